@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const positiveInt = (what: string) =>
+  z.coerce.number({ message: `expected ${what}` }).int({ message: `expected ${what}` }).positive({ message: `expected ${what}` });
+
+const environmentSchema = z.object({
+  PORT: z.coerce.number({ message: 'expected a TCP port number' }).int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { message: 'expected a postgres:// or postgresql:// connection URL' })
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./.data'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, { message: 'expected a redis:// or rediss:// URL' }).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_PRETTY: booleanFlag.default(false),
+  DEPLOYMENT_MAX_BYTES: positiveInt('a positive number of bytes').default(5 * 1024 * 1024),
+  DEPLOYMENT_MAX_ELEMENTS: positiveInt('a positive number of elements').default(20000),
+  JOB_CONCURRENCY: positiveInt('a positive number of parallel jobs').default(4),
+  JOB_LOCK_MS: positiveInt('a lock duration in milliseconds').default(5 * 60 * 1000),
+  JOB_RECONCILE_MS: positiveInt('an interval in milliseconds').default(5000),
+  SEED_DEMO: booleanFlag.optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, { message: 'expected an smtp:// or smtps:// URL' }).optional(),
+  CI: z.string().transform((v) => !['false', '0', 'no', ''].includes(v.toLowerCase())).default(false),
+});
+
+export type AppConfig = z.infer<typeof environmentSchema>;
+
+export class ConfigError extends Error {}
+
+/** Reads the environment once; a bad value yields one line naming the variable and what is expected. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = environmentSchema.safeParse(present);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const name = String(issue.path[0] ?? 'environment');
+  const given = present[name];
+  throw new ConfigError(
+    `Invalid configuration: ${name} ${issue.message}${given === undefined ? '' : `, but got '${given}'`}`,
+  );
+}

@@ -1,0 +1,72 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { DataSource, type DataSourceOptions, type MixedList } from 'typeorm';
+import { pgliteDriver, pgliteParsers } from './pglite-pool.js';
+
+export type DatabaseKind = 'postgres' | 'pglite';
+
+export interface DatabaseSettings {
+  /** PostgreSQL connection URL; without it an embedded PGlite database is used. */
+  url?: string;
+  /** Folder for the embedded database; undefined keeps it in memory (tests). */
+  dataDir?: string;
+  entities?: MixedList<Function>;
+  migrations?: MixedList<Function>;
+  poolSize?: number;
+}
+
+export interface OpenedDatabase {
+  readonly kind: DatabaseKind;
+  readonly dataSource: DataSource;
+  /** where the data lives, for the start-up log line */
+  readonly location: string;
+}
+
+// node-postgres returns int8 as a string by default; counts and revisions fit in a double.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
+
+const common = {
+  type: 'postgres',
+  synchronize: false,
+  migrationsRun: false,
+  migrationsTableName: 'schema_migrations',
+  migrationsTransactionMode: 'each',
+} as const;
+
+export async function openDatabase(settings: DatabaseSettings): Promise<OpenedDatabase> {
+  const shared = {
+    ...common,
+    entities: settings.entities ?? [],
+    migrations: settings.migrations ?? [],
+  };
+  if (settings.url) {
+    const options: DataSourceOptions = {
+      ...shared,
+      url: settings.url,
+      extra: { max: settings.poolSize ?? 10 },
+    };
+    const dataSource = await new DataSource(options).initialize();
+    return { kind: 'postgres', dataSource, location: redactUrl(settings.url) };
+  }
+  let location = 'memory';
+  if (settings.dataDir) {
+    location = resolve(settings.dataDir, 'pglite');
+    mkdirSync(location, { recursive: true });
+  }
+  const db = await PGlite.create({ dataDir: settings.dataDir ? location : undefined, parsers: pgliteParsers });
+  const options: DataSourceOptions = { ...shared, driver: pgliteDriver(db) };
+  const dataSource = await new DataSource(options).initialize();
+  return { kind: 'pglite', dataSource, location };
+}
+
+function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres';
+  }
+}

@@ -1,0 +1,8 @@
+import type { ElementBehavior } from '../behavior.js';
+
+/** A boundary event's token is created when its event was caught: it passes straight on. */
+export const boundaryEventBehavior: ElementBehavior = {
+  onEnter(ctx, ei) {
+    ctx.complete(ei);
+  },
+};

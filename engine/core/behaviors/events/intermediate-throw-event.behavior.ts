@@ -1,0 +1,44 @@
+import { EngineInvariantError } from '../../errors/index.js';
+import { nodeOf } from '../../model/graph.js';
+import type { ElementBehavior } from '../behavior.js';
+import { throwEscalation } from '../shared/escalations.js';
+import { completeExternalWork, startExternalWork } from '../shared/external-work.js';
+import { broadcastSignal } from '../shared/signals.js';
+import { takeActivityFlows } from '../shared/flows.js';
+
+/** Intermediate throw events: none, signal, escalation, link, and message (handed to a worker). */
+export const intermediateThrowEventBehavior: ElementBehavior = {
+  onEnter(ctx, ei, node) {
+    const definition = node.eventDefinition;
+    switch (definition?.kind) {
+      case 'signal':
+        broadcastSignal(ctx, ei, definition.signalName);
+        break;
+      case 'escalation':
+        throwEscalation(ctx, ei, definition.escalationCode ?? node.id);
+        break;
+      case 'message':
+        if (node.external) {
+          startExternalWork(ctx, ei, node);
+          return;
+        }
+        break;
+      default:
+        break;
+    }
+    if (ctx.element(ei.id)) ctx.complete(ei);
+  },
+  onTrigger(ctx, ei, _node, trigger) {
+    completeExternalWork(ctx, ei, trigger);
+  },
+  onLeave(ctx, ei, node) {
+    const definition = node.eventDefinition;
+    if (definition?.kind !== 'link') {
+      takeActivityFlows(ctx, ei, node);
+      return;
+    }
+    const targetId = ctx.graph.linkTargets.get(`${node.scopeId}/${definition.linkName}`);
+    if (!targetId) throw new EngineInvariantError(`Expected a link catch event '${definition.linkName}', but there is none`);
+    ctx.activate(nodeOf(ctx.graph, targetId), ctx.scopeOf(ei));
+  },
+};

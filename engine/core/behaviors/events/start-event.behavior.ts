@@ -1,0 +1,8 @@
+import type { ElementBehavior } from '../behavior.js';
+
+/** Start events of every kind: the trigger already happened when the token arrives here. */
+export const startEventBehavior: ElementBehavior = {
+  onEnter(ctx, ei) {
+    ctx.complete(ei);
+  },
+};

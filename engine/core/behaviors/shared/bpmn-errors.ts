@@ -1,0 +1,117 @@
+import type { ExecutionContext } from '../../execution/execution-context.js';
+import type { ElementInstanceRecord } from '../../execution/records.js';
+import type { FlowNode } from '../../model/graph.js';
+import { nodeOf } from '../../model/graph.js';
+import { inferTypedValue, type TypedValue } from '../../variables/index.js';
+import { triggerBoundaryEvent } from './boundary-events.js';
+import { triggerEventSubProcess } from './event-sub-processes.js';
+
+export interface ThrownError {
+  readonly code: string;
+  readonly message: string | null;
+}
+
+type Catcher = { readonly kind: 'boundary'; readonly attached: ElementInstanceRecord; readonly node: FlowNode } | { readonly kind: 'eventSubProcess'; readonly scope: ElementInstanceRecord; readonly node: FlowNode };
+
+/**
+ * Throws a BPMN error from `thrower`: the nearest catcher wins, walking outwards: the thrower's own
+ * boundary events, then the event sub-processes of each enclosing scope and that scope's boundary
+ * events. A specific error code beats a catch-all at the same level. Uncaught, it goes to the
+ * calling process; with no caller the thrower just ends (Camunda 7's default).
+ * Returns true if something caught it (here or in a super process).
+ */
+export function throwBpmnError(ctx: ExecutionContext, thrower: ElementInstanceRecord, error: ThrownError): boolean {
+  const catcher = findCatcher(ctx, thrower, (node) => errorCodeMatch(node, error.code));
+  if (catcher) {
+    catchError(ctx, catcher, error);
+    return true;
+  }
+  const instance = ctx.aggregate.instance;
+  if (instance.superInstanceId && instance.superElementInstanceId) {
+    const variables = ctx.variables.visible(ctx.aggregate.id);
+    ctx.endProcess('INTERNALLY_TERMINATED', `error '${error.code}' propagated to the calling process`, thrower.elementId);
+    ctx.emit({
+      kind: 'propagateError',
+      superInstanceId: instance.superInstanceId,
+      superElementInstanceId: instance.superElementInstanceId,
+      errorCode: error.code,
+      errorMessage: error.message,
+      variables,
+    });
+    return true;
+  }
+  return false;
+}
+
+/** the error arrives at a call activity from the process it called */
+export function catchErrorAtCallActivity(ctx: ExecutionContext, callActivity: ElementInstanceRecord, error: ThrownError): boolean {
+  const catcher = findCatcher(ctx, callActivity, (node) => errorCodeMatch(node, error.code));
+  if (!catcher) return throwBpmnError(ctx, callActivity, error);
+  catchError(ctx, catcher, error);
+  return true;
+}
+
+function catchError(ctx: ExecutionContext, catcher: Catcher, error: ThrownError): void {
+  const definition = catcher.node.eventDefinition;
+  const payload = { errorCode: error.code, errorMessage: error.message };
+  const caught = catcher.kind === 'boundary'
+    ? triggerBoundaryEvent(ctx, catcher.attached, catcher.node, payload)
+    : triggerEventSubProcess(ctx, catcher.scope, catcher.node.id, payload);
+  if (definition?.kind !== 'error') return;
+  const target = caught.parentId ?? ctx.aggregate.id;
+  if (definition.errorCodeVariable) ctx.variables.setLocal(catcher.kind === 'boundary' ? target : caught.id, definition.errorCodeVariable, typed(error.code));
+  if (definition.errorMessageVariable) ctx.variables.setLocal(catcher.kind === 'boundary' ? target : caught.id, definition.errorMessageVariable, typed(error.message));
+}
+
+function typed(value: string | null): TypedValue {
+  return inferTypedValue(value);
+}
+
+/** 2 = exact code, 1 = catch-all, 0 = no match */
+function errorCodeMatch(node: FlowNode, code: string): number {
+  const definition = node.eventDefinition;
+  if (definition?.kind !== 'error') return 0;
+  if (definition.errorCode === null) return 1;
+  return definition.errorCode === code ? 2 : 0;
+}
+
+/**
+ * Walks outwards from `from` for the best-matching catcher by `match` (error or escalation).
+ * Used for errors and escalations alike.
+ */
+export function findCatcher(ctx: ExecutionContext, from: ElementInstanceRecord, match: (node: FlowNode) => number): Catcher | null {
+  let current: ElementInstanceRecord | undefined = from;
+  while (current) {
+    const node = current.kind === 'process' ? null : nodeOf(ctx.graph, current.elementId);
+    if (node) {
+      const boundary = best(node.boundaryEvents.map((id) => nodeOf(ctx.graph, id)), match);
+      if (boundary && current.data.loopIndex === undefined) return { kind: 'boundary', attached: current, node: boundary };
+    }
+    const scope: ElementInstanceRecord | undefined = current.parentId ? ctx.element(current.parentId) : undefined;
+    if (!scope) return null;
+    const scopeSpec = scope.kind === 'process' ? ctx.graph.scope : scope.kind === 'multiInstanceBody' ? null : nodeOf(ctx.graph, scope.elementId).scope;
+    if (scopeSpec) {
+      const starts = scopeSpec.eventSubProcesses.flatMap((id) => nodeOf(ctx.graph, id).scope?.startEvents ?? []).map((id) => nodeOf(ctx.graph, id));
+      const start = best(starts, match);
+      // an event sub-process does not catch what it threw itself
+      if (start && !(current.kind === 'eventSubProcess' && current.elementId === start.scopeId)) {
+        return { kind: 'eventSubProcess', scope, node: start };
+      }
+    }
+    current = scope;
+  }
+  return null;
+}
+
+function best(candidates: readonly FlowNode[], match: (node: FlowNode) => number): FlowNode | null {
+  let chosen: FlowNode | null = null;
+  let score = 0;
+  for (const candidate of candidates) {
+    const s = match(candidate);
+    if (s > score) {
+      chosen = candidate;
+      score = s;
+    }
+  }
+  return chosen;
+}

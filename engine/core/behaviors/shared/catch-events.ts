@@ -1,0 +1,47 @@
+import type { ExecutionContext } from '../../execution/execution-context.js';
+import type { ElementInstanceRecord, SubscriptionType } from '../../execution/records.js';
+import type { FlowNode } from '../../model/graph.js';
+import { createTimerJob } from './timers.js';
+
+/**
+ * Starts waiting for the event of `catchNode` on behalf of `owner`: a subscription for messages,
+ * signals and conditions, a job for timers. Error, escalation and compensation events are found
+ * when thrown and need nothing here.
+ */
+export function openCatch(ctx: ExecutionContext, owner: ElementInstanceRecord, catchNode: FlowNode): void {
+  if (catchNode.kind === 'receiveTask' && catchNode.messageName) {
+    subscribe(ctx, owner, catchNode, 'message', String(ctx.evaluate(catchNode.messageName, owner.id, catchNode.id)));
+    return;
+  }
+  const definition = catchNode.eventDefinition;
+  switch (definition?.kind) {
+    case 'message':
+      subscribe(ctx, owner, catchNode, 'message', String(ctx.evaluate(definition.messageName, owner.id, catchNode.id)));
+      return;
+    case 'signal':
+      subscribe(ctx, owner, catchNode, 'signal', String(ctx.evaluate(definition.signalName, owner.id, catchNode.id)));
+      return;
+    case 'conditional':
+      subscribe(ctx, owner, catchNode, 'conditional', catchNode.id);
+      return;
+    case 'timer':
+      createTimerJob(ctx, owner, catchNode);
+      return;
+    default:
+      return;
+  }
+}
+
+function subscribe(ctx: ExecutionContext, owner: ElementInstanceRecord, catchNode: FlowNode, type: SubscriptionType, eventName: string): void {
+  ctx.aggregate.subscriptions.insert({
+    id: ctx.newId(),
+    type,
+    eventName,
+    processInstanceId: ctx.aggregate.id,
+    elementInstanceId: owner.id,
+    activityId: catchNode.id,
+    definitionId: ctx.definition.record.id,
+    created: ctx.now(),
+    tenantId: ctx.aggregate.instance.tenantId,
+  });
+}

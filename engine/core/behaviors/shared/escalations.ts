@@ -1,0 +1,48 @@
+import type { ExecutionContext } from '../../execution/execution-context.js';
+import type { ElementInstanceRecord } from '../../execution/records.js';
+import type { FlowNode } from '../../model/graph.js';
+import { findCatcher } from './bpmn-errors.js';
+import { triggerBoundaryEvent } from './boundary-events.js';
+import { triggerEventSubProcess } from './event-sub-processes.js';
+
+/**
+ * Throws an escalation from `thrower`. The nearest catcher (boundary event on an enclosing
+ * sub-process or call activity, or an escalation event sub-process) takes it; interrupting
+ * catchers cancel the scope, non-interrupting ones let the thrower continue. Uncaught, it goes
+ * to the calling process, and is otherwise ignored.
+ */
+export function throwEscalation(ctx: ExecutionContext, thrower: ElementInstanceRecord, code: string): void {
+  const catcher = findCatcher(ctx, thrower, (node) => escalationMatch(node, code));
+  if (catcher) {
+    const caught = catcher.kind === 'boundary'
+      ? triggerBoundaryEvent(ctx, catcher.attached, catcher.node, { escalationCode: code })
+      : triggerEventSubProcess(ctx, catcher.scope, catcher.node.id, { escalationCode: code });
+    const definition = catcher.node.eventDefinition;
+    if (definition?.kind === 'escalation' && definition.escalationCodeVariable) {
+      ctx.variables.setJs(caught.parentId ?? ctx.aggregate.id, definition.escalationCodeVariable, code, true);
+    }
+    return;
+  }
+  const instance = ctx.aggregate.instance;
+  if (instance.superInstanceId && instance.superElementInstanceId) {
+    ctx.emit({
+      kind: 'propagateEscalation',
+      superInstanceId: instance.superInstanceId,
+      superElementInstanceId: instance.superElementInstanceId,
+      escalationCode: code,
+    });
+  }
+}
+
+/** the escalation arrives at a call activity from the process it called */
+export function escalationAtCallActivity(ctx: ExecutionContext, callActivity: ElementInstanceRecord, code: string): void {
+  throwEscalation(ctx, callActivity, code);
+}
+
+/** 2 = exact code, 1 = catch-all, 0 = no match */
+function escalationMatch(node: FlowNode, code: string): number {
+  const definition = node.eventDefinition;
+  if (definition?.kind !== 'escalation') return 0;
+  if (definition.escalationCode === null) return 1;
+  return definition.escalationCode === code ? 2 : 0;
+}

@@ -1,0 +1,25 @@
+import type { ExecutionContext } from '../../execution/execution-context.js';
+import { nodeOf } from '../../model/graph.js';
+import { triggerBoundaryEvent } from './boundary-events.js';
+import { triggerEventSubProcess } from './event-sub-processes.js';
+
+export type CatchableEventKind = 'message' | 'signal' | 'timer' | 'conditional';
+
+/**
+ * Hands an event that a subscription or timer job was waiting for to the element that catches it:
+ * a boundary event, an event sub-process start, or the waiting element itself (intermediate catch
+ * event, receive task, event-based gateway). Returns false if the owner is gone.
+ */
+export function deliverEvent(ctx: ExecutionContext, ownerId: string, activityId: string, eventKind: CatchableEventKind): boolean {
+  const owner = ctx.element(ownerId);
+  if (!owner) return false;
+  const node = nodeOf(ctx.graph, activityId);
+  if (node.kind === 'boundaryEvent') {
+    triggerBoundaryEvent(ctx, owner, node);
+  } else if (node.kind === 'startEvent' && node.scopeId !== ctx.graph.id && nodeOf(ctx.graph, node.scopeId).kind === 'eventSubProcess') {
+    triggerEventSubProcess(ctx, owner, node.id);
+  } else {
+    ctx.trigger(owner, { kind: 'event', eventKind, activityId });
+  }
+  return true;
+}

@@ -1,0 +1,39 @@
+import { ExecutionError } from '../../errors/index.js';
+import type { ExecutionContext } from '../../execution/execution-context.js';
+import type { ElementInstanceRecord, JobRecord } from '../../execution/records.js';
+import type { FlowNode } from '../../model/graph.js';
+import { parseTimer, TimerDefinitionError } from '../../timers/index.js';
+import { createJob } from './jobs.js';
+
+/** Schedules the timer of `catchNode` (boundary, intermediate or event sub-process start), owned by `owner`. */
+export function createTimerJob(ctx: ExecutionContext, owner: ElementInstanceRecord, catchNode: FlowNode): JobRecord {
+  const definition = catchNode.eventDefinition;
+  if (definition?.kind !== 'timer') throw new ExecutionError(`Expected '${catchNode.id}' to be a timer event, but it is not`, catchNode.id);
+  const text = String(ctx.evaluate(definition.expression, owner.id, catchNode.id) ?? '').trim();
+  const schedule = parseOrFail(definition.timerKind, text, catchNode.id);
+  return createJob(ctx, {
+    type: 'timer',
+    element: owner,
+    node: catchNode,
+    dueAt: schedule.firstDue(ctx.now()),
+    payload: { elementId: catchNode.id, timerKind: definition.timerKind, timerText: text, firedCount: 0 },
+  });
+}
+
+/** After a cycle timer fired: the next due time, or null when the cycle is exhausted. */
+export function nextCycleDue(job: JobRecord): Date | null {
+  if (job.payload.timerKind !== 'cycle' || !job.payload.timerText) return null;
+  const schedule = parseTimer('cycle', job.payload.timerText);
+  return schedule.nextDue(job.dueAt, (job.payload.firedCount ?? 0) + 1);
+}
+
+function parseOrFail(kind: 'date' | 'duration' | 'cycle', text: string, elementId: string) {
+  try {
+    return parseTimer(kind, text);
+  } catch (error) {
+    if (error instanceof TimerDefinitionError) {
+      throw new ExecutionError(`Could not schedule timer '${elementId}': ${error.message}`, elementId);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,17 @@
+import type { ElementBehavior } from '../behavior.js';
+import { completeExternalWork, startExternalWork } from '../shared/external-work.js';
+import { scriptTaskBehavior } from './script-task.behavior.js';
+
+/** Service, send and business rule tasks: external tasks or in-process topic handlers (or camunda:expression). */
+export const externalWorkTaskBehavior: ElementBehavior = {
+  onEnter(ctx, ei, node) {
+    if (node.script) {
+      scriptTaskBehavior.onEnter(ctx, ei, node);
+      return;
+    }
+    startExternalWork(ctx, ei, node);
+  },
+  onTrigger(ctx, ei, _node, trigger) {
+    completeExternalWork(ctx, ei, trigger);
+  },
+};

@@ -1,0 +1,83 @@
+import { ExecutionError } from '../../errors/index.js';
+import type { ExecutionContext } from '../../execution/execution-context.js';
+import type { ElementInstanceRecord, TaskRecord } from '../../execution/records.js';
+import type { FlowNode } from '../../model/graph.js';
+import { addDuration, parseIsoDuration } from '../../timers/index.js';
+import { parseCamundaDate } from '../../variables/index.js';
+import type { ElementBehavior } from '../behavior.js';
+
+const DEFAULT_PRIORITY = 50;
+
+/** A user task creates a task for people and waits until one of them completes it. */
+export const userTaskBehavior: ElementBehavior = {
+  onEnter(ctx, ei, node) {
+    const task = createTask(ctx, ei, node);
+    ctx.aggregate.tasks.insert(task);
+    ctx.history.task(task, null);
+    ctx.history.activityUpdated(ei, node, { taskId: task.id, assignee: task.assignee });
+  },
+  onTrigger(ctx, ei, node, trigger) {
+    if (trigger.kind !== 'taskCompleted') return;
+    const task = ctx.aggregate.tasks.get(trigger.taskId);
+    if (!task) return;
+    ctx.aggregate.tasks.delete(task.id);
+    ctx.history.task(task, { endTime: ctx.now(), deleteReason: 'completed' });
+    ctx.history.activityUpdated(ei, node, { taskId: task.id, assignee: task.assignee });
+    ctx.complete(ei);
+  },
+};
+
+function createTask(ctx: ExecutionContext, ei: ElementInstanceRecord, node: FlowNode): TaskRecord {
+  const spec = node.userTask!;
+  const text = (value: unknown) => (value === null || value === undefined || value === '' ? null : String(value));
+  const evaluate = (expr: typeof spec.assignee) => (expr ? ctx.evaluate(expr, ei.id, node.id) : null);
+  const priority = evaluate(spec.priority);
+  return {
+    id: ctx.newId(),
+    processInstanceId: ctx.aggregate.id,
+    elementInstanceId: ei.id,
+    definitionId: ctx.definition.record.id,
+    definitionKey: ctx.definition.record.key,
+    taskDefinitionKey: node.id,
+    name: node.name,
+    description: spec.documentation,
+    assignee: text(evaluate(spec.assignee)),
+    owner: null,
+    candidateUsers: toList(evaluate(spec.candidateUsers)),
+    candidateGroups: toList(evaluate(spec.candidateGroups)),
+    priority: priority === null ? DEFAULT_PRIORITY : toInteger(priority, node.id),
+    due: toDate(evaluate(spec.dueDate), node.id, 'dueDate', ctx.now()),
+    followUp: toDate(evaluate(spec.followUpDate), node.id, 'followUpDate', ctx.now()),
+    formKey: text(evaluate(spec.formKey)),
+    created: ctx.now(),
+    delegationState: null,
+    businessKey: ctx.aggregate.instance.businessKey,
+    tenantId: ctx.aggregate.instance.tenantId,
+  };
+}
+
+/** candidate lists: a comma-separated string or a collection */
+function toList(value: unknown): string[] {
+  if (value === null || value === undefined) return [];
+  const items = Array.isArray(value) ? value.map(String) : String(value).split(',');
+  return [...new Set(items.map((s) => s.trim()).filter(Boolean))];
+}
+
+function toInteger(value: unknown, elementId: string): number {
+  const n = typeof value === 'number' ? value : Number(String(value).trim());
+  if (!Number.isInteger(n)) throw new ExecutionError(`Expected the priority of '${elementId}' to be an integer, but got '${String(value)}'`, elementId);
+  return n;
+}
+
+/** a Date, an ISO 8601 date-time, or (our extension) an ISO 8601 duration from now such as P3D */
+function toDate(value: unknown, elementId: string, attribute: string, now: Date): Date | null {
+  if (value === null || value === undefined || value === '') return null;
+  if (value instanceof Date) return value;
+  const text = String(value).trim();
+  try {
+    if (/^P/i.test(text)) return addDuration(now, parseIsoDuration(text));
+    return parseCamundaDate(text);
+  } catch {
+    throw new ExecutionError(`Expected the ${attribute} of '${elementId}' to be a date, but got '${String(value)}'`, elementId);
+  }
+}

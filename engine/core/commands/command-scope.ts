@@ -1,0 +1,92 @@
+import { BehaviorRegistry } from '../behaviors/registry.js';
+import type { DeployedDefinition } from '../definitions/definition-record.js';
+import { NotFoundError } from '../errors/index.js';
+import type { CrossInstanceEffect } from '../execution/effects.js';
+import { ExecutionContext, type ExecutionServices } from '../execution/execution-context.js';
+import { InstanceAggregate } from '../execution/instance-aggregate.js';
+import { UnitOfWork } from '../execution/unit-of-work.js';
+import type { Clock } from '../ports/clock.js';
+import type { DefinitionRef, EngineTransaction } from '../ports/engine-store.js';
+import type { IdGenerator } from '../ports/id-generator.js';
+import type { ServiceTaskHandlerRegistry } from '../ports/service-task-handler.js';
+import { runEffect } from './effects-runner.js';
+
+export interface EngineServices {
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly handlers: ServiceTaskHandlerRegistry;
+  readonly behaviors: BehaviorRegistry;
+}
+
+export interface LoadedInstance {
+  readonly aggregate: InstanceAggregate;
+  readonly definition: DeployedDefinition;
+  readonly ctx: ExecutionContext;
+}
+
+/**
+ * What a command works with inside its transaction: the store, the unit of work, and one
+ * execution context per instance it touches (loaded once, shared by every step of the command).
+ */
+export class CommandScope {
+  readonly unit = new UnitOfWork();
+  readonly effects: CrossInstanceEffect[] = [];
+  private readonly loaded = new Map<string, LoadedInstance>();
+
+  constructor(
+    readonly tx: EngineTransaction,
+    readonly services: EngineServices,
+  ) {}
+
+  now(): Date {
+    return this.services.clock.now();
+  }
+
+  newId(): string {
+    return this.services.ids.next();
+  }
+
+  async definition(ref: DefinitionRef): Promise<DeployedDefinition | null> {
+    return this.tx.findDefinition(ref);
+  }
+
+  /** loads an instance (once per command); null if it does not exist */
+  async instance(id: string): Promise<LoadedInstance | null> {
+    const cached = this.loaded.get(id);
+    if (cached) return cached;
+    const snapshot = await this.tx.loadInstance(id);
+    if (!snapshot) return null;
+    const definition = await this.tx.findDefinition({ by: 'id', id: snapshot.instance.definitionId });
+    if (!definition) throw new NotFoundError(`Process definition '${snapshot.instance.definitionId}' of instance '${id}' not found`);
+    return this.adopt(InstanceAggregate.load(snapshot), definition);
+  }
+
+  async requireInstance(id: string): Promise<LoadedInstance> {
+    const loaded = await this.instance(id);
+    if (!loaded || loaded.aggregate.hasEnded) throw new NotFoundError(`Process instance with id '${id}' does not exist`);
+    return loaded;
+  }
+
+  /** a new or loaded aggregate joins the unit of work with its execution context */
+  adopt(aggregate: InstanceAggregate, definition: DeployedDefinition): LoadedInstance {
+    this.unit.track(aggregate);
+    const execution: ExecutionServices = this.services;
+    const ctx = new ExecutionContext(aggregate, definition, this.unit, execution, this.effects);
+    const loaded = { aggregate, definition, ctx };
+    this.loaded.set(aggregate.id, loaded);
+    return loaded;
+  }
+
+  loadedInstances(): LoadedInstance[] {
+    return [...this.loaded.values()];
+  }
+
+  /** runs an instance's agenda, then every cross-instance effect it caused, until all settle */
+  async settle(ctx: ExecutionContext): Promise<void> {
+    ctx.run();
+    while (this.effects.length > 0) {
+      const effect = this.effects.shift()!;
+      await runEffect(this, effect);
+    }
+  }
+}

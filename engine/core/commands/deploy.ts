@@ -1,0 +1,163 @@
+import { createHash } from 'node:crypto';
+import type { DeployedDefinition, ProcessDefinitionRecord } from '../definitions/definition-record.js';
+import { ParseError } from '../errors/index.js';
+import type { JobRecord, SubscriptionRecord } from '../execution/records.js';
+import type { ProcessGraph } from '../model/graph.js';
+import { isBpmnResource, parseBpmnResource, type ParseOptions } from '../model/parse-bpmn.js';
+import type { DeploymentRecord, ResourceRecord } from '../ports/engine-store.js';
+import { parseTimer } from '../timers/index.js';
+import type { CommandScope } from './command-scope.js';
+
+export interface DeployRequest {
+  readonly name: string | null;
+  readonly source: string | null;
+  readonly tenantId: string | null;
+  readonly enableDuplicateFiltering: boolean;
+  readonly deployChangedOnly: boolean;
+  readonly resources: readonly { readonly name: string; readonly content: string }[];
+}
+
+export interface DeployResult {
+  readonly deployment: DeploymentRecord;
+  /** null when duplicate filtering found nothing new */
+  readonly definitions: readonly ProcessDefinitionRecord[] | null;
+  readonly resources: readonly ResourceRecord[];
+}
+
+export interface ParsedResource {
+  readonly name: string;
+  readonly content: string;
+  readonly hash: string;
+  readonly graphs: readonly ProcessGraph[];
+}
+
+/** Parsing happens before the transaction: a refused model never holds a database connection. */
+export async function parseDeployment(request: DeployRequest, options: ParseOptions): Promise<ParsedResource[]> {
+  const parsed: ParsedResource[] = [];
+  const keys = new Map<string, string>();
+  for (const resource of request.resources) {
+    const graphs = isBpmnResource(resource.name) ? await parseBpmnResource(resource.name, resource.content, options) : [];
+    for (const graph of graphs) {
+      const other = keys.get(graph.id);
+      if (other) {
+        throw new ParseError(resource.name, [{ elementId: graph.id, message: `Expected process keys to be unique in a deployment, but '${graph.id}' is also in '${other}'` }]);
+      }
+      keys.set(graph.id, resource.name);
+    }
+    parsed.push({ ...resource, hash: createHash('sha256').update(resource.content).digest('hex'), graphs });
+  }
+  return parsed;
+}
+
+/** Stores a parsed deployment: new definition versions, their start-event timers and subscriptions. */
+export async function storeDeployment(scope: CommandScope, request: DeployRequest, parsed: readonly ParsedResource[]): Promise<{ result: DeployResult; deployed: DeployedDefinition[] }> {
+  const previous = request.enableDuplicateFiltering && request.name
+    ? await scope.tx.findLatestDeploymentByName(request.name, request.source, request.tenantId)
+    : null;
+  const unchanged = (resource: ParsedResource) => previous?.resources.some((r) => r.name === resource.name && r.hash === resource.hash) ?? false;
+  if (previous && parsed.length === previous.resources.length && parsed.every(unchanged)) {
+    return { result: { deployment: previous.deployment, definitions: null, resources: previous.resources }, deployed: [] };
+  }
+  const deployment: DeploymentRecord = {
+    id: scope.newId(),
+    name: request.name,
+    source: request.source,
+    tenantId: request.tenantId,
+    deploymentTime: scope.now(),
+  };
+  const resources: ResourceRecord[] = parsed.map((r) => ({ id: scope.newId(), deploymentId: deployment.id, name: r.name, content: r.content, hash: r.hash }));
+  const toDeploy = parsed.flatMap((r) => (request.deployChangedOnly && unchanged(r) ? [] : r.graphs.map((graph) => ({ resource: r, graph }))));
+  const keys = toDeploy.map((d) => d.graph.id);
+  const latestVersions = await scope.tx.latestVersions(keys, request.tenantId);
+  const previousIds = await scope.tx.latestDefinitionIds(keys, request.tenantId);
+  const deployed: DeployedDefinition[] = toDeploy.map(({ resource, graph }) => {
+    const version = (latestVersions.get(graph.id) ?? 0) + 1;
+    return {
+      graph,
+      record: {
+        id: `${graph.id}:${version}:${scope.newId()}`,
+        key: graph.id,
+        version,
+        name: graph.name,
+        versionTag: graph.versionTag,
+        deploymentId: deployment.id,
+        resourceName: resource.name,
+        tenantId: request.tenantId,
+        suspended: false,
+        historyTimeToLive: graph.historyTimeToLive,
+        hasStartForm: graph.hasStartForm,
+        startFormKey: graph.startFormKey,
+        category: null,
+        description: null,
+      },
+    };
+  });
+  scope.unit.deployments.push({
+    deployment,
+    resources,
+    definitions: deployed.map((d) => d.record),
+    graphs: new Map(deployed.map((d) => [d.record.id, d.graph])),
+  });
+  await replaceStartEvents(scope, [...previousIds.values()], deployed);
+  return { result: { deployment, definitions: deployed.map((d) => d.record), resources }, deployed };
+}
+
+/** the previous versions' timer, message and signal start events give way to the new versions' */
+async function replaceStartEvents(scope: CommandScope, previousDefinitionIds: string[], deployed: readonly DeployedDefinition[]): Promise<void> {
+  const unit = scope.unit;
+  unit.loadDefinitionLevel(
+    await scope.tx.definitionLevelJobs(previousDefinitionIds),
+    await scope.tx.definitionLevelSubscriptions(previousDefinitionIds),
+  );
+  for (const job of unit.definitionJobs.all()) unit.definitionJobs.delete(job.id);
+  for (const sub of unit.definitionSubscriptions.all()) unit.definitionSubscriptions.delete(sub.id);
+  for (const { record, graph } of deployed) {
+    for (const startId of graph.scope.startEvents) {
+      const start = graph.nodes.get(startId)!;
+      const definition = start.eventDefinition;
+      if (definition?.kind === 'timer') unit.definitionJobs.insert(timerStartJob(scope, record, startId, definition.timerKind, String(definition.expression.evaluate({ resolve: () => ({ found: false }), now: () => scope.now() }))));
+      if (definition?.kind === 'message' || definition?.kind === 'signal') {
+        const name = definition.kind === 'message' ? definition.messageName : definition.signalName;
+        unit.definitionSubscriptions.insert(startSubscription(scope, record, startId, definition.kind, String(name.evaluate({ resolve: () => ({ found: false }), now: () => scope.now() }))));
+      }
+    }
+  }
+}
+
+function timerStartJob(scope: CommandScope, definition: ProcessDefinitionRecord, startId: string, timerKind: 'date' | 'duration' | 'cycle', text: string): JobRecord {
+  return {
+    id: scope.newId(),
+    type: 'timer-start',
+    processInstanceId: null,
+    elementInstanceId: null,
+    definitionId: definition.id,
+    definitionKey: definition.key,
+    activityId: startId,
+    dueAt: parseTimer(timerKind, text).firstDue(scope.now()),
+    retries: 3,
+    retryIntervalsMs: [0],
+    exceptionMessage: null,
+    exceptionDetails: null,
+    lockOwner: null,
+    lockExpiration: null,
+    payload: { elementId: startId, timerKind, timerText: text, firedCount: 0 },
+    created: scope.now(),
+    suspended: false,
+    priority: 0,
+    tenantId: definition.tenantId,
+  };
+}
+
+function startSubscription(scope: CommandScope, definition: ProcessDefinitionRecord, startId: string, type: 'message' | 'signal', eventName: string): SubscriptionRecord {
+  return {
+    id: scope.newId(),
+    type,
+    eventName,
+    processInstanceId: null,
+    elementInstanceId: null,
+    activityId: startId,
+    definitionId: definition.id,
+    created: scope.now(),
+    tenantId: definition.tenantId,
+  };
+}

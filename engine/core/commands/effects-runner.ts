@@ -1,0 +1,72 @@
+import { catchErrorAtCallActivity } from '../behaviors/shared/bpmn-errors.js';
+import { escalationAtCallActivity } from '../behaviors/shared/escalations.js';
+import { applyCalledOutputs } from '../behaviors/activities/call-activity.behavior.js';
+import { ExecutionError } from '../errors/index.js';
+import type { CrossInstanceEffect } from '../execution/effects.js';
+import type { CommandScope } from './command-scope.js';
+import { createInstance } from './start-instance.js';
+import { broadcastSignalInScope } from './signals.js';
+
+/** Carries out one cross-instance effect inside the command's transaction. */
+export async function runEffect(scope: CommandScope, effect: CrossInstanceEffect): Promise<void> {
+  switch (effect.kind) {
+    case 'startCalledInstance': {
+      const parent = await scope.requireInstance(effect.superInstanceId);
+      const callActivity = parent.ctx.element(effect.superElementInstanceId);
+      if (!callActivity) return;
+      const definition = await scope.definition(effect.definition);
+      if (!definition) {
+        throw new ExecutionError(`Cannot start the process called by '${callActivity.elementId}': no process definition '${effect.definition.key}' (${effect.definition.by}) is deployed`, callActivity.elementId);
+      }
+      const child = createInstance(scope, {
+        definition,
+        businessKey: effect.businessKey,
+        variables: effect.variables,
+        superInstanceId: parent.aggregate.id,
+        superElementInstanceId: callActivity.id,
+        rootInstanceId: parent.aggregate.instance.rootInstanceId,
+      });
+      const updated = parent.ctx.updateData(callActivity, { calledInstanceId: child.aggregate.id });
+      parent.ctx.history.activityUpdated(updated, parent.ctx.nodeOf(updated), { calledProcessInstanceId: child.aggregate.id });
+      await scope.settle(child.ctx);
+      return;
+    }
+    case 'calledInstanceEnded': {
+      const parent = await scope.instance(effect.superInstanceId);
+      const callActivity = parent?.ctx.element(effect.superElementInstanceId);
+      if (!parent || !callActivity || parent.aggregate.hasEnded) return;
+      applyCalledOutputs(parent.ctx, callActivity, parent.ctx.nodeOf(callActivity), effect.variables);
+      parent.ctx.trigger(callActivity, { kind: 'calledInstanceCompleted' });
+      await scope.settle(parent.ctx);
+      return;
+    }
+    case 'terminateInstance': {
+      const target = await scope.instance(effect.instanceId);
+      if (!target || target.aggregate.hasEnded) return;
+      target.ctx.endProcess(effect.state, effect.reason, null);
+      await scope.settle(target.ctx);
+      return;
+    }
+    case 'propagateError': {
+      const parent = await scope.instance(effect.superInstanceId);
+      const callActivity = parent?.ctx.element(effect.superElementInstanceId);
+      if (!parent || !callActivity || parent.aggregate.hasEnded) return;
+      const caught = catchErrorAtCallActivity(parent.ctx, callActivity, { code: effect.errorCode, message: effect.errorMessage });
+      if (!caught) parent.ctx.endWithoutFlows(callActivity);
+      await scope.settle(parent.ctx);
+      return;
+    }
+    case 'propagateEscalation': {
+      const parent = await scope.instance(effect.superInstanceId);
+      const callActivity = parent?.ctx.element(effect.superElementInstanceId);
+      if (!parent || !callActivity || parent.aggregate.hasEnded) return;
+      escalationAtCallActivity(parent.ctx, callActivity, effect.escalationCode);
+      await scope.settle(parent.ctx);
+      return;
+    }
+    case 'broadcastSignal':
+      await broadcastSignalInScope(scope, effect.signalName, effect.variables, effect.tenantId);
+      return;
+  }
+}
+

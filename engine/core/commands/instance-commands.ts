@@ -1,0 +1,69 @@
+import type { DeployedDefinition } from '../definitions/definition-record.js';
+import { NotFoundError } from '../errors/index.js';
+import type { ProcessInstanceRecord } from '../execution/records.js';
+import type { DefinitionRef } from '../ports/engine-store.js';
+import type { TypedValue } from '../variables/index.js';
+import type { CommandScope } from './command-scope.js';
+import { createInstance } from './start-instance.js';
+
+export interface StartRequest {
+  readonly definition: DefinitionRef;
+  readonly businessKey: string | null;
+  readonly variables: ReadonlyMap<string, TypedValue>;
+  readonly startUserId?: string | null;
+}
+
+export interface StartedInstance {
+  readonly instance: ProcessInstanceRecord;
+  readonly definition: DeployedDefinition;
+  readonly ended: boolean;
+  readonly variables: ReadonlyMap<string, TypedValue>;
+}
+
+export async function startProcessInstance(scope: CommandScope, request: StartRequest): Promise<StartedInstance> {
+  const definition = await scope.definition(request.definition);
+  if (!definition) throw new NotFoundError(describeMissing(request.definition));
+  const started = createInstance(scope, {
+    definition,
+    businessKey: request.businessKey,
+    variables: request.variables,
+    startUserId: request.startUserId ?? null,
+  });
+  await scope.settle(started.ctx);
+  return {
+    instance: started.aggregate.instance,
+    definition,
+    ended: started.aggregate.hasEnded,
+    variables: started.aggregate.hasEnded ? new Map() : started.ctx.variables.visible(started.aggregate.id),
+  };
+}
+
+export async function deleteProcessInstance(scope: CommandScope, instanceId: string, reason: string | null): Promise<void> {
+  const loaded = await scope.requireInstance(instanceId);
+  loaded.ctx.endProcess('EXTERNALLY_TERMINATED', reason ?? 'deleted', null);
+  await scope.settle(loaded.ctx);
+}
+
+/** sets (and removes) process variables, as PUT/POST /process-instance/{id}/variables do */
+export async function modifyProcessVariables(
+  scope: CommandScope,
+  instanceId: string,
+  modifications: ReadonlyMap<string, TypedValue>,
+  deletions: readonly string[],
+): Promise<void> {
+  const loaded = await scope.requireInstance(instanceId);
+  loaded.ctx.variables.setLocalAll(instanceId, modifications);
+  for (const name of deletions) loaded.ctx.variables.remove(instanceId, name);
+  await scope.settle(loaded.ctx);
+}
+
+function describeMissing(ref: DefinitionRef): string {
+  switch (ref.by) {
+    case 'id':
+      return `No process definition found for id '${ref.id}'`;
+    case 'latest':
+      return `No matching process definition with key '${ref.key}'${ref.tenantId ? ` and tenant-id '${ref.tenantId}'` : ' and no tenant-id'}`;
+    default:
+      return `No matching process definition with key '${ref.key}'`;
+  }
+}

@@ -1,0 +1,100 @@
+import { BadUserRequestError, NotFoundError } from '../errors/index.js';
+import type { TaskRecord } from '../execution/records.js';
+import type { TypedValue } from '../variables/index.js';
+import type { CommandScope, LoadedInstance } from './command-scope.js';
+
+async function loadTask(scope: CommandScope, taskId: string): Promise<{ loaded: LoadedInstance; task: TaskRecord }> {
+  const instanceId = await scope.tx.instanceIdOfTask(taskId);
+  const loaded = instanceId ? await scope.instance(instanceId) : null;
+  const task = loaded?.aggregate.tasks.get(taskId);
+  if (!loaded || !task) throw new NotFoundError(`Cannot find task with id ${taskId}`);
+  return { loaded, task };
+}
+
+function saveTask(loaded: LoadedInstance, task: TaskRecord, patch: Partial<TaskRecord>): TaskRecord {
+  const updated = loaded.aggregate.tasks.update(task.id, patch);
+  loaded.ctx.history.task(updated, null);
+  if ('assignee' in patch) {
+    const ei = loaded.ctx.element(updated.elementInstanceId);
+    if (ei) loaded.ctx.history.activityUpdated(ei, loaded.ctx.nodeOf(ei), { taskId: updated.id, assignee: updated.assignee });
+  }
+  return updated;
+}
+
+export interface CompleteTaskRequest {
+  readonly taskId: string;
+  readonly variables: ReadonlyMap<string, TypedValue>;
+  readonly localVariables?: ReadonlyMap<string, TypedValue>;
+}
+
+export async function completeTask(scope: CommandScope, request: CompleteTaskRequest): Promise<{ variables: ReadonlyMap<string, TypedValue> }> {
+  const { loaded, task } = await loadTask(scope, request.taskId);
+  if (task.delegationState === 'PENDING') {
+    throw new BadUserRequestError(`Cannot complete task '${task.id}': it is delegated and must be resolved first`);
+  }
+  const ei = loaded.ctx.requireElement(task.elementInstanceId);
+  if (request.localVariables) loaded.ctx.variables.setLocalAll(ei.id, request.localVariables);
+  loaded.ctx.variables.setAll(ei.id, request.variables);
+  loaded.ctx.trigger(ei, { kind: 'taskCompleted', taskId: task.id });
+  await scope.settle(loaded.ctx);
+  return { variables: loaded.aggregate.hasEnded ? new Map() : loaded.ctx.variables.visible(loaded.aggregate.id) };
+}
+
+export async function claimTask(scope: CommandScope, taskId: string, userId: string): Promise<void> {
+  const { loaded, task } = await loadTask(scope, taskId);
+  if (task.assignee && task.assignee !== userId) {
+    throw new BadUserRequestError(`Cannot claim task '${taskId}': it is already claimed by '${task.assignee}'`);
+  }
+  saveTask(loaded, task, { assignee: userId });
+}
+
+export async function setTaskAssignee(scope: CommandScope, taskId: string, userId: string | null): Promise<void> {
+  const { loaded, task } = await loadTask(scope, taskId);
+  saveTask(loaded, task, { assignee: userId });
+}
+
+export async function delegateTask(scope: CommandScope, taskId: string, userId: string): Promise<void> {
+  const { loaded, task } = await loadTask(scope, taskId);
+  saveTask(loaded, task, { owner: task.owner ?? task.assignee, assignee: userId, delegationState: 'PENDING' });
+}
+
+export async function resolveTask(scope: CommandScope, taskId: string, variables: ReadonlyMap<string, TypedValue>): Promise<void> {
+  const { loaded, task } = await loadTask(scope, taskId);
+  if (task.delegationState !== 'PENDING') throw new BadUserRequestError(`Cannot resolve task '${taskId}': it is not delegated`);
+  loaded.ctx.variables.setAll(task.elementInstanceId, variables);
+  saveTask(loaded, task, { assignee: task.owner, delegationState: 'RESOLVED' });
+}
+
+export interface TaskUpdate {
+  readonly name?: string | null;
+  readonly description?: string | null;
+  readonly priority?: number;
+  readonly due?: Date | null;
+  readonly followUp?: Date | null;
+  readonly owner?: string | null;
+  readonly assignee?: string | null;
+}
+
+export async function updateTask(scope: CommandScope, taskId: string, update: TaskUpdate): Promise<void> {
+  const { loaded, task } = await loadTask(scope, taskId);
+  saveTask(loaded, task, Object.fromEntries(Object.entries(update).filter(([, v]) => v !== undefined)) as Partial<TaskRecord>);
+}
+
+export type IdentityLinkChange = { readonly type: 'candidate'; readonly userId?: string; readonly groupId?: string };
+
+export async function changeIdentityLink(scope: CommandScope, taskId: string, link: IdentityLinkChange, add: boolean): Promise<void> {
+  const { loaded, task } = await loadTask(scope, taskId);
+  const change = (list: readonly string[], value: string | undefined) =>
+    value === undefined ? list : add ? [...new Set([...list, value])] : list.filter((v) => v !== value);
+  saveTask(loaded, task, {
+    candidateUsers: change(task.candidateUsers, link.userId),
+    candidateGroups: change(task.candidateGroups, link.groupId),
+  });
+}
+
+export async function setTaskVariables(scope: CommandScope, taskId: string, variables: ReadonlyMap<string, TypedValue>, local: boolean): Promise<void> {
+  const { loaded, task } = await loadTask(scope, taskId);
+  if (local) loaded.ctx.variables.setLocalAll(task.elementInstanceId, variables);
+  else loaded.ctx.variables.setAll(task.elementInstanceId, variables);
+  await scope.settle(loaded.ctx);
+}

@@ -1,0 +1,48 @@
+import { EngineInvariantError } from '../errors/index.js';
+import type { ProcessGraph } from '../model/graph.js';
+import { parseBpmnResource } from '../model/parse-bpmn.js';
+import type { DeployedDefinition, ProcessDefinitionRecord } from './definition-record.js';
+
+const STORED_LIMITS = { maxBytes: Number.MAX_SAFE_INTEGER, maxElements: Number.MAX_SAFE_INTEGER };
+
+/**
+ * Executable graphs of deployed definitions, parsed once per definition and kept. A stored model
+ * was validated at deployment, so it is read back without the deployment's checks.
+ */
+export class DefinitionGraphCache {
+  private readonly graphs = new Map<string, Promise<ProcessGraph>>();
+
+  constructor(private readonly capacity = 1000) {}
+
+  async resolve(record: ProcessDefinitionRecord, loadXml: () => Promise<string>): Promise<DeployedDefinition> {
+    let graph = this.graphs.get(record.id);
+    if (!graph) {
+      graph = this.parse(record, loadXml);
+      this.graphs.set(record.id, graph);
+      graph.catch(() => this.graphs.delete(record.id));
+      this.evict();
+    }
+    return { record, graph: await graph };
+  }
+
+  /** a freshly deployed graph needs no second parse */
+  remember(record: ProcessDefinitionRecord, graph: ProcessGraph): void {
+    this.graphs.set(record.id, Promise.resolve(graph));
+    this.evict();
+  }
+
+  private async parse(record: ProcessDefinitionRecord, loadXml: () => Promise<string>): Promise<ProcessGraph> {
+    const xml = await loadXml();
+    const graphs = await parseBpmnResource(record.resourceName, xml, { limits: STORED_LIMITS, isSupported: () => null });
+    const graph = graphs.find((g) => g.id === record.key);
+    if (!graph) throw new EngineInvariantError(`Expected process '${record.key}' in resource '${record.resourceName}', but it is not there`);
+    return graph;
+  }
+
+  private evict(): void {
+    while (this.graphs.size > this.capacity) {
+      const oldest = this.graphs.keys().next().value as string;
+      this.graphs.delete(oldest);
+    }
+  }
+}

@@ -1,0 +1,178 @@
+import { BehaviorRegistry } from './behaviors/registry.js';
+import { CommandProcessor, type CommandListener } from './commands/command-processor.js';
+import type { CommandScope, EngineServices } from './commands/command-scope.js';
+import { parseDeployment, storeDeployment, type DeployRequest, type DeployResult } from './commands/deploy.js';
+import * as externalTasks from './commands/external-task-commands.js';
+import { deleteProcessInstance, modifyProcessVariables, startProcessInstance, type StartRequest, type StartedInstance } from './commands/instance-commands.js';
+import { setJobRetries } from './commands/job-commands.js';
+import { correlateMessage, throwSignal, type CorrelationRequest, type CorrelationResult } from './commands/message-commands.js';
+import * as tasks from './commands/task-commands.js';
+import type { DeployedDefinition } from './definitions/definition-record.js';
+import { NotFoundError } from './errors/index.js';
+import { VariableScopes } from './execution/variable-scopes.js';
+import { InstanceAggregate } from './execution/instance-aggregate.js';
+import { JobExecutor } from './jobs/job-executor.js';
+import type { ProcessGraph } from './model/graph.js';
+import { parseBpmnResource } from './model/parse-bpmn.js';
+import { DEFAULT_XML_LIMITS, type XmlLimits } from './model/xml-guard.js';
+import type { Clock } from './ports/clock.js';
+import type { EngineStore, ExternalTaskLockRequest } from './ports/engine-store.js';
+import type { IdGenerator } from './ports/id-generator.js';
+import type { JobDispatcher } from './ports/job-dispatcher.js';
+import type { ServiceTaskHandlerRegistry } from './ports/service-task-handler.js';
+import type { ExternalTaskRecord } from './execution/records.js';
+import type { TypedValue } from './variables/index.js';
+
+export interface EngineOptions {
+  readonly store: EngineStore;
+  readonly dispatcher: JobDispatcher;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly handlers: ServiceTaskHandlerRegistry;
+  readonly listener?: Partial<CommandListener>;
+  readonly limits?: XmlLimits;
+  /** who claims jobs in this process */
+  readonly workerId: string;
+  readonly jobLockMs?: number;
+}
+
+/** The engine's facade: every command a client, job or CRM listener can give. */
+export class Engine {
+  readonly behaviors = new BehaviorRegistry();
+  readonly jobs: JobExecutor;
+  private readonly processor: CommandProcessor;
+  private readonly services: EngineServices;
+  private readonly limits: XmlLimits;
+
+  constructor(private readonly options: EngineOptions) {
+    this.services = { clock: options.clock, ids: options.ids, handlers: options.handlers, behaviors: this.behaviors };
+    this.limits = options.limits ?? DEFAULT_XML_LIMITS;
+    this.processor = new CommandProcessor(options.store, this.services, options.dispatcher, {
+      externalTasksCreated: (topics) => options.listener?.externalTasksCreated?.(topics),
+      dispatchFailed: (error) => options.listener?.dispatchFailed?.(error),
+    });
+    this.jobs = new JobExecutor(options.store, this.processor, options.handlers, options.workerId, options.jobLockMs ?? 5 * 60_000);
+  }
+
+  /** parses a BPMN resource the way deployments do (validation without storing) */
+  parse(resourceName: string, xml: string): Promise<ProcessGraph[]> {
+    return parseBpmnResource(resourceName, xml, { limits: this.limits, isSupported: (node) => this.behaviors.supports(node) });
+  }
+
+  async deploy(request: DeployRequest): Promise<DeployResult> {
+    const parsed = await parseDeployment(request, { limits: this.limits, isSupported: (node) => this.behaviors.supports(node) });
+    const { result } = await this.processor.run((scope) => storeDeployment(scope, request, parsed));
+    return result;
+  }
+
+  startProcessInstance(request: StartRequest): Promise<StartedInstance> {
+    return this.processor.run((scope) => startProcessInstance(scope, request));
+  }
+
+  deleteProcessInstance(instanceId: string, reason: string | null = null): Promise<void> {
+    return this.processor.run((scope) => deleteProcessInstance(scope, instanceId, reason));
+  }
+
+  modifyVariables(instanceId: string, modifications: ReadonlyMap<string, TypedValue>, deletions: readonly string[] = []): Promise<void> {
+    return this.processor.run((scope) => modifyProcessVariables(scope, instanceId, modifications, deletions));
+  }
+
+  completeTask(request: tasks.CompleteTaskRequest) {
+    return this.processor.run((scope) => tasks.completeTask(scope, request));
+  }
+
+  claimTask(taskId: string, userId: string): Promise<void> {
+    return this.processor.run((scope) => tasks.claimTask(scope, taskId, userId));
+  }
+
+  setTaskAssignee(taskId: string, userId: string | null): Promise<void> {
+    return this.processor.run((scope) => tasks.setTaskAssignee(scope, taskId, userId));
+  }
+
+  delegateTask(taskId: string, userId: string): Promise<void> {
+    return this.processor.run((scope) => tasks.delegateTask(scope, taskId, userId));
+  }
+
+  resolveTask(taskId: string, variables: ReadonlyMap<string, TypedValue>): Promise<void> {
+    return this.processor.run((scope) => tasks.resolveTask(scope, taskId, variables));
+  }
+
+  updateTask(taskId: string, update: tasks.TaskUpdate): Promise<void> {
+    return this.processor.run((scope) => tasks.updateTask(scope, taskId, update));
+  }
+
+  changeIdentityLink(taskId: string, link: tasks.IdentityLinkChange, add: boolean): Promise<void> {
+    return this.processor.run((scope) => tasks.changeIdentityLink(scope, taskId, link, add));
+  }
+
+  setTaskVariables(taskId: string, variables: ReadonlyMap<string, TypedValue>, local: boolean): Promise<void> {
+    return this.processor.run((scope) => tasks.setTaskVariables(scope, taskId, variables, local));
+  }
+
+  correlateMessage(request: CorrelationRequest): Promise<CorrelationResult[]> {
+    return this.processor.run((scope) => correlateMessage(scope, request));
+  }
+
+  signal(name: string, variables: ReadonlyMap<string, TypedValue>, tenantId: string | null = null): Promise<number> {
+    return this.processor.run((scope) => throwSignal(scope, name, variables, tenantId));
+  }
+
+  setJobRetries(jobId: string, retries: number): Promise<void> {
+    return this.processor.run((scope) => setJobRetries(scope, jobId, retries));
+  }
+
+  fetchAndLockExternalTasks(request: Omit<ExternalTaskLockRequest, 'now'>): Promise<ExternalTaskRecord[]> {
+    return this.options.store.lockExternalTasks({ ...request, now: this.options.clock.now() });
+  }
+
+  completeExternalTask(request: externalTasks.CompleteExternalTaskRequest): Promise<void> {
+    return this.processor.run((scope) => externalTasks.completeExternalTask(scope, request));
+  }
+
+  failExternalTask(failure: externalTasks.ExternalTaskFailure): Promise<void> {
+    return this.processor.run((scope) => externalTasks.failExternalTask(scope, failure));
+  }
+
+  reportExternalTaskBpmnError(error: externalTasks.ExternalTaskBpmnError): Promise<void> {
+    return this.processor.run((scope) => externalTasks.reportExternalTaskBpmnError(scope, error));
+  }
+
+  extendExternalTaskLock(id: string, workerId: string, newDurationMs: number): Promise<void> {
+    return this.processor.run((scope) => externalTasks.extendExternalTaskLock(scope, id, workerId, newDurationMs));
+  }
+
+  unlockExternalTask(id: string): Promise<void> {
+    return this.processor.run((scope) => externalTasks.unlockExternalTask(scope, id));
+  }
+
+  setExternalTaskRetries(id: string, retries: number): Promise<void> {
+    return this.processor.run((scope) => externalTasks.setExternalTaskRetries(scope, id, retries));
+  }
+
+  setExternalTaskPriority(id: string, priority: number): Promise<void> {
+    return this.processor.run((scope) => externalTasks.setExternalTaskPriority(scope, id, priority));
+  }
+
+  /** variables visible from an element instance (an external task's or user task's scope) */
+  async visibleVariables(processInstanceId: string, elementInstanceId: string): Promise<Map<string, TypedValue>> {
+    return this.options.store.transaction(async (tx) => {
+      const snapshot = await tx.loadInstance(processInstanceId);
+      if (!snapshot) throw new NotFoundError(`Process instance with id '${processInstanceId}' does not exist`);
+      const aggregate = InstanceAggregate.load(snapshot);
+      const scopes = new VariableScopes(aggregate, () => '', () => this.options.clock.now(), { variableWritten: () => undefined });
+      return scopes.visible(aggregate.elements.has(elementInstanceId) ? elementInstanceId : processInstanceId);
+    });
+  }
+
+  /** a deployed definition with its graph (for diagrams, forms, validation in the designer) */
+  async definition(id: string): Promise<DeployedDefinition> {
+    const found = await this.options.store.transaction((tx) => tx.findDefinition({ by: 'id', id }));
+    if (!found) throw new NotFoundError(`No process definition found for id '${id}'`);
+    return found;
+  }
+
+  /** runs an arbitrary command: for adapters that compose engine steps (used sparingly) */
+  runCommand<T>(command: (scope: CommandScope) => Promise<T>): Promise<T> {
+    return this.processor.run(command);
+  }
+}

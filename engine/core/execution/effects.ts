@@ -1,0 +1,55 @@
+import type { TypedValue } from '../variables/index.js';
+import type { ProcessInstanceState } from './records.js';
+
+/**
+ * Work that crosses from one process instance to another (call activities, signals). The command
+ * processor carries it out in the same transaction, loading the other instance as needed.
+ */
+export type CrossInstanceEffect =
+  | {
+      readonly kind: 'startCalledInstance';
+      readonly superInstanceId: string;
+      readonly superElementInstanceId: string;
+      readonly definition:
+        | { readonly by: 'latest'; readonly key: string }
+        | { readonly by: 'deployment'; readonly key: string; readonly deploymentId: string }
+        | { readonly by: 'version'; readonly key: string; readonly version: number }
+        | { readonly by: 'versionTag'; readonly key: string; readonly versionTag: string };
+      readonly businessKey: string | null;
+      readonly variables: ReadonlyMap<string, TypedValue>;
+      readonly tenantId: string | null;
+    }
+  | {
+      readonly kind: 'calledInstanceEnded';
+      readonly superInstanceId: string;
+      readonly superElementInstanceId: string;
+      readonly calledInstanceId: string;
+      /** the called instance's process variables, for the call activity's output mappings */
+      readonly variables: ReadonlyMap<string, TypedValue>;
+    }
+  | {
+      readonly kind: 'terminateInstance';
+      readonly instanceId: string;
+      readonly state: ProcessInstanceState;
+      readonly reason: string;
+    }
+  | {
+      readonly kind: 'propagateError';
+      readonly superInstanceId: string;
+      readonly superElementInstanceId: string;
+      readonly errorCode: string;
+      readonly errorMessage: string | null;
+      readonly variables: ReadonlyMap<string, TypedValue>;
+    }
+  | {
+      readonly kind: 'propagateEscalation';
+      readonly superInstanceId: string;
+      readonly superElementInstanceId: string;
+      readonly escalationCode: string;
+    }
+  | {
+      readonly kind: 'broadcastSignal';
+      readonly signalName: string;
+      readonly variables: ReadonlyMap<string, TypedValue>;
+      readonly tenantId: string | null;
+    };

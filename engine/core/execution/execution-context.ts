@@ -1,0 +1,309 @@
+import type { ElementBehavior, Trigger } from '../behaviors/behavior.js';
+import { openBoundaryEvents } from '../behaviors/shared/boundary-events.js';
+import { takeActivityFlows } from '../behaviors/shared/flows.js';
+import { applyInputMappings, applyOutputMappings } from '../behaviors/shared/io-mappings.js';
+import { createJob } from '../behaviors/shared/jobs.js';
+import { releaseInstanceLeftovers, releaseOwnedRecords } from '../behaviors/shared/owned-records.js';
+import { completeScopeIfDone } from '../behaviors/shared/scope-completion.js';
+import { notifySuperInstance } from '../behaviors/shared/super-instance.js';
+import type { DeployedDefinition } from '../definitions/definition-record.js';
+import { EngineInvariantError, ExecutionError } from '../errors/index.js';
+import { ExpressionEvaluationError, type CompiledExpression, type ExpressionContext } from '../expressions/index.js';
+import type { FlowNode, ProcessGraph } from '../model/graph.js';
+import { flowOf, nodeOf } from '../model/graph.js';
+import type { Clock } from '../ports/clock.js';
+import type { IdGenerator } from '../ports/id-generator.js';
+import type { ServiceTaskHandlerRegistry } from '../ports/service-task-handler.js';
+import type { CrossInstanceEffect } from './effects.js';
+import { ExecutionHostObject } from './execution-host-object.js';
+import { HistoryWriter } from './history-writer.js';
+import type { InstanceAggregate } from './instance-aggregate.js';
+import { assertTransition } from './lifecycle.js';
+import type { ElementInstanceData, ElementInstanceRecord, ProcessInstanceState, VariableRecord } from './records.js';
+import type { UnitOfWork } from './unit-of-work.js';
+import { VariableScopes } from './variable-scopes.js';
+
+export interface ExecutionServices {
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly handlers: ServiceTaskHandlerRegistry;
+  readonly behaviors: { behaviorFor(kind: string): ElementBehavior };
+}
+
+export interface ActivateOptions {
+  readonly incomingFlowId?: string;
+  /** an inner instance of a multi-instance body */
+  readonly inner?: boolean;
+  readonly data?: ElementInstanceData;
+  /** continue without honouring asyncBefore (the async job is running now) */
+  readonly skipAsync?: boolean;
+}
+
+/**
+ * Runs one process instance's elements for one command: the element lifecycle
+ * (activate → enter → complete → leave, or terminate), an agenda that keeps the walk iterative,
+ * and access to the shared helpers behaviours compose.
+ */
+export class ExecutionContext {
+  readonly graph: ProcessGraph;
+  readonly variables: VariableScopes;
+  readonly history: HistoryWriter;
+  /** variables written during this command, for conditional events */
+  readonly writtenVariables: VariableRecord[] = [];
+  private readonly agenda: (() => void)[] = [];
+  private running = false;
+
+  constructor(
+    readonly aggregate: InstanceAggregate,
+    readonly definition: DeployedDefinition,
+    readonly unit: UnitOfWork,
+    readonly services: ExecutionServices,
+    readonly effects: CrossInstanceEffect[],
+  ) {
+    this.graph = definition.graph;
+    this.history = new HistoryWriter(definition.record, (r) => unit.record(r), () => this.now());
+    this.variables = new VariableScopes(aggregate, () => this.newId(), () => this.now(), {
+      variableWritten: (record, change) => {
+        this.history.variable(record, change === 'delete');
+        this.writtenVariables.push(record);
+      },
+    });
+  }
+
+  now(): Date {
+    return this.services.clock.now();
+  }
+
+  newId(): string {
+    return this.services.ids.next();
+  }
+
+  nodeOf(ei: ElementInstanceRecord): FlowNode {
+    return nodeOf(this.graph, ei.elementId);
+  }
+
+  element(id: string): ElementInstanceRecord | undefined {
+    return this.aggregate.elements.get(id);
+  }
+
+  requireElement(id: string): ElementInstanceRecord {
+    const ei = this.element(id);
+    if (!ei) throw new EngineInvariantError(`Expected element instance '${id}' to exist, but it does not`);
+    return ei;
+  }
+
+  /** the element instance's enclosing scope instance */
+  scopeOf(ei: ElementInstanceRecord): ElementInstanceRecord {
+    if (!ei.parentId) throw new EngineInvariantError(`Expected '${ei.id}' to have a scope, but it is the root`);
+    return this.requireElement(ei.parentId);
+  }
+
+  get root(): ElementInstanceRecord {
+    return this.requireElement(this.aggregate.id);
+  }
+
+  behaviorOf(kind: string): ElementBehavior {
+    return this.services.behaviors.behaviorFor(kind);
+  }
+
+  updateData(ei: ElementInstanceRecord, data: Partial<ElementInstanceData>): ElementInstanceRecord {
+    return this.aggregate.elements.update(ei.id, { data: { ...ei.data, ...data } });
+  }
+
+  /** evaluates an expression in the scope of an element instance; failures name the element */
+  evaluate(expression: CompiledExpression, scopeId: string, elementId: string | null = null): unknown {
+    try {
+      return expression.evaluate(this.expressionContext(scopeId));
+    } catch (error) {
+      if (error instanceof ExpressionEvaluationError) {
+        throw new ExecutionError(`Could not evaluate ${elementId ? `'${elementId}': ` : ''}${error.message}`, elementId);
+      }
+      throw error;
+    }
+  }
+
+  evaluateString(expression: CompiledExpression | null, scopeId: string, elementId: string): string | null {
+    if (!expression) return null;
+    const value = this.evaluate(expression, scopeId, elementId);
+    return value === null || value === undefined ? null : String(value);
+  }
+
+  /** variables visible from the scope, plus `execution` */
+  expressionContext(scopeId: string): ExpressionContext {
+    return this.variables.expressionContext(scopeId, (name) => this.builtin(name, scopeId));
+  }
+
+  private builtin(name: string, scopeId: string): { found: true; value: unknown } | undefined {
+    if (name === 'execution' && !this.variables.find(scopeId, name)) {
+      return { found: true, value: new ExecutionHostObject(this, scopeId) };
+    }
+    return undefined;
+  }
+
+  // ---- lifecycle --------------------------------------------------------------------------
+
+  /** creates a token in `node` under `scope`; entering happens on the agenda (or in an async job) */
+  activate(node: FlowNode, scope: ElementInstanceRecord, options: ActivateOptions = {}): ElementInstanceRecord {
+    const body = node.loop?.kind === 'multiInstance' && !options.inner;
+    const ei: ElementInstanceRecord = {
+      id: `${node.id}:${this.newId()}`,
+      processInstanceId: this.aggregate.id,
+      parentId: scope.id,
+      elementId: node.id,
+      kind: body ? 'multiInstanceBody' : node.kind,
+      state: 'ACTIVATING',
+      startTime: this.now(),
+      data: { ...(options.incomingFlowId ? { incomingFlowId: options.incomingFlowId } : {}), ...options.data },
+    };
+    this.aggregate.elements.insert(ei);
+    this.history.activityStarted(ei, node);
+    if (node.asyncBefore && !options.inner && !options.skipAsync) {
+      createJob(this, { type: 'async-before', element: ei, node, dueAt: this.now() });
+      return ei;
+    }
+    this.schedule(() => this.enter(ei.id));
+    return ei;
+  }
+
+  /** runs the element's entry: boundary events, input mappings, then the behaviour */
+  enter(elementInstanceId: string): void {
+    const ei = this.element(elementInstanceId);
+    if (!ei) return;
+    assertTransition(ei, 'ACTIVE');
+    const entered = this.aggregate.elements.update(ei.id, { state: 'ACTIVE' });
+    const node = this.nodeOf(entered);
+    const innerInstance = entered.data.loopIndex !== undefined;
+    if (entered.kind !== 'multiInstanceBody' && node.inputs.length > 0) applyInputMappings(this, entered, node);
+    if (!innerInstance && node.boundaryEvents.length > 0) openBoundaryEvents(this, entered, node);
+    this.behaviorOf(entered.kind).onEnter(this, entered, node);
+  }
+
+  /** the element finished its work: output mappings, asyncAfter, then leave */
+  complete(ei: ElementInstanceRecord): void {
+    const current = this.requireElement(ei.id);
+    const node = this.nodeOf(current);
+    if (current.kind !== 'multiInstanceBody' && node.outputs.length > 0) applyOutputMappings(this, current, node);
+    const innerInstance = current.data.loopIndex !== undefined;
+    if (node.asyncAfter && !innerInstance && current.kind !== 'process') {
+      assertTransition(current, 'COMPLETING');
+      const completing = this.aggregate.elements.update(current.id, { state: 'COMPLETING' });
+      createJob(this, { type: 'async-after', element: completing, node, dueAt: this.now() });
+      return;
+    }
+    this.schedule(() => this.leave(current.id));
+  }
+
+  /** removes the token and continues: take outgoing flows, then tell the scope */
+  leave(elementInstanceId: string, takeFlows = true): void {
+    const ei = this.element(elementInstanceId);
+    if (!ei) return;
+    const node = this.nodeOf(ei);
+    releaseOwnedRecords(this, ei, 'completed');
+    this.history.activityEnded(ei, node, false);
+    this.variables.dropScope(ei.id);
+    this.aggregate.elements.delete(ei.id);
+    const innerInstance = ei.data.loopIndex !== undefined;
+    if (!innerInstance && takeFlows) {
+      const behavior = this.behaviorOf(ei.kind);
+      if (behavior.onLeave) behavior.onLeave(this, ei, node);
+      else takeActivityFlows(this, ei, node);
+    }
+    const scope = ei.parentId ? this.element(ei.parentId) : undefined;
+    if (scope) this.childEnded(scope, ei);
+  }
+
+  /** ends a token without taking its outgoing flows (an uncaught BPMN error ends the path there) */
+  endWithoutFlows(ei: ElementInstanceRecord): void {
+    this.schedule(() => this.leave(ei.id, false));
+  }
+
+  childEnded(scope: ElementInstanceRecord, child: ElementInstanceRecord): void {
+    const behavior = this.behaviorOf(scope.kind);
+    if (behavior.onChildEnded) behavior.onChildEnded(this, scope, child);
+    else completeScopeIfDone(this, scope, child);
+  }
+
+  /** cancels a token and everything below it; the scope is not told (the caller decides what follows) */
+  terminate(ei: ElementInstanceRecord, reason = 'terminated'): void {
+    for (const child of this.aggregate.childrenOf(ei.id)) this.terminate(child, reason);
+    const current = this.element(ei.id);
+    if (!current) return;
+    const node = this.nodeOf(current);
+    this.behaviorOf(current.kind).onTerminate?.(this, current, node);
+    releaseOwnedRecords(this, current, reason);
+    if (current.kind !== 'process') this.history.activityEnded(current, node, true);
+    this.variables.dropScope(current.id);
+    this.aggregate.elements.delete(current.id);
+  }
+
+  terminateChildren(scope: ElementInstanceRecord, reason: string, except?: string): void {
+    for (const child of this.aggregate.childrenOf(scope.id)) {
+      if (child.id !== except) this.terminate(child, reason);
+    }
+  }
+
+  trigger(ei: ElementInstanceRecord, trigger: Trigger): void {
+    const behavior = this.behaviorOf(ei.kind);
+    if (!behavior.onTrigger) {
+      throw new EngineInvariantError(`Expected '${ei.elementId}' (${ei.kind}) to wait for a trigger, but it does not`);
+    }
+    behavior.onTrigger(this, ei, this.nodeOf(ei), trigger);
+  }
+
+  /** a token travels along a sequence flow into its target, within `scope` */
+  takeFlow(flowId: string, scope: ElementInstanceRecord): void {
+    const flow = flowOf(this.graph, flowId);
+    const target = nodeOf(this.graph, flow.targetId);
+    const behavior = this.behaviorOf(target.loop?.kind === 'multiInstance' ? 'multiInstanceBody' : target.kind);
+    if (behavior.onArrive?.(this, scope, target, flowId)) return;
+    this.activate(target, scope, { incomingFlowId: flowId });
+  }
+
+  takeFlows(flowIds: readonly string[], scope: ElementInstanceRecord): void {
+    for (const flowId of flowIds) this.takeFlow(flowId, scope);
+  }
+
+  /** the process instance ends: everything at run time goes, history stays */
+  endProcess(state: ProcessInstanceState, reason: string | null, endActivityId: string | null): void {
+    if (this.aggregate.hasEnded) return;
+    const root = this.element(this.aggregate.id);
+    if (root) {
+      for (const child of this.aggregate.childrenOf(root.id)) this.terminate(child, reason ?? 'process ended');
+      releaseOwnedRecords(this, root, reason ?? 'process ended');
+      this.aggregate.elements.delete(root.id);
+    }
+    const finalVariables = this.variables.visible(this.aggregate.id);
+    for (const variable of this.aggregate.variables.all()) this.aggregate.variables.delete(variable.id);
+    releaseInstanceLeftovers(this);
+    this.aggregate.updateInstance({ state });
+    this.history.processEnded(this.aggregate.instance, state, endActivityId, reason);
+    notifySuperInstance(this, state, finalVariables);
+    this.agenda.length = 0;
+  }
+
+  emit(effect: CrossInstanceEffect): void {
+    this.effects.push(effect);
+  }
+
+  // ---- agenda -----------------------------------------------------------------------------
+
+  schedule(step: () => void): void {
+    this.agenda.push(step);
+  }
+
+  /** drains the agenda; each step may schedule more */
+  run(): void {
+    if (this.running) return;
+    this.running = true;
+    try {
+      while (this.agenda.length > 0) {
+        const step = this.agenda.shift()!;
+        if (this.aggregate.hasEnded) break;
+        step();
+      }
+      this.agenda.length = 0;
+    } finally {
+      this.running = false;
+    }
+  }
+}

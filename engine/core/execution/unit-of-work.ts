@@ -1,0 +1,67 @@
+import type { NewDeployment, UnitOfWorkChanges } from '../ports/engine-store.js';
+import type { DispatchableJob } from '../ports/job-dispatcher.js';
+import type { HistoryRecord } from './history-records.js';
+import type { InstanceAggregate } from './instance-aggregate.js';
+import type { JobRecord, SubscriptionRecord } from './records.js';
+import { TrackedMap } from './tracked-map.js';
+
+/**
+ * What one command changes, across every instance it touched (a call activity touches two),
+ * committed together in one transaction.
+ */
+export class UnitOfWork {
+  readonly instances = new Map<string, InstanceAggregate>();
+  readonly history: HistoryRecord[] = [];
+  readonly deployments: NewDeployment[] = [];
+  definitionJobs = new TrackedMap<JobRecord>();
+  definitionSubscriptions = new TrackedMap<SubscriptionRecord>();
+  /** ids of instances that got new external tasks: long-polling workers are woken after commit */
+  readonly newExternalTaskTopics = new Set<string>();
+
+  track(aggregate: InstanceAggregate): InstanceAggregate {
+    this.instances.set(aggregate.id, aggregate);
+    return aggregate;
+  }
+
+  loadDefinitionLevel(jobs: readonly JobRecord[], subscriptions: readonly SubscriptionRecord[]): void {
+    for (const job of jobs) if (!this.definitionJobs.has(job.id)) this.definitionJobs = merge(this.definitionJobs, job);
+    for (const sub of subscriptions) if (!this.definitionSubscriptions.has(sub.id)) this.definitionSubscriptions = merge(this.definitionSubscriptions, sub);
+  }
+
+  record(entry: HistoryRecord): void {
+    this.history.push(entry);
+  }
+
+  changes(): UnitOfWorkChanges {
+    return {
+      deployments: this.deployments,
+      instances: [...this.instances.values()].filter((a) => a.hasChanges()).map((a) => a.changes()),
+      definitionJobs: this.definitionJobs.changes(),
+      definitionSubscriptions: this.definitionSubscriptions.changes(),
+      history: this.history,
+    };
+  }
+
+  /** jobs created or re-scheduled by this unit, to hand to the dispatcher after commit */
+  jobsToDispatch(): DispatchableJob[] {
+    const out: DispatchableJob[] = [];
+    const collect = (jobs: TrackedMap<JobRecord>) => {
+      const changes = jobs.changes();
+      for (const job of changes.inserted) if (!job.suspended) out.push({ id: job.id, dueAt: job.dueAt });
+      for (const update of changes.updated) {
+        if ('dueAt' in update.patch || 'retries' in update.patch || 'lockOwner' in update.patch) {
+          if (update.value.retries > 0 && !update.value.suspended) out.push({ id: update.id, dueAt: update.value.dueAt });
+        }
+      }
+    };
+    for (const aggregate of this.instances.values()) collect(aggregate.jobs);
+    collect(this.definitionJobs);
+    return out;
+  }
+}
+
+/** adds a loaded (unchanged) record to a tracked map by rebuilding it with the record as loaded */
+function merge<V extends { readonly id: string }>(map: TrackedMap<V>, loaded: V): TrackedMap<V> {
+  if (map.hasChanges()) throw new Error('Expected definition-level records to be loaded before any change');
+  return new TrackedMap([...map.all(), loaded]);
+}

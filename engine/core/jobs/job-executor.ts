@@ -1,0 +1,62 @@
+import type { CommandProcessor } from '../commands/command-processor.js';
+import { completeHandlerJob, handlerInput, recordJobFailure, runJob } from '../commands/job-commands.js';
+import { NotFoundError } from '../errors/index.js';
+import type { EngineStore } from '../ports/engine-store.js';
+import type { ServiceTaskHandlerRegistry } from '../ports/service-task-handler.js';
+
+export type JobOutcome = 'done' | 'skipped' | 'failed';
+
+/**
+ * Executes one job by id: claims its row (so a second delivery does nothing), runs it in a
+ * transaction, and on failure records a retry or an incident. In-process service handlers run
+ * between two short transactions, never inside one.
+ */
+export class JobExecutor {
+  constructor(
+    private readonly store: EngineStore,
+    private readonly processor: CommandProcessor,
+    private readonly handlers: ServiceTaskHandlerRegistry,
+    private readonly owner: string,
+    private readonly lockMs: number,
+  ) {}
+
+  async execute(jobId: string): Promise<JobOutcome> {
+    const claimed = await this.store.claimJob(jobId, this.owner, this.lockMs);
+    if (!claimed) return 'skipped';
+    return this.run(jobId, claimed.type === 'service-handler', claimed.payload.topic);
+  }
+
+  /** POST /job/{id}/execute: runs now, whatever the due date; a failure is reported to the caller */
+  async executeNow(jobId: string): Promise<{ outcome: JobOutcome; error?: unknown }> {
+    const claimed = await this.store.claimJob(jobId, this.owner, this.lockMs, { ignoreDueDate: true });
+    if (!claimed) {
+      const exists = await this.store.transaction((tx) => tx.findJob(jobId));
+      if (!exists) throw new NotFoundError(`Job with id '${jobId}' does not exist`);
+      return { outcome: 'skipped' };
+    }
+    let failure: unknown;
+    const outcome = await this.run(jobId, claimed.type === 'service-handler', claimed.payload.topic, (error) => (failure = error));
+    return outcome === 'failed' ? { outcome, error: failure } : { outcome };
+  }
+
+  private async run(jobId: string, isHandler: boolean, topic: string | undefined, onError?: (error: unknown) => void): Promise<JobOutcome> {
+    try {
+      if (isHandler) await this.runHandler(jobId, topic ?? '');
+      else await this.processor.run((scope) => runJob(scope, jobId, this.owner));
+      return 'done';
+    } catch (error) {
+      onError?.(error);
+      await this.processor.run((scope) => recordJobFailure(scope, jobId, this.owner, error));
+      return 'failed';
+    }
+  }
+
+  private async runHandler(jobId: string, topic: string): Promise<void> {
+    const handler = this.handlers.handlerFor(topic);
+    if (!handler) throw new Error(`Expected an in-process handler for topic '${topic}', but none is registered any more`);
+    const input = await this.processor.run((scope) => handlerInput(scope, jobId, this.owner));
+    if (!input) return;
+    const result = await handler(input);
+    await this.processor.run((scope) => completeHandlerJob(scope, jobId, this.owner, result));
+  }
+}

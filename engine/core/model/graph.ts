@@ -1,0 +1,258 @@
+import type { CompiledExpression } from '../expressions/index.js';
+import type { TimerKind } from '../timers/index.js';
+
+/** Element kinds the engine executes; the behaviour registry is keyed by these. */
+export type ElementKind =
+  | 'process'
+  | 'startEvent'
+  | 'endEvent'
+  | 'intermediateCatchEvent'
+  | 'intermediateThrowEvent'
+  | 'boundaryEvent'
+  | 'task'
+  | 'manualTask'
+  | 'userTask'
+  | 'serviceTask'
+  | 'sendTask'
+  | 'businessRuleTask'
+  | 'scriptTask'
+  | 'receiveTask'
+  | 'exclusiveGateway'
+  | 'parallelGateway'
+  | 'inclusiveGateway'
+  | 'eventBasedGateway'
+  | 'subProcess'
+  | 'eventSubProcess'
+  | 'transaction'
+  | 'callActivity'
+  | 'multiInstanceBody';
+
+export type EventDefinition =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'message'; readonly messageName: CompiledExpression }
+  | { readonly kind: 'timer'; readonly timerKind: TimerKind; readonly expression: CompiledExpression }
+  | { readonly kind: 'signal'; readonly signalName: CompiledExpression }
+  | {
+      readonly kind: 'error';
+      /** null = catch-all (on catch events) or an error without code (on throw events) */
+      readonly errorCode: string | null;
+      readonly errorMessage: string | null;
+      readonly errorCodeVariable: string | null;
+      readonly errorMessageVariable: string | null;
+    }
+  | {
+      readonly kind: 'escalation';
+      readonly escalationCode: string | null;
+      readonly escalationCodeVariable: string | null;
+    }
+  | { readonly kind: 'terminate' }
+  | { readonly kind: 'cancel' }
+  | { readonly kind: 'compensate'; readonly activityRef: string | null; readonly waitForCompletion: boolean }
+  | {
+      readonly kind: 'conditional';
+      readonly condition: CompiledExpression;
+      readonly variableName: string | null;
+      readonly variableEvents: readonly string[];
+    }
+  | { readonly kind: 'link'; readonly linkName: string };
+
+export type EventDefinitionKind = EventDefinition['kind'];
+
+export interface VariableMapping {
+  readonly target: string;
+  /** null means: set the target to null (an empty camunda:inputParameter) */
+  readonly value: MappingValue;
+}
+
+export type MappingValue =
+  | { readonly kind: 'expression'; readonly expression: CompiledExpression }
+  | { readonly kind: 'list'; readonly items: readonly MappingValue[] }
+  | { readonly kind: 'map'; readonly entries: readonly { key: string; value: MappingValue }[] }
+  | { readonly kind: 'script'; readonly format: string; readonly script: CompiledExpression }
+  | { readonly kind: 'null' };
+
+/** camunda:in / camunda:out of call activities */
+export interface CallMapping {
+  readonly all: boolean;
+  readonly local: boolean;
+  readonly source: string | null;
+  readonly sourceExpression: CompiledExpression | null;
+  readonly target: string | null;
+  readonly businessKey: CompiledExpression | null;
+}
+
+export interface FormField {
+  readonly id: string;
+  readonly label: string | null;
+  readonly type: string;
+  readonly defaultValue: CompiledExpression | null;
+  readonly values: readonly { id: string; name: string }[];
+  readonly validation: readonly { name: string; config: string | null }[];
+  readonly properties: Readonly<Record<string, string>>;
+}
+
+export interface UserTaskSpec {
+  readonly assignee: CompiledExpression | null;
+  readonly candidateUsers: CompiledExpression | null;
+  readonly candidateGroups: CompiledExpression | null;
+  readonly dueDate: CompiledExpression | null;
+  readonly followUpDate: CompiledExpression | null;
+  readonly priority: CompiledExpression | null;
+  readonly formKey: CompiledExpression | null;
+  readonly formFields: readonly FormField[];
+  readonly documentation: string | null;
+}
+
+/** how a service-like task is carried out */
+export interface ExternalWorkSpec {
+  readonly topic: CompiledExpression;
+  readonly priority: CompiledExpression | null;
+}
+
+export interface ScriptSpec {
+  readonly format: 'juel' | 'feel';
+  readonly script: CompiledExpression;
+  readonly resultVariable: string | null;
+}
+
+export interface CallActivitySpec {
+  readonly calledElement: CompiledExpression;
+  readonly binding: 'latest' | 'deployment' | 'version' | 'versionTag';
+  readonly version: CompiledExpression | null;
+  readonly versionTag: CompiledExpression | null;
+  readonly inputs: readonly CallMapping[];
+  readonly outputs: readonly CallMapping[];
+}
+
+export interface MultiInstanceSpec {
+  readonly kind: 'multiInstance';
+  readonly sequential: boolean;
+  readonly loopCardinality: CompiledExpression | null;
+  readonly collection: CompiledExpression | null;
+  readonly elementVariable: string | null;
+  readonly completionCondition: CompiledExpression | null;
+}
+
+export interface StandardLoopSpec {
+  readonly kind: 'standardLoop';
+  readonly loopCondition: CompiledExpression | null;
+  readonly loopMaximum: number | null;
+  readonly testBefore: boolean;
+}
+
+export type LoopSpec = MultiInstanceSpec | StandardLoopSpec;
+
+export interface RetrySpec {
+  readonly retries: number;
+  /** milliseconds to wait before each retry, in order; the last repeats */
+  readonly intervalsMs: readonly number[];
+  readonly source: string;
+}
+
+export interface FlowNode {
+  readonly id: string;
+  readonly name: string | null;
+  readonly kind: ElementKind;
+  /** the id of the enclosing scope: the process id or a sub-process id */
+  readonly scopeId: string;
+  readonly incoming: readonly string[];
+  readonly outgoing: readonly string[];
+  readonly defaultFlow: string | null;
+  readonly asyncBefore: boolean;
+  readonly asyncAfter: boolean;
+  readonly retry: RetrySpec | null;
+  readonly inputs: readonly VariableMapping[];
+  readonly outputs: readonly VariableMapping[];
+  readonly eventDefinition: EventDefinition | null;
+  /** boundary events: the activity they are attached to */
+  readonly attachedTo: string | null;
+  /** boundary events and event sub-process start events */
+  readonly interrupting: boolean;
+  /** activities: ids of attached boundary events */
+  readonly boundaryEvents: readonly string[];
+  readonly loop: LoopSpec | null;
+  readonly isForCompensation: boolean;
+  readonly userTask: UserTaskSpec | null;
+  readonly external: ExternalWorkSpec | null;
+  readonly script: ScriptSpec | null;
+  readonly callActivity: CallActivitySpec | null;
+  /** sub-processes (embedded, event, transaction): their own scope */
+  readonly scope: ScopeSpec | null;
+  /** receive tasks: the message they wait for */
+  readonly messageName: CompiledExpression | null;
+  /** execution listeners and other extensions we keep but do not run */
+  readonly documentation: string | null;
+}
+
+export interface SequenceFlow {
+  readonly id: string;
+  readonly name: string | null;
+  readonly sourceId: string;
+  readonly targetId: string;
+  readonly condition: CompiledExpression | null;
+}
+
+export interface ScopeSpec {
+  readonly id: string;
+  /** flow nodes directly inside this scope (not nested deeper) */
+  readonly children: readonly string[];
+  /** the none start event a plain activation enters through */
+  readonly noneStartEvent: string | null;
+  /** all start events directly in the scope */
+  readonly startEvents: readonly string[];
+  /** event sub-processes directly in the scope */
+  readonly eventSubProcesses: readonly string[];
+  /** compensation handlers directly in the scope, keyed by the activity they compensate */
+  readonly compensationHandlers: Readonly<Record<string, string>>;
+}
+
+export interface ProcessGraph {
+  /** the process id in the XML: the definition key */
+  readonly id: string;
+  readonly name: string | null;
+  readonly versionTag: string | null;
+  readonly historyTimeToLive: number | null;
+  readonly isExecutable: boolean;
+  readonly candidateStarterGroups: readonly string[];
+  readonly candidateStarterUsers: readonly string[];
+  readonly scope: ScopeSpec;
+  /** the process itself as the root scope's node (not in `nodes`) */
+  readonly processNode: FlowNode;
+  readonly nodes: ReadonlyMap<string, FlowNode>;
+  readonly flows: ReadonlyMap<string, SequenceFlow>;
+  /** joining inclusive gateway id -> the ids of nodes from which it can still be reached */
+  readonly inclusiveJoinSources: ReadonlyMap<string, ReadonlySet<string>>;
+  /** link catch events by scope and link name */
+  readonly linkTargets: ReadonlyMap<string, string>;
+  readonly hasStartForm: boolean;
+  readonly startFormKey: string | null;
+}
+
+export function nodeOf(graph: ProcessGraph, id: string): FlowNode {
+  if (id === graph.id) return graph.processNode;
+  const node = graph.nodes.get(id);
+  if (!node) throw new Error(`Expected element '${id}' in process '${graph.id}', but it does not exist`);
+  return node;
+}
+
+export function flowOf(graph: ProcessGraph, id: string): SequenceFlow {
+  const flow = graph.flows.get(id);
+  if (!flow) throw new Error(`Expected sequence flow '${id}' in process '${graph.id}', but it does not exist`);
+  return flow;
+}
+
+export function scopeOf(graph: ProcessGraph, scopeId: string): ScopeSpec {
+  if (scopeId === graph.id) return graph.scope;
+  const scope = nodeOf(graph, scopeId).scope;
+  if (!scope) throw new Error(`Expected '${scopeId}' to be a scope, but it is not`);
+  return scope;
+}
+
+export const ACTIVITY_KINDS: ReadonlySet<ElementKind> = new Set<ElementKind>([
+  'task', 'manualTask', 'userTask', 'serviceTask', 'sendTask', 'businessRuleTask', 'scriptTask', 'receiveTask',
+  'subProcess', 'transaction', 'callActivity',
+]);
+
+export function isActivity(node: FlowNode): boolean {
+  return ACTIVITY_KINDS.has(node.kind);
+}

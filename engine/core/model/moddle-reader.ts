@@ -1,0 +1,72 @@
+import { BpmnModdle } from 'bpmn-moddle';
+import { createRequire } from 'node:module';
+import { ParseError, type ParseIssue } from '../errors/index.js';
+
+/** A moddle element: the typed object tree bpmn-moddle builds from the XML. */
+export interface ModdleElement {
+  readonly $type: string;
+  readonly id?: string;
+  readonly name?: string;
+  readonly $attrs?: Record<string, string>;
+  readonly $parent?: ModdleElement;
+  readonly [property: string]: unknown;
+}
+
+export interface ModdleDefinitions extends ModdleElement {
+  readonly rootElements?: ModdleElement[];
+}
+
+interface ModdleWarning {
+  readonly message: string;
+  readonly element?: ModdleElement;
+  readonly property?: string;
+  readonly value?: unknown;
+}
+
+const camundaDescriptor: unknown = createRequire(import.meta.url)('camunda-bpmn-moddle/resources/camunda.json');
+const moddle = new BpmnModdle({ camunda: camundaDescriptor });
+
+const BPMN_NAMESPACE = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
+
+/**
+ * Reads BPMN XML into moddle elements. Malformed XML and warnings about BPMN content are refused;
+ * elements of unknown extension namespaces are kept (moddle reads them as generic elements).
+ */
+export async function readBpmnXml(resourceName: string, xml: string): Promise<ModdleDefinitions> {
+  let result: { rootElement: ModdleDefinitions; warnings: ModdleWarning[] };
+  try {
+    result = (await moddle.fromXML(xml, 'bpmn:Definitions')) as typeof result;
+  } catch (error) {
+    throw new ParseError(resourceName, [{ elementId: null, message: `Expected well-formed BPMN 2.0 XML, but ${describe(error)}` }]);
+  }
+  const issues: ParseIssue[] = result.warnings.filter(isAboutBpmnContent).map(toIssue);
+  if (issues.length > 0) throw new ParseError(resourceName, issues);
+  return result.rootElement;
+}
+
+function isAboutBpmnContent(warning: ModdleWarning): boolean {
+  const message = warning.message;
+  if (message.startsWith('unsupported document encoding')) return false;
+  // an unknown element or attribute in a foreign namespace is an extension we keep
+  const unknownType = /unknown type <([^>]+)>/.exec(message) ?? /unparsable content <([^>]+)>/.exec(message);
+  if (unknownType) {
+    const name = unknownType[1]!;
+    return !name.includes(':') || name.startsWith('bpmn:') || name.startsWith('bpmndi:') || name.startsWith('camunda:');
+  }
+  return !message.includes('namespace') || message.includes(BPMN_NAMESPACE);
+}
+
+function toIssue(warning: ModdleWarning): ParseIssue {
+  const elementId = warning.element?.id ?? null;
+  const message = warning.message.replace(/\s+/g, ' ').trim();
+  const reference = /unresolved reference <([^>]+)>/.exec(message);
+  if (reference) {
+    return { elementId, message: `Expected '${warning.property ?? 'a reference'}' to name an existing element, but '${reference[1]}' does not exist` };
+  }
+  return { elementId, message: `Expected valid BPMN content, but ${message}` };
+}
+
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/\s+/g, ' ').trim();
+}

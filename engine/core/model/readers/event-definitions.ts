@@ -1,0 +1,112 @@
+import { validateTimerText, type TimerKind } from '../../timers/index.js';
+import type { EventDefinition } from '../graph.js';
+import type { ModdleElement } from '../moddle-reader.js';
+import type { ParseIssues } from '../parse-issues.js';
+import { bodyOf, stringProperty } from './extensions.js';
+
+/** Reads the (single) event definition of an event; null when it has none. */
+export function readEventDefinition(event: ModdleElement, issues: ParseIssues): EventDefinition | null {
+  const id = event.id ?? '';
+  const definitions = (event['eventDefinitions'] as ModdleElement[] | undefined) ?? [];
+  if (definitions.length === 0) return null;
+  if (definitions.length > 1) {
+    issues.add(id, `Expected at most one event definition, but the event has ${definitions.length} (multiple events are not supported)`);
+  }
+  const definition = definitions[0]!;
+  switch (definition.$type) {
+    case 'bpmn:MessageEventDefinition':
+      return readMessage(id, definition, issues);
+    case 'bpmn:TimerEventDefinition':
+      return readTimer(id, definition, issues);
+    case 'bpmn:SignalEventDefinition':
+      return readSignal(id, definition, issues);
+    case 'bpmn:ErrorEventDefinition':
+      return readError(definition);
+    case 'bpmn:EscalationEventDefinition': {
+      const escalation = definition['escalationRef'] as ModdleElement | undefined;
+      return {
+        kind: 'escalation',
+        escalationCode: stringProperty(escalation, 'escalationCode'),
+        escalationCodeVariable: stringProperty(definition, 'escalationCodeVariable'),
+      };
+    }
+    case 'bpmn:TerminateEventDefinition':
+      return { kind: 'terminate' };
+    case 'bpmn:CancelEventDefinition':
+      return { kind: 'cancel' };
+    case 'bpmn:CompensateEventDefinition': {
+      const activity = definition['activityRef'] as ModdleElement | undefined;
+      return { kind: 'compensate', activityRef: activity?.id ?? null, waitForCompletion: definition['waitForCompletion'] !== false };
+    }
+    case 'bpmn:ConditionalEventDefinition': {
+      const text = bodyOf(definition, 'condition');
+      if (!text) issues.add(id, 'Expected a condition in the conditional event definition, but it has none');
+      const events = stringProperty(definition, 'variableEvents');
+      return {
+        kind: 'conditional',
+        condition: issues.expression(id, 'condition', text ?? '${false}'),
+        variableName: stringProperty(definition, 'variableName'),
+        variableEvents: events ? events.split(',').map((e) => e.trim()).filter(Boolean) : [],
+      };
+    }
+    case 'bpmn:LinkEventDefinition': {
+      const name = stringProperty(definition, 'name');
+      if (!name) issues.add(id, 'Expected the link event definition to have a name, but it has none');
+      return { kind: 'link', linkName: name ?? '' };
+    }
+    default:
+      issues.add(id, `Expected a supported event definition, but '${definition.$type}' is not supported`);
+      return null;
+  }
+}
+
+function readMessage(id: string, definition: ModdleElement, issues: ParseIssues): EventDefinition {
+  const message = definition['messageRef'] as ModdleElement | undefined;
+  const name = stringProperty(message, 'name');
+  return { kind: 'message', messageName: issues.expression(id, 'message name', name ?? '') };
+}
+
+function readSignal(id: string, definition: ModdleElement, issues: ParseIssues): EventDefinition {
+  const signal = definition['signalRef'] as ModdleElement | undefined;
+  const name = stringProperty(signal, 'name');
+  if (!name) issues.add(id, 'Expected the signal event definition to reference a signal with a name, but it does not');
+  return { kind: 'signal', signalName: issues.expression(id, 'signal name', name ?? '') };
+}
+
+function readError(definition: ModdleElement): EventDefinition {
+  const error = definition['errorRef'] as ModdleElement | undefined;
+  return {
+    kind: 'error',
+    errorCode: error ? (stringProperty(error, 'errorCode') ?? stringProperty(error, 'name') ?? error.id ?? null) : null,
+    errorMessage: stringProperty(error, 'errorMessage'),
+    errorCodeVariable: stringProperty(definition, 'errorCodeVariable'),
+    errorMessageVariable: stringProperty(definition, 'errorMessageVariable'),
+  };
+}
+
+const TIMER_PROPERTIES: readonly [string, TimerKind][] = [
+  ['timeDate', 'date'],
+  ['timeDuration', 'duration'],
+  ['timeCycle', 'cycle'],
+];
+
+function readTimer(id: string, definition: ModdleElement, issues: ParseIssues): EventDefinition {
+  const present = TIMER_PROPERTIES.filter(([property]) => bodyOf(definition, property) !== null);
+  if (present.length !== 1) {
+    issues.add(id, `Expected exactly one of timeDate, timeDuration or timeCycle in the timer, but found ${present.length}`);
+    return { kind: 'timer', timerKind: 'duration', expression: issues.expression(id, 'timer', 'PT0S') };
+  }
+  const [property, timerKind] = present[0]!;
+  const text = bodyOf(definition, property)!;
+  try {
+    validateTimerText(timerKind, text);
+  } catch (error) {
+    issues.add(id, `Expected a valid ${property}, but ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { kind: 'timer', timerKind, expression: issues.expression(id, property, text) };
+}
+
+/** message throw events: the message name may be unknown when they only hand work to a worker */
+export function messageNameOf(definition: EventDefinition | null): string | null {
+  return definition?.kind === 'message' && definition.messageName.isLiteral ? String(definition.messageName.source) : null;
+}

@@ -1,0 +1,24 @@
+import type { ScriptSpec } from '../graph.js';
+import type { ModdleElement } from '../moddle-reader.js';
+import type { ParseIssues } from '../parse-issues.js';
+import { stringProperty } from './extensions.js';
+
+/** Script formats evaluated by our own safe evaluators; anything else would need a script engine. */
+export const SAFE_SCRIPT_FORMATS: ReadonlySet<string> = new Set(['juel', 'feel']);
+
+export function readScriptTask(element: ModdleElement, issues: ParseIssues): ScriptSpec {
+  const id = element.id ?? '';
+  const format = (stringProperty(element, 'scriptFormat') ?? '').toLowerCase();
+  if (!SAFE_SCRIPT_FORMATS.has(format)) {
+    issues.add(id, `Expected scriptFormat 'juel' or 'feel', but got '${format || '(none)'}': other script languages are not executed for safety`);
+  }
+  if (stringProperty(element, 'resource')) issues.add(id, 'Expected an inline script, but camunda:resource scripts are not supported');
+  const text = stringProperty(element, 'script') ?? '';
+  if (text === '') issues.add(id, 'Expected a script body, but the script task has none');
+  const source = format === 'feel' ? (text.startsWith('=') ? text : `=${text}`) : text.includes('${') || text.includes('#{') ? text : `\${${text}}`;
+  return {
+    format: format === 'feel' ? 'feel' : 'juel',
+    script: issues.expression(id, 'script', source || "${''}"),
+    resultVariable: stringProperty(element, 'resultVariable'),
+  };
+}

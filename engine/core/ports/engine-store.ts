@@ -1,0 +1,111 @@
+import type { DeployedDefinition, ProcessDefinitionRecord } from '../definitions/definition-record.js';
+import type { HistoryRecord } from '../execution/history-records.js';
+import type { ProcessGraph } from '../model/graph.js';
+import type { InstanceChanges, InstanceSnapshot } from '../execution/instance-aggregate.js';
+import type { ExternalTaskRecord, JobRecord, SubscriptionRecord, SubscriptionType } from '../execution/records.js';
+import type { TrackedChanges } from '../execution/tracked-map.js';
+import type { TypedValue } from '../variables/index.js';
+
+export interface DeploymentRecord {
+  readonly id: string;
+  readonly name: string | null;
+  readonly source: string | null;
+  readonly tenantId: string | null;
+  readonly deploymentTime: Date;
+}
+
+export interface ResourceRecord {
+  readonly id: string;
+  readonly deploymentId: string;
+  readonly name: string;
+  readonly content: string;
+  readonly hash: string;
+}
+
+export interface NewDeployment {
+  readonly deployment: DeploymentRecord;
+  readonly resources: readonly ResourceRecord[];
+  readonly definitions: readonly ProcessDefinitionRecord[];
+  /** the parsed graphs by definition id, so stores need not parse them again */
+  readonly graphs: ReadonlyMap<string, ProcessGraph>;
+}
+
+export type DefinitionRef =
+  | { readonly by: 'id'; readonly id: string }
+  | { readonly by: 'latest'; readonly key: string; readonly tenantId?: string | null }
+  | { readonly by: 'version'; readonly key: string; readonly version: number; readonly tenantId?: string | null }
+  | { readonly by: 'deployment'; readonly key: string; readonly deploymentId: string }
+  | { readonly by: 'versionTag'; readonly key: string; readonly versionTag: string; readonly tenantId?: string | null };
+
+export interface SubscriptionQuery {
+  readonly type: SubscriptionType;
+  readonly eventName: string;
+  /** true: only definition-level (start event) subscriptions; false: only instance-level ones */
+  readonly definitionLevel?: boolean;
+  readonly processInstanceId?: string;
+  readonly businessKey?: string;
+  readonly processDefinitionId?: string;
+  /** process variables of the instance that must equal these values */
+  readonly correlationKeys?: ReadonlyMap<string, TypedValue>;
+  /** variables local to the waiting element instance that must equal these values */
+  readonly localCorrelationKeys?: ReadonlyMap<string, TypedValue>;
+  readonly tenantId?: string | null;
+  readonly limit?: number;
+}
+
+export interface ExternalTaskLockRequest {
+  readonly workerId: string;
+  readonly maxTasks: number;
+  readonly usePriority: boolean;
+  readonly now: Date;
+  readonly topics: readonly {
+    readonly topicName: string;
+    readonly lockDurationMs: number;
+    readonly processDefinitionIdIn?: readonly string[];
+    readonly processDefinitionKeyIn?: readonly string[];
+    readonly businessKey?: string;
+    readonly tenantIdIn?: readonly string[];
+    readonly withoutTenantId?: boolean;
+  }[];
+}
+
+export interface UnitOfWorkChanges {
+  readonly deployments: readonly NewDeployment[];
+  readonly instances: readonly InstanceChanges[];
+  /** definition-level jobs (timer start events) */
+  readonly definitionJobs: TrackedChanges<JobRecord>;
+  /** definition-level subscriptions (message and signal start events) */
+  readonly definitionSubscriptions: TrackedChanges<SubscriptionRecord>;
+  readonly history: readonly HistoryRecord[];
+}
+
+/** One database transaction. Everything a command reads and writes goes through it. */
+export interface EngineTransaction {
+  findDefinition(ref: DefinitionRef): Promise<DeployedDefinition | null>;
+  findLatestDeploymentByName(name: string, source: string | null, tenantId: string | null): Promise<{ deployment: DeploymentRecord; resources: ResourceRecord[]; definitions: ProcessDefinitionRecord[] } | null>;
+  /** highest deployed version per key (0 if none) */
+  latestVersions(keys: readonly string[], tenantId: string | null): Promise<Map<string, number>>;
+  /** the latest definitions of the keys, for replacing their start-event jobs and subscriptions */
+  latestDefinitionIds(keys: readonly string[], tenantId: string | null): Promise<Map<string, string>>;
+  definitionLevelJobs(definitionIds: readonly string[]): Promise<JobRecord[]>;
+  definitionLevelSubscriptions(definitionIds: readonly string[]): Promise<SubscriptionRecord[]>;
+
+  loadInstance(id: string): Promise<InstanceSnapshot | null>;
+  instanceIdOfTask(taskId: string): Promise<string | null>;
+  findExternalTask(id: string): Promise<ExternalTaskRecord | null>;
+  findJob(id: string): Promise<JobRecord | null>;
+  findSubscriptions(query: SubscriptionQuery): Promise<SubscriptionRecord[]>;
+
+  commit(changes: UnitOfWorkChanges): Promise<void>;
+}
+
+export interface EngineStore {
+  /** Runs `work` in one transaction; rolls back if it throws. */
+  transaction<T>(work: (tx: EngineTransaction) => Promise<T>): Promise<T>;
+  /** fetchAndLock: lock up to maxTasks unlocked tasks of the topics; skips rows other transactions hold. */
+  lockExternalTasks(request: ExternalTaskLockRequest): Promise<ExternalTaskRecord[]>;
+  /** Claims a due, unlocked job for `owner` until `lockUntil`; null if it is gone, locked, not due or has no retries. */
+  claimJob(jobId: string, owner: string, lockMs: number, options?: { ignoreDueDate?: boolean }): Promise<JobRecord | null>;
+  /** Due (or soon due) jobs that are not locked: for the reconciler. */
+  findDispatchableJobs(horizonMs: number, limit: number): Promise<{ id: string; dueAt: Date }[]>;
+}

@@ -1,0 +1,4 @@
+export interface IdGenerator {
+  /** a new globally unique id */
+  next(): string;
+}

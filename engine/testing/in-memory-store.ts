@@ -1,0 +1,272 @@
+import { DefinitionGraphCache } from '../core/definitions/graph-cache.js';
+import type { DeployedDefinition, ProcessDefinitionRecord } from '../core/definitions/definition-record.js';
+import { OptimisticLockError } from '../core/errors/index.js';
+import type { HistoryRecord } from '../core/execution/history-records.js';
+import type { InstanceChanges, InstanceSnapshot } from '../core/execution/instance-aggregate.js';
+import type {
+  ElementInstanceRecord, ExternalTaskRecord, IncidentRecord, JobRecord, ProcessInstanceRecord, SubscriptionRecord, TaskRecord, VariableRecord,
+} from '../core/execution/records.js';
+import type { TrackedChanges } from '../core/execution/tracked-map.js';
+import type { Clock } from '../core/ports/clock.js';
+import type {
+  DefinitionRef, DeploymentRecord, EngineStore, EngineTransaction, ExternalTaskLockRequest, ResourceRecord, SubscriptionQuery, UnitOfWorkChanges,
+} from '../core/ports/engine-store.js';
+import { typedValuesEqual } from '../core/variables/index.js';
+
+type Table<V> = Map<string, V>;
+
+/**
+ * The engine store in memory, for fast behaviour specs. Transactions run one at a time and
+ * apply their changes only at commit; the revision guard behaves like the SQL one.
+ */
+export class InMemoryEngineStore implements EngineStore {
+  readonly deployments: Table<DeploymentRecord> = new Map();
+  readonly resources: Table<ResourceRecord> = new Map();
+  readonly definitions: Table<ProcessDefinitionRecord> = new Map();
+  readonly instances: Table<{ record: ProcessInstanceRecord; revision: number }> = new Map();
+  readonly elements: Table<ElementInstanceRecord> = new Map();
+  readonly variables: Table<VariableRecord> = new Map();
+  readonly tasks: Table<TaskRecord> = new Map();
+  readonly externalTasks: Table<ExternalTaskRecord> = new Map();
+  readonly jobs: Table<JobRecord> = new Map();
+  readonly subscriptions: Table<SubscriptionRecord> = new Map();
+  readonly incidents: Table<IncidentRecord> = new Map();
+  readonly history = {
+    processInstance: new Map<string, unknown>(),
+    activityInstance: new Map<string, unknown>(),
+    variable: new Map<string, unknown>(),
+    task: new Map<string, unknown>(),
+    incident: new Map<string, unknown>(),
+  };
+  private readonly graphs = new DefinitionGraphCache();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly clock: Clock) {}
+
+  transaction<T>(work: (tx: EngineTransaction) => Promise<T>): Promise<T> {
+    const run = this.queue.then(() => work(new InMemoryTransaction(this, this.graphs)));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async lockExternalTasks(request: ExternalTaskLockRequest): Promise<ExternalTaskRecord[]> {
+    const now = request.now.getTime();
+    const locked: ExternalTaskRecord[] = [];
+    const candidates = [...this.externalTasks.values()]
+      .filter((t) => (t.retries === null || t.retries > 0) && (t.lockExpiration === null || t.lockExpiration.getTime() <= now))
+      .sort((a, b) => (request.usePriority ? b.priority - a.priority : 0) || a.created.getTime() - b.created.getTime());
+    for (const task of candidates) {
+      if (locked.length >= request.maxTasks) break;
+      const topic = request.topics.find((t) =>
+        t.topicName === task.topic &&
+        (!t.processDefinitionIdIn || t.processDefinitionIdIn.includes(task.definitionId)) &&
+        (!t.processDefinitionKeyIn || t.processDefinitionKeyIn.includes(task.definitionKey)) &&
+        (t.businessKey === undefined || t.businessKey === task.businessKey));
+      if (!topic) continue;
+      const updated = { ...task, workerId: request.workerId, lockExpiration: new Date(now + topic.lockDurationMs) };
+      this.externalTasks.set(task.id, updated);
+      locked.push(updated);
+    }
+    return locked;
+  }
+
+  async claimJob(jobId: string, owner: string, lockMs: number, options: { ignoreDueDate?: boolean } = {}): Promise<JobRecord | null> {
+    const job = this.jobs.get(jobId);
+    const now = this.clock.now().getTime();
+    if (!job || job.retries <= 0 || job.suspended) return null;
+    if (!options.ignoreDueDate && job.dueAt.getTime() > now) return null;
+    if (!options.ignoreDueDate && job.lockOwner && job.lockExpiration && job.lockExpiration.getTime() > now) return null;
+    const claimed = { ...job, lockOwner: owner, lockExpiration: new Date(now + lockMs) };
+    this.jobs.set(jobId, claimed);
+    return claimed;
+  }
+
+  async findDispatchableJobs(horizonMs: number, limit: number): Promise<{ id: string; dueAt: Date }[]> {
+    const now = this.clock.now().getTime();
+    return [...this.jobs.values()]
+      .filter((j) => j.retries > 0 && !j.suspended && j.dueAt.getTime() <= now + horizonMs && (!j.lockExpiration || j.lockExpiration.getTime() <= now))
+      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
+      .slice(0, limit)
+      .map((j) => ({ id: j.id, dueAt: j.dueAt }));
+  }
+
+  applyHistory(entries: readonly HistoryRecord[]): void {
+    for (const entry of entries) {
+      const table = this.history[entry.table];
+      const previous = table.get(entry.row.id) as Record<string, unknown> | undefined;
+      table.set(entry.row.id, mergeHistory(previous, entry.row as unknown as Record<string, unknown>));
+    }
+  }
+}
+
+/** keeps fields that a later snapshot does not know (a task id recorded while the activity ran) */
+function mergeHistory(previous: Record<string, unknown> | undefined, next: Record<string, unknown>): Record<string, unknown> {
+  if (!previous) return next;
+  const merged = { ...next };
+  for (const key of ['taskId', 'assignee', 'calledProcessInstanceId']) if (merged[key] == null && previous[key] != null) merged[key] = previous[key];
+  return merged;
+}
+
+class InMemoryTransaction implements EngineTransaction {
+  constructor(
+    private readonly store: InMemoryEngineStore,
+    private readonly graphs: DefinitionGraphCache,
+  ) {}
+
+  async findDefinition(ref: DefinitionRef): Promise<DeployedDefinition | null> {
+    const all = [...this.store.definitions.values()];
+    const tenant = (d: ProcessDefinitionRecord) => ('tenantId' in ref && ref.tenantId !== undefined ? d.tenantId === ref.tenantId : true);
+    let found: ProcessDefinitionRecord | undefined;
+    switch (ref.by) {
+      case 'id':
+        found = this.store.definitions.get(ref.id);
+        break;
+      case 'latest':
+        found = all.filter((d) => d.key === ref.key && tenant(d)).sort((a, b) => b.version - a.version)[0];
+        break;
+      case 'version':
+        found = all.find((d) => d.key === ref.key && d.version === ref.version && tenant(d));
+        break;
+      case 'deployment':
+        found = all.find((d) => d.key === ref.key && d.deploymentId === ref.deploymentId);
+        break;
+      case 'versionTag':
+        found = all.filter((d) => d.key === ref.key && d.versionTag === ref.versionTag && tenant(d)).sort((a, b) => b.version - a.version)[0];
+        break;
+    }
+    if (!found) return null;
+    const record = found;
+    return this.graphs.resolve(record, async () => {
+      const resource = [...this.store.resources.values()].find((r) => r.deploymentId === record.deploymentId && r.name === record.resourceName);
+      return resource?.content ?? '';
+    });
+  }
+
+  async findLatestDeploymentByName(name: string, source: string | null, tenantId: string | null) {
+    const deployment = [...this.store.deployments.values()]
+      .filter((d) => d.name === name && d.source === source && d.tenantId === tenantId)
+      .sort((a, b) => b.deploymentTime.getTime() - a.deploymentTime.getTime())[0];
+    if (!deployment) return null;
+    return {
+      deployment,
+      resources: [...this.store.resources.values()].filter((r) => r.deploymentId === deployment.id),
+      definitions: [...this.store.definitions.values()].filter((d) => d.deploymentId === deployment.id),
+    };
+  }
+
+  async latestVersions(keys: readonly string[], tenantId: string | null): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (const d of this.store.definitions.values()) {
+      if (keys.includes(d.key) && d.tenantId === tenantId) out.set(d.key, Math.max(out.get(d.key) ?? 0, d.version));
+    }
+    return out;
+  }
+
+  async latestDefinitionIds(keys: readonly string[], tenantId: string | null): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const key of keys) {
+      const latest = await this.findDefinition({ by: 'latest', key, tenantId });
+      if (latest) out.set(key, latest.record.id);
+    }
+    return out;
+  }
+
+  async definitionLevelJobs(definitionIds: readonly string[]): Promise<JobRecord[]> {
+    return [...this.store.jobs.values()].filter((j) => j.processInstanceId === null && definitionIds.includes(j.definitionId));
+  }
+
+  async definitionLevelSubscriptions(definitionIds: readonly string[]): Promise<SubscriptionRecord[]> {
+    return [...this.store.subscriptions.values()].filter((s) => s.processInstanceId === null && definitionIds.includes(s.definitionId));
+  }
+
+  async loadInstance(id: string): Promise<InstanceSnapshot | null> {
+    const entry = this.store.instances.get(id);
+    if (!entry) return null;
+    const owned = <V extends { processInstanceId: string | null }>(table: Map<string, V>) => [...table.values()].filter((v) => v.processInstanceId === id);
+    return {
+      instance: entry.record,
+      revision: entry.revision,
+      elements: owned(this.store.elements),
+      variables: owned(this.store.variables),
+      tasks: owned(this.store.tasks),
+      externalTasks: owned(this.store.externalTasks),
+      jobs: owned(this.store.jobs),
+      subscriptions: owned(this.store.subscriptions),
+      incidents: owned(this.store.incidents),
+    };
+  }
+
+  async instanceIdOfTask(taskId: string): Promise<string | null> {
+    return this.store.tasks.get(taskId)?.processInstanceId ?? null;
+  }
+
+  async findExternalTask(id: string): Promise<ExternalTaskRecord | null> {
+    return this.store.externalTasks.get(id) ?? null;
+  }
+
+  async findJob(id: string): Promise<JobRecord | null> {
+    return this.store.jobs.get(id) ?? null;
+  }
+
+  async findSubscriptions(query: SubscriptionQuery): Promise<SubscriptionRecord[]> {
+    return [...this.store.subscriptions.values()].filter((s) => {
+      if (s.type !== query.type || s.eventName !== query.eventName) return false;
+      if (query.definitionLevel === true && s.processInstanceId !== null) return false;
+      if (query.definitionLevel === false && s.processInstanceId === null) return false;
+      if (query.processInstanceId !== undefined && s.processInstanceId !== query.processInstanceId) return false;
+      const instance = s.processInstanceId ? this.store.instances.get(s.processInstanceId)?.record : undefined;
+      if (query.businessKey !== undefined && instance?.businessKey !== query.businessKey) return false;
+      if (query.correlationKeys && !this.matches(s.processInstanceId, query.correlationKeys)) return false;
+      if (query.localCorrelationKeys && !this.matches(s.elementInstanceId, query.localCorrelationKeys)) return false;
+      return true;
+    });
+  }
+
+  private matches(scopeId: string | null, keys: ReadonlyMap<string, import('../core/variables/index.js').TypedValue>): boolean {
+    if (!scopeId) return false;
+    for (const [name, value] of keys) {
+      const variable = [...this.store.variables.values()].find((v) => v.scopeId === scopeId && v.name === name);
+      if (!variable || !typedValuesEqual(variable.value, value)) return false;
+    }
+    return true;
+  }
+
+  async commit(changes: UnitOfWorkChanges): Promise<void> {
+    for (const instance of changes.instances) {
+      if (instance.expectedRevision === null) continue;
+      const current = this.store.instances.get(instance.instanceId);
+      if (!current || current.revision !== instance.expectedRevision) throw new OptimisticLockError('process instance', instance.instanceId);
+    }
+    for (const deployment of changes.deployments) {
+      this.store.deployments.set(deployment.deployment.id, deployment.deployment);
+      for (const r of deployment.resources) this.store.resources.set(r.id, r);
+      for (const d of deployment.definitions) this.store.definitions.set(d.id, d);
+    }
+    for (const instance of changes.instances) this.applyInstance(instance);
+    apply(this.store.jobs, changes.definitionJobs);
+    apply(this.store.subscriptions, changes.definitionSubscriptions);
+    this.store.applyHistory(changes.history);
+  }
+
+  private applyInstance(changes: InstanceChanges): void {
+    const previous = this.store.instances.get(changes.instanceId);
+    this.store.instances.set(changes.instanceId, { record: changes.instance, revision: (previous?.revision ?? 0) + 1 });
+    apply(this.store.elements, changes.elements);
+    apply(this.store.variables, changes.variables);
+    apply(this.store.tasks, changes.tasks);
+    apply(this.store.externalTasks, changes.externalTasks);
+    apply(this.store.jobs, changes.jobs);
+    apply(this.store.subscriptions, changes.subscriptions);
+    apply(this.store.incidents, changes.incidents);
+    if (changes.ended) this.store.instances.delete(changes.instanceId);
+  }
+}
+
+function apply<V extends { id: string }>(table: Map<string, V>, changes: TrackedChanges<V>): void {
+  for (const value of changes.inserted) table.set(value.id, value);
+  for (const update of changes.updated) {
+    const current = table.get(update.id);
+    if (current) table.set(update.id, { ...current, ...update.patch });
+  }
+  for (const id of changes.deleted) table.delete(id);
+}
