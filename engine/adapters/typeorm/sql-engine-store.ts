@@ -1,0 +1,109 @@
+import type { DataSource } from 'typeorm';
+import { DefinitionGraphCache } from '../../core/definitions/graph-cache.js';
+import { OptimisticLockError } from '../../core/errors/index.js';
+import type { ExternalTaskRecord, JobRecord } from '../../core/execution/records.js';
+import type { EngineStore, EngineTransaction, ExternalTaskLockRequest } from '../../core/ports/engine-store.js';
+import { isRetryableConflict, Sql } from './sql.js';
+import { SqlEngineTransaction } from './sql-engine-transaction.js';
+import { externalTaskTable, jobTable } from './tables/runtime-tables.js';
+import { readRow } from './tables/table.js';
+
+/** The engine's store on PostgreSQL (or PGlite): one database transaction per command. */
+export class SqlEngineStore implements EngineStore {
+  readonly graphs = new DefinitionGraphCache();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async transaction<T>(work: (tx: EngineTransaction) => Promise<T>): Promise<T> {
+    return this.withTransaction((sql) => work(new SqlEngineTransaction(sql, this.graphs)));
+  }
+
+  async withTransaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      try {
+        const result = await work(new Sql(runner));
+        await runner.commitTransaction();
+        return result;
+      } catch (error) {
+        await runner.rollbackTransaction().catch(() => undefined);
+        if (isRetryableConflict(error)) throw new OptimisticLockError('row', 'concurrent update');
+        throw error;
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  async lockExternalTasks(request: ExternalTaskLockRequest): Promise<ExternalTaskRecord[]> {
+    if (request.topics.length === 0 || request.maxTasks <= 0) return [];
+    return this.withTransaction(async (sql) => {
+      const params: unknown[] = [request.now];
+      const topicConditions = request.topics.map((topic) => {
+        const parts = [`topic = $${params.push(topic.topicName)}`];
+        if (topic.processDefinitionIdIn?.length) parts.push(`definition_id = ANY($${params.push(topic.processDefinitionIdIn)}::text[])`);
+        if (topic.processDefinitionKeyIn?.length) parts.push(`definition_key = ANY($${params.push(topic.processDefinitionKeyIn)}::text[])`);
+        if (topic.businessKey !== undefined) parts.push(`business_key = $${params.push(topic.businessKey)}`);
+        if (topic.tenantIdIn?.length) parts.push(`tenant_id = ANY($${params.push(topic.tenantIdIn)}::text[])`);
+        if (topic.withoutTenantId) parts.push('tenant_id IS NULL');
+        return `(${parts.join(' AND ')})`;
+      });
+      const order = request.usePriority ? 'priority DESC, created, id' : 'created, id';
+      const candidates = await sql.rows<{ id: string; topic: string }>(
+        `SELECT id, topic FROM engine.external_task
+         WHERE (retries IS NULL OR retries > 0) AND (lock_expiration IS NULL OR lock_expiration <= $1)
+           AND (${topicConditions.join(' OR ')})
+         ORDER BY ${order} LIMIT ${Math.floor(request.maxTasks)} FOR UPDATE SKIP LOCKED`,
+        params,
+      );
+      if (candidates.length === 0) return [];
+      const durations = new Map(request.topics.map((t) => [t.topicName, t.lockDurationMs]));
+      const locked: ExternalTaskRecord[] = [];
+      for (const candidate of candidates) {
+        const expiration = new Date(request.now.getTime() + (durations.get(candidate.topic) ?? 0));
+        const row = await sql.one('UPDATE engine.external_task SET worker_id = $2, lock_expiration = $3 WHERE id = $1 RETURNING *', [
+          candidate.id,
+          request.workerId,
+          expiration,
+        ]);
+        if (row) locked.push(readRow(externalTaskTable, row));
+      }
+      return locked;
+    });
+  }
+
+  async claimJob(jobId: string, owner: string, lockMs: number, options: { ignoreDueDate?: boolean } = {}): Promise<JobRecord | null> {
+    return this.withTransaction(async (sql) => {
+      const force = options.ignoreDueDate === true;
+      const row = await sql.one(
+        `UPDATE engine.job SET lock_owner = $2, lock_expiration = now() + ($3::text || ' milliseconds')::interval
+         WHERE id = $1 AND retries > 0 AND NOT suspended
+           AND ($4 OR due_at <= now())
+           AND ($4 OR lock_expiration IS NULL OR lock_expiration <= now())
+         RETURNING *`,
+        [jobId, owner, String(lockMs), force],
+      );
+      return row ? readRow(jobTable, row) : null;
+    });
+  }
+
+  async findDispatchableJobs(horizonMs: number, limit: number): Promise<{ id: string; dueAt: Date }[]> {
+    return this.withTransaction(async (sql) => {
+      const rows = await sql.rows<{ id: string; due_at: Date }>(
+        `SELECT id, due_at FROM engine.job
+         WHERE retries > 0 AND NOT suspended AND due_at <= now() + ($1::text || ' milliseconds')::interval
+           AND (lock_expiration IS NULL OR lock_expiration <= now())
+         ORDER BY due_at LIMIT ${Math.floor(limit)}`,
+        [String(horizonMs)],
+      );
+      return rows.map((r) => ({ id: r.id, dueAt: new Date(r.due_at) }));
+    });
+  }
+
+  /** the database's clock, which due times and locks are measured against */
+  async databaseNow(): Promise<Date> {
+    return this.withTransaction(async (sql) => new Date((await sql.one<{ now: Date }>('SELECT now() AS now'))!.now));
+  }
+}

@@ -1,0 +1,199 @@
+import type { DefinitionGraphCache } from '../../core/definitions/graph-cache.js';
+import type { DeployedDefinition, ProcessDefinitionRecord } from '../../core/definitions/definition-record.js';
+import type { InstanceSnapshot } from '../../core/execution/instance-aggregate.js';
+import type { ExternalTaskRecord, JobRecord, SubscriptionRecord } from '../../core/execution/records.js';
+import type {
+  DefinitionRef, DeploymentRecord, EngineTransaction, ResourceRecord, SubscriptionQuery, UnitOfWorkChanges,
+} from '../../core/ports/engine-store.js';
+import { serializeForStorage, type TypedValue } from '../../core/variables/index.js';
+import type { Sql } from './sql.js';
+import { writeChanges } from './sql-writer.js';
+import { definitionTable, deploymentTable, resourceTable } from './tables/definition-tables.js';
+import {
+  elementInstanceTable, externalTaskTable, incidentTable, jobTable, processInstanceTable, subscriptionTable, taskTable, variableTable,
+} from './tables/runtime-tables.js';
+import { readRow, type Table } from './tables/table.js';
+
+const OWNED_TABLES = {
+  elements: elementInstanceTable,
+  variables: variableTable,
+  tasks: taskTable,
+  externalTasks: externalTaskTable,
+  jobs: jobTable,
+  subscriptions: subscriptionTable,
+  incidents: incidentTable,
+} as const;
+
+/** instance row plus every owned row, in one round trip */
+const LOAD_INSTANCE_SQL = `SELECT pi.*, ${Object.entries(OWNED_TABLES)
+  .map(([alias, table]) => `(SELECT coalesce(json_agg(x), '[]'::json) FROM ${table.name} x WHERE x.process_instance_id = pi.id) AS "${alias}"`)
+  .join(', ')} FROM engine.process_instance pi WHERE pi.id = $1`;
+
+export class SqlEngineTransaction implements EngineTransaction {
+  constructor(
+    private readonly sql: Sql,
+    private readonly graphs: DefinitionGraphCache,
+  ) {}
+
+  async findDefinition(ref: DefinitionRef): Promise<DeployedDefinition | null> {
+    const { where, params } = definitionWhere(ref);
+    const row = await this.sql.one(`SELECT * FROM engine.process_definition WHERE ${where} ORDER BY version DESC LIMIT 1`, params);
+    if (!row) return null;
+    const record = readRow(definitionTable, row);
+    return this.graphs.resolve(record, async () => {
+      const resource = await this.sql.one<{ content: string }>(
+        'SELECT content FROM engine.resource WHERE deployment_id = $1 AND name = $2',
+        [record.deploymentId, record.resourceName],
+      );
+      return resource?.content ?? '';
+    });
+  }
+
+  async findLatestDeploymentByName(name: string, source: string | null, tenantId: string | null) {
+    const row = await this.sql.one(
+      `SELECT * FROM engine.deployment WHERE name = $1 AND source IS NOT DISTINCT FROM $2 AND tenant_id IS NOT DISTINCT FROM $3
+       ORDER BY deployment_time DESC LIMIT 1`,
+      [name, source, tenantId],
+    );
+    if (!row) return null;
+    const deployment: DeploymentRecord = readRow(deploymentTable, row);
+    const resources: ResourceRecord[] = (await this.sql.rows('SELECT * FROM engine.resource WHERE deployment_id = $1', [deployment.id])).map((r) => readRow(resourceTable, r));
+    const definitions: ProcessDefinitionRecord[] = (await this.sql.rows('SELECT * FROM engine.process_definition WHERE deployment_id = $1', [deployment.id])).map((r) => readRow(definitionTable, r));
+    return { deployment, resources, definitions };
+  }
+
+  async latestVersions(keys: readonly string[], tenantId: string | null): Promise<Map<string, number>> {
+    const rows = await this.sql.rows<{ key: string; version: number }>(
+      'SELECT key, max(version) AS version FROM engine.process_definition WHERE key = ANY($1::text[]) AND tenant_id IS NOT DISTINCT FROM $2 GROUP BY key',
+      [keys, tenantId],
+    );
+    return new Map(rows.map((r) => [r.key, Number(r.version)]));
+  }
+
+  async latestDefinitionIds(keys: readonly string[], tenantId: string | null): Promise<Map<string, string>> {
+    const rows = await this.sql.rows<{ key: string; id: string }>(
+      `SELECT DISTINCT ON (key) key, id FROM engine.process_definition
+       WHERE key = ANY($1::text[]) AND tenant_id IS NOT DISTINCT FROM $2 ORDER BY key, version DESC`,
+      [keys, tenantId],
+    );
+    return new Map(rows.map((r) => [r.key, r.id]));
+  }
+
+  async definitionLevelJobs(definitionIds: readonly string[]): Promise<JobRecord[]> {
+    if (definitionIds.length === 0) return [];
+    const rows = await this.sql.rows('SELECT * FROM engine.job WHERE process_instance_id IS NULL AND definition_id = ANY($1::text[])', [definitionIds]);
+    return rows.map((r) => readRow(jobTable, r));
+  }
+
+  async definitionLevelSubscriptions(definitionIds: readonly string[]): Promise<SubscriptionRecord[]> {
+    if (definitionIds.length === 0) return [];
+    const rows = await this.sql.rows('SELECT * FROM engine.event_subscription WHERE process_instance_id IS NULL AND definition_id = ANY($1::text[])', [definitionIds]);
+    return rows.map((r) => readRow(subscriptionTable, r));
+  }
+
+  async loadInstance(id: string): Promise<InstanceSnapshot | null> {
+    const row = await this.sql.one(LOAD_INSTANCE_SQL, [id]);
+    if (!row) return null;
+    const owned = <R extends { readonly id: string }>(alias: keyof typeof OWNED_TABLES, table: Table<R>): R[] => {
+      const value = row[alias];
+      const list = (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown>[];
+      return list.map((r) => readRow(table, r));
+    };
+    return {
+      instance: readRow(processInstanceTable, row),
+      revision: Number(row['rev']),
+      elements: owned('elements', elementInstanceTable),
+      variables: owned('variables', variableTable),
+      tasks: owned('tasks', taskTable),
+      externalTasks: owned('externalTasks', externalTaskTable),
+      jobs: owned('jobs', jobTable),
+      subscriptions: owned('subscriptions', subscriptionTable),
+      incidents: owned('incidents', incidentTable),
+    };
+  }
+
+  async instanceIdOfTask(taskId: string): Promise<string | null> {
+    const row = await this.sql.one<{ process_instance_id: string }>('SELECT process_instance_id FROM engine.task WHERE id = $1', [taskId]);
+    return row?.process_instance_id ?? null;
+  }
+
+  async findExternalTask(id: string): Promise<ExternalTaskRecord | null> {
+    const row = await this.sql.one('SELECT * FROM engine.external_task WHERE id = $1', [id]);
+    return row ? readRow(externalTaskTable, row) : null;
+  }
+
+  async findJob(id: string): Promise<JobRecord | null> {
+    const row = await this.sql.one('SELECT * FROM engine.job WHERE id = $1', [id]);
+    return row ? readRow(jobTable, row) : null;
+  }
+
+  async findSubscriptions(query: SubscriptionQuery): Promise<SubscriptionRecord[]> {
+    const params: unknown[] = [query.type, query.eventName];
+    const where = ['s.type = $1', 's.event_name = $2'];
+    if (query.definitionLevel === true) where.push('s.process_instance_id IS NULL');
+    if (query.definitionLevel === false) where.push('s.process_instance_id IS NOT NULL');
+    if (query.processInstanceId !== undefined) where.push(`s.process_instance_id = $${params.push(query.processInstanceId)}`);
+    if (query.processDefinitionId !== undefined) where.push(`s.definition_id = $${params.push(query.processDefinitionId)}`);
+    if (query.businessKey !== undefined) where.push(`pi.business_key = $${params.push(query.businessKey)}`);
+    if (query.tenantId) where.push(`s.tenant_id = $${params.push(query.tenantId)}`);
+    for (const [name, value] of query.correlationKeys ?? []) where.push(variableMatches('s.process_instance_id', name, value, params));
+    for (const [name, value] of query.localCorrelationKeys ?? []) where.push(variableMatches('s.element_instance_id', name, value, params));
+    const limit = query.limit ? ` LIMIT ${Math.floor(query.limit)}` : '';
+    const rows = await this.sql.rows(
+      `SELECT s.* FROM engine.event_subscription s LEFT JOIN engine.process_instance pi ON pi.id = s.process_instance_id
+       WHERE ${where.join(' AND ')} ORDER BY s.created, s.id${limit}`,
+      params,
+    );
+    return rows.map((r) => readRow(subscriptionTable, r));
+  }
+
+  async commit(changes: UnitOfWorkChanges): Promise<void> {
+    await writeChanges(this.sql, changes);
+    for (const deployment of changes.deployments) {
+      for (const record of deployment.definitions) {
+        const graph = deployment.graphs.get(record.id);
+        if (graph) this.graphs.remember(record, graph);
+      }
+    }
+  }
+}
+
+const NUMERIC_TYPES = ['Integer', 'Long', 'Short', 'Double'];
+
+/** a variable of the scope equals the value; numbers compare by value whatever their type */
+function variableMatches(scopeColumn: string, name: string, value: TypedValue, params: unknown[]): string {
+  const stored = serializeForStorage(value);
+  const nameParam = `$${params.push(name)}`;
+  if (NUMERIC_TYPES.includes(stored.type) && stored.text !== null) {
+    const valueParam = `$${params.push(stored.text)}`;
+    return `EXISTS (SELECT 1 FROM engine.variable v WHERE v.scope_id = ${scopeColumn} AND v.name = ${nameParam}
+      AND v.type IN ('Integer', 'Long', 'Short', 'Double') AND v.text_value::numeric = ${valueParam}::numeric)`;
+  }
+  const typeParam = `$${params.push(stored.type)}`;
+  const textParam = `$${params.push(stored.text)}`;
+  return `EXISTS (SELECT 1 FROM engine.variable v WHERE v.scope_id = ${scopeColumn} AND v.name = ${nameParam}
+    AND v.type = ${typeParam} AND v.text_value IS NOT DISTINCT FROM ${textParam})`;
+}
+
+function definitionWhere(ref: DefinitionRef): { where: string; params: unknown[] } {
+  const tenant = (params: unknown[], tenantId: string | null | undefined) =>
+    tenantId === undefined ? '' : ` AND tenant_id IS NOT DISTINCT FROM $${params.push(tenantId)}`;
+  switch (ref.by) {
+    case 'id':
+      return { where: 'id = $1', params: [ref.id] };
+    case 'latest': {
+      const params: unknown[] = [ref.key];
+      return { where: `key = $1${tenant(params, ref.tenantId)}`, params };
+    }
+    case 'version': {
+      const params: unknown[] = [ref.key, ref.version];
+      return { where: `key = $1 AND version = $2${tenant(params, ref.tenantId)}`, params };
+    }
+    case 'deployment':
+      return { where: 'key = $1 AND deployment_id = $2', params: [ref.key, ref.deploymentId] };
+    case 'versionTag': {
+      const params: unknown[] = [ref.key, ref.versionTag];
+      return { where: `key = $1 AND version_tag = $2${tenant(params, ref.tenantId)}`, params };
+    }
+  }
+}

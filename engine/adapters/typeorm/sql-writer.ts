@@ -1,0 +1,113 @@
+import { OptimisticLockError } from '../../core/errors/index.js';
+import type { HistoryRecord } from '../../core/execution/history-records.js';
+import type { InstanceChanges } from '../../core/execution/instance-aggregate.js';
+import type { TrackedChanges } from '../../core/execution/tracked-map.js';
+import type { UnitOfWorkChanges } from '../../core/ports/engine-store.js';
+import type { Sql } from './sql.js';
+import { definitionTable, deploymentTable, resourceTable } from './tables/definition-tables.js';
+import {
+  histActivityInstanceTable, histIncidentTable, histProcessInstanceTable, histTaskTable, histVariableTable, STICKY_HISTORY_COLUMNS,
+} from './tables/history-tables.js';
+import {
+  elementInstanceTable, externalTaskTable, incidentTable, jobTable, processInstanceTable, subscriptionTable, taskTable, variableTable,
+} from './tables/runtime-tables.js';
+import { insertStatement, updateStatement, type Table } from './tables/table.js';
+
+const HISTORY_TABLES: Readonly<Record<HistoryRecord['table'], Table<{ id: string }>>> = {
+  processInstance: histProcessInstanceTable as unknown as Table<{ id: string }>,
+  activityInstance: histActivityInstanceTable as unknown as Table<{ id: string }>,
+  variable: histVariableTable as unknown as Table<{ id: string }>,
+  task: histTaskTable as unknown as Table<{ id: string }>,
+  incident: histIncidentTable as unknown as Table<{ id: string }>,
+};
+
+/** Writes a unit of work: every instance guarded by its revision, then rows, then history. */
+export async function writeChanges(sql: Sql, changes: UnitOfWorkChanges): Promise<void> {
+  for (const deployment of changes.deployments) {
+    await insertAll(sql, deploymentTable, [deployment.deployment]);
+    await insertAll(sql, resourceTable, deployment.resources);
+    await insertAll(sql, definitionTable, deployment.definitions);
+  }
+  for (const instance of changes.instances) await guardInstance(sql, instance);
+  for (const instance of changes.instances) {
+    await applyTable(sql, elementInstanceTable, instance.elements);
+    await applyTable(sql, variableTable, instance.variables);
+    await applyTable(sql, taskTable, instance.tasks);
+    await applyTable(sql, externalTaskTable, instance.externalTasks);
+    await applyTable(sql, jobTable, instance.jobs);
+    await applyTable(sql, subscriptionTable, instance.subscriptions);
+    await applyTable(sql, incidentTable, instance.incidents);
+  }
+  await applyTable(sql, jobTable, changes.definitionJobs);
+  await applyTable(sql, subscriptionTable, changes.definitionSubscriptions);
+  await writeHistory(sql, changes.history);
+}
+
+/**
+ * The optimistic lock: an update or delete of the instance row only succeeds at the revision
+ * the command read. A concurrent writer blocks here until the other commits, then finds 0 rows.
+ */
+async function guardInstance(sql: Sql, changes: InstanceChanges): Promise<void> {
+  if (changes.expectedRevision === null) {
+    if (changes.ended) return;
+    const insert = insertStatement(processInstanceTable, [changes.instance], { rev: 1 });
+    await sql.exec(insert.sql, insert.params);
+    return;
+  }
+  const affected = changes.ended
+    ? await sql.exec('DELETE FROM engine.process_instance WHERE id = $1 AND rev = $2', [changes.instanceId, changes.expectedRevision])
+    : await sql.exec(
+        'UPDATE engine.process_instance SET rev = rev + 1, state = $3, suspended = $4, business_key = $5 WHERE id = $1 AND rev = $2',
+        [changes.instanceId, changes.expectedRevision, changes.instance.state, changes.instance.suspended, changes.instance.businessKey],
+      );
+  if (affected !== 1) throw new OptimisticLockError('process instance', changes.instanceId);
+}
+
+async function applyTable<R extends { readonly id: string }>(sql: Sql, table: Table<R>, changes: TrackedChanges<R>): Promise<void> {
+  if (changes.deleted.length > 0) await sql.exec(`DELETE FROM ${table.name} WHERE id = ANY($1::text[])`, [changes.deleted]);
+  await insertAll(sql, table, changes.inserted);
+  for (const update of changes.updated) {
+    const statement = updateStatement(table, update.id, update.patch);
+    if (statement) await sql.exec(statement.sql, statement.params);
+  }
+}
+
+const BATCH = 200;
+
+async function insertAll<R extends { readonly id: string }>(sql: Sql, table: Table<R>, records: readonly R[]): Promise<void> {
+  for (let i = 0; i < records.length; i += BATCH) {
+    const statement = insertStatement(table, records.slice(i, i + BATCH));
+    await sql.exec(statement.sql, statement.params);
+  }
+}
+
+/** history rows are upserted by id: a start row, then the same row completed */
+async function writeHistory(sql: Sql, entries: readonly HistoryRecord[]): Promise<void> {
+  const byTable = new Map<HistoryRecord['table'], Map<string, Record<string, unknown>>>();
+  for (const entry of entries) {
+    const rows = byTable.get(entry.table) ?? new Map<string, Record<string, unknown>>();
+    byTable.set(entry.table, rows);
+    const previous = rows.get(entry.row.id);
+    const next = entry.row as unknown as Record<string, unknown>;
+    rows.set(entry.row.id, previous ? { ...previous, ...withoutNulls(next, ['taskId', 'assignee', 'calledProcessInstanceId']) } : next);
+  }
+  for (const [name, rows] of byTable) {
+    const table = HISTORY_TABLES[name];
+    const records = [...rows.values()] as { id: string }[];
+    for (let i = 0; i < records.length; i += BATCH) {
+      const statement = insertStatement(table, records.slice(i, i + BATCH));
+      const updates = table.columns
+        .filter((c) => c.column !== 'id')
+        .map((c) => (STICKY_HISTORY_COLUMNS.has(c.column) ? `${c.column} = coalesce(EXCLUDED.${c.column}, t.${c.column})` : `${c.column} = EXCLUDED.${c.column}`));
+      const aliased = statement.sql.replace(`INSERT INTO ${table.name} (`, `INSERT INTO ${table.name} AS t (`);
+      await sql.exec(`${aliased} ON CONFLICT (id) DO UPDATE SET ${[...new Set(updates)].join(', ')}`, statement.params);
+    }
+  }
+}
+
+/** a later snapshot keeps values an earlier one had for fields it leaves empty */
+function withoutNulls(row: Record<string, unknown>, sticky: readonly string[]): Record<string, unknown> {
+  const out = { ...row };
+  for (const key of sticky) if (out[key] === null || out[key] === undefined) delete out[key];
+  return out;
+}

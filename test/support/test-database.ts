@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import type { DataSource } from 'typeorm';
+import { openDatabase, type DatabaseKind } from '../../engine/adapters/typeorm/data-source.js';
+import { migrations } from '../../migrations/index.js';
+
+export interface TestDatabase {
+  readonly kind: DatabaseKind;
+  readonly dataSource: DataSource;
+  readonly url: string | null;
+  close(): Promise<void>;
+}
+
+let announced = false;
+
+/**
+ * A fresh, migrated database for one spec file: a new database on the PostgreSQL server of
+ * DATABASE_URL, or an in-memory PGlite without it. With CI=true a missing DATABASE_URL fails.
+ */
+export async function openTestDatabase(): Promise<TestDatabase> {
+  const baseUrl = process.env['DATABASE_URL'];
+  if (!baseUrl && isCi()) throw new Error('CI=true but DATABASE_URL is not set: integration tests must run against PostgreSQL');
+  if (!announced) {
+    announced = true;
+    process.stdout.write(baseUrl ? `integration tests: PostgreSQL at ${new URL(baseUrl).host}\n` : 'integration tests: embedded PGlite (DATABASE_URL not set)\n');
+  }
+  if (!baseUrl) {
+    const opened = await openDatabase({ migrations });
+    await opened.dataSource.runMigrations({ transaction: 'each' });
+    return { kind: opened.kind, dataSource: opened.dataSource, url: null, close: () => opened.dataSource.destroy() };
+  }
+  const name = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  await admin(baseUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  const opened = await openDatabase({ url: url.toString(), migrations, poolSize: 8 });
+  await opened.dataSource.runMigrations({ transaction: 'each' });
+  return {
+    kind: opened.kind,
+    dataSource: opened.dataSource,
+    url: url.toString(),
+    close: async () => {
+      await opened.dataSource.destroy();
+      await admin(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+export function isCi(): boolean {
+  const ci = process.env['CI'];
+  return ci !== undefined && !['', '0', 'false', 'no'].includes(ci.toLowerCase());
+}
+
+async function admin(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
