@@ -1,9 +1,9 @@
-import { catchErrorAtCallActivity } from '../behaviors/shared/bpmn-errors.js';
 import { escalationAtCallActivity } from '../behaviors/shared/escalations.js';
 import { applyCalledOutputs } from '../behaviors/activities/call-activity.behavior.js';
 import { ExecutionError } from '../errors/index.js';
 import type { CrossInstanceEffect } from '../execution/effects.js';
 import type { CommandScope } from './command-scope.js';
+import { propagateError } from './error-propagation.js';
 import { createInstance } from './start-instance.js';
 import { broadcastSignalInScope } from './signals.js';
 
@@ -47,15 +47,9 @@ export async function runEffect(scope: CommandScope, effect: CrossInstanceEffect
       await scope.settle(target.ctx);
       return;
     }
-    case 'propagateError': {
-      const parent = await scope.instance(effect.superInstanceId);
-      const callActivity = parent?.ctx.element(effect.superElementInstanceId);
-      if (!parent || !callActivity || parent.aggregate.hasEnded) return;
-      const caught = catchErrorAtCallActivity(parent.ctx, callActivity, { code: effect.errorCode, message: effect.errorMessage });
-      if (!caught) parent.ctx.endWithoutFlows(callActivity);
-      await scope.settle(parent.ctx);
+    case 'propagateError':
+      await propagateError(scope, effect);
       return;
-    }
     case 'propagateEscalation': {
       const parent = await scope.instance(effect.superInstanceId);
       const callActivity = parent?.ctx.element(effect.superElementInstanceId);

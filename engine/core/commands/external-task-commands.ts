@@ -74,7 +74,7 @@ export async function reportExternalTaskBpmnError(scope: CommandScope, error: Ex
   const ei = loaded.ctx.requireElement(task.elementInstanceId);
   loaded.ctx.variables.setAll(ei.id, error.variables);
   loaded.aggregate.externalTasks.delete(task.id);
-  if (!throwBpmnError(loaded.ctx, ei, { code: error.errorCode, message: error.errorMessage })) loaded.ctx.endWithoutFlows(ei);
+  throwBpmnError(loaded.ctx, ei, { code: error.errorCode, message: error.errorMessage }, 'end');
   await scope.settle(loaded.ctx);
 }
 

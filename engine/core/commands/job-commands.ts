@@ -149,7 +149,7 @@ export async function completeHandlerJob(scope: CommandScope, jobId: string, own
   ctx.aggregate.jobs.delete(found.id);
   for (const [name, value] of Object.entries(result?.variables ?? {})) ctx.variables.set(ei.id, name, inferTypedValue(value, name));
   if (result?.outcome === 'bpmnError') {
-    if (!throwBpmnError(ctx, ei, { code: result.errorCode, message: result.errorMessage ?? null })) ctx.endWithoutFlows(ei);
+    throwBpmnError(ctx, ei, { code: result.errorCode, message: result.errorMessage ?? null }, 'end');
   } else {
     ctx.trigger(ei, { kind: 'handlerCompleted', jobId: found.id });
   }

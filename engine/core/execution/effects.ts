@@ -39,7 +39,10 @@ export type CrossInstanceEffect =
       readonly superElementInstanceId: string;
       readonly errorCode: string;
       readonly errorMessage: string | null;
+      /** the throwing instance's process variables, for the call activity's output mappings */
       readonly variables: ReadonlyMap<string, TypedValue>;
+      /** the element that threw: it waits until a caller catches the error or none does */
+      readonly thrower: { readonly instanceId: string; readonly elementInstanceId: string; readonly uncaught: 'complete' | 'end' };
     }
   | {
       readonly kind: 'propagateEscalation';

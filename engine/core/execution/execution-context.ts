@@ -3,7 +3,7 @@ import { openBoundaryEvents } from '../behaviors/shared/boundary-events.js';
 import { takeActivityFlows } from '../behaviors/shared/flows.js';
 import { applyInputMappings, applyOutputMappings } from '../behaviors/shared/io-mappings.js';
 import { createJob } from '../behaviors/shared/jobs.js';
-import { releaseInstanceLeftovers, releaseOwnedRecords } from '../behaviors/shared/owned-records.js';
+import { closeEventWaits, releaseInstanceLeftovers, releaseOwnedRecords } from '../behaviors/shared/owned-records.js';
 import { completeScopeIfDone } from '../behaviors/shared/scope-completion.js';
 import { notifySuperInstance } from '../behaviors/shared/super-instance.js';
 import type { DeployedDefinition } from '../definitions/definition-record.js';
@@ -52,6 +52,7 @@ export class ExecutionContext {
   readonly writtenVariables: VariableRecord[] = [];
   private readonly agenda: (() => void)[] = [];
   private running = false;
+  private endingExternally = false;
 
   constructor(
     readonly aggregate: InstanceAggregate,
@@ -187,6 +188,7 @@ export class ExecutionContext {
     if (node.asyncAfter && !innerInstance && current.kind !== 'process') {
       assertTransition(current, 'COMPLETING');
       const completing = this.aggregate.elements.update(current.id, { state: 'COMPLETING' });
+      closeEventWaits(this, completing);
       createJob(this, { type: 'async-after', element: completing, node, dueAt: this.now() });
       return;
     }
@@ -200,7 +202,6 @@ export class ExecutionContext {
     const node = this.nodeOf(ei);
     releaseOwnedRecords(this, ei, 'completed');
     this.history.activityEnded(ei, node, false);
-    this.variables.dropScope(ei.id);
     this.aggregate.elements.delete(ei.id);
     const innerInstance = ei.data.loopIndex !== undefined;
     if (!innerInstance && takeFlows) {
@@ -209,7 +210,9 @@ export class ExecutionContext {
       else takeActivityFlows(this, ei, node);
     }
     const scope = ei.parentId ? this.element(ei.parentId) : undefined;
+    // the scope may still read the ended child's local variables (a multi-instance completion condition)
     if (scope) this.childEnded(scope, ei);
+    this.variables.dropScope(ei.id);
   }
 
   /** ends a token without taking its outgoing flows (an uncaught BPMN error ends the path there) */
@@ -263,9 +266,19 @@ export class ExecutionContext {
     for (const flowId of flowIds) this.takeFlow(flowId, scope);
   }
 
+  /**
+   * How instances this one called end when their call activity is cancelled: externally when this
+   * instance is being deleted from outside, internally when the process itself cancelled it
+   * (a boundary event, a terminate end event), as Camunda 7's history reports them.
+   */
+  get calledInstanceTermination(): 'EXTERNALLY_TERMINATED' | 'INTERNALLY_TERMINATED' {
+    return this.endingExternally ? 'EXTERNALLY_TERMINATED' : 'INTERNALLY_TERMINATED';
+  }
+
   /** the process instance ends: everything at run time goes, history stays */
   endProcess(state: ProcessInstanceState, reason: string | null, endActivityId: string | null): void {
     if (this.aggregate.hasEnded) return;
+    this.endingExternally = state === 'EXTERNALLY_TERMINATED';
     const root = this.element(this.aggregate.id);
     if (root) {
       for (const child of this.aggregate.childrenOf(root.id)) this.terminate(child, reason ?? 'process ended');

@@ -44,3 +44,15 @@ describe('toJsValue', () => {
     expect((bytes.value as Uint8Array)[0]).toBe(1);
   });
 });
+
+describe('toJsValue on Json values (regression)', () => {
+  it('hands out plain objects of this realm, so expressions can read their properties', () => {
+    // structuredClone under jest builds objects of another realm; the copy must not
+    const foreign = structuredClone({ contact: { owner: 'mary' }, tags: [{ name: 'vip' }] });
+    const value = toJsValue({ type: 'Json', value: foreign }) as { contact: object; tags: object[] };
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(value.contact)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(value.tags[0])).toBe(Object.prototype);
+    expect(value).toEqual({ contact: { owner: 'mary' }, tags: [{ name: 'vip' }] });
+  });
+});

@@ -10,6 +10,18 @@ export function toJsValue(tv: TypedValue): unknown {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return new Date(value.getTime());
   if (value instanceof Uint8Array) return new Uint8Array(value);
-  if (typeof value === 'object') return structuredClone(value);
+  if (typeof value === 'object') return copyData(value);
   return value;
+}
+
+/**
+ * A deep copy of parsed JSON data (Json/Object values), built from this realm's Object and Array.
+ * Not structuredClone: where it comes from another realm (a vm context, as under jest), its copies
+ * have a foreign Object.prototype, and expressions refuse to read properties of such objects.
+ */
+function copyData(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copyData);
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Date) return new Date(value.getTime());
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, copyData(item)]));
 }

@@ -31,7 +31,7 @@ export const callActivityBehavior: ElementBehavior = {
   },
   onTerminate(ctx, ei) {
     const called = ei.data.calledInstanceId;
-    if (called) ctx.emit({ kind: 'terminateInstance', instanceId: called, state: 'EXTERNALLY_TERMINATED', reason: `call activity '${ei.elementId}' was cancelled` });
+    if (called) ctx.emit({ kind: 'terminateInstance', instanceId: called, state: ctx.calledInstanceTermination, reason: `call activity '${ei.elementId}' was cancelled` });
   },
 };
 

@@ -1,5 +1,5 @@
 import { ExecutionError } from '../../errors/index.js';
-import { evaluateCondition } from '../../expressions/index.js';
+import { evaluateCondition, type ExpressionContext } from '../../expressions/index.js';
 import type { ExecutionContext } from '../../execution/execution-context.js';
 import type { ElementInstanceRecord } from '../../execution/records.js';
 import type { FlowNode, MultiInstanceSpec } from '../../model/graph.js';
@@ -63,11 +63,21 @@ function startInner(ctx: ExecutionContext, body: ElementInstanceRecord, node: Fl
   if (spec.elementVariable && state.collection) ctx.variables.setJs(inner.id, spec.elementVariable, state.collection[index], true);
 }
 
+/**
+ * Evaluated as Camunda 7 does, in the instance that just completed: its local variables (the
+ * element variable, loopCounter) come first, then the body's counters and everything above.
+ */
 function completionConditionHolds(ctx: ExecutionContext, spec: MultiInstanceSpec, body: ElementInstanceRecord, child: ElementInstanceRecord): boolean {
-  // the completed inner instance's locals are gone; evaluate in the body's scope
-  void child;
+  const outer = ctx.expressionContext(body.id);
+  const context: ExpressionContext = {
+    resolve: (name) => {
+      const local = ctx.variables.local(child.id, name);
+      return local ? { found: true, value: toJsValue(local.value) } : outer.resolve(name);
+    },
+    now: outer.now,
+  };
   try {
-    return evaluateCondition(spec.completionCondition!, ctx.expressionContext(body.id));
+    return evaluateCondition(spec.completionCondition!, context);
   } catch (error) {
     throw new ExecutionError(`Could not evaluate the completion condition of '${body.elementId}': ${error instanceof Error ? error.message : String(error)}`, body.elementId);
   }

@@ -17,7 +17,7 @@ export const endEventBehavior: ElementBehavior = {
       case 'error': {
         const code = definition.errorCode ?? node.id;
         // caught: the catcher cancelled this scope; uncaught: this end event ends like a none end event
-        if (!throwBpmnError(ctx, ei, { code, message: definition.errorMessage })) ctx.complete(ei);
+        throwBpmnError(ctx, ei, { code, message: definition.errorMessage }, 'complete');
         return;
       }
       case 'escalation': {

@@ -11,47 +11,56 @@ export interface ThrownError {
   readonly message: string | null;
 }
 
-type Catcher = { readonly kind: 'boundary'; readonly attached: ElementInstanceRecord; readonly node: FlowNode } | { readonly kind: 'eventSubProcess'; readonly scope: ElementInstanceRecord; readonly node: FlowNode };
+export type Catcher = { readonly kind: 'boundary'; readonly attached: ElementInstanceRecord; readonly node: FlowNode } | { readonly kind: 'eventSubProcess'; readonly scope: ElementInstanceRecord; readonly node: FlowNode };
+
+/**
+ * What an uncaught error does to its thrower: an error end event ends like a none end event
+ * ('complete'); a task whose worker or handler reported the error ends without taking its
+ * outgoing flows ('end'). Both are Camunda 7's defaults.
+ */
+export type UncaughtError = 'complete' | 'end';
 
 /**
  * Throws a BPMN error from `thrower`: the nearest catcher wins, walking outwards: the thrower's own
  * boundary events, then the event sub-processes of each enclosing scope and that scope's boundary
- * events. A specific error code beats a catch-all at the same level. Uncaught, it goes to the
- * calling process; with no caller the thrower just ends (Camunda 7's default).
- * Returns true if something caught it (here or in a super process).
+ * events. A specific error code beats a catch-all at the same level. Not caught in this instance,
+ * it goes to the calling process (the thrower waits for the verdict: see error-propagation); with
+ * no caller the thrower ends as `uncaught` says.
  */
-export function throwBpmnError(ctx: ExecutionContext, thrower: ElementInstanceRecord, error: ThrownError): boolean {
-  const catcher = findCatcher(ctx, thrower, (node) => errorCodeMatch(node, error.code));
+export function throwBpmnError(ctx: ExecutionContext, thrower: ElementInstanceRecord, error: ThrownError, uncaught: UncaughtError): void {
+  const catcher = findErrorCatcher(ctx, thrower, error);
   if (catcher) {
     catchError(ctx, catcher, error);
-    return true;
+    return;
   }
   const instance = ctx.aggregate.instance;
   if (instance.superInstanceId && instance.superElementInstanceId) {
-    const variables = ctx.variables.visible(ctx.aggregate.id);
-    ctx.endProcess('INTERNALLY_TERMINATED', `error '${error.code}' propagated to the calling process`, thrower.elementId);
     ctx.emit({
       kind: 'propagateError',
       superInstanceId: instance.superInstanceId,
       superElementInstanceId: instance.superElementInstanceId,
       errorCode: error.code,
       errorMessage: error.message,
-      variables,
+      variables: ctx.variables.visible(ctx.aggregate.id),
+      thrower: { instanceId: ctx.aggregate.id, elementInstanceId: thrower.id, uncaught },
     });
-    return true;
+    return;
   }
-  return false;
+  endUncaught(ctx, thrower, uncaught);
 }
 
-/** the error arrives at a call activity from the process it called */
-export function catchErrorAtCallActivity(ctx: ExecutionContext, callActivity: ElementInstanceRecord, error: ThrownError): boolean {
-  const catcher = findCatcher(ctx, callActivity, (node) => errorCodeMatch(node, error.code));
-  if (!catcher) return throwBpmnError(ctx, callActivity, error);
-  catchError(ctx, catcher, error);
-  return true;
+/** no process in the call hierarchy catches the error: the thrower ends on its own */
+export function endUncaught(ctx: ExecutionContext, thrower: ElementInstanceRecord, uncaught: UncaughtError): void {
+  if (uncaught === 'complete') ctx.complete(thrower);
+  else ctx.endWithoutFlows(thrower);
 }
 
-function catchError(ctx: ExecutionContext, catcher: Catcher, error: ThrownError): void {
+/** the catcher of an error thrown at `from` within this instance, if any */
+export function findErrorCatcher(ctx: ExecutionContext, from: ElementInstanceRecord, error: ThrownError): Catcher | null {
+  return findCatcher(ctx, from, (node) => errorCodeMatch(node, error.code));
+}
+
+export function catchError(ctx: ExecutionContext, catcher: Catcher, error: ThrownError): void {
   const definition = catcher.node.eventDefinition;
   const payload = { errorCode: error.code, errorMessage: error.message };
   const caught = catcher.kind === 'boundary'

@@ -23,13 +23,22 @@ export function triggerEventSubProcess(
   const subProcess = nodeOf(ctx.graph, start.scopeId);
   if (start.interrupting) {
     ctx.terminateChildren(scopeInstance, `interrupted by event sub-process '${subProcess.id}'`);
-    for (const sub of ctx.aggregate.subscriptions.filter((s) => s.elementInstanceId === scopeInstance.id)) ctx.aggregate.subscriptions.delete(sub.id);
-    for (const job of ctx.aggregate.jobs.filter((j) => j.elementInstanceId === scopeInstance.id && j.type === 'timer')) ctx.aggregate.jobs.delete(job.id);
+    closeEventSubProcessStarts(ctx, scopeInstance);
   }
   return ctx.activate(subProcess, scopeInstance, { data: { triggeredBy: startEventId, eventPayload: data } });
 }
 
-/** event sub-processes of the scope whose start event matches, nearest first */
-export function eventSubProcessStarts(ctx: ExecutionContext, scope: ScopeSpec): string[] {
-  return scope.eventSubProcesses.flatMap((id) => nodeOf(ctx.graph, id).scope?.startEvents ?? []);
+/**
+ * An interrupting event sub-process took over the scope: the scope's event sub-process starts stop
+ * waiting. The scope instance also owns its own boundary events (a timer on a sub-process): they
+ * stay, as the sub-process is still running.
+ */
+function closeEventSubProcessStarts(ctx: ExecutionContext, scopeInstance: ElementInstanceRecord): void {
+  const isStart = (activityId: string) => nodeOf(ctx.graph, activityId).kind === 'startEvent';
+  for (const sub of ctx.aggregate.subscriptions.filter((s) => s.elementInstanceId === scopeInstance.id && isStart(s.activityId))) {
+    ctx.aggregate.subscriptions.delete(sub.id);
+  }
+  for (const job of ctx.aggregate.jobs.filter((j) => j.elementInstanceId === scopeInstance.id && j.type === 'timer' && isStart(j.activityId))) {
+    ctx.aggregate.jobs.delete(job.id);
+  }
 }

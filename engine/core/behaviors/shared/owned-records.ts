@@ -14,6 +14,16 @@ export function releaseOwnedRecords(ctx: ExecutionContext, ei: ElementInstanceRe
   for (const incident of aggregate.incidents.filter((i) => i.elementInstanceId === ei.id)) deleteIncident(ctx, incident);
 }
 
+/**
+ * An element instance that completed but leaves only in its async-after job waits for no event
+ * any more: its boundary events and event sub-process starts close (timers and subscriptions).
+ */
+export function closeEventWaits(ctx: ExecutionContext, ei: ElementInstanceRecord): void {
+  const aggregate = ctx.aggregate;
+  for (const job of aggregate.jobs.filter((j) => j.elementInstanceId === ei.id && j.type === 'timer')) aggregate.jobs.delete(job.id);
+  for (const sub of aggregate.subscriptions.filter((s) => s.elementInstanceId === ei.id)) aggregate.subscriptions.delete(sub.id);
+}
+
 /** what is left when the instance ends (records owned by nobody any more) */
 export function releaseInstanceLeftovers(ctx: ExecutionContext): void {
   const aggregate = ctx.aggregate;

@@ -1,0 +1,96 @@
+import { createPostgresBackend, Queue, withBackend, Worker, type ConnectionOptions } from 'bullmq';
+import type { DispatchableJob, JobDispatcher, JobRunner } from '../../core/ports/job-dispatcher.js';
+
+const QUEUE = 'engine-jobs';
+
+export interface BullmqSettings {
+  readonly backend: { readonly kind: 'redis'; readonly url: string } | { readonly kind: 'postgres'; readonly url: string };
+  readonly concurrency: number;
+  readonly clockOffsetMs?: () => number;
+}
+
+/**
+ * Hands job rows to BullMQ after commit, one BullMQ job per row and due time (the id makes a
+ * repeated hand-over a no-op). The row stays the truth: the worker only passes its id on.
+ */
+export class BullmqDispatcher implements JobDispatcher {
+  readonly kind: string;
+  private readonly queue: Queue;
+  private worker: Worker | null = null;
+
+  constructor(private readonly settings: BullmqSettings) {
+    this.kind = settings.backend.kind === 'redis' ? 'bullmq-redis' : 'bullmq-postgres';
+    this.queue = this.createQueue();
+  }
+
+  async start(runner: JobRunner): Promise<void> {
+    const processor = async (job: { data: { jobId: string } }) => {
+      await runner(job.data.jobId);
+    };
+    const options = { concurrency: this.settings.concurrency, removeOnComplete: { count: 0 }, removeOnFail: { count: 0 } };
+    if (this.settings.backend.kind === 'redis') {
+      this.worker = new Worker(QUEUE, processor, { ...options, connection: redisConnection(this.settings.backend.url) });
+    } else {
+      const { Worker: PgWorker } = withBackend(createPostgresBackend);
+      this.worker = new PgWorker(QUEUE, processor, { ...options, connection: { connectionString: this.settings.backend.url, migrate: true } }) as unknown as Worker;
+    }
+    this.worker.on('error', () => undefined);
+  }
+
+  async dispatch(jobs: readonly DispatchableJob[]): Promise<void> {
+    if (jobs.length === 0) return;
+    const now = Date.now() + (this.settings.clockOffsetMs?.() ?? 0);
+    await this.queue.addBulk(
+      jobs.map((job) => ({
+        name: 'run',
+        data: { jobId: job.id },
+        opts: {
+          jobId: `${job.id}_${job.dueAt.getTime()}`,
+          delay: Math.max(0, job.dueAt.getTime() - now),
+          removeOnComplete: true,
+          removeOnFail: true,
+        },
+      })),
+    );
+  }
+
+  async stop(): Promise<void> {
+    await this.worker?.close();
+    await this.queue.close();
+  }
+
+  async check(): Promise<{ ok: boolean; detail?: string }> {
+    try {
+      await this.queue.getJobCounts('waiting');
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /** for tests: forget everything BullMQ holds, as a Redis flush would */
+  async drain(): Promise<void> {
+    await this.queue.obliterate({ force: true });
+  }
+
+  private createQueue(): Queue {
+    if (this.settings.backend.kind === 'redis') {
+      return new Queue(QUEUE, { connection: redisConnection(this.settings.backend.url) });
+    }
+    const { Queue: PgQueue } = withBackend(createPostgresBackend);
+    return new PgQueue(QUEUE, { connection: { connectionString: this.settings.backend.url, migrate: true } }) as unknown as Queue;
+  }
+}
+
+function redisConnection(url: string): ConnectionOptions {
+  const parsed = new URL(url);
+  return {
+    host: parsed.hostname,
+    port: Number(parsed.port || 6379),
+    username: parsed.username || undefined,
+    password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
+    db: parsed.pathname.length > 1 ? Number(parsed.pathname.slice(1)) : undefined,
+    tls: parsed.protocol === 'rediss:' ? {} : undefined,
+    maxRetriesPerRequest: null,
+  };
+}

@@ -1,0 +1,160 @@
+import type { DataSource } from 'typeorm';
+import type { DefinitionGraphCache } from '../../../core/definitions/graph-cache.js';
+import type { DeployedDefinition, ProcessDefinitionRecord } from '../../../core/definitions/definition-record.js';
+import type { EngineQueries, Filter, ListQuery } from '../../../core/ports/engine-queries.js';
+import { definitionTable, deploymentTable, resourceTable } from '../tables/definition-tables.js';
+import {
+  histActivityInstanceTable, histIncidentTable, histProcessInstanceTable, histTaskTable, histVariableTable,
+} from '../tables/history-tables.js';
+import {
+  elementInstanceTable, externalTaskTable, incidentTable, jobTable, processInstanceTable, taskTable, variableTable,
+} from '../tables/runtime-tables.js';
+import { readRow, type Table } from '../tables/table.js';
+import * as filters from './filter-specs.js';
+import { SORT_COLUMNS } from './sort-columns.js';
+import { buildWhere, orderBy, paging, type FilterSpec } from './where.js';
+
+interface Source<R extends { readonly id: string }> {
+  readonly from: string;
+  readonly table: Table<R>;
+  readonly filters: FilterSpec;
+  readonly sort: Readonly<Record<string, string>>;
+  readonly fallbackOrder: string;
+  readonly select?: string;
+}
+
+const SOURCES = {
+  deployment: { from: 'engine.deployment', table: deploymentTable, filters: filters.deploymentFilters, sort: SORT_COLUMNS.deployment, fallbackOrder: 'deployment_time DESC, id' },
+  definition: { from: 'engine.process_definition d', table: definitionTable, filters: filters.definitionFilters, sort: SORT_COLUMNS.definition, fallbackOrder: 'd.key, d.version DESC', select: 'd.*' },
+  instance: {
+    from: 'engine.process_instance pi',
+    table: processInstanceTable,
+    filters: filters.instanceFilters,
+    sort: SORT_COLUMNS.instance,
+    fallbackOrder: 'pi.start_time, pi.id',
+    select: 'pi.*, EXISTS (SELECT 1 FROM engine.incident i WHERE i.process_instance_id = pi.id) AS has_incident',
+  },
+  variable: { from: 'engine.variable', table: variableTable, filters: filters.variableFilters, sort: SORT_COLUMNS.variable, fallbackOrder: 'name, id' },
+  task: { from: 'engine.task t', table: taskTable, filters: filters.taskFilters, sort: SORT_COLUMNS.task, fallbackOrder: 't.created, t.id', select: 't.*' },
+  externalTask: { from: 'engine.external_task', table: externalTaskTable, filters: filters.externalTaskFilters, sort: SORT_COLUMNS.externalTask, fallbackOrder: 'created, id' },
+  job: { from: 'engine.job', table: jobTable, filters: filters.jobFilters, sort: SORT_COLUMNS.job, fallbackOrder: 'due_at, id' },
+  incident: { from: 'engine.incident', table: incidentTable, filters: filters.incidentFilters, sort: SORT_COLUMNS.incident, fallbackOrder: 'created, id' },
+  historicInstance: { from: 'engine.hist_process_instance', table: histProcessInstanceTable, filters: filters.historicInstanceFilters, sort: SORT_COLUMNS.historicInstance, fallbackOrder: 'start_time, id' },
+  historicActivity: { from: 'engine.hist_activity_instance', table: histActivityInstanceTable, filters: filters.historicActivityFilters, sort: SORT_COLUMNS.historicActivity, fallbackOrder: 'start_time, seq' },
+  historicVariable: { from: 'engine.hist_variable', table: histVariableTable, filters: filters.historicVariableFilters, sort: SORT_COLUMNS.historicVariable, fallbackOrder: 'create_time, id' },
+  historicTask: { from: 'engine.hist_task', table: histTaskTable, filters: filters.historicTaskFilters, sort: SORT_COLUMNS.historicTask, fallbackOrder: 'start_time, id' },
+  historicIncident: { from: 'engine.hist_incident', table: histIncidentTable, filters: filters.historicIncidentFilters, sort: SORT_COLUMNS.historicIncident, fallbackOrder: 'created, id' },
+} as const;
+
+/** The read side in SQL: list, count and a few aggregates for the cockpit. */
+export class SqlEngineQueries implements EngineQueries {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly graphs: DefinitionGraphCache,
+  ) {}
+
+  deployments = (q: ListQuery) => this.list(SOURCES.deployment, q);
+  countDeployments = (f: Filter) => this.count(SOURCES.deployment, f);
+  definitions = (q: ListQuery) => this.list(SOURCES.definition, q);
+  countDefinitions = (f: Filter) => this.count(SOURCES.definition, f);
+  variables = (q: ListQuery) => this.list(SOURCES.variable, q);
+  tasks = (q: ListQuery) => this.list(SOURCES.task, q);
+  countTasks = (f: Filter) => this.count(SOURCES.task, f);
+  externalTasks = (q: ListQuery) => this.list(SOURCES.externalTask, q);
+  countExternalTasks = (f: Filter) => this.count(SOURCES.externalTask, f);
+  jobs = (q: ListQuery) => this.list(SOURCES.job, q);
+  countJobs = (f: Filter) => this.count(SOURCES.job, f);
+  incidents = (q: ListQuery) => this.list(SOURCES.incident, q);
+  countIncidents = (f: Filter) => this.count(SOURCES.incident, f);
+  countInstances = (f: Filter) => this.count(SOURCES.instance, f);
+  historicInstances = (q: ListQuery) => this.list(SOURCES.historicInstance, q);
+  countHistoricInstances = (f: Filter) => this.count(SOURCES.historicInstance, f);
+  historicActivities = (q: ListQuery) => this.list(SOURCES.historicActivity, q);
+  countHistoricActivities = (f: Filter) => this.count(SOURCES.historicActivity, f);
+  historicVariables = (q: ListQuery) => this.list(SOURCES.historicVariable, q);
+  countHistoricVariables = (f: Filter) => this.count(SOURCES.historicVariable, f);
+  historicTasks = (q: ListQuery) => this.list(SOURCES.historicTask, q);
+  countHistoricTasks = (f: Filter) => this.count(SOURCES.historicTask, f);
+  historicIncidents = (q: ListQuery) => this.list(SOURCES.historicIncident, q);
+  countHistoricIncidents = (f: Filter) => this.count(SOURCES.historicIncident, f);
+
+  async instances(query: ListQuery) {
+    const rows = await this.rows(SOURCES.instance, query);
+    return rows.map((row) => ({ ...readRow(processInstanceTable, row), hasIncident: row['has_incident'] === true }));
+  }
+
+  async deploymentResources(deploymentId: string) {
+    const rows = await this.dataSource.query('SELECT * FROM engine.resource WHERE deployment_id = $1 ORDER BY name', [deploymentId]);
+    return (rows as Record<string, unknown>[]).map((r) => readRow(resourceTable, r));
+  }
+
+  async definitionXml(definitionId: string): Promise<string | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT r.content FROM engine.process_definition d JOIN engine.resource r ON r.deployment_id = d.deployment_id AND r.name = d.resource_name WHERE d.id = $1`,
+      [definitionId],
+    )) as { content: string }[];
+    return rows[0]?.content ?? null;
+  }
+
+  async deployedDefinition(definitionId: string): Promise<DeployedDefinition | null> {
+    const [record] = await this.definitions({ filter: { processDefinitionId: definitionId } });
+    if (!record) return null;
+    return this.graphs.resolve(record as ProcessDefinitionRecord, async () => (await this.definitionXml(definitionId)) ?? '');
+  }
+
+  async instanceElements(processInstanceId: string) {
+    const rows = await this.dataSource.query('SELECT * FROM engine.element_instance WHERE process_instance_id = $1 ORDER BY start_time, id', [processInstanceId]);
+    return (rows as Record<string, unknown>[]).map((r) => readRow(elementInstanceTable, r));
+  }
+
+  async externalTaskTopics(filter: Filter): Promise<string[]> {
+    const where = buildWhere(SOURCES.externalTask.filters, filter);
+    const rows = (await this.dataSource.query(`SELECT DISTINCT topic FROM engine.external_task WHERE ${where} ORDER BY topic`, where.params)) as { topic: string }[];
+    return rows.map((r) => r.topic);
+  }
+
+  async definitionStatistics() {
+    const rows = (await this.dataSource.query(`
+      SELECT d.id AS definition_id,
+        (SELECT count(*) FROM engine.process_instance pi WHERE pi.definition_id = d.id)::int AS instances,
+        (SELECT count(*) FROM engine.incident i WHERE i.definition_id = d.id)::int AS incidents,
+        (SELECT count(*) FROM engine.incident i WHERE i.definition_id = d.id AND i.type = 'failedJob')::int AS failed_jobs
+      FROM engine.process_definition d`)) as Record<string, unknown>[];
+    return rows.map((r) => ({ definitionId: String(r['definition_id']), instances: Number(r['instances']), incidents: Number(r['incidents']), failedJobs: Number(r['failed_jobs']) }));
+  }
+
+  async activityStatistics(definitionId: string) {
+    const rows = (await this.dataSource.query(
+      `SELECT a.activity_id,
+         coalesce(e.instances, 0)::int AS instances, coalesce(i.incidents, 0)::int AS incidents, coalesce(i.failed_jobs, 0)::int AS failed_jobs
+       FROM (SELECT DISTINCT element_id AS activity_id FROM engine.element_instance WHERE process_instance_id IN (SELECT id FROM engine.process_instance WHERE definition_id = $1) AND kind <> 'process'
+             UNION SELECT DISTINCT activity_id FROM engine.incident WHERE definition_id = $1) a
+       LEFT JOIN (SELECT e.element_id, count(*) AS instances FROM engine.element_instance e JOIN engine.process_instance pi ON pi.id = e.process_instance_id
+                  WHERE pi.definition_id = $1 AND e.kind NOT IN ('process', 'multiInstanceBody') GROUP BY e.element_id) e ON e.element_id = a.activity_id
+       LEFT JOIN (SELECT activity_id, count(*) AS incidents, count(*) FILTER (WHERE type = 'failedJob') AS failed_jobs FROM engine.incident
+                  WHERE definition_id = $1 GROUP BY activity_id) i ON i.activity_id = a.activity_id`,
+      [definitionId],
+    )) as Record<string, unknown>[];
+    return rows.map((r) => ({ activityId: String(r['activity_id']), instances: Number(r['instances']), incidents: Number(r['incidents']), failedJobs: Number(r['failed_jobs']) }));
+  }
+
+  private async list<R extends { readonly id: string }>(source: Source<R>, query: ListQuery): Promise<R[]> {
+    const rows = await this.rows(source, query);
+    return rows.map((row) => readRow(source.table, row));
+  }
+
+  private async rows<R extends { readonly id: string }>(source: Source<R>, query: ListQuery): Promise<Record<string, unknown>[]> {
+    const where = buildWhere(source.filters, query.filter);
+    const order = orderBy(source.sort, query.sorting, source.fallbackOrder);
+    return (await this.dataSource.query(
+      `SELECT ${source.select ?? '*'} FROM ${source.from} WHERE ${where} ORDER BY ${order}${paging(query)}`,
+      where.params,
+    )) as Record<string, unknown>[];
+  }
+
+  private async count<R extends { readonly id: string }>(source: Source<R>, filter: Filter): Promise<number> {
+    const where = buildWhere(source.filters, filter);
+    const rows = (await this.dataSource.query(`SELECT count(*)::int AS n FROM ${source.from} WHERE ${where}`, where.params)) as { n: number }[];
+    return Number(rows[0]?.n ?? 0);
+  }
+}

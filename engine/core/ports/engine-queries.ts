@@ -1,0 +1,83 @@
+import type { DeployedDefinition, ProcessDefinitionRecord } from '../definitions/definition-record.js';
+import type {
+  HistoricActivityInstanceRecord, HistoricIncidentRecord, HistoricProcessInstanceRecord, HistoricTaskRecord, HistoricVariableRecord,
+} from '../execution/history-records.js';
+import type {
+  ElementInstanceRecord, ExternalTaskRecord, IncidentRecord, JobRecord, ProcessInstanceRecord, TaskRecord, VariableRecord,
+} from '../execution/records.js';
+import type { DeploymentRecord, ResourceRecord } from './engine-store.js';
+
+export interface Page {
+  readonly firstResult?: number;
+  readonly maxResults?: number;
+}
+
+export interface Sorting {
+  readonly sortBy: string;
+  readonly sortOrder: 'asc' | 'desc';
+}
+
+/** A filter on variable values, Camunda's `name_op_value` */
+export interface VariableCondition {
+  readonly name: string;
+  readonly operator: 'eq' | 'neq' | 'gt' | 'gteq' | 'lt' | 'lteq' | 'like';
+  readonly value: string | number | boolean | null;
+}
+
+/**
+ * Filters are plain records of optional fields named like Camunda's query parameters;
+ * every present field narrows the result.
+ */
+export type Filter = Readonly<Record<string, unknown>>;
+
+export interface ListQuery {
+  readonly filter: Filter;
+  readonly sorting?: readonly Sorting[];
+  readonly page?: Page;
+}
+
+/** The read side behind the REST API and the web app; adapters implement it with SQL. */
+export interface EngineQueries {
+  deployments(query: ListQuery): Promise<DeploymentRecord[]>;
+  countDeployments(filter: Filter): Promise<number>;
+  deploymentResources(deploymentId: string): Promise<ResourceRecord[]>;
+
+  definitions(query: ListQuery): Promise<ProcessDefinitionRecord[]>;
+  countDefinitions(filter: Filter): Promise<number>;
+  definitionXml(definitionId: string): Promise<string | null>;
+  deployedDefinition(definitionId: string): Promise<DeployedDefinition | null>;
+
+  instances(query: ListQuery): Promise<(ProcessInstanceRecord & { readonly hasIncident: boolean })[]>;
+  countInstances(filter: Filter): Promise<number>;
+  instanceElements(processInstanceId: string): Promise<ElementInstanceRecord[]>;
+  variables(query: ListQuery): Promise<VariableRecord[]>;
+
+  tasks(query: ListQuery): Promise<TaskRecord[]>;
+  countTasks(filter: Filter): Promise<number>;
+
+  externalTasks(query: ListQuery): Promise<ExternalTaskRecord[]>;
+  countExternalTasks(filter: Filter): Promise<number>;
+  externalTaskTopics(filter: Filter): Promise<string[]>;
+
+  jobs(query: ListQuery): Promise<JobRecord[]>;
+  countJobs(filter: Filter): Promise<number>;
+
+  incidents(query: ListQuery): Promise<IncidentRecord[]>;
+  countIncidents(filter: Filter): Promise<number>;
+
+  historicInstances(query: ListQuery): Promise<HistoricProcessInstanceRecord[]>;
+  countHistoricInstances(filter: Filter): Promise<number>;
+  historicActivities(query: ListQuery): Promise<HistoricActivityInstanceRecord[]>;
+  countHistoricActivities(filter: Filter): Promise<number>;
+  historicVariables(query: ListQuery): Promise<HistoricVariableRecord[]>;
+  countHistoricVariables(filter: Filter): Promise<number>;
+  historicTasks(query: ListQuery): Promise<HistoricTaskRecord[]>;
+  countHistoricTasks(filter: Filter): Promise<number>;
+  historicIncidents(query: ListQuery): Promise<HistoricIncidentRecord[]>;
+  countHistoricIncidents(filter: Filter): Promise<number>;
+
+  /** per definition: running instances and open incidents */
+  definitionStatistics(): Promise<{ definitionId: string; instances: number; incidents: number; failedJobs: number }[]>;
+  /** per activity of a definition: active tokens and open incidents */
+  activityStatistics(definitionId: string): Promise<{ activityId: string; instances: number; incidents: number; failedJobs: number }[]>;
+}

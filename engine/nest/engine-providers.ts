@@ -1,0 +1,115 @@
+import { Logger, type Provider } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { BullmqDispatcher } from '../adapters/jobs/bullmq-dispatcher.js';
+import { InProcessDispatcher } from '../adapters/jobs/in-process-dispatcher.js';
+import { JobReconciler } from '../adapters/jobs/job-reconciler.js';
+import { openDatabase, type OpenedDatabase } from '../adapters/typeorm/data-source.js';
+import { SqlEngineQueries } from '../adapters/typeorm/queries/sql-engine-queries.js';
+import { SqlEngineStore } from '../adapters/typeorm/sql-engine-store.js';
+import { Engine } from '../core/engine.js';
+import type { JobDispatcher } from '../core/ports/job-dispatcher.js';
+import { DatabaseClock } from './database-clock.js';
+import type { EngineSettings } from './engine-settings.js';
+import { ExternalTaskWaiters } from './external-task-waiters.js';
+import { HandlerRegistry } from './handler-registry.js';
+import { DATABASE, ENGINE_SETTINGS } from './tokens.js';
+
+export const JOB_DISPATCHER = Symbol('JOB_DISPATCHER');
+export const ENGINE_QUERIES = Symbol('ENGINE_QUERIES');
+
+const log = new Logger('Engine');
+
+export const engineProviders: Provider[] = [
+  {
+    provide: DATABASE,
+    inject: [ENGINE_SETTINGS],
+    useFactory: async (settings: EngineSettings): Promise<OpenedDatabase> => {
+      const opened = await openDatabase({
+        url: settings.databaseUrl,
+        dataDir: settings.dataDir,
+        migrations: settings.migrations,
+        entities: settings.entities,
+      });
+      log.log(opened.kind === 'postgres' ? `Database: PostgreSQL at ${opened.location}` : `Database: embedded PGlite in ${opened.location}`);
+      const applied = await opened.dataSource.runMigrations({ transaction: 'each' });
+      if (applied.length > 0) log.log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
+      return opened;
+    },
+  },
+  {
+    provide: SqlEngineStore,
+    inject: [DATABASE],
+    useFactory: (db: OpenedDatabase) => new SqlEngineStore(db.dataSource),
+  },
+  {
+    provide: ENGINE_QUERIES,
+    inject: [DATABASE, SqlEngineStore],
+    useFactory: (db: OpenedDatabase, store: SqlEngineStore) => new SqlEngineQueries(db.dataSource, store.graphs),
+  },
+  {
+    provide: DatabaseClock,
+    inject: [SqlEngineStore],
+    useFactory: async (store: SqlEngineStore) => {
+      const clock = new DatabaseClock();
+      await clock.align(() => store.databaseNow());
+      return clock;
+    },
+  },
+  {
+    provide: JOB_DISPATCHER,
+    inject: [ENGINE_SETTINGS, DatabaseClock],
+    useFactory: async (settings: EngineSettings, clock: DatabaseClock): Promise<JobDispatcher> => {
+      if (settings.redisUrl) {
+        await assertRedisReachable(settings.redisUrl);
+        log.log(`Jobs: BullMQ on Redis at ${new URL(settings.redisUrl).host}`);
+        return new BullmqDispatcher({ backend: { kind: 'redis', url: settings.redisUrl }, concurrency: settings.jobConcurrency, clockOffsetMs: () => clock.offset });
+      }
+      if (settings.databaseUrl) {
+        log.log('Jobs: BullMQ on PostgreSQL (REDIS_URL not set)');
+        return new BullmqDispatcher({ backend: { kind: 'postgres', url: settings.databaseUrl }, concurrency: settings.jobConcurrency, clockOffsetMs: () => clock.offset });
+      }
+      log.log('Jobs: in-process dispatcher over the embedded database');
+      return new InProcessDispatcher(settings.jobConcurrency, () => clock.offset);
+    },
+  },
+  {
+    provide: Engine,
+    inject: [ENGINE_SETTINGS, SqlEngineStore, JOB_DISPATCHER, DatabaseClock, HandlerRegistry, ExternalTaskWaiters],
+    useFactory: (settings: EngineSettings, store: SqlEngineStore, dispatcher: JobDispatcher, clock: DatabaseClock, handlers: HandlerRegistry, waiters: ExternalTaskWaiters) =>
+      new Engine({
+        store,
+        dispatcher,
+        clock,
+        ids: { next: () => randomUUID() },
+        handlers,
+        workerId: settings.workerId,
+        jobLockMs: settings.jobLockMs,
+        limits: { maxBytes: settings.maxDeploymentBytes, maxElements: settings.maxDeploymentElements },
+        listener: {
+          externalTasksCreated: (topics) => waiters.notify(topics),
+          dispatchFailed: (error) => log.warn(`Could not hand jobs to the dispatcher; the reconciler will: ${String(error)}`),
+        },
+      }),
+  },
+  {
+    provide: JobReconciler,
+    inject: [ENGINE_SETTINGS, SqlEngineStore, JOB_DISPATCHER],
+    useFactory: (settings: EngineSettings, store: SqlEngineStore, dispatcher: JobDispatcher) =>
+      new JobReconciler(store, dispatcher, settings.reconcileMs, (error) => log.warn(`Job reconciliation failed: ${String(error)}`)),
+  },
+  HandlerRegistry,
+  ExternalTaskWaiters,
+];
+
+async function assertRedisReachable(url: string): Promise<void> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 5000, retryStrategy: () => null });
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    throw new Error(`Cannot reach Redis at REDIS_URL (${new URL(url).host}): ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    redis.disconnect();
+  }
+}

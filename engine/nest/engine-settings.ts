@@ -1,0 +1,17 @@
+import type { MixedList } from 'typeorm';
+
+export interface EngineSettings {
+  readonly databaseUrl?: string;
+  readonly dataDir?: string;
+  readonly redisUrl?: string;
+  readonly jobConcurrency: number;
+  readonly jobLockMs: number;
+  readonly reconcileMs: number;
+  readonly maxDeploymentBytes: number;
+  readonly maxDeploymentElements: number;
+  /** every migration of the service (engine and CRM), applied at start */
+  readonly migrations: MixedList<Function>;
+  readonly entities?: MixedList<Function>;
+  /** a name for this node's job locks */
+  readonly workerId: string;
+}

@@ -1,0 +1,49 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { EngineLifecycle } from './engine-lifecycle.js';
+import { ENGINE_QUERIES, engineProviders, JOB_DISPATCHER } from './engine-providers.js';
+import type { EngineSettings } from './engine-settings.js';
+import { ExternalTaskWaiters } from './external-task-waiters.js';
+import { HandlerRegistry } from './handler-registry.js';
+import { HealthController } from './health/health.controller.js';
+import { IdentityDirectory } from './identity-directory.js';
+import { DeploymentController } from './rest/deployment.controller.js';
+import { EngineInfoController } from './rest/engine-info.controller.js';
+import { ExternalTaskController } from './rest/external-task.controller.js';
+import { HistoryController } from './rest/history.controller.js';
+import { IncidentController } from './rest/incident.controller.js';
+import { JobController } from './rest/job.controller.js';
+import { MessageController, SignalController } from './rest/message.controller.js';
+import { ProcessDefinitionController } from './rest/process-definition.controller.js';
+import { ProcessInstanceController } from './rest/process-instance.controller.js';
+import { TaskController } from './rest/task.controller.js';
+import { DATABASE, ENGINE_SETTINGS } from './tokens.js';
+import { Engine } from '../core/engine.js';
+
+/** The engine as a Nest module: ports bound to adapters, and the Camunda 7 REST subset. */
+@Module({})
+export class EngineModule {
+  static forRoot(settings: EngineSettings): DynamicModule {
+    return {
+      module: EngineModule,
+      global: true,
+      imports: [TerminusModule],
+      providers: [{ provide: ENGINE_SETTINGS, useValue: settings }, ...engineProviders, IdentityDirectory, EngineLifecycle],
+      controllers: [
+        EngineInfoController,
+        DeploymentController,
+        ProcessDefinitionController,
+        ProcessInstanceController,
+        TaskController,
+        ExternalTaskController,
+        JobController,
+        MessageController,
+        SignalController,
+        IncidentController,
+        HistoryController,
+        HealthController,
+      ],
+      exports: [Engine, ENGINE_QUERIES, DATABASE, JOB_DISPATCHER, HandlerRegistry, ExternalTaskWaiters, IdentityDirectory],
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import type { OpenedDatabase } from '../../adapters/typeorm/data-source.js';
+import type { JobDispatcher } from '../../core/ports/job-dispatcher.js';
+import { JOB_DISPATCHER } from '../engine-providers.js';
+import { DATABASE } from '../tokens.js';
+
+/** GET /health: the database and the job queue, each with what backs it. */
+@ApiTags('Health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(DATABASE) private readonly db: OpenedDatabase,
+    @Inject(JOB_DISPATCHER) private readonly dispatcher: JobDispatcher,
+  ) {}
+
+  @Get()
+  @HealthCheck()
+  check() {
+    return this.health.check([
+      async () => {
+        const indicator = this.indicators.check('database');
+        try {
+          await this.db.dataSource.query('SELECT 1');
+          return indicator.up({ kind: this.db.kind, location: this.db.location });
+        } catch (error) {
+          return indicator.down({ kind: this.db.kind, message: error instanceof Error ? error.message : String(error) });
+        }
+      },
+      async () => {
+        const indicator = this.indicators.check('queue');
+        const result = await this.dispatcher.check();
+        return result.ok ? indicator.up({ kind: this.dispatcher.kind }) : indicator.down({ kind: this.dispatcher.kind, message: result.detail ?? 'unreachable' });
+      },
+    ]);
+  }
+}

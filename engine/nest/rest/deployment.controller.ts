@@ -1,0 +1,85 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { AnyFilesInterceptor } from '@nestjs/platform-express';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Engine } from '../../core/engine.js';
+import { InvalidRequestError, NotFoundError } from '../../core/errors/index.js';
+import type { EngineQueries } from '../../core/ports/engine-queries.js';
+import { ENGINE_QUERIES } from '../engine-providers.js';
+import { definitionDto, deploymentDto } from './camunda-dtos.js';
+import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
+import { restBase } from './request-body.js';
+
+const DEPLOYMENT_PARAMS: ParamSpec = { id: 'string', name: 'string', nameLike: 'string', source: 'string', tenantIdIn: 'list', withoutTenantId: 'boolean', before: 'date', after: 'date' };
+const RESERVED_FIELDS = new Set(['deployment-name', 'deployment-source', 'enable-duplicate-filtering', 'deploy-changed-only', 'tenant-id', 'deployment-activation-time']);
+
+interface UploadedFile {
+  readonly fieldname: string;
+  readonly originalname: string;
+  readonly buffer: Buffer;
+}
+
+@ApiTags('Deployment')
+@Controller('engine-rest/deployment')
+export class DeploymentController {
+  constructor(
+    private readonly engine: Engine,
+    @Inject(ENGINE_QUERIES) private readonly queries: EngineQueries,
+  ) {}
+
+  @Post('create')
+  @HttpCode(200)
+  @UseInterceptors(AnyFilesInterceptor())
+  async create(@UploadedFiles() files: UploadedFile[] | undefined, @Body() fields: Record<string, string>, @Req() req: Request) {
+    const resources = (files ?? []).filter((f) => !RESERVED_FIELDS.has(f.fieldname)).map((f) => ({ name: f.originalname || f.fieldname, content: f.buffer.toString('utf8') }));
+    if (resources.length === 0) throw new InvalidRequestError('No deployment resources contained in the form upload');
+    const result = await this.engine.deploy({
+      name: fields['deployment-name'] ?? null,
+      source: fields['deployment-source'] ?? null,
+      tenantId: fields['tenant-id'] || null,
+      enableDuplicateFiltering: fields['enable-duplicate-filtering'] === 'true',
+      deployChangedOnly: fields['deploy-changed-only'] === 'true',
+      resources,
+    });
+    const definitions = result.definitions === null ? null : Object.fromEntries(result.definitions.map((d) => [d.id, definitionDto(d)]));
+    return {
+      ...deploymentDto(result.deployment, restBase(req)),
+      deployedProcessDefinitions: definitions && Object.keys(definitions).length > 0 ? definitions : null,
+      deployedCaseDefinitions: null,
+      deployedDecisionDefinitions: null,
+      deployedDecisionRequirementsDefinitions: null,
+    };
+  }
+
+  @Get()
+  async list(@Query() query: Record<string, unknown>, @Req() req: Request) {
+    const rows = await this.queries.deployments(listQuery(query, DEPLOYMENT_PARAMS));
+    return rows.map((d) => deploymentDto(d, restBase(req)));
+  }
+
+  @Get('count')
+  async count(@Query() query: Record<string, unknown>) {
+    return { count: await this.queries.countDeployments(parseFilter(query, DEPLOYMENT_PARAMS)) };
+  }
+
+  @Get(':id')
+  async get(@Param('id') id: string, @Req() req: Request) {
+    const [deployment] = await this.queries.deployments({ filter: { id } });
+    if (!deployment) throw new NotFoundError(`Deployment with id '${id}' does not exist`);
+    return deploymentDto(deployment, restBase(req));
+  }
+
+  @Get(':id/resources')
+  async resources(@Param('id') id: string) {
+    const resources = await this.queries.deploymentResources(id);
+    if (resources.length === 0) throw new NotFoundError(`Deployment resources for deployment id '${id}' do not exist`);
+    return resources.map((r) => ({ id: r.id, name: r.name, deploymentId: r.deploymentId }));
+  }
+
+  @Get(':id/resources/:resourceId/data')
+  async resourceData(@Param('id') id: string, @Param('resourceId') resourceId: string, @Res() res: Response) {
+    const resource = (await this.queries.deploymentResources(id)).find((r) => r.id === resourceId);
+    if (!resource) throw new NotFoundError(`Deployment resource '${resourceId}' for deployment id '${id}' does not exist`);
+    res.type(resource.name.endsWith('.bpmn') || resource.name.endsWith('.xml') ? 'application/xml' : 'application/octet-stream').send(resource.content);
+  }
+}

@@ -1,0 +1,17 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+
+/** What Camunda clients ask first: which engines there are and which version answers. */
+@ApiTags('Engine')
+@Controller('engine-rest')
+export class EngineInfoController {
+  @Get('engine')
+  engines() {
+    return [{ name: 'default' }];
+  }
+
+  @Get('version')
+  version() {
+    return { version: '7.22.0' };
+  }
+}

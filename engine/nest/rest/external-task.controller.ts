@@ -1,0 +1,198 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { z } from 'zod';
+import { Engine } from '../../core/engine.js';
+import { NotFoundError } from '../../core/errors/index.js';
+import type { ExternalTaskRecord } from '../../core/execution/records.js';
+import type { EngineQueries } from '../../core/ports/engine-queries.js';
+import { toDtoMap } from '../../core/variables/index.js';
+import { ENGINE_QUERIES } from '../engine-providers.js';
+import { ExternalTaskWaiters } from '../external-task-waiters.js';
+import { externalTaskDto } from './camunda-dtos.js';
+import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
+import { parseBody, variablesOf } from './request-body.js';
+
+const EXTERNAL_TASK_PARAMS: ParamSpec = {
+  externalTaskId: 'string', externalTaskIdIn: 'list', topicName: 'string', workerId: 'string', locked: 'boolean', notLocked: 'boolean',
+  withRetriesLeft: 'boolean', noRetriesLeft: 'boolean', activityId: 'string', activityIdIn: 'list', processInstanceId: 'string',
+  processInstanceIdIn: 'list', processDefinitionId: 'string', processDefinitionKey: 'string', tenantIdIn: 'list',
+  priorityHigherThanOrEquals: 'int', priorityLowerThanOrEquals: 'int',
+};
+
+const MAX_LONG_POLL_MS = 30 * 60 * 1000;
+
+const topicSchema = z.object({
+  topicName: z.string().min(1),
+  lockDuration: z.number().int().positive(),
+  variables: z.array(z.string()).nullish(),
+  localVariables: z.boolean().nullish(),
+  deserializeValues: z.boolean().nullish(),
+  businessKey: z.string().nullish(),
+  processDefinitionId: z.string().nullish(),
+  processDefinitionIdIn: z.array(z.string()).nullish(),
+  processDefinitionKey: z.string().nullish(),
+  processDefinitionKeyIn: z.array(z.string()).nullish(),
+  withoutTenantId: z.boolean().nullish(),
+  tenantIdIn: z.array(z.string()).nullish(),
+});
+const fetchBody = z.object({
+  workerId: z.string({ message: 'is required' }).min(1, { message: 'is required' }),
+  maxTasks: z.number().int().min(0).nullish(),
+  usePriority: z.boolean().nullish(),
+  asyncResponseTimeout: z.number().int().min(0).nullish(),
+  topics: z.array(topicSchema).nullish(),
+});
+const completeBody = z.object({ workerId: z.string({ message: 'is required' }), variables: z.record(z.string(), z.unknown()).nullish(), localVariables: z.record(z.string(), z.unknown()).nullish() });
+const failureBody = z.object({
+  workerId: z.string({ message: 'is required' }),
+  errorMessage: z.string().nullish(),
+  errorDetails: z.string().nullish(),
+  retries: z.number().int().nullish(),
+  retryTimeout: z.number().int().min(0).nullish(),
+});
+const bpmnErrorBody = z.object({ workerId: z.string({ message: 'is required' }), errorCode: z.string({ message: 'is required' }).min(1), errorMessage: z.string().nullish(), variables: z.record(z.string(), z.unknown()).nullish() });
+const extendLockBody = z.object({ workerId: z.string({ message: 'is required' }), newDuration: z.number().int().positive() });
+const retriesBody = z.object({ retries: z.number({ message: 'is required' }).int().min(0, { message: 'must not be negative' }) });
+const priorityBody = z.object({ priority: z.number().int() });
+
+type Topic = z.infer<typeof topicSchema>;
+
+@ApiTags('External Task')
+@Controller('engine-rest/external-task')
+export class ExternalTaskController {
+  constructor(
+    private readonly engine: Engine,
+    @Inject(ENGINE_QUERIES) private readonly queries: EngineQueries,
+    private readonly waiters: ExternalTaskWaiters,
+  ) {}
+
+  @Post('fetchAndLock')
+  @HttpCode(200)
+  async fetchAndLock(@Body() body: unknown, @Req() req: Request) {
+    const request = parseBody(fetchBody, body);
+    const topics = request.topics ?? [];
+    const deadline = Date.now() + Math.min(request.asyncResponseTimeout ?? 0, MAX_LONG_POLL_MS);
+    const aborted = new AbortController();
+    req.on('close', () => aborted.abort());
+    for (;;) {
+      const locked = await this.engine.fetchAndLockExternalTasks({
+        workerId: request.workerId,
+        maxTasks: request.maxTasks ?? 10,
+        usePriority: request.usePriority ?? true,
+        topics: topics.map((t) => ({
+          topicName: t.topicName,
+          lockDurationMs: t.lockDuration,
+          ...(t.processDefinitionIdIn || t.processDefinitionId ? { processDefinitionIdIn: [...(t.processDefinitionIdIn ?? []), ...(t.processDefinitionId ? [t.processDefinitionId] : [])] } : {}),
+          ...(t.processDefinitionKeyIn || t.processDefinitionKey ? { processDefinitionKeyIn: [...(t.processDefinitionKeyIn ?? []), ...(t.processDefinitionKey ? [t.processDefinitionKey] : [])] } : {}),
+          ...(t.businessKey ? { businessKey: t.businessKey } : {}),
+          ...(t.tenantIdIn ? { tenantIdIn: t.tenantIdIn } : {}),
+          ...(t.withoutTenantId ? { withoutTenantId: true } : {}),
+        })),
+      });
+      const remaining = deadline - Date.now();
+      if (locked.length > 0 || remaining <= 0 || aborted.signal.aborted || topics.length === 0) {
+        return Promise.all(locked.map((task) => this.withVariables(task, topics.find((t) => t.topicName === task.topic))));
+      }
+      // woken when tasks of these topics are committed here; re-checked each second for other nodes and expired locks
+      await this.waiters.wait(topics.map((t) => t.topicName), Math.min(remaining, 1000), aborted.signal);
+    }
+  }
+
+  @Get()
+  async list(@Query() query: Record<string, unknown>) {
+    return (await this.queries.externalTasks(listQuery(query, EXTERNAL_TASK_PARAMS))).map(externalTaskDto);
+  }
+
+  @Get('count')
+  async count(@Query() query: Record<string, unknown>) {
+    return { count: await this.queries.countExternalTasks(parseFilter(query, EXTERNAL_TASK_PARAMS)) };
+  }
+
+  @Get('topic-names')
+  async topicNames(@Query() query: Record<string, unknown>) {
+    return this.queries.externalTaskTopics(parseFilter(query, EXTERNAL_TASK_PARAMS));
+  }
+
+  @Get(':id')
+  async get(@Param('id') id: string) {
+    return externalTaskDto(await this.task(id));
+  }
+
+  @Get(':id/errorDetails')
+  async errorDetails(@Param('id') id: string) {
+    return (await this.task(id)).errorDetails ?? '';
+  }
+
+  @Post(':id/complete')
+  @HttpCode(204)
+  async complete(@Param('id') id: string, @Body() body: unknown) {
+    const request = parseBody(completeBody, body);
+    await this.engine.completeExternalTask({ id, workerId: request.workerId, variables: variablesOf(request.variables), localVariables: variablesOf(request.localVariables, 'localVariables') });
+  }
+
+  @Post(':id/failure')
+  @HttpCode(204)
+  async failure(@Param('id') id: string, @Body() body: unknown) {
+    const request = parseBody(failureBody, body);
+    await this.engine.failExternalTask({
+      id,
+      workerId: request.workerId,
+      errorMessage: request.errorMessage ?? null,
+      errorDetails: request.errorDetails ?? null,
+      retries: request.retries ?? 0,
+      retryTimeoutMs: request.retryTimeout ?? 0,
+    });
+  }
+
+  @Post(':id/bpmnError')
+  @HttpCode(204)
+  async bpmnError(@Param('id') id: string, @Body() body: unknown) {
+    const request = parseBody(bpmnErrorBody, body);
+    await this.engine.reportExternalTaskBpmnError({ id, workerId: request.workerId, errorCode: request.errorCode, errorMessage: request.errorMessage ?? null, variables: variablesOf(request.variables) });
+  }
+
+  @Post(':id/extendLock')
+  @HttpCode(204)
+  async extendLock(@Param('id') id: string, @Body() body: unknown) {
+    const request = parseBody(extendLockBody, body);
+    await this.engine.extendExternalTaskLock(id, request.workerId, request.newDuration);
+  }
+
+  @Post(':id/unlock')
+  @HttpCode(204)
+  async unlock(@Param('id') id: string) {
+    await this.engine.unlockExternalTask(id);
+  }
+
+  @Put(':id/retries')
+  @HttpCode(204)
+  async retries(@Param('id') id: string, @Body() body: unknown) {
+    await this.engine.setExternalTaskRetries(id, parseBody(retriesBody, body).retries);
+  }
+
+  @Put(':id/priority')
+  @HttpCode(204)
+  async priority(@Param('id') id: string, @Body() body: unknown) {
+    await this.engine.setExternalTaskPriority(id, parseBody(priorityBody, body).priority);
+  }
+
+  private async task(id: string): Promise<ExternalTaskRecord> {
+    const [task] = await this.queries.externalTasks({ filter: { externalTaskId: id } });
+    if (!task) throw new NotFoundError(`External task with id ${id} does not exist`);
+    return task;
+  }
+
+  private async withVariables(task: ExternalTaskRecord, topic: Topic | undefined) {
+    const visible = await this.engine.visibleVariables(task.processInstanceId, task.elementInstanceId).catch(() => new Map());
+    const wanted = topic?.variables ? new Set(topic.variables) : null;
+    const selected = [...visible].filter(([name]) => !wanted || wanted.has(name));
+    return {
+      ...externalTaskDto(task),
+      errorDetails: task.errorDetails,
+      variables: toDtoMap(selected, { deserializeValues: topic?.deserializeValues === true }),
+      extensionProperties: {},
+    };
+  }
+}
+

@@ -1,0 +1,98 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { NotFoundError } from '../../core/errors/index.js';
+import type { EngineQueries } from '../../core/ports/engine-queries.js';
+import { ENGINE_QUERIES } from '../engine-providers.js';
+import { historicActivityDto, historicIncidentDto, historicInstanceDto, historicTaskDto, historicVariableDto } from './camunda-dtos.js';
+import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
+
+const INSTANCE_PARAMS: ParamSpec = {
+  processInstanceId: 'string', processInstanceIds: 'list', processInstanceBusinessKey: 'string', processInstanceBusinessKeyIn: 'list',
+  processInstanceBusinessKeyLike: 'string', processDefinitionId: 'string', processDefinitionKey: 'string', processDefinitionKeyIn: 'list',
+  processDefinitionName: 'string', superProcessInstanceId: 'string', rootProcessInstances: 'boolean', finished: 'boolean', unfinished: 'boolean',
+  active: 'boolean', completed: 'boolean', externallyTerminated: 'boolean', internallyTerminated: 'boolean', state: 'string',
+  startedBefore: 'date', startedAfter: 'date', finishedBefore: 'date', finishedAfter: 'date', startedBy: 'string', withIncidents: 'boolean',
+  tenantIdIn: 'list', variables: 'variables',
+};
+const ACTIVITY_PARAMS: ParamSpec = {
+  activityInstanceId: 'string', processInstanceId: 'string', processDefinitionId: 'string', activityId: 'string', activityName: 'string',
+  activityType: 'string', taskAssignee: 'string', finished: 'boolean', unfinished: 'boolean', canceled: 'boolean', completeScope: 'boolean',
+  startedBefore: 'date', startedAfter: 'date', finishedBefore: 'date', finishedAfter: 'date', tenantIdIn: 'list',
+};
+const VARIABLE_PARAMS: ParamSpec = {
+  processInstanceId: 'string', processInstanceIdIn: 'list', processDefinitionId: 'string', processDefinitionKey: 'string', variableName: 'string',
+  variableNameLike: 'string', activityInstanceIdIn: 'list', taskIdIn: 'list', includeDeleted: 'boolean', tenantIdIn: 'list',
+};
+const TASK_PARAMS: ParamSpec = {
+  taskId: 'string', processInstanceId: 'string', processInstanceIdIn: 'list', processDefinitionId: 'string', processDefinitionKey: 'string',
+  taskDefinitionKey: 'string', taskAssignee: 'string', taskAssigneeLike: 'string', taskName: 'string', finished: 'boolean', unfinished: 'boolean',
+  taskDeleteReason: 'string', finishedBefore: 'date', finishedAfter: 'date', startedBefore: 'date', startedAfter: 'date', tenantIdIn: 'list',
+};
+const INCIDENT_PARAMS: ParamSpec = {
+  incidentId: 'string', incidentType: 'string', processInstanceId: 'string', processDefinitionId: 'string', activityId: 'string',
+  configuration: 'string', open: 'boolean', resolved: 'boolean', deleted: 'boolean', tenantIdIn: 'list',
+};
+
+@ApiTags('History')
+@Controller('engine-rest/history')
+export class HistoryController {
+  constructor(@Inject(ENGINE_QUERIES) private readonly queries: EngineQueries) {}
+
+  @Get('process-instance')
+  async instances(@Query() query: Record<string, unknown>) {
+    return (await this.queries.historicInstances(listQuery(query, INSTANCE_PARAMS))).map(historicInstanceDto);
+  }
+
+  @Get('process-instance/count')
+  async countInstances(@Query() query: Record<string, unknown>) {
+    return { count: await this.queries.countHistoricInstances(parseFilter(query, INSTANCE_PARAMS)) };
+  }
+
+  @Get('process-instance/:id')
+  async instance(@Param('id') id: string) {
+    const [found] = await this.queries.historicInstances({ filter: { processInstanceId: id } });
+    if (!found) throw new NotFoundError(`Historic process instance with id ${id} does not exist`);
+    return historicInstanceDto(found);
+  }
+
+  @Get('activity-instance')
+  async activities(@Query() query: Record<string, unknown>) {
+    return (await this.queries.historicActivities(listQuery(query, ACTIVITY_PARAMS))).map(historicActivityDto);
+  }
+
+  @Get('activity-instance/count')
+  async countActivities(@Query() query: Record<string, unknown>) {
+    return { count: await this.queries.countHistoricActivities(parseFilter(query, ACTIVITY_PARAMS)) };
+  }
+
+  @Get('variable-instance')
+  async variables(@Query() query: Record<string, unknown>) {
+    const deserialize = query['deserializeValues'] !== 'false';
+    return (await this.queries.historicVariables(listQuery(query, VARIABLE_PARAMS))).map((v) => historicVariableDto(v, deserialize));
+  }
+
+  @Get('variable-instance/count')
+  async countVariables(@Query() query: Record<string, unknown>) {
+    return { count: await this.queries.countHistoricVariables(parseFilter(query, VARIABLE_PARAMS)) };
+  }
+
+  @Get('task')
+  async tasks(@Query() query: Record<string, unknown>) {
+    return (await this.queries.historicTasks(listQuery(query, TASK_PARAMS))).map(historicTaskDto);
+  }
+
+  @Get('task/count')
+  async countTasks(@Query() query: Record<string, unknown>) {
+    return { count: await this.queries.countHistoricTasks(parseFilter(query, TASK_PARAMS)) };
+  }
+
+  @Get('incident')
+  async incidents(@Query() query: Record<string, unknown>) {
+    return (await this.queries.historicIncidents(listQuery(query, INCIDENT_PARAMS))).map(historicIncidentDto);
+  }
+
+  @Get('incident/count')
+  async countIncidents(@Query() query: Record<string, unknown>) {
+    return { count: await this.queries.countHistoricIncidents(parseFilter(query, INCIDENT_PARAMS)) };
+  }
+}

@@ -1,0 +1,133 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { z } from 'zod';
+import { Engine } from '../../core/engine.js';
+import { NotFoundError } from '../../core/errors/index.js';
+import type { EngineQueries } from '../../core/ports/engine-queries.js';
+import type { DefinitionRef } from '../../core/ports/engine-store.js';
+import { toDtoMap } from '../../core/variables/index.js';
+import { ENGINE_QUERIES } from '../engine-providers.js';
+import { definitionDto, instanceDto } from './camunda-dtos.js';
+import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
+import { parseBody, restBase, variablesOf } from './request-body.js';
+
+const DEFINITION_PARAMS: ParamSpec = {
+  processDefinitionId: 'string', processDefinitionIdIn: 'list', key: 'string', keysIn: 'list', keyLike: 'string', name: 'string', nameLike: 'string',
+  deploymentId: 'string', version: 'int', versionTag: 'string', resourceName: 'string', suspended: 'boolean', active: 'boolean',
+  latestVersion: 'boolean', tenantIdIn: 'list', withoutTenantId: 'boolean',
+};
+
+const startBody = z.object({
+  businessKey: z.string().nullish(),
+  variables: z.record(z.string(), z.unknown()).nullish(),
+  withVariablesInReturn: z.boolean().nullish(),
+  caseInstanceId: z.string().nullish(),
+  skipCustomListeners: z.boolean().nullish(),
+  skipIoMappings: z.boolean().nullish(),
+});
+
+@ApiTags('Process Definition')
+@Controller('engine-rest/process-definition')
+export class ProcessDefinitionController {
+  constructor(
+    private readonly engine: Engine,
+    @Inject(ENGINE_QUERIES) private readonly queries: EngineQueries,
+  ) {}
+
+  @Get()
+  async list(@Query() query: Record<string, unknown>) {
+    return (await this.queries.definitions(listQuery(query, DEFINITION_PARAMS))).map(definitionDto);
+  }
+
+  @Get('count')
+  async count(@Query() query: Record<string, unknown>) {
+    return { count: await this.queries.countDefinitions(parseFilter(query, DEFINITION_PARAMS)) };
+  }
+
+  @Get('statistics')
+  async statistics() {
+    const [definitions, stats] = await Promise.all([this.queries.definitions({ filter: {} }), this.queries.definitionStatistics()]);
+    const byId = new Map(stats.map((s) => [s.definitionId, s]));
+    return definitions.map((d) => {
+      const s = byId.get(d.id);
+      return {
+        id: d.id,
+        instances: s?.instances ?? 0,
+        failedJobs: s?.failedJobs ?? 0,
+        incidents: s && s.incidents > 0 ? [{ incidentType: 'any', incidentCount: s.incidents }] : [],
+        definition: definitionDto(d),
+      };
+    });
+  }
+
+  @Get('key/:key')
+  async byKey(@Param('key') key: string) {
+    return definitionDto(await this.latest(key));
+  }
+
+  @Get('key/:key/xml')
+  async xmlByKey(@Param('key') key: string) {
+    return this.xml((await this.latest(key)).id);
+  }
+
+  @Post('key/:key/start')
+  @HttpCode(200)
+  async startByKey(@Param('key') key: string, @Body() body: unknown, @Req() req: Request) {
+    return this.start({ by: 'latest', key }, body, req);
+  }
+
+  @Get(':id')
+  async byId(@Param('id') id: string) {
+    const [definition] = await this.queries.definitions({ filter: { processDefinitionId: id } });
+    if (!definition) throw new NotFoundError(`No matching definition with id ${id}`);
+    return definitionDto(definition);
+  }
+
+  @Get(':id/xml')
+  async xmlById(@Param('id') id: string) {
+    return this.xml(id);
+  }
+
+  @Get(':id/statistics')
+  async activityStatistics(@Param('id') id: string) {
+    const stats = await this.queries.activityStatistics(id);
+    return stats.map((s) => ({
+      id: s.activityId,
+      instances: s.instances,
+      failedJobs: s.failedJobs,
+      incidents: s.incidents > 0 ? [{ incidentType: 'any', incidentCount: s.incidents }] : [],
+    }));
+  }
+
+  @Post(':id/start')
+  @HttpCode(200)
+  async startById(@Param('id') id: string, @Body() body: unknown, @Req() req: Request) {
+    return this.start({ by: 'id', id }, body, req);
+  }
+
+  private async start(definition: DefinitionRef, body: unknown, req: Request) {
+    const request = parseBody(startBody, body);
+    const started = await this.engine.startProcessInstance({
+      definition,
+      businessKey: request.businessKey ?? null,
+      variables: variablesOf(request.variables),
+    });
+    return {
+      ...instanceDto(started.instance, restBase(req), started.ended),
+      ...(request.withVariablesInReturn ? { variables: toDtoMap(started.variables) } : {}),
+    };
+  }
+
+  private async latest(key: string) {
+    const [definition] = await this.queries.definitions({ filter: { key, latestVersion: true }, sorting: [{ sortBy: 'version', sortOrder: 'desc' }] });
+    if (!definition) throw new NotFoundError(`No matching process definition with key '${key}' and no tenant-id`);
+    return definition;
+  }
+
+  private async xml(id: string) {
+    const xml = await this.queries.definitionXml(id);
+    if (xml === null) throw new NotFoundError(`No matching definition with id ${id}`);
+    return { id, bpmn20Xml: xml };
+  }
+}

@@ -1,0 +1,123 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { z } from 'zod';
+import { Engine } from '../../core/engine.js';
+import { NotFoundError } from '../../core/errors/index.js';
+import type { EngineQueries } from '../../core/ports/engine-queries.js';
+import { fromDto, toDto } from '../../core/variables/index.js';
+import { ENGINE_QUERIES } from '../engine-providers.js';
+import { activityInstanceTree } from './activity-instance-tree.js';
+import { instanceDto } from './camunda-dtos.js';
+import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
+import { parseBody, restBase, variablesOf } from './request-body.js';
+
+const INSTANCE_PARAMS: ParamSpec = {
+  processInstanceIds: 'list', businessKey: 'string', businessKeyLike: 'string', processDefinitionId: 'string', processDefinitionKey: 'string',
+  processDefinitionKeyIn: 'list', superProcessInstance: 'string', subProcessInstance: 'string', rootProcessInstances: 'boolean', active: 'boolean',
+  suspended: 'boolean', withIncident: 'boolean', incidentType: 'string', activityIdIn: 'list', tenantIdIn: 'list', variables: 'variables',
+};
+
+const modificationsBody = z.object({
+  modifications: z.record(z.string(), z.unknown()).nullish(),
+  deletions: z.array(z.string()).nullish(),
+});
+
+@ApiTags('Process Instance')
+@Controller('engine-rest/process-instance')
+export class ProcessInstanceController {
+  constructor(
+    private readonly engine: Engine,
+    @Inject(ENGINE_QUERIES) private readonly queries: EngineQueries,
+  ) {}
+
+  @Get()
+  async list(@Query() query: Record<string, unknown>, @Req() req: Request) {
+    return (await this.queries.instances(listQuery(query, INSTANCE_PARAMS))).map((i) => instanceDto(i, restBase(req)));
+  }
+
+  @Post()
+  @HttpCode(200)
+  async query(@Body() body: Record<string, unknown>, @Query() query: Record<string, unknown>, @Req() req: Request) {
+    return (await this.queries.instances(listQuery({ ...body, ...pageOf(query) }, INSTANCE_PARAMS))).map((i) => instanceDto(i, restBase(req)));
+  }
+
+  @Get('count')
+  async count(@Query() query: Record<string, unknown>) {
+    return { count: await this.queries.countInstances(parseFilter(query, INSTANCE_PARAMS)) };
+  }
+
+  @Post('count')
+  @HttpCode(200)
+  async countByBody(@Body() body: Record<string, unknown>) {
+    return { count: await this.queries.countInstances(parseFilter(body ?? {}, INSTANCE_PARAMS)) };
+  }
+
+  @Get(':id')
+  async get(@Param('id') id: string, @Req() req: Request) {
+    const [instance] = await this.queries.instances({ filter: { processInstanceId: id } });
+    if (!instance) throw new NotFoundError(`Process instance with id ${id} does not exist`);
+    return instanceDto(instance, restBase(req));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async delete(@Param('id') id: string, @Query('deleteReason') reason?: string) {
+    await this.engine.deleteProcessInstance(id, reason ?? null);
+  }
+
+  @Get(':id/activity-instances')
+  async activityInstances(@Param('id') id: string) {
+    const [instance] = await this.queries.instances({ filter: { processInstanceId: id } });
+    if (!instance) throw new NotFoundError(`Process instance with id ${id} does not exist`);
+    const [elements, incidents, definition] = await Promise.all([
+      this.queries.instanceElements(id),
+      this.queries.incidents({ filter: { processInstanceId: id } }),
+      this.engine.definition(instance.definitionId),
+    ]);
+    return activityInstanceTree(elements, incidents, definition);
+  }
+
+  @Get(':id/variables')
+  async variables(@Param('id') id: string, @Query('deserializeValues') deserialize?: string) {
+    await this.requireInstance(id);
+    const variables = await this.queries.variables({ filter: { scopeId: id } });
+    return Object.fromEntries(variables.map((v) => [v.name, toDto(v.value, { deserializeValues: deserialize !== 'false' })]));
+  }
+
+  @Post(':id/variables')
+  @HttpCode(204)
+  async modifyVariables(@Param('id') id: string, @Body() body: unknown) {
+    const request = parseBody(modificationsBody, body);
+    await this.engine.modifyVariables(id, variablesOf(request.modifications, 'modifications'), request.deletions ?? []);
+  }
+
+  @Get(':id/variables/:name')
+  async variable(@Param('id') id: string, @Param('name') name: string, @Query('deserializeValue') deserialize?: string) {
+    await this.requireInstance(id);
+    const [variable] = await this.queries.variables({ filter: { scopeId: id, variableName: name } });
+    if (!variable) throw new NotFoundError(`process instance variable with name ${name} does not exist`);
+    return toDto(variable.value, { deserializeValues: deserialize !== 'false' });
+  }
+
+  @Put(':id/variables/:name')
+  @HttpCode(204)
+  async putVariable(@Param('id') id: string, @Param('name') name: string, @Body() body: unknown) {
+    await this.engine.modifyVariables(id, new Map([[name, fromDto(name, body)]]));
+  }
+
+  @Delete(':id/variables/:name')
+  @HttpCode(204)
+  async deleteVariable(@Param('id') id: string, @Param('name') name: string) {
+    await this.engine.modifyVariables(id, new Map(), [name]);
+  }
+
+  private async requireInstance(id: string): Promise<void> {
+    const count = await this.queries.countInstances({ processInstanceId: id });
+    if (count === 0) throw new NotFoundError(`Process instance with id ${id} does not exist`);
+  }
+}
+
+function pageOf(query: Record<string, unknown>): Record<string, unknown> {
+  return { firstResult: query['firstResult'], maxResults: query['maxResults'] };
+}
