@@ -5,6 +5,13 @@ import { EngineModule } from '../engine/nest/engine.module.js';
 import { migrations } from '../migrations/index.js';
 import type { AppConfig } from './config.js';
 
+/** one queue per database: services on different databases may share a Redis */
+function defaultQueuePrefix(databaseUrl: string | undefined): string {
+  if (!databaseUrl) return 'bpmn';
+  const name = new URL(databaseUrl).pathname.replace(/^\//, '') || 'postgres';
+  return `bpmn-${name.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
+}
+
 /** The composition root: the engine and the CRM, wired from the validated configuration. */
 @Module({})
 export class AppModule {
@@ -23,6 +30,7 @@ export class AppModule {
           databaseUrl: config.DATABASE_URL,
           dataDir: config.DATA_DIR,
           redisUrl: config.REDIS_URL,
+          queuePrefix: config.QUEUE_PREFIX ?? defaultQueuePrefix(config.DATABASE_URL),
           jobConcurrency: config.JOB_CONCURRENCY,
           jobLockMs: config.JOB_LOCK_MS,
           reconcileMs: config.JOB_RECONCILE_MS,

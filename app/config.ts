@@ -15,6 +15,7 @@ const environmentSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, { message: 'expected a postgres:// or postgresql:// connection URL' })
     .optional(),
   DATA_DIR: z.string().min(1).default('./.data'),
+  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/, { message: 'expected letters, digits, dot, dash or underscore' }).optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, { message: 'expected a redis:// or rediss:// URL' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: booleanFlag.default(false),

@@ -63,11 +63,11 @@ export const engineProviders: Provider[] = [
       if (settings.redisUrl) {
         await assertRedisReachable(settings.redisUrl);
         log.log(`Jobs: BullMQ on Redis at ${new URL(settings.redisUrl).host}`);
-        return new BullmqDispatcher({ backend: { kind: 'redis', url: settings.redisUrl }, concurrency: settings.jobConcurrency, clockOffsetMs: () => clock.offset });
+        return new BullmqDispatcher({ backend: { kind: 'redis', url: settings.redisUrl }, concurrency: settings.jobConcurrency, prefix: settings.queuePrefix, clockOffsetMs: () => clock.offset });
       }
       if (settings.databaseUrl) {
         log.log('Jobs: BullMQ on PostgreSQL (REDIS_URL not set)');
-        return new BullmqDispatcher({ backend: { kind: 'postgres', url: settings.databaseUrl }, concurrency: settings.jobConcurrency, clockOffsetMs: () => clock.offset });
+        return new BullmqDispatcher({ backend: { kind: 'postgres', url: settings.databaseUrl }, concurrency: settings.jobConcurrency, prefix: settings.queuePrefix, clockOffsetMs: () => clock.offset });
       }
       log.log('Jobs: in-process dispatcher over the embedded database');
       return new InProcessDispatcher(settings.jobConcurrency, () => clock.offset);

@@ -4,6 +4,8 @@ export interface EngineSettings {
   readonly databaseUrl?: string;
   readonly dataDir?: string;
   readonly redisUrl?: string;
+  /** namespaces the job queue, so several services can share one Redis */
+  readonly queuePrefix: string;
   readonly jobConcurrency: number;
   readonly jobLockMs: number;
   readonly reconcileMs: number;

@@ -6,6 +6,7 @@ const QUEUE = 'engine-jobs';
 export interface BullmqSettings {
   readonly backend: { readonly kind: 'redis'; readonly url: string } | { readonly kind: 'postgres'; readonly url: string };
   readonly concurrency: number;
+  readonly prefix: string;
   readonly clockOffsetMs?: () => number;
 }
 
@@ -27,7 +28,7 @@ export class BullmqDispatcher implements JobDispatcher {
     const processor = async (job: { data: { jobId: string } }) => {
       await runner(job.data.jobId);
     };
-    const options = { concurrency: this.settings.concurrency, removeOnComplete: { count: 0 }, removeOnFail: { count: 0 } };
+    const options = { concurrency: this.settings.concurrency, prefix: this.settings.prefix, removeOnComplete: { count: 0 }, removeOnFail: { count: 0 } };
     if (this.settings.backend.kind === 'redis') {
       this.worker = new Worker(QUEUE, processor, { ...options, connection: redisConnection(this.settings.backend.url) });
     } else {
@@ -75,10 +76,10 @@ export class BullmqDispatcher implements JobDispatcher {
 
   private createQueue(): Queue {
     if (this.settings.backend.kind === 'redis') {
-      return new Queue(QUEUE, { connection: redisConnection(this.settings.backend.url) });
+      return new Queue(QUEUE, { prefix: this.settings.prefix, connection: redisConnection(this.settings.backend.url) });
     }
     const { Queue: PgQueue } = withBackend(createPostgresBackend);
-    return new PgQueue(QUEUE, { connection: { connectionString: this.settings.backend.url, migrate: true } }) as unknown as Queue;
+    return new PgQueue(QUEUE, { prefix: this.settings.prefix, connection: { connectionString: this.settings.backend.url, migrate: true } }) as unknown as Queue;
   }
 }
 

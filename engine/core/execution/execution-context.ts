@@ -1,5 +1,6 @@
 import type { ElementBehavior, Trigger } from '../behaviors/behavior.js';
 import { openBoundaryEvents } from '../behaviors/shared/boundary-events.js';
+import { discardArrivals } from '../behaviors/gateways/join-arrivals.js';
 import { takeActivityFlows } from '../behaviors/shared/flows.js';
 import { applyInputMappings, applyOutputMappings } from '../behaviors/shared/io-mappings.js';
 import { createJob } from '../behaviors/shared/jobs.js';
@@ -239,10 +240,12 @@ export class ExecutionContext {
     this.aggregate.elements.delete(current.id);
   }
 
+  /** cancels every token of the scope: its child element instances and the arrivals waiting at its joins */
   terminateChildren(scope: ElementInstanceRecord, reason: string, except?: string): void {
     for (const child of this.aggregate.childrenOf(scope.id)) {
       if (child.id !== except) this.terminate(child, reason);
     }
+    discardArrivals(this, scope);
   }
 
   trigger(ei: ElementInstanceRecord, trigger: Trigger): void {

@@ -210,6 +210,54 @@ describe('call activity', () => {
     expect(h.activities(id).find((a) => a.activityId === 'callCheck')?.canceled).toBe(true);
   });
 
+  it('an interrupting timer on the call activity cancels the called instance', async () => {
+    const h = new EngineHarness();
+    await h.deploy(creditCheck(), caller('calledElement="creditCheck"', '', `
+      <boundaryEvent id="tooSlow" attachedToRef="callCheck"><timerEventDefinition><timeDuration>PT2H</timeDuration></timerEventDefinition></boundaryEvent>
+      <userTask id="manualCheck"/>
+      ${flows('tooSlow', 'manualCheck')}`));
+    const id = await h.start('deal');
+    const called = calledInstanceOf(h, id);
+
+    await h.advance(2 * 3_600_000);
+
+    expect(h.activeElements(id)).toEqual(['manualCheck']);
+    expect(h.state(called)).toBe('INTERNALLY_TERMINATED');
+    expect(h.tasks(called)).toEqual([]);
+  });
+
+  it('a called process without wait states completes within the call and maps its outputs', async () => {
+    const h = new EngineHarness();
+    await h.deploy(bpmn('compute', `
+      <startEvent id="s"/>
+      <scriptTask id="calc" scriptFormat="feel" camunda:resultVariable="discount"><script>if amount > 1000 then 0.1 else 0</script></scriptTask>
+      <endEvent id="e"/>
+      ${flows('s', 'calc', 'e')}`), caller('calledElement="compute"', `<camunda:in source="amount" target="amount"/><camunda:out source="discount" target="discount"/>`));
+    const id = await h.start('deal', { amount: 5000 });
+    expect(h.variable(id, 'discount')).toBe(0.1);
+    expect(h.activeElements(id)).toEqual(['after']);
+    expect(h.state(calledInstanceOf(h, id))).toBe('COMPLETED');
+  });
+
+  it('an escalation in the called process is caught by a non-interrupting boundary on the call activity', async () => {
+    const h = new EngineHarness();
+    await h.deploy(bpmn('creditCheck', `
+      <startEvent id="s"/>
+      <intermediateThrowEvent id="raise"><escalationEventDefinition escalationRef="esc"/></intermediateThrowEvent>
+      <userTask id="check"/>
+      <endEvent id="e"/>
+      ${flows('s', 'raise', 'check', 'e')}`, `<escalation id="esc" escalationCode="BIG_DEAL"/>`), caller('calledElement="creditCheck"', '', `
+      <boundaryEvent id="escalated" attachedToRef="callCheck" cancelActivity="false"><escalationEventDefinition escalationRef="esc"/></boundaryEvent>
+      <userTask id="informBoard"/>
+      ${flows('escalated', 'informBoard')}`).replace('<error id="e" errorCode="CREDIT_REJECTED"/>', '<error id="e" errorCode="CREDIT_REJECTED"/><escalation id="esc" escalationCode="BIG_DEAL"/>'));
+    const id = await h.start('deal');
+    const called = calledInstanceOf(h, id);
+    expect(h.activeElements(id)).toEqual(['callCheck', 'informBoard']);
+    expect(h.activeElements(called)).toEqual(['check']);
+    await h.complete(called, 'check');
+    expect(h.activeElements(id)).toEqual(['after', 'informBoard']);
+  });
+
   it('deleting the caller deletes the called instance', async () => {
     const h = new EngineHarness();
     await h.deploy(creditCheck(), caller('calledElement="creditCheck"'));

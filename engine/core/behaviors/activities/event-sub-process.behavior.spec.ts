@@ -86,6 +86,31 @@ describe('event sub-process', () => {
     });
   });
 
+  it('an interrupting event sub-process also cancels a token waiting at a join, so the instance can complete (regression)', async () => {
+    const h = new EngineHarness();
+    await h.deploy(bpmn('joined', `
+      <startEvent id="start"/>
+      <parallelGateway id="fork"/>
+      <userTask id="a"/>
+      <userTask id="b"/>
+      <parallelGateway id="join"/>
+      <endEvent id="end"/>
+      ${flows('start', 'fork', 'a', 'join', 'end')}
+      ${flows('fork', 'b', 'join')}
+      <subProcess id="onWithdraw" triggeredByEvent="true">
+        <startEvent id="withdrawn"><messageEventDefinition messageRef="withdraw"/></startEvent>
+        <endEvent id="withdrawnEnd"/>
+        ${flows('withdrawn', 'withdrawnEnd')}
+      </subProcess>`, messages));
+    const id = await h.start('joined', {}, 'order-1');
+    await h.complete(id, 'a');
+
+    await correlate(h, 'orderWithdrawn');
+
+    expect(h.state(id)).toBe('COMPLETED');
+    expect(h.store.instances.size).toBe(0);
+  });
+
   describe('timer start', () => {
     it('an interrupting timer event sub-process fires after its duration and replaces the main flow', async () => {
       const h = new EngineHarness();

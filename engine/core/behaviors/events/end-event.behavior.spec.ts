@@ -92,6 +92,31 @@ describe('end event', () => {
       expect(historicTask.find((t) => t.taskDefinitionKey === 'slowReview')?.deleteReason).toMatch(/terminated by end event 'terminate'/);
     });
 
+    it('also cancels a token already waiting at a parallel join, so the instance completes (regression)', async () => {
+      // given a fork where "prepared" reaches the join at once and waits there for "review"
+      const h = await deployed(bpmn('joinWaiting', `
+        <startEvent id="start"/>
+        <parallelGateway id="fork"/>
+        <task id="prepared"/>
+        <userTask id="review"/>
+        <parallelGateway id="join"/>
+        <endEvent id="end"/>
+        <userTask id="abort"/>
+        <endEvent id="terminate"><terminateEventDefinition/></endEvent>
+        ${flows('start', 'fork', 'prepared', 'join', 'end')}
+        ${flows('fork', 'review', 'join')}
+        ${flows('fork', 'abort', 'terminate')}`));
+      const id = await h.start('joinWaiting');
+
+      // when the abort branch terminates
+      await h.complete(id, 'abort');
+
+      // then no token is left anywhere and the instance is completed
+      expect(h.state(id)).toBe('COMPLETED');
+      expect(h.store.instances.size).toBe(0);
+      expect(h.path(id)).not.toContain('end');
+    });
+
     it('inside a sub-process ends only the sub-process and the parent continues', async () => {
       // given a sub-process with two branches, one of them terminating, and a parallel branch outside
       const h = await deployed(bpmn('scoped', `

@@ -32,3 +32,9 @@ export function consumeArrivals(ctx: ExecutionContext, scope: ElementInstanceRec
   else next[gatewayId] = forGateway;
   ctx.updateData(current, { joinArrivals: next });
 }
+
+/** tokens waiting at the scope's joins are cancelled with the rest of the scope's tokens */
+export function discardArrivals(ctx: ExecutionContext, scope: ElementInstanceRecord): void {
+  const current = ctx.element(scope.id);
+  if (current?.data.joinArrivals && Object.keys(current.data.joinArrivals).length > 0) ctx.updateData(current, { joinArrivals: {} });
+}
