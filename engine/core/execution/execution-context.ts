@@ -16,6 +16,7 @@ import type { Clock } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { ServiceTaskHandlerRegistry } from '../ports/service-task-handler.js';
 import type { CrossInstanceEffect } from './effects.js';
+import { Agenda } from './agenda.js';
 import { ExecutionHostObject } from './execution-host-object.js';
 import { HistoryWriter } from './history-writer.js';
 import type { InstanceAggregate } from './instance-aggregate.js';
@@ -51,8 +52,7 @@ export class ExecutionContext {
   readonly history: HistoryWriter;
   /** variables written during this command, for conditional events */
   readonly writtenVariables: VariableRecord[] = [];
-  private readonly agenda: (() => void)[] = [];
-  private running = false;
+  private readonly agenda = new Agenda(() => this.aggregate.hasEnded);
   private endingExternally = false;
 
   constructor(
@@ -294,7 +294,7 @@ export class ExecutionContext {
     this.aggregate.updateInstance({ state });
     this.history.processEnded(this.aggregate.instance, state, endActivityId, reason);
     notifySuperInstance(this, state, finalVariables);
-    this.agenda.length = 0;
+    this.agenda.clear();
   }
 
   emit(effect: CrossInstanceEffect): void {
@@ -304,22 +304,11 @@ export class ExecutionContext {
   // ---- agenda -----------------------------------------------------------------------------
 
   schedule(step: () => void): void {
-    this.agenda.push(step);
+    this.agenda.schedule(step);
   }
 
   /** drains the agenda; each step may schedule more */
   run(): void {
-    if (this.running) return;
-    this.running = true;
-    try {
-      while (this.agenda.length > 0) {
-        const step = this.agenda.shift()!;
-        if (this.aggregate.hasEnded) break;
-        step();
-      }
-      this.agenda.length = 0;
-    } finally {
-      this.running = false;
-    }
+    this.agenda.run();
   }
 }
