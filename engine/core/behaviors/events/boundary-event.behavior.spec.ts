@@ -1,30 +1,11 @@
-import { bpmn, flows } from '../../../testing/bpmn-fixture.js';
+import { bpmn, fixture, flows } from '../../../testing/bpmn-fixture.js';
 import { EngineHarness, typed } from '../../../testing/engine-harness.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-/**
- * A complaint handled in a user task with an SLA: after 24h a reminder (non-interrupting),
- * after 48h the complaint is escalated to a supervisor (interrupting).
- */
-const complaint = bpmn('complaint', `
-  <startEvent id="received"/>
-  <userTask id="resolve" camunda:assignee="agent"/>
-  <boundaryEvent id="reminder24h" attachedToRef="resolve" cancelActivity="false">
-    <timerEventDefinition><timeDuration>PT24H</timeDuration></timerEventDefinition>
-  </boundaryEvent>
-  <boundaryEvent id="sla48h" attachedToRef="resolve">
-    <timerEventDefinition><timeDuration>PT48H</timeDuration></timerEventDefinition>
-  </boundaryEvent>
-  <serviceTask id="sendReminder" camunda:type="external" camunda:topic="crm.notify"/>
-  <endEvent id="reminded"/>
-  <userTask id="supervisorResolves" camunda:assignee="supervisor"/>
-  <endEvent id="resolved"/>
-  <endEvent id="escalatedEnd"/>
-  ${flows('received', 'resolve', 'resolved')}
-  ${flows('reminder24h', 'sendReminder', 'reminded')}
-  ${flows('sla48h', 'supervisorResolves', 'escalatedEnd')}`);
+/** a complaint handled in a user task: 24h reminder (non-interrupting), 48h SLA to a supervisor (interrupting) */
+const complaint = fixture('boundary-event.complaint-sla');
 
 async function complaintStarted() {
   const h = new EngineHarness();
