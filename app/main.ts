@@ -1,13 +1,9 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { openDatabase } from '../engine/adapters/typeorm/data-source.js';
-import { CamundaExceptionFilter } from '../engine/nest/rest/camunda-exception.filter.js';
 import { migrations } from '../migrations/index.js';
-import { AppModule } from './app.module.js';
 import { ConfigError, loadConfig, type AppConfig } from './config.js';
+import { createApp } from './create-app.js';
 
 async function migrate(config: AppConfig): Promise<void> {
   const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, migrations });
@@ -17,23 +13,9 @@ async function migrate(config: AppConfig): Promise<void> {
 }
 
 async function serve(config: AppConfig): Promise<void> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, abortOnError: false });
-  app.useLogger(app.get(Logger));
-  app.useBodyParser('json', { limit: '16mb' });
-  app.useBodyParser('urlencoded', { limit: '1mb', extended: true });
-  app.useGlobalFilters(new CamundaExceptionFilter());
-  app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('CRM BPMN engine')
-      .setDescription('Camunda 7 compatible REST API under /engine-rest, the CRM API under /api, health at /health')
-      .setVersion('0.1.0')
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document);
+  const app = await createApp(config);
   await app.listen(config.PORT, config.HOST);
-  app.get(Logger).log(`Listening on http://localhost:${config.PORT} (REST /engine-rest, docs /docs, health /health)`);
+  app.get(Logger).log(`Listening on http://localhost:${config.PORT} (web app /, REST /engine-rest, docs /docs, health /health)`);
 }
 
 async function main(): Promise<void> {

@@ -144,6 +144,20 @@ describe('call activity', () => {
     expect(h.activeElements(called)).toEqual([]);
   });
 
+  it('an error caught at the call activity still passes the camunda:out variables of the called instance', async () => {
+    const h = new EngineHarness();
+    await h.deploy(creditCheck(), caller('calledElement="creditCheck"', `
+      <camunda:in source="rejected" target="rejected"/>
+      <camunda:out source="reason" target="rejectReason"/>`, `
+      <boundaryEvent id="rejectedBoundary" attachedToRef="callCheck"><errorEventDefinition errorRef="e"/></boundaryEvent>
+      <userTask id="decline"/>
+      ${flows('rejectedBoundary', 'decline')}`));
+    const id = await h.start('deal', { rejected: true });
+    await h.complete(calledInstanceOf(h, id), 'check', { reason: 'insolvent' });
+    expect(h.activeElements(id)).toEqual(['decline']);
+    expect(h.variable(id, 'rejectReason')).toBe('insolvent');
+  });
+
   it('an error caught by neither the called process nor the caller ends like a none end event in the called process', async () => {
     const h = new EngineHarness();
     await h.deploy(creditCheck(), caller('calledElement="creditCheck"', `<camunda:in source="rejected" target="rejected"/>`));

@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import { Logger } from 'nestjs-pino';
+import { CamundaExceptionFilter } from '../engine/nest/rest/camunda-exception.filter.js';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config.js';
+
+const API_PREFIXES = ['/engine-rest', '/api', '/health', '/docs', '/metrics'];
+
+/** Builds the HTTP application (used by main.ts and by end-to-end specs). */
+export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, abortOnError: false });
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: '16mb' });
+  app.useBodyParser('urlencoded', { limit: '1mb', extended: true });
+  app.useGlobalFilters(new CamundaExceptionFilter());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('CRM BPMN engine')
+      .setDescription('Camunda 7 compatible REST API under /engine-rest, the CRM API under /api, health at /health')
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document);
+  serveWebApp(app);
+  return app;
+}
+
+/** the built web app (designer/dist) at `/`, with client-side routes falling back to index.html */
+function serveWebApp(app: NestExpressApplication): void {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'designer', 'dist');
+  if (!existsSync(join(root, 'index.html'))) return;
+  app.useStaticAssets(root, { index: false, maxAge: '1h' });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || API_PREFIXES.some((p) => req.path === p || req.path.startsWith(`${p}/`)) || req.path.includes('.')) return next();
+    res.sendFile(join(root, 'index.html'));
+  });
+}
