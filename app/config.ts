@@ -8,7 +8,13 @@ const positiveInt = (what: string) =>
   z.coerce.number({ message: `expected ${what}` }).int({ message: `expected ${what}` }).positive({ message: `expected ${what}` });
 
 const environmentSchema = z.object({
-  PORT: z.coerce.number({ message: 'expected a TCP port number' }).int().min(1).max(65535).default(3000),
+  // 0 asks the operating system for a free port (end-to-end specs)
+  PORT: z.coerce
+    .number({ message: 'expected a TCP port number (0-65535)' })
+    .int({ message: 'expected a TCP port number (0-65535)' })
+    .min(0, { message: 'expected a TCP port number (0-65535)' })
+    .max(65535, { message: 'expected a TCP port number (0-65535)' })
+    .default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: z
     .string()
@@ -17,7 +23,9 @@ const environmentSchema = z.object({
   DATA_DIR: z.string().min(1).default('./.data'),
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/, { message: 'expected letters, digits, dot, dash or underscore' }).optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, { message: 'expected a redis:// or rediss:// URL' }).optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'expected one of fatal, error, warn, info, debug, trace, silent' })
+    .default('info'),
   LOG_PRETTY: booleanFlag.default(false),
   DEPLOYMENT_MAX_BYTES: positiveInt('a positive number of bytes').default(5 * 1024 * 1024),
   DEPLOYMENT_MAX_ELEMENTS: positiveInt('a positive number of elements').default(20000),
@@ -44,6 +52,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const name = String(issue.path[0] ?? 'environment');
   const given = present[name];
   throw new ConfigError(
-    `Invalid configuration: ${name} ${issue.message}${given === undefined ? '' : `, but got '${given}'`}`,
+    `Invalid configuration: ${name} ${issue.message}${given === undefined ? '' : `, but got '${redactCredentials(given)}'`}`,
   );
+}
+
+/** a refused URL is echoed without its password: the line ends up in logs */
+function redactCredentials(value: string): string {
+  return value.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/[^:/@]*):[^@/]*@/, '$1:***@');
 }

@@ -15,7 +15,9 @@ async function migrate(config: AppConfig): Promise<void> {
 async function serve(config: AppConfig): Promise<void> {
   const app = await createApp(config);
   await app.listen(config.PORT, config.HOST);
-  app.get(Logger).log(`Listening on http://localhost:${config.PORT} (web app /, REST /engine-rest, docs /docs, health /health)`);
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  app.get(Logger).log(`Listening on http://localhost:${port} (web app /, REST /engine-rest, docs /docs, health /health)`);
 }
 
 async function main(): Promise<void> {

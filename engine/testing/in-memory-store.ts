@@ -103,7 +103,7 @@ export class InMemoryEngineStore implements EngineStore {
 function mergeHistory(previous: Record<string, unknown> | undefined, next: Record<string, unknown>): Record<string, unknown> {
   if (!previous) return next;
   const merged = { ...next };
-  for (const key of ['taskId', 'assignee', 'calledProcessInstanceId']) if (merged[key] == null && previous[key] != null) merged[key] = previous[key];
+  for (const key of ['taskId', 'assignee', 'calledProcessInstanceId', 'startActivityId']) if (merged[key] == null && previous[key] != null) merged[key] = previous[key];
   return merged;
 }
 

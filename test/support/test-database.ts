@@ -11,37 +11,58 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
+/** an empty database on the PostgreSQL server of a base URL, dropped again by `drop()` */
+export interface ScratchDatabase {
+  readonly url: string;
+  drop(): Promise<void>;
+}
+
 let announced = false;
 
 /**
- * A fresh, migrated database for one spec file: a new database on the PostgreSQL server of
- * DATABASE_URL, or an in-memory PGlite without it. With CI=true a missing DATABASE_URL fails.
+ * The PostgreSQL server the integration specs use (DATABASE_URL), or null for embedded PGlite.
+ * With CI=true a missing DATABASE_URL fails: CI must test against the real database.
  */
-export async function openTestDatabase(): Promise<TestDatabase> {
+export function testDatabaseBaseUrl(): string | null {
   const baseUrl = process.env['DATABASE_URL'];
   if (!baseUrl && isCi()) throw new Error('CI=true but DATABASE_URL is not set: integration tests must run against PostgreSQL');
   if (!announced) {
     announced = true;
     process.stdout.write(baseUrl ? `integration tests: PostgreSQL at ${new URL(baseUrl).host}\n` : 'integration tests: embedded PGlite (DATABASE_URL not set)\n');
   }
+  return baseUrl || null;
+}
+
+/** Creates a new, empty database on the server of `baseUrl` (not migrated: the app migrates at start). */
+export async function createScratchDatabase(baseUrl: string): Promise<ScratchDatabase> {
+  const name = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  await admin(baseUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/**
+ * A fresh, migrated database for one spec file: a new database on the PostgreSQL server of
+ * DATABASE_URL, or an in-memory PGlite without it. With CI=true a missing DATABASE_URL fails.
+ */
+export async function openTestDatabase(): Promise<TestDatabase> {
+  const baseUrl = testDatabaseBaseUrl();
   if (!baseUrl) {
     const opened = await openDatabase({ migrations });
     await opened.dataSource.runMigrations({ transaction: 'each' });
     return { kind: opened.kind, dataSource: opened.dataSource, url: null, close: () => opened.dataSource.destroy() };
   }
-  const name = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-  await admin(baseUrl, `CREATE DATABASE ${name}`);
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  const opened = await openDatabase({ url: url.toString(), migrations, poolSize: 8 });
+  const scratch = await createScratchDatabase(baseUrl);
+  const opened = await openDatabase({ url: scratch.url, migrations, poolSize: 8 });
   await opened.dataSource.runMigrations({ transaction: 'each' });
   return {
     kind: opened.kind,
     dataSource: opened.dataSource,
-    url: url.toString(),
+    url: scratch.url,
     close: async () => {
       await opened.dataSource.destroy();
-      await admin(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await scratch.drop();
     },
   };
 }

@@ -89,7 +89,7 @@ async function writeHistory(sql: Sql, entries: readonly HistoryRecord[]): Promis
     byTable.set(entry.table, rows);
     const previous = rows.get(entry.row.id);
     const next = entry.row as unknown as Record<string, unknown>;
-    rows.set(entry.row.id, previous ? { ...previous, ...withoutNulls(next, ['taskId', 'assignee', 'calledProcessInstanceId']) } : next);
+    rows.set(entry.row.id, previous ? { ...previous, ...withoutNulls(next, ['taskId', 'assignee', 'calledProcessInstanceId', 'startActivityId']) } : next);
   }
   for (const [name, rows] of byTable) {
     const table = HISTORY_TABLES[name];

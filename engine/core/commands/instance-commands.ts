@@ -34,7 +34,7 @@ export async function startProcessInstance(scope: CommandScope, request: StartRe
     instance: started.aggregate.instance,
     definition,
     ended: started.aggregate.hasEnded,
-    variables: started.aggregate.hasEnded ? new Map() : started.ctx.variables.visible(started.aggregate.id),
+    variables: started.ctx.variablesAtEnd ?? started.ctx.variables.visible(started.aggregate.id),
   };
 }
 

@@ -87,7 +87,7 @@ async function deliver(scope: CommandScope, sub: SubscriptionRecord, request: Co
     instance: loaded.aggregate.instance,
     executionId: current.elementInstanceId,
     ended: loaded.aggregate.hasEnded,
-    variables: loaded.aggregate.hasEnded ? new Map() : ctx.variables.visible(loaded.aggregate.id),
+    variables: ctx.variablesAtEnd ?? ctx.variables.visible(loaded.aggregate.id),
   };
 }
 
@@ -106,7 +106,7 @@ async function startByMessage(scope: CommandScope, start: SubscriptionRecord, re
     instance: created.aggregate.instance,
     executionId: null,
     ended: created.aggregate.hasEnded,
-    variables: created.aggregate.hasEnded ? new Map() : created.ctx.variables.visible(created.aggregate.id),
+    variables: created.ctx.variablesAtEnd ?? created.ctx.variables.visible(created.aggregate.id),
   };
 }
 

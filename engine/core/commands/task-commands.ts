@@ -37,7 +37,7 @@ export async function completeTask(scope: CommandScope, request: CompleteTaskReq
   loaded.ctx.variables.setAll(ei.id, request.variables);
   loaded.ctx.trigger(ei, { kind: 'taskCompleted', taskId: task.id });
   await scope.settle(loaded.ctx);
-  return { variables: loaded.aggregate.hasEnded ? new Map() : loaded.ctx.variables.visible(loaded.aggregate.id) };
+  return { variables: loaded.ctx.variablesAtEnd ?? loaded.ctx.variables.visible(loaded.aggregate.id) };
 }
 
 export async function claimTask(scope: CommandScope, taskId: string, userId: string): Promise<void> {

@@ -23,6 +23,7 @@ import type { InstanceAggregate } from './instance-aggregate.js';
 import { assertTransition } from './lifecycle.js';
 import type { ElementInstanceData, ElementInstanceRecord, ProcessInstanceState, VariableRecord } from './records.js';
 import type { UnitOfWork } from './unit-of-work.js';
+import type { TypedValue } from '../variables/index.js';
 import { VariableScopes } from './variable-scopes.js';
 
 export interface ExecutionServices {
@@ -54,6 +55,7 @@ export class ExecutionContext {
   readonly writtenVariables: VariableRecord[] = [];
   private readonly agenda = new Agenda(() => this.aggregate.hasEnded);
   private endingExternally = false;
+  private endedWith: ReadonlyMap<string, TypedValue> | null = null;
 
   constructor(
     readonly aggregate: InstanceAggregate,
@@ -278,6 +280,15 @@ export class ExecutionContext {
     return this.endingExternally ? 'EXTERNALLY_TERMINATED' : 'INTERNALLY_TERMINATED';
   }
 
+  /**
+   * The process variables as they were when the instance ended (null while it runs): what
+   * `withVariablesInReturn` answers for an instance that ended in the command, as Camunda's
+   * variable snapshot observer does.
+   */
+  get variablesAtEnd(): ReadonlyMap<string, TypedValue> | null {
+    return this.endedWith;
+  }
+
   /** the process instance ends: everything at run time goes, history stays */
   endProcess(state: ProcessInstanceState, reason: string | null, endActivityId: string | null): void {
     if (this.aggregate.hasEnded) return;
@@ -289,6 +300,7 @@ export class ExecutionContext {
       this.aggregate.elements.delete(root.id);
     }
     const finalVariables = this.variables.visible(this.aggregate.id);
+    this.endedWith = finalVariables;
     for (const variable of this.aggregate.variables.all()) this.aggregate.variables.delete(variable.id);
     releaseInstanceLeftovers(this);
     this.aggregate.updateInstance({ state });

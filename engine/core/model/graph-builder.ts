@@ -204,7 +204,7 @@ function startForm(element: ModdleElement, issues: ParseIssues): UserTaskSpec | 
   const formKey = issues.optionalExpression(element.id ?? '', 'camunda:formKey', element['formKey']);
   if (formFields.length === 0 && !formKey) return null;
   return {
-    assignee: null, candidateUsers: null, candidateGroups: null, dueDate: null, followUpDate: null,
+    name: null, description: null, assignee: null, candidateUsers: null, candidateGroups: null, dueDate: null, followUpDate: null,
     priority: null, formKey, formFields, documentation: null,
   };
 }

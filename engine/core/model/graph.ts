@@ -92,6 +92,10 @@ export interface FormField {
 }
 
 export interface UserTaskSpec {
+  /** the task's name: an expression, as in Camunda 7 (`Review ${dealName}`) */
+  readonly name: CompiledExpression | null;
+  /** the task's description: the element's documentation, also an expression */
+  readonly description: CompiledExpression | null;
   readonly assignee: CompiledExpression | null;
   readonly candidateUsers: CompiledExpression | null;
   readonly candidateGroups: CompiledExpression | null;

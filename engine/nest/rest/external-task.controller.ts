@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Response } from 'express';
 import { z } from 'zod';
 import { Engine } from '../../core/engine.js';
 import { NotFoundError } from '../../core/errors/index.js';
@@ -69,12 +69,16 @@ export class ExternalTaskController {
 
   @Post('fetchAndLock')
   @HttpCode(200)
-  async fetchAndLock(@Body() body: unknown, @Req() req: Request) {
+  async fetchAndLock(@Body() body: unknown, @Res({ passthrough: true }) res: Response) {
     const request = parseBody(fetchBody, body);
     const topics = request.topics ?? [];
     const deadline = Date.now() + Math.min(request.asyncResponseTimeout ?? 0, MAX_LONG_POLL_MS);
     const aborted = new AbortController();
-    req.on('close', () => aborted.abort());
+    // the client went away: stop polling. Not `req.on('close')`: a request emits 'close' as soon
+    // as its body has been read, which ended every long poll at once.
+    res.on('close', () => {
+      if (!res.writableFinished) aborted.abort();
+    });
     for (;;) {
       const locked = await this.engine.fetchAndLockExternalTasks({
         workerId: request.workerId,

@@ -15,7 +15,7 @@ const INSTANCE_PARAMS: ParamSpec = {
   tenantIdIn: 'list', variables: 'variables',
 };
 const ACTIVITY_PARAMS: ParamSpec = {
-  activityInstanceId: 'string', processInstanceId: 'string', processDefinitionId: 'string', activityId: 'string', activityName: 'string',
+  activityInstanceId: 'string', processInstanceId: 'string', processDefinitionId: 'string', processDefinitionKey: 'string', activityId: 'string', activityName: 'string',
   activityType: 'string', taskAssignee: 'string', finished: 'boolean', unfinished: 'boolean', canceled: 'boolean', completeScope: 'boolean',
   startedBefore: 'date', startedAfter: 'date', finishedBefore: 'date', finishedAfter: 'date', tenantIdIn: 'list',
 };

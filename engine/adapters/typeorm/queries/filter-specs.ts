@@ -218,6 +218,7 @@ export const historicActivityFilters: FilterSpec = {
   activityInstanceId: eq('id'),
   processInstanceId: eq('process_instance_id'),
   processDefinitionId: eq('definition_id'),
+  processDefinitionKey: eq('definition_key'),
   activityId: eq('activity_id'),
   activityName: eq('activity_name'),
   activityType: eq('activity_type'),

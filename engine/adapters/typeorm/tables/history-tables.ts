@@ -106,5 +106,8 @@ export const histIncidentTable: Table<HistoricIncidentRecord> = {
   ],
 };
 
-/** columns a later snapshot must not blank out: filled while the activity ran */
-export const STICKY_HISTORY_COLUMNS: ReadonlySet<string> = new Set(['task_id', 'assignee', 'called_process_instance_id']);
+/**
+ * columns a later snapshot must not blank out: filled while the activity ran, or only known at
+ * the start (the end row of a process instance does not know its start activity)
+ */
+export const STICKY_HISTORY_COLUMNS: ReadonlySet<string> = new Set(['task_id', 'assignee', 'called_process_instance_id', 'start_activity_id']);

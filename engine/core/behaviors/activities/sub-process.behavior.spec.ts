@@ -153,6 +153,16 @@ describe('embedded sub-process', () => {
       expect(h.variable(id, 'caughtCode')).toBe('CREDIT_REJECTED');
     });
 
+    it('a boundary whose error has no errorCode catches every error, as in Camunda 7 (regression)', async () => {
+      const h = await deployed(withSubProcess(failingCheck('creditError'), `
+        <boundaryEvent id="anyError" attachedToRef="sub"><errorEventDefinition errorRef="modelerDefault" camunda:errorCodeVariable="caughtCode"/></boundaryEvent>
+        <userTask id="generic"/>
+        ${flows('anyError', 'generic')}`, `${errors}<error id="modelerDefault" name="Error_0abc"/>`));
+      const id = await h.start('p', { creditOk: false });
+      expect(h.activeElements(id)).toEqual(['generic']);
+      expect(h.variable(id, 'caughtCode')).toBe('CREDIT_REJECTED');
+    });
+
     it('a specific error boundary wins over a catch-all on the same activity', async () => {
       const h = await deployed(withSubProcess(failingCheck('creditError'), `
         <boundaryEvent id="anyError" attachedToRef="sub"><errorEventDefinition/></boundaryEvent>

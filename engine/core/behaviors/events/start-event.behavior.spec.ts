@@ -31,6 +31,13 @@ describe('start event', () => {
       expect(h.task(id, 'qualify').businessKey).toBe('lead-17');
     });
 
+    it('keeps the start activity in the history once the instance has ended (regression: the end row blanked it)', async () => {
+      const h = await deployed(bpmn('quick', `<startEvent id="begin"/><userTask id="t"/><endEvent id="end"/>${flows('begin', 't', 'end')}`));
+      const id = await h.start('quick');
+      await h.complete(id, 't');
+      expect(h.historicInstance(id)).toMatchObject({ state: 'COMPLETED', startActivityId: 'begin' });
+    });
+
     it('refuses a start by key when nothing is deployed under that key', async () => {
       const h = await deployed(bpmn('lead', `<startEvent id="start"/><endEvent id="end"/>${flows('start', 'end')}`));
       await expect(h.start('unknown')).rejects.toThrow(/No matching process definition with key 'unknown'/);

@@ -10,6 +10,8 @@ export function readUserTask(element: ModdleElement, issues: ParseIssues): UserT
   const expr = (attribute: string) => issues.optionalExpression(id, `camunda:${attribute}`, element[attribute]);
   if (stringProperty(element, 'formRef')) issues.add(id, 'Expected camunda:formKey, but camunda:formRef (Camunda Forms) is not supported');
   return {
+    name: issues.optionalExpression(id, 'name', element['name']),
+    description: issues.optionalExpression(id, 'documentation', documentationOf(element)),
     assignee: expr('assignee'),
     candidateUsers: expr('candidateUsers'),
     candidateGroups: expr('candidateGroups'),

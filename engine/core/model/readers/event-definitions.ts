@@ -21,7 +21,7 @@ export function readEventDefinition(event: ModdleElement, issues: ParseIssues): 
     case 'bpmn:SignalEventDefinition':
       return readSignal(id, definition, issues);
     case 'bpmn:ErrorEventDefinition':
-      return readError(definition);
+      return readError(event, definition);
     case 'bpmn:EscalationEventDefinition': {
       const escalation = definition['escalationRef'] as ModdleElement | undefined;
       return {
@@ -73,11 +73,18 @@ function readSignal(id: string, definition: ModdleElement, issues: ParseIssues):
   return { kind: 'signal', signalName: issues.expression(id, 'signal name', name ?? '') };
 }
 
-function readError(definition: ModdleElement): EventDefinition {
+/**
+ * A catching error event (boundary, event sub-process start) whose error has no errorCode catches
+ * every error, as in Camunda 7 (the Modeler creates such errors by default). A throwing one without
+ * a code throws the error's name or id.
+ */
+function readError(event: ModdleElement, definition: ModdleElement): EventDefinition {
   const error = definition['errorRef'] as ModdleElement | undefined;
+  const catching = event.$type === 'bpmn:BoundaryEvent' || event.$type === 'bpmn:StartEvent';
+  const code = stringProperty(error, 'errorCode');
   return {
     kind: 'error',
-    errorCode: error ? (stringProperty(error, 'errorCode') ?? stringProperty(error, 'name') ?? error.id ?? null) : null,
+    errorCode: !error ? null : catching ? code : (code ?? stringProperty(error, 'name') ?? error.id ?? null),
     errorMessage: stringProperty(error, 'errorMessage'),
     errorCodeVariable: stringProperty(definition, 'errorCodeVariable'),
     errorMessageVariable: stringProperty(definition, 'errorMessageVariable'),

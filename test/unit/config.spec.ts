@@ -1,0 +1,104 @@
+import { ConfigError, loadConfig } from '../../app/config.js';
+
+describe('loadConfig', () => {
+  it('starts with nothing set: port 3000, embedded database in ./.data, in-process jobs, info logs', () => {
+    expect(loadConfig({})).toEqual({
+      PORT: 3000,
+      HOST: '0.0.0.0',
+      DATA_DIR: './.data',
+      LOG_LEVEL: 'info',
+      LOG_PRETTY: false,
+      DEPLOYMENT_MAX_BYTES: 5 * 1024 * 1024,
+      DEPLOYMENT_MAX_ELEMENTS: 20000,
+      JOB_CONCURRENCY: 4,
+      JOB_LOCK_MS: 300000,
+      JOB_RECONCILE_MS: 5000,
+      CI: false,
+    });
+  });
+
+  it('reads every variable it knows and ignores the rest of the environment', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      DATABASE_URL: 'postgresql://app:secret@db:5432/crm',
+      DATA_DIR: '/var/lib/bpmn',
+      REDIS_URL: 'rediss://cache:6380',
+      QUEUE_PREFIX: 'bpmn-crm.eu_1',
+      LOG_LEVEL: 'debug',
+      LOG_PRETTY: 'yes',
+      DEPLOYMENT_MAX_BYTES: '1024',
+      DEPLOYMENT_MAX_ELEMENTS: '50',
+      JOB_CONCURRENCY: '16',
+      JOB_LOCK_MS: '60000',
+      JOB_RECONCILE_MS: '250',
+      CI: 'true',
+      HOME: '/root',
+      PATH: '/usr/bin',
+    });
+    expect(config).toEqual({
+      PORT: 8080,
+      HOST: '127.0.0.1',
+      DATABASE_URL: 'postgresql://app:secret@db:5432/crm',
+      DATA_DIR: '/var/lib/bpmn',
+      REDIS_URL: 'rediss://cache:6380',
+      QUEUE_PREFIX: 'bpmn-crm.eu_1',
+      LOG_LEVEL: 'debug',
+      LOG_PRETTY: true,
+      DEPLOYMENT_MAX_BYTES: 1024,
+      DEPLOYMENT_MAX_ELEMENTS: 50,
+      JOB_CONCURRENCY: 16,
+      JOB_LOCK_MS: 60000,
+      JOB_RECONCILE_MS: 250,
+      CI: true,
+    });
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '', REDIS_URL: '' })).toMatchObject({ PORT: 3000 });
+    expect(loadConfig({ DATABASE_URL: '' })).not.toHaveProperty('DATABASE_URL');
+  });
+
+  it('accepts PORT=0 (the operating system picks a free port)', () => {
+    expect(loadConfig({ PORT: '0' }).PORT).toBe(0);
+  });
+
+  it.each([
+    ['PORT', 'abc', 'expected a TCP port number (0-65535)'],
+    ['PORT', '70000', 'expected a TCP port number (0-65535)'],
+    ['PORT', '80.5', 'expected a TCP port number (0-65535)'],
+    ['DATABASE_URL', 'mysql://x', 'expected a postgres:// or postgresql:// connection URL'],
+    ['REDIS_URL', 'localhost:6379', 'expected a redis:// or rediss:// URL'],
+    ['LOG_LEVEL', 'loud', 'expected one of fatal, error, warn, info, debug, trace, silent'],
+    ['LOG_PRETTY', 'maybe', 'expected true or false'],
+    ['DEPLOYMENT_MAX_BYTES', '-1', 'expected a positive number of bytes'],
+    ['DEPLOYMENT_MAX_BYTES', 'lots', 'expected a positive number of bytes'],
+    ['DEPLOYMENT_MAX_ELEMENTS', '0', 'expected a positive number of elements'],
+    ['JOB_CONCURRENCY', '2.5', 'expected a positive number of parallel jobs'],
+    ['QUEUE_PREFIX', 'a b', 'expected letters, digits, dot, dash or underscore'],
+  ])('refuses %s=%s with one line naming the variable and what is expected', (name, value, expected) => {
+    const error = errorOf(() => loadConfig({ [name]: value }));
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).toBe(`Invalid configuration: ${name} ${expected}, but got '${value}'`);
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('does not echo the password of a refused URL', () => {
+    expect(errorOf(() => loadConfig({ DATABASE_URL: 'mysql://app:s3cret@db/crm' })).message).toBe(
+      "Invalid configuration: DATABASE_URL expected a postgres:// or postgresql:// connection URL, but got 'mysql://app:***@db/crm'",
+    );
+  });
+
+  it('names the first bad variable when several are bad', () => {
+    expect(errorOf(() => loadConfig({ PORT: 'abc', LOG_LEVEL: 'loud' })).message).toMatch(/^Invalid configuration: (PORT|LOG_LEVEL) /);
+  });
+});
+
+function errorOf(run: () => unknown): Error {
+  try {
+    run();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('Expected loadConfig to throw, but it returned');
+}
