@@ -36,6 +36,8 @@ export class SqlEngineTransaction implements EngineTransaction {
   ) {}
 
   async findDefinition(ref: DefinitionRef): Promise<DeployedDefinition | null> {
+    const known = ref.by === 'id' ? this.graphs.known(ref.id) : undefined;
+    if (known) return known;
     const { where, params } = definitionWhere(ref);
     const row = await this.sql.one(`SELECT * FROM engine.process_definition WHERE ${where} ORDER BY version DESC LIMIT 1`, params);
     if (!row) return null;

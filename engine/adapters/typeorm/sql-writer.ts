@@ -21,7 +21,11 @@ const HISTORY_TABLES: Readonly<Record<HistoryRecord['table'], Table<{ id: string
   incident: histIncidentTable as unknown as Table<{ id: string }>,
 };
 
-/** Writes a unit of work: every instance guarded by its revision, then rows, then history. */
+/**
+ * Writes a unit of work: every instance guarded by its revision, then its rows and history.
+ * Deletes go in one statement and every insert, update and history upsert in a second one
+ * (data-modifying CTEs), so a command costs a handful of round trips whatever it changed.
+ */
 export async function writeChanges(sql: Sql, changes: UnitOfWorkChanges): Promise<void> {
   for (const deployment of changes.deployments) {
     await insertAll(sql, deploymentTable, [deployment.deployment]);
@@ -29,18 +33,73 @@ export async function writeChanges(sql: Sql, changes: UnitOfWorkChanges): Promis
     await insertAll(sql, definitionTable, deployment.definitions);
   }
   for (const instance of changes.instances) await guardInstance(sql, instance);
+  const deletes = new StatementBatch();
+  const writes = new StatementBatch();
+  const apply = <R extends { readonly id: string }>(table: Table<R>, tracked: TrackedChanges<R>) => {
+    if (tracked.deleted.length > 0) deletes.add(`DELETE FROM ${table.name} WHERE id = ANY($1::text[])`, [tracked.deleted]);
+    for (let i = 0; i < tracked.inserted.length; i += BATCH) {
+      const statement = insertStatement(table, tracked.inserted.slice(i, i + BATCH));
+      writes.add(statement.sql, statement.params);
+    }
+    for (const update of tracked.updated) {
+      const statement = updateStatement(table, update.id, update.patch);
+      if (statement) writes.add(statement.sql, statement.params);
+    }
+  };
   for (const instance of changes.instances) {
-    await applyTable(sql, elementInstanceTable, instance.elements);
-    await applyTable(sql, variableTable, instance.variables);
-    await applyTable(sql, taskTable, instance.tasks);
-    await applyTable(sql, externalTaskTable, instance.externalTasks);
-    await applyTable(sql, jobTable, instance.jobs);
-    await applyTable(sql, subscriptionTable, instance.subscriptions);
-    await applyTable(sql, incidentTable, instance.incidents);
+    apply(elementInstanceTable, instance.elements);
+    apply(variableTable, instance.variables);
+    apply(taskTable, instance.tasks);
+    apply(externalTaskTable, instance.externalTasks);
+    apply(jobTable, instance.jobs);
+    apply(subscriptionTable, instance.subscriptions);
+    apply(incidentTable, instance.incidents);
   }
-  await applyTable(sql, jobTable, changes.definitionJobs);
-  await applyTable(sql, subscriptionTable, changes.definitionSubscriptions);
-  await writeHistory(sql, changes.history);
+  apply(jobTable, changes.definitionJobs);
+  apply(subscriptionTable, changes.definitionSubscriptions);
+  for (const statement of historyStatements(changes.history)) writes.add(statement.sql, statement.params);
+  await deletes.run(sql);
+  await writes.run(sql);
+}
+
+/** Several data-modifying statements sent as one (`WITH s1 AS (...), s2 AS (...) SELECT 1`). */
+class StatementBatch {
+  private readonly statements: { sql: string; params: unknown[] }[] = [];
+
+  add(sql: string, params: unknown[]): void {
+    this.statements.push({ sql, params });
+  }
+
+  async run(sql: Sql): Promise<void> {
+    let chunk: { sql: string; params: unknown[] }[] = [];
+    let size = 0;
+    for (const statement of this.statements) {
+      if (chunk.length > 0 && size + statement.params.length > MAX_PARAMS) {
+        await runChunk(sql, chunk);
+        chunk = [];
+        size = 0;
+      }
+      chunk.push(statement);
+      size += statement.params.length;
+    }
+    if (chunk.length > 0) await runChunk(sql, chunk);
+  }
+}
+
+const MAX_PARAMS = 30000;
+
+async function runChunk(sql: Sql, statements: readonly { sql: string; params: unknown[] }[]): Promise<void> {
+  if (statements.length === 1) {
+    await sql.exec(statements[0]!.sql, statements[0]!.params);
+    return;
+  }
+  const params: unknown[] = [];
+  const parts = statements.map((statement, i) => {
+    const offset = params.length;
+    params.push(...statement.params);
+    return `s${i} AS (${statement.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)})`;
+  });
+  await sql.exec(`WITH ${parts.join(', ')} SELECT 1`, params);
 }
 
 /**
@@ -63,15 +122,6 @@ async function guardInstance(sql: Sql, changes: InstanceChanges): Promise<void> 
   if (affected !== 1) throw new OptimisticLockError('process instance', changes.instanceId);
 }
 
-async function applyTable<R extends { readonly id: string }>(sql: Sql, table: Table<R>, changes: TrackedChanges<R>): Promise<void> {
-  if (changes.deleted.length > 0) await sql.exec(`DELETE FROM ${table.name} WHERE id = ANY($1::text[])`, [changes.deleted]);
-  await insertAll(sql, table, changes.inserted);
-  for (const update of changes.updated) {
-    const statement = updateStatement(table, update.id, update.patch);
-    if (statement) await sql.exec(statement.sql, statement.params);
-  }
-}
-
 const BATCH = 200;
 
 async function insertAll<R extends { readonly id: string }>(sql: Sql, table: Table<R>, records: readonly R[]): Promise<void> {
@@ -82,7 +132,7 @@ async function insertAll<R extends { readonly id: string }>(sql: Sql, table: Tab
 }
 
 /** history rows are upserted by id: a start row, then the same row completed */
-async function writeHistory(sql: Sql, entries: readonly HistoryRecord[]): Promise<void> {
+function historyStatements(entries: readonly HistoryRecord[]): { sql: string; params: unknown[] }[] {
   const byTable = new Map<HistoryRecord['table'], Map<string, Record<string, unknown>>>();
   for (const entry of entries) {
     const rows = byTable.get(entry.table) ?? new Map<string, Record<string, unknown>>();
@@ -91,18 +141,20 @@ async function writeHistory(sql: Sql, entries: readonly HistoryRecord[]): Promis
     const next = entry.row as unknown as Record<string, unknown>;
     rows.set(entry.row.id, previous ? { ...previous, ...withoutNulls(next, ['taskId', 'assignee', 'calledProcessInstanceId', 'startActivityId']) } : next);
   }
+  const statements: { sql: string; params: unknown[] }[] = [];
   for (const [name, rows] of byTable) {
     const table = HISTORY_TABLES[name];
     const records = [...rows.values()] as { id: string }[];
+    const updates = table.columns
+      .filter((c) => c.column !== 'id')
+      .map((c) => (STICKY_HISTORY_COLUMNS.has(c.column) ? `${c.column} = coalesce(EXCLUDED.${c.column}, t.${c.column})` : `${c.column} = EXCLUDED.${c.column}`));
     for (let i = 0; i < records.length; i += BATCH) {
       const statement = insertStatement(table, records.slice(i, i + BATCH));
-      const updates = table.columns
-        .filter((c) => c.column !== 'id')
-        .map((c) => (STICKY_HISTORY_COLUMNS.has(c.column) ? `${c.column} = coalesce(EXCLUDED.${c.column}, t.${c.column})` : `${c.column} = EXCLUDED.${c.column}`));
       const aliased = statement.sql.replace(`INSERT INTO ${table.name} (`, `INSERT INTO ${table.name} AS t (`);
-      await sql.exec(`${aliased} ON CONFLICT (id) DO UPDATE SET ${[...new Set(updates)].join(', ')}`, statement.params);
+      statements.push({ sql: `${aliased} ON CONFLICT (id) DO UPDATE SET ${[...new Set(updates)].join(', ')}`, params: statement.params });
     }
   }
+  return statements;
 }
 
 /** a later snapshot keeps values an earlier one had for fields it leaves empty */

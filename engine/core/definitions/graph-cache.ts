@@ -11,8 +11,14 @@ const STORED_LIMITS = { maxBytes: Number.MAX_SAFE_INTEGER, maxElements: Number.M
  */
 export class DefinitionGraphCache {
   private readonly graphs = new Map<string, Promise<ProcessGraph>>();
+  private readonly records = new Map<string, DeployedDefinition>();
 
   constructor(private readonly capacity = 1000) {}
+
+  /** a definition looked up by id before; a definition never changes once deployed */
+  known(definitionId: string): DeployedDefinition | undefined {
+    return this.records.get(definitionId);
+  }
 
   async resolve(record: ProcessDefinitionRecord, loadXml: () => Promise<string>): Promise<DeployedDefinition> {
     let graph = this.graphs.get(record.id);
@@ -22,7 +28,9 @@ export class DefinitionGraphCache {
       graph.catch(() => this.graphs.delete(record.id));
       this.evict();
     }
-    return { record, graph: await graph };
+    const deployed = { record, graph: await graph };
+    this.records.set(record.id, deployed);
+    return deployed;
   }
 
   /** a freshly deployed graph needs no second parse */
@@ -43,6 +51,7 @@ export class DefinitionGraphCache {
     while (this.graphs.size > this.capacity) {
       const oldest = this.graphs.keys().next().value as string;
       this.graphs.delete(oldest);
+      this.records.delete(oldest);
     }
   }
 }
