@@ -6,6 +6,7 @@ import type { EngineSettings } from './engine-settings.js';
 import { ExternalTaskWaiters } from './external-task-waiters.js';
 import { HandlerRegistry } from './handler-registry.js';
 import { HealthController } from './health/health.controller.js';
+import { MetricsController } from './health/metrics.controller.js';
 import { IdentityDirectory } from './identity-directory.js';
 import { DeploymentController } from './rest/deployment.controller.js';
 import { EngineInfoController } from './rest/engine-info.controller.js';
@@ -42,6 +43,7 @@ export class EngineModule {
         IncidentController,
         HistoryController,
         HealthController,
+        MetricsController,
       ],
       exports: [Engine, ENGINE_QUERIES, DATABASE, JOB_DISPATCHER, HandlerRegistry, ExternalTaskWaiters, IdentityDirectory],
     };
