@@ -32,3 +32,8 @@ export function flows(...ids: string[]): string {
   for (let i = 0; i + 1 < ids.length; i++) out.push(`<sequenceFlow id="f_${ids[i]}_${ids[i + 1]}" sourceRef="${ids[i]}" targetRef="${ids[i + 1]}"/>`);
   return out.join('\n');
 }
+
+/** a conditionalEventDefinition; `attributes` carry camunda:variableName / camunda:variableEvents */
+export function conditionalEvent(expression: string, attributes = ''): string {
+  return `<conditionalEventDefinition ${attributes}><condition xsi:type="tFormalExpression">${expression}</condition></conditionalEventDefinition>`;
+}

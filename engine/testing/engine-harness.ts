@@ -92,6 +92,18 @@ export class EngineHarness {
     }
   }
 
+  /**
+   * Runs the commands as concurrent requests: each reads the state before any of them commits, so
+   * all but one lose the revision check and run again on the winner's state. Each command must
+   * start with its engine call (one transaction), as a request does.
+   */
+  async race(...commands: (() => Promise<unknown>)[]): Promise<PromiseSettledResult<unknown>[]> {
+    this.store.raceNextTransactions(commands.length);
+    const results = await Promise.allSettled(commands.map((command) => command()));
+    await this.runDueJobs();
+    return results;
+  }
+
   historicInstance(instanceId: string): HistoricProcessInstanceRecord | undefined {
     return this.store.history.processInstance.get(instanceId) as HistoricProcessInstanceRecord | undefined;
   }

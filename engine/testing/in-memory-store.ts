@@ -12,6 +12,7 @@ import type {
   DefinitionRef, DeploymentRecord, EngineStore, EngineTransaction, ExternalTaskLockRequest, ResourceRecord, SubscriptionQuery, UnitOfWorkChanges,
 } from '../core/ports/engine-store.js';
 import { typedValuesEqual } from '../core/variables/index.js';
+import { CommitRace, type Racer } from './commit-race.js';
 
 type Table<V> = Map<string, V>;
 
@@ -40,10 +41,30 @@ export class InMemoryEngineStore implements EngineStore {
   };
   private readonly graphs = new DefinitionGraphCache();
   private queue: Promise<unknown> = Promise.resolve();
+  private race: CommitRace | null = null;
+  /** commits refused by the revision guard (the loser of a race) */
+  conflicts = 0;
 
   constructor(private readonly clock: Clock) {}
 
+  /** the next `count` transactions race each other instead of running one after another (see CommitRace) */
+  raceNextTransactions(count: number): void {
+    this.race = new CommitRace(count);
+  }
+
   transaction<T>(work: (tx: EngineTransaction) => Promise<T>): Promise<T> {
+    const race = this.race;
+    const racer = race?.admit();
+    if (race && racer) {
+      const raced = this.queue.then(() => work(new InMemoryTransaction(this, this.graphs, racer))).finally(() => racer.ended());
+      race.track(raced);
+      // later transactions wait for the whole race, as they would for one transaction
+      if (race.full) {
+        this.race = null;
+        this.queue = race.settled();
+      }
+      return raced;
+    }
     const run = this.queue.then(() => work(new InMemoryTransaction(this, this.graphs)));
     this.queue = run.catch(() => undefined);
     return run;
@@ -111,6 +132,7 @@ class InMemoryTransaction implements EngineTransaction {
   constructor(
     private readonly store: InMemoryEngineStore,
     private readonly graphs: DefinitionGraphCache,
+    private readonly racer: Racer | null = null,
   ) {}
 
   async findDefinition(ref: DefinitionRef): Promise<DeployedDefinition | null> {
@@ -232,10 +254,14 @@ class InMemoryTransaction implements EngineTransaction {
   }
 
   async commit(changes: UnitOfWorkChanges): Promise<void> {
+    await this.racer?.atCommit();
     for (const instance of changes.instances) {
       if (instance.expectedRevision === null) continue;
       const current = this.store.instances.get(instance.instanceId);
-      if (!current || current.revision !== instance.expectedRevision) throw new OptimisticLockError('process instance', instance.instanceId);
+      if (!current || current.revision !== instance.expectedRevision) {
+        this.store.conflicts++;
+        throw new OptimisticLockError('process instance', instance.instanceId);
+      }
     }
     for (const deployment of changes.deployments) {
       this.store.deployments.set(deployment.deployment.id, deployment.deployment);

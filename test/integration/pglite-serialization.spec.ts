@@ -1,6 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../../engine/adapters/typeorm/data-source.js';
 
+// starting PGlite (a WebAssembly PostgreSQL) can take more than jest's default 5 s on a busy machine
+import.meta.jest.setTimeout(30_000);
+
 /**
  * PGlite has one session. If two transactions shared it, their statements would interleave in
  * one transaction (lost updates, one's ROLLBACK wiping the other's writes, dirty reads). These

@@ -10,6 +10,9 @@ export class InProcessDispatcher implements JobDispatcher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly queue: string[] = [];
   private readonly queued = new Set<string>();
+  /** jobs running now, and those handed over again meanwhile (a failed run's retry): run once more after */
+  private readonly inFlight = new Set<string>();
+  private readonly again = new Set<string>();
   private running = 0;
   private idle: (() => void) | null = null;
 
@@ -26,7 +29,7 @@ export class InProcessDispatcher implements JobDispatcher {
     const now = Date.now() + this.clockOffsetMs();
     for (const job of jobs) {
       const key = `${job.id}_${job.dueAt.getTime()}`;
-      if (this.timers.has(key) || this.queued.has(job.id)) continue;
+      if (this.timers.has(key) || (this.queued.has(job.id) && !this.inFlight.has(job.id))) continue;
       const delay = job.dueAt.getTime() - now;
       if (delay <= 0) {
         this.enqueue(job.id);
@@ -49,6 +52,7 @@ export class InProcessDispatcher implements JobDispatcher {
     this.timers.clear();
     this.queue.length = 0;
     this.queued.clear();
+    this.again.clear();
     if (this.running > 0) await new Promise<void>((resolve) => (this.idle = resolve));
   }
 
@@ -57,7 +61,12 @@ export class InProcessDispatcher implements JobDispatcher {
   }
 
   private enqueue(jobId: string): void {
-    if (!this.runner || this.queued.has(jobId)) return;
+    if (!this.runner) return;
+    if (this.inFlight.has(jobId)) {
+      this.again.add(jobId);
+      return;
+    }
+    if (this.queued.has(jobId)) return;
     this.queued.add(jobId);
     this.queue.push(jobId);
     this.pump();
@@ -67,12 +76,15 @@ export class InProcessDispatcher implements JobDispatcher {
     while (this.runner && this.running < this.concurrency && this.queue.length > 0) {
       const jobId = this.queue.shift()!;
       this.running++;
+      this.inFlight.add(jobId);
       const runner = this.runner;
       void runner(jobId)
         .catch(() => undefined)
         .finally(() => {
           this.running--;
           this.queued.delete(jobId);
+          this.inFlight.delete(jobId);
+          if (this.again.delete(jobId)) this.enqueue(jobId);
           if (this.running === 0 && this.idle) this.idle();
           this.pump();
         });

@@ -3,6 +3,7 @@ import type { FlowNode } from '../model/graph.js';
 import { callActivityBehavior } from './activities/call-activity.behavior.js';
 import { multiInstanceBodyBehavior } from './activities/multi-instance-body.behavior.js';
 import { processBehavior } from './activities/process.behavior.js';
+import { standardLoopBodyBehavior } from './activities/standard-loop-body.behavior.js';
 import { eventSubProcessBehavior, subProcessBehavior } from './activities/sub-process.behavior.js';
 import type { ElementBehavior } from './behavior.js';
 import { boundaryEventBehavior } from './events/boundary-event.behavior.js';
@@ -44,19 +45,11 @@ const BEHAVIORS: Readonly<Record<string, ElementBehavior>> = {
   eventSubProcess: eventSubProcessBehavior,
   callActivity: callActivityBehavior,
   multiInstanceBody: multiInstanceBodyBehavior,
+  standardLoopBody: standardLoopBodyBehavior,
 };
 
 /** Event definitions the engine does not execute yet, per element kind; refused at deployment. */
 const UNSUPPORTED_EVENTS: ReadonlySet<string> = new Set([
-  'startEvent:conditional',
-  'startEvent:compensate',
-  'endEvent:compensate',
-  'endEvent:cancel',
-  'intermediateThrowEvent:compensate',
-  'intermediateCatchEvent:conditional',
-  'boundaryEvent:conditional',
-  'boundaryEvent:compensate',
-  'boundaryEvent:cancel',
 ]);
 
 /** Behaviours looked up by element kind. */
@@ -74,9 +67,6 @@ export class BehaviorRegistry {
     if (event && UNSUPPORTED_EVENTS.has(`${node.kind}:${event}`)) {
       return `Expected a supported event, but a ${event} ${node.kind} cannot be executed yet`;
     }
-    if (node.loop?.kind === 'standardLoop') return 'Expected multi-instance loop characteristics, but standard loops cannot be executed yet';
-    if (node.isForCompensation) return 'Expected no compensation handlers, but compensation cannot be executed yet';
-    if (node.kind === 'transaction') return 'Expected no transaction sub-process, but transactions cannot be executed yet';
     return BEHAVIORS[node.kind]!.supports?.(node) ?? null;
   }
 }

@@ -1,4 +1,5 @@
 import { BehaviorRegistry } from '../behaviors/registry.js';
+import { fireConditionalEvents } from '../behaviors/shared/conditional-events.js';
 import type { DeployedDefinition } from '../definitions/definition-record.js';
 import { NotFoundError } from '../errors/index.js';
 import type { CrossInstanceEffect } from '../execution/effects.js';
@@ -81,9 +82,13 @@ export class CommandScope {
     return [...this.loaded.values()];
   }
 
-  /** runs an instance's agenda, then every cross-instance effect it caused, until all settle */
+  /**
+   * runs an instance's agenda, then the conditional events its variable changes fire (again until
+   * no more fire), then every cross-instance effect it caused, until all settle
+   */
   async settle(ctx: ExecutionContext): Promise<void> {
     ctx.run();
+    fireConditionalEvents(ctx);
     while (this.effects.length > 0) {
       const effect = this.effects.shift()!;
       await runEffect(this, effect);

@@ -63,6 +63,8 @@ export async function resolveTask(scope: CommandScope, taskId: string, variables
   if (task.delegationState !== 'PENDING') throw new BadUserRequestError(`Cannot resolve task '${taskId}': it is not delegated`);
   loaded.ctx.variables.setAll(task.elementInstanceId, variables);
   saveTask(loaded, task, { assignee: task.owner, delegationState: 'RESOLVED' });
+  // the variables may fire conditional events
+  await scope.settle(loaded.ctx);
 }
 
 export interface TaskUpdate {

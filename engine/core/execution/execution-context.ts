@@ -4,6 +4,7 @@ import { discardArrivals } from '../behaviors/gateways/join-arrivals.js';
 import { takeActivityFlows } from '../behaviors/shared/flows.js';
 import { applyInputMappings, applyOutputMappings } from '../behaviors/shared/io-mappings.js';
 import { createJob } from '../behaviors/shared/jobs.js';
+import { retainCompensation } from '../behaviors/shared/compensation-retention.js';
 import { closeEventWaits, releaseInstanceLeftovers, releaseOwnedRecords } from '../behaviors/shared/owned-records.js';
 import { completeScopeIfDone } from '../behaviors/shared/scope-completion.js';
 import { notifySuperInstance } from '../behaviors/shared/super-instance.js';
@@ -21,9 +22,11 @@ import { ExecutionHostObject } from './execution-host-object.js';
 import { HistoryWriter } from './history-writer.js';
 import type { InstanceAggregate } from './instance-aggregate.js';
 import { assertTransition } from './lifecycle.js';
-import type { ElementInstanceData, ElementInstanceRecord, ProcessInstanceState, VariableRecord } from './records.js';
+import { isLoopBody, loopBodyKindOf } from './loop-bodies.js';
+import type { ElementInstanceData, ElementInstanceRecord, ProcessInstanceState } from './records.js';
 import type { UnitOfWork } from './unit-of-work.js';
 import type { TypedValue } from '../variables/index.js';
+import { VariableChangeLog } from './variable-change-log.js';
 import { VariableScopes } from './variable-scopes.js';
 
 export interface ExecutionServices {
@@ -52,7 +55,7 @@ export class ExecutionContext {
   readonly variables: VariableScopes;
   readonly history: HistoryWriter;
   /** variables written during this command, for conditional events */
-  readonly writtenVariables: VariableRecord[] = [];
+  readonly writtenVariables = new VariableChangeLog();
   private readonly agenda = new Agenda(() => this.aggregate.hasEnded);
   private endingExternally = false;
   private endedWith: ReadonlyMap<string, TypedValue> | null = null;
@@ -69,7 +72,7 @@ export class ExecutionContext {
     this.variables = new VariableScopes(aggregate, () => this.newId(), () => this.now(), {
       variableWritten: (record, change) => {
         this.history.variable(record, change === 'delete');
-        this.writtenVariables.push(record);
+        this.writtenVariables.record({ record, kind: change });
       },
     });
   }
@@ -148,13 +151,13 @@ export class ExecutionContext {
 
   /** creates a token in `node` under `scope`; entering happens on the agenda (or in an async job) */
   activate(node: FlowNode, scope: ElementInstanceRecord, options: ActivateOptions = {}): ElementInstanceRecord {
-    const body = node.loop?.kind === 'multiInstance' && !options.inner;
+    const body = options.inner ? null : loopBodyKindOf(node);
     const ei: ElementInstanceRecord = {
       id: `${node.id}:${this.newId()}`,
       processInstanceId: this.aggregate.id,
       parentId: scope.id,
       elementId: node.id,
-      kind: body ? 'multiInstanceBody' : node.kind,
+      kind: body ?? node.kind,
       state: 'ACTIVATING',
       startTime: this.now(),
       data: { ...(options.incomingFlowId ? { incomingFlowId: options.incomingFlowId } : {}), ...options.data },
@@ -177,7 +180,7 @@ export class ExecutionContext {
     const entered = this.aggregate.elements.update(ei.id, { state: 'ACTIVE' });
     const node = this.nodeOf(entered);
     const innerInstance = entered.data.loopIndex !== undefined;
-    if (entered.kind !== 'multiInstanceBody' && node.inputs.length > 0) applyInputMappings(this, entered, node);
+    if (!isLoopBody(entered.kind) && node.inputs.length > 0) applyInputMappings(this, entered, node);
     if (!innerInstance && node.boundaryEvents.length > 0) openBoundaryEvents(this, entered, node);
     this.behaviorOf(entered.kind).onEnter(this, entered, node);
   }
@@ -186,7 +189,7 @@ export class ExecutionContext {
   complete(ei: ElementInstanceRecord): void {
     const current = this.requireElement(ei.id);
     const node = this.nodeOf(current);
-    if (current.kind !== 'multiInstanceBody' && node.outputs.length > 0) applyOutputMappings(this, current, node);
+    if (!isLoopBody(current.kind) && node.outputs.length > 0) applyOutputMappings(this, current, node);
     const innerInstance = current.data.loopIndex !== undefined;
     if (node.asyncAfter && !innerInstance && current.kind !== 'process') {
       assertTransition(current, 'COMPLETING');
@@ -203,6 +206,7 @@ export class ExecutionContext {
     const ei = this.element(elementInstanceId);
     if (!ei) return;
     const node = this.nodeOf(ei);
+    if (takeFlows) retainCompensation(this, ei, node);
     releaseOwnedRecords(this, ei, 'completed');
     this.history.activityEnded(ei, node, false);
     this.aggregate.elements.delete(ei.id);
@@ -262,7 +266,7 @@ export class ExecutionContext {
   takeFlow(flowId: string, scope: ElementInstanceRecord): void {
     const flow = flowOf(this.graph, flowId);
     const target = nodeOf(this.graph, flow.targetId);
-    const behavior = this.behaviorOf(target.loop?.kind === 'multiInstance' ? 'multiInstanceBody' : target.kind);
+    const behavior = this.behaviorOf(loopBodyKindOf(target) ?? target.kind);
     if (behavior.onArrive?.(this, scope, target, flowId)) return;
     this.activate(target, scope, { incomingFlowId: flowId });
   }

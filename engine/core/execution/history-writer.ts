@@ -2,6 +2,7 @@ import type { ProcessDefinitionRecord } from '../definitions/definition-record.j
 import type { FlowNode } from '../model/graph.js';
 import { activityTypeOf } from './activity-types.js';
 import type { HistoricActivityInstanceRecord, HistoryRecord } from './history-records.js';
+import { isLoopBody } from './loop-bodies.js';
 import type { ElementInstanceRecord, IncidentRecord, ProcessInstanceRecord, ProcessInstanceState, TaskRecord, VariableRecord } from './records.js';
 
 /** Builds the history rows for what happens at run time; the unit of work collects them. */
@@ -132,13 +133,14 @@ export class HistoryWriter {
     canceled: boolean,
     extra: Partial<HistoricActivityInstanceRecord>,
   ): HistoricActivityInstanceRecord {
-    const body = element.kind === 'multiInstanceBody';
+    // a loop body is reported as Camunda reports a multi-instance body: `<id>#<body kind>`
+    const body = isLoopBody(element.kind) ? element.kind : null;
     return {
       id: element.id,
       parentActivityInstanceId: element.parentId,
-      activityId: body ? `${node.id}#multiInstanceBody` : node.id,
+      activityId: body ? `${node.id}#${body}` : node.id,
       activityName: node.name,
-      activityType: activityTypeOf(node, body),
+      activityType: body ?? activityTypeOf(node),
       processInstanceId: element.processInstanceId,
       definitionId: this.definition.id,
       definitionKey: this.definition.key,

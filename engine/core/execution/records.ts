@@ -57,8 +57,13 @@ export interface ElementInstanceData {
   readonly triggeredBy?: string;
   /** boundary/event-sub-process triggers carry their payload (e.g. error code) here until consumed */
   readonly eventPayload?: Readonly<Record<string, unknown>>;
-  /** compensation: the element instance whose work a handler undoes */
+  /** compensation: the element instance whose work a handler (or a re-opened event scope) undoes */
   readonly compensates?: string;
+  /**
+   * compensation: this instance re-opens a sub-process that completed earlier, so the handlers of
+   * its inner activities run inside it, with its variables as they were; it ends when they are done
+   */
+  readonly reopenedForCompensation?: boolean;
 }
 
 export interface VariableRecord {

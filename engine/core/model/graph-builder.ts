@@ -7,6 +7,7 @@ import { bodyOf, documentationOf, stringProperty } from './readers/extensions.js
 import { readScriptTask } from './readers/scripts.js';
 import { readInputOutput } from './readers/variable-mappings.js';
 import { computeInclusiveJoinSources } from './reachability.js';
+import { CompensationLinks } from './compensation-links.js';
 
 const KIND_BY_TYPE: Readonly<Record<string, ElementKind>> = {
   'bpmn:StartEvent': 'startEvent',
@@ -45,8 +46,10 @@ export function buildProcessGraph(process: ModdleElement, issues: ParseIssues): 
   const processId = process.id ?? '';
   const nodes = new Map<string, MutableNode>();
   const flows = new Map<string, SequenceFlow>();
-  const scope = readScope(process, processId, nodes, flows, issues);
+  const compensation = new CompensationLinks();
+  const scope = readScope(process, processId, nodes, flows, issues, compensation);
   connect(nodes, flows, issues);
+  compensation.resolve(nodes, issues);
   const startEvent = scope.noneStartEvent ? nodes.get(scope.noneStartEvent) : undefined;
   const startFormKey = startEvent?.userTask?.formKey?.source ?? null;
   const graph: ProcessGraph = {
@@ -75,11 +78,12 @@ function readScope(
   nodes: Map<string, MutableNode>,
   flows: Map<string, SequenceFlow>,
   issues: ParseIssues,
+  compensation: CompensationLinks,
 ): ScopeSpec {
   const children: string[] = [];
   const startEvents: string[] = [];
   const eventSubProcesses: string[] = [];
-  const compensationHandlers: Record<string, string> = {};
+  const compensationHandlers = compensation.handlersOf(scopeId);
   for (const element of (container['flowElements'] as ModdleElement[] | undefined) ?? []) {
     const id = element.id;
     if (!id) {
@@ -91,7 +95,7 @@ function readScope(
       continue;
     }
     if (IGNORED_TYPES.has(element.$type)) continue;
-    const node = readNode(element, scopeId, nodes, flows, issues);
+    const node = readNode(element, scopeId, nodes, flows, issues, compensation);
     if (!node) continue;
     if (nodes.has(id)) issues.add(id, 'Expected element ids to be unique, but this id is used twice');
     nodes.set(id, node);
@@ -99,15 +103,7 @@ function readScope(
     if (node.kind === 'startEvent') startEvents.push(id);
     if (node.kind === 'eventSubProcess') eventSubProcesses.push(id);
   }
-  for (const association of (container['artifacts'] as ModdleElement[] | undefined) ?? []) {
-    if (association.$type !== 'bpmn:Association') continue;
-    const source = association['sourceRef'] as ModdleElement | undefined;
-    const target = association['targetRef'] as ModdleElement | undefined;
-    if (source?.$type === 'bpmn:BoundaryEvent' && target?.id && source.id) {
-      const attached = (source['attachedToRef'] as ModdleElement | undefined)?.id;
-      if (attached) compensationHandlers[attached] = target.id;
-    }
-  }
+  compensation.collect(container);
   const noneStarts = startEvents.filter((id) => nodes.get(id)!.eventDefinition === null);
   if (noneStarts.length > 1) issues.add(scopeId, `Expected at most one none start event in the scope, but found ${noneStarts.length}`);
   return { id: scopeId, children, noneStartEvent: noneStarts[0] ?? null, startEvents, eventSubProcesses, compensationHandlers };
@@ -135,6 +131,7 @@ function readNode(
   nodes: Map<string, MutableNode>,
   flows: Map<string, SequenceFlow>,
   issues: ParseIssues,
+  compensation: CompensationLinks,
 ): MutableNode | null {
   const id = element.id!;
   let kind = KIND_BY_TYPE[element.$type];
@@ -183,7 +180,7 @@ function readNode(
     documentation: documentationOf(element),
   };
   if (kind === 'subProcess' || kind === 'eventSubProcess' || kind === 'transaction') {
-    node.scope = readScope(element, id, nodes, flows, issues);
+    node.scope = readScope(element, id, nodes, flows, issues, compensation);
   }
   return node;
 }

@@ -25,7 +25,8 @@ export type ElementKind =
   | 'eventSubProcess'
   | 'transaction'
   | 'callActivity'
-  | 'multiInstanceBody';
+  | 'multiInstanceBody'
+  | 'standardLoopBody';
 
 export type EventDefinition =
   | { readonly kind: 'none' }

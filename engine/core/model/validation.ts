@@ -1,5 +1,6 @@
 import type { EventDefinitionKind, FlowNode, ProcessGraph } from './graph.js';
 import { isActivity } from './graph.js';
+import { validateCompensationAndCancel } from './compensation-validation.js';
 import type { ParseIssues } from './parse-issues.js';
 
 /** The event definitions each event kind may carry (null = none event). */
@@ -19,6 +20,7 @@ export function validateGraph(graph: ProcessGraph, issues: ParseIssues, isSuppor
   for (const node of graph.nodes.values()) {
     validateEventKind(node, issues);
     validateNode(graph, node, issues);
+    validateCompensationAndCancel(graph, node, issues);
     const unsupported = isSupported(node);
     if (unsupported) issues.add(node.id, unsupported);
   }
@@ -55,6 +57,9 @@ function validateNode(graph: ProcessGraph, node: FlowNode, issues: ParseIssues):
     }
   }
   if (node.kind === 'boundaryEvent') validateBoundary(graph, node, issues);
+  if (node.kind === 'startEvent' && node.eventDefinition?.kind === 'conditional' && node.scopeId === graph.id) {
+    issues.add(node.id, 'Expected a conditional start event only in an event sub-process, but conditional start events of a process (POST /condition) are not supported');
+  }
   if (node.kind === 'startEvent' && node.incoming.length > 0) {
     issues.add(node.id, 'Expected a start event to have no incoming sequence flow, but it has one');
   }
@@ -69,7 +74,7 @@ function validateNode(graph: ProcessGraph, node: FlowNode, issues: ParseIssues):
     }
   }
   if (node.eventDefinition?.kind === 'cancel' && !insideTransaction(graph, node)) {
-    issues.add(node.id, 'Expected a cancel event inside or on a transaction sub-process, but it is not');
+    issues.add(node.id, 'Expected a cancel end event directly inside a transaction sub-process, or a cancel boundary event on one, but it is not');
   }
   if (node.kind === 'receiveTask' && !node.messageName) {
     issues.add(node.id, 'Expected the receive task to reference a message with a name, but it does not');
@@ -127,11 +132,6 @@ function validateEventSubProcess(node: FlowNode, graph: ProcessGraph, issues: Pa
 
 function insideTransaction(graph: ProcessGraph, node: FlowNode): boolean {
   if (node.kind === 'boundaryEvent') return graph.nodes.get(node.attachedTo ?? '')?.kind === 'transaction';
-  let scopeId: string | null = node.scopeId;
-  while (scopeId && scopeId !== graph.id) {
-    const scope = graph.nodes.get(scopeId);
-    if (scope?.kind === 'transaction') return true;
-    scopeId = scope?.scopeId ?? null;
-  }
-  return false;
+  // a cancel end event cancels the transaction it is directly in, as in Camunda 7
+  return graph.nodes.get(node.scopeId)?.kind === 'transaction';
 }

@@ -1,5 +1,6 @@
 import type { DeployedDefinition } from '../../core/definitions/definition-record.js';
 import { activityTypeOf } from '../../core/execution/activity-types.js';
+import { isLoopBody } from '../../core/execution/loop-bodies.js';
 import type { ElementInstanceRecord, IncidentRecord } from '../../core/execution/records.js';
 import { nodeOf } from '../../core/model/graph.js';
 
@@ -38,8 +39,8 @@ export function activityInstanceTree(elements: readonly ElementInstanceRecord[],
     return {
       id: e.id,
       parentActivityInstanceId: e.parentId,
-      activityId: isRoot ? definition.record.id : e.kind === 'multiInstanceBody' ? `${e.elementId}#multiInstanceBody` : e.elementId,
-      activityType: isRoot ? 'processDefinition' : activityTypeOf(node!, e.kind === 'multiInstanceBody'),
+      activityId: isRoot ? definition.record.id : isLoopBody(e.kind) ? `${e.elementId}#${e.kind}` : e.elementId,
+      activityType: isRoot ? 'processDefinition' : isLoopBody(e.kind) ? e.kind : activityTypeOf(node!),
       activityName: isRoot ? definition.record.name : node!.name,
       name: isRoot ? definition.record.name : node!.name,
       processInstanceId: e.processInstanceId,

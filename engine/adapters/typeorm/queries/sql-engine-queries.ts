@@ -130,7 +130,7 @@ export class SqlEngineQueries implements EngineQueries {
        FROM (SELECT DISTINCT element_id AS activity_id FROM engine.element_instance WHERE process_instance_id IN (SELECT id FROM engine.process_instance WHERE definition_id = $1) AND kind <> 'process'
              UNION SELECT DISTINCT activity_id FROM engine.incident WHERE definition_id = $1) a
        LEFT JOIN (SELECT e.element_id, count(*) AS instances FROM engine.element_instance e JOIN engine.process_instance pi ON pi.id = e.process_instance_id
-                  WHERE pi.definition_id = $1 AND e.kind NOT IN ('process', 'multiInstanceBody') GROUP BY e.element_id) e ON e.element_id = a.activity_id
+                  WHERE pi.definition_id = $1 AND e.kind NOT IN ('process', 'multiInstanceBody', 'standardLoopBody') GROUP BY e.element_id) e ON e.element_id = a.activity_id
        LEFT JOIN (SELECT activity_id, count(*) AS incidents, count(*) FILTER (WHERE type = 'failedJob') AS failed_jobs FROM engine.incident
                   WHERE definition_id = $1 GROUP BY activity_id) i ON i.activity_id = a.activity_id`,
       [definitionId],

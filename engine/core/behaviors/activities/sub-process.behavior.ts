@@ -1,8 +1,13 @@
 import type { ElementBehavior } from '../behavior.js';
 import { nodeOf } from '../../model/graph.js';
+import { endReopenedEventScopeIfDone } from '../shared/compensation-throw.js';
 import { openEventSubProcesses } from '../shared/event-sub-processes.js';
+import { completeScopeIfDone } from '../shared/scope-completion.js';
 
-/** Embedded sub-process (and transaction): a scope entered through its none start event. */
+/**
+ * Embedded sub-process (and transaction): a scope entered through its none start event. Re-opened
+ * to be compensated (data.reopenedForCompensation), it only runs the compensations inside it and then ends.
+ */
 export const subProcessBehavior: ElementBehavior = {
   onEnter(ctx, ei, node) {
     const scope = node.scope!;
@@ -13,6 +18,10 @@ export const subProcessBehavior: ElementBehavior = {
     }
     ctx.activate(nodeOf(ctx.graph, scope.noneStartEvent), ei);
   },
+  onChildEnded(ctx, scope, child) {
+    if (scope.data.reopenedForCompensation) endReopenedEventScopeIfDone(ctx, scope);
+    else completeScopeIfDone(ctx, scope, child);
+  },
 };
 
 /** Event sub-process: entered through the start event whose event triggered it. */
@@ -21,6 +30,10 @@ export const eventSubProcessBehavior: ElementBehavior = {
     openEventSubProcesses(ctx, ei, node.scope!);
     const startId = ei.data.triggeredBy ?? node.scope!.startEvents[0]!;
     ctx.activate(nodeOf(ctx.graph, startId), ei, { data: ei.data.eventPayload ? { eventPayload: ei.data.eventPayload } : {} });
+  },
+  onChildEnded(ctx, scope, child) {
+    if (scope.data.reopenedForCompensation) endReopenedEventScopeIfDone(ctx, scope);
+    else completeScopeIfDone(ctx, scope, child);
   },
   onLeave() {
     // an event sub-process has no outgoing flows; its scope decides what follows

@@ -1,10 +1,13 @@
 import type { ElementBehavior } from '../behavior.js';
 import { throwBpmnError } from '../shared/bpmn-errors.js';
 import { throwEscalation } from '../shared/escalations.js';
+import { completeThrowerIfDone, throwCompensation } from '../shared/compensation-throw.js';
+import { takeActivityFlows } from '../shared/flows.js';
 import { broadcastSignal } from '../shared/signals.js';
+import { cancelTransaction, leaveThroughCancelBoundary } from '../shared/transactions.js';
 import { startExternalWork, completeExternalWork } from '../shared/external-work.js';
 
-/** End events: none, terminate, error, escalation, signal and message (handed to a worker). */
+/** End events: none, terminate, error, escalation, signal, compensation, cancel and message (handed to a worker). */
 export const endEventBehavior: ElementBehavior = {
   onEnter(ctx, ei, node) {
     const definition = node.eventDefinition;
@@ -30,6 +33,17 @@ export const endEventBehavior: ElementBehavior = {
         ctx.complete(ei);
         return;
       }
+      case 'compensate': {
+        // waiting, the event completes when the compensations it started are done (onChildEnded)
+        if (throwCompensation(ctx, ei, definition) > 0 && definition.waitForCompletion) return;
+        ctx.complete(ei);
+        return;
+      }
+      case 'cancel': {
+        if (cancelTransaction(ctx, ei)) return;
+        ctx.complete(ei);
+        return;
+      }
       case 'message':
         if (node.external) {
           startExternalWork(ctx, ei, node);
@@ -43,5 +57,12 @@ export const endEventBehavior: ElementBehavior = {
   },
   onTrigger(ctx, ei, _node, trigger) {
     completeExternalWork(ctx, ei, trigger);
+  },
+  onChildEnded(ctx, ei) {
+    completeThrowerIfDone(ctx, ei);
+  },
+  onLeave(ctx, ei, node) {
+    if (node.eventDefinition?.kind === 'cancel') leaveThroughCancelBoundary(ctx, ei);
+    else takeActivityFlows(ctx, ei, node);
   },
 };

@@ -1,12 +1,13 @@
 import { EngineInvariantError } from '../../errors/index.js';
 import { nodeOf } from '../../model/graph.js';
 import type { ElementBehavior } from '../behavior.js';
+import { completeThrowerIfDone, throwCompensation } from '../shared/compensation-throw.js';
 import { throwEscalation } from '../shared/escalations.js';
 import { completeExternalWork, startExternalWork } from '../shared/external-work.js';
 import { broadcastSignal } from '../shared/signals.js';
 import { takeActivityFlows } from '../shared/flows.js';
 
-/** Intermediate throw events: none, signal, escalation, link, and message (handed to a worker). */
+/** Intermediate throw events: none, signal, escalation, compensation, link, and message (handed to a worker). */
 export const intermediateThrowEventBehavior: ElementBehavior = {
   onEnter(ctx, ei, node) {
     const definition = node.eventDefinition;
@@ -16,6 +17,10 @@ export const intermediateThrowEventBehavior: ElementBehavior = {
         break;
       case 'escalation':
         throwEscalation(ctx, ei, definition.escalationCode ?? node.id);
+        break;
+      case 'compensate':
+        // waiting, the event completes when the compensations it started are done (onChildEnded)
+        if (throwCompensation(ctx, ei, definition) > 0 && definition.waitForCompletion) return;
         break;
       case 'message':
         if (node.external) {
@@ -30,6 +35,9 @@ export const intermediateThrowEventBehavior: ElementBehavior = {
   },
   onTrigger(ctx, ei, _node, trigger) {
     completeExternalWork(ctx, ei, trigger);
+  },
+  onChildEnded(ctx, ei) {
+    completeThrowerIfDone(ctx, ei);
   },
   onLeave(ctx, ei, node) {
     const definition = node.eventDefinition;

@@ -1,5 +1,6 @@
 import type { ExecutionContext } from '../../execution/execution-context.js';
 import type { ElementInstanceRecord } from '../../execution/records.js';
+import { isLoopBody } from '../../execution/loop-bodies.js';
 import type { FlowNode } from '../../model/graph.js';
 import { nodeOf } from '../../model/graph.js';
 import { inferTypedValue, type TypedValue } from '../../variables/index.js';
@@ -98,7 +99,7 @@ export function findCatcher(ctx: ExecutionContext, from: ElementInstanceRecord, 
     }
     const scope: ElementInstanceRecord | undefined = current.parentId ? ctx.element(current.parentId) : undefined;
     if (!scope) return null;
-    const scopeSpec = scope.kind === 'process' ? ctx.graph.scope : scope.kind === 'multiInstanceBody' ? null : nodeOf(ctx.graph, scope.elementId).scope;
+    const scopeSpec = scope.kind === 'process' ? ctx.graph.scope : isLoopBody(scope.kind) ? null : nodeOf(ctx.graph, scope.elementId).scope;
     if (scopeSpec) {
       const starts = scopeSpec.eventSubProcesses.flatMap((id) => nodeOf(ctx.graph, id).scope?.startEvents ?? []).map((id) => nodeOf(ctx.graph, id));
       const start = best(starts, match);

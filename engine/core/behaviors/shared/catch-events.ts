@@ -1,12 +1,13 @@
 import type { ExecutionContext } from '../../execution/execution-context.js';
-import type { ElementInstanceRecord, SubscriptionType } from '../../execution/records.js';
+import type { ElementInstanceRecord, SubscriptionRecord, SubscriptionType } from '../../execution/records.js';
 import type { FlowNode } from '../../model/graph.js';
+import { checkConditionOnEntry } from './conditional-events.js';
 import { createTimerJob } from './timers.js';
 
 /**
  * Starts waiting for the event of `catchNode` on behalf of `owner`: a subscription for messages,
- * signals and conditions, a job for timers. Error, escalation and compensation events are found
- * when thrown and need nothing here.
+ * signals and conditions (a condition is also checked at once, after the owner was entered), a job
+ * for timers. Error, escalation and compensation events are found when thrown and need nothing here.
  */
 export function openCatch(ctx: ExecutionContext, owner: ElementInstanceRecord, catchNode: FlowNode): void {
   if (catchNode.kind === 'receiveTask' && catchNode.messageName) {
@@ -22,7 +23,7 @@ export function openCatch(ctx: ExecutionContext, owner: ElementInstanceRecord, c
       subscribe(ctx, owner, catchNode, 'signal', String(ctx.evaluate(definition.signalName, owner.id, catchNode.id)));
       return;
     case 'conditional':
-      subscribe(ctx, owner, catchNode, 'conditional', catchNode.id);
+      checkConditionOnEntry(ctx, subscribe(ctx, owner, catchNode, 'conditional', catchNode.id));
       return;
     case 'timer':
       createTimerJob(ctx, owner, catchNode);
@@ -32,8 +33,8 @@ export function openCatch(ctx: ExecutionContext, owner: ElementInstanceRecord, c
   }
 }
 
-function subscribe(ctx: ExecutionContext, owner: ElementInstanceRecord, catchNode: FlowNode, type: SubscriptionType, eventName: string): void {
-  ctx.aggregate.subscriptions.insert({
+function subscribe(ctx: ExecutionContext, owner: ElementInstanceRecord, catchNode: FlowNode, type: SubscriptionType, eventName: string): SubscriptionRecord {
+  return ctx.aggregate.subscriptions.insert({
     id: ctx.newId(),
     type,
     eventName,

@@ -1,5 +1,6 @@
 import type { ExecutionContext } from '../../execution/execution-context.js';
 import type { ElementInstanceRecord, IncidentRecord, TaskRecord } from '../../execution/records.js';
+import { releaseRetainedCompensations } from './compensation-retention.js';
 
 /**
  * Removes what an element instance owns when it goes: user tasks, external tasks, jobs,
@@ -10,6 +11,7 @@ export function releaseOwnedRecords(ctx: ExecutionContext, ei: ElementInstanceRe
   for (const task of aggregate.tasks.filter((t) => t.elementInstanceId === ei.id)) deleteTask(ctx, task, reason);
   for (const external of aggregate.externalTasks.filter((t) => t.elementInstanceId === ei.id)) aggregate.externalTasks.delete(external.id);
   for (const job of aggregate.jobs.filter((j) => j.elementInstanceId === ei.id)) aggregate.jobs.delete(job.id);
+  releaseRetainedCompensations(ctx, ei.id);
   for (const sub of aggregate.subscriptions.filter((s) => s.elementInstanceId === ei.id)) aggregate.subscriptions.delete(sub.id);
   for (const incident of aggregate.incidents.filter((i) => i.elementInstanceId === ei.id)) deleteIncident(ctx, incident);
 }
@@ -17,11 +19,12 @@ export function releaseOwnedRecords(ctx: ExecutionContext, ei: ElementInstanceRe
 /**
  * An element instance that completed but leaves only in its async-after job waits for no event
  * any more: its boundary events and event sub-process starts close (timers and subscriptions).
+ * What it may still compensate stays: it is retained when it leaves.
  */
 export function closeEventWaits(ctx: ExecutionContext, ei: ElementInstanceRecord): void {
   const aggregate = ctx.aggregate;
   for (const job of aggregate.jobs.filter((j) => j.elementInstanceId === ei.id && j.type === 'timer')) aggregate.jobs.delete(job.id);
-  for (const sub of aggregate.subscriptions.filter((s) => s.elementInstanceId === ei.id)) aggregate.subscriptions.delete(sub.id);
+  for (const sub of aggregate.subscriptions.filter((s) => s.elementInstanceId === ei.id && s.type !== 'compensate')) aggregate.subscriptions.delete(sub.id);
 }
 
 /** what is left when the instance ends (records owned by nobody any more) */

@@ -122,15 +122,7 @@ export function readLoop(element: ModdleElement, issues: ParseIssues): LoopSpec 
   const id = element.id ?? '';
   const loop = element['loopCharacteristics'] as ModdleElement | undefined;
   if (!loop) return null;
-  if (loop.$type === 'bpmn:StandardLoopCharacteristics') {
-    const maximum = loop['loopMaximum'];
-    return {
-      kind: 'standardLoop',
-      loopCondition: issues.optionalExpression(id, 'loopCondition', bodyOf(loop, 'loopCondition')),
-      loopMaximum: typeof maximum === 'number' ? maximum : typeof maximum === 'string' && maximum !== '' ? Number(maximum) : null,
-      testBefore: loop['testBefore'] === true,
-    };
-  }
+  if (loop.$type === 'bpmn:StandardLoopCharacteristics') return readStandardLoop(id, loop, issues);
   if (loop.$type !== 'bpmn:MultiInstanceLoopCharacteristics') {
     issues.add(id, `Expected multi-instance or standard loop characteristics, but got '${loop.$type}'`);
     return null;
@@ -151,6 +143,20 @@ export function readLoop(element: ModdleElement, issues: ParseIssues): LoopSpec 
     elementVariable: stringProperty(loop, 'elementVariable'),
     completionCondition: issues.optionalExpression(id, 'completionCondition', bodyOf(loop, 'completionCondition')),
   };
+}
+
+/** a loop with neither a condition nor a maximum would never end: refused */
+function readStandardLoop(id: string, loop: ModdleElement, issues: ParseIssues): LoopSpec {
+  const maximum = loop['loopMaximum'];
+  const loopMaximum = typeof maximum === 'number' ? maximum : typeof maximum === 'string' && maximum !== '' ? Number(maximum) : null;
+  if (loopMaximum !== null && (!Number.isInteger(loopMaximum) || loopMaximum < 0)) {
+    issues.add(id, `Expected loopMaximum of the standard loop to be a non-negative integer, but got '${String(maximum)}'`);
+  }
+  const loopCondition = issues.optionalExpression(id, 'loopCondition', bodyOf(loop, 'loopCondition'));
+  if (!loopCondition && loopMaximum === null) {
+    issues.add(id, 'Expected a loopCondition or a loopMaximum on the standard loop, but it has neither, so it would never end');
+  }
+  return { kind: 'standardLoop', loopCondition, loopMaximum, testBefore: loop['testBefore'] === true };
 }
 
 const DEFAULT_RETRIES = 3;

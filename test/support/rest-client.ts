@@ -1,0 +1,73 @@
+/** A small fetch client for the Camunda REST API of a test app; every answer keeps status and parsed body. */
+export interface RestResponse<T = any> {
+  readonly status: number;
+  readonly body: T;
+  readonly text: string;
+}
+
+export interface DeployFile {
+  readonly name: string;
+  readonly content: string;
+}
+
+export class RestClient {
+  constructor(readonly base: string) {}
+
+  get<T = any>(path: string, query?: Record<string, string | number | boolean>): Promise<RestResponse<T>> {
+    return this.request('GET', withQuery(path, query));
+  }
+
+  post<T = any>(path: string, body?: unknown): Promise<RestResponse<T>> {
+    return this.request('POST', path, body);
+  }
+
+  put<T = any>(path: string, body?: unknown): Promise<RestResponse<T>> {
+    return this.request('PUT', path, body);
+  }
+
+  delete<T = any>(path: string): Promise<RestResponse<T>> {
+    return this.request('DELETE', path);
+  }
+
+  /** a body sent exactly as given (malformed JSON, other content types) */
+  raw<T = any>(method: string, path: string, body: string, contentType = 'application/json'): Promise<RestResponse<T>> {
+    return this.send(method, path, { body, headers: { 'content-type': contentType } });
+  }
+
+  /** POST /deployment/create as the Camunda Modeler sends it */
+  deploy<T = any>(files: readonly DeployFile[], fields: Record<string, string> = {}): Promise<RestResponse<T>> {
+    const form = new FormData();
+    form.set('deployment-name', fields['deployment-name'] ?? 'e2e');
+    form.set('deployment-source', 'e2e-spec');
+    for (const [name, value] of Object.entries(fields)) form.set(name, value);
+    for (const file of files) form.append(file.name, new Blob([file.content], { type: 'application/octet-stream' }), file.name);
+    return this.send('POST', '/deployment/create', { body: form });
+  }
+
+  private request<T>(method: string, path: string, body?: unknown): Promise<RestResponse<T>> {
+    if (body === undefined) return this.send(method, path, {});
+    return this.send(method, path, { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  }
+
+  private async send<T>(method: string, path: string, init: { body?: string | FormData; headers?: Record<string, string> }): Promise<RestResponse<T>> {
+    const response = await fetch(`${this.base}${path}`, { method, ...init });
+    const text = await response.text();
+    let body: unknown = text;
+    if ((response.headers.get('content-type') ?? '').includes('json') && text !== '') body = JSON.parse(text);
+    return { status: response.status, body: body as T, text };
+  }
+}
+
+function withQuery(path: string, query?: Record<string, string | number | boolean>): string {
+  if (!query) return path;
+  const params = new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]));
+  return `${path}?${params.toString()}`;
+}
+
+/** Camunda's ExceptionDto: every 4xx carries a string `type` and `message` */
+export function expectErrorBody(response: RestResponse, status: number, type?: string): void {
+  expect({ status: response.status, body: response.body }).toEqual({
+    status,
+    body: expect.objectContaining({ type: type ?? expect.any(String), message: expect.any(String) }),
+  });
+}

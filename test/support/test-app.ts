@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { loadConfig } from '../../app/config.js';
+import { createApp } from '../../app/create-app.js';
+import { createScratchDatabase, testDatabaseBaseUrl, type ScratchDatabase } from './test-database.js';
+
+export interface TestAppOptions {
+  /**
+   * Run on the embedded PGlite in this folder whatever DATABASE_URL says, and keep the folder
+   * (restart specs start a second app on it). Without it: a fresh database on DATABASE_URL's
+   * server, or PGlite in a temporary folder removed on close.
+   */
+  readonly embeddedDataDir?: string;
+  /** extra environment, e.g. DEPLOYMENT_MAX_BYTES */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export interface TestApp {
+  /** http://127.0.0.1:<port> */
+  readonly url: string;
+  /** the Camunda REST base: `${url}/engine-rest` */
+  readonly rest: string;
+  readonly databaseKind: 'postgres' | 'pglite';
+  /** graceful shutdown (as on SIGTERM), then the spec's database, data folder and queue keys go away */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the real service for a spec file, configured as main.ts would be from the environment:
+ * PostgreSQL (+ Redis/BullMQ) when DATABASE_URL (+ REDIS_URL) are set, else embedded PGlite and
+ * the in-process dispatcher. Each call gets its own database and queue prefix.
+ */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const baseUrl = options.embeddedDataDir === undefined ? testDatabaseBaseUrl() : null;
+  const scratch: ScratchDatabase | null = baseUrl ? await createScratchDatabase(baseUrl) : null;
+  const tempDir = options.embeddedDataDir === undefined ? mkdtempSync(join(tmpdir(), 'bpmn-e2e-')) : null;
+  const queuePrefix = `e2e-${randomUUID().slice(0, 8)}`;
+  const redisUrl = process.env['REDIS_URL'] || undefined;
+  const cleanUp = async () => {
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    await scratch?.drop();
+    if (redisUrl && scratch) await deleteQueueKeys(redisUrl, queuePrefix);
+  };
+  try {
+    const config = loadConfig({
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: scratch?.url,
+      DATA_DIR: options.embeddedDataDir ?? tempDir!,
+      // the embedded mode runs jobs in-process: Redis is only used with PostgreSQL
+      REDIS_URL: scratch ? redisUrl : undefined,
+      QUEUE_PREFIX: queuePrefix,
+      LOG_LEVEL: 'warn',
+      LOG_PRETTY: 'false',
+      ...options.env,
+    });
+    const app = await createApp(config);
+    await app.listen(0, '127.0.0.1');
+    const address = app.getHttpServer().address();
+    if (typeof address !== 'object' || address === null) throw new Error('Expected the app to listen on a TCP port');
+    const url = `http://127.0.0.1:${address.port}`;
+    let closed = false;
+    return {
+      url,
+      rest: `${url}/engine-rest`,
+      databaseKind: scratch ? 'postgres' : 'pglite',
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        await app.close();
+        await cleanUp();
+      },
+    };
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+}
+
+/** BullMQ keeps its queues under `<prefix>:`; a spec's prefix is unique, so all of it can go */
+async function deleteQueueKeys(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
