@@ -13,5 +13,5 @@ export default {
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/**/*.spec.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/designer/'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/designer/', '/.scratch/'],
 };

@@ -35,8 +35,10 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
 
 /** the built web app (designer/dist) at `/`, with client-side routes falling back to index.html */
 function serveWebApp(app: NestExpressApplication): void {
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'designer', 'dist');
-  if (!existsSync(join(root, 'index.html'))) return;
+  const here = dirname(fileURLToPath(import.meta.url));
+  // dist/app/create-app.js (built) or app/create-app.ts (specs run from source)
+  const root = [resolve(here, '..', '..', 'designer', 'dist'), resolve(here, '..', 'designer', 'dist')].find((dir) => existsSync(join(dir, 'index.html')));
+  if (!root) return;
   app.useStaticAssets(root, { index: false, maxAge: '1h' });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || API_PREFIXES.some((p) => req.path === p || req.path.startsWith(`${p}/`)) || req.path.includes('.')) return next();

@@ -1,0 +1,71 @@
+import { ApiError, get } from './http';
+
+/** The CRM record a process works on: its business key (the record id, or `type:id`) or a `<type>Id` variable. */
+export interface RecordRef {
+  readonly type: string;
+  readonly id: string;
+}
+
+export interface TimelineEntry {
+  readonly at: string;
+  readonly title: string;
+  readonly detail?: string;
+}
+
+export type RecordLoad =
+  | { readonly state: 'loaded'; readonly ref: RecordRef; readonly record: Record<string, unknown>; readonly timeline: readonly TimelineEntry[] }
+  | { readonly state: 'unavailable'; readonly reason: string };
+
+const RECORD_TYPES = ['lead', 'deal', 'complaint', 'contact', 'company'];
+const plural = (type: string) => (type === 'company' ? 'companies' : `${type}s`);
+
+/** candidates in the order worth trying: explicit type first, then types the process key hints at */
+export function recordCandidates(businessKey: string | null, variables: Record<string, { value: unknown }>, processKey: string | null): RecordRef[] {
+  const typed = businessKey ? /^([a-z]+)[:/](.+)$/i.exec(businessKey) : null;
+  if (typed && RECORD_TYPES.includes(typed[1]!.toLowerCase())) return [{ type: typed[1]!.toLowerCase(), id: typed[2]! }];
+  const fromVariables = RECORD_TYPES.flatMap((type) => {
+    const value = variables[`${type}Id`]?.value;
+    return typeof value === 'string' || typeof value === 'number' ? [{ type, id: String(value) }] : [];
+  });
+  if (fromVariables.length > 0) return fromVariables;
+  if (!businessKey) return [];
+  const hinted = RECORD_TYPES.filter((type) => processKey?.toLowerCase().includes(type));
+  return [...hinted, ...RECORD_TYPES.filter((t) => !hinted.includes(t))].map((type) => ({ type, id: businessKey }));
+}
+
+export async function loadRecord(candidates: readonly RecordRef[]): Promise<RecordLoad> {
+  let reason = 'No CRM record is linked';
+  for (const ref of candidates) {
+    const base = `/api/${plural(ref.type)}/${encodeURIComponent(ref.id)}`;
+    try {
+      const record = await get<Record<string, unknown>>(base);
+      const timeline = await get<unknown>(`${base}/timeline`).catch(() => []);
+      return { state: 'loaded', ref, record: record ?? {}, timeline: normalizeTimeline(timeline) };
+    } catch (error) {
+      reason = error instanceof ApiError && (error.status === 404 || error.status === 400)
+        ? `The CRM has no record ${ref.id} (or its API is not available)`
+        : String((error as Error).message);
+    }
+  }
+  return { state: 'unavailable', reason };
+}
+
+function normalizeTimeline(raw: unknown): TimelineEntry[] {
+  const wrapped = raw as { items?: unknown; entries?: unknown } | null;
+  const items = Array.isArray(raw) ? raw : Array.isArray(wrapped?.entries) ? wrapped.entries : Array.isArray(wrapped?.items) ? wrapped.items : [];
+  return items.map((item) => {
+    const entry = item as Record<string, any>;
+    const who = entry['who']?.name ?? entry['who']?.id;
+    const at = String(entry['at'] ?? entry['createdAt'] ?? '');
+    switch (entry['kind']) {
+      case 'change':
+        return { at, title: `${who ?? 'someone'} ${entry['action'] ?? 'changed'}`, detail: Object.keys(entry['changes'] ?? {}).join(', ') };
+      case 'activity':
+        return { at, title: `${entry['activity']?.type ?? 'activity'}: ${entry['activity']?.subject ?? ''}`, ...(who ? { detail: `by ${who}` } : {}) };
+      case 'process':
+        return { at, title: `${entry['processDefinitionKey']}: ${entry['step']}`, detail: entry['endedAt'] ? (entry['canceled'] ? 'canceled' : 'done') : 'in progress' };
+      default:
+        return { at, title: String(entry['title'] ?? entry['type'] ?? 'event'), ...(entry['detail'] ? { detail: String(entry['detail']) } : {}) };
+    }
+  });
+}

@@ -1,0 +1,173 @@
+/** The JSON shapes of the Camunda 7 REST API the app reads (subset of fields). */
+export type VariableType = 'String' | 'Integer' | 'Long' | 'Double' | 'Boolean' | 'Date' | 'Json' | 'Null' | 'Object' | 'Short';
+
+export interface TypedValue {
+  value: unknown;
+  type: VariableType | string;
+  valueInfo?: Record<string, unknown>;
+}
+
+export type VariableMap = Record<string, TypedValue>;
+
+export interface ProcessDefinition {
+  id: string;
+  key: string;
+  name: string | null;
+  version: number;
+  deploymentId: string;
+  resource: string | null;
+  versionTag: string | null;
+  suspended: boolean;
+}
+
+export interface DefinitionStatistics {
+  id: string;
+  instances: number;
+  failedJobs: number;
+  incidents: { incidentType: string; incidentCount: number }[];
+  definition: ProcessDefinition;
+}
+
+export interface ActivityStatistics {
+  id: string;
+  instances: number;
+  failedJobs: number;
+  incidents: { incidentType: string; incidentCount: number }[];
+}
+
+export interface DeploymentResult {
+  id: string;
+  name: string | null;
+  deployedProcessDefinitions: Record<string, ProcessDefinition> | null;
+}
+
+export interface ParseProblem {
+  message: string;
+  mainElementId?: string | null;
+  elementIds?: string[];
+}
+
+export interface ProcessInstance {
+  id: string;
+  definitionId: string;
+  definitionKey?: string;
+  businessKey: string | null;
+  ended: boolean;
+  suspended: boolean;
+}
+
+export interface HistoricProcessInstance {
+  id: string;
+  businessKey: string | null;
+  processDefinitionId: string;
+  processDefinitionKey: string;
+  processDefinitionName: string | null;
+  processDefinitionVersion: number;
+  startTime: string;
+  endTime: string | null;
+  durationInMillis: number | null;
+  state: 'ACTIVE' | 'SUSPENDED' | 'COMPLETED' | 'EXTERNALLY_TERMINATED' | 'INTERNALLY_TERMINATED' | string;
+  deleteReason: string | null;
+}
+
+export interface HistoricActivityInstance {
+  id: string;
+  activityId: string;
+  activityName: string | null;
+  activityType: string;
+  processInstanceId: string;
+  startTime: string;
+  endTime: string | null;
+  canceled: boolean;
+  assignee: string | null;
+  taskId: string | null;
+}
+
+export interface ActivityInstance {
+  id: string;
+  activityId: string;
+  activityType: string;
+  activityName: string | null;
+  childActivityInstances: ActivityInstance[];
+  childTransitionInstances: { id: string; activityId: string; activityName: string | null }[];
+  incidentIds: string[];
+}
+
+export interface Task {
+  id: string;
+  name: string | null;
+  assignee: string | null;
+  owner: string | null;
+  created: string;
+  due: string | null;
+  followUp: string | null;
+  description: string | null;
+  priority: number;
+  processDefinitionId: string;
+  processInstanceId: string;
+  taskDefinitionKey: string;
+  formKey: string | null;
+}
+
+export interface HistoricTask {
+  id: string;
+  name: string | null;
+  assignee: string | null;
+  startTime: string;
+  endTime: string | null;
+  deleteReason: string | null;
+  taskDefinitionKey: string;
+  processInstanceId: string;
+}
+
+export interface IdentityLink {
+  userId: string | null;
+  groupId: string | null;
+  type: string;
+}
+
+export interface Incident {
+  id: string;
+  processDefinitionId: string;
+  processInstanceId: string;
+  incidentTimestamp: string;
+  incidentType: 'failedJob' | 'failedExternalTask' | string;
+  activityId: string;
+  configuration: string | null;
+  incidentMessage: string | null;
+}
+
+export interface HistoricIncident {
+  id: string;
+  processInstanceId: string;
+  createTime: string;
+  endTime: string | null;
+  incidentType: string;
+  activityId: string;
+  incidentMessage: string | null;
+  open: boolean;
+  resolved: boolean;
+}
+
+export interface HistoricVariable {
+  id: string;
+  name: string;
+  type: string;
+  value: unknown;
+  processInstanceId: string;
+}
+
+export interface Job {
+  id: string;
+  retries: number;
+  exceptionMessage: string | null;
+  activityId: string;
+}
+
+export interface ExternalTask {
+  id: string;
+  retries: number | null;
+  errorMessage: string | null;
+  activityId: string;
+  topicName: string;
+}

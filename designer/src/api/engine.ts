@@ -1,0 +1,86 @@
+import type {
+  ActivityInstance, ActivityStatistics, DefinitionStatistics, DeploymentResult, ExternalTask, HistoricActivityInstance, HistoricIncident,
+  HistoricProcessInstance, HistoricTask, HistoricVariable, IdentityLink, Incident, Job, ProcessDefinition, ProcessInstance, Task, VariableMap,
+} from './engine-types';
+import { del, get, post, put, queryString } from './http';
+
+/** Calls of the engine's Camunda 7 REST API, one function per endpoint the app uses. */
+const BASE = '/engine-rest';
+const id = encodeURIComponent;
+type Params = Record<string, string | number | boolean | null | undefined>;
+
+export const definitions = {
+  list: (params: Params = {}) => get<ProcessDefinition[]>(`${BASE}/process-definition${queryString({ sortBy: 'version', sortOrder: 'desc', ...params })}`),
+  get: (definitionId: string) => get<ProcessDefinition>(`${BASE}/process-definition/${id(definitionId)}`),
+  xml: async (definitionId: string) => (await get<{ bpmn20Xml: string }>(`${BASE}/process-definition/${id(definitionId)}/xml`)).bpmn20Xml,
+  statistics: () => get<DefinitionStatistics[]>(`${BASE}/process-definition/statistics`),
+  activityStatistics: (definitionId: string) => get<ActivityStatistics[]>(`${BASE}/process-definition/${id(definitionId)}/statistics`),
+  start: (definitionId: string, body: { businessKey?: string | null; variables?: VariableMap }) =>
+    post<ProcessInstance>(`${BASE}/process-definition/${id(definitionId)}/start`, body),
+};
+
+export function deploy(name: string, fileName: string, xml: string): Promise<DeploymentResult> {
+  const form = new FormData();
+  form.set('deployment-name', name);
+  form.set('deployment-source', 'crm-designer');
+  form.set('enable-duplicate-filtering', 'true');
+  form.set('data', new Blob([xml], { type: 'application/xml' }), fileName);
+  return post<DeploymentResult>(`${BASE}/deployment/create`, form);
+}
+
+export const instances = {
+  get: (instanceId: string) => get<ProcessInstance>(`${BASE}/process-instance/${id(instanceId)}`),
+  activityTree: (instanceId: string) => get<ActivityInstance | null>(`${BASE}/process-instance/${id(instanceId)}/activity-instances`),
+  variables: (instanceId: string) => get<VariableMap>(`${BASE}/process-instance/${id(instanceId)}/variables`),
+  setVariable: (instanceId: string, name: string, value: VariableMap[string]) =>
+    put<void>(`${BASE}/process-instance/${id(instanceId)}/variables/${id(name)}`, value),
+  cancel: (instanceId: string, reason: string) => del<void>(`${BASE}/process-instance/${id(instanceId)}${queryString({ deleteReason: reason })}`),
+};
+
+export const tasks = {
+  list: (params: Params) => get<Task[]>(`${BASE}/task${queryString(params)}`),
+  count: async (params: Params) => (await get<{ count: number }>(`${BASE}/task/count${queryString(params)}`)).count,
+  get: (taskId: string) => get<Task>(`${BASE}/task/${id(taskId)}`),
+  identityLinks: (taskId: string) => get<IdentityLink[]>(`${BASE}/task/${id(taskId)}/identity-links`),
+  formVariables: (taskId: string) => get<VariableMap>(`${BASE}/task/${id(taskId)}/form-variables`),
+  claim: (taskId: string, userId: string) => post<void>(`${BASE}/task/${id(taskId)}/claim`, { userId }),
+  unclaim: (taskId: string) => post<void>(`${BASE}/task/${id(taskId)}/unclaim`),
+  setAssignee: (taskId: string, userId: string | null) => post<void>(`${BASE}/task/${id(taskId)}/assignee`, { userId }),
+  complete: (taskId: string, variables: VariableMap) => post<void>(`${BASE}/task/${id(taskId)}/complete`, { variables }),
+  /** PUT replaces every field, so the whole task goes back with the changes */
+  update: (task: Task, changes: Partial<Pick<Task, 'due' | 'followUp' | 'priority' | 'name' | 'description'>>) =>
+    put<void>(`${BASE}/task/${id(task.id)}`, {
+      name: task.name, description: task.description, priority: task.priority, due: task.due, followUp: task.followUp,
+      owner: task.owner, assignee: task.assignee, ...changes,
+    }),
+};
+
+export const history = {
+  instances: (params: Params) => get<HistoricProcessInstance[]>(`${BASE}/history/process-instance${queryString(params)}`),
+  countInstances: async (params: Params) => (await get<{ count: number }>(`${BASE}/history/process-instance/count${queryString(params)}`)).count,
+  instance: (instanceId: string) => get<HistoricProcessInstance>(`${BASE}/history/process-instance/${id(instanceId)}`),
+  activities: (params: Params) => get<HistoricActivityInstance[]>(`${BASE}/history/activity-instance${queryString(params)}`),
+  tasks: (params: Params) => get<HistoricTask[]>(`${BASE}/history/task${queryString(params)}`),
+  variables: (params: Params) => get<HistoricVariable[]>(`${BASE}/history/variable-instance${queryString(params)}`),
+  incidents: (params: Params) => get<HistoricIncident[]>(`${BASE}/history/incident${queryString(params)}`),
+  countIncidents: async (params: Params) => (await get<{ count: number }>(`${BASE}/history/incident/count${queryString(params)}`)).count,
+};
+
+export const incidents = {
+  list: (params: Params) => get<Incident[]>(`${BASE}/incident${queryString(params)}`),
+  /** a failed job or external task gets one more try */
+  retry: (incident: Incident) => {
+    if (!incident.configuration) throw new Error(`Expected incident ${incident.id} to name its job or external task, but it names none`);
+    const resource = incident.incidentType === 'failedExternalTask' ? 'external-task' : 'job';
+    return put<void>(`${BASE}/${resource}/${id(incident.configuration)}/retries`, { retries: 1 });
+  },
+};
+
+export const jobs = {
+  get: (jobId: string) => get<Job>(`${BASE}/job/${id(jobId)}`),
+  stacktrace: (jobId: string) => get<string>(`${BASE}/job/${id(jobId)}/stacktrace`),
+};
+
+export const externalTasks = {
+  get: (taskId: string) => get<ExternalTask>(`${BASE}/external-task/${id(taskId)}`),
+};

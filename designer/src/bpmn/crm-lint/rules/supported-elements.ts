@@ -1,0 +1,35 @@
+import { extensionValues, is, type LintNode, type Reporter } from './moddle';
+
+const REFUSED: readonly [string, string][] = [
+  ['bpmn:ComplexGateway', 'complex gateways are not supported'],
+  ['bpmn:AdHocSubProcess', 'ad-hoc sub-processes are not supported'],
+];
+
+/** a conditional start event of the process itself (event sub-processes may have one) */
+function isConditionalProcessStart(node: LintNode): boolean {
+  if (!is(node, 'bpmn:StartEvent')) return false;
+  const parent = (node as unknown as { $parent?: LintNode }).$parent;
+  const definitions = (node.get('eventDefinitions') as LintNode[] | undefined) ?? [];
+  return !!parent && is(parent, 'bpmn:Process') && definitions.some((d) => is(d, 'bpmn:ConditionalEventDefinition'));
+}
+
+/** Reports what the engine refuses at deploy (see the README's element table), before Deploy is pressed. */
+export default function supportedElements() {
+  function check(node: LintNode, reporter: Reporter) {
+    for (const [type, reason] of REFUSED) if (is(node, type)) reporter.report(node.id, `The engine refuses this element: ${reason}`);
+    if (isConditionalProcessStart(node)) reporter.report(node.id, 'The engine refuses conditional start events of a process (event sub-processes may have them)');
+    if (is(node, 'bpmn:FlowElement') && (node.get('camunda:class') || node.get('camunda:delegateExpression'))) {
+      reporter.report(node.id, 'Java delegates are not supported: use an external topic (a CRM template) or an expression');
+    }
+    if (is(node, 'bpmn:BusinessRuleTask') && node.get('camunda:decisionRef')) reporter.report(node.id, 'DMN decisions are not supported: use an external topic');
+    for (const extension of is(node, 'bpmn:BaseElement') ? extensionValues(node) : []) {
+      if (is(extension, 'camunda:ExecutionListener') || is(extension, 'camunda:TaskListener')) reporter.report(node.id, 'Listeners are not supported by the engine');
+      if (is(extension, 'camunda:Connector')) reporter.report(node.id, 'Connectors are not supported: use an external topic');
+    }
+    if (is(node, 'bpmn:ScriptTask')) {
+      const format = String(node.get('scriptFormat') ?? '').toLowerCase();
+      if (format && format !== 'juel' && format !== 'feel') reporter.report(node.id, `Script format '${format}' is refused: use juel or feel`);
+    }
+  }
+  return { check };
+}

@@ -1,0 +1,96 @@
+import { useState } from 'preact/hooks';
+import { html } from '../../app/html';
+import { href, linkTo } from '../../app/router';
+import { history, incidents, instances } from '../../api/engine';
+import type { ActivityInstance, VariableMap } from '../../api/engine-types';
+import { formatDate } from '../../api/variables';
+import { ErrorNote, Modal, Section, errorText, useLoad } from '../../components/common';
+import { DiagramViewer, type ViewerHandle } from '../../components/diagram-viewer';
+import { definitionModel } from '../../model/definition-model';
+import { ActivityTree } from './activity-tree';
+import { activeIds, executedPath } from './executed-path';
+import { IncidentsPanel } from './incidents-panel';
+import { VariablesPanel } from './variables-panel';
+
+/** One instance: diagram with the executed path, activity tree, variables, incidents, tasks, history, cancel. */
+export function InstancePage({ id }: { id: string }) {
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const loaded = useLoad(async () => {
+    const instance = await history.instance(id);
+    const running = !instance.endTime;
+    const [model, runs, tree, variables, open, past, userTasks] = await Promise.all([
+      definitionModel(instance.processDefinitionId),
+      history.activities({ processInstanceId: id, sortBy: 'startTime', sortOrder: 'asc', maxResults: 1000 }),
+      running ? instances.activityTree(id).catch(() => null) : Promise.resolve(null),
+      // the instance may end while this loads: history answers then
+      running ? instances.variables(id).catch(() => historicVariables(id)) : historicVariables(id),
+      running ? incidents.list({ processInstanceId: id }).catch(() => []) : Promise.resolve([]),
+      history.incidents({ processInstanceId: id }),
+      history.tasks({ processInstanceId: id }),
+    ]);
+    return { instance, running, model, runs, tree: tree as ActivityInstance | null, variables, open, past, userTasks };
+  }, [id]);
+
+  if (loaded.error) return html`<div><${ErrorNote} error=${loaded.error} /><button type="button" onClick=${loaded.reload}>Refresh</button></div>`;
+  if (!loaded.data) return html`<p class="muted">Loading…</p>`;
+  const { instance, running, model, runs, tree, variables, open, past, userTasks } = loaded.data;
+  const decorate = ({ overlays }: ViewerHandle) => {
+    overlays.mark(executedPath(runs, model.elements), 'crm-executed');
+    overlays.mark(activeIds(runs), 'crm-active');
+    overlays.showCounts(open.map((i) => ({ id: i.activityId, active: 0, incidents: 1 })));
+  };
+  const cancel = async () => {
+    try {
+      await instances.cancel(id, 'canceled in the cockpit');
+      setConfirmCancel(false);
+      loaded.reload();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  const definitionLink = href('/cockpit/definition', { id: instance.processDefinitionId });
+
+  return html`<div class="instance-page" data-testid="instance-page" data-state=${instance.state}>
+    <${Section} title=${`${instance.processDefinitionName ?? instance.processDefinitionKey} · instance ${instance.id.slice(0, 8)}`}
+      actions=${html`<button type="button" onClick=${loaded.reload}>Refresh</button>
+        ${running && html`<button type="button" class="danger" onClick=${() => setConfirmCancel(true)}>Cancel instance</button>`}`}>
+      <p>
+        <span class=${`pill ${instance.state}`} data-testid="instance-state">${instance.state}</span>
+        · <a href=${definitionLink} onClick=${linkTo(definitionLink)}>version ${instance.processDefinitionVersion}</a>
+        · business key ${instance.businessKey ?? '—'} · started ${formatDate(instance.startTime)}${instance.endTime ? ` · ended ${formatDate(instance.endTime)}` : ''}
+        ${instance.deleteReason ? ` · ${instance.deleteReason}` : ''}
+      </p>
+      <${ErrorNote} error=${error} />
+      <${DiagramViewer} testId="instance-diagram" xml=${model.xml} height="340px" decorate=${decorate} decorationKey=${`${runs.length}:${open.length}`} />
+      <p class="muted">Green: executed path · blue: where the instance waits · red: incidents. Moving a token needs an engine endpoint (process-instance modification) that does not exist yet.</p>
+    <//>
+    <div class="two-columns">
+      <div>
+        <${Section} title=${`Incidents (${open.length} open)`}><${IncidentsPanel} open=${open} past=${past} onRetried=${loaded.reload} /><//>
+        <${Section} title="Activity tree"><${ActivityTree} tree=${tree} /><//>
+        <${Section} title="User tasks">
+          <table><thead><tr><th>Task</th><th>Assignee</th><th>Started</th><th>Ended</th></tr></thead>
+          <tbody>${userTasks.map((t) => html`<tr><td>${t.name ?? t.taskDefinitionKey}</td><td>${t.assignee ?? ''}</td><td>${formatDate(t.startTime)}</td><td>${formatDate(t.endTime)}${t.deleteReason && t.deleteReason !== 'completed' ? ` (${t.deleteReason})` : ''}</td></tr>`)}</tbody></table>
+        <//>
+      </div>
+      <div>
+        <${Section} title="Variables"><${VariablesPanel} instanceId=${id} variables=${variables} editable=${running} onSaved=${loaded.reload} /><//>
+        <${Section} title="History">
+          <table data-testid="history"><thead><tr><th>Activity</th><th>Type</th><th>Started</th><th>Ended</th></tr></thead>
+          <tbody>${runs.map((r) => html`<tr><td>${r.activityName ?? r.activityId}</td><td>${r.activityType}</td><td>${formatDate(r.startTime)}</td><td>${r.endTime ? formatDate(r.endTime) : html`<em>active</em>`}${r.canceled ? ' (canceled)' : ''}</td></tr>`)}</tbody></table>
+        <//>
+      </div>
+    </div>
+    ${confirmCancel && html`<${Modal} title="Cancel instance" onClose=${() => setConfirmCancel(false)}>
+      <p>Cancel instance ${instance.id}? Its tokens, tasks and jobs are removed.</p>
+      <div class="outcomes"><button type="button" class="danger" onClick=${cancel}>Cancel instance</button><button type="button" onClick=${() => setConfirmCancel(false)}>Keep it</button></div>
+    <//>`}
+  </div>`;
+}
+
+async function historicVariables(instanceId: string): Promise<VariableMap> {
+  const rows = await history.variables({ processInstanceId: instanceId, maxResults: 1000 });
+  return Object.fromEntries(rows.map((r) => [r.name, { type: r.type, value: r.value }]));
+}
+

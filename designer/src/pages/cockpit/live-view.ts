@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'preact/hooks';
+import { html } from '../../app/html';
+import { history } from '../../api/engine';
+import { fromCamundaDate, toCamundaDate } from '../../api/variables';
+import { ErrorNote, Section, errorText } from '../../components/common';
+
+const MINUTES = 15;
+const POLL_MS = 10_000;
+
+interface Minute {
+  readonly at: Date;
+  started: number;
+  completed: number;
+  failed: number;
+}
+
+function bucketOf(buckets: Minute[], text: string | null): Minute | undefined {
+  const at = fromCamundaDate(text);
+  if (!at) return undefined;
+  const start = buckets[0]!.at.getTime();
+  return buckets[Math.floor((at.getTime() - start) / 60_000)];
+}
+
+async function countsPerMinute(): Promise<Minute[]> {
+  const now = new Date();
+  now.setSeconds(0, 0);
+  const from = new Date(now.getTime() - (MINUTES - 1) * 60_000);
+  const buckets: Minute[] = Array.from({ length: MINUTES }, (_, i) => ({ at: new Date(from.getTime() + i * 60_000), started: 0, completed: 0, failed: 0 }));
+  const since = toCamundaDate(from);
+  const [started, finished, incidents] = await Promise.all([
+    history.instances({ startedAfter: since, maxResults: 5000 }),
+    history.instances({ finishedAfter: since, completed: true, maxResults: 5000 }),
+    history.incidents({ sortBy: 'createTime', sortOrder: 'desc', maxResults: 1000 }),
+  ]);
+  for (const i of started) { const b = bucketOf(buckets, i.startTime); if (b) b.started++; }
+  for (const i of finished) { const b = bucketOf(buckets, i.endTime); if (b) b.completed++; }
+  for (const i of incidents) { const b = bucketOf(buckets, i.createTime); if (b) b.failed++; }
+  return buckets;
+}
+
+/** Instances started, completed and failed per minute over the last quarter hour, polled. */
+export function LiveView() {
+  const [minutes, setMinutes] = useState<Minute[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let stopped = false;
+    const poll = () => countsPerMinute().then((m) => !stopped && (setMinutes(m), setError(null))).catch((e) => !stopped && setError(errorText(e)));
+    void poll();
+    const timer = window.setInterval(poll, POLL_MS);
+    return () => { stopped = true; window.clearInterval(timer); };
+  }, []);
+  const max = Math.max(1, ...minutes.flatMap((m) => [m.started, m.completed, m.failed]));
+  const total = (key: 'started' | 'completed' | 'failed') => minutes.reduce((n, m) => n + m[key], 0);
+  return html`<${Section} title=${`Live: last ${MINUTES} minutes (refreshes every ${POLL_MS / 1000} s)`}>
+    <${ErrorNote} error=${error} />
+    <p data-testid="live-totals"><span class="crm-legend-added">■ started ${total('started')}</span> · <span>■ completed ${total('completed')}</span> · <span class="crm-legend-removed">■ failed ${total('failed')}</span></p>
+    <div class="bars">${minutes.map((m) => html`<div class="bar-group" title=${`${m.at.toLocaleTimeString()}: ${m.started} started, ${m.completed} completed, ${m.failed} failed`}>
+      <div class="bar started" style=${{ height: `${(100 * m.started) / max}%` }}></div>
+      <div class="bar completed" style=${{ height: `${(100 * m.completed) / max}%` }}></div>
+      <div class="bar failed" style=${{ height: `${(100 * m.failed) / max}%` }}></div>
+    </div>`)}</div>
+    <p class="muted">${minutes[0]?.at.toLocaleTimeString() ?? ''} – now</p>
+  <//>`;
+}

@@ -1,0 +1,189 @@
+import type Modeler from 'bpmn-js/lib/Modeler';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { html } from '../../app/html';
+import { href, navigate, setQuery, type Route } from '../../app/router';
+import { definitions as definitionsApi, deploy } from '../../api/engine';
+import type { ProcessDefinition, ProcessInstance } from '../../api/engine-types';
+import type { DeployProblem, DeployProblems } from '../../bpmn/deploy-problems';
+import { normalizeForeignPrefixes } from '../../bpmn/preserve-di';
+import { ErrorNote, errorText, useLoad } from '../../components/common';
+import { createModeler } from './create-modeler';
+import { deleteDraft, listDrafts, saveDraft, type Draft } from './drafts';
+import { newDiagramXml } from './new-diagram';
+import { deployProblemsOf } from './parse-problems';
+import { download, processInfo } from './process-info';
+import { ProblemsPanel, type LintIssues } from './problems-panel';
+import { ProcessList } from './process-list';
+import { StartDialog } from './start-dialog';
+
+interface EventBus {
+  on(event: string, callback: (event: { issues: LintIssues }) => void): void;
+}
+
+declare global {
+  interface Window {
+    /** for browser tests: import and export without the file dialogs */
+    crmDesigner?: { importXML(xml: string): Promise<unknown>; saveXML(): Promise<string> };
+  }
+}
+
+/** The analysts' page: process list, modeler with properties and templates, problems, deploy and start. */
+export function DesignerPage({ route }: { route: Route }) {
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const propertiesRef = useRef<HTMLDivElement>(null);
+  const modelerRef = useRef<Modeler | null>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [lint, setLint] = useState<LintIssues>({});
+  const [deployErrors, setDeployErrors] = useState<DeployProblem[]>([]);
+  const [drafts, setDrafts] = useState<Draft[]>(listDrafts);
+  const [deployed, setDeployed] = useState<ProcessDefinition | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
+  const list = useLoad(() => definitionsApi.list({ maxResults: 500 }), []);
+  const openId = route.query.get('definition');
+
+  useEffect(() => {
+    const modeler = createModeler(canvasRef.current!, propertiesRef.current!);
+    modelerRef.current = modeler;
+    (modeler.get('eventBus') as EventBus).on('linting.completed', (event) => setLint({ ...event.issues }));
+    window.crmDesigner = {
+      importXML: async (xml) => {
+        const result = await modeler.importXML(normalizeForeignPrefixes(xml));
+        setDeployed(null);
+        setDeployErrors([]);
+        return result;
+      }, saveXML: async () => (await modeler.saveXML({ format: true })).xml ?? '' };
+    if (!openId) void importXml(newDiagramXml(), null);
+    return () => {
+      delete window.crmDesigner;
+      modeler.destroy();
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!openId) return;
+    definitionsApi
+      .get(openId)
+      .then(async (definition) => {
+        await importXml(await definitionsApi.xml(definition.id), definition);
+      })
+      .catch((e) => setError(errorText(e)));
+  }, [openId]);
+
+  const modeler = () => modelerRef.current!;
+  const problems = () => modeler().get('deployProblems') as DeployProblems;
+
+  async function importXml(xml: string, definition: ProcessDefinition | null): Promise<void> {
+    try {
+      const result = await modeler().importXML(normalizeForeignPrefixes(xml));
+      (modeler().get('canvas') as { zoom(level: string): void }).zoom('fit-viewport');
+      setDeployed(definition);
+      setDeployErrors([]);
+      setError(result.warnings.length ? `Imported with ${result.warnings.length} warning(s): ${String(result.warnings[0] ?? '')}` : null);
+    } catch (e) {
+      setError(`Cannot open the diagram: ${errorText(e)}`);
+    }
+  }
+
+  async function currentXml(): Promise<string> {
+    return (await modeler().saveXML({ format: true })).xml ?? '';
+  }
+
+  const onNew = async () => {
+    setQuery({ definition: null });
+    await importXml(newDiagramXml(), null);
+    setMessage('New diagram');
+  };
+
+  const onImportFile = async (event: Event) => {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    setQuery({ definition: null });
+    await importXml(await file.text(), null);
+    setMessage(`Imported ${file.name}`);
+    input.value = '';
+  };
+
+  const onSaveDraft = async () => {
+    const info = processInfo(modeler());
+    if (!info) return setError('The diagram has no process to save');
+    saveDraft({ processId: info.id, name: info.name, xml: await currentXml() });
+    setDrafts(listDrafts());
+    setMessage(`Draft of ${info.name} saved in this browser`);
+  };
+
+  const onDownload = async () => {
+    const info = processInfo(modeler());
+    download(`${info?.id ?? 'diagram'}.bpmn`, await currentXml());
+  };
+
+  const onDeploy = async () => {
+    const info = processInfo(modeler());
+    if (!info) return setError('The diagram has no process to deploy');
+    setError(null);
+    setMessage('Deploying…');
+    try {
+      const result = await deploy(info.name, `${info.id}.bpmn`, await currentXml());
+      const definition = Object.values(result.deployedProcessDefinitions ?? {}).find((d) => d.key === info.id)
+        ?? (await definitionsApi.list({ key: info.id, latestVersion: true }))[0]
+        ?? null;
+      problems().clear();
+      setDeployErrors([]);
+      setDeployed(definition);
+      list.reload();
+      if (definition) setQuery({ definition: definition.id });
+      setMessage(result.deployedProcessDefinitions ? `Deployed ${info.name} as version ${definition?.version ?? '?'}` : `Unchanged: ${info.name} version ${definition?.version ?? '?'} is already deployed`);
+    } catch (e) {
+      const found = deployProblemsOf(e);
+      setDeployErrors(found);
+      problems().show(found);
+      setMessage(null);
+      setError(`The engine refused the deployment: ${errorText(e)}`);
+    }
+  };
+
+  const onStarted = (instance: ProcessInstance) => {
+    setStarting(false);
+    setMessage(`Started instance ${instance.id}${instance.businessKey ? ` (${instance.businessKey})` : ''}`);
+  };
+
+  const onCompare = (key: string) => {
+    const versions = (list.data ?? []).filter((d) => d.key === key).sort((a, b) => b.version - a.version);
+    if (versions.length < 2) return;
+    navigate(href('/designer/compare', { left: versions[1]!.id, right: versions[0]!.id }));
+  };
+
+  return html`<div class="designer">
+    <${ProcessList}
+      definitions=${list.data ?? []}
+      drafts=${drafts}
+      openId=${deployed?.id ?? null}
+      onOpenDefinition=${(d: ProcessDefinition) => setQuery({ definition: d.id }, { replace: false })}
+      onOpenDraft=${async (d: Draft) => { setQuery({ definition: null }); await importXml(d.xml, null); setMessage(`Opened draft ${d.name}`); }}
+      onDeleteDraft=${(d: Draft) => { deleteDraft(d.processId); setDrafts(listDrafts()); }}
+      onCompare=${onCompare}
+    />
+    <div class="designer-main">
+      <div class="toolbar" role="toolbar" aria-label="Diagram">
+        <button type="button" onClick=${onNew}>New</button>
+        <button type="button" onClick=${() => fileRef.current?.click()}>Import .bpmn</button>
+        <input ref=${fileRef} type="file" accept=".bpmn,.xml" hidden data-testid="import-file" onChange=${onImportFile} />
+        <button type="button" onClick=${onSaveDraft}>Save draft</button>
+        <button type="button" onClick=${onDownload}>Download .bpmn</button>
+        <button type="button" class="primary" onClick=${onDeploy}>Deploy</button>
+        <button type="button" disabled=${!deployed} onClick=${() => setStarting(true)}>Start instance</button>
+        <span class="status" data-testid="designer-status">${deployed ? `${deployed.name ?? deployed.key} v${deployed.version}` : 'not deployed'}</span>
+      </div>
+      ${message && html`<p class="message" data-testid="designer-message">${message}</p>`}
+      <${ErrorNote} error=${error ?? list.error} />
+      <div class="modeler">
+        <div class="modeler-canvas" ref=${canvasRef} data-testid="modeler-canvas"></div>
+        <div class="modeler-properties" ref=${propertiesRef} data-testid="properties-panel"></div>
+      </div>
+      <${ProblemsPanel} lint=${lint} deploy=${deployErrors} onReveal=${(id: string) => problems().reveal(id)} />
+    </div>
+    ${starting && deployed && html`<${StartDialog} definition=${deployed} onClose=${() => setStarting(false)} onStarted=${onStarted} />`}
+  </div>`;
+}

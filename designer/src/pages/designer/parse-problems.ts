@@ -1,0 +1,13 @@
+import { ApiError } from '../../api/http';
+import type { ParseProblem } from '../../api/engine-types';
+import type { DeployProblem } from '../../bpmn/deploy-problems';
+
+/** The engine's 400 ParseException (`details.<resource>.errors[]`) as problems naming elements. */
+export function deployProblemsOf(error: unknown): DeployProblem[] {
+  if (!(error instanceof ApiError)) return [{ elementId: null, message: String((error as Error)?.message ?? error) }];
+  const details = (error.details ?? {}) as Record<string, { errors?: ParseProblem[] }>;
+  const problems = Object.values(details).flatMap((resource) =>
+    (resource.errors ?? []).map((e) => ({ elementId: e.mainElementId ?? e.elementIds?.[0] ?? null, message: e.message })),
+  );
+  return problems.length > 0 ? problems : [{ elementId: null, message: error.message }];
+}

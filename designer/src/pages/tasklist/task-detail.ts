@@ -1,0 +1,93 @@
+import { useState } from 'preact/hooks';
+import { html } from '../../app/html';
+import { setQuery } from '../../app/router';
+import type { DemoUser } from '../../app/session';
+import { loginUsers } from '../../api/crm-users';
+import { instances, tasks } from '../../api/engine';
+import type { ActivityInstance, Task } from '../../api/engine-types';
+import { formatDate, fromLocalInput, toLocalInput } from '../../api/variables';
+import { ErrorNote, Section, errorText, useLoad } from '../../components/common';
+import { DiagramViewer } from '../../components/diagram-viewer';
+import { definitionModel } from '../../model/definition-model';
+import { formFieldsOf } from '../../model/form-fields';
+import { RecordPanel } from './record-panel';
+import { TaskForm } from './task-form';
+
+function activeActivityIds(tree: ActivityInstance | null): string[] {
+  if (!tree) return [];
+  const ids: string[] = [];
+  const walk = (node: ActivityInstance) => {
+    if (node.childActivityInstances.length === 0 && node.activityType !== 'processDefinition') ids.push(node.activityId);
+    node.childActivityInstances.forEach(walk);
+    node.childTransitionInstances.forEach((t) => ids.push(t.activityId));
+  };
+  walk(tree);
+  return ids;
+}
+
+/** One task: claim, form with outcomes, dates, reassignment, the CRM record and the diagram. */
+export function TaskDetail({ taskId, user, onChanged, onCompleted }: { taskId: string; user: DemoUser; onChanged: () => void; onCompleted: (message: string) => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const loaded = useLoad(async () => {
+    const task = await tasks.get(taskId);
+    const [model, instance, tree, variables, links] = await Promise.all([
+      definitionModel(task.processDefinitionId),
+      instances.get(task.processInstanceId),
+      instances.activityTree(task.processInstanceId),
+      instances.variables(task.processInstanceId).catch(() => ({})),
+      tasks.identityLinks(task.id).catch(() => []),
+    ]);
+    return { task, model, instance, tree, variables, links, fields: formFieldsOf(model.elements.get(task.taskDefinitionKey)) };
+  }, [taskId]);
+  const people = useLoad(loginUsers, []);
+  const names = new Map((people.data?.users ?? []).map((u) => [u.id, u.name]));
+
+  if (loaded.error) return html`<${ErrorNote} error=${loaded.error} />`;
+  if (!loaded.data) return html`<p class="muted">Loading…</p>`;
+  const { task, model, instance, tree, variables, links, fields } = loaded.data;
+  const mine = task.assignee === user.id;
+  const act = (action: () => Promise<unknown>) => async () => {
+    try {
+      await action();
+      setError(null);
+      loaded.reload();
+      onChanged();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  const candidates = links.filter((l) => l.type === 'candidate').map((l) => l.groupId ?? l.userId).filter(Boolean);
+
+  return html`<div class="task-detail" data-testid="task-detail">
+    <${Section} title=${task.name ?? task.taskDefinitionKey}
+      actions=${html`${!task.assignee && html`<button type="button" class="primary" onClick=${act(() => tasks.claim(task.id, user.id))}>Claim</button>`}
+        ${mine && html`<button type="button" onClick=${act(() => tasks.unclaim(task.id))}>Unclaim</button>`}`}>
+      <p class="muted">
+        Assignee <strong data-testid="task-assignee" data-user=${task.assignee ?? ''}>${task.assignee ? (names.get(task.assignee) ?? task.assignee) : 'nobody'}</strong> · candidates ${candidates.join(', ') || 'none'} ·
+        created ${formatDate(task.created)} · business key ${instance.businessKey ?? '—'}
+      </p>
+      ${task.description && html`<p>${task.description}</p>`}
+      <${ErrorNote} error=${error} />
+      ${!mine && html`<p class="muted">${task.assignee ? `Assigned to ${task.assignee}.` : 'Claim the task to work on it.'}</p>`}
+      <${TaskForm} task=${task} fields=${fields} editable=${mine} onCompleted=${() => { onCompleted(`Task "${task.name ?? task.id}" completed`); setQuery({ task: null }); }} />
+    <//>
+    <${Section} title="Dates">
+      <div class="filters">
+        <label>Due <input type="datetime-local" data-testid="task-due" value=${toLocalInput(task.due)} onChange=${(e: Event) => act(() => tasks.update(task, { due: fromLocalInput((e.target as HTMLInputElement).value) }))()} /></label>
+        <label>Follow up <input type="datetime-local" data-testid="task-follow-up" value=${toLocalInput(task.followUp)} onChange=${(e: Event) => act(() => tasks.update(task, { followUp: fromLocalInput((e.target as HTMLInputElement).value) }))()} /></label>
+        ${user.head && html`<label>Reassign to
+          <select data-testid="task-reassign" value=${task.assignee ?? ''} onChange=${(e: Event) => act(() => tasks.setAssignee(task.id, (e.target as HTMLSelectElement).value || null))()}>
+            <option value="">nobody</option>${(people.data?.users ?? []).filter((u) => u.role === 'manager' || u.role === 'admin').map((u) => html`<option value=${u.id}>${u.name}</option>`)}
+          </select></label>`}
+      </div>
+    <//>
+    <${RecordPanel} businessKey=${instance.businessKey} variables=${variables} processKey=${model.processKey} />
+    <${Section} title="Where this task is in the process">
+      <${DiagramViewer} testId="task-diagram" xml=${model.xml} height="300px" decorationKey=${task.id}
+        decorate=${({ overlays }: { overlays: { mark(ids: string[], marker: 'crm-active'): void } }) => overlays.mark(activeActivityIds(tree), 'crm-active')} />
+    <//>
+    <${Section} title="Comments">
+      <p class="muted">Comments need an engine endpoint (<code>/task/{id}/comment</code>) that does not exist yet.</p>
+    <//>
+  </div>`;
+}

@@ -1,0 +1,241 @@
+import { jest } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { HandlerRegistry } from '../../engine/nest/handler-registry.js';
+import { describeBrowser, launchChromium } from './support/chromium.js';
+import type { DesignerWindow } from './support/designer-window.js';
+import { FLAKY_TOPIC, flakyProcessXml, refusedProcessXml } from './support/flaky-process.js';
+import { deployXml, eventually, rest } from './support/rest.js';
+import { publishScreenshot, screenshot } from './support/screenshots.js';
+import { signIn } from './support/session.js';
+import { ensureWebAppBuilt, startWebApp, type WebApp } from './support/web-app.js';
+
+jest.setTimeout(180_000);
+
+interface Incident { id: string; processInstanceId: string }
+
+/** a demo deal of the CRM as business key (the record beside the task), or a typed key without the CRM */
+async function aDealId(base: string): Promise<string> {
+  const response = await fetch(`${base}/api/deals`);
+  if (!response.ok) return 'deal:42';
+  const body = (await response.json()) as { id: string }[] | { items?: { id: string }[] };
+  const deals = Array.isArray(body) ? body : (body.items ?? []);
+  return deals[0]?.id ?? 'deal:42';
+}
+
+/** clicks a shape near its bottom edge, away from its label and the lint badge */
+async function clickShape(page: Page, selector: string): Promise<void> {
+  const box = await page.locator(selector).first().boundingBox();
+  if (!box) throw new Error(`Expected ${selector} on the canvas`);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height - 8);
+}
+interface HistoricInstance { id: string; state: string }
+
+/**
+ * The three journeys of issue 6 through the real web app: an analyst draws, deploys and starts a
+ * process; a manager completes its task with the form; ops sees it completed, then repairs a
+ * failed instance by retrying its incident.
+ */
+describeBrowser('web app journeys', () => {
+  let web: WebApp;
+  let browser: Browser;
+  let failing = true;
+  let definitionId = '';
+  let startedInstanceId = '';
+
+  beforeAll(async () => {
+    ensureWebAppBuilt();
+    [web, browser] = await Promise.all([startWebApp(), launchChromium()]);
+    web.app.get(HandlerRegistry).register(FLAKY_TOPIC, async () => {
+      if (failing) throw new Error('ERP is not reachable');
+      return { outcome: 'complete' };
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+  });
+
+  describe('analyst', () => {
+    let page: Page;
+    beforeAll(async () => {
+      ({ page } = await signIn(browser, web.url, 'analyst'));
+    });
+    afterAll(() => page.close());
+
+    it('lands on the designer and sees only the designer in the navigation', async () => {
+      expect(new URL(page.url()).pathname).toBe('/designer');
+      expect(await page.locator('nav.topbar a').allTextContents()).toEqual(['CRM processes', 'Designer']);
+      await page.locator('[data-testid="modeler-canvas"] .djs-element[data-element-id="StartEvent_1"]').waitFor();
+    });
+
+    it('draws start → user task with the Manager approval template → end', async () => {
+      const start = page.locator('.djs-element[data-element-id="StartEvent_1"]');
+      await start.click();
+      await page.click('.djs-context-pad [data-action="append.append-task"]');
+      await page.keyboard.type('Approve discount');
+      await page.click('[data-testid="modeler-canvas"]', { position: { x: 700, y: 450 } });
+      await clickShape(page, '.djs-shape[data-element-id^="Activity_"]');
+      await page.click('.djs-context-pad [data-action="replace"]');
+      await page.click('.djs-popup [data-id="replace-with-user-task"]');
+      await page.locator('.bio-properties-panel-header-type', { hasText: 'User Task' }).waitFor();
+      await page.click('.bio-properties-panel-select-template-button');
+      await page.click('.crm-template-chooser [data-template-id="crm.approval"]');
+      await page.locator('.bio-properties-panel-header-type', { hasText: 'Manager approval' }).waitFor();
+      await page.click('.djs-context-pad [data-action="append.end-event"]');
+      await page.keyboard.type('Done');
+      await page.click('[data-testid="modeler-canvas"]', { position: { x: 700, y: 450 } });
+
+      const xml = await page.evaluate(() => (globalThis as unknown as DesignerWindow).crmDesigner!.saveXML());
+      expect(xml).toContain('camunda:candidateGroups="manager"');
+      expect(xml).toContain('camunda:formField id="approved"');
+      expect(xml).toMatch(/<bpmn:endEvent id="[^"]+" name="Done"/);
+    });
+
+    it('deploys it and starts an instance with a business key and a typed variable', async () => {
+      await page.click('button:has-text("Deploy")');
+      await page.locator('[data-testid="designer-message"]', { hasText: 'as version 1' }).waitFor();
+      definitionId = new URL(page.url()).searchParams.get('definition') ?? '';
+      expect(definitionId).not.toBe('');
+      await page.locator('[data-testid="process-list"] .version.active', { hasText: 'v1' }).waitFor();
+      await clickShape(page, '.djs-shape[data-element-id^="Activity_"]');
+      await page.locator('.bio-properties-panel-header-type', { hasText: 'Manager approval' }).waitFor();
+      publishScreenshot(await screenshot(page, 'designer'), 'designer');
+
+      await page.click('button:has-text("Start instance")');
+      await page.fill('input[name="businessKey"]', await aDealId(web.url));
+      await page.click('.modal button:has-text("Add variable")');
+      await page.fill('.modal [aria-label="Variable name"]', 'amount');
+      await page.selectOption('.modal [aria-label="Variable type"]', 'Long');
+      await page.fill('.modal [aria-label="Variable value"]', '5000');
+      await page.click('.modal button[type="submit"]');
+      const started = await page.locator('[data-testid="designer-message"]', { hasText: 'Started instance' }).textContent();
+      startedInstanceId = /Started instance (\S+)/.exec(started ?? '')![1]!;
+      const variable = await rest<{ type: string; value: number }>(web.url, 'GET', `/process-instance/${startedInstanceId}/variables/amount`);
+      expect(variable).toEqual(expect.objectContaining({ type: 'Long', value: 5000 }));
+    });
+
+    it('deploys a second version and compares it with the first', async () => {
+      const box = (await page.locator('.djs-shape[data-element-id^="Activity_"]').first().boundingBox())!;
+      await page.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2);
+      await page.locator('.djs-direct-editing-parent').waitFor();
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type('Approve discount or not');
+      await page.click('[data-testid="modeler-canvas"]', { position: { x: 700, y: 450 } });
+      await page.click('button:has-text("Deploy")');
+      await page.locator('[data-testid="designer-message"]', { hasText: 'as version 2' }).waitFor();
+      await page.click('[data-testid="process-list"] .process-group:has(.version.active) button:has-text("compare")');
+      await page.locator('[data-testid="diff-summary"]', { hasText: '1 changed' }).waitFor();
+      await page.locator('[data-testid="compare-right"] .djs-element.crm-changed').waitFor();
+      await screenshot(page, 'designer-compare');
+      await page.goBack();
+      // the designer opens version 2 again: wait for it, so it cannot replace the next import
+      await page.locator('[data-testid="designer-status"]', { hasText: 'v2' }).waitFor();
+    });
+
+    it('shows the engine’s deploy errors in the problems panel and on the element', async () => {
+      await page.evaluate((xml) => (globalThis as unknown as DesignerWindow).crmDesigner!.importXML(xml), refusedProcessXml);
+      await page.click('button:has-text("Deploy")');
+      const problem = page.locator('[data-testid="problems"] .problem-engine').first();
+      await problem.waitFor();
+      expect(await problem.textContent()).toContain('sync');
+      await page.locator('.djs-element.crm-deploy-problem[data-element-id="sync"]').waitFor();
+      await screenshot(page, 'designer-deploy-problems');
+    });
+  });
+
+  describe('manager', () => {
+    let page: Page;
+    let userId = '';
+    beforeAll(async () => {
+      ({ page, userId } = await signIn(browser, web.url, 'manager'));
+    });
+    afterAll(() => page.close());
+
+    it('finds the task among the group tasks, claims it and completes it with the form', async () => {
+      expect(new URL(page.url()).pathname).toBe('/tasklist');
+      await page.click('[data-view="groups"]');
+      const row = page.locator('.task-row', { hasText: 'Approve discount' });
+      await row.click();
+      await page.locator('[data-testid="task-detail"]').waitFor();
+      await page.click('[data-testid="task-detail"] button:has-text("Claim")');
+      await page.locator(`[data-testid="task-assignee"][data-user="${userId}"]`).waitFor();
+      await page.click('[data-view="mine"]');
+      await page.locator('.task-row', { hasText: 'Approve discount' }).click();
+      await page.locator('[data-testid="task-diagram"][data-ready="true"]').waitFor();
+      await page.locator('[data-testid="task-diagram"] .djs-element.crm-active').first().waitFor();
+      await page.fill('[data-testid="task-form"] input[name="comment"]', 'Fine for a 5000 deal');
+      await screenshot(page, 'tasklist-task');
+      publishScreenshot(await screenshot(page, 'tasklist'), 'tasklist');
+      await page.click('[data-testid="task-form"] [data-outcome="approve"]');
+      await page.locator('[data-testid="task-done"]').waitFor();
+
+      const variables = await rest<Record<string, { value: unknown }>>(web.url, 'GET', `/history/variable-instance?processInstanceId=${startedInstanceId}`)
+        .then((rows) => Object.fromEntries((rows as unknown as { name: string; value: unknown }[]).map((r) => [r.name, r.value])));
+      expect(variables).toEqual(expect.objectContaining({ approved: true, comment: 'Fine for a 5000 deal' }));
+    });
+  });
+
+  describe('ops', () => {
+    let page: Page;
+    let failedInstanceId = '';
+    beforeAll(async () => {
+      await deployXml(web.url, 'sync_deal', flakyProcessXml);
+      failedInstanceId = (await rest<{ id: string }>(web.url, 'POST', '/process-definition/key/sync_deal/start', { businessKey: 'deal:42' })).id;
+      await eventually('an incident on the failing instance', async () => (await rest<Incident[]>(web.url, 'GET', `/incident?processInstanceId=${failedInstanceId}`))[0]);
+      ({ page } = await signIn(browser, web.url, 'ops'));
+    });
+    afterAll(() => page.close());
+
+    it('sees the definitions with running and incident counts', async () => {
+      expect(new URL(page.url()).pathname).toBe('/cockpit');
+      await page.locator('[data-testid="definitions"] tr[data-definition="sync_deal"]').waitFor();
+      expect(await page.locator('[data-testid="definitions"] tr[data-definition="sync_deal"] .pill.incident').textContent()).toBe('1');
+      await screenshot(page, 'cockpit-definitions');
+      await page.click('[data-testid="definitions"] tr[data-definition="sync_deal"] a:first-child');
+      await page.locator('[data-testid="definition-diagram"] .crm-badge-incident').waitFor();
+      await screenshot(page, 'cockpit-definition');
+      await page.click('[data-testid="heatmap-toggle"]');
+      await page.locator('[data-testid="definition-diagram"] .crm-heat').first().waitFor();
+      await screenshot(page, 'cockpit-heatmap');
+    });
+
+    it('sees the analyst’s instance completed', async () => {
+      await page.goto(`${web.url}/cockpit/instances?state=completed`);
+      await page.locator(`[data-testid="instances"] tr[data-instance-id="${startedInstanceId}"][data-state="COMPLETED"]`).waitFor();
+      await screenshot(page, 'cockpit-instances');
+      await page.click(`[data-testid="instances"] tr[data-instance-id="${startedInstanceId}"] a`);
+      await page.locator('[data-testid="instance-state"]', { hasText: 'COMPLETED' }).waitFor();
+      await page.locator('[data-testid="instance-diagram"] .djs-element.crm-executed').first().waitFor();
+    });
+
+    it('opens the failed instance, retries its incident, and the instance finishes', async () => {
+      await page.goto(`${web.url}/cockpit/instances?state=incidents`);
+      await page.click(`[data-testid="instances"] tr[data-instance-id="${failedInstanceId}"] a`);
+      const incident = page.locator('[data-testid="incidents"] .panel.incident');
+      await incident.waitFor();
+      expect(await incident.locator('.incident-message').textContent()).toContain('ERP is not reachable');
+      await page.locator('[data-testid="instance-diagram"] .crm-badge-incident').waitFor();
+      publishScreenshot(await screenshot(page, 'cockpit-instance-incident'), 'cockpit');
+
+      failing = false;
+      await page.click('[data-testid="retry-incident"]');
+      await eventually('the retried instance to complete', async () => {
+        const [instance] = await rest<HistoricInstance[]>(web.url, 'GET', `/history/process-instance?processInstanceId=${failedInstanceId}`);
+        return instance?.state === 'COMPLETED';
+      });
+      await page.click('button:has-text("Refresh")');
+      await page.locator('[data-testid="instance-state"]', { hasText: 'COMPLETED' }).waitFor();
+      await screenshot(page, 'cockpit-instance-completed');
+    });
+
+    it('shows the live counts per minute', async () => {
+      await page.goto(`${web.url}/cockpit/live`);
+      const totals = page.locator('[data-testid="live-totals"]', { hasText: /started \d+/ });
+      await totals.waitFor();
+      await screenshot(page, 'cockpit-live');
+      expect(Number(/started (\d+)/.exec((await totals.textContent()) ?? '')?.[1])).toBeGreaterThanOrEqual(2);
+    });
+  });
+});
+
