@@ -19,7 +19,6 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.useBodyParser('json', { limit: '16mb' });
   app.useBodyParser('urlencoded', { limit: '1mb', extended: true });
   app.useGlobalFilters(new CamundaExceptionFilter());
-  app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

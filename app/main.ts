@@ -14,10 +14,32 @@ async function migrate(config: AppConfig): Promise<void> {
 
 async function serve(config: AppConfig): Promise<void> {
   const app = await createApp(config);
+  stopGracefullyOnSignals(() => app.close());
   await app.listen(config.PORT, config.HOST);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   app.get(Logger).log(`Listening on http://localhost:${port} (web app /, REST /engine-rest, docs /docs, health /health)`);
+}
+
+/**
+ * SIGTERM or SIGINT: finish running jobs, close pools, exit. A second signal (npm forwards the
+ * one the process group already got) must not cut the shutdown short.
+ */
+function stopGracefullyOnSignals(close: () => Promise<void>): void {
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`Shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }
 
 async function main(): Promise<void> {
