@@ -5,6 +5,7 @@ import { parseDeployment, storeDeployment, type DeployRequest, type DeployResult
 import * as externalTasks from './commands/external-task-commands.js';
 import { deleteProcessInstance, modifyProcessVariables, startProcessInstance, type StartRequest, type StartedInstance } from './commands/instance-commands.js';
 import { setJobRetries } from './commands/job-commands.js';
+import { modifyProcessInstance, type ModificationInstruction } from './commands/modification-commands.js';
 import { correlateMessage, throwSignal, type CorrelationRequest, type CorrelationResult } from './commands/message-commands.js';
 import * as tasks from './commands/task-commands.js';
 import type { DeployedDefinition } from './definitions/definition-record.js';
@@ -71,6 +72,11 @@ export class Engine {
 
   deleteProcessInstance(instanceId: string, reason: string | null = null): Promise<void> {
     return this.processor.run((scope) => deleteProcessInstance(scope, instanceId, reason));
+  }
+
+  /** moves tokens: cancel activity instances, start others (Camunda's process instance modification) */
+  modifyProcessInstance(instanceId: string, instructions: readonly ModificationInstruction[]): Promise<void> {
+    return this.processor.run((scope) => modifyProcessInstance(scope, instanceId, instructions));
   }
 
   modifyVariables(instanceId: string, modifications: ReadonlyMap<string, TypedValue>, deletions: readonly string[] = []): Promise<void> {

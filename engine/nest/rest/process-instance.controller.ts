@@ -3,7 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { z } from 'zod';
 import { Engine } from '../../core/engine.js';
-import { NotFoundError } from '../../core/errors/index.js';
+import { InvalidRequestError, NotFoundError } from '../../core/errors/index.js';
+import type { ModificationInstruction } from '../../core/commands/modification-commands.js';
 import type { EngineQueries } from '../../core/ports/engine-queries.js';
 import { fromDto, toDto } from '../../core/variables/index.js';
 import { ENGINE_QUERIES } from '../engine-providers.js';
@@ -17,6 +18,21 @@ const INSTANCE_PARAMS: ParamSpec = {
   processDefinitionKeyIn: 'list', superProcessInstance: 'string', subProcessInstance: 'string', rootProcessInstances: 'boolean', active: 'boolean',
   suspended: 'boolean', withIncident: 'boolean', incidentType: 'string', activityIdIn: 'list', tenantIdIn: 'list', variables: 'variables',
 };
+
+const instructionSchema = z.object({
+  type: z.enum(['cancel', 'startBeforeActivity', 'startAfterActivity', 'startTransition'], { message: 'expected cancel, startBeforeActivity, startAfterActivity or startTransition' }),
+  activityId: z.string().nullish(),
+  activityInstanceId: z.string().nullish(),
+  transitionInstanceId: z.string().nullish(),
+  transitionId: z.string().nullish(),
+  variables: z.record(z.string(), z.unknown()).nullish(),
+});
+const modificationBody = z.object({
+  instructions: z.array(instructionSchema),
+  skipCustomListeners: z.boolean().nullish(),
+  skipIoMappings: z.boolean().nullish(),
+  annotation: z.string().nullish(),
+});
 
 const modificationsBody = z.object({
   modifications: z.record(z.string(), z.unknown()).nullish(),
@@ -64,6 +80,14 @@ export class ProcessInstanceController {
   @HttpCode(204)
   async delete(@Param('id') id: string, @Query('deleteReason') reason?: string) {
     await this.engine.deleteProcessInstance(id, reason ?? null);
+  }
+
+  /** token moves: cancel activity instances and start others, in one transaction */
+  @Post(':id/modification')
+  @HttpCode(204)
+  async modify(@Param('id') id: string, @Body() body: unknown) {
+    const request = parseBody(modificationBody, body);
+    await this.engine.modifyProcessInstance(id, request.instructions.map((instruction, i) => toInstruction(instruction, i)));
   }
 
   @Get(':id/activity-instances')
@@ -115,6 +139,24 @@ export class ProcessInstanceController {
   private async requireInstance(id: string): Promise<void> {
     const count = await this.queries.countInstances({ processInstanceId: id });
     if (count === 0) throw new NotFoundError(`Process instance with id ${id} does not exist`);
+  }
+}
+
+function toInstruction(raw: z.infer<typeof instructionSchema>, index: number): ModificationInstruction {
+  const field = (name: string) => new InvalidRequestError(`Invalid request body: 'instructions.${index}.${name}' is required for ${raw.type}`);
+  const variables = raw.variables ? variablesOf(raw.variables, `instructions.${index}.variables`) : undefined;
+  switch (raw.type) {
+    case 'cancel': {
+      const activityInstanceId = raw.activityInstanceId ?? raw.transitionInstanceId ?? undefined;
+      if (!activityInstanceId && !raw.activityId) throw field('activityId');
+      return { type: 'cancel', ...(activityInstanceId ? { activityInstanceId } : { activityId: raw.activityId! }) };
+    }
+    case 'startTransition':
+      if (!raw.transitionId) throw field('transitionId');
+      return { type: 'startTransition', transitionId: raw.transitionId, ...(variables ? { variables } : {}) };
+    default:
+      if (!raw.activityId) throw field('activityId');
+      return { type: raw.type, activityId: raw.activityId, ...(variables ? { variables } : {}) };
   }
 }
 
