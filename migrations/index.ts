@@ -1,4 +1,5 @@
 import { EngineSchema1763900000000 } from './1763900000000-engine-schema.js';
+import { TaskComments1763900200000 } from './1763900200000-task-comments.js';
 
 /** Every migration, oldest first. Append only: a shipped migration is never edited. */
-export const migrations = [EngineSchema1763900000000];
+export const migrations = [EngineSchema1763900000000, TaskComments1763900200000];

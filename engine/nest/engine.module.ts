@@ -18,6 +18,7 @@ import { MessageController, SignalController } from './rest/message.controller.j
 import { ProcessDefinitionController } from './rest/process-definition.controller.js';
 import { ProcessInstanceController } from './rest/process-instance.controller.js';
 import { TaskController } from './rest/task.controller.js';
+import { TaskCommentController } from './rest/task-comment.controller.js';
 import { DATABASE, ENGINE_SETTINGS } from './tokens.js';
 import { Engine } from '../core/engine.js';
 
@@ -35,6 +36,7 @@ export class EngineModule {
         DeploymentController,
         ProcessDefinitionController,
         ProcessInstanceController,
+        TaskCommentController,
         TaskController,
         ExternalTaskController,
         JobController,

@@ -2,6 +2,7 @@ import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { HandlerRegistry } from '../../engine/nest/handler-registry.js';
 import { describeBrowser, launchChromium } from './support/chromium.js';
+import { approvalProcessXml } from './support/approval-process.js';
 import type { DesignerWindow } from './support/designer-window.js';
 import { FLAKY_TOPIC, flakyProcessXml, refusedProcessXml } from './support/flaky-process.js';
 import { deployXml, eventually, rest } from './support/rest.js';
@@ -165,8 +166,20 @@ describeBrowser('web app journeys', () => {
       await page.locator('[data-testid="task-diagram"][data-ready="true"]').waitFor();
       await page.locator('[data-testid="task-diagram"] .djs-element.crm-active').first().waitFor();
       await page.fill('[data-testid="task-form"] input[name="comment"]', 'Fine for a 5000 deal');
+
       await screenshot(page, 'tasklist-task');
       publishScreenshot(await screenshot(page, 'tasklist'), 'tasklist');
+      // a comment on the task, sent as the signed-in manager, listed with its author
+      await page.locator('[data-testid="task-comments"]', { hasText: 'No comments yet.' }).waitFor();
+      await page.fill('[data-testid="comment-form"] textarea[name="comment-message"]', 'Checked the margin with sales');
+      await page.click('[data-testid="comment-form"] button:has-text("Add comment")');
+      const comment = page.locator('[data-testid="task-comments"] .comment', { hasText: 'Checked the margin with sales' });
+      await comment.waitFor();
+      await comment.locator(`.comment-author[data-user="${userId}"]`).waitFor();
+      const taskId = new URL(page.url()).searchParams.get('task') ?? '';
+      const comments = await rest<{ userId: string; message: string }[]>(web.url, 'GET', `/task/${taskId}/comment`);
+      expect(comments).toEqual([expect.objectContaining({ userId, message: 'Checked the margin with sales' })]);
+      await screenshot(page, 'tasklist-comments');
       await page.click('[data-testid="task-form"] [data-outcome="approve"]');
       await page.locator('[data-testid="task-done"]').waitFor();
 
@@ -227,6 +240,34 @@ describeBrowser('web app journeys', () => {
       await page.click('button:has-text("Refresh")');
       await page.locator('[data-testid="instance-state"]', { hasText: 'COMPLETED' }).waitFor();
       await screenshot(page, 'cockpit-instance-completed');
+    });
+
+    it('moves the token of a running instance to another step', async () => {
+      await deployXml(web.url, 'two_step_approval', approvalProcessXml);
+      const { id } = await rest<{ id: string }>(web.url, 'POST', '/process-definition/key/two_step_approval/start', { businessKey: 'deal:43' });
+      await page.goto(`${web.url}/cockpit/instance?id=${encodeURIComponent(id)}`);
+      await page.locator('[data-testid="instance-diagram"] .djs-element.crm-active[data-element-id="manager_approval"]').waitFor();
+
+      await page.click('[data-testid="move-token-open"]');
+      const dialog = page.locator('[data-testid="move-token"]');
+      const from = await dialog.locator('[data-testid="move-token-from"] option').allTextContents();
+      expect(from).toEqual([expect.stringContaining('Manager approval')]);
+      const activityInstanceId = await dialog.locator('[data-testid="move-token-from"]').inputValue();
+      await dialog.locator('[data-testid="move-token-to"]').selectOption('director_approval');
+      await dialog.locator('[data-testid="move-token-review"]').click();
+      const summary = dialog.locator('[data-testid="move-token-summary"]');
+      expect(await summary.textContent()).toBe(`cancel 'Manager approval' (activity instance ${activityInstanceId}), start before 'Director approval'`);
+      await screenshot(page, 'cockpit-move-token');
+      await dialog.locator('[data-testid="move-token-confirm"]').click();
+
+      await page.locator('[data-testid="instance-message"]', { hasText: "start before 'Director approval'" }).waitFor();
+      await page.locator('[data-testid="instance-diagram"] .djs-element.crm-active[data-element-id="director_approval"]').waitFor();
+      await page.locator('[data-testid="activity-tree"]', { hasText: 'Director approval' }).waitFor();
+      expect(await page.locator('[data-testid="activity-tree"]').textContent()).not.toContain('Manager approval');
+      expect(await page.locator('[data-testid="instance-diagram"] .djs-element.crm-active[data-element-id="manager_approval"]').count()).toBe(0);
+      await screenshot(page, 'cockpit-instance-moved');
+      const tasks = await rest<{ taskDefinitionKey: string }[]>(web.url, 'GET', `/task?processInstanceId=${id}`);
+      expect(tasks.map((t) => t.taskDefinitionKey)).toEqual(['director_approval']);
     });
 
     it('shows the live counts per minute', async () => {

@@ -93,6 +93,22 @@ export interface ActivityInstance {
   incidentIds: string[];
 }
 
+/** one instruction of POST /process-instance/{id}/modification */
+export type ModificationInstruction =
+  | { type: 'cancel'; activityInstanceId: string }
+  | { type: 'cancel'; transitionInstanceId: string }
+  | { type: 'startBeforeActivity'; activityId: string; variables?: VariableMap };
+
+/** Camunda's CommentDto of GET /task/{id}/comment */
+export interface TaskComment {
+  id: string;
+  userId: string | null;
+  taskId: string;
+  processInstanceId: string | null;
+  time: string;
+  message: string;
+}
+
 export interface Task {
   id: string;
   name: string | null;

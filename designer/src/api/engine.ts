@@ -1,6 +1,6 @@
 import type {
   ActivityInstance, ActivityStatistics, DefinitionStatistics, DeploymentResult, ExternalTask, HistoricActivityInstance, HistoricIncident,
-  HistoricProcessInstance, HistoricTask, HistoricVariable, IdentityLink, Incident, Job, ProcessDefinition, ProcessInstance, Task, VariableMap,
+  HistoricProcessInstance, HistoricTask, HistoricVariable, IdentityLink, Incident, Job, ModificationInstruction, ProcessDefinition, ProcessInstance, Task, TaskComment, VariableMap,
 } from './engine-types';
 import { del, get, post, put, queryString } from './http';
 
@@ -35,6 +35,9 @@ export const instances = {
   setVariable: (instanceId: string, name: string, value: VariableMap[string]) =>
     put<void>(`${BASE}/process-instance/${id(instanceId)}/variables/${id(name)}`, value),
   cancel: (instanceId: string, reason: string) => del<void>(`${BASE}/process-instance/${id(instanceId)}${queryString({ deleteReason: reason })}`),
+  /** token moves: cancel activity instances and start others, in one transaction (204; 400 on a bad instruction) */
+  modify: (instanceId: string, instructions: ModificationInstruction[]) =>
+    post<void>(`${BASE}/process-instance/${id(instanceId)}/modification`, { instructions }),
 };
 
 export const tasks = {
@@ -46,6 +49,9 @@ export const tasks = {
   claim: (taskId: string, userId: string) => post<void>(`${BASE}/task/${id(taskId)}/claim`, { userId }),
   unclaim: (taskId: string) => post<void>(`${BASE}/task/${id(taskId)}/unclaim`),
   setAssignee: (taskId: string, userId: string | null) => post<void>(`${BASE}/task/${id(taskId)}/assignee`, { userId }),
+  comments: (taskId: string) => get<TaskComment[]>(`${BASE}/task/${id(taskId)}/comment`),
+  /** the author is the X-User-Id the fetch wrapper sends for the signed-in user */
+  addComment: (taskId: string, message: string) => post<TaskComment>(`${BASE}/task/${id(taskId)}/comment/create`, { message }),
   complete: (taskId: string, variables: VariableMap) => post<void>(`${BASE}/task/${id(taskId)}/complete`, { variables }),
   /** PUT replaces every field, so the whole task goes back with the changes */
   update: (task: Task, changes: Partial<Pick<Task, 'due' | 'followUp' | 'priority' | 'name' | 'description'>>) =>

@@ -10,11 +10,14 @@ import { definitionModel } from '../../model/definition-model';
 import { ActivityTree } from './activity-tree';
 import { activeIds, executedPath } from './executed-path';
 import { IncidentsPanel } from './incidents-panel';
+import { MoveTokenDialog, activeTokens } from './move-token';
 import { VariablesPanel } from './variables-panel';
 
 /** One instance: diagram with the executed path, activity tree, variables, incidents, tasks, history, cancel. */
 export function InstancePage({ id }: { id: string }) {
   const [confirmCancel, setConfirmCancel] = useState(false);
+  const [moving, setMoving] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const loaded = useLoad(async () => {
     const instance = await history.instance(id);
@@ -54,6 +57,7 @@ export function InstancePage({ id }: { id: string }) {
   return html`<div class="instance-page" data-testid="instance-page" data-state=${instance.state}>
     <${Section} title=${`${instance.processDefinitionName ?? instance.processDefinitionKey} · instance ${instance.id.slice(0, 8)}`}
       actions=${html`<button type="button" onClick=${loaded.reload}>Refresh</button>
+        ${running && activeTokens(tree).length > 0 && html`<button type="button" data-testid="move-token-open" onClick=${() => { setMessage(null); setMoving(true); }}>Move token</button>`}
         ${running && html`<button type="button" class="danger" onClick=${() => setConfirmCancel(true)}>Cancel instance</button>`}`}>
       <p>
         <span class=${`pill ${instance.state}`} data-testid="instance-state">${instance.state}</span>
@@ -62,8 +66,9 @@ export function InstancePage({ id }: { id: string }) {
         ${instance.deleteReason ? ` · ${instance.deleteReason}` : ''}
       </p>
       <${ErrorNote} error=${error} />
-      <${DiagramViewer} testId="instance-diagram" xml=${model.xml} height="340px" decorate=${decorate} decorationKey=${`${runs.length}:${open.length}`} />
-      <p class="muted">Green: executed path · blue: where the instance waits · red: incidents. Moving a token needs an engine endpoint (process-instance modification) that does not exist yet.</p>
+      ${message && html`<p class="message" data-testid="instance-message">${message}</p>`}
+      <${DiagramViewer} testId="instance-diagram" xml=${model.xml} height="340px" decorate=${decorate} decorationKey=${`${runs.length}:${open.length}:${activeIds(runs).join(',')}`} />
+      <p class="muted">Green: executed path · blue: where the instance waits · red: incidents. Move token cancels an active step and starts the instance before another.</p>
     <//>
     <div class="two-columns">
       <div>
@@ -82,6 +87,8 @@ export function InstancePage({ id }: { id: string }) {
         <//>
       </div>
     </div>
+    ${moving && html`<${MoveTokenDialog} instanceId=${id} tree=${tree} elements=${model.elements} onClose=${() => setMoving(false)}
+      onMoved=${(summary: string) => { setMoving(false); setMessage(`Moved the token: ${summary}`); loaded.reload(); }} />`}
     ${confirmCancel && html`<${Modal} title="Cancel instance" onClose=${() => setConfirmCancel(false)}>
       <p>Cancel instance ${instance.id}? Its tokens, tasks and jobs are removed.</p>
       <div class="outcomes"><button type="button" class="danger" onClick=${cancel}>Cancel instance</button><button type="button" onClick=${() => setConfirmCancel(false)}>Keep it</button></div>

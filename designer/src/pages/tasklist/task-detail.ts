@@ -11,6 +11,7 @@ import { DiagramViewer } from '../../components/diagram-viewer';
 import { definitionModel } from '../../model/definition-model';
 import { formFieldsOf } from '../../model/form-fields';
 import { RecordPanel } from './record-panel';
+import { TaskComments } from './task-comments';
 import { TaskForm } from './task-form';
 
 function activeActivityIds(tree: ActivityInstance | null): string[] {
@@ -86,8 +87,6 @@ export function TaskDetail({ taskId, user, onChanged, onCompleted }: { taskId: s
       <${DiagramViewer} testId="task-diagram" xml=${model.xml} height="300px" decorationKey=${task.id}
         decorate=${({ overlays }: { overlays: { mark(ids: string[], marker: 'crm-active'): void } }) => overlays.mark(activeActivityIds(tree), 'crm-active')} />
     <//>
-    <${Section} title="Comments">
-      <p class="muted">Comments need an engine endpoint (<code>/task/{id}/comment</code>) that does not exist yet.</p>
-    <//>
+    <${TaskComments} taskId=${task.id} names=${names} />
   </div>`;
 }

@@ -1,0 +1,49 @@
+import { bpmn, flows } from '../../engine/testing/bpmn-fixture.js';
+import { expectErrorBody, RestClient } from '../support/rest-client.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+describe('task comments and process instance modification over REST', () => {
+  let app: TestApp;
+  let rest: RestClient;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    rest = new RestClient(app.rest);
+    const deployed = await rest.deploy([{ name: 'steps.bpmn', content: bpmn('steps', `
+      <startEvent id="start"/>
+      <userTask id="manager"/>
+      <userTask id="director"/>
+      <endEvent id="end"/>
+      ${flows('start', 'manager', 'director', 'end')}`) }]);
+    expect(deployed.status).toBe(200);
+  }, 120_000);
+  afterAll(() => app?.close());
+
+  it('keeps comments on a task, with the author, after the task completed', async () => {
+    const started = await rest.post<{ id: string }>('/process-definition/key/steps/start', {});
+    const [task] = (await rest.get<{ id: string }[]>('/task', { processInstanceId: started.body.id })).body;
+    const created = await fetch(`${app.rest}/task/${task!.id}/comment/create`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-user-id': 'mary' }, body: JSON.stringify({ message: 'Customer called back' }),
+    });
+    expect(created.status).toBe(200);
+    expect(await created.json()).toMatchObject({ taskId: task!.id, userId: 'mary', message: 'Customer called back', processInstanceId: started.body.id });
+    expectErrorBody(await rest.post(`/task/${task!.id}/comment/create`, { message: '' }), 400);
+    expectErrorBody(await rest.post('/task/no-such-task/comment/create', { message: 'x' }), 404);
+    expect((await rest.post(`/task/${task!.id}/complete`, {})).status).toBe(204);
+    const comments = await rest.get<{ message: string; userId: string }[]>(`/task/${task!.id}/comment`);
+    expect(comments.body.map((c) => [c.userId, c.message])).toEqual([['mary', 'Customer called back']]);
+  });
+
+  it('moves a token from the manager step to the director step', async () => {
+    const started = await rest.post<{ id: string }>('/process-definition/key/steps/start', {});
+    const moved = await rest.post(`/process-instance/${started.body.id}/modification`, {
+      instructions: [{ type: 'cancel', activityId: 'manager' }, { type: 'startBeforeActivity', activityId: 'director' }],
+    });
+    expect(moved.status).toBe(204);
+    const tasks = (await rest.get<{ taskDefinitionKey: string }[]>('/task', { processInstanceId: started.body.id })).body;
+    expect(tasks.map((t) => t.taskDefinitionKey)).toEqual(['director']);
+    expectErrorBody(await rest.post(`/process-instance/${started.body.id}/modification`, { instructions: [{ type: 'startBeforeActivity', activityId: 'nowhere' }] }), 400);
+    expectErrorBody(await rest.post(`/process-instance/${started.body.id}/modification`, { instructions: [{ type: 'jump' }] }), 400);
+    expectErrorBody(await rest.post('/process-instance/missing/modification', { instructions: [{ type: 'cancel', activityId: 'manager' }] }), 404);
+  });
+});
