@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { hostname } from 'node:os';
+import { CrmModule } from '../crm-domain/crm.module.js';
+import { crmEntities } from '../crm-domain/entities.js';
 import { EngineModule } from '../engine/nest/engine.module.js';
 import { migrations } from '../migrations/index.js';
 import type { AppConfig } from './config.js';
@@ -37,8 +39,11 @@ export class AppModule {
           maxDeploymentBytes: config.DEPLOYMENT_MAX_BYTES,
           maxDeploymentElements: config.DEPLOYMENT_MAX_ELEMENTS,
           migrations,
+          entities: crmEntities,
           workerId: `${hostname()}:${process.pid}`,
         }),
+        // demo data on the first embedded start; with DATABASE_URL only when SEED_DEMO=true
+        CrmModule.forRoot({ seedDemo: config.SEED_DEMO ?? !config.DATABASE_URL, smtpUrl: config.SMTP_URL }),
       ],
     };
   }

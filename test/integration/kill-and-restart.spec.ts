@@ -43,7 +43,7 @@ describe('kill -9 under load, then restart', () => {
   });
 
   function startServer(): ChildProcess {
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', JOB_RECONCILE_MS: '500', JOB_LOCK_MS: '3000', QUEUE_PREFIX: `kill-${port}` };
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', JOB_RECONCILE_MS: '500', JOB_LOCK_MS: '3000', QUEUE_PREFIX: `kill-${port}`, SEED_DEMO: 'false' };
     if (db?.url) env['DATABASE_URL'] = db.url;
     else delete env['DATABASE_URL'];
     const child = spawn(process.execPath, ['dist/app/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { InvalidRequestError } from '../../engine/core/errors/index.js';
+import { CrmDatabase } from '../shared/crm-database.js';
+import type { CrmTx } from '../shared/crm-tx.js';
+import { readPage, type PageResult } from '../shared/list-query.js';
+import { RecordStore } from '../shared/record-store.js';
+import { RECORD_TABLES, type RecordType } from '../shared/record-types.js';
+import { definedOnly } from '../shared/defined-only.js';
+import { users } from '../users/users.service.js';
+import { Activity } from './activity.entity.js';
+import type { ActivityListQuery, CreateActivity, UpdateActivity } from './activity-schemas.js';
+
+export const activities = new RecordStore(Activity, null, 'Activity');
+
+const SORT = { sortable: { createdAt: 'createdAt', scheduledAt: 'scheduledAt', dueAt: 'dueAt', subject: 'subject' }, defaultSort: '-createdAt' };
+
+/** Calls, meetings, emails and tasks, each optionally about a record (shown on its timeline). */
+@Injectable()
+export class ActivitiesService {
+  constructor(private readonly db: CrmDatabase) {}
+
+  list(query: ActivityListQuery): Promise<PageResult<Activity>> {
+    const qb = this.db.dataSource.getRepository(Activity).createQueryBuilder('a');
+    if (query.kind) qb.andWhere('a.kind = :kind', { kind: query.kind });
+    if (query.ownerId) qb.andWhere('a.owner_id = :ownerId', { ownerId: query.ownerId });
+    if (query.recordType) qb.andWhere('a.record_type = :recordType', { recordType: query.recordType });
+    if (query.recordId) qb.andWhere('a.record_id = :recordId', { recordId: query.recordId });
+    if (query.done !== undefined) qb.andWhere('a.done = :done', { done: query.done });
+    if (query.dueBefore) qb.andWhere('a.due_at < :dueBefore', { dueBefore: query.dueBefore });
+    if (query.dueAfter) qb.andWhere('a.due_at >= :dueAfter', { dueAfter: query.dueAfter });
+    return readPage(qb, query, SORT);
+  }
+
+  get(id: string): Promise<Activity> {
+    return activities.get(this.db.dataSource.manager, id);
+  }
+
+  create(actor: string, input: CreateActivity): Promise<Activity> {
+    return this.db.transaction(actor, (tx) => this.insert(tx, input));
+  }
+
+  async insert(tx: CrmTx, input: CreateActivity): Promise<Activity> {
+    await this.checkReferences(tx.manager, input);
+    const now = new Date();
+    const activity = await activities.insert(tx, {
+      id: randomUUID(),
+      kind: input.kind,
+      subject: input.subject,
+      scheduledAt: input.scheduledAt ?? null,
+      dueAt: input.dueAt ?? null,
+      done: input.done ?? false,
+      doneAt: input.done ? now : null,
+      result: input.result ?? null,
+      ownerId: input.ownerId ?? null,
+      recordType: input.recordType ?? null,
+      recordId: input.recordId ?? null,
+      createdBy: tx.actor,
+      createdAt: now,
+      updatedAt: now,
+    });
+    if (activity.recordType && activity.recordId) {
+      await tx.logChange(activity.recordType, activity.recordId, 'activity added', { activity: [null, `${activity.kind}: ${activity.subject}`] });
+    }
+    return activity;
+  }
+
+  update(actor: string, id: string, patch: UpdateActivity): Promise<Activity> {
+    return this.db.transaction(actor, async (tx) => {
+      const before = await activities.get(tx.manager, id);
+      await this.checkReferences(tx.manager, { ...before, ...definedOnly(patch) });
+      const change: Partial<Activity> = definedOnly(patch) as Partial<Activity>;
+      if (patch.done !== undefined && patch.done !== before.done) change.doneAt = patch.done ? new Date() : null;
+      return activities.update(tx, before, change);
+    });
+  }
+
+  remove(actor: string, id: string): Promise<void> {
+    return this.db.transaction(actor, async (tx) => activities.remove(tx, await activities.get(tx.manager, id)));
+  }
+
+  private async checkReferences(manager: EntityManager, input: { ownerId?: string | null; recordType?: RecordType | null; recordId?: string | null }): Promise<void> {
+    if (input.ownerId) await users.referenced(manager, input.ownerId, 'ownerId');
+    if (!input.recordType !== !input.recordId) throw new InvalidRequestError(`Invalid request body: 'recordType' and 'recordId' go together`);
+    if (input.recordType && input.recordId) {
+      const rows = await manager.query(`SELECT 1 FROM ${RECORD_TABLES[input.recordType].table} WHERE id = $1`, [input.recordId]);
+      if (rows.length === 0) throw new InvalidRequestError(`Invalid request body: 'recordId' names no ${input.recordType} ('${input.recordId}')`);
+    }
+  }
+}

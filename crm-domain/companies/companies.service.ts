@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { CrmDatabase } from '../shared/crm-database.js';
+import type { CrmTx } from '../shared/crm-tx.js';
+import { readPage, startsWith, type PageResult } from '../shared/list-query.js';
+import { RecordStore } from '../shared/record-store.js';
+import { definedOnly } from '../shared/defined-only.js';
+import { users } from '../users/users.service.js';
+import { Company } from './company.entity.js';
+import type { CompanyListQuery, CreateCompany, UpdateCompany } from './company-schemas.js';
+import type { Contact } from './contact.entity.js';
+import { ContactsService } from './contacts.service.js';
+
+export const companies = new RecordStore(Company, 'company', 'Company');
+
+const SORT = { sortable: { name: 'name', type: 'type', industry: 'industry', employees: 'employees', createdAt: 'createdAt' }, defaultSort: 'name' };
+
+@Injectable()
+export class CompaniesService {
+  constructor(
+    private readonly db: CrmDatabase,
+    private readonly contactsService: ContactsService,
+  ) {}
+
+  list(query: CompanyListQuery): Promise<PageResult<Company>> {
+    const qb = this.db.dataSource.getRepository(Company).createQueryBuilder('c');
+    qb.where(query.archived ? 'c.archived_at IS NOT NULL' : 'c.archived_at IS NULL');
+    if (query.type) qb.andWhere('c.type = :type', { type: query.type });
+    if (query.industry) qb.andWhere('c.industry = :industry', { industry: query.industry });
+    if (query.ownerId) qb.andWhere('c.owner_id = :ownerId', { ownerId: query.ownerId });
+    if (query.q) qb.andWhere(...startsWith('c.name', query.q));
+    if (query.createdFrom) qb.andWhere('c.created_at >= :createdFrom', { createdFrom: query.createdFrom });
+    if (query.createdTo) qb.andWhere('c.created_at < :createdTo', { createdTo: query.createdTo });
+    return readPage(qb, query, SORT, { prefixFiltered: query.q ? 'name' : undefined });
+  }
+
+  /** the company with its contacts */
+  async get(id: string): Promise<Company & { contacts: Contact[] }> {
+    const company = await companies.get(this.db.dataSource.manager, id);
+    const list = await this.contactsService.list({ companyId: id, page: 1, pageSize: 200 });
+    return { ...company, contacts: list.items };
+  }
+
+  create(actor: string, input: CreateCompany): Promise<Company & { contacts: Contact[] }> {
+    return this.db.transaction(actor, (tx) => this.insert(tx, input));
+  }
+
+  async insert(tx: CrmTx, input: CreateCompany): Promise<Company & { contacts: Contact[] }> {
+    if (input.ownerId) await users.referenced(tx.manager, input.ownerId, 'ownerId');
+    const now = new Date();
+    const { primaryContact, ...fields } = input;
+    const company = await companies.insert(tx, {
+      id: randomUUID(),
+      name: fields.name,
+      type: fields.type,
+      industry: fields.industry ?? null,
+      employees: fields.employees ?? null,
+      founded: fields.founded ?? null,
+      phones: fields.phones ?? [],
+      email: fields.email ?? null,
+      address: fields.address ?? null,
+      ownerId: fields.ownerId ?? null,
+      archivedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const contact = await this.contactsService.insert(tx, { ...primaryContact, companyId: company.id, ownerId: primaryContact.ownerId ?? company.ownerId });
+    return { ...company, contacts: [contact] };
+  }
+
+  update(actor: string, id: string, patch: UpdateCompany): Promise<Company> {
+    return this.db.transaction(actor, async (tx) => {
+      const before = await companies.get(tx.manager, id);
+      if (patch.ownerId) await users.referenced(tx.manager, patch.ownerId, 'ownerId');
+      return companies.update(tx, before, definedOnly(patch) as Partial<Company>);
+    });
+  }
+
+  archive(actor: string, id: string): Promise<Company> {
+    return this.db.transaction(actor, async (tx) => {
+      const before = await companies.get(tx.manager, id);
+      return before.archivedAt ? before : companies.update(tx, before, { archivedAt: new Date() }, 'archived');
+    });
+  }
+}
+

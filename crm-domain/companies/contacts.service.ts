@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { InvalidRequestError } from '../../engine/core/errors/index.js';
+import { CrmDatabase } from '../shared/crm-database.js';
+import type { CrmTx } from '../shared/crm-tx.js';
+import { readPage, startsWith, type PageResult } from '../shared/list-query.js';
+import { RecordStore } from '../shared/record-store.js';
+import { definedOnly } from '../shared/defined-only.js';
+import { users } from '../users/users.service.js';
+import { Company } from './company.entity.js';
+import { Contact } from './contact.entity.js';
+import type { ContactListQuery, CreateContact, UpdateContact } from './company-schemas.js';
+
+export const contacts = new RecordStore(Contact, 'contact', 'Contact');
+const companyRefs = new RecordStore(Company, 'company', 'Company');
+
+const SORT = { sortable: { fullName: 'fullName', email: 'email', createdAt: 'createdAt' }, defaultSort: 'fullName' };
+
+@Injectable()
+export class ContactsService {
+  constructor(private readonly db: CrmDatabase) {}
+
+  list(query: ContactListQuery): Promise<PageResult<Contact>> {
+    const qb = this.db.dataSource.getRepository(Contact).createQueryBuilder('p');
+    qb.where(query.archived ? 'p.archived_at IS NOT NULL' : 'p.archived_at IS NULL');
+    if (query.companyId) qb.andWhere('p.company_id = :companyId', { companyId: query.companyId });
+    if (query.ownerId) qb.andWhere('p.owner_id = :ownerId', { ownerId: query.ownerId });
+    if (query.email) qb.andWhere('lower(p.email) = :email', { email: query.email.toLowerCase() });
+    if (query.q) qb.andWhere(...startsWith('p.full_name', query.q));
+    return readPage(qb, query, SORT, { prefixFiltered: query.q ? 'fullName' : undefined });
+  }
+
+  get(id: string): Promise<Contact> {
+    return contacts.get(this.db.dataSource.manager, id);
+  }
+
+  create(actor: string, input: CreateContact): Promise<Contact> {
+    return this.db.transaction(actor, (tx) => this.insert(tx, input));
+  }
+
+  async insert(tx: CrmTx, input: CreateContact): Promise<Contact> {
+    await companyRefs.referenced(tx.manager, input.companyId, 'companyId');
+    if (input.ownerId) await users.referenced(tx.manager, input.ownerId, 'ownerId');
+    const now = new Date();
+    return contacts.insert(tx, {
+      id: randomUUID(),
+      companyId: input.companyId,
+      fullName: input.fullName,
+      position: input.position ?? null,
+      workPhone: input.workPhone ?? null,
+      mobilePhone: input.mobilePhone ?? null,
+      email: input.email ?? null,
+      birthday: input.birthday ?? null,
+      ownerId: input.ownerId ?? null,
+      archivedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+
+  update(actor: string, id: string, patch: UpdateContact): Promise<Contact> {
+    return this.db.transaction(actor, async (tx) => {
+      const before = await contacts.get(tx.manager, id);
+      if (patch.companyId) await companyRefs.referenced(tx.manager, patch.companyId, 'companyId');
+      if (patch.ownerId) await users.referenced(tx.manager, patch.ownerId, 'ownerId');
+      if (patch.companyId && patch.companyId !== before.companyId) await this.assertNotLast(tx, before);
+      return contacts.update(tx, before, definedOnly(patch) as Partial<Contact>);
+    });
+  }
+
+  /** archives; the last contact of an active company stays */
+  archive(actor: string, id: string): Promise<Contact> {
+    return this.db.transaction(actor, async (tx) => {
+      const before = await contacts.get(tx.manager, id);
+      if (before.archivedAt) return before;
+      await this.assertNotLast(tx, before);
+      return contacts.update(tx, before, { archivedAt: new Date() }, 'archived');
+    });
+  }
+
+  private async assertNotLast(tx: CrmTx, contact: Contact): Promise<void> {
+    const [row] = await tx.manager.query(
+      `SELECT count(*)::int AS n, bool_or(c.archived_at IS NULL) AS company_active
+       FROM crm.contacts p JOIN crm.companies c ON c.id = p.company_id
+       WHERE p.company_id = $1 AND p.archived_at IS NULL`,
+      [contact.companyId],
+    );
+    if (row.n <= 1 && row.company_active) {
+      throw new InvalidRequestError(`Contact '${contact.fullName}' is the only contact of its company: a company keeps at least one contact`);
+    }
+  }
+}

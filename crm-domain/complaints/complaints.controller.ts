@@ -1,0 +1,48 @@
+import { Body, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Actor } from '../shared/actor.decorator.js';
+import { CrmController } from '../shared/crm-controller.decorator.js';
+import { RecordIdPipe } from '../shared/record-id.pipe.js';
+import { parseInput } from '../shared/validation.js';
+import { complaintListQuery, createComplaintBody, customerReplyBody, resolveComplaintBody, updateComplaintBody } from './complaint-schemas.js';
+import { ComplaintsService } from './complaints.service.js';
+
+@CrmController('complaints', 'CRM complaints')
+export class ComplaintsController {
+  constructor(private readonly complaints: ComplaintsService) {}
+
+  @Get()
+  list(@Query() query: unknown) {
+    return this.complaints.list(parseInput(complaintListQuery, query, 'query'));
+  }
+
+  @Get(':id')
+  get(@Param('id', RecordIdPipe) id: string) {
+    return this.complaints.get(id);
+  }
+
+  /** registers the complaint with its SLA; complaint-sla starts */
+  @Post()
+  register(@Actor() actor: string, @Body() body: unknown) {
+    return this.complaints.register(actor, parseInput(createComplaintBody, body));
+  }
+
+  @Patch(':id')
+  update(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
+    return this.complaints.update(actor, id, parseInput(updateComplaintBody, body));
+  }
+
+  @Post(':id/resolve')
+  resolve(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
+    return this.complaints.resolve(actor, id, parseInput(resolveComplaintBody, body).resolution);
+  }
+
+  @Post(':id/replies')
+  reply(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
+    return this.complaints.customerReplied(actor, id, parseInput(customerReplyBody, body).message);
+  }
+
+  @Delete(':id')
+  archive(@Actor() actor: string, @Param('id', RecordIdPipe) id: string) {
+    return this.complaints.archive(actor, id);
+  }
+}

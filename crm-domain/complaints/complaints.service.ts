@@ -1,0 +1,156 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { InvalidRequestError } from '../../engine/core/errors/index.js';
+import { ActivitiesService } from '../activities/activities.service.js';
+import { AssignmentService } from '../assignment/assignment.service.js';
+import { leastLoaded } from '../assignment/assignment-rules.js';
+import { Company } from '../companies/company.entity.js';
+import { Contact } from '../companies/contact.entity.js';
+import { CRM_OPTIONS, type CrmOptions } from '../crm-options.js';
+import { CrmDatabase } from '../shared/crm-database.js';
+import type { CrmTx } from '../shared/crm-tx.js';
+import { readPage, type PageResult } from '../shared/list-query.js';
+import { RecordStore } from '../shared/record-store.js';
+import { definedOnly } from '../shared/defined-only.js';
+import { users } from '../users/users.service.js';
+import { Complaint } from './complaint.entity.js';
+import type { ComplaintListQuery, CreateComplaint, UpdateComplaint } from './complaint-schemas.js';
+import { slaTerms } from './sla-policy.js';
+
+export const complaints = new RecordStore(Complaint, 'complaint', 'Complaint');
+const companyRefs = new RecordStore(Company, 'company', 'Company');
+const contactRefs = new RecordStore(Contact, 'contact', 'Contact');
+
+const SORT = {
+  sortable: { createdAt: 'createdAt', slaDueAt: 'slaDueAt', priority: 'priority', status: 'status', escalationLevel: 'escalationLevel' },
+  defaultSort: '-createdAt',
+};
+
+/** Complaints with an SLA by priority; registering one starts complaint-sla. */
+@Injectable()
+export class ComplaintsService {
+  constructor(
+    private readonly db: CrmDatabase,
+    private readonly assignment: AssignmentService,
+    private readonly activities: ActivitiesService,
+    @Inject(CRM_OPTIONS) private readonly options: CrmOptions,
+  ) {}
+
+  list(query: ComplaintListQuery): Promise<PageResult<Complaint>> {
+    const qb = this.db.dataSource.getRepository(Complaint).createQueryBuilder('k');
+    qb.where(query.archived ? 'k.archived_at IS NOT NULL' : 'k.archived_at IS NULL');
+    if (query.status) qb.andWhere('k.status = :status', { status: query.status });
+    if (query.priority) qb.andWhere('k.priority = :priority', { priority: query.priority });
+    if (query.type) qb.andWhere('k.type = :type', { type: query.type });
+    if (query.channel) qb.andWhere('k.channel = :channel', { channel: query.channel });
+    if (query.assigneeId) qb.andWhere('k.assignee_id = :assigneeId', { assigneeId: query.assigneeId });
+    if (query.companyId) qb.andWhere('k.company_id = :companyId', { companyId: query.companyId });
+    if (query.overdue) qb.andWhere(`k.status IN ('new', 'in_progress') AND k.sla_due_at < now()`);
+    if (query.createdFrom) qb.andWhere('k.created_at >= :createdFrom', { createdFrom: query.createdFrom });
+    if (query.createdTo) qb.andWhere('k.created_at < :createdTo', { createdTo: query.createdTo });
+    return readPage(qb, query, SORT);
+  }
+
+  get(id: string): Promise<Complaint> {
+    return complaints.get(this.db.dataSource.manager, id);
+  }
+
+  register(actor: string, input: CreateComplaint): Promise<Complaint> {
+    return this.db.transaction(actor, (tx) => this.insert(tx, input));
+  }
+
+  /** inserts with SLA terms and an assignee, and emits `complaint.registered` */
+  async insert(tx: CrmTx, input: CreateComplaint): Promise<Complaint> {
+    await companyRefs.referenced(tx.manager, input.companyId, 'companyId');
+    if (input.contactId) await this.checkContact(tx, input.contactId, input.companyId);
+    const assigneeId = input.assigneeId ?? (await this.pickAgent(tx));
+    if (input.assigneeId) await users.referenced(tx.manager, input.assigneeId, 'assigneeId');
+    const now = new Date();
+    const terms = slaTerms(input.priority, this.options.sla, this.options.reminderShare, now);
+    const complaint = await complaints.insert(tx, {
+      id: randomUUID(),
+      companyId: input.companyId,
+      contactId: input.contactId ?? null,
+      type: input.type,
+      channel: input.channel,
+      description: input.description,
+      priority: input.priority,
+      status: 'new',
+      slaDueAt: terms.slaDueAt,
+      assigneeId,
+      escalationLevel: 0,
+      resolution: null,
+      resolvedAt: null,
+      closedAt: null,
+      archivedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await tx.emit('complaint.registered', 'complaint', complaint.id, {
+      complaintId: complaint.id,
+      type: complaint.type,
+      priority: complaint.priority,
+      slaDuration: terms.slaDuration,
+      reminderDuration: terms.reminderDuration,
+      slaDueAt: terms.slaDueAt.toISOString(),
+      assigneeId,
+      companyId: complaint.companyId,
+    });
+    return complaint;
+  }
+
+  update(actor: string, id: string, patch: UpdateComplaint): Promise<Complaint> {
+    return this.db.transaction(actor, async (tx) => {
+      const before = await complaints.get(tx.manager, id);
+      this.assertOpen(before);
+      if (patch.contactId) await this.checkContact(tx, patch.contactId, before.companyId);
+      if (patch.assigneeId) await users.referenced(tx.manager, patch.assigneeId, 'assigneeId');
+      return complaints.update(tx, before, definedOnly(patch) as Partial<Complaint>);
+    });
+  }
+
+  /** records the resolution and tells the SLA process (`complaint.resolved`) */
+  resolve(actor: string, id: string, resolution: string): Promise<Complaint> {
+    return this.db.transaction(actor, async (tx) => {
+      const before = await complaints.get(tx.manager, id);
+      this.assertOpen(before);
+      const complaint = await complaints.update(tx, before, { status: 'resolved', resolution, resolvedAt: new Date() }, 'resolved');
+      await tx.emit('complaint.resolved', 'complaint', id, { resolution });
+      return complaint;
+    });
+  }
+
+  /** the customer answered: logged as an email activity, and the SLA process hears `CustomerReplied` */
+  customerReplied(actor: string, id: string, message: string): Promise<Complaint> {
+    return this.db.transaction(actor, async (tx) => {
+      const complaint = await complaints.get(tx.manager, id);
+      await this.activities.insert(tx, { kind: 'email', subject: 'Customer replied', result: message, done: true, recordType: 'complaint', recordId: id, ownerId: complaint.assigneeId });
+      await tx.emit('complaint.customerReplied', 'complaint', id, { customerReply: message });
+      return complaint;
+    });
+  }
+
+  /** complaints are never deleted; closed ones can be archived */
+  archive(actor: string, id: string): Promise<Complaint> {
+    return this.db.transaction(actor, async (tx) => {
+      const before = await complaints.get(tx.manager, id);
+      if (before.status !== 'closed') throw new InvalidRequestError(`Complaint '${id}' is ${before.status}: only closed complaints can be archived`);
+      return before.archivedAt ? before : complaints.update(tx, before, { archivedAt: new Date() }, 'archived');
+    });
+  }
+
+  private assertOpen(complaint: Complaint): void {
+    if (complaint.status === 'resolved' || complaint.status === 'closed') throw new InvalidRequestError(`Complaint '${complaint.id}' is already ${complaint.status}`);
+  }
+
+  private async checkContact(tx: CrmTx, contactId: string, companyId: string): Promise<void> {
+    const contact = await contactRefs.referenced(tx.manager, contactId, 'contactId');
+    if (contact.companyId !== companyId) throw new InvalidRequestError(`Invalid request body: 'contactId' is a contact of another company`);
+  }
+
+  private async pickAgent(tx: CrmTx): Promise<string | null> {
+    const chosen = leastLoaded(await this.assignment.serviceAgents(tx));
+    if (chosen) await this.assignment.markAssigned(tx, chosen.id);
+    return chosen?.id ?? null;
+  }
+}

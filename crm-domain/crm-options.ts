@@ -1,0 +1,41 @@
+import type { ComplaintPriority } from './complaints/complaint.entity.js';
+import { DEFAULT_PROCESS_TRIGGERS } from './events/process-triggers.config.js';
+import type { ProcessTrigger } from './events/process-trigger.js';
+
+/** Business rules and switches of the CRM; defaults below, overridden by CrmModule.forRoot. */
+export interface CrmOptions {
+  /** seed demo users, companies, deals, ... when the CRM is empty */
+  readonly seedDemo: boolean;
+  /** smtp(s):// URL: mail in the outbox is sent; unset, mail stays in the outbox */
+  readonly smtpUrl?: string | undefined;
+  readonly mailFrom: string;
+  /** leads with an estimated amount at or over this go to senior managers */
+  readonly seniorLeadThreshold: number;
+  /** deal-approval: at or over headThreshold a head approves too, at or over directorThreshold a director too */
+  readonly approval: { readonly headThreshold: number; readonly directorThreshold: number };
+  /** SLA per complaint priority as an ISO 8601 duration */
+  readonly sla: Readonly<Record<ComplaintPriority, string>>;
+  /** the reminder fires at this share of the SLA (0.75: 3 h into a 4 h SLA) */
+  readonly reminderShare: number;
+  readonly publicForm: { readonly limit: number; readonly ttlMs: number; readonly maxBytes: number };
+  /** how often record events not yet applied to the engine are retried */
+  readonly eventSweepMs: number;
+  /** which record event starts which process or correlates which message */
+  readonly triggers: readonly ProcessTrigger[];
+  /** the folder of the reference BPMN models deployed at start */
+  readonly processesDir?: string | undefined;
+}
+
+export const CRM_OPTIONS = Symbol('CRM_OPTIONS');
+
+export const DEFAULT_CRM_OPTIONS: CrmOptions = {
+  seedDemo: false,
+  mailFrom: 'crm@localhost',
+  seniorLeadThreshold: 100_000,
+  approval: { headThreshold: 50_000, directorThreshold: 200_000 },
+  sla: { urgent: 'PT4H', high: 'P1D', normal: 'P3D', low: 'P5D' },
+  reminderShare: 0.75,
+  publicForm: { limit: 10, ttlMs: 60_000, maxBytes: 8 * 1024 },
+  eventSweepMs: 5_000,
+  triggers: DEFAULT_PROCESS_TRIGGERS,
+};

@@ -1,0 +1,81 @@
+import { Body, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Actor } from '../shared/actor.decorator.js';
+import { CrmController } from '../shared/crm-controller.decorator.js';
+import { RecordIdPipe } from '../shared/record-id.pipe.js';
+import { parseInput } from '../shared/validation.js';
+import {
+  approvalRequestBody, createDealBody, createProductBody, dealListQuery, dealProductsBody, productListQuery, updateDealBody, updateProductBody,
+} from './deal-schemas.js';
+import { DealsService } from './deals.service.js';
+import { ProductsService } from './products.service.js';
+
+@CrmController('deals', 'CRM deals and products')
+export class DealsController {
+  constructor(private readonly deals: DealsService) {}
+
+  @Get()
+  list(@Query() query: unknown) {
+    return this.deals.list(parseInput(dealListQuery, query, 'query'));
+  }
+
+  @Get(':id')
+  get(@Param('id', RecordIdPipe) id: string) {
+    return this.deals.get(id);
+  }
+
+  @Post()
+  create(@Actor() actor: string, @Body() body: unknown) {
+    return this.deals.create(actor, parseInput(createDealBody, body));
+  }
+
+  @Patch(':id')
+  update(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
+    return this.deals.update(actor, id, parseInput(updateDealBody, body));
+  }
+
+  @Put(':id/products')
+  setProducts(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
+    return this.deals.setProducts(actor, id, parseInput(dealProductsBody, body));
+  }
+
+  /** starts the approval chain (deal-approval) for the deal and its discount */
+  @Post(':id/approval-requests')
+  requestApproval(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
+    return this.deals.requestApproval(actor, id, parseInput(approvalRequestBody, body));
+  }
+
+  @Delete(':id')
+  archive(@Actor() actor: string, @Param('id', RecordIdPipe) id: string) {
+    return this.deals.archive(actor, id);
+  }
+}
+
+@CrmController('products', 'CRM deals and products')
+export class ProductsController {
+  constructor(private readonly products: ProductsService) {}
+
+  @Get()
+  list(@Query() query: unknown) {
+    return this.products.list(parseInput(productListQuery, query, 'query'));
+  }
+
+  @Get(':id')
+  get(@Param('id', RecordIdPipe) id: string) {
+    return this.products.get(id);
+  }
+
+  @Post()
+  create(@Actor() actor: string, @Body() body: unknown) {
+    return this.products.create(actor, parseInput(createProductBody, body));
+  }
+
+  @Patch(':id')
+  update(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
+    return this.products.update(actor, id, parseInput(updateProductBody, body));
+  }
+
+  @Delete(':id')
+  archive(@Actor() actor: string, @Param('id', RecordIdPipe) id: string) {
+    return this.products.archive(actor, id);
+  }
+}

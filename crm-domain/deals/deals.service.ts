@@ -1,0 +1,175 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { InvalidRequestError } from '../../engine/core/errors/index.js';
+import { Company } from '../companies/company.entity.js';
+import { Contact } from '../companies/contact.entity.js';
+import { CRM_OPTIONS, type CrmOptions } from '../crm-options.js';
+import { CrmDatabase } from '../shared/crm-database.js';
+import type { CrmTx } from '../shared/crm-tx.js';
+import { readPage, startsWith, type PageResult } from '../shared/list-query.js';
+import { RecordStore } from '../shared/record-store.js';
+import { definedOnly } from '../shared/defined-only.js';
+import { users } from '../users/users.service.js';
+import { Deal } from './deal.entity.js';
+import { DealProductsService } from './deal-products.service.js';
+import type { ApprovalRequest, CreateDeal, DealListQuery, DealProductLine, UpdateDeal } from './deal-schemas.js';
+import { isClosed, STAGE_PROBABILITY } from './deal-stages.js';
+import type { DealProduct } from './product.entity.js';
+
+export const deals = new RecordStore(Deal, 'deal', 'Deal');
+const companyRefs = new RecordStore(Company, 'company', 'Company');
+const contactRefs = new RecordStore(Contact, 'contact', 'Contact');
+
+const SORT = {
+  sortable: { title: 'title', amount: 'amount', stage: 'stage', probability: 'probability', expectedCloseDate: 'expectedCloseDate', createdAt: 'createdAt', updatedAt: 'updatedAt' },
+  defaultSort: '-createdAt',
+};
+
+export type DealWithProducts = Deal & { products: DealProduct[] };
+
+/** Deals through their stages; an approval request starts deal-approval. */
+@Injectable()
+export class DealsService {
+  constructor(
+    private readonly db: CrmDatabase,
+    private readonly lines: DealProductsService,
+    @Inject(CRM_OPTIONS) private readonly options: CrmOptions,
+  ) {}
+
+  list(query: DealListQuery): Promise<PageResult<Deal>> {
+    const qb = this.db.dataSource.getRepository(Deal).createQueryBuilder('d');
+    qb.where(query.archived ? 'd.archived_at IS NOT NULL' : 'd.archived_at IS NULL');
+    if (query.stage) qb.andWhere('d.stage = :stage', { stage: query.stage });
+    if (query.approvalStatus) qb.andWhere('d.approval_status = :approvalStatus', { approvalStatus: query.approvalStatus });
+    if (query.ownerId) qb.andWhere('d.owner_id = :ownerId', { ownerId: query.ownerId });
+    if (query.teamId) qb.andWhere('d.owner_id IN (SELECT id FROM crm.users WHERE team_id = :teamId)', { teamId: query.teamId });
+    if (query.companyId) qb.andWhere('d.company_id = :companyId', { companyId: query.companyId });
+    if (query.q) qb.andWhere(...startsWith('d.title', query.q));
+    if (query.minAmount !== undefined) qb.andWhere('d.amount >= :minAmount', { minAmount: query.minAmount });
+    if (query.maxAmount !== undefined) qb.andWhere('d.amount <= :maxAmount', { maxAmount: query.maxAmount });
+    if (query.closeFrom) qb.andWhere('d.expected_close_date >= :closeFrom', { closeFrom: query.closeFrom });
+    if (query.closeTo) qb.andWhere('d.expected_close_date < :closeTo', { closeTo: query.closeTo });
+    if (query.createdFrom) qb.andWhere('d.created_at >= :createdFrom', { createdFrom: query.createdFrom });
+    if (query.createdTo) qb.andWhere('d.created_at < :createdTo', { createdTo: query.createdTo });
+    return readPage(qb, query, SORT, { prefixFiltered: query.q ? 'title' : undefined });
+  }
+
+  async get(id: string): Promise<DealWithProducts> {
+    const manager = this.db.dataSource.manager;
+    const deal = await deals.get(manager, id);
+    return { ...deal, products: await this.lines.of(manager, id) };
+  }
+
+  create(actor: string, input: CreateDeal): Promise<DealWithProducts> {
+    return this.db.transaction(actor, (tx) => this.insert(tx, input));
+  }
+
+  async insert(tx: CrmTx, input: CreateDeal & { leadId?: string }): Promise<DealWithProducts> {
+    await this.checkReferences(tx, input.companyId, input.contactId ?? null, input.ownerId ?? null);
+    const lines = input.products ? await this.lines.price(tx, input.products, input.currency) : [];
+    const amount = input.amount ?? lines.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0);
+    const stage = input.stage ?? 'new';
+    if (stage === 'lost' && !input.lostReason) throw new InvalidRequestError(`Invalid request body: 'lostReason' is required for a lost deal`);
+    const now = new Date();
+    const deal = await deals.insert(tx, {
+      id: randomUUID(),
+      title: input.title,
+      companyId: input.companyId,
+      contactId: input.contactId ?? null,
+      amount,
+      currency: input.currency,
+      stage,
+      probability: input.probability ?? STAGE_PROBABILITY[stage],
+      ownerId: input.ownerId ?? null,
+      expectedCloseDate: input.expectedCloseDate ?? null,
+      lostReason: input.lostReason ?? null,
+      discountPercent: 0,
+      approvalStatus: 'none',
+      leadId: input.leadId ?? null,
+      closedAt: isClosed(stage) ? now : null,
+      archivedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    return { ...deal, products: await this.lines.replace(tx, deal.id, lines) };
+  }
+
+  update(actor: string, id: string, patch: UpdateDeal): Promise<Deal> {
+    return this.db.transaction(actor, async (tx) => {
+      const before = await deals.get(tx.manager, id);
+      await this.checkReferences(tx, patch.companyId ?? before.companyId, patch.contactId === undefined ? before.contactId : patch.contactId, patch.ownerId ?? null);
+      return this.applyChange(tx, before, definedOnly(patch) as Partial<Deal>);
+    });
+  }
+
+  /** stage changes keep probability, closing date and lost reason consistent */
+  async applyChange(tx: CrmTx, before: Deal, patch: Partial<Deal>, action = 'updated'): Promise<Deal> {
+    const change = { ...patch };
+    if (change.stage && change.stage !== before.stage) {
+      change.probability ??= STAGE_PROBABILITY[change.stage];
+      change.closedAt = isClosed(change.stage) ? new Date() : null;
+    }
+    const stage = change.stage ?? before.stage;
+    if (stage === 'lost' && !(change.lostReason ?? before.lostReason)) {
+      throw new InvalidRequestError(`Invalid request body: 'lostReason' is required for a lost deal`);
+    }
+    const after = await deals.update(tx, before, change, action);
+    if (after.stage !== before.stage) await tx.emit('deal.stageChanged', 'deal', before.id, { dealId: before.id, from: before.stage, to: after.stage });
+    return after;
+  }
+
+  setProducts(actor: string, id: string, input: DealProductLine[]): Promise<DealWithProducts> {
+    return this.db.transaction(actor, async (tx) => {
+      const before = await deals.get(tx.manager, id);
+      const lines = await this.lines.price(tx, input, before.currency);
+      const products = await this.lines.replace(tx, id, lines);
+      const amount = lines.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0);
+      const deal = await deals.update(tx, before, { amount }, 'products changed');
+      return { ...deal, products };
+    });
+  }
+
+  /** asks for approval of the deal (and its discount): emits `deal.approvalRequested` */
+  requestApproval(actor: string, id: string, request: ApprovalRequest): Promise<Deal> {
+    return this.db.transaction(actor, async (tx) => {
+      const before = await deals.get(tx.manager, id);
+      if (before.approvalStatus === 'pending') throw new InvalidRequestError(`Deal '${before.title}' already waits for approval`);
+      if (isClosed(before.stage)) throw new InvalidRequestError(`Deal '${before.title}' is ${before.stage}: closed deals need no approval`);
+      const discountPercent = request.discountPercent ?? before.discountPercent;
+      const deal = await deals.update(tx, before, { approvalStatus: 'pending', discountPercent }, 'approval requested');
+      const requester = (await users.find(tx.manager, isUuid(actor) ? actor : '00000000-0000-0000-0000-000000000000')) ? actor : before.ownerId;
+      await tx.emit('deal.approvalRequested', 'deal', id, {
+        dealId: id,
+        title: deal.title,
+        amount: deal.amount,
+        currency: deal.currency,
+        discountPercent,
+        requesterId: requester,
+        comment: request.comment ?? null,
+        headThreshold: this.options.approval.headThreshold,
+        directorThreshold: this.options.approval.directorThreshold,
+      });
+      return deal;
+    });
+  }
+
+  archive(actor: string, id: string): Promise<Deal> {
+    return this.db.transaction(actor, async (tx) => {
+      const before = await deals.get(tx.manager, id);
+      return before.archivedAt ? before : deals.update(tx, before, { archivedAt: new Date() }, 'archived');
+    });
+  }
+
+  private async checkReferences(tx: CrmTx, companyId: string, contactId: string | null, ownerId: string | null): Promise<void> {
+    await companyRefs.referenced(tx.manager, companyId, 'companyId');
+    if (contactId) {
+      const contact = await contactRefs.referenced(tx.manager, contactId, 'contactId');
+      if (contact.companyId !== companyId) throw new InvalidRequestError(`Invalid request body: 'contactId' is a contact of another company`);
+    }
+    if (ownerId) await users.referenced(tx.manager, ownerId, 'ownerId');
+  }
+}
+
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}

@@ -1,0 +1,145 @@
+import nodemailer from 'nodemailer';
+import { openDatabase, type OpenedDatabase } from '../../engine/adapters/typeorm/data-source.js';
+import type { ServiceTaskInput } from '../../engine/core/ports/service-task-handler.js';
+import { migrations } from '../../migrations/index.js';
+import { AssignmentService } from '../assignment/assignment.service.js';
+import { DEFAULT_CRM_OPTIONS } from '../crm-options.js';
+import { crmEntities } from '../entities.js';
+import { LeadsService } from '../leads/leads.service.js';
+import { OutboxRelay } from '../notifications/outbox-relay.js';
+import { CrmDatabase } from '../shared/crm-database.js';
+import { TeamsService } from '../users/teams.service.js';
+import { UsersService } from '../users/users.service.js';
+import { IdempotentHandlerRunner } from './idempotent-handler-runner.js';
+import { LeadAssignHandler } from './lead-assign.handler.js';
+import { NotifyHandler } from './notify.handler.js';
+import type { CrmTaskHandler } from './task-handler.decorator.js';
+
+// CRM handlers against a real (embedded, in-memory) database: their SQL, their transactions, their idempotency
+describe('CRM service-task handlers', () => {
+  let opened: OpenedDatabase;
+  let db: CrmDatabase;
+  let runner: IdempotentHandlerRunner;
+  let users: UsersService;
+  let leads: LeadsService;
+  let salesTeam: string;
+
+  beforeAll(async () => {
+    opened = await openDatabase({ migrations, entities: crmEntities });
+    await opened.dataSource.runMigrations({ transaction: 'each' });
+    db = new CrmDatabase(opened);
+    runner = new IdempotentHandlerRunner(db);
+    users = new UsersService(db);
+    leads = new LeadsService(db);
+    salesTeam = (await new TeamsService(db).create('spec', { name: 'Sales', kind: 'sales' })).id;
+  });
+  afterAll(() => opened.dataSource.destroy());
+
+  const input = (jobId: string, variables: Record<string, unknown>, businessKey: string | null = null): ServiceTaskInput => ({
+    topic: 'crm.test', jobId, processInstanceId: 'pi', processDefinitionKey: 'spec', activityId: 'task', businessKey, variables,
+  });
+  const manager = (name: string, level: 'junior' | 'senior', teamId = salesTeam) =>
+    users.create('spec', { name, email: `${name.toLowerCase()}@spec.test`, role: 'manager', level, teamId });
+  const lead = (amount: number) => leads.create('spec', { source: 'call', personName: `Lead ${amount}`, estimatedAmount: amount });
+
+  describe('the idempotent runner', () => {
+    it('runs a handler once per job id and returns the stored result on a repeat', async () => {
+      let runs = 0;
+      const handler: CrmTaskHandler = {
+        handle: async (_, tx) => {
+          runs++;
+          await tx.manager.query(`INSERT INTO crm.record_changes (record_type, record_id, action, actor) VALUES ('lead', gen_random_uuid(), 'handled', 'spec')`);
+          return { outcome: 'complete', variables: { run: runs } };
+        },
+      };
+      const first = await runner.run('crm.test', handler, input('job-1', {}));
+      const again = await runner.run('crm.test', handler, input('job-1', {}));
+      expect(first).toEqual({ outcome: 'complete', variables: { run: 1 } });
+      expect(again).toEqual(first);
+      expect(runs).toBe(1);
+      const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM crm.record_changes WHERE action = 'handled'`);
+      expect(row!.n).toBe(1);
+    });
+
+    it('keeps nothing of a failed run, so the retry does the work', async () => {
+      let attempt = 0;
+      const handler: CrmTaskHandler = {
+        handle: async (_, tx) => {
+          attempt++;
+          await tx.manager.query(`INSERT INTO crm.record_changes (record_type, record_id, action, actor) VALUES ('lead', gen_random_uuid(), 'flaky', 'spec')`);
+          if (attempt === 1) throw new Error('SMTP down');
+          return { outcome: 'complete' };
+        },
+      };
+      await expect(runner.run('crm.test', handler, input('job-2', {}))).rejects.toThrow('SMTP down');
+      await expect(runner.run('crm.test', handler, input('job-2', {}))).resolves.toEqual({ outcome: 'complete' });
+      const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM crm.record_changes WHERE action = 'flaky'`);
+      expect(row!.n).toBe(1);
+    });
+  });
+
+  describe('crm.lead.assign', () => {
+    it('assigns by deal size to the least loaded manager of the level, sets the owner once per job', async () => {
+      const handler = new LeadAssignHandler(new AssignmentService(), DEFAULT_CRM_OPTIONS);
+      const senior = await manager('Senna', 'senior');
+      const juniorA = await manager('Juan', 'junior');
+      const juniorB = await manager('Jana', 'junior');
+      const assign = async (jobId: string, leadId: string) => runner.run('crm.lead.assign', handler, input(jobId, { amount: (await leads.get(leadId)).estimatedAmount }, leadId));
+
+      const big = await lead(250_000);
+      expect(await assign('a1', big.id)).toMatchObject({ variables: { assignee: senior.id, assigneeLevel: 'senior', assignmentFallback: false } });
+      expect(await leads.get(big.id)).toMatchObject({ ownerId: senior.id, status: 'qualifying' });
+
+      const small = [await lead(5_000), await lead(6_000), await lead(7_000)];
+      const owners = [];
+      for (const [i, l] of small.entries()) owners.push((await assign(`a2-${i}`, l.id))!.variables!['assignee']);
+      // equal load goes round-robin, then the less loaded one gets the third
+      expect(new Set(owners.slice(0, 2))).toEqual(new Set([juniorA.id, juniorB.id]));
+      expect(owners[2]).toBe(owners[0]);
+
+      // the same job again: no second assignment, same answer
+      await leads.update('spec', small[0]!.id, { ownerId: null });
+      expect((await assign('a2-0', small[0]!.id))!.variables!['assignee']).toBe(owners[0]);
+      expect((await leads.get(small[0]!.id)).ownerId).toBeNull();
+    });
+
+    it('fails (an incident after retries) when there is no sales manager at all', async () => {
+      await db.query(`UPDATE crm.users SET active = false WHERE role = 'manager'`);
+      const handler = new LeadAssignHandler(new AssignmentService(), DEFAULT_CRM_OPTIONS);
+      const orphan = await lead(1_000);
+      await expect(runner.run('crm.lead.assign', handler, input('a3', { amount: 1_000 }, orphan.id))).rejects.toThrow(/Expected an active manager in a sales team/);
+      await db.query(`UPDATE crm.users SET active = true WHERE role = 'manager'`);
+    });
+  });
+
+  describe('crm.notify and the outbox', () => {
+    it('writes to the outbox only without SMTP; with a transport the relay sends pending mail', async () => {
+      const agent = await manager('Nia', 'junior');
+      const relay = new OutboxRelay(db, DEFAULT_CRM_OPTIONS);
+      const notify = new NotifyHandler(relay);
+      const task = { template: 'lead.assigned', to: agent.id, personName: 'Pat', companyName: 'PatCo', amount: 10, currency: 'EUR' };
+      const stored = await runner.run('crm.notify', notify, input('n1', task));
+      const [kept] = await db.query<{ status: string; recipient: string; subject: string }>('SELECT status, recipient, subject FROM crm.outbox WHERE id = $1', [stored!.variables!['notificationId']]);
+      expect(kept).toEqual({ status: 'outbox', recipient: 'nia@spec.test', subject: 'New lead: Pat' });
+
+      const sent: unknown[] = [];
+      const transport = nodemailer.createTransport({ jsonTransport: true });
+      const send = transport.sendMail.bind(transport);
+      transport.sendMail = (async (mail: Parameters<typeof send>[0]) => {
+        sent.push(mail);
+        return send(mail);
+      }) as typeof transport.sendMail;
+      relay.useTransport(transport);
+      const queued = await runner.run('crm.notify', notify, input('n2', { ...task, to: 'someone@customer.test' }));
+      await relay.drain();
+      const [delivered] = await db.query<{ status: string; attempts: number }>('SELECT status, attempts FROM crm.outbox WHERE id = $1', [queued!.variables!['notificationId']]);
+      expect(delivered).toEqual({ status: 'sent', attempts: 1 });
+      expect(sent).toEqual([expect.objectContaining({ to: 'someone@customer.test', subject: 'New lead: Pat' })]);
+    });
+
+    it('refuses an unknown template by name (the job fails, then an incident)', async () => {
+      const notify = new NotifyHandler(new OutboxRelay(db, DEFAULT_CRM_OPTIONS));
+      await expect(runner.run('crm.notify', notify, input('n3', { template: 'constructor', to: 'a@b.test' }))).rejects.toThrow(/Expected 'template' to be one of/);
+    });
+  });
+});

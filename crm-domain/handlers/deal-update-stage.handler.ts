@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import type { ServiceTaskInput, ServiceTaskResult } from '../../engine/core/ports/service-task-handler.js';
+import { APPROVAL_STATUSES, DEAL_STAGES, type Deal } from '../deals/deal.entity.js';
+import { deals, DealsService } from '../deals/deals.service.js';
+import type { CrmTx } from '../shared/crm-tx.js';
+import { recordIdOf, TaskHandler, textInput, type CrmTaskHandler } from './task-handler.decorator.js';
+
+/**
+ * `crm.deal.updateStage`: sets the deal's `stage` (probability and closing follow) and/or its
+ * `approvalStatus`, `discountPercent`, `lostReason`, from the task's inputs. The deal is `dealId`
+ * or the business key. Output: `dealStage`, `approvalStatus`.
+ */
+@Injectable()
+@TaskHandler('crm.deal.updateStage')
+export class DealUpdateStageHandler implements CrmTaskHandler {
+  constructor(private readonly dealsService: DealsService) {}
+
+  async handle(input: ServiceTaskInput, tx: CrmTx): Promise<ServiceTaskResult> {
+    const before = await deals.get(tx.manager, recordIdOf(input, 'dealId'));
+    const patch: Partial<Deal> = {};
+    const stage = textInput(input, 'stage');
+    if (stage !== undefined) patch.stage = oneOf(DEAL_STAGES, stage, 'stage');
+    const approvalStatus = textInput(input, 'approvalStatus');
+    if (approvalStatus !== undefined) patch.approvalStatus = oneOf(APPROVAL_STATUSES, approvalStatus, 'approvalStatus');
+    const discount = textInput(input, 'discountPercent');
+    if (discount !== undefined) patch.discountPercent = percent(discount);
+    const lostReason = textInput(input, 'lostReason');
+    if (lostReason !== undefined) patch.lostReason = lostReason;
+    const after = await this.dealsService.applyChange(tx, before, patch, 'updated by process');
+    return { outcome: 'complete', variables: { dealStage: after.stage, approvalStatus: after.approvalStatus } };
+  }
+}
+
+function oneOf<T extends string>(values: readonly T[], value: string, name: string): T {
+  if (!(values as readonly string[]).includes(value)) throw new Error(`Expected '${name}' to be one of ${values.join(', ')}, but got '${value}'`);
+  return value as T;
+}
+
+function percent(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 100) throw new Error(`Expected 'discountPercent' to be 0 to 100, but got '${value}'`);
+  return n;
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { ServiceTaskInput, ServiceTaskResult } from '../../engine/core/ports/service-task-handler.js';
+import { MAIL_TEMPLATES, renderTemplate } from '../notifications/mail-templates.js';
+import { OutboxMessage } from '../notifications/outbox-message.entity.js';
+import { OutboxRelay } from '../notifications/outbox-relay.js';
+import { resolveRecipient } from '../notifications/recipients.js';
+import { recordContext } from '../notifications/record-context.js';
+import type { CrmTx } from '../shared/crm-tx.js';
+import { RECORD_TYPES, type RecordType } from '../shared/record-types.js';
+import { TaskHandler, textInput, type CrmTaskHandler } from './task-handler.decorator.js';
+
+/**
+ * `crm.notify`: writes a message to the outbox (sent by SMTP when configured). Inputs: `template`
+ * (see mail-templates.ts) or `subject` + `body` with `{{placeholders}}`; `to`: customer, assignee,
+ * owner, requester, a user id or an address (default assignee). Placeholders come from the record
+ * (business key, `recordType`) and the process variables. Output: `notificationId`.
+ */
+@Injectable()
+@TaskHandler('crm.notify')
+export class NotifyHandler implements CrmTaskHandler {
+  constructor(private readonly relay: OutboxRelay) {}
+
+  async handle(input: ServiceTaskInput, tx: CrmTx): Promise<ServiceTaskResult> {
+    const text = this.text(input);
+    const type = (textInput(input, 'recordType') ?? null) as RecordType | null;
+    const record = { type: type && RECORD_TYPES.includes(type) ? type : null, id: textInput(input, 'recordId') ?? input.businessKey };
+    const context = { ...(await recordContext(tx.manager, record.type, record.id)), ...plainVariables(input.variables) };
+    const recipient = await resolveRecipient(tx.manager, textInput(input, 'to') ?? 'assignee', record, input.variables);
+    const id = randomUUID();
+    await tx.manager.insert(OutboxMessage, {
+      id,
+      channel: 'email',
+      recipient: recipient.address ?? '(none)',
+      subject: renderTemplate(text.subject, context),
+      body: renderTemplate(text.body, context),
+      recordType: record.type,
+      recordId: record.id,
+      status: !recipient.address ? 'failed' : this.relay.delivering ? 'pending' : 'outbox',
+      lastError: recipient.address ? null : `No recipient: ${recipient.missing}`,
+    });
+    if (record.type && record.id) await tx.logChange(record.type, record.id, 'notified', { notification: [null, `${recipient.address ?? '(no address)'}: ${renderTemplate(text.subject, context)}`] });
+    return { outcome: 'complete', variables: { notificationId: id } };
+  }
+
+  afterCommit(): void {
+    this.relay.nudge();
+  }
+
+  private text(input: ServiceTaskInput): { subject: string; body: string } {
+    const name = textInput(input, 'template');
+    if (name) {
+      const template = Object.hasOwn(MAIL_TEMPLATES, name) ? MAIL_TEMPLATES[name] : undefined;
+      if (!template) throw new Error(`Expected 'template' to be one of ${Object.keys(MAIL_TEMPLATES).join(', ')}, but got '${name}'`);
+      return template;
+    }
+    const subject = textInput(input, 'subject');
+    const body = textInput(input, 'body');
+    if (!subject || !body) throw new Error(`Expected a 'template' or a 'subject' and 'body' on task '${input.activityId}' (crm.notify)`);
+    return { subject, body };
+  }
+}
+
+function plainVariables(variables: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(variables).filter(([, v]) => v === null || ['string', 'number', 'boolean'].includes(typeof v) || v instanceof Date));
+}

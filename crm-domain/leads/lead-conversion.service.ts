@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { CompaniesService } from '../companies/companies.service.js';
+import { Company } from '../companies/company.entity.js';
+import { ContactsService } from '../companies/contacts.service.js';
+import { DealsService } from '../deals/deals.service.js';
+import { CrmDatabase } from '../shared/crm-database.js';
+import type { CrmTx } from '../shared/crm-tx.js';
+import { RecordStore } from '../shared/record-store.js';
+import type { Lead } from './lead.entity.js';
+import type { ConvertLead } from './lead-schemas.js';
+import { leads, LeadsService } from './leads.service.js';
+
+const companyRefs = new RecordStore(Company, 'company', 'Company');
+
+export interface Conversion {
+  readonly lead: Lead;
+  readonly companyId: string;
+  readonly contactId: string;
+  readonly dealId: string;
+}
+
+/** Converts a lead into a company (new or existing), a contact and a deal in one transaction. */
+@Injectable()
+export class LeadConversionService {
+  constructor(
+    private readonly db: CrmDatabase,
+    private readonly leadsService: LeadsService,
+    private readonly companies: CompaniesService,
+    private readonly contacts: ContactsService,
+    private readonly deals: DealsService,
+  ) {}
+
+  convert(actor: string, id: string, input: ConvertLead): Promise<Conversion> {
+    return this.db.transaction(actor, async (tx) => {
+      const before = await leads.get(tx.manager, id);
+      this.leadsService.assertOpen(before);
+      const { companyId, contactId } = await this.account(tx, before, input);
+      const deal = await this.deals.insert(tx, {
+        title: input.dealTitle ?? `${before.companyName ?? before.personName}: first deal`,
+        companyId,
+        contactId,
+        amount: input.amount ?? before.estimatedAmount ?? 0,
+        currency: input.currency ?? before.currency,
+        stage: 'qualification',
+        ownerId: before.ownerId,
+        expectedCloseDate: input.expectedCloseDate ?? null,
+        leadId: before.id,
+      });
+      const lead = await leads.update(tx, before, {
+        status: 'converted',
+        convertedCompanyId: companyId,
+        convertedContactId: contactId,
+        convertedDealId: deal.id,
+        convertedAt: new Date(),
+      }, 'converted');
+      await tx.emit('lead.converted', 'lead', id, { companyId, contactId, dealId: deal.id });
+      return { lead, companyId, contactId, dealId: deal.id };
+    });
+  }
+
+  private async account(tx: CrmTx, lead: Lead, input: ConvertLead): Promise<{ companyId: string; contactId: string }> {
+    const person = { fullName: lead.personName, email: lead.email, mobilePhone: lead.phone, ownerId: lead.ownerId };
+    if (input.companyId) {
+      await companyRefs.referenced(tx.manager, input.companyId, 'companyId');
+      const contact = await this.contacts.insert(tx, { ...person, companyId: input.companyId });
+      return { companyId: input.companyId, contactId: contact.id };
+    }
+    const company = await this.companies.insert(tx, {
+      name: lead.companyName ?? lead.personName,
+      type: input.companyType ?? 'client',
+      email: lead.email,
+      phones: lead.phone ? [lead.phone] : [],
+      ownerId: lead.ownerId,
+      primaryContact: person,
+    });
+    return { companyId: company.id, contactId: company.contacts[0]!.id };
+  }
+}

@@ -1,0 +1,53 @@
+import { Body, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Actor } from '../shared/actor.decorator.js';
+import { CrmController } from '../shared/crm-controller.decorator.js';
+import { RecordIdPipe } from '../shared/record-id.pipe.js';
+import { parseInput } from '../shared/validation.js';
+import { LeadConversionService } from './lead-conversion.service.js';
+import { convertLeadBody, createLeadBody, disqualifyLeadBody, leadListQuery, updateLeadBody } from './lead-schemas.js';
+import { LeadsService } from './leads.service.js';
+
+@CrmController('leads', 'CRM leads')
+export class LeadsController {
+  constructor(
+    private readonly leads: LeadsService,
+    private readonly conversion: LeadConversionService,
+  ) {}
+
+  @Get()
+  list(@Query() query: unknown) {
+    return this.leads.list(parseInput(leadListQuery, query, 'query'));
+  }
+
+  @Get(':id')
+  get(@Param('id', RecordIdPipe) id: string) {
+    return this.leads.get(id);
+  }
+
+  /** a new lead starts lead-routing (assignment by deal size, then qualification) */
+  @Post()
+  create(@Actor() actor: string, @Body() body: unknown) {
+    return this.leads.create(actor, parseInput(createLeadBody, body));
+  }
+
+  @Patch(':id')
+  update(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
+    return this.leads.update(actor, id, parseInput(updateLeadBody, body));
+  }
+
+  /** company + contact + deal from the lead; its routing process hears `LeadConverted` */
+  @Post(':id/convert')
+  convert(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
+    return this.conversion.convert(actor, id, parseInput(convertLeadBody, body));
+  }
+
+  @Post(':id/disqualify')
+  disqualify(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
+    return this.leads.disqualify(actor, id, parseInput(disqualifyLeadBody, body).reason);
+  }
+
+  @Delete(':id')
+  archive(@Actor() actor: string, @Param('id', RecordIdPipe) id: string) {
+    return this.leads.archive(actor, id);
+  }
+}

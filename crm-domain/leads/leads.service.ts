@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { InvalidRequestError } from '../../engine/core/errors/index.js';
+import { CrmDatabase } from '../shared/crm-database.js';
+import type { CrmTx } from '../shared/crm-tx.js';
+import { readPage, startsWith, type PageResult } from '../shared/list-query.js';
+import { RecordStore } from '../shared/record-store.js';
+import { definedOnly } from '../shared/defined-only.js';
+import { users } from '../users/users.service.js';
+import { Lead } from './lead.entity.js';
+import type { CreateLead, LeadListQuery, UpdateLead } from './lead-schemas.js';
+
+export const leads = new RecordStore(Lead, 'lead', 'Lead');
+
+const SORT = {
+  sortable: { createdAt: 'createdAt', personName: 'personName', companyName: 'companyName', estimatedAmount: 'estimatedAmount', status: 'status' },
+  defaultSort: '-createdAt',
+};
+
+/** Leads from web forms, seminars, calls and imports; a new lead starts its routing process. */
+@Injectable()
+export class LeadsService {
+  constructor(private readonly db: CrmDatabase) {}
+
+  list(query: LeadListQuery): Promise<PageResult<Lead>> {
+    const qb = this.db.dataSource.getRepository(Lead).createQueryBuilder('l');
+    qb.where(query.archived ? 'l.archived_at IS NOT NULL' : 'l.archived_at IS NULL');
+    if (query.status) qb.andWhere('l.status = :status', { status: query.status });
+    if (query.source) qb.andWhere('l.source = :source', { source: query.source });
+    if (query.ownerId) qb.andWhere('l.owner_id = :ownerId', { ownerId: query.ownerId });
+    if (query.q) qb.andWhere(...startsWith('l.person_name', query.q));
+    if (query.minAmount !== undefined) qb.andWhere('l.estimated_amount >= :minAmount', { minAmount: query.minAmount });
+    if (query.maxAmount !== undefined) qb.andWhere('l.estimated_amount <= :maxAmount', { maxAmount: query.maxAmount });
+    if (query.createdFrom) qb.andWhere('l.created_at >= :createdFrom', { createdFrom: query.createdFrom });
+    if (query.createdTo) qb.andWhere('l.created_at < :createdTo', { createdTo: query.createdTo });
+    return readPage(qb, query, SORT, { prefixFiltered: query.q ? 'personName' : undefined });
+  }
+
+  get(id: string): Promise<Lead> {
+    return leads.get(this.db.dataSource.manager, id);
+  }
+
+  create(actor: string, input: CreateLead): Promise<Lead> {
+    return this.db.transaction(actor, (tx) => this.insert(tx, input));
+  }
+
+  /** inserts the lead and emits `lead.created` (which starts lead-routing by default) */
+  async insert(tx: CrmTx, input: CreateLead): Promise<Lead> {
+    if (input.ownerId) await users.referenced(tx.manager, input.ownerId, 'ownerId');
+    const now = new Date();
+    const lead = await leads.insert(tx, {
+      id: randomUUID(),
+      source: input.source,
+      personName: input.personName,
+      companyName: input.companyName ?? null,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      estimatedAmount: input.estimatedAmount ?? null,
+      currency: input.currency ?? 'EUR',
+      status: 'new',
+      ownerId: input.ownerId ?? null,
+      notes: input.notes ?? null,
+      disqualifyReason: null,
+      convertedCompanyId: null,
+      convertedContactId: null,
+      convertedDealId: null,
+      convertedAt: null,
+      archivedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await tx.emit('lead.created', 'lead', lead.id, {
+      leadId: lead.id,
+      amount: lead.estimatedAmount ?? 0,
+      currency: lead.currency,
+      source: lead.source,
+      personName: lead.personName,
+      companyName: lead.companyName,
+    });
+    return lead;
+  }
+
+  update(actor: string, id: string, patch: UpdateLead): Promise<Lead> {
+    return this.db.transaction(actor, async (tx) => {
+      const before = await leads.get(tx.manager, id);
+      this.assertOpen(before);
+      if (patch.ownerId) await users.referenced(tx.manager, patch.ownerId, 'ownerId');
+      return leads.update(tx, before, definedOnly(patch) as Partial<Lead>);
+    });
+  }
+
+  /** disqualifies the lead and tells its waiting process (`lead.disqualified`) */
+  disqualify(actor: string, id: string, reason: string): Promise<Lead> {
+    return this.db.transaction(actor, async (tx) => {
+      const before = await leads.get(tx.manager, id);
+      this.assertOpen(before);
+      const lead = await leads.update(tx, before, { status: 'disqualified', disqualifyReason: reason }, 'disqualified');
+      await tx.emit('lead.disqualified', 'lead', id, { disqualifyReason: reason });
+      return lead;
+    });
+  }
+
+  archive(actor: string, id: string): Promise<Lead> {
+    return this.db.transaction(actor, async (tx) => {
+      const before = await leads.get(tx.manager, id);
+      return before.archivedAt ? before : leads.update(tx, before, { archivedAt: new Date() }, 'archived');
+    });
+  }
+
+  assertOpen(lead: Lead): void {
+    if (lead.status === 'converted' || lead.status === 'disqualified') {
+      throw new InvalidRequestError(`Lead '${lead.id}' is already ${lead.status}`);
+    }
+  }
+}

@@ -1,0 +1,139 @@
+import { EngineHarness } from '../../engine/testing/engine-harness.js';
+import type { ServiceTaskInput } from '../../engine/core/ports/service-task-handler.js';
+import { findProcessesDir, readBpmnResources } from './reference-processes.js';
+
+const HOUR = 3_600_000;
+
+/** the reference models on the in-memory engine, with recording stand-ins for the CRM handlers */
+function harness() {
+  const h = new EngineHarness();
+  const calls: { topic: string; activityId: string; variables: Record<string, unknown> }[] = [];
+  const results: Record<string, Record<string, unknown>> = {
+    'crm.lead.assign': { assignee: 'manager-1' },
+    'crm.complaint.escalate': { escalatedTo: 'head-1', escalationLevel: 1 },
+  };
+  for (const topic of ['crm.lead.assign', 'crm.notify', 'crm.activity.create', 'crm.deal.updateStage', 'crm.complaint.escalate', 'crm.complaint.close']) {
+    h.handlers.set(topic, async (input: ServiceTaskInput) => {
+      calls.push({ topic, activityId: input.activityId, variables: { ...input.variables } });
+      return { outcome: 'complete', variables: results[topic] ?? {} };
+    });
+  }
+  return { h, calls, topicsOf: () => calls.map((c) => `${c.activityId}:${c.topic}`) };
+}
+
+async function deployAll(h: EngineHarness) {
+  await h.deploy(...readBpmnResources(findProcessesDir()).map((r) => r.content));
+}
+
+describe('reference processes', () => {
+  it('parse: every model is accepted by the engine and has a diagram', async () => {
+    const { h } = harness();
+    for (const resource of readBpmnResources(findProcessesDir())) {
+      const graphs = await h.engine.parse(resource.name, resource.content);
+      expect(graphs.map((g) => g.id)).toEqual([resource.name.replace('.bpmn', '')]);
+      expect(resource.content).toContain('<bpmndi:BPMNDiagram');
+    }
+  });
+
+  describe('lead-routing', () => {
+    it('assigns, tells the owner, and waits for qualification; conversion in the CRM schedules the first call', async () => {
+      const { h, calls, topicsOf } = harness();
+      await deployAll(h);
+      const id = await h.start('lead-routing', { leadId: 'lead-1', amount: 250_000, personName: 'Ann', recordType: 'lead' }, 'lead-1');
+      expect(topicsOf()).toEqual(['AssignOwner:crm.lead.assign', 'NotifyOwner:crm.notify']);
+      expect(h.task(id, 'QualifyLead').assignee).toBe('manager-1');
+      await h.engine.correlateMessage({ messageName: 'LeadConverted', businessKey: 'lead-1', processVariables: new Map(), processVariablesLocal: new Map(), all: true });
+      await h.runDueJobs();
+      expect(h.state(id)).toBe('COMPLETED');
+      const call = calls.find((c) => c.activityId === 'ScheduleFirstCall')!;
+      expect(call.variables).toMatchObject({ activityKind: 'call', subject: 'First call with Ann', ownerId: 'manager-1', recordType: 'lead' });
+      expect(h.path(id)).toContain('LeadQualified');
+    });
+
+    it('ends without a call when the lead is disqualified in the CRM or not qualified in the tasklist', async () => {
+      const { h, topicsOf } = harness();
+      await deployAll(h);
+      const a = await h.start('lead-routing', { leadId: 'a', amount: 1 }, 'a');
+      await h.engine.correlateMessage({ messageName: 'LeadDisqualified', businessKey: 'a', processVariables: new Map(), processVariablesLocal: new Map(), all: true });
+      const b = await h.start('lead-routing', { leadId: 'b', amount: 1 }, 'b');
+      await h.complete(b, 'QualifyLead', { qualified: false });
+      expect([h.state(a), h.state(b)]).toEqual(['COMPLETED', 'COMPLETED']);
+      expect(h.path(a)).toContain('LeadDisqualified');
+      expect(h.path(b)).toContain('LeadNotQualified');
+      expect(topicsOf().filter((t) => t.startsWith('ScheduleFirstCall'))).toEqual([]);
+    });
+  });
+
+  describe('deal-approval', () => {
+    const thresholds = { headThreshold: 50_000, directorThreshold: 200_000, requesterId: 'rep-1', discountPercent: 10 };
+
+    it('over the director threshold needs manager, head and director; a rejection loops back to the requester', async () => {
+      const { h, calls } = harness();
+      await deployAll(h);
+      const id = await h.start('deal-approval', { dealId: 'd', amount: 500_000, ...thresholds }, 'd');
+      expect(h.task(id, 'ManagerApproval').candidateGroups).toEqual(['manager']);
+      await h.complete(id, 'ManagerApproval', { approved: true });
+      await h.complete(id, 'HeadApproval', { approved: false });
+      expect(calls.at(-1)!.variables).toMatchObject({ approvalStatus: 'rejected' });
+      expect(h.task(id, 'ReviseOrWithdraw').assignee).toBe('rep-1');
+      await h.complete(id, 'ReviseOrWithdraw', { withdraw: false, discountPercent: 5 });
+      expect(calls.at(-1)!.variables).toMatchObject({ approvalStatus: 'pending', discountPercent: 5 });
+      await h.complete(id, 'ManagerApproval', { approved: true });
+      await h.complete(id, 'HeadApproval', { approved: true });
+      expect(h.task(id, 'DirectorApproval').candidateGroups).toEqual(['director']);
+      await h.complete(id, 'DirectorApproval', { approved: true });
+      expect(h.state(id)).toBe('COMPLETED');
+      expect(calls.filter((c) => c.activityId === 'MarkApproved')[0]!.variables).toMatchObject({ approvalStatus: 'approved', stage: 'negotiation' });
+      expect(h.path(id).filter((a) => a.endsWith('Approval'))).toEqual(['ManagerApproval', 'HeadApproval', 'ManagerApproval', 'HeadApproval', 'DirectorApproval']);
+    });
+
+    it('under the head threshold only a manager approves; a decision is required; withdrawing ends it', async () => {
+      const { h } = harness();
+      await deployAll(h);
+      const small = await h.start('deal-approval', { dealId: 's', amount: 10_000, ...thresholds }, 's');
+      await h.complete(small, 'ManagerApproval', { approved: true });
+      expect(h.state(small)).toBe('COMPLETED');
+      const other = await h.start('deal-approval', { dealId: 'o', amount: 100_000, ...thresholds }, 'o');
+      await expect(h.complete(other, 'ManagerApproval', {})).rejects.toThrow(/Cannot resolve identifier 'approved'/);
+      await h.complete(other, 'ManagerApproval', { approved: false });
+      await h.complete(other, 'ReviseOrWithdraw', { withdraw: true });
+      expect(h.state(other)).toBe('COMPLETED');
+      expect(h.path(other)).toEqual(expect.arrayContaining(['MarkRejected', 'MarkWithdrawn', 'RequestWithdrawn']));
+    });
+  });
+
+  describe('complaint-sla', () => {
+    const urgent = { complaintId: 'c', slaDuration: 'PT4H', reminderDuration: 'PT180M', slaDueAt: '2031-01-01T04:00:00Z', assigneeId: 'agent-1', recordType: 'complaint' };
+
+    it('left alone: reminds first, then escalates to the head of service at the breach; resolution notifies and closes', async () => {
+      const { h, topicsOf } = harness();
+      await deployAll(h);
+      const id = await h.start('complaint-sla', urgent, 'c');
+      expect(h.task(id, 'ResolveComplaint').assignee).toBe('agent-1');
+      await h.advance(3 * HOUR - 1000);
+      expect(topicsOf()).toEqual([]);
+      await h.advance(1000);
+      expect(topicsOf()).toEqual(['RemindAssignee:crm.notify']);
+      await h.advance(HOUR);
+      expect(topicsOf()).toEqual(['RemindAssignee:crm.notify', 'Escalate:crm.complaint.escalate', 'NotifyHead:crm.notify']);
+      expect(h.task(id, 'ResolveEscalated').assignee).toBe('head-1');
+      await h.engine.correlateMessage({ messageName: 'ComplaintResolved', businessKey: 'c', processVariables: new Map(), processVariablesLocal: new Map(), all: true });
+      await h.runDueJobs();
+      expect(topicsOf().slice(3)).toEqual(['NotifyCustomer:crm.notify', 'CloseComplaint:crm.complaint.close']);
+      expect(h.state(id)).toBe('COMPLETED');
+    });
+
+    it('resolved in time: no reminder, no escalation; a customer reply is forwarded without ending the task', async () => {
+      const { h, topicsOf } = harness();
+      await deployAll(h);
+      const id = await h.start('complaint-sla', { ...urgent, slaDuration: 'P1D', reminderDuration: 'PT18H' }, 'c');
+      await h.engine.correlateMessage({ messageName: 'CustomerReplied', businessKey: 'c', processVariables: new Map(), processVariablesLocal: new Map(), all: true });
+      await h.runDueJobs();
+      expect(h.task(id, 'ResolveComplaint')).toBeDefined();
+      await h.complete(id, 'ResolveComplaint', { resolution: 'Replaced the part' });
+      await h.advance(48 * HOUR);
+      expect(topicsOf()).toEqual(['ForwardReply:crm.notify', 'NotifyCustomer:crm.notify', 'CloseComplaint:crm.complaint.close']);
+      expect(h.state(id)).toBe('COMPLETED');
+    });
+  });
+});

@@ -1,0 +1,50 @@
+import { Body, Controller, HttpCode, Post, UseGuards, UseInterceptors } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { InvalidRequestError } from '../../engine/core/errors/index.js';
+import { LeadsService } from '../leads/leads.service.js';
+import { field } from '../shared/body-fields.js';
+import { DatabaseErrorsInterceptor } from '../shared/database-errors.interceptor.js';
+import { parseInput } from '../shared/validation.js';
+import { BodySizeGuard } from './body-size.guard.js';
+import { RateLimitGuard } from './rate-limit.guard.js';
+
+const webFormBody = z.strictObject({
+  name: field.name(200),
+  email: field.email().optional(),
+  phone: field.phone().optional(),
+  company: field.text(200).optional(),
+  message: field.text(2000).optional(),
+  estimatedAmount: field.amount().optional(),
+  currency: field.currency().optional(),
+  /** a field people leave empty and form-filling robots do not */
+  website: z.string().max(200).optional(),
+});
+
+/** The web form behind the company site: unauthenticated, so small, validated and rate limited. */
+@ApiTags('CRM public web form')
+@Controller('api/public/leads')
+@UseGuards(RateLimitGuard, BodySizeGuard)
+@UseInterceptors(DatabaseErrorsInterceptor)
+export class PublicLeadsController {
+  constructor(private readonly leads: LeadsService) {}
+
+  @Post()
+  @HttpCode(202)
+  async submit(@Body() body: unknown) {
+    const form = parseInput(webFormBody, body);
+    if (!form.email && !form.phone) throw new InvalidRequestError(`Invalid request body: 'email' or 'phone' is required so we can answer`);
+    if (form.website) return { status: 'received' };
+    const lead = await this.leads.create('web-form', {
+      source: 'web_form',
+      personName: form.name,
+      companyName: form.company ?? null,
+      email: form.email ?? null,
+      phone: form.phone ?? null,
+      estimatedAmount: form.estimatedAmount ?? null,
+      currency: form.currency,
+      notes: form.message ?? null,
+    });
+    return { status: 'received', reference: lead.id };
+  }
+}

@@ -1,0 +1,38 @@
+import { Get, Query } from '@nestjs/common';
+import { CrmController } from '../shared/crm-controller.decorator.js';
+import { parseInput } from '../shared/validation.js';
+import { complaintsByTypeQuery, funnelQuery, openTasksQuery, slaQuery } from './report-schemas.js';
+import { SalesReportsService } from './sales-reports.service.js';
+import { ServiceReportsService } from './service-reports.service.js';
+import { TaskReportsService } from './task-reports.service.js';
+
+@CrmController('reports', 'CRM reports')
+export class ReportsController {
+  constructor(
+    private readonly sales: SalesReportsService,
+    private readonly service: ServiceReportsService,
+    private readonly tasks: TaskReportsService,
+  ) {}
+
+  /** deals per stage: count, amount and weighted amount per currency; by period, owner, team */
+  @Get('sales-funnel')
+  funnel(@Query() query: unknown) {
+    return this.sales.funnel(parseInput(funnelQuery, query, 'query'));
+  }
+
+  /** complaints by type per manager (assignee), optionally per day/week/month */
+  @Get('complaints-by-type')
+  complaintsByType(@Query() query: unknown) {
+    return this.service.complaintsByType(parseInput(complaintsByTypeQuery, query, 'query'));
+  }
+
+  @Get('sla-compliance')
+  slaCompliance(@Query() query: unknown) {
+    return this.service.slaCompliance(parseInput(slaQuery, query, 'query'));
+  }
+
+  @Get('open-tasks')
+  openTasks(@Query() query: unknown) {
+    return this.tasks.openTasks(parseInput(openTasksQuery, query, 'query'));
+  }
+}

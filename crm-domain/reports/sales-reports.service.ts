@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { DEAL_STAGES } from '../deals/deal.entity.js';
+import { CrmDatabase } from '../shared/crm-database.js';
+import type { FunnelQuery } from './report-schemas.js';
+import { SqlConditions } from './sql-conditions.js';
+
+interface FunnelRow {
+  stage: string;
+  currency: string;
+  group_id: string | null;
+  group_name: string | null;
+  count: number;
+  amount: string;
+  weighted: string;
+}
+
+/** The sales funnel: deals per stage (count, amount, probability-weighted amount) per currency. */
+@Injectable()
+export class SalesReportsService {
+  constructor(private readonly db: CrmDatabase) {}
+
+  async funnel(query: FunnelQuery) {
+    const where = new SqlConditions('d.archived_at IS NULL')
+      .when(query.from, 'd.created_at >= ?')
+      .when(query.to, 'd.created_at < ?')
+      .when(query.ownerId, 'd.owner_id = ?')
+      .when(query.teamId, 'd.owner_id IN (SELECT id FROM crm.users WHERE team_id = ?)');
+    const group = query.groupBy === 'owner' ? { id: 'a.owner_id::text', name: 'u.name' } : query.groupBy === 'team' ? { id: 't.id::text', name: 't.name' } : { id: 'NULL::text', name: 'NULL::text' };
+    // aggregate the deals first (stage × currency × owner: a few hundred rows), then name the owners and teams
+    const rows = await this.db.query<FunnelRow>(
+      `WITH a AS (
+         SELECT d.stage, d.currency, d.owner_id, count(*) AS count, sum(d.amount) AS amount, sum(d.amount::float8 * d.probability) / 100 AS weighted
+         FROM crm.deals d WHERE ${where}
+         GROUP BY d.stage, d.currency, d.owner_id)
+       SELECT a.stage, a.currency, ${group.id} AS group_id, ${group.name} AS group_name, sum(a.count)::int AS count,
+              sum(a.amount)::text AS amount, round(sum(a.weighted)::numeric, 2)::text AS weighted
+       FROM a LEFT JOIN crm.users u ON u.id = a.owner_id LEFT JOIN crm.teams t ON t.id = u.team_id
+       GROUP BY a.stage, a.currency, 3, 4`,
+      where.params,
+    );
+    const order = (stage: string) => DEAL_STAGES.indexOf(stage as (typeof DEAL_STAGES)[number]);
+    const lines = rows
+      .map((r) => ({
+        stage: r.stage,
+        currency: r.currency,
+        ...(query.groupBy ? { [query.groupBy]: { id: r.group_id, name: r.group_name } } : {}),
+        count: r.count,
+        amount: Number(r.amount),
+        weightedAmount: Number(r.weighted),
+      }))
+      .sort((a, b) => order(a.stage) - order(b.stage) || a.currency.localeCompare(b.currency));
+    const stages = DEAL_STAGES.map((stage) => {
+      const inStage = lines.filter((l) => l.stage === stage);
+      return { stage, count: inStage.reduce((n, l) => n + l.count, 0), amountByCurrency: sumByCurrency(inStage) };
+    });
+    return { period: { from: query.from ?? null, to: query.to ?? null }, stages, rows: lines };
+  }
+}
+
+function sumByCurrency(lines: readonly { currency: string; amount: number }[]): Record<string, number> {
+  const sums: Record<string, number> = {};
+  for (const line of lines) sums[line.currency] = Math.round(((sums[line.currency] ?? 0) + line.amount) * 100) / 100;
+  return sums;
+}

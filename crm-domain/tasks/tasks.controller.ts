@@ -1,0 +1,34 @@
+import { Body, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Actor } from '../shared/actor.decorator.js';
+import { CrmController } from '../shared/crm-controller.decorator.js';
+import { parseInput } from '../shared/validation.js';
+import { completeTaskBody, taskListQuery } from './task-schemas.js';
+import { TasksService } from './tasks.service.js';
+
+/** The CRM's task list: open user tasks of all processes, each with its record. */
+@CrmController('tasks', 'CRM tasks')
+export class TasksController {
+  constructor(private readonly tasks: TasksService) {}
+
+  @Get()
+  list(@Query() query: unknown) {
+    return this.tasks.list(parseInput(taskListQuery, query, 'query'));
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string) {
+    return this.tasks.get(id);
+  }
+
+  @Post(':id/claim')
+  @HttpCode(204)
+  async claim(@Actor() actor: string, @Param('id') id: string) {
+    await this.tasks.claim(id, actor);
+  }
+
+  @Post(':id/complete')
+  @HttpCode(204)
+  async complete(@Param('id') id: string, @Body() body: unknown) {
+    await this.tasks.complete(id, parseInput(completeTaskBody, body).variables ?? {});
+  }
+}

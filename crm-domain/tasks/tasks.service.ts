@@ -1,0 +1,62 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Engine } from '../../engine/core/engine.js';
+import { NotFoundError } from '../../engine/core/errors/index.js';
+import type { Filter } from '../../engine/core/ports/engine-queries.js';
+import type { EngineQueries } from '../../engine/core/ports/engine-queries.js';
+import { IdentityDirectory } from '../../engine/nest/identity-directory.js';
+import { ENGINE_QUERIES } from '../../engine/nest/engine-providers.js';
+import { CrmDatabase } from '../shared/crm-database.js';
+import { typedVariables } from '../shared/typed-variables.js';
+import { lookUpRecords, userNames } from '../timeline/record-lookup.js';
+import { taskView } from '../timeline/timeline-entries.js';
+import type { TaskListQuery } from './task-schemas.js';
+
+/** Open process tasks as the CRM shows them: each with the record it is about (its business key). */
+@Injectable()
+export class TasksService {
+  constructor(
+    private readonly engine: Engine,
+    @Inject(ENGINE_QUERIES) private readonly queries: EngineQueries,
+    private readonly identity: IdentityDirectory,
+    private readonly db: CrmDatabase,
+  ) {}
+
+  async list(query: TaskListQuery) {
+    const filter = await this.filter(query);
+    const [tasks, total] = await Promise.all([
+      this.queries.tasks({ filter, sorting: [{ sortBy: 'created', sortOrder: 'asc' }], page: { firstResult: (query.page - 1) * query.pageSize, maxResults: query.pageSize } }),
+      this.queries.countTasks(filter),
+    ]);
+    const manager = this.db.dataSource.manager;
+    const [records, names] = await Promise.all([lookUpRecords(manager, tasks.map((t) => t.businessKey)), userNames(manager, tasks.map((t) => t.assignee))]);
+    const items = tasks.map((t) => ({ ...taskView(t, names), record: t.businessKey ? (records.get(t.businessKey) ?? null) : null }));
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(id: string) {
+    const [task] = await this.queries.tasks({ filter: { taskId: id } });
+    if (!task) throw new NotFoundError(`Task with id '${id}' does not exist`);
+    const manager = this.db.dataSource.manager;
+    const [records, names] = await Promise.all([lookUpRecords(manager, [task.businessKey]), userNames(manager, [task.assignee])]);
+    return { ...taskView(task, names), description: task.description, record: task.businessKey ? (records.get(task.businessKey) ?? null) : null };
+  }
+
+  async complete(id: string, variables: Record<string, unknown>): Promise<void> {
+    await this.engine.completeTask({ taskId: id, variables: typedVariables(variables) });
+  }
+
+  async claim(id: string, userId: string): Promise<void> {
+    await this.engine.claimTask(id, userId);
+  }
+
+  private async filter(query: TaskListQuery): Promise<Filter> {
+    const filter: Record<string, unknown> = {};
+    if (query.assignee) filter['assignee'] = query.assignee;
+    if (query.recordId) filter['processInstanceBusinessKey'] = query.recordId;
+    if (query.processDefinitionKey) filter['processDefinitionKey'] = query.processDefinitionKey;
+    if (query.candidateGroup) filter['candidates'] = { users: [], groups: [query.candidateGroup], includeAssigned: true };
+    if (query.dueBefore) filter['dueBefore'] = query.dueBefore;
+    if (query.involvedUser) filter['involvedUserOrGroups'] = { user: query.involvedUser, groups: await this.identity.groupsOf(query.involvedUser) };
+    return filter;
+  }
+}

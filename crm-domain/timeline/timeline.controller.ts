@@ -1,0 +1,34 @@
+import { Get, Param, Query } from '@nestjs/common';
+import { z } from 'zod';
+import { NotFoundError } from '../../engine/core/errors/index.js';
+import { CrmController } from '../shared/crm-controller.decorator.js';
+import { RecordIdPipe } from '../shared/record-id.pipe.js';
+import { RECORD_PATHS, type RecordType } from '../shared/record-types.js';
+import { parseInput } from '../shared/validation.js';
+import { TimelineService } from './timeline.service.js';
+
+const timelineQuery = z.strictObject({
+  limit: z.coerce.number({ message: 'expected a number' }).int().min(1, { message: 'expected 1 or more' }).max(1000, { message: 'expected at most 1000' }).default(200),
+});
+
+/** `/api/{companies|contacts|leads|deals|complaints}/{id}/timeline` and `/processes` */
+@CrmController('', 'CRM timelines')
+export class TimelineController {
+  constructor(private readonly timelines: TimelineService) {}
+
+  @Get(':records/:id/timeline')
+  timeline(@Param('records') records: string, @Param('id', RecordIdPipe) id: string, @Query() query: unknown) {
+    return this.timelines.timeline(recordType(records), id, parseInput(timelineQuery, query, 'query').limit);
+  }
+
+  @Get(':records/:id/processes')
+  processes(@Param('records') records: string, @Param('id', RecordIdPipe) id: string) {
+    return this.timelines.processesOf(recordType(records), id);
+  }
+}
+
+function recordType(path: string): RecordType {
+  const type = RECORD_PATHS[path];
+  if (!type) throw new NotFoundError(`No timeline for '${path}': expected one of ${Object.keys(RECORD_PATHS).join(', ')}`);
+  return type;
+}

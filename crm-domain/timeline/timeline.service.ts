@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '../../engine/core/errors/index.js';
+import type { Activity } from '../activities/activity.entity.js';
+import { CrmDatabase } from '../shared/crm-database.js';
+import type { RecordType } from '../shared/record-types.js';
+import { lookUpRecord, userNames, type RecordRef } from './record-lookup.js';
+import { RecordProcessesService } from './record-processes.service.js';
+import { activityEntry, changeEntry, instanceView, stepEntries, taskView, type ChangeRow, type TimelineEntry } from './timeline-entries.js';
+
+/**
+ * A record's timeline: its changes (with who), its activities and the steps of its processes
+ * (business key = record id), oldest first; plus the processes themselves and their open tasks.
+ */
+@Injectable()
+export class TimelineService {
+  constructor(
+    private readonly db: CrmDatabase,
+    private readonly processes: RecordProcessesService,
+  ) {}
+
+  async timeline(type: RecordType, id: string, limit: number) {
+    const record = await this.record(type, id);
+    const manager = this.db.dataSource.manager;
+    const changes = await this.db.query<ChangeRow>(
+      'SELECT actor, action, changes, at FROM crm.record_changes WHERE record_id = $1 ORDER BY at DESC, id DESC LIMIT $2',
+      [id, limit],
+    );
+    const activities = await manager.query('SELECT * FROM crm.activities WHERE record_id = $1 ORDER BY created_at DESC LIMIT $2', [id, limit]);
+    const activityRows = (activities as Record<string, unknown>[]).map(toActivity);
+    const { instances, openTasks, steps } = await this.processes.withSteps(id);
+    const names = await userNames(manager, [
+      ...changes.map((c) => c.actor),
+      ...activityRows.flatMap((a) => [a.ownerId, a.createdBy]),
+      ...[...steps.values()].flat().map((s) => s.assignee),
+      ...instances.map((i) => i.startUserId),
+      ...openTasks.map((t) => t.assignee),
+    ]);
+    const entries: TimelineEntry[] = [
+      ...changes.map((c) => changeEntry(c, names)),
+      ...activityRows.map((a) => activityEntry(a, names)),
+      ...instances.flatMap((i) => stepEntries(i, steps.get(i.id) ?? [], names)),
+    ];
+    entries.sort((a, b) => a.at.getTime() - b.at.getTime());
+    return {
+      record,
+      processes: instances.map(instanceView),
+      openTasks: openTasks.map((t) => taskView(t, names)),
+      entries: entries.slice(-limit),
+    };
+  }
+
+  /** the record's process instances and open tasks */
+  async processesOf(type: RecordType, id: string) {
+    const record = await this.record(type, id);
+    const [instances, openTasks] = await Promise.all([this.processes.instances(id), this.processes.openTasks(id)]);
+    const names = await userNames(this.db.dataSource.manager, openTasks.map((t) => t.assignee));
+    return { record, processes: instances.map(instanceView), openTasks: openTasks.map((t) => taskView(t, names)) };
+  }
+
+  private async record(type: RecordType, id: string): Promise<RecordRef> {
+    const record = await lookUpRecord(this.db.dataSource.manager, type, id);
+    if (!record) throw new NotFoundError(`${type[0]!.toUpperCase()}${type.slice(1)} with id '${id}' does not exist`);
+    return record;
+  }
+}
+
+function toActivity(row: Record<string, unknown>): Activity {
+  return {
+    id: String(row['id']),
+    kind: row['kind'] as Activity['kind'],
+    subject: String(row['subject']),
+    scheduledAt: (row['scheduled_at'] as Date | null) ?? null,
+    dueAt: (row['due_at'] as Date | null) ?? null,
+    done: row['done'] === true,
+    doneAt: row['done_at'] ? new Date(row['done_at'] as string) : null,
+    result: (row['result'] as string | null) ?? null,
+    ownerId: (row['owner_id'] as string | null) ?? null,
+    recordType: (row['record_type'] as Activity['recordType']) ?? null,
+    recordId: (row['record_id'] as string | null) ?? null,
+    createdBy: String(row['created_by']),
+    createdAt: new Date(row['created_at'] as string),
+    updatedAt: new Date(row['updated_at'] as string),
+  };
+}
