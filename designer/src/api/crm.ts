@@ -61,7 +61,7 @@ function normalizeTimeline(raw: unknown): TimelineEntry[] {
       case 'change':
         return { at, title: `${who ?? 'someone'} ${entry['action'] ?? 'changed'}`, detail: Object.keys(entry['changes'] ?? {}).join(', ') };
       case 'activity':
-        return { at, title: `${entry['activity']?.type ?? 'activity'}: ${entry['activity']?.subject ?? ''}`, ...(who ? { detail: `by ${who}` } : {}) };
+        return { at, title: `${entry['activity']?.kind ?? 'activity'}: ${entry['activity']?.subject ?? ''}`, ...(who ? { detail: `by ${who}` } : {}) };
       case 'process':
         return { at, title: `${entry['processDefinitionKey']}: ${entry['step']}`, detail: entry['endedAt'] ? (entry['canceled'] ? 'canceled' : 'done') : 'in progress' };
       default:
