@@ -1,18 +1,14 @@
 import type { ElementBehavior } from '../behavior.js';
-import { openCatch } from '../shared/catch-events.js';
+import { waitForEventBehavior } from '../shared/wait-for-event.js';
 
 /** Intermediate catch events wait for their message, signal, timer or condition; link catches pass on. */
 export const intermediateCatchEventBehavior: ElementBehavior = {
+  ...waitForEventBehavior,
   onEnter(ctx, ei, node) {
-    const alreadyCaught = ei.data.triggeredBy !== undefined;
-    if (alreadyCaught || node.eventDefinition?.kind === 'link') {
+    if (node.eventDefinition?.kind === 'link') {
       ctx.complete(ei);
       return;
     }
-    openCatch(ctx, ei, node);
-  },
-  onTrigger(ctx, ei, _node, trigger) {
-    if (trigger.kind !== 'event') return;
-    ctx.complete(ei);
+    waitForEventBehavior.onEnter(ctx, ei, node);
   },
 };
