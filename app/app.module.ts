@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { hostname } from 'node:os';
+import { AuthModule } from '../crm-domain/auth/auth.module.js';
 import { CrmModule } from '../crm-domain/crm.module.js';
 import { crmEntities } from '../crm-domain/entities.js';
 import { EngineModule } from '../engine/nest/engine.module.js';
@@ -44,6 +45,7 @@ export class AppModule {
         }),
         // demo data on the first embedded start; with DATABASE_URL only when SEED_DEMO=true
         CrmModule.forRoot({ seedDemo: config.SEED_DEMO ?? !config.DATABASE_URL, smtpUrl: config.SMTP_URL }),
+        AuthModule.forRoot({ allowAnonymous: config.AUTH_ANONYMOUS, sessionTtlMs: config.SESSION_TTL_HOURS * 60 * 60 * 1000 }),
       ],
     };
   }

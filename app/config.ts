@@ -33,6 +33,8 @@ const environmentSchema = z.object({
   JOB_LOCK_MS: positiveInt('a lock duration in milliseconds').default(5 * 60 * 1000),
   JOB_RECONCILE_MS: positiveInt('an interval in milliseconds').default(5000),
   SEED_DEMO: booleanFlag.optional(),
+  AUTH_ANONYMOUS: booleanFlag.default(true),
+  SESSION_TTL_HOURS: positiveInt('a positive number of hours').default(12),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, { message: 'expected an smtp:// or smtps:// URL' }).optional(),
   CI: z.string().transform((v) => !['false', '0', 'no', ''].includes(v.toLowerCase())).default(false),
 });

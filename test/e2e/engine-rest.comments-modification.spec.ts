@@ -1,4 +1,5 @@
 import { bpmn, flows } from '../../engine/testing/bpmn-fixture.js';
+import { CrmClient } from '../support/crm-client.js';
 import { expectErrorBody, RestClient } from '../support/rest-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -22,16 +23,17 @@ describe('task comments and process instance modification over REST', () => {
   it('keeps comments on a task, with the author, after the task completed', async () => {
     const started = await rest.post<{ id: string }>('/process-definition/key/steps/start', {});
     const [task] = (await rest.get<{ id: string }[]>('/task', { processInstanceId: started.body.id })).body;
+    const mary = await new CrmClient(app.url).ok<{ id: string }>('POST', '/api/users', { name: 'Mary Manager', email: `mary.${Date.now()}@example.com`, role: 'manager', level: 'junior' });
     const created = await fetch(`${app.rest}/task/${task!.id}/comment/create`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'x-user-id': 'mary' }, body: JSON.stringify({ message: 'Customer called back' }),
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-user-id': mary.id }, body: JSON.stringify({ message: 'Customer called back' }),
     });
     expect(created.status).toBe(200);
-    expect(await created.json()).toMatchObject({ taskId: task!.id, userId: 'mary', message: 'Customer called back', processInstanceId: started.body.id });
+    expect(await created.json()).toMatchObject({ taskId: task!.id, userId: mary.id, message: 'Customer called back', processInstanceId: started.body.id });
     expectErrorBody(await rest.post(`/task/${task!.id}/comment/create`, { message: '' }), 400);
     expectErrorBody(await rest.post('/task/no-such-task/comment/create', { message: 'x' }), 404);
     expect((await rest.post(`/task/${task!.id}/complete`, {})).status).toBe(204);
     const comments = await rest.get<{ message: string; userId: string }[]>(`/task/${task!.id}/comment`);
-    expect(comments.body.map((c) => [c.userId, c.message])).toEqual([['mary', 'Customer called back']]);
+    expect(comments.body.map((c) => [c.userId, c.message])).toEqual([[mary.id, 'Customer called back']]);
   });
 
   it('moves a token from the manager step to the director step', async () => {

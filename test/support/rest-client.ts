@@ -11,7 +11,11 @@ export interface DeployFile {
 }
 
 export class RestClient {
-  constructor(readonly base: string) {}
+  /** `headers` go with every request (a session cookie, X-User-Id) */
+  constructor(
+    readonly base: string,
+    private readonly headers: Readonly<Record<string, string>> = {},
+  ) {}
 
   get<T = any>(path: string, query?: Record<string, string | number | boolean>): Promise<RestResponse<T>> {
     return this.request('GET', withQuery(path, query));
@@ -50,7 +54,7 @@ export class RestClient {
   }
 
   private async send<T>(method: string, path: string, init: { body?: string | FormData; headers?: Record<string, string> }): Promise<RestResponse<T>> {
-    const response = await fetch(`${this.base}${path}`, { method, ...init });
+    const response = await fetch(`${this.base}${path}`, { method, ...init, headers: { ...this.headers, ...init.headers } });
     const text = await response.text();
     let body: unknown = text;
     if ((response.headers.get('content-type') ?? '').includes('json') && text !== '') body = JSON.parse(text);
@@ -65,7 +69,7 @@ function withQuery(path: string, query?: Record<string, string | number | boolea
 }
 
 /** Camunda's ExceptionDto: every 4xx carries a string `type` and `message` */
-export function expectErrorBody(response: RestResponse, status: number, type?: string): void {
+export function expectErrorBody(response: Pick<RestResponse, 'status' | 'body'>, status: number, type?: string): void {
   expect({ status: response.status, body: response.body }).toEqual({
     status,
     body: expect.objectContaining({ type: type ?? expect.any(String), message: expect.any(String) }),

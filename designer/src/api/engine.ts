@@ -50,7 +50,7 @@ export const tasks = {
   unclaim: (taskId: string) => post<void>(`${BASE}/task/${id(taskId)}/unclaim`),
   setAssignee: (taskId: string, userId: string | null) => post<void>(`${BASE}/task/${id(taskId)}/assignee`, { userId }),
   comments: (taskId: string) => get<TaskComment[]>(`${BASE}/task/${id(taskId)}/comment`),
-  /** the author is the X-User-Id the fetch wrapper sends for the signed-in user */
+  /** the author is the signed-in user (the server knows them by the session cookie) */
   addComment: (taskId: string, message: string) => post<TaskComment>(`${BASE}/task/${id(taskId)}/comment/create`, { message }),
   complete: (taskId: string, variables: VariableMap) => post<void>(`${BASE}/task/${id(taskId)}/complete`, { variables }),
   /** PUT replaces every field, so the whole task goes back with the changes */

@@ -1,5 +1,3 @@
-import { currentUser } from '../app/session';
-
 /** A failed call, carrying Camunda's `{type, message, details}` error body. */
 export class ApiError extends Error {
   constructor(
@@ -21,11 +19,16 @@ export function queryString(params: Record<string, QueryValue>): string {
   return text ? `?${text}` : '';
 }
 
-/** JSON over fetch; the signed-in demo user travels as X-User-Id for the server's guard. */
+const unauthorizedListeners: (() => void)[] = [];
+
+/** called when the server answers 401 (no or an expired session) */
+export function onUnauthorized(listener: () => void): void {
+  unauthorizedListeners.push(listener);
+}
+
+/** JSON over fetch; the session cookie travels with every request (same origin) for the server's guard. */
 export async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  const user = currentUser();
-  if (user) headers['X-User-Id'] = user.id;
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
   else if (body !== undefined) {
@@ -36,6 +39,7 @@ export async function request<T>(method: string, url: string, body?: unknown): P
   const text = await response.text();
   const parsed: unknown = text ? safeJson(text) : null;
   if (!response.ok) {
+    if (response.status === 401) for (const listener of unauthorizedListeners) listener();
     const error = (parsed ?? {}) as { type?: string; message?: string; details?: unknown };
     throw new ApiError(response.status, error.type ?? 'HttpError', error.message ?? `${method} ${url} answered ${response.status}`, error.details ?? null);
   }

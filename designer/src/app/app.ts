@@ -1,6 +1,6 @@
 import { html } from './html';
-import { linkTo, navigate, useRoute } from './router';
-import { areasOf, currentUser, homeOf, signOut, type Area } from './session';
+import { href, linkTo, navigate, useRoute } from './router';
+import { areasOf, currentUser, homeOf, signOut, titleOf, type Area } from './session';
 import { LoginPage } from '../pages/login';
 import { DesignerArea } from '../pages/designer/designer-area';
 import { TasklistArea } from '../pages/tasklist/tasklist-area';
@@ -12,7 +12,11 @@ const AREA_LABELS: Record<Area, string> = { designer: 'Designer', tasklist: 'Tas
 export function App() {
   const route = useRoute();
   const user = currentUser();
-  if (!user || route.path === '/login') return html`<${LoginPage} />`;
+  if (route.path === '/login') return html`<${LoginPage} />`;
+  if (!user) {
+    navigate(href('/login', { next: `${window.location.pathname}${window.location.search}` }), { replace: true });
+    return null;
+  }
   const areas = areasOf(user);
   const area = route.path.split('/')[1] as Area | '';
   if (!area) {
@@ -25,8 +29,8 @@ export function App() {
       <a class="brand" href=${homeOf(user)} onClick=${linkTo(homeOf(user))}>CRM processes</a>
       ${areas.map((a) => html`<a class=${a === area ? 'active' : ''} href=${`/${a}`} onClick=${linkTo(`/${a}`)}>${AREA_LABELS[a]}</a>`)}
       <span class="spacer"></span>
-      <span class="user" data-testid="current-user">${user.name} · ${user.title}</span>
-      <button type="button" class="link" onClick=${() => { signOut(); navigate('/login'); }}>Sign out</button>
+      <span class="user" data-testid="current-user">${user.name} · ${titleOf(user)}</span>
+      <button type="button" class="link" onClick=${() => void signOut().then(() => navigate('/login'))}>Sign out</button>
     </nav>
     <main class="content">
       ${!allowed

@@ -1,58 +1,75 @@
-/** The signed-in user (kept in localStorage until full authentication arrives) and what each role sees. */
-export type Role = 'analyst' | 'manager' | 'ops' | 'admin';
+import { del, get, onUnauthorized, post } from '../api/http';
+
+/** The parts of the app; the server says which ones a user's role opens. */
 export type Area = 'designer' | 'tasklist' | 'cockpit';
 
-export interface DemoUser {
+/** The signed-in user, as `GET /api/session` describes them. */
+export interface SessionUser {
   readonly id: string;
   readonly name: string;
-  readonly role: Role;
-  readonly title: string;
-  /** candidate groups sent along until the server resolves them (it does for CRM users) */
+  readonly email: string;
+  /** the CRM role: manager, head, director, analyst, ops or admin */
+  readonly role: string;
+  readonly level: string | null;
+  readonly team: { readonly name: string; readonly kind: string } | null;
+  /** candidate groups (role and team kind) */
   readonly groups: readonly string[];
-  /** heads and directors see every open task and may reassign */
-  readonly head: boolean;
+  readonly areas: readonly Area[];
+  /** heads, directors and admins see every open task and may reassign */
+  readonly supervisor: boolean;
 }
 
-/** used when the CRM's user API is not there: ids are not CRM ids, groups are the CRM's group names */
-export const FALLBACK_USERS: readonly DemoUser[] = [
-  { id: 'anna', name: 'Anna Analyst', role: 'analyst', title: 'Business analyst', groups: ['analyst'], head: false },
-  { id: 'mark', name: 'Mark Manager', role: 'manager', title: 'Sales manager', groups: ['manager', 'sales'], head: false },
-  { id: 'helen', name: 'Helen Head', role: 'manager', title: 'Head of sales', groups: ['head', 'manager', 'sales'], head: true },
-  { id: 'oscar', name: 'Oscar Ops', role: 'ops', title: 'Operations', groups: ['ops'], head: false },
-  { id: 'ada', name: 'Ada Admin', role: 'admin', title: 'Administrator', groups: ['admin', 'director', 'head', 'manager'], head: true },
-];
+const ROLE_TITLES: Record<string, string> = { manager: 'Manager', head: 'Head of team', director: 'Director', analyst: 'Business analyst', ops: 'Operations', admin: 'Administrator' };
 
-const AREAS: Record<Role, readonly Area[]> = {
-  analyst: ['designer'],
-  manager: ['tasklist'],
-  ops: ['cockpit'],
-  admin: ['designer', 'tasklist', 'cockpit'],
-};
+let signedIn: SessionUser | null = null;
 
-const STORAGE_KEY = 'crm.user';
-
-export function areasOf(user: DemoUser): readonly Area[] {
-  return AREAS[user.role];
+/** "senior · Manager · Sales team" */
+export function titleOf(user: SessionUser): string {
+  return [user.level, ROLE_TITLES[user.role] ?? user.role, user.team?.name].filter(Boolean).join(' · ');
 }
 
-export function homeOf(user: DemoUser): string {
-  return `/${areasOf(user)[0]}`;
+export function areasOf(user: SessionUser): readonly Area[] {
+  return user.areas;
 }
 
-export function currentUser(): DemoUser | null {
+export function homeOf(user: SessionUser): string {
+  return user.areas.length > 0 ? `/${user.areas[0]}` : '/login';
+}
+
+export function currentUser(): SessionUser | null {
+  return signedIn;
+}
+
+/** asks the server who is signed in (the session cookie), once at start */
+export async function loadSession(): Promise<SessionUser | null> {
   try {
-    const stored = JSON.parse(window.localStorage.getItem(STORAGE_KEY) ?? 'null') as DemoUser | null;
-    return stored && typeof stored.id === 'string' && stored.role in AREAS ? stored : null;
+    signedIn = await get<SessionUser>('/api/session');
   } catch {
-    return null;
+    signedIn = null;
   }
+  return signedIn;
 }
 
-export function signIn(user: DemoUser): DemoUser {
-  window.localStorage.setItem(STORAGE_KEY, JSON.stringify(user));
-  return user;
+export async function signIn(userId: string): Promise<SessionUser> {
+  signedIn = await post<SessionUser>('/api/session', { userId });
+  return signedIn;
 }
 
-export function signOut(): void {
-  window.localStorage.removeItem(STORAGE_KEY);
+export async function signOut(): Promise<void> {
+  signedIn = null;
+  await del<void>('/api/session').catch(() => undefined);
+}
+
+/** everyone who may sign in (active CRM users), also the people tasks can be given to */
+export function signInChoices(): Promise<SessionUser[]> {
+  return get<SessionUser[]>('/api/session/users');
+}
+
+/** a 401 from the server: the session expired or was closed; sign in again and come back */
+export function whenSessionEnds(goToLogin: (next: string) => void): void {
+  onUnauthorized(() => {
+    if (!signedIn) return;
+    signedIn = null;
+    goToLogin(`${window.location.pathname}${window.location.search}`);
+  });
 }

@@ -1,8 +1,8 @@
-import { loginUsers } from '../api/crm-users';
+import { signInChoices } from '../app/session';
 import { useLoad } from './common';
 
-/** user id → display name (CRM users, or the built-in demo users) */
+/** user id → display name (the CRM's active users) */
 export function usePeople(): ReadonlyMap<string, string> {
-  const people = useLoad(loginUsers, []);
-  return new Map((people.data?.users ?? []).map((u) => [u.id, u.name]));
+  const people = useLoad(signInChoices, []);
+  return new Map((people.data ?? []).map((u) => [u.id, u.name]));
 }

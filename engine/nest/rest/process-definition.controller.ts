@@ -8,6 +8,7 @@ import type { EngineQueries } from '../../core/ports/engine-queries.js';
 import type { DefinitionRef } from '../../core/ports/engine-store.js';
 import { toDtoMap } from '../../core/variables/index.js';
 import { ENGINE_QUERIES } from '../engine-providers.js';
+import { AuthenticatedUserId } from './authenticated-user.js';
 import { definitionDto, instanceDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { parseBody, restBase, variablesOf } from './request-body.js';
@@ -73,8 +74,8 @@ export class ProcessDefinitionController {
 
   @Post('key/:key/start')
   @HttpCode(200)
-  async startByKey(@Param('key') key: string, @Body() body: unknown, @Req() req: Request) {
-    return this.start({ by: 'latest', key }, body, req);
+  async startByKey(@Param('key') key: string, @Body() body: unknown, @Req() req: Request, @AuthenticatedUserId() userId: string | null) {
+    return this.start({ by: 'latest', key }, body, req, userId);
   }
 
   @Get(':id')
@@ -102,16 +103,18 @@ export class ProcessDefinitionController {
 
   @Post(':id/start')
   @HttpCode(200)
-  async startById(@Param('id') id: string, @Body() body: unknown, @Req() req: Request) {
-    return this.start({ by: 'id', id }, body, req);
+  async startById(@Param('id') id: string, @Body() body: unknown, @Req() req: Request, @AuthenticatedUserId() userId: string | null) {
+    return this.start({ by: 'id', id }, body, req, userId);
   }
 
-  private async start(definition: DefinitionRef, body: unknown, req: Request) {
+  /** the authenticated user, if any, becomes the start user, as in Camunda */
+  private async start(definition: DefinitionRef, body: unknown, req: Request, startUserId: string | null) {
     const request = parseBody(startBody, body);
     const started = await this.engine.startProcessInstance({
       definition,
       businessKey: request.businessKey ?? null,
       variables: variablesOf(request.variables),
+      startUserId,
     });
     return {
       ...instanceDto(started.instance, restBase(req), started.ended),

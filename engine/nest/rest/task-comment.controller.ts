@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { z } from 'zod';
@@ -6,6 +6,7 @@ import type { OpenedDatabase } from '../../adapters/typeorm/data-source.js';
 import { SqlTaskComments, type TaskComment } from '../../adapters/typeorm/sql-task-comments.js';
 import { NotFoundError } from '../../core/errors/index.js';
 import { DATABASE } from '../tokens.js';
+import { AuthenticatedUserId } from './authenticated-user.js';
 import { date } from './camunda-dtos.js';
 import { parseBody, restBase } from './request-body.js';
 
@@ -29,10 +30,10 @@ export class TaskCommentController {
 
   @Post(':id/comment/create')
   @HttpCode(200)
-  async create(@Param('id') taskId: string, @Body() body: unknown, @Headers('x-user-id') userId: string | undefined, @Req() req: Request) {
+  async create(@Param('id') taskId: string, @Body() body: unknown, @AuthenticatedUserId() userId: string | null, @Req() req: Request) {
     const { message } = parseBody(commentBody, body);
     const processInstanceId = await this.requireTask(taskId);
-    const comment = await this.comments.add({ taskId, processInstanceId, userId: userId ?? null, time: new Date(), message });
+    const comment = await this.comments.add({ taskId, processInstanceId, userId, time: new Date(), message });
     return this.dto(comment, req);
   }
 

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 
 export interface SignedIn {
   readonly page: Page;
-  /** the id the app sends as X-User-Id (a CRM user id when the CRM answers) */
+  /** the CRM user id the page is signed in as */
   readonly userId: string;
 }
 

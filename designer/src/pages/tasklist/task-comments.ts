@@ -4,7 +4,7 @@ import { tasks } from '../../api/engine';
 import { formatDate } from '../../api/variables';
 import { ErrorNote, Section, errorText, useLoad } from '../../components/common';
 
-/** The task's comments (author, time, text) and a form to add one as the signed-in user (X-User-Id). */
+/** The task's comments (author, time, text) and a form to add one as the signed-in user. */
 export function TaskComments({ taskId, names }: { taskId: string; names: ReadonlyMap<string, string> }) {
   const comments = useLoad(() => tasks.comments(taskId), [taskId]);
   const [text, setText] = useState('');

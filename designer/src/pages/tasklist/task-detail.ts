@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
 import { html } from '../../app/html';
 import { setQuery } from '../../app/router';
-import type { DemoUser } from '../../app/session';
-import { loginUsers } from '../../api/crm-users';
+import { signInChoices, type SessionUser } from '../../app/session';
 import { instances, tasks } from '../../api/engine';
 import type { ActivityInstance, Task } from '../../api/engine-types';
 import { formatDate, fromLocalInput, toLocalInput } from '../../api/variables';
@@ -27,7 +26,7 @@ function activeActivityIds(tree: ActivityInstance | null): string[] {
 }
 
 /** One task: claim, form with outcomes, dates, reassignment, the CRM record and the diagram. */
-export function TaskDetail({ taskId, user, onChanged, onCompleted }: { taskId: string; user: DemoUser; onChanged: () => void; onCompleted: (message: string) => void }) {
+export function TaskDetail({ taskId, user, onChanged, onCompleted }: { taskId: string; user: SessionUser; onChanged: () => void; onCompleted: (message: string) => void }) {
   const [error, setError] = useState<string | null>(null);
   const loaded = useLoad(async () => {
     const task = await tasks.get(taskId);
@@ -40,8 +39,8 @@ export function TaskDetail({ taskId, user, onChanged, onCompleted }: { taskId: s
     ]);
     return { task, model, instance, tree, variables, links, fields: formFieldsOf(model.elements.get(task.taskDefinitionKey)) };
   }, [taskId]);
-  const people = useLoad(loginUsers, []);
-  const names = new Map((people.data?.users ?? []).map((u) => [u.id, u.name]));
+  const people = useLoad(signInChoices, []);
+  const names = new Map((people.data ?? []).map((u) => [u.id, u.name]));
 
   if (loaded.error) return html`<${ErrorNote} error=${loaded.error} />`;
   if (!loaded.data) return html`<p class="muted">Loading…</p>`;
@@ -76,9 +75,9 @@ export function TaskDetail({ taskId, user, onChanged, onCompleted }: { taskId: s
       <div class="filters">
         <label>Due <input type="datetime-local" data-testid="task-due" value=${toLocalInput(task.due)} onChange=${(e: Event) => act(() => tasks.update(task, { due: fromLocalInput((e.target as HTMLInputElement).value) }))()} /></label>
         <label>Follow up <input type="datetime-local" data-testid="task-follow-up" value=${toLocalInput(task.followUp)} onChange=${(e: Event) => act(() => tasks.update(task, { followUp: fromLocalInput((e.target as HTMLInputElement).value) }))()} /></label>
-        ${user.head && html`<label>Reassign to
+        ${user.supervisor && html`<label>Reassign to
           <select data-testid="task-reassign" value=${task.assignee ?? ''} onChange=${(e: Event) => act(() => tasks.setAssignee(task.id, (e.target as HTMLSelectElement).value || null))()}>
-            <option value="">nobody</option>${(people.data?.users ?? []).filter((u) => u.role === 'manager' || u.role === 'admin').map((u) => html`<option value=${u.id}>${u.name}</option>`)}
+            <option value="">nobody</option>${(people.data ?? []).filter((u) => u.areas.includes('tasklist')).map((u) => html`<option value=${u.id}>${u.name}</option>`)}
           </select></label>`}
       </div>
     <//>

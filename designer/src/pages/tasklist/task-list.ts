@@ -1,13 +1,13 @@
 import { html } from '../../app/html';
 import { setQuery } from '../../app/router';
-import type { DemoUser } from '../../app/session';
+import type { SessionUser } from '../../app/session';
 import type { ProcessDefinition, Task } from '../../api/engine-types';
 import { formatDate } from '../../api/variables';
 import { usePeople } from '../../components/people';
 import type { TaskView } from './task-query';
 
 interface Props {
-  readonly user: DemoUser;
+  readonly user: SessionUser;
   readonly view: TaskView;
   readonly query: URLSearchParams;
   readonly tasks: readonly Task[];
@@ -22,7 +22,7 @@ export function TaskList({ user, view, query, tasks, definitions, selectedId }: 
   const people = usePeople();
   const keys = [...new Set([...definitions.values()].map((d) => d.key))].sort();
   const filter = (name: string) => (e: Event) => setQuery({ [name]: (e.target as HTMLInputElement).value });
-  const views: [TaskView, string][] = [['mine', 'My tasks'], ['groups', "My groups' tasks"], ...(user.head ? [['all', 'All open tasks'] as [TaskView, string]] : [])];
+  const views: [TaskView, string][] = [['mine', 'My tasks'], ['groups', "My groups' tasks"], ...(user.supervisor ? [['all', 'All open tasks'] as [TaskView, string]] : [])];
   return html`<div data-testid="task-list">
     <div class="tabs" role="tablist">
       ${views.map(([v, label]) => html`<button type="button" role="tab" class=${v === view ? 'active' : ''} data-view=${v} onClick=${() => setQuery({ view: v, task: null })}>${label}</button>`)}

@@ -1,10 +1,10 @@
-import type { DemoUser } from '../../app/session';
+import type { SessionUser } from '../../app/session';
 import { fromLocalInput } from '../../api/variables';
 
 export type TaskView = 'mine' | 'groups' | 'all';
 
 /** URL query (shareable) → the engine's task query for the chosen view and filters. */
-export function taskQuery(view: TaskView, query: URLSearchParams, user: DemoUser): Record<string, string | number | undefined> {
+export function taskQuery(view: TaskView, query: URLSearchParams, user: SessionUser): Record<string, string | number | undefined> {
   const who = view === 'mine'
     ? { assignee: user.id }
     : view === 'groups'
@@ -25,8 +25,8 @@ export function taskQuery(view: TaskView, query: URLSearchParams, user: DemoUser
   };
 }
 
-export function viewOf(query: URLSearchParams, user: DemoUser): TaskView {
+export function viewOf(query: URLSearchParams, user: SessionUser): TaskView {
   const view = query.get('view');
-  if (view === 'all' && user.head) return 'all';
+  if (view === 'all' && user.supervisor) return 'all';
   return view === 'groups' ? 'groups' : 'mine';
 }

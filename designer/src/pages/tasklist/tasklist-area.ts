@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { html } from '../../app/html';
 import type { Route } from '../../app/router';
-import type { DemoUser } from '../../app/session';
+import type { SessionUser } from '../../app/session';
 import { definitions, tasks } from '../../api/engine';
 import { ErrorNote, useLoad } from '../../components/common';
 import { TaskDetail } from './task-detail';
@@ -9,7 +9,7 @@ import { TaskList } from './task-list';
 import { taskQuery, viewOf } from './task-query';
 
 /** The managers' tasklist: the list on the left, the selected task on the right. */
-export function TasklistArea({ route, user }: { route: Route; user: DemoUser }) {
+export function TasklistArea({ route, user }: { route: Route; user: SessionUser }) {
   const view = viewOf(route.query, user);
   const params = taskQuery(view, route.query, user);
   const list = useLoad(() => tasks.list(params), [JSON.stringify(params)]);
