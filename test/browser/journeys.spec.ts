@@ -25,7 +25,10 @@ async function aDealId(base: string): Promise<string> {
 
 /** clicks a shape near its bottom edge, away from its label and the lint badge */
 async function clickShape(page: Page, selector: string): Promise<void> {
-  const box = await page.locator(selector).first().boundingBox();
+  const shape = page.locator(selector).first();
+  // after a deploy the designer imports the deployed version: wait until the shape is drawn again
+  await shape.waitFor({ state: 'visible' });
+  const box = await shape.boundingBox();
   if (!box) throw new Error(`Expected ${selector} on the canvas`);
   await page.mouse.click(box.x + box.width / 2, box.y + box.height - 8);
 }
