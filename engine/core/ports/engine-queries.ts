@@ -80,4 +80,15 @@ export interface EngineQueries {
   definitionStatistics(): Promise<{ definitionId: string; instances: number; incidents: number; failedJobs: number }[]>;
   /** per activity of a definition: active tokens and open incidents */
   activityStatistics(definitionId: string): Promise<{ activityId: string; instances: number; incidents: number; failedJobs: number }[]>;
+  /** what /metrics reports: counts over the runtime state, now */
+  gauges(): Promise<EngineGauges>;
+}
+
+export interface EngineGauges {
+  readonly runningInstances: number;
+  /** due, with retries left, not locked */
+  readonly dueJobs: number;
+  readonly openUserTasks: number;
+  readonly incidentsByType: Readonly<Record<string, number>>;
+  readonly externalTasksByTopic: Readonly<Record<string, number>>;
 }

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { DefinitionGraphCache } from '../../../core/definitions/graph-cache.js';
 import type { DeployedDefinition, ProcessDefinitionRecord } from '../../../core/definitions/definition-record.js';
-import type { EngineQueries, Filter, ListQuery } from '../../../core/ports/engine-queries.js';
+import type { EngineGauges, EngineQueries, Filter, ListQuery } from '../../../core/ports/engine-queries.js';
 import { definitionTable, deploymentTable, resourceTable } from '../tables/definition-tables.js';
 import {
   histActivityInstanceTable, histIncidentTable, histProcessInstanceTable, histTaskTable, histVariableTable,
@@ -136,6 +136,18 @@ export class SqlEngineQueries implements EngineQueries {
       [definitionId],
     )) as Record<string, unknown>[];
     return rows.map((r) => ({ activityId: String(r['activity_id']), instances: Number(r['instances']), incidents: Number(r['incidents']), failedJobs: Number(r['failed_jobs']) }));
+  }
+
+  async gauges(): Promise<EngineGauges> {
+    const [row] = (await this.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM engine.process_instance) AS running,
+              (SELECT count(*)::int FROM engine.job WHERE retries > 0 AND due_at <= now() AND (lock_expiration IS NULL OR lock_expiration <= now())) AS due,
+              (SELECT count(*)::int FROM engine.task) AS tasks,
+              (SELECT coalesce(json_object_agg(type, n), '{}') FROM (SELECT type, count(*)::int AS n FROM engine.incident GROUP BY type) i) AS incidents,
+              (SELECT coalesce(json_object_agg(topic, n), '{}') FROM (SELECT topic, count(*)::int AS n FROM engine.external_task GROUP BY topic) e) AS topics`,
+    )) as { running: number; due: number; tasks: number; incidents: unknown; topics: unknown }[];
+    const counts = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : (value ?? {})) as Record<string, number>;
+    return { runningInstances: row!.running, dueJobs: row!.due, openUserTasks: row!.tasks, incidentsByType: counts(row!.incidents), externalTasksByTopic: counts(row!.topics) };
   }
 
   private async list<R extends { readonly id: string }>(source: Source<R>, query: ListQuery): Promise<R[]> {
