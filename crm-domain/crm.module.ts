@@ -37,6 +37,7 @@ import { ReportsController } from './reports/reports.controller.js';
 import { SalesReportsService } from './reports/sales-reports.service.js';
 import { ServiceReportsService } from './reports/service-reports.service.js';
 import { TaskReportsService } from './reports/task-reports.service.js';
+import { DemoIncident } from './seed/demo-incident.js';
 import { DemoSeeder } from './seed/demo-seeder.js';
 import { CrmDatabase } from './shared/crm-database.js';
 import { DatabaseErrorsInterceptor } from './shared/database-errors.interceptor.js';
@@ -84,7 +85,7 @@ export class CrmModule {
         // read side
         RecordProcessesService, TimelineService, TasksService,
         SalesReportsService, ServiceReportsService, TaskReportsService,
-        DemoSeeder,
+        DemoSeeder, DemoIncident,
       ],
       controllers: [
         UsersController, TeamsController, CompaniesController, ContactsController, LeadsController, DealsController, ProductsController,

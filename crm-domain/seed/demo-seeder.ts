@@ -11,6 +11,7 @@ import { TeamsService } from '../users/teams.service.js';
 import { teams } from '../users/users.service.js';
 import { UsersService } from '../users/users.service.js';
 import type { User } from '../users/user.entity.js';
+import { DemoIncident } from './demo-incident.js';
 import { DEMO_COMPANIES, DEMO_COMPLAINTS, DEMO_DEALS, DEMO_LEADS, DEMO_PRODUCTS, DEMO_TEAMS, DEMO_USERS } from './demo-data.js';
 
 const SEED_ACTOR = 'demo-seed';
@@ -33,6 +34,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly deals: DealsService,
     private readonly leads: LeadsService,
     private readonly complaints: ComplaintsService,
+    private readonly incident: DemoIncident,
     @Inject(CRM_OPTIONS) private readonly options: CrmOptions,
   ) {}
 
@@ -44,7 +46,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
     const big = await this.deals.list({ page: 1, pageSize: 1, sort: '-amount', stage: 'qualification' });
     const deal = big.items[0];
     if (deal?.ownerId) await this.deals.requestApproval(deal.ownerId, deal.id, { discountPercent: 12, comment: 'Competitor offers 15 % off' });
-    this.log.log(`Demo data seeded. Demo logins (no passwords; the API takes the user id in the X-User-Id header):\n${people
+    this.incident.start();
+    this.log.log(`Demo data seeded. Demo users (no passwords: sign in at /login; API clients may send the id as X-User-Id):\n${people
       .map((u) => `  ${u.role.padEnd(8)} ${(u.level ?? '').padEnd(6)} ${u.name.padEnd(20)} ${u.email.padEnd(28)} X-User-Id: ${u.id}`)
       .join('\n')}`);
   }

@@ -1,0 +1,46 @@
+import { CrmClient } from '../support/crm-client.js';
+import { eventually } from '../support/eventually.js';
+import { RestClient } from '../support/rest-client.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+interface Incident { id: string; processInstanceId: string; activityId: string; incidentType: string; configuration: string; incidentMessage: string }
+
+/** What the README's three journeys start from after `npm start`: the demo users, and a failed instance for ops. */
+describe('the demo data', () => {
+  let app: TestApp;
+  let rest: RestClient;
+  let crm: CrmClient;
+
+  beforeAll(async () => {
+    app = await startTestApp({ env: { SEED_DEMO: 'true' } });
+    rest = new RestClient(app.rest);
+    crm = new CrmClient(app.url);
+  }, 120_000);
+  afterAll(() => app?.close());
+
+  it('has the users the README signs in as, each with their part of the app', async () => {
+    const users = await crm.ok<{ name: string; areas: string[] }[]>('GET', '/api/session/users');
+    const areas = Object.fromEntries(users.map((u) => [u.name, u.areas]));
+    expect(areas).toMatchObject({ 'Anna Analyst': ['designer'], 'Jack Junior': ['tasklist'], 'Oscar Ops': ['cockpit'], 'Ada Admin': ['designer', 'tasklist', 'cockpit'] });
+  });
+
+  it('has a failed approval that ops repair by correcting the discount and retrying', async () => {
+    const incident = await eventually(async () => {
+      const [found] = (await rest.get<Incident[]>('/incident', { activityId: 'Resubmit' })).body;
+      expect(found).toBeDefined();
+      return found!;
+    }, { timeoutMs: 90_000, intervalMs: 250 });
+    expect(incident).toMatchObject({ incidentType: 'failedJob', incidentMessage: expect.stringContaining("'discountPercent' to be 0 to 100, but got '150'") });
+    const instance = (await rest.get<{ businessKey: string }>(`/process-instance/${incident.processInstanceId}`)).body;
+
+    expect((await rest.put(`/process-instance/${incident.processInstanceId}/variables/discountPercent`, { value: 15, type: 'Integer' })).status).toBe(204);
+    expect((await rest.put(`/job/${incident.configuration}/retries`, { retries: 1 })).status).toBe(204);
+
+    await eventually(async () => {
+      const tasks = (await rest.get<{ taskDefinitionKey: string }[]>('/task', { processInstanceId: incident.processInstanceId })).body;
+      expect(tasks.map((t) => t.taskDefinitionKey)).toEqual(['ManagerApproval']);
+    }, { timeoutMs: 30_000, intervalMs: 250 });
+    expect((await rest.get<Incident[]>('/incident', { processInstanceId: incident.processInstanceId })).body).toEqual([]);
+    expect(await crm.ok('GET', `/api/deals/${instance.businessKey}`)).toMatchObject({ discountPercent: 15, approvalStatus: 'pending' });
+  }, 150_000);
+});
