@@ -5,7 +5,7 @@ import { ENGINE_QUERIES } from '../../engine/nest/engine-providers.js';
 import { meets, refusal, requirementOf, type Requirement } from './access-policy.js';
 import { AUTH_OPTIONS, type AuthOptions } from './auth-options.js';
 import { Identities } from './identities.js';
-import { ACTOR_HEADER, sessionTokenOf } from './session-cookie.js';
+import { ACTOR_HEADER, SESSION_REQUIRED_HEADER, sessionTokenOf } from './session-cookie.js';
 import type { SignedInUser } from './signed-in-user.js';
 import { taskOwnershipRefusal } from './task-ownership.js';
 
@@ -17,6 +17,8 @@ export type RequestWithUser = Request & { user?: SignedInUser };
 /**
  * The one place that decides who a request acts for and whether they may: the session cookie of
  * the web app's sign-in, else (for API clients, while anonymous access is allowed) `X-User-Id`.
+ * The web app marks its requests with `X-Session-Required`, so that a page whose session is gone
+ * is sent to the login instead of going on anonymously.
  * It sets `request.user`, which the CRM (change log, start user) and the engine (comment authors,
  * start user) read. Full authentication replaces this guard and the session endpoints, not the pages.
  */
@@ -47,6 +49,7 @@ export class SignedInUserGuard implements CanActivate {
       if (!user) throw new UnauthorizedException('Your session has expired or was closed: sign in again');
       return user;
     }
+    if (request.header(SESSION_REQUIRED_HEADER) !== undefined) throw new UnauthorizedException('Your session has ended: sign in again');
     const userId = request.header(ACTOR_HEADER);
     if (!this.options.allowAnonymous) {
       throw new UnauthorizedException(userId ? `Sign in first: '${ACTOR_HEADER}' is only taken while anonymous access is allowed (AUTH_ANONYMOUS=true)` : 'Sign in first');

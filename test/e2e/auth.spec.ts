@@ -61,6 +61,9 @@ describe('the sign-in and the guard over every route', () => {
     expect(out.status).toBe(204);
     expect((await fetch(`${app.url}/api/session`, { headers: { cookie: session.cookie } })).status).toBe(401);
     expectErrorBody(await as(session.cookie).get('/task'), 401, 'AuthenticationException');
+    // the web app's requests never go on anonymously once the cookie is gone
+    expectErrorBody(await new RestClient(app.rest, { 'x-session-required': 'true' }).get('/task'), 401, 'AuthenticationException');
+    expect((await anonymous.get('/task')).status).toBe(200);
   });
 
   it('refuses to sign in as nobody, and a malformed request, changing nothing', async () => {

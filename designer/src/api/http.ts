@@ -28,7 +28,8 @@ export function onUnauthorized(listener: () => void): void {
 
 /** JSON over fetch; the session cookie travels with every request (same origin) for the server's guard. */
 export async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  // never anonymous: without a session the server answers 401 and the app shows the login
+  const headers: Record<string, string> = { Accept: 'application/json', 'X-Session-Required': 'true' };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
   else if (body !== undefined) {

@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { html } from './html';
 import { href, linkTo, navigate, useRoute } from './router';
 import { areasOf, currentUser, homeOf, signOut, titleOf, type Area } from './session';
@@ -12,17 +13,15 @@ const AREA_LABELS: Record<Area, string> = { designer: 'Designer', tasklist: 'Tas
 export function App() {
   const route = useRoute();
   const user = currentUser();
-  if (route.path === '/login') return html`<${LoginPage} />`;
-  if (!user) {
-    navigate(href('/login', { next: `${window.location.pathname}${window.location.search}` }), { replace: true });
-    return null;
-  }
-  const areas = areasOf(user);
   const area = route.path.split('/')[1] as Area | '';
-  if (!area) {
-    navigate(homeOf(user), { replace: true });
-    return null;
-  }
+  const redirect = route.path === '/login' ? null : !user ? href('/login', { next: `${window.location.pathname}${window.location.search}` }) : !area ? homeOf(user) : null;
+  // after the first render: the router's listener is only there once effects ran
+  useEffect(() => {
+    if (redirect) navigate(redirect, { replace: true });
+  }, [redirect]);
+  if (route.path === '/login') return html`<${LoginPage} />`;
+  if (!user || redirect) return null;
+  const areas = areasOf(user);
   const allowed = areas.includes(area as Area);
   return html`<div class="shell">
     <nav class="topbar" aria-label="Main">
