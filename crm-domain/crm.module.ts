@@ -44,6 +44,7 @@ import { DatabaseErrorsInterceptor } from './shared/database-errors.interceptor.
 import { TasksController } from './tasks/tasks.controller.js';
 import { TasksService } from './tasks/tasks.service.js';
 import { RecordProcessesService } from './timeline/record-processes.service.js';
+import { RecordsController } from './timeline/records.controller.js';
 import { TimelineController } from './timeline/timeline.controller.js';
 import { TimelineService } from './timeline/timeline.service.js';
 import { CrmGroupSource } from './users/crm-group-source.js';
@@ -89,7 +90,7 @@ export class CrmModule {
       ],
       controllers: [
         UsersController, TeamsController, CompaniesController, ContactsController, LeadsController, DealsController, ProductsController,
-        ActivitiesController, ComplaintsController, TimelineController, TasksController, ReportsController, OutboxController, PublicLeadsController,
+        ActivitiesController, ComplaintsController, RecordsController, TimelineController, TasksController, ReportsController, OutboxController, PublicLeadsController,
       ],
     };
   }

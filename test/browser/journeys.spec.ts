@@ -160,6 +160,9 @@ describeBrowser('web app journeys', () => {
       expect(new URL(page.url()).pathname).toBe('/tasklist');
       await page.click('[data-view="groups"]');
       const row = page.locator('.task-row', { hasText: 'Approve discount' });
+      // the deal the analyst started it for, by its title
+      const deal = await (await fetch(`${web.url}/api/deals/${await aDealId(web.url)}`)).json() as { title: string };
+      await row.locator('.record-title', { hasText: deal.title }).waitFor();
       await row.click();
       await page.locator('[data-testid="task-detail"]').waitFor();
       await page.click('[data-testid="task-detail"] button:has-text("Claim")');
@@ -219,6 +222,7 @@ describeBrowser('web app journeys', () => {
     it('sees the analyst’s instance completed', async () => {
       await page.goto(`${web.url}/cockpit/instances?state=completed`);
       await page.locator(`[data-testid="instances"] tr[data-instance-id="${startedInstanceId}"][data-state="COMPLETED"]`).waitFor();
+      await page.locator(`[data-testid="instances"] tr[data-instance-id="${startedInstanceId}"] .record-title`, { hasText: 'deal' }).waitFor();
       await screenshot(page, 'cockpit-instances');
       await page.click(`[data-testid="instances"] tr[data-instance-id="${startedInstanceId}"] a`);
       await page.locator('[data-testid="instance-state"]', { hasText: 'COMPLETED' }).waitFor();

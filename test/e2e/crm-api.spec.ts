@@ -76,6 +76,12 @@ describe('CRM API', () => {
       expect(timeline.record).toEqual({ type: 'company', id: zeta.id, title: 'Zeta Mining' });
       expect(timeline.entries.map((e: any) => [e.action, e.who.name])).toEqual([['created', null], ['updated', 'Sasha Senior'], ['archived', 'Jo Junior']]);
       expect(timeline.entries[1].changes).toEqual({ employees: [null, 120], phones: [[], ['+49 30 123456']] });
+
+      const contact = full.contacts[0];
+      const records = await api.ok('GET', '/api/records', { ids: `${contact.id},not-a-record,${zeta.id},00000000-0000-4000-8000-000000000000` });
+      expect(records).toEqual([{ type: 'contact', id: contact.id, title: 'Boss of Zeta Mining' }, { type: 'company', id: zeta.id, title: 'Zeta Mining' }]);
+      expectError(await api.get('/api/records', { ids: Array.from({ length: 201 }, (_, i) => `id${i}`).join(',') }), 400, /at most 200/);
+      expectError(await api.get('/api/records'), 400, /'ids'/);
     });
   });
 

@@ -69,3 +69,17 @@ function normalizeTimeline(raw: unknown): TimelineEntry[] {
     }
   });
 }
+
+export interface RecordTitle {
+  readonly type: string;
+  readonly id: string;
+  readonly title: string;
+}
+
+/** the CRM records business keys name (GET /api/records), by id; keys that name no record are left out */
+export async function recordTitles(ids: readonly (string | null)[]): Promise<ReadonlyMap<string, RecordTitle>> {
+  const wanted = [...new Set(ids.filter((id): id is string => !!id))].slice(0, 200);
+  if (wanted.length === 0) return new Map();
+  const found = await get<RecordTitle[]>(`/api/records?ids=${encodeURIComponent(wanted.join(','))}`).catch(() => []);
+  return new Map(found.map((r) => [r.id, r]));
+}

@@ -29,6 +29,7 @@ export function deploy(name: string, fileName: string, xml: string): Promise<Dep
 }
 
 export const instances = {
+  list: (params: Params) => get<ProcessInstance[]>(`${BASE}/process-instance${queryString(params)}`),
   get: (instanceId: string) => get<ProcessInstance>(`${BASE}/process-instance/${id(instanceId)}`),
   activityTree: (instanceId: string) => get<ActivityInstance | null>(`${BASE}/process-instance/${id(instanceId)}/activity-instances`),
   variables: (instanceId: string) => get<VariableMap>(`${BASE}/process-instance/${id(instanceId)}/variables`),

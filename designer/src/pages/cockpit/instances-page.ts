@@ -5,6 +5,7 @@ import { definitions, history } from '../../api/engine';
 import type { HistoricProcessInstance } from '../../api/engine-types';
 import { formatDate } from '../../api/variables';
 import { ErrorNote, Section, errorText, useLoad } from '../../components/common';
+import { RecordTitleCell, useRecordTitles } from '../../components/record-title';
 import { BatchDialog, type BatchKind } from './batch-dialog';
 import { instanceQuery, STATES } from './instance-filter';
 
@@ -13,6 +14,7 @@ export function InstancesPage({ query }: { query: URLSearchParams }) {
   const params = instanceQuery(query);
   const list = useLoad(() => history.instances({ ...params, sortBy: 'startTime', sortOrder: 'desc', maxResults: 200 }), [JSON.stringify(params)]);
   const defs = useLoad(() => definitions.list({ maxResults: 1000 }), []);
+  const records = useRecordTitles((list.data ?? []).map((i) => i.businessKey));
   const [batch, setBatch] = useState<{ kind: BatchKind; targets: HistoricProcessInstance[] } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -43,13 +45,13 @@ export function InstancesPage({ query }: { query: URLSearchParams }) {
     ${message && html`<p class="message">${message}</p>`}
     <${ErrorNote} error=${error ?? list.error} />
     <table data-testid="instances">
-      <thead><tr><th>Instance</th><th>Process</th><th>Business key</th><th>State</th><th>Started</th><th>Ended</th></tr></thead>
+      <thead><tr><th>Instance</th><th>Process</th><th>Record (business key)</th><th>State</th><th>Started</th><th>Ended</th></tr></thead>
       <tbody>${(list.data ?? []).map((i) => {
         const link = href('/cockpit/instance', { id: i.id });
         return html`<tr data-instance-id=${i.id} data-state=${i.state}>
           <td><a href=${link} onClick=${linkTo(link)}><code>${i.id.slice(0, 8)}</code></a></td>
           <td>${i.processDefinitionName ?? i.processDefinitionKey} v${i.processDefinitionVersion}</td>
-          <td>${i.businessKey ?? ''}</td>
+          <td><${RecordTitleCell} businessKey=${i.businessKey} records=${records} /></td>
           <td><span class=${`pill ${i.state}`}>${i.state}</span></td>
           <td>${formatDate(i.startTime)}</td>
           <td>${formatDate(i.endTime)}</td>

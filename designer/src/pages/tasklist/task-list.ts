@@ -4,6 +4,7 @@ import type { SessionUser } from '../../app/session';
 import type { ProcessDefinition, Task } from '../../api/engine-types';
 import { formatDate } from '../../api/variables';
 import { usePeople } from '../../components/people';
+import { RecordTitleCell, useTaskRecords } from '../../components/record-title';
 import type { TaskView } from './task-query';
 
 interface Props {
@@ -20,6 +21,7 @@ const SORTS = [['created', 'Created'], ['dueDate', 'Due date'], ['priority', 'Pr
 /** Views (mine, my groups, all for heads), filters and sorting, all kept in the URL. */
 export function TaskList({ user, view, query, tasks, definitions, selectedId }: Props) {
   const people = usePeople();
+  const { keys: businessKeys, records } = useTaskRecords(tasks.map((t) => t.processInstanceId));
   const keys = [...new Set([...definitions.values()].map((d) => d.key))].sort();
   const filter = (name: string) => (e: Event) => setQuery({ [name]: (e.target as HTMLInputElement).value });
   const views: [TaskView, string][] = [['mine', 'My tasks'], ['groups', "My groups' tasks"], ...(user.supervisor ? [['all', 'All open tasks'] as [TaskView, string]] : [])];
@@ -36,12 +38,13 @@ export function TaskList({ user, view, query, tasks, definitions, selectedId }: 
       <label>Order <select value=${query.get('sortOrder') ?? 'desc'} onChange=${filter('sortOrder')}><option value="desc">descending</option><option value="asc">ascending</option></select></label>
     </div>
     <table>
-      <thead><tr><th>Task</th><th>Process</th><th>Assignee</th><th>Due</th><th>Priority</th><th>Created</th></tr></thead>
+      <thead><tr><th>Task</th><th>Record</th><th>Process</th><th>Assignee</th><th>Due</th><th>Priority</th><th>Created</th></tr></thead>
       <tbody>
         ${tasks.map((task) => {
           const definition = definitions.get(task.processDefinitionId);
           return html`<tr class=${`task-row ${task.id === selectedId ? 'selected' : ''}`} data-task-id=${task.id} onClick=${() => setQuery({ task: task.id }, { replace: false })}>
             <td><a href=${`?task=${task.id}`} onClick=${(e: Event) => e.preventDefault()}>${task.name ?? task.taskDefinitionKey}</a></td>
+            <td><${RecordTitleCell} businessKey=${businessKeys.get(task.processInstanceId) ?? null} records=${records} /></td>
             <td>${definition?.name ?? definition?.key ?? ''}</td>
             <td>${task.assignee ? (people.get(task.assignee) ?? task.assignee) : html`<span class="muted">unassigned</span>`}</td>
             <td>${formatDate(task.due)}</td>
