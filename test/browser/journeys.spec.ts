@@ -161,7 +161,7 @@ describeBrowser('web app journeys', () => {
       await page.click('[data-view="groups"]');
       const row = page.locator('.task-row', { hasText: 'Approve discount' });
       // the deal the analyst started it for, by its title
-      const deal = await (await fetch(`${web.url}/api/deals/${await aDealId(web.url)}`)).json() as { title: string };
+      const deal = await (await fetch(`${web.url}/api/deals/${await aDealId(web.url)}`)).json() as { title: string; companyId: string };
       await row.locator('.record-title', { hasText: deal.title }).waitFor();
       await row.click();
       await page.locator('[data-testid="task-detail"]').waitFor();
@@ -171,6 +171,9 @@ describeBrowser('web app journeys', () => {
       await page.locator('.task-row', { hasText: 'Approve discount' }).click();
       await page.locator('[data-testid="task-diagram"][data-ready="true"]').waitFor();
       await page.locator('[data-testid="task-diagram"] .djs-element.crm-active').first().waitFor();
+      // the deal beside the task reads by names, not ids
+      const company = await (await fetch(`${web.url}/api/companies/${deal.companyId}`)).json() as { name: string };
+      await page.locator('[data-testid="record-panel"] dt:text-is("Company") + dd', { hasText: company.name }).waitFor();
       await page.fill('[data-testid="task-form"] input[name="comment"]', 'Fine for a 5000 deal');
 
       await screenshot(page, 'tasklist-task');
