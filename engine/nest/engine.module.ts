@@ -15,6 +15,7 @@ import { HistoryController } from './rest/history.controller.js';
 import { IncidentController } from './rest/incident.controller.js';
 import { JobController } from './rest/job.controller.js';
 import { MessageController, SignalController } from './rest/message.controller.js';
+import { MetricsIntervalController } from './rest/metrics.controller.js';
 import { ProcessDefinitionController } from './rest/process-definition.controller.js';
 import { ProcessInstanceController } from './rest/process-instance.controller.js';
 import { TaskController } from './rest/task.controller.js';
@@ -43,6 +44,7 @@ export class EngineModule {
         MessageController,
         SignalController,
         IncidentController,
+        MetricsIntervalController,
         HistoryController,
         HealthController,
         MetricsController,

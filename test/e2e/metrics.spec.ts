@@ -1,5 +1,5 @@
 import { bpmn, flows } from '../../engine/testing/bpmn-fixture.js';
-import { RestClient } from '../support/rest-client.js';
+import { expectErrorBody, RestClient } from '../support/rest-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const modelXml = bpmn('metered', `
@@ -42,5 +42,35 @@ describe('GET /metrics', () => {
     expect(sample(text, 'bpmn_incidents_open{type="failedExternalTask"}')).toBe(1);
     expect(sample(text, 'bpmn_jobs_due')).toBe(0);
     expect(text).toContain('process_cpu_seconds_total');
+  });
+
+  it('counts root instances started and completed and incidents per interval, and in sum (GET /engine-rest/metrics)', async () => {
+    const started = await rest.post<{ id: string }>('/process-definition/key/metered/start', { businessKey: 'metered-done' });
+    const [task] = (await rest.get<{ id: string }[]>('/task', { processInstanceId: started.body.id })).body;
+    expect((await rest.post(`/task/${task!.id}/complete`, {})).status).toBe(204);
+    const [locked] = (await rest.post<{ id: string }[]>('/external-task/fetchAndLock', { workerId: 'w2', maxTasks: 1, topics: [{ topicName: 'metrics-charge', lockDuration: 60_000, businessKey: 'metered-done' }] })).body;
+    expect((await rest.post(`/external-task/${locked!.id}/complete`, { workerId: 'w2' })).status).toBe(204);
+
+    const since = '2000-01-01T00:00:00.000+0000';
+    const total = async (name: string) => (await rest.get<{ timestamp: string; name: string; value: number }[]>('/metrics', { name, startDate: since, interval: 60 })).body;
+    const starts = await total('root-process-instance-start');
+    expect(starts.reduce((n, p) => n + p.value, 0)).toBe(3);
+    for (const point of starts) {
+      expect(point.name).toBe('root-process-instance-start');
+      expect(new Date(point.timestamp.replace(/(\d{2})(\d{2})$/, '$1:$2')).getTime() % 60_000).toBe(0);
+    }
+    expect((await total('root-process-instance-complete')).reduce((n, p) => n + p.value, 0)).toBe(1);
+    expect((await total('incident-create')).reduce((n, p) => n + p.value, 0)).toBe(1);
+    expect((await rest.get('/metrics/process-instances/sum', { startDate: since })).body).toEqual({ result: 3 });
+    expect((await rest.get('/metrics/root-process-instance-start/sum', { endDate: since })).body).toEqual({ result: 0 });
+  });
+
+  it('refuses a missing or unknown metric and bad intervals with 400', async () => {
+    expectErrorBody(await rest.get('/metrics'), 400);
+    expectErrorBody(await rest.get('/metrics', { name: 'coffee-brewed' }), 400);
+    expectErrorBody(await rest.get('/metrics', { name: 'process-instances', interval: 0 }), 400);
+    expectErrorBody(await rest.get('/metrics', { name: 'process-instances', maxResults: 500 }), 400);
+    expectErrorBody(await rest.get('/metrics', { name: 'process-instances', startDate: 'yesterday' }), 400);
+    expectErrorBody(await rest.get('/metrics/coffee-brewed/sum'), 400);
   });
 });

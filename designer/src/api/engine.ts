@@ -73,6 +73,12 @@ export const history = {
   countIncidents: async (params: Params) => (await get<{ count: number }>(`${BASE}/history/incident/count${queryString(params)}`)).count,
 };
 
+export const metrics = {
+  /** Camunda's GET /metrics: counts per interval (seconds) since a date, newest first */
+  perInterval: (name: string, startDate: string, intervalSeconds: number) =>
+    get<{ timestamp: string; name: string; value: number }[]>(`${BASE}/metrics${queryString({ name, startDate, interval: intervalSeconds, maxResults: 200 })}`),
+};
+
 export const incidents = {
   list: (params: Params) => get<Incident[]>(`${BASE}/incident${queryString(params)}`),
   /** a failed job or external task gets one more try */

@@ -82,6 +82,28 @@ export interface EngineQueries {
   activityStatistics(definitionId: string): Promise<{ activityId: string; instances: number; incidents: number; failedJobs: number }[]>;
   /** what /metrics reports: counts over the runtime state, now */
   gauges(): Promise<EngineGauges>;
+  /** how often something happened, per interval (aligned to multiples of it since the epoch), newest first; empty intervals left out */
+  metricIntervals(query: MetricQuery & { readonly intervalSeconds: number; readonly limit: number }): Promise<{ timestamp: Date; value: number }[]>;
+  metricSum(query: MetricQuery): Promise<number>;
+}
+
+/**
+ * Camunda's metric names this engine counts from its history: process instances started at the
+ * root (`root-process-instance-start`, also `process-instances`), flow node instances started and
+ * ended; and two of its own: root instances completed, incidents raised.
+ */
+export const METRIC_NAMES = [
+  'root-process-instance-start', 'process-instances', 'activity-instance-start', 'flow-node-instances', 'activity-instance-end',
+  'root-process-instance-complete', 'incident-create',
+] as const;
+export type MetricName = (typeof METRIC_NAMES)[number];
+
+export interface MetricQuery {
+  readonly name: MetricName;
+  /** inclusive */
+  readonly startDate?: Date;
+  /** exclusive */
+  readonly endDate?: Date;
 }
 
 export interface EngineGauges {

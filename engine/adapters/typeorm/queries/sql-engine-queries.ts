@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { DefinitionGraphCache } from '../../../core/definitions/graph-cache.js';
 import type { DeployedDefinition, ProcessDefinitionRecord } from '../../../core/definitions/definition-record.js';
-import type { EngineGauges, EngineQueries, Filter, ListQuery } from '../../../core/ports/engine-queries.js';
+import type { EngineGauges, EngineQueries, Filter, ListQuery, MetricQuery } from '../../../core/ports/engine-queries.js';
 import { definitionTable, deploymentTable, resourceTable } from '../tables/definition-tables.js';
 import {
   histActivityInstanceTable, histIncidentTable, histProcessInstanceTable, histTaskTable, histVariableTable,
@@ -12,6 +12,7 @@ import {
 import { readRow, type Table } from '../tables/table.js';
 import * as filters from './filter-specs.js';
 import { SORT_COLUMNS } from './sort-columns.js';
+import { metricIntervals, metricSum } from './sql-metrics.js';
 import { buildWhere, orderBy, paging, type FilterSpec } from './where.js';
 
 interface Source<R extends { readonly id: string }> {
@@ -149,6 +150,9 @@ export class SqlEngineQueries implements EngineQueries {
     const counts = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : (value ?? {})) as Record<string, number>;
     return { runningInstances: row!.running, dueJobs: row!.due, openUserTasks: row!.tasks, incidentsByType: counts(row!.incidents), externalTasksByTopic: counts(row!.topics) };
   }
+
+  metricIntervals = (query: MetricQuery & { readonly intervalSeconds: number; readonly limit: number }) => metricIntervals(this.dataSource, query);
+  metricSum = (query: MetricQuery) => metricSum(this.dataSource, query);
 
   private async list<R extends { readonly id: string }>(source: Source<R>, query: ListQuery): Promise<R[]> {
     const rows = await this.rows(source, query);
