@@ -1,6 +1,7 @@
 import { EngineSchema1763900000000 } from './1763900000000-engine-schema.js';
 import { CrmSchema1763900100000 } from './1763900100000-crm-schema.js';
 import { TaskComments1763900200000 } from './1763900200000-task-comments.js';
+import { Batches1763900400000 } from './1763900400000-batches.js';
 
 /** Every migration, oldest first. Append only: a shipped migration is never edited. */
-export const migrations = [EngineSchema1763900000000, CrmSchema1763900100000, TaskComments1763900200000];
+export const migrations = [EngineSchema1763900000000, CrmSchema1763900100000, TaskComments1763900200000, Batches1763900400000];
