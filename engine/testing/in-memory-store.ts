@@ -137,9 +137,7 @@ class InMemoryTransaction implements EngineTransaction {
     private readonly racer: Racer | null = null,
   ) {}
 
-  get batches() {
-    return this.store.batches.reads;
-  }
+  get batches() { return this.store.batches.reads; }
 
   async findDefinition(ref: DefinitionRef): Promise<DeployedDefinition | null> {
     const all = [...this.store.definitions.values()];
