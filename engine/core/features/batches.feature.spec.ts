@@ -146,6 +146,34 @@ describe('feature: batches', () => {
     }
   });
 
+  it('fails a chunk job like any job when it cannot record its items: retries, then it waits until it gets retries back', async () => {
+    const h = await harness({ invocationsPerBatchJob: 10, batchJobsPerSeed: 10 });
+    const ids = await startMany(h, 'waiting', 3);
+    const batch = await deletion(h, ids);
+    await h.engine.jobs.execute(batchJobs(h, 'batch-seed')[0]!.id);
+    // every commit that would record an item's outcome fails (as a broken database would)
+    const broken = jest.spyOn(h.store.batches, 'check').mockImplementation((changes) => {
+      if (changes.outcomes.length > 0) throw new Error('Expected the batch_item table to accept the outcome, but it is read-only');
+    });
+    try {
+      for (let run = 0; run < 3; run++) await h.advance(60_000);
+      const [chunk] = batchJobs(h, 'batch-chunk');
+      expect(chunk).toMatchObject({ retries: 0, exceptionMessage: 'Expected the batch_item table to accept the outcome, but it is read-only' });
+      expect(itemStatuses(h, batch.id)).toEqual(['pending', 'pending', 'pending']);
+      expect(h.store.instances.size).toBe(3);
+      expect(batchOf(h, batch.id).endTime).toBeNull();
+    } finally {
+      broken.mockRestore();
+    }
+    await h.advance(60_000);
+    expect(itemStatuses(h, batch.id)).toEqual(['pending', 'pending', 'pending']);
+
+    await h.engine.setJobRetries(batchJobs(h, 'batch-chunk')[0]!.id, 1);
+    await h.runDueJobs();
+    expect(itemStatuses(h, batch.id)).toEqual(['done', 'done', 'done']);
+    expect(batchOf(h, batch.id).endTime).not.toBeNull();
+  });
+
   it('does not run a suspended batch, and finishes it once it is activated', async () => {
     const h = await harness();
     const ids = await startMany(h, 'waiting', 6);
