@@ -111,4 +111,7 @@ export const batches = {
   remove: (batchId: string) => del<void>(`${BASE}/batch/${id(batchId)}`),
   /** an ended batch's history */
   removeHistoric: (batchId: string) => del<void>(`${BASE}/history/batch/${id(batchId)}`),
+  /** the batch's seed and chunk jobs that ran out of retries (GET /job lists them with their batchId) */
+  failedJobs: async (batchId: string) => (await get<(Job & { batchId: string | null })[]>(`${BASE}/job${queryString({ noRetriesLeft: true })}`)).filter((j) => j.batchId === batchId),
+  retryJob: (jobId: string) => put<void>(`${BASE}/job/${id(jobId)}/retries`, { retries: 1 }),
 };

@@ -41,7 +41,8 @@ export function BatchesPage() {
   const runningRow = (b: BatchStatistics) => html`<tr data-batch-id=${b.id} data-state=${b.suspended ? 'suspended' : 'running'}>
     <td>${batchTypeLabel(b.type)} ${b.suspended && html`<span class="pill">suspended</span>`}</td>
     <td><${ItemProgress} items=${b.items} /></td>
-    <td>${b.failedJobs > 0 ? html`<span class="pill incident" title="chunk jobs out of retries: see GET /job?noRetriesLeft=true">${b.failedJobs} failed jobs</span>` : ''}</td>
+    <td>${b.failedJobs > 0 && html`<span class="pill incident" title="jobs of the batch out of retries: its items wait">${b.failedJobs} failed jobs</span>
+      <button type="button" class="link" data-testid="batch-retry-jobs" onClick=${act(() => retryFailedJobs(b.id))}>retry</button>`}</td>
     <td data-testid="batch-user">${who(b.createUserId)}</td>
     <td>${formatDate(b.startTime)}</td>
     <td><div class="outcomes">
@@ -81,4 +82,9 @@ export function BatchesPage() {
       ${finished.data?.length === 0 && html`<p class="muted">No batch has finished yet.</p>`}
     <//>
   </div>`;
+}
+
+/** the batch's jobs that ran out of retries (a store failure, not an item's) get one more try */
+async function retryFailedJobs(batchId: string): Promise<void> {
+  for (const job of await batches.failedJobs(batchId)) await batches.retryJob(job.id);
 }
