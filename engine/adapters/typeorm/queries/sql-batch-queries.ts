@@ -16,7 +16,6 @@ const batchFilters: FilterSpec = {
   withoutTenantId: (w: Where, v: boolean) => (v ? w.raw('b.tenant_id IS NULL') : w),
   suspended: (w: Where, v: boolean) => w.raw(v ? 'b.suspended' : 'NOT b.suspended'),
   createUserId: (w: Where, v: string) => w.eq('b.create_user_id', v),
-  createdBy: (w: Where, v: string) => w.eq('b.create_user_id', v),
   startedBefore: (w: Where, v: Date) => w.raw(`b.start_time <= ${w.param(v)}`),
   startedAfter: (w: Where, v: Date) => w.raw(`b.start_time >= ${w.param(v)}`),
   /** failed chunk jobs (Camunda's meaning) or failed items (ours) */
