@@ -40,6 +40,7 @@ const RULES: readonly AccessRule[] = [
   rule('POST|PUT', `/engine-rest/job/(retries|${ID}/retries|${ID}/execute)`, 'cockpit', 'retry or run jobs'),
   rule('POST|PUT', `/engine-rest/external-task/(retries|retries-async|${ID}/retries)`, 'cockpit', 'retry external tasks'),
   rule('POST|PUT|DELETE', '/engine-rest/batch(/.*)?', 'cockpit', 'run batch operations'),
+  rule('DELETE', `/engine-rest/history/batch/${ID}`, 'cockpit', 'run batch operations'),
 
   rule('POST', `/engine-rest/task/${ID}/claim`, 'tasklist', 'claim tasks', 'claim'),
   rule('POST', `/engine-rest/task/${ID}/assignee`, 'tasklist', 'assign tasks', 'assign'),

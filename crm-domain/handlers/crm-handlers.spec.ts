@@ -32,7 +32,7 @@ describe('CRM service-task handlers', () => {
     users = new UsersService(db);
     leads = new LeadsService(db);
     salesTeam = (await new TeamsService(db).create('spec', { name: 'Sales', kind: 'sales' })).id;
-  });
+  }, 60_000);
   afterAll(() => opened.dataSource.destroy());
 
   const input = (jobId: string, variables: Record<string, unknown>, businessKey: string | null = null): ServiceTaskInput => ({

@@ -1,3 +1,5 @@
+import { createBatch, deleteBatch, deleteHistoricBatch, DEFAULT_BATCH_SIZING, setBatchSuspended, type BatchSizing, type CreateBatchRequest } from './batches/batch-commands.js';
+import type { BatchRecord } from './batches/batch-records.js';
 import { BehaviorRegistry } from './behaviors/registry.js';
 import { CommandProcessor, type CommandListener } from './commands/command-processor.js';
 import type { CommandScope, EngineServices } from './commands/command-scope.js';
@@ -35,6 +37,8 @@ export interface EngineOptions {
   /** who claims jobs in this process */
   readonly workerId: string;
   readonly jobLockMs?: number;
+  /** items per chunk job and chunk jobs per seed run of new batches */
+  readonly batches?: Partial<BatchSizing>;
 }
 
 /** The engine's facade: every command a client, job or CRM listener can give. */
@@ -153,6 +157,31 @@ export class Engine {
 
   setExternalTaskRetries(id: string, retries: number): Promise<void> {
     return this.processor.run((scope) => externalTasks.setExternalTaskRetries(scope, id, retries));
+  }
+
+  /** PUT /external-task/retries: all of them in one transaction (an unknown id changes nothing) */
+  setExternalTasksRetries(ids: readonly string[], retries: number): Promise<void> {
+    return this.processor.run(async (scope) => {
+      for (const id of new Set(ids)) await externalTasks.setExternalTaskRetries(scope, id, retries);
+    });
+  }
+
+  /** a batch over resolved targets; its jobs run after commit (Camunda's POST /process-instance/delete, /job/retries, ...) */
+  createBatch(request: CreateBatchRequest): Promise<BatchRecord> {
+    const sizing = { ...DEFAULT_BATCH_SIZING, ...this.options.batches };
+    return this.processor.run(async (scope) => createBatch(scope, request, sizing));
+  }
+
+  setBatchSuspended(batchId: string, suspended: boolean): Promise<void> {
+    return this.processor.run((scope) => setBatchSuspended(scope, batchId, suspended));
+  }
+
+  deleteBatch(batchId: string, cascade: boolean): Promise<void> {
+    return this.processor.run((scope) => deleteBatch(scope, batchId, cascade));
+  }
+
+  deleteHistoricBatch(batchId: string): Promise<void> {
+    return this.processor.run((scope) => deleteHistoricBatch(scope, batchId));
   }
 
   setExternalTaskPriority(id: string, priority: number): Promise<void> {

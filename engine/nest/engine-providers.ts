@@ -5,6 +5,7 @@ import { BullmqDispatcher } from '../adapters/jobs/bullmq-dispatcher.js';
 import { InProcessDispatcher } from '../adapters/jobs/in-process-dispatcher.js';
 import { JobReconciler } from '../adapters/jobs/job-reconciler.js';
 import { openDatabase, type OpenedDatabase } from '../adapters/typeorm/data-source.js';
+import { SqlBatchQueries } from '../adapters/typeorm/queries/sql-batch-queries.js';
 import { SqlEngineQueries } from '../adapters/typeorm/queries/sql-engine-queries.js';
 import { SqlEngineStore } from '../adapters/typeorm/sql-engine-store.js';
 import { Engine } from '../core/engine.js';
@@ -17,6 +18,7 @@ import { DATABASE, ENGINE_SETTINGS } from './tokens.js';
 
 export const JOB_DISPATCHER = Symbol('JOB_DISPATCHER');
 export const ENGINE_QUERIES = Symbol('ENGINE_QUERIES');
+export const BATCH_QUERIES = Symbol('BATCH_QUERIES');
 
 const log = new Logger('Engine');
 
@@ -46,6 +48,11 @@ export const engineProviders: Provider[] = [
     provide: ENGINE_QUERIES,
     inject: [DATABASE, SqlEngineStore],
     useFactory: (db: OpenedDatabase, store: SqlEngineStore) => new SqlEngineQueries(db.dataSource, store.graphs),
+  },
+  {
+    provide: BATCH_QUERIES,
+    inject: [DATABASE],
+    useFactory: (db: OpenedDatabase) => new SqlBatchQueries(db.dataSource),
   },
   {
     provide: DatabaseClock,

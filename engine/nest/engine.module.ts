@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { BatchSelection } from './batch-selection.js';
 import { EngineLifecycle } from './engine-lifecycle.js';
 import { ENGINE_QUERIES, engineProviders, JOB_DISPATCHER } from './engine-providers.js';
 import type { EngineSettings } from './engine-settings.js';
@@ -8,9 +9,12 @@ import { HandlerRegistry } from './handler-registry.js';
 import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './health/metrics.controller.js';
 import { IdentityDirectory } from './identity-directory.js';
+import { BatchOperationsController } from './rest/batch-operations.controller.js';
+import { BatchController } from './rest/batch.controller.js';
 import { DeploymentController } from './rest/deployment.controller.js';
 import { EngineInfoController } from './rest/engine-info.controller.js';
 import { ExternalTaskController } from './rest/external-task.controller.js';
+import { HistoricBatchController } from './rest/historic-batch.controller.js';
 import { HistoryController } from './rest/history.controller.js';
 import { IncidentController } from './rest/incident.controller.js';
 import { JobController } from './rest/job.controller.js';
@@ -31,7 +35,7 @@ export class EngineModule {
       module: EngineModule,
       global: true,
       imports: [TerminusModule],
-      providers: [{ provide: ENGINE_SETTINGS, useValue: settings }, ...engineProviders, IdentityDirectory, EngineLifecycle],
+      providers: [{ provide: ENGINE_SETTINGS, useValue: settings }, ...engineProviders, IdentityDirectory, EngineLifecycle, BatchSelection],
       controllers: [
         EngineInfoController,
         DeploymentController,
@@ -46,6 +50,9 @@ export class EngineModule {
         IncidentController,
         MetricsIntervalController,
         HistoryController,
+        BatchOperationsController,
+        BatchController,
+        HistoricBatchController,
         HealthController,
         MetricsController,
       ],

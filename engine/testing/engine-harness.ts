@@ -1,3 +1,4 @@
+import type { BatchSizing } from '../core/batches/batch-commands.js';
 import { Engine } from '../core/engine.js';
 import type { HistoricActivityInstanceRecord, HistoricProcessInstanceRecord } from '../core/execution/history-records.js';
 import type { TaskRecord } from '../core/execution/records.js';
@@ -20,8 +21,9 @@ export class EngineHarness {
   readonly handlers = new Map<string, ServiceTaskHandler>();
   readonly engine: Engine;
 
-  constructor() {
+  constructor(options: { batches?: Partial<BatchSizing> } = {}) {
     this.engine = new Engine({
+      ...options,
       store: this.store,
       dispatcher: this.dispatcher,
       clock: this.clock,

@@ -13,6 +13,7 @@ import type {
 } from '../core/ports/engine-store.js';
 import { typedValuesEqual } from '../core/variables/index.js';
 import { CommitRace, type Racer } from './commit-race.js';
+import { InMemoryBatches } from './in-memory-batches.js';
 
 type Table<V> = Map<string, V>;
 
@@ -32,6 +33,7 @@ export class InMemoryEngineStore implements EngineStore {
   readonly jobs: Table<JobRecord> = new Map();
   readonly subscriptions: Table<SubscriptionRecord> = new Map();
   readonly incidents: Table<IncidentRecord> = new Map();
+  readonly batches = new InMemoryBatches(() => this.jobs.values());
   readonly history = {
     processInstance: new Map<string, unknown>(),
     activityInstance: new Map<string, unknown>(),
@@ -134,6 +136,8 @@ class InMemoryTransaction implements EngineTransaction {
     private readonly graphs: DefinitionGraphCache,
     private readonly racer: Racer | null = null,
   ) {}
+
+  get batches() { return this.store.batches.reads; }
 
   async findDefinition(ref: DefinitionRef): Promise<DeployedDefinition | null> {
     const all = [...this.store.definitions.values()];
@@ -263,6 +267,7 @@ class InMemoryTransaction implements EngineTransaction {
         throw new OptimisticLockError('process instance', instance.instanceId);
       }
     }
+    this.store.batches.check(changes.batches);
     for (const deployment of changes.deployments) {
       this.store.deployments.set(deployment.deployment.id, deployment.deployment);
       for (const r of deployment.resources) this.store.resources.set(r.id, r);
@@ -272,6 +277,7 @@ class InMemoryTransaction implements EngineTransaction {
     apply(this.store.jobs, changes.definitionJobs);
     apply(this.store.subscriptions, changes.definitionSubscriptions);
     this.store.applyHistory(changes.history);
+    this.store.batches.apply(changes.batches);
   }
 
   private applyInstance(changes: InstanceChanges): void {

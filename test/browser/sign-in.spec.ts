@@ -59,6 +59,8 @@ describeBrowser('sign-in and the demo data', () => {
     const { page } = await signIn(browser, web.url, 'manager');
     try {
       await page.locator('[data-testid="current-user"]').waitFor();
+      // nothing in flight: the next request is the click's
+      await page.waitForLoadState('networkidle');
       expect((await page.request.delete(`${web.url}/api/session`)).status()).toBe(204);
       await page.click('[data-view="groups"]');
       await page.locator('[data-testid="session-ended"]').waitFor();

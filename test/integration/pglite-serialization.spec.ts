@@ -100,4 +100,23 @@ describe('embedded PGlite: transactions are serialized on the single session', (
     expect(seen).toEqual([]);
     expect(await rows()).toEqual([]);
   });
+
+  it('lets the event loop turn between transactions, so a long chain of them does not starve I/O (regression)', async () => {
+    // regression: a batch's back-to-back item transactions held every HTTP response until the batch ended
+    let turned = false;
+    let transactionsBefore = -1;
+    let count = 0;
+    setImmediate(() => {
+      turned = true;
+      transactionsBefore = count;
+    });
+    for (let i = 0; i < 50; i++) {
+      await dataSource.transaction(async (manager) => {
+        await manager.query('UPDATE counter SET n = n + 1 WHERE id = 1');
+      });
+      count++;
+    }
+    expect(turned).toBe(true);
+    expect(transactionsBefore).toBeLessThan(5);
+  });
 });

@@ -3,6 +3,7 @@ import { BullmqDispatcher } from '../../engine/adapters/jobs/bullmq-dispatcher.j
 import { InProcessDispatcher } from '../../engine/adapters/jobs/in-process-dispatcher.js';
 import { JobReconciler } from '../../engine/adapters/jobs/job-reconciler.js';
 import { SqlEngineStore } from '../../engine/adapters/typeorm/sql-engine-store.js';
+import type { BatchSizing } from '../../engine/core/batches/batch-commands.js';
 import { Engine } from '../../engine/core/engine.js';
 import type { JobDispatcher } from '../../engine/core/ports/job-dispatcher.js';
 import type { ServiceTaskHandler } from '../../engine/core/ports/service-task-handler.js';
@@ -20,11 +21,18 @@ export interface SqlEngineFixture {
   close(): Promise<void>;
 }
 
+export interface SqlEngineOptions {
+  readonly reconcileMs?: number;
+  readonly batches?: Partial<BatchSizing>;
+  /** what the engine hands its jobs to after commit (e.g. a queue that loses them); the reconciler uses the real one */
+  readonly engineDispatcher?: (dispatcher: JobDispatcher) => JobDispatcher;
+}
+
 /**
  * An engine on a fresh test database with the job backend production would use:
  * BullMQ on Redis with REDIS_URL, else the in-process dispatcher.
  */
-export async function openSqlEngine(options: { reconcileMs?: number } = {}): Promise<SqlEngineFixture> {
+export async function openSqlEngine(options: SqlEngineOptions = {}): Promise<SqlEngineFixture> {
   const db = await openTestDatabase();
   const store = new SqlEngineStore(db.dataSource);
   const handlers = new Map<string, ServiceTaskHandler>();
@@ -35,7 +43,8 @@ export async function openSqlEngine(options: { reconcileMs?: number } = {}): Pro
     : new InProcessDispatcher(4);
   const engine = new Engine({
     store,
-    dispatcher,
+    dispatcher: options.engineDispatcher?.(dispatcher) ?? dispatcher,
+    batches: options.batches,
     clock: { now: () => new Date() },
     ids: { next: () => randomUUID() },
     handlers: { handlerFor: (topic) => handlers.get(topic) },

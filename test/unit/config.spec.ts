@@ -13,6 +13,8 @@ describe('loadConfig', () => {
       JOB_CONCURRENCY: 4,
       JOB_LOCK_MS: 300000,
       JOB_RECONCILE_MS: 5000,
+      AUTH_ANONYMOUS: true,
+      SESSION_TTL_HOURS: 12,
       CI: false,
     });
   });
@@ -32,6 +34,8 @@ describe('loadConfig', () => {
       JOB_CONCURRENCY: '16',
       JOB_LOCK_MS: '60000',
       JOB_RECONCILE_MS: '250',
+      AUTH_ANONYMOUS: 'false',
+      SESSION_TTL_HOURS: '8',
       CI: 'true',
       HOME: '/root',
       PATH: '/usr/bin',
@@ -50,6 +54,8 @@ describe('loadConfig', () => {
       JOB_CONCURRENCY: 16,
       JOB_LOCK_MS: 60000,
       JOB_RECONCILE_MS: 250,
+      AUTH_ANONYMOUS: false,
+      SESSION_TTL_HOURS: 8,
       CI: true,
     });
   });
@@ -76,6 +82,8 @@ describe('loadConfig', () => {
     ['DEPLOYMENT_MAX_ELEMENTS', '0', 'expected a positive number of elements'],
     ['JOB_CONCURRENCY', '2.5', 'expected a positive number of parallel jobs'],
     ['QUEUE_PREFIX', 'a b', 'expected letters, digits, dot, dash or underscore'],
+    ['AUTH_ANONYMOUS', 'sometimes', 'expected true or false'],
+    ['SESSION_TTL_HOURS', '0', 'expected a positive number of hours'],
   ])('refuses %s=%s with one line naming the variable and what is expected', (name, value, expected) => {
     const error = errorOf(() => loadConfig({ [name]: value }));
     expect(error).toBeInstanceOf(ConfigError);

@@ -187,3 +187,53 @@ export interface ExternalTask {
   activityId: string;
   topicName: string;
 }
+
+/** Camunda's BatchDto (POST /process-instance/delete, /job/retries, /external-task/retries-async, GET /batch) */
+export interface Batch {
+  id: string;
+  type: 'instance-deletion' | 'set-job-retries' | 'set-external-task-retries' | string;
+  totalJobs: number;
+  jobsCreated: number;
+  suspended: boolean;
+  createUserId: string | null;
+  startTime: string;
+  executionStartTime: string | null;
+}
+
+/** what happened to a batch's targets (the engine's extension of the batch DTOs) */
+export interface BatchItemCounts {
+  total: number;
+  pending: number;
+  done: number;
+  skipped: number;
+  failed: number;
+  canceled: number;
+}
+
+/** GET /batch/statistics: a running batch */
+export interface BatchStatistics extends Batch {
+  remainingJobs: number;
+  completedJobs: number;
+  failedJobs: number;
+  items: BatchItemCounts;
+}
+
+/** GET /history/batch: every batch, running (endTime null) or ended */
+export interface HistoricBatch {
+  id: string;
+  type: string;
+  totalJobs: number;
+  createUserId: string | null;
+  startTime: string;
+  endTime: string | null;
+  items: BatchItemCounts;
+}
+
+/** GET /history/batch/{id}/items */
+export interface BatchItem {
+  position: number;
+  targetId: string;
+  status: 'pending' | 'done' | 'skipped' | 'failed' | 'canceled';
+  message: string | null;
+  time: string | null;
+}

@@ -2,6 +2,7 @@ import type {
   ActivityInstance, ActivityStatistics, DefinitionStatistics, DeploymentResult, ExternalTask, HistoricActivityInstance, HistoricIncident,
   HistoricProcessInstance, HistoricTask, HistoricVariable, IdentityLink, Incident, Job, ModificationInstruction, ProcessDefinition, ProcessInstance, Task, TaskComment, VariableMap,
 } from './engine-types';
+import type { Batch, BatchItem, BatchStatistics, HistoricBatch } from './engine-types';
 import { del, get, post, put, queryString } from './http';
 
 /** Calls of the engine's Camunda 7 REST API, one function per endpoint the app uses. */
@@ -96,4 +97,28 @@ export const jobs = {
 
 export const externalTasks = {
   get: (taskId: string) => get<ExternalTask>(`${BASE}/external-task/${id(taskId)}`),
+};
+
+/** the query filters of the list endpoints, as a JSON body (`historicProcessInstanceQuery`, ...) */
+type QueryBody = Record<string, string | number | boolean | string[] | undefined>;
+
+/** Camunda 7's batch operations: one request starts the work on the server, GET /batch/statistics follows it */
+export const batches = {
+  deleteInstances: (body: { historicProcessInstanceQuery?: QueryBody; processInstanceIds?: string[]; deleteReason?: string }) =>
+    post<Batch>(`${BASE}/process-instance/delete`, body),
+  setJobRetries: (body: { historicProcessInstanceQuery?: QueryBody; jobIds?: string[]; retries: number }) => post<Batch>(`${BASE}/job/retries`, body),
+  setExternalTaskRetries: (body: { historicProcessInstanceQuery?: QueryBody; externalTaskIds?: string[]; retries: number }) =>
+    post<Batch>(`${BASE}/external-task/retries-async`, body),
+  statistics: (params: Params = {}) => get<BatchStatistics[]>(`${BASE}/batch/statistics${queryString(params)}`),
+  history: (params: Params = {}) => get<HistoricBatch[]>(`${BASE}/history/batch${queryString(params)}`),
+  historic: (batchId: string) => get<HistoricBatch>(`${BASE}/history/batch/${id(batchId)}`),
+  items: (batchId: string, params: Params = {}) => get<BatchItem[]>(`${BASE}/history/batch/${id(batchId)}/items${queryString(params)}`),
+  setSuspended: (batchId: string, suspended: boolean) => put<void>(`${BASE}/batch/${id(batchId)}/suspended`, { suspended }),
+  /** a running batch: its jobs go, its history stays */
+  remove: (batchId: string) => del<void>(`${BASE}/batch/${id(batchId)}`),
+  /** an ended batch's history */
+  removeHistoric: (batchId: string) => del<void>(`${BASE}/history/batch/${id(batchId)}`),
+  /** the batch's seed and chunk jobs that ran out of retries (GET /job lists them with their batchId) */
+  failedJobs: async (batchId: string) => (await get<(Job & { batchId: string | null })[]>(`${BASE}/job${queryString({ noRetriesLeft: true })}`)).filter((j) => j.batchId === batchId),
+  retryJob: (jobId: string) => put<void>(`${BASE}/job/${id(jobId)}/retries`, { retries: 1 }),
 };

@@ -63,7 +63,10 @@ export class PgliteExclusivePool extends EventEmitter {
     const previous = this.tail;
     this.tail = previous.then(() => released);
     let done = false;
-    return previous.then(() => () => {
+    // PGlite answers without I/O: back-to-back transactions (a batch's items) would run as one
+    // unbroken chain of microtasks and starve the HTTP server. Each lease waits for one turn of
+    // the event loop first, so requests are served in between.
+    return previous.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(() => () => {
       if (!done) {
         done = true;
         release();

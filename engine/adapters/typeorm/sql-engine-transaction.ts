@@ -7,6 +7,7 @@ import type {
 } from '../../core/ports/engine-store.js';
 import { serializeForStorage, type TypedValue } from '../../core/variables/index.js';
 import type { Sql } from './sql.js';
+import { SqlBatchReads } from './sql-batches.js';
 import { writeChanges } from './sql-writer.js';
 import { definitionTable, deploymentTable, resourceTable } from './tables/definition-tables.js';
 import {
@@ -30,10 +31,14 @@ const LOAD_INSTANCE_SQL = `SELECT pi.*, ${Object.entries(OWNED_TABLES)
   .join(', ')} FROM engine.process_instance pi WHERE pi.id = $1`;
 
 export class SqlEngineTransaction implements EngineTransaction {
+  readonly batches: SqlBatchReads;
+
   constructor(
     private readonly sql: Sql,
     private readonly graphs: DefinitionGraphCache,
-  ) {}
+  ) {
+    this.batches = new SqlBatchReads(sql);
+  }
 
   async findDefinition(ref: DefinitionRef): Promise<DeployedDefinition | null> {
     const known = ref.by === 'id' ? this.graphs.known(ref.id) : undefined;

@@ -4,6 +4,7 @@ import type { InstanceChanges } from '../../core/execution/instance-aggregate.js
 import type { TrackedChanges } from '../../core/execution/tracked-map.js';
 import type { UnitOfWorkChanges } from '../../core/ports/engine-store.js';
 import type { Sql } from './sql.js';
+import { writeBatchChanges } from './sql-batches.js';
 import { definitionTable, deploymentTable, resourceTable } from './tables/definition-tables.js';
 import {
   histActivityInstanceTable, histIncidentTable, histProcessInstanceTable, histTaskTable, histVariableTable, STICKY_HISTORY_COLUMNS,
@@ -33,6 +34,7 @@ export async function writeChanges(sql: Sql, changes: UnitOfWorkChanges): Promis
     await insertAll(sql, definitionTable, deployment.definitions);
   }
   for (const instance of changes.instances) await guardInstance(sql, instance);
+  await writeBatchChanges(sql, changes.batches);
   const deletes = new StatementBatch();
   const writes = new StatementBatch();
   const apply = <R extends { readonly id: string }>(table: Table<R>, tracked: TrackedChanges<R>) => {

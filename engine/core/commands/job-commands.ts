@@ -16,7 +16,7 @@ export async function runJob(scope: CommandScope, jobId: string, owner: string):
   const found = await scope.tx.findJob(jobId);
   if (!found || found.lockOwner !== owner) return;
   if (found.processInstanceId === null) {
-    await fireTimerStart(scope, found);
+    if (found.type === 'timer-start') await fireTimerStart(scope, found);
     return;
   }
   const loaded = await scope.instance(found.processInstanceId);
@@ -104,18 +104,20 @@ export async function recordJobFailure(scope: CommandScope, jobId: string, owner
   if (retries === 0) openIncident(loaded.ctx, 'failedJob', job.elementInstanceId, job.activityId, message, job.id);
 }
 
-export async function setJobRetries(scope: CommandScope, jobId: string, retries: number): Promise<void> {
+/** sets a job's retries (and, given one, its due date); retries back above 0 resolve its incident */
+export async function setJobRetries(scope: CommandScope, jobId: string, retries: number, dueAt?: Date): Promise<void> {
   const found = await scope.tx.findJob(jobId);
   if (!found) throw new NotFoundError(`Job with id '${jobId}' does not exist`);
+  const due = dueAt ? { dueAt } : {};
   if (found.processInstanceId === null) {
     scope.unit.loadDefinitionLevel([found], []);
-    scope.unit.definitionJobs.update(found.id, { retries });
+    scope.unit.definitionJobs.update(found.id, { retries, ...due });
     return;
   }
   const loaded = await scope.requireInstance(found.processInstanceId);
   const job = loaded.aggregate.jobs.get(jobId);
   if (!job) throw new NotFoundError(`Job with id '${jobId}' does not exist`);
-  loaded.aggregate.jobs.update(job.id, { retries, lockOwner: null, lockExpiration: null });
+  loaded.aggregate.jobs.update(job.id, { retries, lockOwner: null, lockExpiration: null, ...due });
   if (retries > 0) resolveIncidents(loaded.ctx, job.id);
   else openIncident(loaded.ctx, 'failedJob', job.elementInstanceId, job.activityId, job.exceptionMessage, job.id);
 }

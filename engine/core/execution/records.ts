@@ -124,7 +124,10 @@ export type JobType =
   | 'timer'
   | 'timer-start'
   | 'service-handler'
-  | 'resume-super';
+  | 'resume-super'
+  /** batches (no process instance): the seed creates the chunk jobs, each chunk runs a slice of the items */
+  | 'batch-seed'
+  | 'batch-chunk';
 
 export interface JobPayload {
   /** timers: the catching element (boundary/intermediate/event-sub-process start/timer start) */
@@ -135,12 +138,15 @@ export interface JobPayload {
   readonly firedCount?: number;
   /** service handlers: the topic */
   readonly topic?: string;
+  /** batch jobs: the batch, and for chunk jobs the chunk of its items */
+  readonly batchId?: string;
+  readonly chunk?: number;
 }
 
 export interface JobRecord {
   readonly id: string;
   readonly type: JobType;
-  /** null for definition-level jobs (timer start events) */
+  /** null for definition-level jobs (timer start events) and batch jobs */
   readonly processInstanceId: string | null;
   readonly elementInstanceId: string | null;
   readonly definitionId: string;

@@ -1,3 +1,4 @@
+import { BatchChangeSet } from '../batches/batch-change-set.js';
 import type { NewDeployment, UnitOfWorkChanges } from '../ports/engine-store.js';
 import type { DispatchableJob } from '../ports/job-dispatcher.js';
 import type { HistoryRecord } from './history-records.js';
@@ -17,6 +18,8 @@ export class UnitOfWork {
   definitionSubscriptions = new TrackedMap<SubscriptionRecord>();
   /** ids of instances that got new external tasks: long-polling workers are woken after commit */
   readonly newExternalTaskTopics = new Set<string>();
+  /** batches created, progressed, suspended or removed by this unit */
+  readonly batches = new BatchChangeSet();
 
   track(aggregate: InstanceAggregate): InstanceAggregate {
     this.instances.set(aggregate.id, aggregate);
@@ -39,6 +42,7 @@ export class UnitOfWork {
       definitionJobs: this.definitionJobs.changes(),
       definitionSubscriptions: this.definitionSubscriptions.changes(),
       history: this.history,
+      batches: this.batches.changes(),
     };
   }
 
@@ -49,7 +53,7 @@ export class UnitOfWork {
       const changes = jobs.changes();
       for (const job of changes.inserted) if (!job.suspended) out.push({ id: job.id, dueAt: job.dueAt });
       for (const update of changes.updated) {
-        if ('dueAt' in update.patch || 'retries' in update.patch || 'lockOwner' in update.patch) {
+        if ('dueAt' in update.patch || 'retries' in update.patch || 'lockOwner' in update.patch || 'suspended' in update.patch) {
           if (update.value.retries > 0 && !update.value.suspended) out.push({ id: update.id, dueAt: update.value.dueAt });
         }
       }

@@ -1,6 +1,9 @@
+import { BatchJobRunner } from '../batches/batch-job-runner.js';
+import { isBatchJob } from '../batches/batch-records.js';
 import type { CommandProcessor } from '../commands/command-processor.js';
 import { completeHandlerJob, handlerInput, recordJobFailure, runJob } from '../commands/job-commands.js';
 import { NotFoundError } from '../errors/index.js';
+import type { JobRecord } from '../execution/records.js';
 import type { EngineStore } from '../ports/engine-store.js';
 import type { ServiceTaskHandlerRegistry } from '../ports/service-task-handler.js';
 
@@ -12,18 +15,22 @@ export type JobOutcome = 'done' | 'skipped' | 'failed';
  * between two short transactions, never inside one.
  */
 export class JobExecutor {
+  private readonly batches: BatchJobRunner;
+
   constructor(
     private readonly store: EngineStore,
     private readonly processor: CommandProcessor,
     private readonly handlers: ServiceTaskHandlerRegistry,
     private readonly owner: string,
     private readonly lockMs: number,
-  ) {}
+  ) {
+    this.batches = new BatchJobRunner(store, processor);
+  }
 
   async execute(jobId: string): Promise<JobOutcome> {
     const claimed = await this.store.claimJob(jobId, this.owner, this.lockMs);
     if (!claimed) return 'skipped';
-    return this.run(jobId, claimed.type === 'service-handler', claimed.payload.topic);
+    return this.run(claimed);
   }
 
   /** POST /job/{id}/execute: runs now, whatever the due date; a failure is reported to the caller */
@@ -35,13 +42,15 @@ export class JobExecutor {
       return { outcome: 'skipped' };
     }
     let failure: unknown;
-    const outcome = await this.run(jobId, claimed.type === 'service-handler', claimed.payload.topic, (error) => (failure = error));
+    const outcome = await this.run(claimed, (error) => (failure = error));
     return outcome === 'failed' ? { outcome, error: failure } : { outcome };
   }
 
-  private async run(jobId: string, isHandler: boolean, topic: string | undefined, onError?: (error: unknown) => void): Promise<JobOutcome> {
+  private async run(job: JobRecord, onError?: (error: unknown) => void): Promise<JobOutcome> {
+    const jobId = job.id;
     try {
-      if (isHandler) await this.runHandler(jobId, topic ?? '');
+      if (job.type === 'service-handler') await this.runHandler(jobId, job.payload.topic ?? '');
+      else if (isBatchJob(job)) await this.batches.run(job, this.owner);
       else await this.processor.run((scope) => runJob(scope, jobId, this.owner));
       return 'done';
     } catch (error) {

@@ -5,6 +5,7 @@ import type { InstanceChanges, InstanceSnapshot } from '../execution/instance-ag
 import type { ExternalTaskRecord, JobRecord, SubscriptionRecord, SubscriptionType } from '../execution/records.js';
 import type { TrackedChanges } from '../execution/tracked-map.js';
 import type { TypedValue } from '../variables/index.js';
+import type { BatchChanges, BatchReads } from './batch-store.js';
 
 export interface DeploymentRecord {
   readonly id: string;
@@ -77,6 +78,7 @@ export interface UnitOfWorkChanges {
   /** definition-level subscriptions (message and signal start events) */
   readonly definitionSubscriptions: TrackedChanges<SubscriptionRecord>;
   readonly history: readonly HistoryRecord[];
+  readonly batches: BatchChanges;
 }
 
 /** One database transaction. Everything a command reads and writes goes through it. */
@@ -95,6 +97,8 @@ export interface EngineTransaction {
   findExternalTask(id: string): Promise<ExternalTaskRecord | null>;
   findJob(id: string): Promise<JobRecord | null>;
   findSubscriptions(query: SubscriptionQuery): Promise<SubscriptionRecord[]>;
+  /** batch rows, read in this transaction */
+  readonly batches: BatchReads;
 
   commit(changes: UnitOfWorkChanges): Promise<void>;
 }

@@ -5,6 +5,7 @@ import type {
 import type { ExternalTaskRecord, IncidentRecord, JobRecord, ProcessInstanceRecord, TaskRecord, VariableRecord } from '../../core/execution/records.js';
 import type { DeploymentRecord } from '../../core/ports/engine-store.js';
 import { formatCamundaDate, toDto } from '../../core/variables/index.js';
+import { batchJobDto } from './batch-dtos.js';
 
 /** Records → the JSON shapes of Camunda 7's REST API (dates as yyyy-MM-dd'T'HH:mm:ss.SSSZ). */
 export const date = (value: Date | null | undefined): string | null => (value ? formatCamundaDate(value) : null);
@@ -111,6 +112,7 @@ export function externalTaskDto(t: ExternalTaskRecord) {
 }
 
 export function jobDto(j: JobRecord) {
+  if (j.payload.batchId !== undefined) return batchJobDto(j, j.payload.batchId);
   return {
     id: j.id,
     jobDefinitionId: `${j.definitionId}:${j.activityId}:${j.type}`,

@@ -13,7 +13,7 @@ import { externalTaskDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { parseBody, variablesOf } from './request-body.js';
 
-const EXTERNAL_TASK_PARAMS: ParamSpec = {
+export const EXTERNAL_TASK_PARAMS: ParamSpec = {
   externalTaskId: 'string', externalTaskIdIn: 'list', topicName: 'string', workerId: 'string', locked: 'boolean', notLocked: 'boolean',
   withRetriesLeft: 'boolean', noRetriesLeft: 'boolean', activityId: 'string', activityIdIn: 'list', processInstanceId: 'string',
   processInstanceIdIn: 'list', processDefinitionId: 'string', processDefinitionKey: 'string', tenantIdIn: 'list',

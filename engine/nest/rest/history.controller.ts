@@ -6,7 +6,7 @@ import { ENGINE_QUERIES } from '../engine-providers.js';
 import { historicActivityDto, historicIncidentDto, historicInstanceDto, historicTaskDto, historicVariableDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 
-const INSTANCE_PARAMS: ParamSpec = {
+export const INSTANCE_PARAMS: ParamSpec = {
   processInstanceId: 'string', processInstanceIds: 'list', processInstanceBusinessKey: 'string', processInstanceBusinessKeyIn: 'list',
   processInstanceBusinessKeyLike: 'string', processDefinitionId: 'string', processDefinitionKey: 'string', processDefinitionKeyIn: 'list',
   processDefinitionName: 'string', superProcessInstanceId: 'string', rootProcessInstances: 'boolean', finished: 'boolean', unfinished: 'boolean',

@@ -9,7 +9,7 @@ import { jobDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { parseBody } from './request-body.js';
 
-const JOB_PARAMS: ParamSpec = {
+export const JOB_PARAMS: ParamSpec = {
   jobId: 'string', jobIds: 'list', processInstanceId: 'string', processInstanceIds: 'list', processDefinitionId: 'string',
   processDefinitionKey: 'string', activityId: 'string', timers: 'boolean', messages: 'boolean', executable: 'boolean',
   withRetriesLeft: 'boolean', noRetriesLeft: 'boolean', withException: 'boolean', exceptionMessage: 'string', active: 'boolean',

@@ -13,7 +13,7 @@ import { instanceDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { parseBody, restBase, variablesOf } from './request-body.js';
 
-const INSTANCE_PARAMS: ParamSpec = {
+export const INSTANCE_PARAMS: ParamSpec = {
   processInstanceIds: 'list', businessKey: 'string', businessKeyLike: 'string', processDefinitionId: 'string', processDefinitionKey: 'string',
   processDefinitionKeyIn: 'list', superProcessInstance: 'string', subProcessInstance: 'string', rootProcessInstances: 'boolean', active: 'boolean',
   suspended: 'boolean', withIncident: 'boolean', incidentType: 'string', activityIdIn: 'list', tenantIdIn: 'list', variables: 'variables',

@@ -1,46 +1,82 @@
 import { useState } from 'preact/hooks';
 import { html } from '../../app/html';
-import { incidents, instances } from '../../api/engine';
-import type { HistoricProcessInstance } from '../../api/engine-types';
+import { href, linkTo } from '../../app/router';
+import { batches } from '../../api/engine';
+import { ApiError } from '../../api/http';
 import { ErrorNote, Modal, errorText } from '../../components/common';
+import { BatchProgress } from './batch-progress';
 
 export type BatchKind = 'retry' | 'cancel';
 
+/** the history instance query of the current filter (see instance-filter.ts) */
+export type InstanceScope = Record<string, string | boolean | undefined>;
+
 interface Props {
   readonly kind: BatchKind;
-  readonly targets: readonly HistoricProcessInstance[];
+  readonly scope: InstanceScope;
+  /** instances the scope matches now */
+  readonly count: number;
   readonly onClose: () => void;
-  readonly onDone: (message: string) => void;
 }
 
-/** Retries every incident of, or cancels, the instances of the current filter, after confirming the count. */
-export function BatchDialog({ kind, targets, onClose, onDone }: Props) {
-  const [progress, setProgress] = useState<number | null>(null);
+const REASON = 'canceled by batch in the cockpit';
+
+/**
+ * Confirms the count over the current filter, then creates the server batch (cancel: one
+ * instance-deletion batch; retry: a job-retries and an external-task-retries batch over the
+ * same instances) and follows it until it has ended. The work runs on the server: closing the
+ * dialog or the tab does not stop it, and the Batches page records it.
+ */
+export function BatchDialog({ kind, scope, count, onClose }: Props) {
+  const [batchIds, setBatchIds] = useState<string[] | null>(null);
+  const [starting, setStarting] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+
   const run = async () => {
-    let done = 0;
-    const failures: string[] = [];
-    setProgress(0);
-    for (const target of targets) {
-      try {
-        if (kind === 'cancel') await instances.cancel(target.id, 'canceled by batch in the cockpit');
-        else for (const incident of await incidents.list({ processInstanceId: target.id })) await incidents.retry(incident);
-      } catch (e) {
-        failures.push(`${target.id}: ${errorText(e)}`);
-      }
-      setProgress(++done);
+    setStarting(true);
+    setError(null);
+    try {
+      const ids = kind === 'cancel'
+        ? [(await batches.deleteInstances({ historicProcessInstanceQuery: scope, deleteReason: REASON })).id]
+        : await startRetries(scope);
+      if (ids.length === 0) setNote('Nothing to retry: these instances have no failed job or external task.');
+      setBatchIds(ids);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setStarting(false);
     }
-    if (failures.length) setError(`${failures.length} failed: ${failures.slice(0, 3).join('; ')}`);
-    else onDone(`${kind === 'cancel' ? 'Canceled' : 'Retried'} ${targets.length} instance(s)`);
   };
+
   const verb = kind === 'cancel' ? 'Cancel' : 'Retry the incidents of';
+  const batchesLink = href('/cockpit/batches');
   return html`<${Modal} title=${kind === 'cancel' ? 'Cancel instances' : 'Retry incidents'} onClose=${onClose}>
-    <p data-testid="batch-count">${verb} <strong>${targets.length}</strong> instance(s) matching the current filter?</p>
-    ${progress !== null && html`<p>${progress} / ${targets.length}</p>`}
+    <p data-testid="batch-count">${verb} <strong>${count}</strong> instance(s) matching the current filter?</p>
     <${ErrorNote} error=${error} />
+    ${note && html`<p class="muted">${note}</p>`}
+    ${batchIds && batchIds.length > 0 && html`
+      <p class="muted">Running on the server: closing this dialog does not stop it. <a href=${batchesLink} onClick=${linkTo(batchesLink)}>All batches</a></p>
+      <${BatchProgress} batchIds=${batchIds} />`}
     <div class="actions outcomes">
-      <button type="button" class=${kind === 'cancel' ? 'danger' : 'primary'} disabled=${progress !== null || targets.length === 0} onClick=${run}>${kind === 'cancel' ? 'Cancel' : 'Retry'} ${targets.length}</button>
-      <button type="button" onClick=${onClose}>Close</button>
+      ${!batchIds && html`<button type="button" class=${kind === 'cancel' ? 'danger' : 'primary'} data-testid="batch-start" disabled=${starting || count === 0} onClick=${run}>
+        ${kind === 'cancel' ? 'Cancel' : 'Retry'} ${count}</button>`}
+      <button type="button" data-testid="batch-close" onClick=${onClose}>Close</button>
     </div>
   <//>`;
+}
+
+/** retries 1 for the jobs and for the external tasks of the instances; a kind they have none of is left out */
+async function startRetries(scope: InstanceScope): Promise<string[]> {
+  const settled = await Promise.allSettled([
+    batches.setJobRetries({ historicProcessInstanceQuery: scope, retries: 1 }),
+    batches.setExternalTaskRetries({ historicProcessInstanceQuery: scope, retries: 1 }),
+  ]);
+  const ids: string[] = [];
+  for (const result of settled) {
+    if (result.status === 'fulfilled') ids.push(result.value.id);
+    // 400 BadUserRequestException: the selection holds none of this kind
+    else if (!(result.reason instanceof ApiError && result.reason.type === 'BadUserRequestException')) throw result.reason;
+  }
+  return ids;
 }

@@ -2,11 +2,10 @@ import { useState } from 'preact/hooks';
 import { html } from '../../app/html';
 import { href, linkTo, setQuery } from '../../app/router';
 import { definitions, history } from '../../api/engine';
-import type { HistoricProcessInstance } from '../../api/engine-types';
 import { formatDate } from '../../api/variables';
 import { ErrorNote, Section, errorText, useLoad } from '../../components/common';
 import { RecordTitleCell, useRecordTitles } from '../../components/record-title';
-import { BatchDialog, type BatchKind } from './batch-dialog';
+import { BatchDialog, type BatchKind, type InstanceScope } from './batch-dialog';
 import { instanceQuery, STATES } from './instance-filter';
 
 /** Instances by definition, state, business key, dates and variable conditions; batches over the filter. */
@@ -15,15 +14,14 @@ export function InstancesPage({ query }: { query: URLSearchParams }) {
   const list = useLoad(() => history.instances({ ...params, sortBy: 'startTime', sortOrder: 'desc', maxResults: 200 }), [JSON.stringify(params)]);
   const defs = useLoad(() => definitions.list({ maxResults: 1000 }), []);
   const records = useRecordTitles((list.data ?? []).map((i) => i.businessKey));
-  const [batch, setBatch] = useState<{ kind: BatchKind; targets: HistoricProcessInstance[] } | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const [batch, setBatch] = useState<{ kind: BatchKind; scope: InstanceScope; count: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const filter = (name: string) => (e: Event) => setQuery({ [name]: (e.target as HTMLInputElement).value });
 
   const openBatch = async (kind: BatchKind) => {
     try {
       const scope = kind === 'retry' ? { ...params, withIncidents: true, unfinished: true } : { ...params, unfinished: true };
-      setBatch({ kind, targets: await history.instances({ ...scope, maxResults: 5000 }) });
+      setBatch({ kind, scope, count: await history.countInstances(scope) });
     } catch (e) {
       setError(errorText(e));
     }
@@ -42,7 +40,6 @@ export function InstancesPage({ query }: { query: URLSearchParams }) {
       <label>Started before <input type="datetime-local" value=${query.get('startedBefore') ?? ''} onChange=${filter('startedBefore')} /></label>
       <label>Variables <input name="variables" placeholder="amount >= 1000, stage = won" value=${query.get('variables') ?? ''} onChange=${filter('variables')} /></label>
     </div>
-    ${message && html`<p class="message">${message}</p>`}
     <${ErrorNote} error=${error ?? list.error} />
     <table data-testid="instances">
       <thead><tr><th>Instance</th><th>Process</th><th>Record (business key)</th><th>State</th><th>Started</th><th>Ended</th></tr></thead>
@@ -59,7 +56,7 @@ export function InstancesPage({ query }: { query: URLSearchParams }) {
       })}</tbody>
     </table>
     ${list.data?.length === 0 && html`<p class="muted">No instance matches.</p>`}
-    ${batch && html`<${BatchDialog} kind=${batch.kind} targets=${batch.targets} onClose=${() => setBatch(null)}
-      onDone=${(m: string) => { setBatch(null); setMessage(m); list.reload(); }} />`}
+    ${batch && html`<${BatchDialog} kind=${batch.kind} scope=${batch.scope} count=${batch.count}
+      onClose=${() => { setBatch(null); list.reload(); }} />`}
   <//>`;
 }

@@ -1,0 +1,54 @@
+import { Body, Controller, HttpCode, Post, Put } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Engine } from '../../core/engine.js';
+import { BatchSelection } from '../batch-selection.js';
+import { AuthenticatedUserId } from './authenticated-user.js';
+import { batchDto } from './batch-dtos.js';
+import { parseDeleteRequest, parseExternalTaskRetriesRequest, parseJobRetriesRequest } from './batch-requests.js';
+
+/**
+ * Camunda 7's operations over many process instances, jobs or external tasks. The selection is
+ * resolved now; the work runs as a batch of jobs (GET /batch/statistics shows its progress).
+ * The authenticated user, if any, becomes the batch's createUserId.
+ */
+@ApiTags('Batch')
+@Controller('engine-rest')
+export class BatchOperationsController {
+  constructor(
+    private readonly engine: Engine,
+    private readonly selection: BatchSelection,
+  ) {}
+
+  @Post('process-instance/delete')
+  @HttpCode(200)
+  async deleteInstances(@Body() body: unknown, @AuthenticatedUserId() userId: string | null) {
+    const request = parseDeleteRequest(body);
+    const targetIds = await this.selection.processInstances(request.selection);
+    return batchDto(await this.engine.createBatch({ type: 'instance-deletion', targetIds, configuration: request.configuration, createUserId: userId }));
+  }
+
+  @Post('job/retries')
+  @HttpCode(200)
+  async jobRetries(@Body() body: unknown, @AuthenticatedUserId() userId: string | null) {
+    const request = parseJobRetriesRequest(body);
+    const targetIds = await this.selection.jobs(request.selection);
+    const configuration = { retries: request.retries, ...(request.dueDate ? { dueDate: request.dueDate } : {}) };
+    return batchDto(await this.engine.createBatch({ type: 'set-job-retries', targetIds, configuration, createUserId: userId }));
+  }
+
+  @Post('external-task/retries-async')
+  @HttpCode(200)
+  async externalTaskRetriesAsync(@Body() body: unknown, @AuthenticatedUserId() userId: string | null) {
+    const request = parseExternalTaskRetriesRequest(body);
+    const targetIds = await this.selection.externalTasks(request.selection);
+    return batchDto(await this.engine.createBatch({ type: 'set-external-task-retries', targetIds, configuration: { retries: request.retries }, createUserId: userId }));
+  }
+
+  /** the synchronous variant: all tasks in one transaction; an unknown id is a 404 and changes nothing */
+  @Put('external-task/retries')
+  @HttpCode(204)
+  async externalTaskRetries(@Body() body: unknown) {
+    const request = parseExternalTaskRetriesRequest(body);
+    await this.engine.setExternalTasksRetries(await this.selection.externalTasks(request.selection), request.retries);
+  }
+}
