@@ -1,5 +1,6 @@
 import type { CommandScope } from '../commands/command-scope.js';
 import { BadUserRequestError, NotFoundError } from '../errors/index.js';
+import type { JobRecord } from '../execution/records.js';
 import type { StoredBatch } from '../ports/batch-store.js';
 import { batchJob, type BatchConfiguration, type BatchRecord, type BatchType } from './batch-records.js';
 
@@ -51,16 +52,27 @@ export function createBatch(scope: CommandScope, request: CreateBatchRequest, si
   return batch;
 }
 
-/** The seed job: creates the next chunk jobs, and runs again until all exist. */
-export async function seedBatch(scope: CommandScope, jobId: string, owner: string): Promise<void> {
+/**
+ * A batch job this owner holds, with its running batch; null when the claim is gone. A job whose
+ * batch ended (or went) is deleted on the way.
+ */
+async function ownBatchJob(scope: CommandScope, jobId: string, owner: string): Promise<{ job: JobRecord; stored: StoredBatch } | null> {
   const job = await scope.tx.findJob(jobId);
-  if (!job || job.lockOwner !== owner) return;
+  if (!job || job.lockOwner !== owner) return null;
   scope.unit.loadDefinitionLevel([job], []);
   const stored = await scope.tx.batches.find(job.payload.batchId ?? '');
   if (!stored || stored.batch.endTime) {
     scope.unit.definitionJobs.delete(job.id);
-    return;
+    return null;
   }
+  return { job, stored };
+}
+
+/** The seed job: creates the next chunk jobs, and runs again until all exist. */
+export async function seedBatch(scope: CommandScope, jobId: string, owner: string): Promise<void> {
+  const own = await ownBatchJob(scope, jobId, owner);
+  if (!own) return;
+  const { job, stored } = own;
   const { batch } = stored;
   const now = scope.now();
   const count = Math.min(batch.batchJobsPerSeed, batch.totalJobs - batch.jobsCreated);
@@ -101,14 +113,9 @@ export async function recordBatchItemFailure(scope: CommandScope, batchId: strin
  * its lock and waits.
  */
 export async function completeChunk(scope: CommandScope, jobId: string, owner: string): Promise<void> {
-  const job = await scope.tx.findJob(jobId);
-  if (!job || job.lockOwner !== owner) return;
-  scope.unit.loadDefinitionLevel([job], []);
-  const stored = await scope.tx.batches.find(job.payload.batchId ?? '');
-  if (!stored || stored.batch.endTime) {
-    scope.unit.definitionJobs.delete(job.id);
-    return;
-  }
+  const own = await ownBatchJob(scope, jobId, owner);
+  if (!own) return;
+  const { job, stored } = own;
   const pending = await scope.tx.batches.pendingItems(stored.batch.id, job.payload.chunk ?? -1);
   if (pending.length > 0) {
     scope.unit.definitionJobs.update(job.id, { lockOwner: null, lockExpiration: null });
