@@ -1,6 +1,7 @@
 import { EngineSchema1763900000000 } from './1763900000000-engine-schema.js';
 import { CrmSchema1763900100000 } from './1763900100000-crm-schema.js';
 import { TaskComments1763900200000 } from './1763900200000-task-comments.js';
+import { CamundaForms1763900500000 } from './1763900500000-camunda-forms.js';
 
 /** Every migration, oldest first. Append only: a shipped migration is never edited. */
-export const migrations = [EngineSchema1763900000000, CrmSchema1763900100000, TaskComments1763900200000];
+export const migrations = [EngineSchema1763900000000, CrmSchema1763900100000, TaskComments1763900200000, CamundaForms1763900500000];
