@@ -103,10 +103,17 @@ describeBrowser('web app: Camunda Forms', () => {
       await refused.locator('button').click();
       await page.locator('.bio-properties-panel-header-label', { hasText: 'Approve offer' }).waitFor();
       await openFormGroup(page);
+      // bound to the latest version, a form deployed earlier (the CRM's) would do: this one is nowhere
+      await page.selectOption('#bio-properties-panel-formRefBinding', 'latest');
+      await page.locator('[data-testid="problems"] .problem-lint', { hasText: "Form 'offer-decison' is neither attached to this diagram nor deployed" }).waitFor();
+      await page.fill('#bio-properties-panel-formRef', 'deal-approval-decision');
+      await eventually('the warning to go for a deployed form', async () => (await page.locator('[data-testid="problems"] .problem-lint', { hasText: 'offer-decison' }).count()) === 0);
+      expect(await page.locator('[data-testid="problems"] .problem-lint', { hasText: 'deal-approval-decision' }).count()).toBe(0);
+      await page.selectOption('#bio-properties-panel-formRefBinding', 'deployment');
       await page.fill('#bio-properties-panel-formRef', 'offer-decision');
-      await eventually('the lint warning to go', async () => (await page.locator('[data-testid="problems"] .problem-lint', { hasText: 'offer-decis' }).count()) === 0);
-      const xml = await page.evaluate(() => (globalThis as unknown as DesignerWindow).crmDesigner!.saveXML());
-      expect(xml).toMatch(/<bpmn:userTask id="approve_offer"[^>]*camunda:formRef="offer-decision"[^>]*camunda:formRefBinding="deployment"/);
+      const linked = /<bpmn:userTask id="approve_offer"[^>]*camunda:formRef="offer-decision"[^>]*camunda:formRefBinding="deployment"/;
+      await eventually('the link in the model', async () => linked.test(await page.evaluate(() => (globalThis as unknown as DesignerWindow).crmDesigner!.saveXML())));
+      await eventually('the lint warning to go', async () => (await page.locator('[data-testid="problems"] .problem-lint', { hasText: 'Form ' }).count()) === 0);
     });
 
     it('deploys diagram and form in one deployment and starts an instance', async () => {
@@ -115,6 +122,9 @@ describeBrowser('web app: Camunda Forms', () => {
       const [definition] = await rest<{ id: string; deploymentId: string }[]>(web.url, 'GET', '/process-definition?key=offer_approval');
       const resources = await rest<{ name: string }[]>(web.url, 'GET', `/deployment/${definition!.deploymentId}/resources`);
       expect(resources.map((r) => r.name).sort()).toEqual(['offer-decision.form', 'offer_approval.bpmn']);
+      // the designer reopens the deployed version, with its form
+      await page.locator('[data-testid="designer-status"]', { hasText: 'v1' }).waitFor();
+      await page.locator('[data-testid="forms-panel"] .diagram-form[data-form-id="offer-decision"]').waitFor();
       await screenshot(page, 'forms-designer');
 
       await page.click('button:has-text("Start instance")');

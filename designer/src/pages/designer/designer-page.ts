@@ -10,7 +10,7 @@ import { normalizeForeignPrefixes } from '../../bpmn/preserve-di';
 import { ErrorNote, errorText, useLoad } from '../../components/common';
 import { createModeler } from './create-modeler';
 import { deleteDraft, listDrafts, saveDraft, type Draft } from './drafts';
-import { formIdOf, formsOfDeployment, recentlyDeployedFormIds, type DiagramForm } from './forms/diagram-forms';
+import { formIdOf, formsLinkedBy, formsOfDeployment, recentlyDeployedFormIds, type DiagramForm } from './forms/diagram-forms';
 import { FormsPanel } from './forms/forms-panel';
 import { newDiagramXml } from './new-diagram';
 import { deployProblemsOf } from './parse-problems';
@@ -90,10 +90,11 @@ export function DesignerPage({ route }: { route: Route }) {
 
   useEffect(() => relint({ attachedIds: new Set(forms.map(formIdOf)), attachedFiles: new Set(forms.map((f) => f.fileName)) }), [forms]);
 
+  /** `attached`: the diagram's forms; of a deployed definition, only those it links (its deployment may hold other models' forms) */
   async function importXml(xml: string, definition: ProcessDefinition | null, attached: readonly DiagramForm[] = []): Promise<void> {
     try {
-      setForms([...attached]);
       const result = await modeler().importXML(normalizeForeignPrefixes(xml));
+      setForms(definition ? formsLinkedBy(modeler().get('elementRegistry'), attached) : [...attached]);
       (modeler().get('canvas') as { zoom(level: string): void }).zoom('fit-viewport');
       setDeployed(definition);
       setDeployErrors([]);

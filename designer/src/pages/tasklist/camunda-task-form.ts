@@ -35,6 +35,7 @@ export function CamundaTaskForm({ task, editable, onCompleted }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -52,6 +53,8 @@ export function CamundaTaskForm({ task, editable, onCompleted }: Props) {
       form = new FormViewer(options);
       await form.importSchema(outcome ? withoutField(schema, outcome.id) : schema, formDataOf(variables));
       form.setProperty('readOnly', !editable);
+      form.on('changed', () => setInvalid(null));
+      if (cancelled) return;
       setLoaded({ form, schema, outcome, readonlyKeys: new Set(fields.filter((f) => f.readonly).map((f) => f.id)), variables });
     })().catch((e) => !cancelled && setError(`This task's form cannot be shown: ${errorText(e)}`));
     return () => {
@@ -63,10 +66,10 @@ export function CamundaTaskForm({ task, editable, onCompleted }: Props) {
   const submit = async (outcomeValue?: unknown) => {
     if (!loaded) return;
     const { data, errors } = loaded.form.submit();
-    const invalid = Object.keys(errors);
-    if (invalid.length > 0) {
-      const labels = allComponents(loaded.schema.components).filter((c) => c.id && invalid.includes(c.id)).map((c) => c.label ?? c.key ?? c.id);
-      return setError(`Check the highlighted fields: ${labels.join(', ')}`);
+    const invalidIds = Object.keys(errors);
+    if (invalidIds.length > 0) {
+      const labels = allComponents(loaded.schema.components).filter((c) => c.id && invalidIds.includes(c.id)).map((c) => c.label ?? c.key ?? c.id);
+      return setInvalid(`Check the highlighted fields: ${labels.join(', ')}`);
     }
     const submitted = loaded.outcome ? { ...data, [loaded.outcome.id]: outcomeValue } : data;
     try {
@@ -85,7 +88,7 @@ export function CamundaTaskForm({ task, editable, onCompleted }: Props) {
   const disabled = !editable || busy || !loaded;
   return html`<div class="task-form camunda-task-form" data-testid="task-form" data-form-kind="camunda-form" data-ready=${loaded ? 'true' : 'false'}>
     <div class="form-js-container" ref=${container} data-testid="camunda-form"></div>
-    <${ErrorNote} error=${error} />
+    <${ErrorNote} error=${invalid ?? error} />
     <div class="actions outcomes">
       ${outcome?.type === 'boolean'
         ? html`<button type="button" class="primary" disabled=${disabled} data-outcome="approve" onClick=${() => submit(true)}>Approve</button>

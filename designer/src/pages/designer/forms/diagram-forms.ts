@@ -45,3 +45,23 @@ export async function recentlyDeployedFormIds(maxDeployments = 30): Promise<Set<
   const forms = await Promise.all(recent.map((d) => formsOfDeployment(d.id).catch(() => [])));
   return new Set(forms.flat().map(formIdOf).filter(Boolean));
 }
+
+interface ElementRegistry {
+  getAll(): { businessObject?: { get?(name: string): unknown } }[];
+}
+
+/**
+ * The forms of a deployment that the diagram links (formRef ids, camunda-forms:deployment: files):
+ * a deployment of several models brings only the open one's forms along.
+ */
+export function formsLinkedBy(elementRegistry: ElementRegistry, forms: readonly DiagramForm[]): DiagramForm[] {
+  const names = new Set<string>();
+  for (const element of elementRegistry.getAll()) {
+    const bo = element.businessObject;
+    const formRef = bo?.get?.('camunda:formRef');
+    const formKey = bo?.get?.('camunda:formKey');
+    if (typeof formRef === 'string') names.add(formRef);
+    if (typeof formKey === 'string' && formKey.startsWith('camunda-forms:deployment:')) names.add(formKey.slice('camunda-forms:deployment:'.length));
+  }
+  return forms.filter((f) => names.has(formIdOf(f)) || names.has(f.fileName));
+}
