@@ -3,9 +3,11 @@ import { CrmSchema1763900100000 } from './1763900100000-crm-schema.js';
 import { TaskComments1763900200000 } from './1763900200000-task-comments.js';
 import { Sessions1763900300000 } from './1763900300000-sessions.js';
 import { Batches1763900400000 } from './1763900400000-batches.js';
+import { CamundaForms1763900500000 } from './1763900500000-camunda-forms.js';
 import { HistoryTimeIndexes1763900600000 } from './1763900600000-history-time-indexes.js';
 
 /** Every migration, oldest first. Append only: a shipped migration is never edited. */
 export const migrations = [
-  EngineSchema1763900000000, CrmSchema1763900100000, TaskComments1763900200000, Sessions1763900300000, Batches1763900400000, HistoryTimeIndexes1763900600000,
+  EngineSchema1763900000000, CrmSchema1763900100000, TaskComments1763900200000, Sessions1763900300000, Batches1763900400000,
+  CamundaForms1763900500000, HistoryTimeIndexes1763900600000,
 ];

@@ -2,13 +2,14 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { Engine } from '../../engine/core/engine.js';
 import { ParseError } from '../../engine/core/errors/index.js';
 import { CRM_OPTIONS, type CrmOptions } from '../crm-options.js';
-import { findProcessesDir, readBpmnResources } from './reference-processes.js';
+import { findProcessesDir, readProcessResources } from './reference-processes.js';
 
 export const REFERENCE_DEPLOYMENT_NAME = 'crm-reference-processes';
 
 /**
- * Deploys the reference processes (processes/*.bpmn) at start, before any record event is
- * applied. Duplicate filtering: an unchanged model keeps its version; a changed one gets a new one.
+ * Deploys the reference processes (processes/*.bpmn, with the forms processes/*.form they link)
+ * in one deployment at start, before any record event is applied. Duplicate filtering: an
+ * unchanged model keeps its version; a changed one, or one whose linked form changed, gets a new one.
  * A refused model (e.g. DEPLOYMENT_MAX_BYTES set below its size) is logged, not fatal: the service
  * runs, and record events wait (retried) until the process exists.
  */
@@ -22,7 +23,7 @@ export class ProcessDeployer implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    const resources = readBpmnResources(findProcessesDir(this.options.processesDir));
+    const resources = readProcessResources(findProcessesDir(this.options.processesDir));
     try {
       await this.deploy(resources);
     } catch (error) {
@@ -31,7 +32,7 @@ export class ProcessDeployer implements OnModuleInit {
     }
   }
 
-  private async deploy(resources: ReturnType<typeof readBpmnResources>): Promise<void> {
+  private async deploy(resources: ReturnType<typeof readProcessResources>): Promise<void> {
     const result = await this.engine.deploy({
       name: REFERENCE_DEPLOYMENT_NAME,
       source: 'crm',

@@ -1,6 +1,11 @@
 import { EngineHarness } from '../../engine/testing/engine-harness.js';
 import type { ServiceTaskInput } from '../../engine/core/ports/service-task-handler.js';
-import { findProcessesDir, readBpmnResources } from './reference-processes.js';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_CRM_OPTIONS } from '../crm-options.js';
+import { ProcessDeployer } from './process-deployer.js';
+import { findProcessesDir, readBpmnResources, readProcessResources } from './reference-processes.js';
 
 const HOUR = 3_600_000;
 
@@ -21,8 +26,9 @@ function harness() {
   return { h, calls, topicsOf: () => calls.map((c) => `${c.activityId}:${c.topic}`) };
 }
 
+/** the models with the forms they link, in one deployment, as the CRM deploys them */
 async function deployAll(h: EngineHarness) {
-  await h.deploy(...readBpmnResources(findProcessesDir()).map((r) => r.content));
+  await h.engine.deploy({ name: 'reference', source: null, tenantId: null, enableDuplicateFiltering: false, deployChangedOnly: false, resources: readProcessResources(findProcessesDir()) });
 }
 
 describe('reference processes', () => {
@@ -33,6 +39,39 @@ describe('reference processes', () => {
       expect(graphs.map((g) => g.id)).toEqual([resource.name.replace('.bpmn', '')]);
       expect(resource.content).toContain('<bpmndi:BPMNDiagram');
     }
+  });
+
+  describe('deployment by the CRM', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'processes-'));
+      cpSync(findProcessesDir(), dir, { recursive: true });
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    const deployer = (h: EngineHarness) => new ProcessDeployer(h.engine, { ...DEFAULT_CRM_OPTIONS, processesDir: dir });
+    const versions = (h: EngineHarness) => [...h.store.definitions.values()].map((d) => `${d.key}:${d.version}`).sort();
+
+    it('deploys models and forms in one deployment; unchanged, they keep their versions', async () => {
+      const { h } = harness();
+      await deployer(h).onModuleInit();
+      await deployer(h).onModuleInit();
+      expect(h.store.deployments.size).toBe(1);
+      expect(versions(h)).toEqual(['complaint-sla:1', 'deal-approval:1', 'lead-routing:1']);
+      expect([...h.store.formDefinitions.values()].map((f) => `${f.key}:${f.version}:${f.resourceName}`)).toEqual(['deal-approval-decision:1:deal-approval.form']);
+    });
+
+    it('a changed form gives a new version to the model that takes it from its deployment, and only to it', async () => {
+      const { h } = harness();
+      await deployer(h).onModuleInit();
+      const form = JSON.parse(readProcessResources(dir).find((r) => r.name === 'deal-approval.form')!.content) as { components: unknown[] };
+      writeFileSync(join(dir, 'deal-approval.form'), JSON.stringify({ ...form, components: form.components.slice(1) }));
+      await deployer(h).onModuleInit();
+      expect(versions(h)).toEqual(['complaint-sla:1', 'deal-approval:1', 'deal-approval:2', 'lead-routing:1']);
+      const id = await h.start('deal-approval', { dealId: 'd', amount: 1000, headThreshold: 50_000, directorThreshold: 200_000, requesterId: 'r' }, 'd');
+      const deployed = JSON.parse((await h.engine.forms.ofTask(h.task(id, 'ManagerApproval').id)).content) as { components: unknown[] };
+      expect(deployed.components).toHaveLength(form.components.length - 1);
+    });
   });
 
   describe('lead-routing', () => {
@@ -72,6 +111,9 @@ describe('reference processes', () => {
       await deployAll(h);
       const id = await h.start('deal-approval', { dealId: 'd', amount: 500_000, ...thresholds }, 'd');
       expect(h.task(id, 'ManagerApproval').candidateGroups).toEqual(['manager']);
+      expect(h.task(id, 'ManagerApproval').formRef).toEqual({ key: 'deal-approval-decision', binding: 'deployment', version: null });
+      const form = JSON.parse((await h.engine.forms.ofTask(h.task(id, 'ManagerApproval').id)).content) as { components: { key?: string }[] };
+      expect(form.components.map((c) => c.key).filter(Boolean)).toEqual(['amount', 'discountPercent', 'approved', 'decisionComment']);
       await h.complete(id, 'ManagerApproval', { approved: true });
       await h.complete(id, 'HeadApproval', { approved: false });
       expect(calls.at(-1)!.variables).toMatchObject({ approvalStatus: 'rejected' });

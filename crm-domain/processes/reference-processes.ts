@@ -21,8 +21,17 @@ export interface BpmnResource {
 
 /** every .bpmn file of the folder, by name */
 export function readBpmnResources(dir: string): BpmnResource[] {
+  return readResources(dir, /\.bpmn$/);
+}
+
+/** the models and the forms (form-js `.form` schemas) they link: deployed together, in one deployment */
+export function readProcessResources(dir: string): BpmnResource[] {
+  return readResources(dir, /\.(bpmn|form)$/);
+}
+
+function readResources(dir: string, names: RegExp): BpmnResource[] {
   return readdirSync(dir)
-    .filter((name) => name.endsWith('.bpmn'))
+    .filter((name) => names.test(name))
     .sort()
     .map((name) => ({ name, content: readFileSync(join(dir, name), 'utf8') }));
 }

@@ -14,6 +14,7 @@ import type { DeployedDefinition } from './definitions/definition-record.js';
 import { NotFoundError } from './errors/index.js';
 import { VariableScopes } from './execution/variable-scopes.js';
 import { InstanceAggregate } from './execution/instance-aggregate.js';
+import { DeployedForms } from './forms/deployed-forms.js';
 import { JobExecutor } from './jobs/job-executor.js';
 import type { ProcessGraph } from './model/graph.js';
 import { parseBpmnResource } from './model/parse-bpmn.js';
@@ -45,6 +46,8 @@ export interface EngineOptions {
 export class Engine {
   readonly behaviors = new BehaviorRegistry();
   readonly jobs: JobExecutor;
+  /** Camunda Forms: a task's or start event's deployed form */
+  readonly forms: DeployedForms;
   private readonly processor: CommandProcessor;
   private readonly services: EngineServices;
   private readonly limits: XmlLimits;
@@ -56,6 +59,7 @@ export class Engine {
       externalTasksCreated: (topics) => options.listener?.externalTasksCreated?.(topics),
       dispatchFailed: (error) => options.listener?.dispatchFailed?.(error),
     });
+    this.forms = new DeployedForms(options.store, options.clock);
     this.jobs = new JobExecutor(options.store, this.processor, options.handlers, options.workerId, options.jobLockMs ?? 5 * 60_000);
   }
 

@@ -22,7 +22,9 @@ import { MessageController, SignalController } from './rest/message.controller.j
 import { MetricsIntervalController } from './rest/metrics.controller.js';
 import { ProcessDefinitionController } from './rest/process-definition.controller.js';
 import { ProcessInstanceController } from './rest/process-instance.controller.js';
+import { StartFormController } from './rest/start-form.controller.js';
 import { TaskController } from './rest/task.controller.js';
+import { TaskFormController } from './rest/task-form.controller.js';
 import { TaskCommentController } from './rest/task-comment.controller.js';
 import { DATABASE, ENGINE_SETTINGS } from './tokens.js';
 import { Engine } from '../core/engine.js';
@@ -39,9 +41,11 @@ export class EngineModule {
       controllers: [
         EngineInfoController,
         DeploymentController,
+        StartFormController,
         ProcessDefinitionController,
         ProcessInstanceController,
         TaskCommentController,
+        TaskFormController,
         TaskController,
         ExternalTaskController,
         JobController,

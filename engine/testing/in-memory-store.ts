@@ -6,14 +6,16 @@ import type { InstanceChanges, InstanceSnapshot } from '../core/execution/instan
 import type {
   ElementInstanceRecord, ExternalTaskRecord, IncidentRecord, JobRecord, ProcessInstanceRecord, SubscriptionRecord, TaskRecord, VariableRecord,
 } from '../core/execution/records.js';
-import type { TrackedChanges } from '../core/execution/tracked-map.js';
 import type { Clock } from '../core/ports/clock.js';
 import type {
   DefinitionRef, DeploymentRecord, EngineStore, EngineTransaction, ExternalTaskLockRequest, ResourceRecord, SubscriptionQuery, UnitOfWorkChanges,
 } from '../core/ports/engine-store.js';
+import type { FormDefinitionRecord, FormDefinitionRef } from '../core/forms/form-definition.js';
 import { typedValuesEqual } from '../core/variables/index.js';
 import { CommitRace, type Racer } from './commit-race.js';
 import { InMemoryBatches } from './in-memory-batches.js';
+import { InMemoryForms } from './in-memory-forms.js';
+import { apply, mergeHistory } from './in-memory-tables.js';
 
 type Table<V> = Map<string, V>;
 
@@ -25,6 +27,7 @@ export class InMemoryEngineStore implements EngineStore {
   readonly deployments: Table<DeploymentRecord> = new Map();
   readonly resources: Table<ResourceRecord> = new Map();
   readonly definitions: Table<ProcessDefinitionRecord> = new Map();
+  readonly formDefinitions: Table<FormDefinitionRecord> = new Map();
   readonly instances: Table<{ record: ProcessInstanceRecord; revision: number }> = new Map();
   readonly elements: Table<ElementInstanceRecord> = new Map();
   readonly variables: Table<VariableRecord> = new Map();
@@ -122,20 +125,21 @@ export class InMemoryEngineStore implements EngineStore {
   }
 }
 
-/** keeps fields that a later snapshot does not know (a task id recorded while the activity ran) */
-function mergeHistory(previous: Record<string, unknown> | undefined, next: Record<string, unknown>): Record<string, unknown> {
-  if (!previous) return next;
-  const merged = { ...next };
-  for (const key of ['taskId', 'assignee', 'calledProcessInstanceId', 'startActivityId']) if (merged[key] == null && previous[key] != null) merged[key] = previous[key];
-  return merged;
-}
-
 class InMemoryTransaction implements EngineTransaction {
+  private readonly forms: InMemoryForms;
+
   constructor(
     private readonly store: InMemoryEngineStore,
     private readonly graphs: DefinitionGraphCache,
     private readonly racer: Racer | null = null,
-  ) {}
+  ) {
+    this.forms = new InMemoryForms(store.formDefinitions, store.resources);
+  }
+
+  latestFormVersions = (keys: readonly string[], tenantId: string | null) => this.forms.latestVersions(keys, tenantId);
+  findFormDefinition = (ref: FormDefinitionRef) => this.forms.find(ref);
+  findResource = (deploymentId: string, name: string) => this.forms.resource(deploymentId, name);
+  formResources = (deploymentId: string) => this.forms.formResources(deploymentId);
 
   get batches() { return this.store.batches.reads; }
 
@@ -272,6 +276,7 @@ class InMemoryTransaction implements EngineTransaction {
       this.store.deployments.set(deployment.deployment.id, deployment.deployment);
       for (const r of deployment.resources) this.store.resources.set(r.id, r);
       for (const d of deployment.definitions) this.store.definitions.set(d.id, d);
+      for (const f of deployment.forms) this.store.formDefinitions.set(f.id, f);
     }
     for (const instance of changes.instances) this.applyInstance(instance);
     apply(this.store.jobs, changes.definitionJobs);
@@ -292,13 +297,4 @@ class InMemoryTransaction implements EngineTransaction {
     apply(this.store.incidents, changes.incidents);
     if (changes.ended) this.store.instances.delete(changes.instanceId);
   }
-}
-
-function apply<V extends { id: string }>(table: Map<string, V>, changes: TrackedChanges<V>): void {
-  for (const value of changes.inserted) table.set(value.id, value);
-  for (const update of changes.updated) {
-    const current = table.get(update.id);
-    if (current) table.set(update.id, { ...current, ...update.patch });
-  }
-  for (const id of changes.deleted) table.delete(id);
 }

@@ -123,6 +123,32 @@ export interface Task {
   processInstanceId: string;
   taskDefinitionKey: string;
   formKey: string | null;
+  /** a linked Camunda Form (`camunda:formRef`) */
+  camundaFormRef?: CamundaFormRef | null;
+}
+
+export interface CamundaFormRef {
+  key: string;
+  binding: 'latest' | 'deployment' | 'version';
+  version: number | null;
+}
+
+export interface Deployment {
+  id: string;
+  name: string | null;
+  deploymentTime: string;
+}
+
+export interface DeploymentResource {
+  id: string;
+  name: string;
+  deploymentId: string;
+}
+
+/** a file sent to POST /deployment/create */
+export interface DeploymentFile {
+  name: string;
+  content: string;
 }
 
 export interface HistoricTask {

@@ -1,5 +1,5 @@
 import type {
-  ActivityInstance, ActivityStatistics, DefinitionStatistics, DeploymentResult, ExternalTask, HistoricActivityInstance, HistoricIncident,
+  ActivityInstance, ActivityStatistics, DefinitionStatistics, Deployment, DeploymentFile, DeploymentResource, DeploymentResult, ExternalTask, HistoricActivityInstance, HistoricIncident,
   HistoricProcessInstance, HistoricTask, HistoricVariable, IdentityLink, Incident, Job, ModificationInstruction, ProcessDefinition, ProcessInstance, Task, TaskComment, VariableMap,
 } from './engine-types';
 import type { Batch, BatchItem, BatchStatistics, HistoricBatch } from './engine-types';
@@ -21,13 +21,28 @@ export const definitions = {
 };
 
 export function deploy(name: string, fileName: string, xml: string): Promise<DeploymentResult> {
+  return deployFiles(name, [{ name: fileName, content: xml }]);
+}
+
+/** one deployment of several files: a diagram with the forms (`.form`) it links */
+export function deployFiles(name: string, files: readonly DeploymentFile[]): Promise<DeploymentResult> {
   const form = new FormData();
   form.set('deployment-name', name);
   form.set('deployment-source', 'crm-designer');
   form.set('enable-duplicate-filtering', 'true');
-  form.set('data', new Blob([xml], { type: 'application/xml' }), fileName);
+  for (const file of files) form.append(file.name, new Blob([file.content], { type: file.name.endsWith('.form') ? 'application/json' : 'application/xml' }), file.name);
   return post<DeploymentResult>(`${BASE}/deployment/create`, form);
 }
+
+export const deployments = {
+  list: (params: Params) => get<Deployment[]>(`${BASE}/deployment${queryString(params)}`),
+  resources: (deploymentId: string) => get<DeploymentResource[]>(`${BASE}/deployment/${id(deploymentId)}/resources`),
+  /** a resource's content as text (JSON resources arrive parsed and are written back) */
+  resourceText: async (deploymentId: string, resourceId: string) => {
+    const data = await get<unknown>(`${BASE}/deployment/${id(deploymentId)}/resources/${id(resourceId)}/data`);
+    return typeof data === 'string' ? data : JSON.stringify(data, null, 2);
+  },
+};
 
 export const instances = {
   list: (params: Params) => get<ProcessInstance[]>(`${BASE}/process-instance${queryString(params)}`),
@@ -55,6 +70,9 @@ export const tasks = {
   /** the author is the signed-in user (the server knows them by the session cookie) */
   addComment: (taskId: string, message: string) => post<TaskComment>(`${BASE}/task/${id(taskId)}/comment/create`, { message }),
   complete: (taskId: string, variables: VariableMap) => post<void>(`${BASE}/task/${id(taskId)}/complete`, { variables }),
+  /** the task's Camunda Form (a form-js schema): 404 without one, 400 when its key names no deployed form */
+  deployedForm: (taskId: string) => get<unknown>(`${BASE}/task/${id(taskId)}/deployed-form`),
+  submitForm: (taskId: string, variables: VariableMap) => post<void>(`${BASE}/task/${id(taskId)}/submit-form`, { variables }),
   /** PUT replaces every field, so the whole task goes back with the changes */
   update: (task: Task, changes: Partial<Pick<Task, 'due' | 'followUp' | 'priority' | 'name' | 'description'>>) =>
     put<void>(`${BASE}/task/${id(task.id)}`, {

@@ -1,5 +1,6 @@
 import type { DefinitionGraphCache } from '../../core/definitions/graph-cache.js';
 import type { DeployedDefinition, ProcessDefinitionRecord } from '../../core/definitions/definition-record.js';
+import type { FormDefinitionRecord, FormDefinitionRef } from '../../core/forms/form-definition.js';
 import type { InstanceSnapshot } from '../../core/execution/instance-aggregate.js';
 import type { ExternalTaskRecord, JobRecord, SubscriptionRecord } from '../../core/execution/records.js';
 import type {
@@ -9,7 +10,7 @@ import { serializeForStorage, type TypedValue } from '../../core/variables/index
 import type { Sql } from './sql.js';
 import { SqlBatchReads } from './sql-batches.js';
 import { writeChanges } from './sql-writer.js';
-import { definitionTable, deploymentTable, resourceTable } from './tables/definition-tables.js';
+import { definitionTable, deploymentTable, formDefinitionTable, resourceTable } from './tables/definition-tables.js';
 import {
   elementInstanceTable, externalTaskTable, incidentTable, jobTable, processInstanceTable, subscriptionTable, taskTable, variableTable,
 } from './tables/runtime-tables.js';
@@ -84,6 +85,35 @@ export class SqlEngineTransaction implements EngineTransaction {
       [keys, tenantId],
     );
     return new Map(rows.map((r) => [r.key, r.id]));
+  }
+
+  async latestFormVersions(keys: readonly string[], tenantId: string | null): Promise<Map<string, number>> {
+    if (keys.length === 0) return new Map();
+    const rows = await this.sql.rows<{ key: string; version: number }>(
+      'SELECT key, max(version) AS version FROM engine.form_definition WHERE key = ANY($1::text[]) AND tenant_id IS NOT DISTINCT FROM $2 GROUP BY key',
+      [keys, tenantId],
+    );
+    return new Map(rows.map((r) => [r.key, Number(r.version)]));
+  }
+
+  async findFormDefinition(ref: FormDefinitionRef): Promise<FormDefinitionRecord | null> {
+    const params: unknown[] = [ref.key, ref.tenantId];
+    const version = ref.by === 'version' ? ` AND version = $${params.push(ref.version)}` : '';
+    const row = await this.sql.one(
+      `SELECT * FROM engine.form_definition WHERE key = $1 AND tenant_id IS NOT DISTINCT FROM $2${version} ORDER BY version DESC LIMIT 1`,
+      params,
+    );
+    return row ? readRow(formDefinitionTable, row) : null;
+  }
+
+  async findResource(deploymentId: string, name: string): Promise<ResourceRecord | null> {
+    const row = await this.sql.one('SELECT * FROM engine.resource WHERE deployment_id = $1 AND name = $2', [deploymentId, name]);
+    return row ? readRow(resourceTable, row) : null;
+  }
+
+  async formResources(deploymentId: string): Promise<ResourceRecord[]> {
+    const rows = await this.sql.rows(`SELECT * FROM engine.resource WHERE deployment_id = $1 AND lower(name) LIKE '%.form'`, [deploymentId]);
+    return rows.map((r) => readRow(resourceTable, r));
   }
 
   async definitionLevelJobs(definitionIds: readonly string[]): Promise<JobRecord[]> {

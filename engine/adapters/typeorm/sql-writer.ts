@@ -5,7 +5,7 @@ import type { TrackedChanges } from '../../core/execution/tracked-map.js';
 import type { UnitOfWorkChanges } from '../../core/ports/engine-store.js';
 import type { Sql } from './sql.js';
 import { writeBatchChanges } from './sql-batches.js';
-import { definitionTable, deploymentTable, resourceTable } from './tables/definition-tables.js';
+import { definitionTable, deploymentTable, formDefinitionTable, resourceTable } from './tables/definition-tables.js';
 import {
   histActivityInstanceTable, histIncidentTable, histProcessInstanceTable, histTaskTable, histVariableTable, STICKY_HISTORY_COLUMNS,
 } from './tables/history-tables.js';
@@ -32,6 +32,7 @@ export async function writeChanges(sql: Sql, changes: UnitOfWorkChanges): Promis
     await insertAll(sql, deploymentTable, [deployment.deployment]);
     await insertAll(sql, resourceTable, deployment.resources);
     await insertAll(sql, definitionTable, deployment.definitions);
+    await insertAll(sql, formDefinitionTable, deployment.forms);
   }
   for (const instance of changes.instances) await guardInstance(sql, instance);
   await writeBatchChanges(sql, changes.batches);

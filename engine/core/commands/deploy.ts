@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DeployedDefinition, ProcessDefinitionRecord } from '../definitions/definition-record.js';
 import { ParseError } from '../errors/index.js';
 import type { JobRecord, SubscriptionRecord } from '../execution/records.js';
+import { changedWithItsForms, checkFormLinks, newFormDefinitions, readDeploymentForms } from '../forms/deploy-forms.js';
 import type { ProcessGraph } from '../model/graph.js';
 import { isBpmnResource, parseBpmnResource, type ParseOptions } from '../model/parse-bpmn.js';
 import type { DeploymentRecord, ResourceRecord } from '../ports/engine-store.js';
@@ -29,12 +30,16 @@ export interface ParsedResource {
   readonly content: string;
   readonly hash: string;
   readonly graphs: readonly ProcessGraph[];
+  /** the form id of a `.form` resource (a form-js schema) */
+  readonly formId: string | null;
 }
 
 /** Parsing happens before the transaction: a refused model never holds a database connection. */
 export async function parseDeployment(request: DeployRequest, options: ParseOptions): Promise<ParsedResource[]> {
   const parsed: ParsedResource[] = [];
   const keys = new Map<string, string>();
+  const formIds = readDeploymentForms(request.resources, options.limits);
+  const formIdOf = new Map([...formIds].map(([id, resourceName]) => [resourceName, id]));
   for (const resource of request.resources) {
     const graphs = isBpmnResource(resource.name) ? await parseBpmnResource(resource.name, resource.content, options) : [];
     for (const graph of graphs) {
@@ -44,8 +49,9 @@ export async function parseDeployment(request: DeployRequest, options: ParseOpti
       }
       keys.set(graph.id, resource.name);
     }
-    parsed.push({ ...resource, hash: createHash('sha256').update(resource.content).digest('hex'), graphs });
+    parsed.push({ ...resource, hash: createHash('sha256').update(resource.content).digest('hex'), graphs, formId: formIdOf.get(resource.name) ?? null });
   }
+  checkFormLinks(parsed, formIds);
   return parsed;
 }
 
@@ -66,7 +72,14 @@ export async function storeDeployment(scope: CommandScope, request: DeployReques
     deploymentTime: scope.now(),
   };
   const resources: ResourceRecord[] = parsed.map((r) => ({ id: scope.newId(), deploymentId: deployment.id, name: r.name, content: r.content, hash: r.hash }));
-  const toDeploy = parsed.flatMap((r) => (request.deployChangedOnly && unchanged(r) ? [] : r.graphs.map((graph) => ({ resource: r, graph }))));
+  const changed = parsed.filter((r) => !request.deployChangedOnly || !unchanged(r));
+  const changedNames = new Set(changed.map((r) => r.name));
+  const changedFormIds = new Set(changed.flatMap((r) => (r.formId ? [r.formId] : [])));
+  const toDeploy = parsed.flatMap((r) => r.graphs
+    .filter((graph) => changedNames.has(r.name) || changedWithItsForms(graph, changedNames, changedFormIds))
+    .map((graph) => ({ resource: r, graph })));
+  const formsToDeploy = changed.flatMap((r) => (r.formId ? [{ resourceName: r.name, formId: r.formId }] : []));
+  const forms = newFormDefinitions(formsToDeploy, await scope.tx.latestFormVersions([...changedFormIds], request.tenantId), deployment, () => scope.newId());
   const keys = toDeploy.map((d) => d.graph.id);
   const latestVersions = await scope.tx.latestVersions(keys, request.tenantId);
   const previousIds = await scope.tx.latestDefinitionIds(keys, request.tenantId);
@@ -96,6 +109,7 @@ export async function storeDeployment(scope: CommandScope, request: DeployReques
     deployment,
     resources,
     definitions: deployed.map((d) => d.record),
+    forms,
     graphs: new Map(deployed.map((d) => [d.record.id, d.graph])),
   });
   await replaceStartEvents(scope, [...previousIds.values()], deployed);

@@ -5,20 +5,22 @@ export interface ParseIssue {
   readonly message: string;
 }
 
-/** A model was refused at deployment. */
+/** A model (or a form deployed with it) was refused at deployment. */
 export class ParseError extends Error {
   constructor(
     readonly resourceName: string | null,
     readonly issues: readonly ParseIssue[],
+    /** what the resource was meant to be: 'BPMN process', 'form' */
+    subject = 'BPMN process',
   ) {
-    super(ParseError.describe(resourceName, issues));
+    super(ParseError.describe(resourceName, issues, subject));
     this.name = 'ParseError';
   }
 
-  private static describe(resourceName: string | null, issues: readonly ParseIssue[]): string {
+  private static describe(resourceName: string | null, issues: readonly ParseIssue[], subject: string): string {
     const where = resourceName ? ` in resource '${resourceName}'` : '';
     const lines = issues.map((i) => (i.elementId ? `element '${i.elementId}': ${i.message}` : i.message));
-    return `ENGINE-09005 Could not parse BPMN process${where}: ${lines.join('; ')}`;
+    return `ENGINE-09005 Could not parse ${subject}${where}: ${lines.join('; ')}`;
   }
 }
 

@@ -1,3 +1,4 @@
+import type { CamundaFormRef } from '../forms/form-definition.js';
 import type { TypedValue } from '../variables/index.js';
 
 export type ProcessInstanceState = 'ACTIVE' | 'SUSPENDED' | 'COMPLETED' | 'EXTERNALLY_TERMINATED' | 'INTERNALLY_TERMINATED';
@@ -93,6 +94,8 @@ export interface TaskRecord {
   readonly due: Date | null;
   readonly followUp: Date | null;
   readonly formKey: string | null;
+  /** `camunda:formRef` evaluated when the task was created */
+  readonly formRef: CamundaFormRef | null;
   readonly created: Date;
   readonly delegationState: 'PENDING' | 'RESOLVED' | null;
   readonly businessKey: string | null;

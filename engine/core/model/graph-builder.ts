@@ -4,6 +4,7 @@ import type { ParseIssues } from './parse-issues.js';
 import { hasListeners, readCallActivity, readExternalWork, readFormFields, readLoop, readRetry, readUserTask } from './readers/activities.js';
 import { readEventDefinition } from './readers/event-definitions.js';
 import { bodyOf, documentationOf, stringProperty } from './readers/extensions.js';
+import { readFormRef } from './readers/forms.js';
 import { readScriptTask } from './readers/scripts.js';
 import { readInputOutput } from './readers/variable-mappings.js';
 import { computeInclusiveJoinSources } from './reachability.js';
@@ -199,10 +200,11 @@ function readExpressionTask(element: ModdleElement, issues: ParseIssues): Script
 function startForm(element: ModdleElement, issues: ParseIssues): UserTaskSpec | null {
   const formFields = readFormFields(element, issues);
   const formKey = issues.optionalExpression(element.id ?? '', 'camunda:formKey', element['formKey']);
-  if (formFields.length === 0 && !formKey) return null;
+  const formRef = readFormRef(element, issues);
+  if (formFields.length === 0 && !formKey && !formRef) return null;
   return {
     name: null, description: null, assignee: null, candidateUsers: null, candidateGroups: null, dueDate: null, followUpDate: null,
-    priority: null, formKey, formFields, documentation: null,
+    priority: null, formKey, formRef, formFields, documentation: null,
   };
 }
 

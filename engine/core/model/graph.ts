@@ -1,3 +1,4 @@
+import type { FormRefBinding } from '../forms/form-definition.js';
 import type { CompiledExpression } from '../expressions/index.js';
 import type { TimerKind } from '../timers/index.js';
 
@@ -104,8 +105,16 @@ export interface UserTaskSpec {
   readonly followUpDate: CompiledExpression | null;
   readonly priority: CompiledExpression | null;
   readonly formKey: CompiledExpression | null;
+  readonly formRef: FormRefSpec | null;
   readonly formFields: readonly FormField[];
   readonly documentation: string | null;
+}
+
+/** `camunda:formRef` (a deployed form-js schema by its id) with its binding; key and version may be expressions */
+export interface FormRefSpec {
+  readonly key: CompiledExpression;
+  readonly binding: FormRefBinding;
+  readonly version: CompiledExpression | null;
 }
 
 /** how a service-like task is carried out */

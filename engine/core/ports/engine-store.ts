@@ -1,4 +1,5 @@
 import type { DeployedDefinition, ProcessDefinitionRecord } from '../definitions/definition-record.js';
+import type { FormDefinitionRecord, FormDefinitionRef } from '../forms/form-definition.js';
 import type { HistoryRecord } from '../execution/history-records.js';
 import type { ProcessGraph } from '../model/graph.js';
 import type { InstanceChanges, InstanceSnapshot } from '../execution/instance-aggregate.js';
@@ -27,6 +28,8 @@ export interface NewDeployment {
   readonly deployment: DeploymentRecord;
   readonly resources: readonly ResourceRecord[];
   readonly definitions: readonly ProcessDefinitionRecord[];
+  /** the form-js schemas (`.form` resources) of the deployment, each a new version of its key */
+  readonly forms: readonly FormDefinitionRecord[];
   /** the parsed graphs by definition id, so stores need not parse them again */
   readonly graphs: ReadonlyMap<string, ProcessGraph>;
 }
@@ -89,6 +92,12 @@ export interface EngineTransaction {
   latestVersions(keys: readonly string[], tenantId: string | null): Promise<Map<string, number>>;
   /** the latest definitions of the keys, for replacing their start-event jobs and subscriptions */
   latestDefinitionIds(keys: readonly string[], tenantId: string | null): Promise<Map<string, string>>;
+  /** highest deployed form version per key (0 if none) */
+  latestFormVersions(keys: readonly string[], tenantId: string | null): Promise<Map<string, number>>;
+  findFormDefinition(ref: FormDefinitionRef): Promise<FormDefinitionRecord | null>;
+  findResource(deploymentId: string, name: string): Promise<ResourceRecord | null>;
+  /** the `.form` resources of a deployment */
+  formResources(deploymentId: string): Promise<ResourceRecord[]>;
   definitionLevelJobs(definitionIds: readonly string[]): Promise<JobRecord[]>;
   definitionLevelSubscriptions(definitionIds: readonly string[]): Promise<SubscriptionRecord[]>;
 

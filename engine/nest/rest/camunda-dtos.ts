@@ -83,7 +83,7 @@ export function taskDto(t: TaskRecord) {
     taskDefinitionKey: t.taskDefinitionKey,
     suspended: false,
     formKey: t.formKey,
-    camundaFormRef: null,
+    camundaFormRef: t.formRef,
     tenantId: t.tenantId,
   };
 }

@@ -156,12 +156,6 @@ export class TaskController {
     await this.engine.setTaskVariables(id, variablesOf(body?.modifications, 'modifications'), false);
   }
 
-  @Get(':id/form')
-  async form(@Param('id') id: string) {
-    const task = await this.task(id);
-    return { key: task.formKey, contextPath: null };
-  }
-
   @Get(':id/identity-links')
   async identityLinks(@Param('id') id: string) {
     const task = await this.task(id);

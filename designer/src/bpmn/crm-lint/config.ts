@@ -17,6 +17,7 @@ import subProcessBlankStartEvent from 'bpmnlint/rules/sub-process-blank-start-ev
 import superfluousGateway from 'bpmnlint/rules/superfluous-gateway';
 import externalTopic from './rules/external-topic';
 import knownTopic from './rules/known-topic';
+import linkedForm from './rules/linked-form';
 import supportedElements from './rules/supported-elements';
 import userTaskAssignment from './rules/user-task-assignment';
 
@@ -40,6 +41,7 @@ const cache: Record<string, unknown> = {
   'rule:bpmnlint/superfluous-gateway': superfluousGateway,
   'rule:bpmnlint-plugin-crm/external-topic': externalTopic,
   'rule:bpmnlint-plugin-crm/known-topic': knownTopic,
+  'rule:bpmnlint-plugin-crm/linked-form': linkedForm,
   'rule:bpmnlint-plugin-crm/supported-elements': supportedElements,
   'rule:bpmnlint-plugin-crm/user-task-assignment': userTaskAssignment,
 };
@@ -66,6 +68,7 @@ export const lintConfig = {
       'superfluous-gateway': 'warn',
       'crm/external-topic': 'error',
       'crm/known-topic': 'warn',
+      'crm/linked-form': 'warn',
       'crm/supported-elements': 'error',
       'crm/user-task-assignment': 'warn',
     },

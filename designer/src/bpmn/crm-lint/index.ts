@@ -6,3 +6,4 @@ export default {
 };
 
 export { lintConfig } from './config';
+export { knownForms, setKnownForms } from './known-forms';

@@ -2,13 +2,16 @@ import type Modeler from 'bpmn-js/lib/Modeler';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { html } from '../../app/html';
 import { href, navigate, setQuery, type Route } from '../../app/router';
-import { definitions as definitionsApi, deploy } from '../../api/engine';
+import { definitions as definitionsApi, deployFiles } from '../../api/engine';
 import type { ProcessDefinition, ProcessInstance } from '../../api/engine-types';
 import type { DeployProblem, DeployProblems } from '../../bpmn/deploy-problems';
+import { knownForms, setKnownForms } from '../../bpmn/crm-lint';
 import { normalizeForeignPrefixes } from '../../bpmn/preserve-di';
 import { ErrorNote, errorText, useLoad } from '../../components/common';
 import { createModeler } from './create-modeler';
 import { deleteDraft, listDrafts, saveDraft, type Draft } from './drafts';
+import { formIdOf, formsLinkedBy, formsOfDeployment, recentlyDeployedFormIds, type DiagramForm } from './forms/diagram-forms';
+import { FormsPanel } from './forms/forms-panel';
 import { newDiagramXml } from './new-diagram';
 import { deployProblemsOf } from './parse-problems';
 import { download, processInfo } from './process-info';
@@ -18,6 +21,10 @@ import { StartDialog } from './start-dialog';
 
 interface EventBus {
   on(event: string, callback: (event: { issues: LintIssues }) => void): void;
+}
+
+interface Linting {
+  update(): void;
 }
 
 declare global {
@@ -35,6 +42,7 @@ export function DesignerPage({ route }: { route: Route }) {
   const fileRef = useRef<HTMLInputElement>(null);
   const [lint, setLint] = useState<LintIssues>({});
   const [deployErrors, setDeployErrors] = useState<DeployProblem[]>([]);
+  const [forms, setForms] = useState<DiagramForm[]>([]);
   const [drafts, setDrafts] = useState<Draft[]>(listDrafts);
   const [deployed, setDeployed] = useState<ProcessDefinition | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -55,6 +63,7 @@ export function DesignerPage({ route }: { route: Route }) {
         return result;
       }, saveXML: async () => (await modeler.saveXML({ format: true })).xml ?? '' };
     if (!openId) void importXml(newDiagramXml(), null);
+    recentlyDeployedFormIds().then((ids) => relint({ deployedIds: ids })).catch(() => undefined);
     return () => {
       delete window.crmDesigner;
       modeler.destroy();
@@ -66,17 +75,26 @@ export function DesignerPage({ route }: { route: Route }) {
     definitionsApi
       .get(openId)
       .then(async (definition) => {
-        await importXml(await definitionsApi.xml(definition.id), definition);
+        const [xml, deployedForms] = await Promise.all([definitionsApi.xml(definition.id), formsOfDeployment(definition.deploymentId)]);
+        await importXml(xml, definition, deployedForms);
       })
       .catch((e) => setError(errorText(e)));
   }, [openId]);
 
   const modeler = () => modelerRef.current!;
   const problems = () => modeler().get('deployProblems') as DeployProblems;
+  const relint = (known: Parameters<typeof setKnownForms>[0]) => {
+    setKnownForms(known);
+    (modelerRef.current?.get('linting') as Linting | undefined)?.update();
+  };
 
-  async function importXml(xml: string, definition: ProcessDefinition | null): Promise<void> {
+  useEffect(() => relint({ attachedIds: new Set(forms.map(formIdOf)), attachedFiles: new Set(forms.map((f) => f.fileName)) }), [forms]);
+
+  /** `attached`: the diagram's forms; of a deployed definition, only those it links (its deployment may hold other models' forms) */
+  async function importXml(xml: string, definition: ProcessDefinition | null, attached: readonly DiagramForm[] = []): Promise<void> {
     try {
       const result = await modeler().importXML(normalizeForeignPrefixes(xml));
+      setForms(definition ? formsLinkedBy(modeler().get('elementRegistry'), attached) : [...attached]);
       (modeler().get('canvas') as { zoom(level: string): void }).zoom('fit-viewport');
       setDeployed(definition);
       setDeployErrors([]);
@@ -109,7 +127,7 @@ export function DesignerPage({ route }: { route: Route }) {
   const onSaveDraft = async () => {
     const info = processInfo(modeler());
     if (!info) return setError('The diagram has no process to save');
-    saveDraft({ processId: info.id, name: info.name, xml: await currentXml() });
+    saveDraft({ processId: info.id, name: info.name, xml: await currentXml(), forms });
     setDrafts(listDrafts());
     setMessage(`Draft of ${info.name} saved in this browser`);
   };
@@ -125,7 +143,8 @@ export function DesignerPage({ route }: { route: Route }) {
     setError(null);
     setMessage('Deploying…');
     try {
-      const result = await deploy(info.name, `${info.id}.bpmn`, await currentXml());
+      const files = [{ name: `${info.id}.bpmn`, content: await currentXml() }, ...forms.map((f) => ({ name: f.fileName, content: f.content }))];
+      const result = await deployFiles(info.name, files);
       const definition = Object.values(result.deployedProcessDefinitions ?? {}).find((d) => d.key === info.id)
         ?? (await definitionsApi.list({ key: info.id, latestVersion: true }))[0]
         ?? null;
@@ -134,6 +153,7 @@ export function DesignerPage({ route }: { route: Route }) {
       setDeployed(definition);
       list.reload();
       if (definition) setQuery({ definition: definition.id });
+      relint({ deployedIds: new Set([...(knownForms().deployedIds ?? []), ...forms.map(formIdOf)]) });
       setMessage(result.deployedProcessDefinitions ? `Deployed ${info.name} as version ${definition?.version ?? '?'}` : `Unchanged: ${info.name} version ${definition?.version ?? '?'} is already deployed`);
     } catch (e) {
       const found = deployProblemsOf(e);
@@ -161,7 +181,7 @@ export function DesignerPage({ route }: { route: Route }) {
       drafts=${drafts}
       openId=${deployed?.id ?? null}
       onOpenDefinition=${(d: ProcessDefinition) => setQuery({ definition: d.id }, { replace: false })}
-      onOpenDraft=${async (d: Draft) => { setQuery({ definition: null }); await importXml(d.xml, null); setMessage(`Opened draft ${d.name}`); }}
+      onOpenDraft=${async (d: Draft) => { setQuery({ definition: null }); await importXml(d.xml, null, d.forms ?? []); setMessage(`Opened draft ${d.name}`); }}
       onDeleteDraft=${(d: Draft) => { deleteDraft(d.processId); setDrafts(listDrafts()); }}
       onCompare=${onCompare}
     />
@@ -182,6 +202,7 @@ export function DesignerPage({ route }: { route: Route }) {
         <div class="modeler-canvas" ref=${canvasRef} data-testid="modeler-canvas"></div>
         <div class="modeler-properties" ref=${propertiesRef} data-testid="properties-panel"></div>
       </div>
+      <${FormsPanel} forms=${forms} processId=${() => processInfo(modeler())?.id ?? 'process'} onChange=${setForms} onError=${setError} />
       <${ProblemsPanel} lint=${lint} deploy=${deployErrors} onReveal=${(id: string) => problems().reveal(id)} />
     </div>
     ${starting && deployed && html`<${StartDialog} definition=${deployed} onClose=${() => setStarting(false)} onStarted=${onStarted} />`}

@@ -1,8 +1,12 @@
+import type { DiagramForm } from './forms/diagram-forms';
+
 /** Drafts in the browser's localStorage, one per process id. */
 export interface Draft {
   readonly processId: string;
   readonly name: string;
   readonly xml: string;
+  /** the Camunda Forms attached to the diagram */
+  readonly forms?: readonly DiagramForm[];
   readonly savedAt: string;
 }
 

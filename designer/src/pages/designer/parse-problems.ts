@@ -6,8 +6,12 @@ import type { DeployProblem } from '../../bpmn/deploy-problems';
 export function deployProblemsOf(error: unknown): DeployProblem[] {
   if (!(error instanceof ApiError)) return [{ elementId: null, message: String((error as Error)?.message ?? error) }];
   const details = (error.details ?? {}) as Record<string, { errors?: ParseProblem[] }>;
-  const problems = Object.values(details).flatMap((resource) =>
-    (resource.errors ?? []).map((e) => ({ elementId: e.mainElementId ?? e.elementIds?.[0] ?? null, message: e.message })),
+  const problems = Object.entries(details).flatMap(([resourceName, resource]) =>
+    (resource.errors ?? []).map((e) => ({
+      elementId: e.mainElementId ?? e.elementIds?.[0] ?? null,
+      // a form's problems name no element: the file tells which form
+      message: resourceName.endsWith('.form') ? `${resourceName}: ${e.message}` : e.message,
+    })),
   );
   return problems.length > 0 ? problems : [{ elementId: null, message: error.message }];
 }

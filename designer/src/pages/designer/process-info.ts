@@ -15,7 +15,7 @@ export function processInfo(modeler: Modeler): ProcessInfo | null {
 }
 
 export function download(fileName: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: 'application/xml' }));
+  const url = URL.createObjectURL(new Blob([content], { type: fileName.endsWith('.form') ? 'application/json' : 'application/xml' }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

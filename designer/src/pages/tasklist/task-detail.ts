@@ -9,6 +9,7 @@ import { ErrorNote, Section, errorText, useLoad } from '../../components/common'
 import { DiagramViewer } from '../../components/diagram-viewer';
 import { definitionModel } from '../../model/definition-model';
 import { formFieldsOf } from '../../model/form-fields';
+import { CamundaTaskForm, hasCamundaForm } from './camunda-task-form';
 import { RecordPanel } from './record-panel';
 import { TaskComments } from './task-comments';
 import { TaskForm } from './task-form';
@@ -56,6 +57,10 @@ export function TaskDetail({ taskId, user, onChanged, onCompleted }: { taskId: s
       setError(errorText(e));
     }
   };
+  const done = () => {
+    onCompleted(`Task "${task.name ?? task.id}" completed`);
+    setQuery({ task: null });
+  };
   const candidates = links.filter((l) => l.type === 'candidate').map((l) => l.groupId ?? l.userId).filter(Boolean);
 
   return html`<div class="task-detail" data-testid="task-detail">
@@ -69,7 +74,9 @@ export function TaskDetail({ taskId, user, onChanged, onCompleted }: { taskId: s
       ${task.description && html`<p>${task.description}</p>`}
       <${ErrorNote} error=${error} />
       ${!mine && html`<p class="muted">${task.assignee ? `Assigned to ${task.assignee}.` : 'Claim the task to work on it.'}</p>`}
-      <${TaskForm} task=${task} fields=${fields} editable=${mine} onCompleted=${() => { onCompleted(`Task "${task.name ?? task.id}" completed`); setQuery({ task: null }); }} />
+      ${hasCamundaForm(task)
+        ? html`<${CamundaTaskForm} task=${task} editable=${mine} onCompleted=${done} />`
+        : html`<${TaskForm} task=${task} fields=${fields} editable=${mine} onCompleted=${done} />`}
     <//>
     <${Section} title="Dates">
       <div class="filters">

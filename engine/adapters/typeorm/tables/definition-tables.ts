@@ -1,4 +1,5 @@
 import type { ProcessDefinitionRecord } from '../../../core/definitions/definition-record.js';
+import type { FormDefinitionRecord } from '../../../core/forms/form-definition.js';
 import type { DeploymentRecord, ResourceRecord } from '../../../core/ports/engine-store.js';
 import { col, date, number, optionalNumber, type Table } from './table.js';
 
@@ -29,5 +30,17 @@ export const definitionTable: Table<ProcessDefinitionRecord> = {
     col('startFormKey', 'start_form_key'),
     col('category', 'category'),
     col('description', 'description'),
+  ],
+};
+
+export const formDefinitionTable: Table<FormDefinitionRecord> = {
+  name: 'engine.form_definition',
+  columns: [
+    col('id', 'id'),
+    col('key', 'key'),
+    col('version', 'version', undefined, number),
+    col('deploymentId', 'deployment_id'),
+    col('resourceName', 'resource_name'),
+    col('tenantId', 'tenant_id'),
   ],
 };

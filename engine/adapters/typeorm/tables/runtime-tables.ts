@@ -93,6 +93,7 @@ export const taskTable: Table<TaskRecord> = {
     col('due', 'due', undefined, optionalDate),
     col('followUp', 'follow_up', undefined, optionalDate),
     col('formKey', 'form_key'),
+    col('formRef', 'form_ref', (v) => (v === null ? null : json(v)), parsedJson(null)),
     col('created', 'created', undefined, date),
     col('delegationState', 'delegation_state'),
     col('businessKey', 'business_key'),

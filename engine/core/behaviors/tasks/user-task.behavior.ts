@@ -5,6 +5,7 @@ import type { FlowNode } from '../../model/graph.js';
 import { addDuration, parseIsoDuration } from '../../timers/index.js';
 import { parseCamundaDate } from '../../variables/index.js';
 import type { ElementBehavior } from '../behavior.js';
+import { evaluateFormRef } from '../shared/form-ref.js';
 
 const DEFAULT_PRIORITY = 50;
 
@@ -49,6 +50,7 @@ function createTask(ctx: ExecutionContext, ei: ElementInstanceRecord, node: Flow
     due: toDate(evaluate(spec.dueDate), node.id, 'dueDate', ctx.now()),
     followUp: toDate(evaluate(spec.followUpDate), node.id, 'followUpDate', ctx.now()),
     formKey: text(evaluate(spec.formKey)),
+    formRef: spec.formRef ? evaluateFormRef(spec.formRef, (expr) => ctx.evaluate(expr, ei.id, node.id), node.id) : null,
     created: ctx.now(),
     delegationState: null,
     businessKey: ctx.aggregate.instance.businessKey,

@@ -3,12 +3,12 @@ import type { CallActivitySpec, ExternalWorkSpec, FormField, LoopSpec, RetrySpec
 import type { ModdleElement } from '../moddle-reader.js';
 import type { ParseIssues } from '../parse-issues.js';
 import { bodyOf, documentationOf, extensionsOf, firstExtension, stringProperty } from './extensions.js';
+import { readFormRef } from './forms.js';
 import { readCallMappings } from './variable-mappings.js';
 
 export function readUserTask(element: ModdleElement, issues: ParseIssues): UserTaskSpec {
   const id = element.id ?? '';
   const expr = (attribute: string) => issues.optionalExpression(id, `camunda:${attribute}`, element[attribute]);
-  if (stringProperty(element, 'formRef')) issues.add(id, 'Expected camunda:formKey, but camunda:formRef (Camunda Forms) is not supported');
   return {
     name: issues.optionalExpression(id, 'name', element['name']),
     description: issues.optionalExpression(id, 'documentation', documentationOf(element)),
@@ -19,6 +19,7 @@ export function readUserTask(element: ModdleElement, issues: ParseIssues): UserT
     followUpDate: expr('followUpDate'),
     priority: expr('priority'),
     formKey: expr('formKey'),
+    formRef: readFormRef(element, issues),
     formFields: readFormFields(element, issues),
     documentation: documentationOf(element),
   };
