@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { hostname } from 'node:os';
 import { AuthModule } from '../crm-domain/auth/auth.module.js';
@@ -18,9 +18,12 @@ function defaultQueuePrefix(databaseUrl: string | undefined): string {
 /** The composition root: the engine and the CRM, wired from the validated configuration. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, extraControllers: readonly Type[] = []): DynamicModule {
+    // demo data on the first embedded start; with DATABASE_URL only when SEED_DEMO=true
+    const seedDemo = config.SEED_DEMO ?? !config.DATABASE_URL;
     return {
       module: AppModule,
+      controllers: [...extraControllers],
       imports: [
         LoggerModule.forRoot({
           pinoHttp: {
@@ -43,9 +46,12 @@ export class AppModule {
           entities: crmEntities,
           workerId: `${hostname()}:${process.pid}`,
         }),
-        // demo data on the first embedded start; with DATABASE_URL only when SEED_DEMO=true
-        CrmModule.forRoot({ seedDemo: config.SEED_DEMO ?? !config.DATABASE_URL, smtpUrl: config.SMTP_URL }),
-        AuthModule.forRoot({ allowAnonymous: config.AUTH_ANONYMOUS, sessionTtlMs: config.SESSION_TTL_HOURS * 60 * 60 * 1000 }),
+        CrmModule.forRoot({ seedDemo, demoPassword: config.DEMO_PASSWORD, smtpUrl: config.SMTP_URL }),
+        AuthModule.forRoot({
+          sessionTtlMs: config.SESSION_TTL_HOURS * 60 * 60 * 1000,
+          admin: config.ADMIN_EMAIL && config.ADMIN_PASSWORD ? { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD } : undefined,
+          demoPassword: seedDemo ? config.DEMO_PASSWORD : undefined,
+        }),
       ],
     };
   }

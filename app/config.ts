@@ -33,11 +33,30 @@ const environmentSchema = z.object({
   JOB_LOCK_MS: positiveInt('a lock duration in milliseconds').default(5 * 60 * 1000),
   JOB_RECONCILE_MS: positiveInt('an interval in milliseconds').default(5000),
   SEED_DEMO: booleanFlag.optional(),
-  AUTH_ANONYMOUS: booleanFlag.default(true),
+  /** removed: every request needs credentials; kept in the schema to say so instead of ignoring it */
+  AUTH_ANONYMOUS: z
+    .string()
+    .refine((v) => !['true', '1', 'yes'].includes(v.toLowerCase()), {
+      message: 'was removed: anonymous access is gone; give API clients credentials (HTTP Basic or an API key, see README "Security")',
+    })
+    .optional(),
   SESSION_TTL_HOURS: positiveInt('a positive number of hours').default(12),
+  ADMIN_EMAIL: z.email({ message: 'expected an email address' }).optional(),
+  ADMIN_PASSWORD: z.string().min(10, { message: 'expected at least 10 characters' }).max(256, { message: 'expected at most 256 characters' }).optional(),
+  DEMO_PASSWORD: z.string().min(10, { message: 'expected at least 10 characters' }).max(256).default('demo-password'),
+  /** Express's trust proxy: false, true, a number of hops, or addresses/subnets separated by commas */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d+|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*|loopback|linklocal|uniquelocal)$/, {
+      message: 'expected true, false, a number of proxy hops, or addresses/subnets separated by commas',
+    })
+    .default('false'),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, { message: 'expected an smtp:// or smtps:// URL' }).optional(),
   CI: z.string().transform((v) => !['false', '0', 'no', ''].includes(v.toLowerCase())).default(false),
 });
+
+/** never echoed in an error: the line ends up in logs */
+const SECRETS = new Set(['ADMIN_PASSWORD', 'DEMO_PASSWORD']);
 
 export type AppConfig = z.infer<typeof environmentSchema>;
 
@@ -49,12 +68,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
   );
   const parsed = environmentSchema.safeParse(present);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    if ((parsed.data.ADMIN_EMAIL === undefined) !== (parsed.data.ADMIN_PASSWORD === undefined)) {
+      throw new ConfigError(`Invalid configuration: ADMIN_EMAIL and ADMIN_PASSWORD go together, but only ${parsed.data.ADMIN_EMAIL ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD'} is set`);
+    }
+    return parsed.data;
+  }
   const issue = parsed.error.issues[0]!;
   const name = String(issue.path[0] ?? 'environment');
   const given = present[name];
   throw new ConfigError(
-    `Invalid configuration: ${name} ${issue.message}${given === undefined ? '' : `, but got '${redactCredentials(given)}'`}`,
+    `Invalid configuration: ${name} ${issue.message}${given === undefined || SECRETS.has(name) ? '' : `, but got '${redactCredentials(given)}'`}`,
   );
 }
 

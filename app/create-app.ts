@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -12,10 +13,16 @@ import type { AppConfig } from './config.js';
 
 const API_PREFIXES = ['/engine-rest', '/api', '/health', '/docs', '/metrics'];
 
+export interface AppExtras {
+  /** more controllers (end-to-end specs) */
+  readonly extraControllers?: readonly Type[];
+}
+
 /** Builds the HTTP application (used by main.ts and by end-to-end specs). */
-export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, abortOnError: false });
+export async function createApp(config: AppConfig, extras: AppExtras = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, extras.extraControllers ?? []), { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
+  app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   app.useBodyParser('json', { limit: '16mb' });
   app.useBodyParser('urlencoded', { limit: '1mb', extended: true });
   app.useGlobalFilters(new CamundaExceptionFilter());
@@ -30,6 +37,12 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   SwaggerModule.setup('docs', app, document);
   serveWebApp(app);
   return app;
+}
+
+/** Express's `trust proxy`: whom to believe about the client's address and HTTPS (Secure cookies, sign-in back-off) */
+function trustProxySetting(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 /** the built web app (designer/dist) at `/`, with client-side routes falling back to index.html */

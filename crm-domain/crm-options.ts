@@ -6,6 +6,8 @@ import type { ProcessTrigger } from './events/process-trigger.js';
 export interface CrmOptions {
   /** seed demo users, companies, deals, ... when the CRM is empty */
   readonly seedDemo: boolean;
+  /** the password of every demo user */
+  readonly demoPassword: string;
   /** smtp(s):// URL: mail in the outbox is sent; unset, mail stays in the outbox */
   readonly smtpUrl?: string | undefined;
   readonly mailFrom: string;
@@ -30,6 +32,7 @@ export const CRM_OPTIONS = Symbol('CRM_OPTIONS');
 
 export const DEFAULT_CRM_OPTIONS: CrmOptions = {
   seedDemo: false,
+  demoPassword: 'demo-password',
   mailFrom: 'crm@localhost',
   seniorLeadThreshold: 100_000,
   approval: { headThreshold: 50_000, directorThreshold: 200_000 },

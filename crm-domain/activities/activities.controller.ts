@@ -5,7 +5,9 @@ import { RecordIdPipe } from '../shared/record-id.pipe.js';
 import { parseInput } from '../shared/validation.js';
 import { ActivitiesService } from './activities.service.js';
 import { activityListQuery, createActivityBody, updateActivityBody } from './activity-schemas.js';
+import { CrmRequires } from '../auth/permissions.js';
 
+@CrmRequires('crm.records.read')
 @CrmController('activities', 'CRM activities')
 export class ActivitiesController {
   constructor(private readonly activities: ActivitiesService) {}
@@ -20,16 +22,19 @@ export class ActivitiesController {
     return this.activities.get(id);
   }
 
+  @CrmRequires('crm.records.write')
   @Post()
   create(@Actor() actor: string, @Body() body: unknown) {
     return this.activities.create(actor, parseInput(createActivityBody, body));
   }
 
+  @CrmRequires('crm.records.write')
   @Patch(':id')
   update(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
     return this.activities.update(actor, id, parseInput(updateActivityBody, body));
   }
 
+  @CrmRequires('crm.records.write')
   @Delete(':id')
   async remove(@Actor() actor: string, @Param('id', RecordIdPipe) id: string) {
     await this.activities.remove(actor, id);

@@ -1,14 +1,19 @@
 export interface AuthOptions {
-  /**
-   * Requests without a session: true lets them through as machine clients (the Camunda Modeler's
-   * deploy button, external task workers, scripts; `X-User-Id` names who acts), as Camunda 7's
-   * REST API does by default. false answers them 401.
-   */
-  readonly allowAnonymous: boolean;
   /** how long a sign-in lasts */
   readonly sessionTtlMs: number;
+  /** how long an invitation (a new user's link to set their password) and a reset link stay valid */
+  readonly inviteTtlMs: number;
+  readonly resetTtlMs: number;
+  /** the first admin, created at start when there is no admin yet */
+  readonly admin?: { readonly email: string; readonly password: string } | undefined;
+  /** the demo users' password (demo data seeded); shown on the login page, marked as demo */
+  readonly demoPassword?: string | undefined;
 }
 
 export const AUTH_OPTIONS = Symbol('AUTH_OPTIONS');
 
-export const DEFAULT_AUTH_OPTIONS: AuthOptions = { allowAnonymous: true, sessionTtlMs: 12 * 60 * 60 * 1000 };
+export const DEFAULT_AUTH_OPTIONS: AuthOptions = {
+  sessionTtlMs: 12 * 60 * 60 * 1000,
+  inviteTtlMs: 7 * 24 * 60 * 60 * 1000,
+  resetTtlMs: 24 * 60 * 60 * 1000,
+};

@@ -1,7 +1,6 @@
 import type { Request, Response } from 'express';
 
 export const SESSION_COOKIE = 'crm_session';
-export const ACTOR_HEADER = 'x-user-id';
 /** sent by the web app: its requests act for a signed-in user or not at all, never anonymously */
 export const SESSION_REQUIRED_HEADER = 'x-session-required';
 

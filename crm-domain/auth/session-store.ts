@@ -4,7 +4,7 @@ import type { OpenedDatabase } from '../../engine/adapters/typeorm/data-source.j
 import { DATABASE } from '../../engine/nest/tokens.js';
 import { signedInUser, type SignedInUser, type UserRow } from './signed-in-user.js';
 
-const USER_COLUMNS = `u.id, u.name, u.email, u.role, u.level, t.name AS team_name, t.kind AS team_kind`;
+const USER_COLUMNS = `u.id, u.name, u.email, u.role, u.level, u.team_id, t.name AS team_name, t.kind AS team_kind`;
 
 /** the database keeps only a hash: a leaked table does not let anyone in */
 function hashOf(token: string): string {
@@ -13,20 +13,14 @@ function hashOf(token: string): string {
 
 /**
  * Sign-in sessions in `crm.sessions`: a random token in an HttpOnly cookie, its hash in the table,
- * with the user it belongs to and when it expires. A session of a deactivated user is worthless.
+ * with the user it belongs to and when it expires. A session of a deactivated user is worthless;
+ * a password change deletes the user's sessions.
  */
 @Injectable()
 export class SessionStore {
   constructor(@Inject(DATABASE) private readonly db: OpenedDatabase) {}
 
-  /** the active user with this id, or null */
-  async activeUser(userId: string): Promise<SignedInUser | null> {
-    if (!/^[0-9a-f-]{36}$/i.test(userId)) return null;
-    const rows = await this.query<UserRow>(`SELECT ${USER_COLUMNS} FROM crm.users u LEFT JOIN crm.teams t ON t.id = u.team_id WHERE u.id = $1 AND u.active`, [userId]);
-    return rows[0] ? signedInUser(rows[0]) : null;
-  }
-
-  /** everyone who may sign in, by name */
+  /** every active user, by name (the people tasks can be given to) */
   async activeUsers(): Promise<SignedInUser[]> {
     const rows = await this.query<UserRow>(`SELECT ${USER_COLUMNS} FROM crm.users u LEFT JOIN crm.teams t ON t.id = u.team_id WHERE u.active ORDER BY u.name, u.id`);
     return rows.map(signedInUser);

@@ -1,34 +1,35 @@
 import type { TeamKind } from '../users/team.entity.js';
 import type { ManagerLevel, UserRole } from '../users/user.entity.js';
+import type { Permission } from './permissions.js';
+import { accessOfRoles, type Area, type RecordScope, type Role } from './roles.js';
 
-/** The parts of the web app; each role works in some of them. */
-export const AREAS = ['designer', 'tasklist', 'cockpit'] as const;
-export type Area = (typeof AREAS)[number];
+export type { Area } from './roles.js';
 
-const AREAS_OF_ROLE: Record<UserRole, readonly Area[]> = {
-  analyst: ['designer'],
-  manager: ['tasklist'],
-  head: ['tasklist'],
-  director: ['tasklist'],
-  ops: ['cockpit'],
-  admin: ['designer', 'tasklist', 'cockpit'],
-};
-
-const SUPERVISORS: readonly UserRole[] = ['head', 'director', 'admin'];
-
-/** An active CRM user as the guard and the web app see them. */
+/**
+ * Who a request acts for: an active CRM user (signed in, or through HTTP Basic, or named by an
+ * API key that may act for users), or an API key itself (a worker or an integration).
+ */
 export interface SignedInUser {
+  readonly kind: 'user' | 'api-key';
+  /** the user id, or `api-key:<key id>` */
   readonly id: string;
   readonly name: string;
   readonly email: string;
-  readonly role: UserRole;
+  /** the user's role; for an API key its first role */
+  readonly role: Role;
+  readonly roles: readonly Role[];
   readonly level: ManagerLevel | null;
-  readonly team: { readonly name: string; readonly kind: TeamKind } | null;
+  readonly team: { readonly id: string; readonly name: string; readonly kind: TeamKind } | null;
   /** candidate groups: the role and the team's kind */
   readonly groups: readonly string[];
   readonly areas: readonly Area[];
-  /** heads, directors and admins see every open task and may give a task to someone else */
+  readonly permissions: readonly Permission[];
+  /** which client records they reach */
+  readonly records: RecordScope;
+  /** heads (within their team), directors and admins give tasks to others and work on others' tasks */
   readonly supervisor: boolean;
+  /** the API key a request came with, when it acts for this user */
+  readonly viaApiKey?: string;
 }
 
 export interface UserRow {
@@ -37,21 +38,56 @@ export interface UserRow {
   readonly email: string;
   readonly role: UserRole;
   readonly level: ManagerLevel | null;
+  readonly team_id: string | null;
   readonly team_name: string | null;
   readonly team_kind: TeamKind | null;
 }
 
 export function signedInUser(row: UserRow): SignedInUser {
-  const team = row.team_name && row.team_kind ? { name: row.team_name, kind: row.team_kind } : null;
+  const team = row.team_id && row.team_name && row.team_kind ? { id: row.team_id, name: row.team_name, kind: row.team_kind } : null;
+  const access = accessOfRoles([row.role]);
   return {
+    kind: 'user',
     id: row.id,
     name: row.name,
     email: row.email,
     role: row.role,
+    roles: [row.role],
     level: row.level,
     team,
     groups: [row.role, ...(team ? [team.kind] : [])],
-    areas: AREAS_OF_ROLE[row.role] ?? [],
-    supervisor: SUPERVISORS.includes(row.role),
+    areas: access.areas,
+    permissions: access.permissions,
+    records: access.records,
+    supervisor: access.supervises,
   };
+}
+
+export interface ApiKeyRow {
+  readonly id: string;
+  readonly name: string;
+  readonly roles: readonly Role[];
+}
+
+export function apiKeyPrincipal(key: ApiKeyRow): SignedInUser {
+  const access = accessOfRoles(key.roles);
+  return {
+    kind: 'api-key',
+    id: `api-key:${key.id}`,
+    name: `API key ${key.name}`,
+    email: '',
+    role: key.roles[0] ?? 'worker',
+    roles: key.roles,
+    level: null,
+    team: null,
+    groups: [...key.roles],
+    areas: access.areas,
+    permissions: access.permissions,
+    records: access.records,
+    supervisor: access.supervises,
+  };
+}
+
+export function holds(user: SignedInUser, permission: Permission): boolean {
+  return user.permissions.includes(permission);
 }

@@ -1,4 +1,4 @@
-import type { TaskOperation } from './access-policy.js';
+import type { TaskOperation } from '../../engine/nest/access/index.js';
 import type { SignedInUser } from './signed-in-user.js';
 
 export interface TaskOwnershipRequest {
@@ -15,7 +15,7 @@ export interface TaskOwnershipRequest {
  * Returns the refusal, or null when allowed.
  */
 export function taskOwnershipRefusal(user: SignedInUser, request: TaskOwnershipRequest): string | null {
-  if (user.supervisor || request.assignee === undefined) return null;
+  if (request.operation === 'read' || user.supervisor || request.assignee === undefined) return null;
   const mineOrFree = request.assignee === null || request.assignee === user.id;
   const toSelfOrNobody = request.toUserId === null || request.toUserId === user.id;
   if (request.operation !== 'work' && !toSelfOrNobody) {

@@ -8,7 +8,9 @@ import {
   companyListQuery, contactListQuery, createCompanyBody, createContactBody, updateCompanyBody, updateContactBody,
 } from './company-schemas.js';
 import { ContactsService } from './contacts.service.js';
+import { CrmRequires } from '../auth/permissions.js';
 
+@CrmRequires('crm.records.read')
 @CrmController('companies', 'CRM companies and contacts')
 export class CompaniesController {
   constructor(private readonly companies: CompaniesService) {}
@@ -23,22 +25,26 @@ export class CompaniesController {
     return this.companies.get(id);
   }
 
+  @CrmRequires('crm.records.write')
   @Post()
   create(@Actor() actor: string, @Body() body: unknown) {
     return this.companies.create(actor, parseInput(createCompanyBody, body));
   }
 
+  @CrmRequires('crm.records.write')
   @Patch(':id')
   update(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
     return this.companies.update(actor, id, parseInput(updateCompanyBody, body));
   }
 
+  @CrmRequires('crm.records.write')
   @Delete(':id')
   archive(@Actor() actor: string, @Param('id', RecordIdPipe) id: string) {
     return this.companies.archive(actor, id);
   }
 }
 
+@CrmRequires('crm.records.read')
 @CrmController('contacts', 'CRM companies and contacts')
 export class ContactsController {
   constructor(private readonly contacts: ContactsService) {}
@@ -53,16 +59,19 @@ export class ContactsController {
     return this.contacts.get(id);
   }
 
+  @CrmRequires('crm.records.write')
   @Post()
   create(@Actor() actor: string, @Body() body: unknown) {
     return this.contacts.create(actor, parseInput(createContactBody, body));
   }
 
+  @CrmRequires('crm.records.write')
   @Patch(':id')
   update(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
     return this.contacts.update(actor, id, parseInput(updateContactBody, body));
   }
 
+  @CrmRequires('crm.records.write')
   @Delete(':id')
   archive(@Actor() actor: string, @Param('id', RecordIdPipe) id: string) {
     return this.contacts.archive(actor, id);

@@ -5,7 +5,9 @@ import { RecordIdPipe } from '../shared/record-id.pipe.js';
 import { parseInput } from '../shared/validation.js';
 import { complaintListQuery, createComplaintBody, customerReplyBody, resolveComplaintBody, updateComplaintBody } from './complaint-schemas.js';
 import { ComplaintsService } from './complaints.service.js';
+import { CrmRequires } from '../auth/permissions.js';
 
+@CrmRequires('crm.records.read')
 @CrmController('complaints', 'CRM complaints')
 export class ComplaintsController {
   constructor(private readonly complaints: ComplaintsService) {}
@@ -21,26 +23,31 @@ export class ComplaintsController {
   }
 
   /** registers the complaint with its SLA; complaint-sla starts */
+  @CrmRequires('crm.records.write')
   @Post()
   register(@Actor() actor: string, @Body() body: unknown) {
     return this.complaints.register(actor, parseInput(createComplaintBody, body));
   }
 
+  @CrmRequires('crm.records.write')
   @Patch(':id')
   update(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
     return this.complaints.update(actor, id, parseInput(updateComplaintBody, body));
   }
 
+  @CrmRequires('crm.records.write')
   @Post(':id/resolve')
   resolve(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
     return this.complaints.resolve(actor, id, parseInput(resolveComplaintBody, body).resolution);
   }
 
+  @CrmRequires('crm.records.write')
   @Post(':id/replies')
   reply(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
     return this.complaints.customerReplied(actor, id, parseInput(customerReplyBody, body).message);
   }
 
+  @CrmRequires('crm.records.write')
   @Delete(':id')
   archive(@Actor() actor: string, @Param('id', RecordIdPipe) id: string) {
     return this.complaints.archive(actor, id);

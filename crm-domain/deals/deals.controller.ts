@@ -8,7 +8,10 @@ import {
 } from './deal-schemas.js';
 import { DealsService } from './deals.service.js';
 import { ProductsService } from './products.service.js';
+import { CrmRequires } from '../auth/permissions.js';
+import { SignedIn } from '../../engine/nest/access/index.js';
 
+@CrmRequires('crm.records.read')
 @CrmController('deals', 'CRM deals and products')
 export class DealsController {
   constructor(private readonly deals: DealsService) {}
@@ -23,33 +26,39 @@ export class DealsController {
     return this.deals.get(id);
   }
 
+  @CrmRequires('crm.records.write')
   @Post()
   create(@Actor() actor: string, @Body() body: unknown) {
     return this.deals.create(actor, parseInput(createDealBody, body));
   }
 
+  @CrmRequires('crm.records.write')
   @Patch(':id')
   update(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
     return this.deals.update(actor, id, parseInput(updateDealBody, body));
   }
 
+  @CrmRequires('crm.records.write')
   @Put(':id/products')
   setProducts(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
     return this.deals.setProducts(actor, id, parseInput(dealProductsBody, body));
   }
 
   /** starts the approval chain (deal-approval) for the deal and its discount */
+  @CrmRequires('crm.records.write')
   @Post(':id/approval-requests')
   requestApproval(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
     return this.deals.requestApproval(actor, id, parseInput(approvalRequestBody, body));
   }
 
+  @CrmRequires('crm.records.write')
   @Delete(':id')
   archive(@Actor() actor: string, @Param('id', RecordIdPipe) id: string) {
     return this.deals.archive(actor, id);
   }
 }
 
+@SignedIn()
 @CrmController('products', 'CRM deals and products')
 export class ProductsController {
   constructor(private readonly products: ProductsService) {}
@@ -64,16 +73,19 @@ export class ProductsController {
     return this.products.get(id);
   }
 
+  @CrmRequires('crm.catalogue')
   @Post()
   create(@Actor() actor: string, @Body() body: unknown) {
     return this.products.create(actor, parseInput(createProductBody, body));
   }
 
+  @CrmRequires('crm.catalogue')
   @Patch(':id')
   update(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
     return this.products.update(actor, id, parseInput(updateProductBody, body));
   }
 
+  @CrmRequires('crm.catalogue')
   @Delete(':id')
   archive(@Actor() actor: string, @Param('id', RecordIdPipe) id: string) {
     return this.products.archive(actor, id);

@@ -6,7 +6,9 @@ import { parseInput } from '../shared/validation.js';
 import { LeadConversionService } from './lead-conversion.service.js';
 import { convertLeadBody, createLeadBody, disqualifyLeadBody, leadListQuery, updateLeadBody } from './lead-schemas.js';
 import { LeadsService } from './leads.service.js';
+import { CrmRequires } from '../auth/permissions.js';
 
+@CrmRequires('crm.records.read')
 @CrmController('leads', 'CRM leads')
 export class LeadsController {
   constructor(
@@ -25,27 +27,32 @@ export class LeadsController {
   }
 
   /** a new lead starts lead-routing (assignment by deal size, then qualification) */
+  @CrmRequires('crm.records.write')
   @Post()
   create(@Actor() actor: string, @Body() body: unknown) {
     return this.leads.create(actor, parseInput(createLeadBody, body));
   }
 
+  @CrmRequires('crm.records.write')
   @Patch(':id')
   update(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
     return this.leads.update(actor, id, parseInput(updateLeadBody, body));
   }
 
   /** company + contact + deal from the lead; its routing process hears `LeadConverted` */
+  @CrmRequires('crm.records.write')
   @Post(':id/convert')
   convert(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
     return this.conversion.convert(actor, id, parseInput(convertLeadBody, body));
   }
 
+  @CrmRequires('crm.records.write')
   @Post(':id/disqualify')
   disqualify(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
     return this.leads.disqualify(actor, id, parseInput(disqualifyLeadBody, body).reason);
   }
 
+  @CrmRequires('crm.records.write')
   @Delete(':id')
   archive(@Actor() actor: string, @Param('id', RecordIdPipe) id: string) {
     return this.leads.archive(actor, id);

@@ -5,10 +5,12 @@ import { readPage, pagingShape, q } from '../shared/list-query.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import { parseInput } from '../shared/validation.js';
 import { OUTBOX_STATUSES, OutboxMessage } from './outbox-message.entity.js';
+import { CrmRequires } from '../auth/permissions.js';
 
 const outboxQuery = z.strictObject({ ...pagingShape, status: q.oneOf(OUTBOX_STATUSES), recordId: q.id(), recipient: q.text() });
 
 /** The notification outbox (read only): what the processes sent or would send. */
+@CrmRequires('crm.outbox')
 @CrmController('outbox', 'CRM notifications')
 export class OutboxController {
   constructor(private readonly db: CrmDatabase) {}

@@ -6,6 +6,7 @@ import { LeadsService } from '../leads/leads.service.js';
 import { field } from '../shared/body-fields.js';
 import { DatabaseErrorsInterceptor } from '../shared/database-errors.interceptor.js';
 import { parseInput } from '../shared/validation.js';
+import { Public } from '../../engine/nest/access/index.js';
 import { BodySizeGuard } from './body-size.guard.js';
 import { RateLimitGuard } from './rate-limit.guard.js';
 
@@ -23,6 +24,7 @@ const webFormBody = z.strictObject({
 
 /** The web form behind the company site: unauthenticated, so small, validated and rate limited. */
 @ApiTags('CRM public web form')
+@Public()
 @Controller('api/public/leads')
 @UseGuards(RateLimitGuard, BodySizeGuard)
 @UseInterceptors(DatabaseErrorsInterceptor)

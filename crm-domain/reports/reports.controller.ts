@@ -5,7 +5,9 @@ import { complaintsByTypeQuery, funnelQuery, openTasksQuery, slaQuery } from './
 import { SalesReportsService } from './sales-reports.service.js';
 import { ServiceReportsService } from './service-reports.service.js';
 import { TaskReportsService } from './task-reports.service.js';
+import { CrmRequires } from '../auth/permissions.js';
 
+@CrmRequires('crm.reports')
 @CrmController('reports', 'CRM reports')
 export class ReportsController {
   constructor(

@@ -11,6 +11,7 @@ import { TeamsService } from '../users/teams.service.js';
 import { teams } from '../users/users.service.js';
 import { UsersService } from '../users/users.service.js';
 import type { User } from '../users/user.entity.js';
+import { hashPassword } from '../auth/credentials/passwords.js';
 import { DemoIncident } from './demo-incident.js';
 import { DEMO_COMPANIES, DEMO_COMPLAINTS, DEMO_DEALS, DEMO_LEADS, DEMO_PRODUCTS, DEMO_TEAMS, DEMO_USERS } from './demo-data.js';
 
@@ -40,24 +41,26 @@ export class DemoSeeder implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.options.seedDemo) return;
-    const [row] = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM crm.users');
+    // the first admin (ADMIN_EMAIL) may already be there; anything else means the CRM is in use
+    const [row] = await this.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM crm.users WHERE role <> 'admin' OR email LIKE '%@demo.crm'`);
     if ((row?.n ?? 0) > 0) return;
-    const people = await this.db.transaction(SEED_ACTOR, (tx) => this.seed(tx));
+    const passwordHash = await hashPassword(this.options.demoPassword);
+    const people = await this.db.transaction(SEED_ACTOR, (tx) => this.seed(tx, passwordHash));
     const big = await this.deals.list({ page: 1, pageSize: 1, sort: '-amount', stage: 'qualification' });
     const deal = big.items[0];
     if (deal?.ownerId) await this.deals.requestApproval(deal.ownerId, deal.id, { discountPercent: 12, comment: 'Competitor offers 15 % off' });
     this.incident.start();
-    this.log.log(`Demo data seeded. Demo users (no passwords: sign in at /login; API clients may send the id as X-User-Id):\n${people
-      .map((u) => `  ${u.role.padEnd(8)} ${(u.level ?? '').padEnd(6)} ${u.name.padEnd(20)} ${u.email.padEnd(28)} X-User-Id: ${u.id}`)
+    this.log.log(`Demo data seeded. DEMO users, all with the demo password '${this.options.demoPassword}' (DEMO_PASSWORD; sign in at /login, or HTTP Basic with the email):\n${people
+      .map((u) => `  ${u.role.padEnd(8)} ${(u.level ?? '').padEnd(6)} ${u.name.padEnd(20)} ${u.email}`)
       .join('\n')}`);
   }
 
-  private async seed(tx: CrmTx): Promise<User[]> {
+  private async seed(tx: CrmTx, passwordHash: string): Promise<User[]> {
     const teamIds = new Map<string, string>();
     for (const team of DEMO_TEAMS) teamIds.set(team.key, (await this.teamsService.insert(tx, { name: team.name, kind: team.kind })).id);
     const people: User[] = [];
     for (const person of DEMO_USERS) {
-      const user = await this.users.insert(tx, { name: person.name, email: person.email, role: person.role, level: person.level ?? null, teamId: person.team ? teamIds.get(person.team)! : null });
+      const user = await this.users.insert(tx, { name: person.name, email: person.email, role: person.role, level: person.level ?? null, teamId: person.team ? teamIds.get(person.team)! : null }, passwordHash);
       people.push(user);
       if (person.heads) await teams.update(tx, await teams.get(tx.manager, teamIds.get(person.heads)!), { headId: user.id });
     }

@@ -4,8 +4,10 @@ import { CrmController } from '../shared/crm-controller.decorator.js';
 import { parseInput } from '../shared/validation.js';
 import { completeTaskBody, taskListQuery } from './task-schemas.js';
 import { TasksService } from './tasks.service.js';
+import { EngineRequires, OnTask } from '../../engine/nest/access/index.js';
 
 /** The CRM's task list: open user tasks of all processes, each with its record. */
+@EngineRequires('engine.task')
 @CrmController('tasks', 'CRM tasks')
 export class TasksController {
   constructor(private readonly tasks: TasksService) {}
@@ -15,17 +17,20 @@ export class TasksController {
     return this.tasks.list(parseInput(taskListQuery, query, 'query'));
   }
 
+  @OnTask('read')
   @Get(':id')
   get(@Param('id') id: string) {
     return this.tasks.get(id);
   }
 
+  @OnTask('claim')
   @Post(':id/claim')
   @HttpCode(204)
   async claim(@Actor() actor: string, @Param('id') id: string) {
     await this.tasks.claim(id, actor);
   }
 
+  @OnTask('work')
   @Post(':id/complete')
   @HttpCode(204)
   async complete(@Param('id') id: string, @Body() body: unknown) {

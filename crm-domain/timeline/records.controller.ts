@@ -4,6 +4,7 @@ import { CrmController } from '../shared/crm-controller.decorator.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import { parseInput } from '../shared/validation.js';
 import { lookUpRecords } from './record-lookup.js';
+import { CrmRequires } from '../auth/permissions.js';
 
 const MAX_IDS = 200;
 
@@ -15,6 +16,7 @@ const recordsQuery = z.strictObject({
 });
 
 /** `GET /api/records?ids=a,b`: what records business keys name (type and title), for lists of tasks and instances */
+@CrmRequires('crm.records.read')
 @CrmController('records', 'CRM records')
 export class RecordsController {
   constructor(private readonly db: CrmDatabase) {}

@@ -6,12 +6,14 @@ import { RecordIdPipe } from '../shared/record-id.pipe.js';
 import { RECORD_PATHS, type RecordType } from '../shared/record-types.js';
 import { parseInput } from '../shared/validation.js';
 import { TimelineService } from './timeline.service.js';
+import { CrmRequires } from '../auth/permissions.js';
 
 const timelineQuery = z.strictObject({
   limit: z.coerce.number({ message: 'expected a number' }).int().min(1, { message: 'expected 1 or more' }).max(1000, { message: 'expected at most 1000' }).default(200),
 });
 
 /** `/api/{companies|contacts|leads|deals|complaints}/{id}/timeline` and `/processes` */
+@CrmRequires('crm.records.read')
 @CrmController('', 'CRM timelines')
 export class TimelineController {
   constructor(private readonly timelines: TimelineService) {}

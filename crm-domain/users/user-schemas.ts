@@ -11,9 +11,11 @@ export const createUserBody = z.strictObject({
   level: field.oneOf(MANAGER_LEVELS).nullish(),
   teamId: field.id().nullish(),
   active: z.boolean({ message: 'expected true or false' }).optional(),
+  /** without one the answer carries a one-time invitation link to set it */
+  password: z.string({ message: 'expected a password' }).max(256, { message: 'must be at most 256 characters' }).optional(),
 });
 
-export const updateUserBody = createUserBody.partial();
+export const updateUserBody = createUserBody.omit({ password: true }).partial();
 
 export const userListQuery = z.strictObject({
   ...pagingShape,

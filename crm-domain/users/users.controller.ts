@@ -6,10 +6,23 @@ import { parseInput } from '../shared/validation.js';
 import { TeamsService } from './teams.service.js';
 import { createTeamBody, createUserBody, teamListQuery, updateTeamBody, updateUserBody, userListQuery } from './user-schemas.js';
 import { UsersService } from './users.service.js';
+import { hashPassword } from '../auth/credentials/passwords.js';
+import { Identities } from '../auth/identities.js';
+import { PasswordLinks } from '../auth/password-links.js';
+import { checkNewPassword } from '../auth/password-rules.js';
+import { UserCredentialsStore } from '../auth/user-credentials.store.js';
+import { CrmRequires } from '../auth/permissions.js';
+import { SignedIn } from '../../engine/nest/access/index.js';
 
+@SignedIn()
 @CrmController('users', 'CRM users and teams')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly credentials: UserCredentialsStore,
+    private readonly identities: Identities,
+    private readonly links: PasswordLinks,
+  ) {}
 
   @Get()
   list(@Query() query: unknown) {
@@ -21,23 +34,38 @@ export class UsersController {
     return this.users.get(id);
   }
 
+  @CrmRequires('crm.users')
+  /** with `password`, the user signs in with it; without, the answer carries a one-time invitation link to set one */
   @Post()
-  create(@Actor() actor: string, @Body() body: unknown) {
-    return this.users.create(actor, parseInput(createUserBody, body));
+  async create(@Actor() actor: string, @Body() body: unknown) {
+    const { password, ...input } = parseInput(createUserBody, body);
+    if (password !== undefined) checkNewPassword(password, 'password');
+    const user = await this.users.create(actor, input, password === undefined ? undefined : await hashPassword(password));
+    if (password !== undefined) return user;
+    return { ...user, invitation: await this.links.issue(user.id, 'invite', actor) };
   }
 
+  @CrmRequires('crm.users')
   @Patch(':id')
-  update(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
-    return this.users.update(actor, id, parseInput(updateUserBody, body));
+  async update(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
+    const user = await this.users.update(actor, id, parseInput(updateUserBody, body));
+    if (!user.active) await this.credentials.endAccessOf(id);
+    this.identities.forgetUser(id);
+    return user;
   }
 
-  /** deactivates: users keep their history */
+  /** deactivates: users keep their history; their sessions and links end at once */
+  @CrmRequires('crm.users')
   @Delete(':id')
-  deactivate(@Actor() actor: string, @Param('id', RecordIdPipe) id: string) {
-    return this.users.deactivate(actor, id);
+  async deactivate(@Actor() actor: string, @Param('id', RecordIdPipe) id: string) {
+    const user = await this.users.deactivate(actor, id);
+    await this.credentials.endAccessOf(id);
+    this.identities.forgetUser(id);
+    return user;
   }
 }
 
+@SignedIn()
 @CrmController('teams', 'CRM users and teams')
 export class TeamsController {
   constructor(private readonly teams: TeamsService) {}
@@ -52,16 +80,19 @@ export class TeamsController {
     return this.teams.get(id);
   }
 
+  @CrmRequires('crm.users')
   @Post()
   create(@Actor() actor: string, @Body() body: unknown) {
     return this.teams.create(actor, parseInput(createTeamBody, body));
   }
 
+  @CrmRequires('crm.users')
   @Patch(':id')
   update(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
     return this.teams.update(actor, id, parseInput(updateTeamBody, body));
   }
 
+  @CrmRequires('crm.users')
   @Delete(':id')
   async remove(@Actor() actor: string, @Param('id', RecordIdPipe) id: string) {
     await this.teams.remove(actor, id);

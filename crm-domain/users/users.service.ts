@@ -50,12 +50,13 @@ export class UsersService {
     return list.map((u) => ({ ...u, team: u.teamId ? (byId.get(u.teamId) ?? null) : null }));
   }
 
-  create(actor: string, input: CreateUser): Promise<User> {
-    return this.db.transaction(actor, (tx) => this.insert(tx, input));
+  /** `passwordHash`: an argon2id hash (crm-domain/auth), kept beside the record, never in it or its change log */
+  create(actor: string, input: CreateUser, passwordHash?: string): Promise<User> {
+    return this.db.transaction(actor, (tx) => this.insert(tx, input, passwordHash));
   }
 
   /** also used by the demo seed */
-  async insert(tx: CrmTx, input: CreateUser): Promise<User> {
+  async insert(tx: CrmTx, input: CreateUser, passwordHash?: string): Promise<User> {
     const now = new Date();
     const user: User = {
       id: randomUUID(),
@@ -70,7 +71,9 @@ export class UsersService {
       updatedAt: now,
     };
     await this.validate(tx, user);
-    return users.insert(tx, user);
+    const created = await users.insert(tx, user);
+    if (passwordHash) await tx.manager.query(`UPDATE crm.users SET password_hash = $2, password_changed_at = now() WHERE id = $1`, [user.id, passwordHash]);
+    return created;
   }
 
   update(actor: string, id: string, patch: UpdateUser): Promise<User> {

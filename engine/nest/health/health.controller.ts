@@ -1,13 +1,20 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Req, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
+import type { Request, Response } from 'express';
 import type { OpenedDatabase } from '../../adapters/typeorm/data-source.js';
 import type { JobDispatcher } from '../../core/ports/job-dispatcher.js';
+import { Public } from '../access/index.js';
 import { JOB_DISPATCHER } from '../engine-providers.js';
+import { authenticatedUserHolds } from '../rest/authenticated-user.js';
 import { DATABASE } from '../tokens.js';
 
-/** GET /health: the database and the job queue, each with what backs it. */
+/**
+ * GET /health: the database and the job queue. Anyone (load balancers, probes) learns whether the
+ * service is up; only callers allowed to monitor it see what backs it and why a part is down.
+ */
 @ApiTags('Health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(
@@ -18,23 +25,32 @@ export class HealthController {
   ) {}
 
   @Get()
-  @HealthCheck()
-  check() {
-    return this.health.check([
-      async () => {
-        const indicator = this.indicators.check('database');
-        try {
-          await this.db.dataSource.query('SELECT 1');
-          return indicator.up({ kind: this.db.kind, location: this.db.location });
-        } catch (error) {
-          return indicator.down({ kind: this.db.kind, message: error instanceof Error ? error.message : String(error) });
-        }
-      },
-      async () => {
-        const indicator = this.indicators.check('queue');
-        const result = await this.dispatcher.check();
-        return result.ok ? indicator.up({ kind: this.dispatcher.kind }) : indicator.down({ kind: this.dispatcher.kind, message: result.detail ?? 'unreachable' });
-      },
-    ]);
+  async check(@Req() request: Request, @Res() response: Response): Promise<void> {
+    let result: HealthCheckResult;
+    let status = 200;
+    try {
+      result = await this.health.check([() => this.database(), () => this.queue()]);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      result = error.getResponse() as HealthCheckResult;
+      status = 503;
+    }
+    response.status(status).json(authenticatedUserHolds(request, 'engine.monitor') ? result : { status: result.status });
+  }
+
+  private async database() {
+    const indicator = this.indicators.check('database');
+    try {
+      await this.db.dataSource.query('SELECT 1');
+      return indicator.up({ kind: this.db.kind, location: this.db.location });
+    } catch (error) {
+      return indicator.down({ kind: this.db.kind, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private async queue() {
+    const indicator = this.indicators.check('queue');
+    const result = await this.dispatcher.check();
+    return result.ok ? indicator.up({ kind: this.dispatcher.kind }) : indicator.down({ kind: this.dispatcher.kind, message: result.detail ?? 'unreachable' });
   }
 }

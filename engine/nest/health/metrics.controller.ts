@@ -3,9 +3,11 @@ import { ApiTags } from '@nestjs/swagger';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { EngineQueries } from '../../core/ports/engine-queries.js';
 import { ENGINE_QUERIES } from '../engine-providers.js';
+import { EngineRequires } from '../access/index.js';
 
 /** GET /metrics: Prometheus text format; engine gauges are read from the database on each scrape. */
 @ApiTags('Health')
+@EngineRequires('engine.monitor')
 @Controller('metrics')
 export class MetricsController {
   private readonly registry = new Registry();

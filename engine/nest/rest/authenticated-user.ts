@@ -1,4 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { EnginePermission } from '../access/index.js';
 
 /**
  * The id of the user the application's guard authenticated (`request.user.id`, the convention of
@@ -11,3 +12,12 @@ export function authenticatedUserIdOf(context: ExecutionContext): string | null 
 }
 
 export const AuthenticatedUserId = createParamDecorator((_: unknown, context: ExecutionContext) => authenticatedUserIdOf(context));
+
+/**
+ * Whether the authenticated caller holds an engine permission (`request.user.permissions`, set by
+ * the application's guard); false for an anonymous request.
+ */
+export function authenticatedUserHolds(request: unknown, permission: EnginePermission): boolean {
+  const permissions = (request as { user?: { permissions?: unknown } }).user?.permissions;
+  return Array.isArray(permissions) && permissions.includes(permission);
+}

@@ -5,6 +5,7 @@ import { BatchSelection } from '../batch-selection.js';
 import { AuthenticatedUserId } from './authenticated-user.js';
 import { batchDto } from './batch-dtos.js';
 import { parseDeleteRequest, parseExternalTaskRetriesRequest, parseJobRetriesRequest } from './batch-requests.js';
+import { EngineRequires } from '../access/index.js';
 
 /**
  * Camunda 7's operations over many process instances, jobs or external tasks. The selection is
@@ -12,6 +13,7 @@ import { parseDeleteRequest, parseExternalTaskRetriesRequest, parseJobRetriesReq
  * The authenticated user, if any, becomes the batch's createUserId.
  */
 @ApiTags('Batch')
+@EngineRequires('engine.operate')
 @Controller('engine-rest')
 export class BatchOperationsController {
   constructor(

@@ -7,6 +7,7 @@ import { BATCH_QUERIES } from '../engine-providers.js';
 import { batchDto, batchStatisticsDto } from './batch-dtos.js';
 import { parseSuspendedRequest } from './batch-requests.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
+import { EngineRequires } from '../access/index.js';
 
 const BATCH_PARAMS: ParamSpec = {
   batchId: 'string', type: 'string', tenantIdIn: 'list', withoutTenantId: 'boolean', suspended: 'boolean', createUserId: 'string',
@@ -16,6 +17,7 @@ const STATISTICS_PARAMS: ParamSpec = { ...BATCH_PARAMS, hasFailure: 'boolean' };
 
 /** Running batches (Camunda 7's /batch): a batch leaves this list when it ends; /history/batch keeps it. */
 @ApiTags('Batch')
+@EngineRequires('engine.operate')
 @Controller('engine-rest/batch')
 export class BatchController {
   constructor(

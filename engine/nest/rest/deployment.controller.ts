@@ -9,6 +9,7 @@ import { ENGINE_QUERIES } from '../engine-providers.js';
 import { definitionDto, deploymentDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { restBase } from './request-body.js';
+import { EngineRequires, SignedIn } from '../access/index.js';
 
 const DEPLOYMENT_PARAMS: ParamSpec = { id: 'string', name: 'string', nameLike: 'string', source: 'string', tenantIdIn: 'list', withoutTenantId: 'boolean', before: 'date', after: 'date' };
 const RESERVED_FIELDS = new Set(['deployment-name', 'deployment-source', 'enable-duplicate-filtering', 'deploy-changed-only', 'tenant-id', 'deployment-activation-time']);
@@ -20,6 +21,7 @@ interface UploadedFile {
 }
 
 @ApiTags('Deployment')
+@SignedIn()
 @Controller('engine-rest/deployment')
 export class DeploymentController {
   constructor(
@@ -27,6 +29,7 @@ export class DeploymentController {
     @Inject(ENGINE_QUERIES) private readonly queries: EngineQueries,
   ) {}
 
+  @EngineRequires('engine.deploy')
   @Post('create')
   @HttpCode(200)
   @UseInterceptors(AnyFilesInterceptor())

@@ -12,6 +12,7 @@ import { ExternalTaskWaiters } from '../external-task-waiters.js';
 import { externalTaskDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { parseBody, variablesOf } from './request-body.js';
+import { EngineRequires } from '../access/index.js';
 
 export const EXTERNAL_TASK_PARAMS: ParamSpec = {
   externalTaskId: 'string', externalTaskIdIn: 'list', topicName: 'string', workerId: 'string', locked: 'boolean', notLocked: 'boolean',
@@ -59,6 +60,7 @@ const priorityBody = z.object({ priority: z.number().int() });
 type Topic = z.infer<typeof topicSchema>;
 
 @ApiTags('External Task')
+@EngineRequires('engine.external-task')
 @Controller('engine-rest/external-task')
 export class ExternalTaskController {
   constructor(
@@ -169,12 +171,14 @@ export class ExternalTaskController {
     await this.engine.unlockExternalTask(id);
   }
 
+  @EngineRequires('engine.operate')
   @Put(':id/retries')
   @HttpCode(204)
   async retries(@Param('id') id: string, @Body() body: unknown) {
     await this.engine.setExternalTaskRetries(id, parseBody(retriesBody, body).retries);
   }
 
+  @EngineRequires('engine.operate')
   @Put(':id/priority')
   @HttpCode(204)
   async priority(@Param('id') id: string, @Body() body: unknown) {

@@ -7,6 +7,7 @@ import type { BatchQueries } from '../../core/ports/batch-queries.js';
 import { BATCH_QUERIES } from '../engine-providers.js';
 import { batchItemDto, historicBatchDto } from './batch-dtos.js';
 import { listQuery, parseFilter, parsePage, type ParamSpec } from './query-params.js';
+import { EngineRequires } from '../access/index.js';
 
 const HISTORIC_BATCH_PARAMS: ParamSpec = {
   batchId: 'string', type: 'string', completed: 'boolean', tenantIdIn: 'list', withoutTenantId: 'boolean', createUserId: 'string',
@@ -15,6 +16,7 @@ const ITEM_STATUSES: readonly BatchItemStatus[] = ['pending', 'done', 'skipped',
 
 /** Every batch, running or ended (Camunda 7's /history/batch), with what happened to its items. */
 @ApiTags('Historic Batch')
+@EngineRequires('engine.operate')
 @Controller('engine-rest/history/batch')
 export class HistoricBatchController {
   constructor(

@@ -5,6 +5,7 @@ import type { EngineQueries } from '../../core/ports/engine-queries.js';
 import { ENGINE_QUERIES } from '../engine-providers.js';
 import { historicActivityDto, historicIncidentDto, historicInstanceDto, historicTaskDto, historicVariableDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
+import { SignedIn } from '../access/index.js';
 
 export const INSTANCE_PARAMS: ParamSpec = {
   processInstanceId: 'string', processInstanceIds: 'list', processInstanceBusinessKey: 'string', processInstanceBusinessKeyIn: 'list',
@@ -34,6 +35,7 @@ const INCIDENT_PARAMS: ParamSpec = {
 };
 
 @ApiTags('History')
+@SignedIn()
 @Controller('engine-rest/history')
 export class HistoryController {
   constructor(@Inject(ENGINE_QUERIES) private readonly queries: EngineQueries) {}

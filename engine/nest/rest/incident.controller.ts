@@ -4,6 +4,7 @@ import type { EngineQueries } from '../../core/ports/engine-queries.js';
 import { ENGINE_QUERIES } from '../engine-providers.js';
 import { incidentDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
+import { EngineRequires } from '../access/index.js';
 
 const INCIDENT_PARAMS: ParamSpec = {
   incidentId: 'string', incidentType: 'string', incidentMessage: 'string', incidentMessageLike: 'string', processDefinitionId: 'string',
@@ -12,6 +13,7 @@ const INCIDENT_PARAMS: ParamSpec = {
 };
 
 @ApiTags('Incident')
+@EngineRequires('engine.operate')
 @Controller('engine-rest/incident')
 export class IncidentController {
   constructor(@Inject(ENGINE_QUERIES) private readonly queries: EngineQueries) {}

@@ -8,6 +8,7 @@ import { ENGINE_QUERIES } from '../engine-providers.js';
 import { jobDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { parseBody } from './request-body.js';
+import { EngineRequires } from '../access/index.js';
 
 export const JOB_PARAMS: ParamSpec = {
   jobId: 'string', jobIds: 'list', processInstanceId: 'string', processInstanceIds: 'list', processDefinitionId: 'string',
@@ -18,6 +19,7 @@ export const JOB_PARAMS: ParamSpec = {
 const retriesBody = z.object({ retries: z.number({ message: 'is required' }).int().min(0, { message: 'must not be negative' }) });
 
 @ApiTags('Job')
+@EngineRequires('engine.operate')
 @Controller('engine-rest/job')
 export class JobController {
   constructor(

@@ -6,6 +6,7 @@ import { Engine } from '../../core/engine.js';
 import { toDtoMap } from '../../core/variables/index.js';
 import { instanceDto } from './camunda-dtos.js';
 import { parseBody, restBase, variablesOf } from './request-body.js';
+import { EngineRequires } from '../access/index.js';
 
 const variableMap = z.record(z.string(), z.unknown()).nullish();
 const correlateBody = z.object({
@@ -32,6 +33,7 @@ const signalBody = z.object({
 });
 
 @ApiTags('Message')
+@EngineRequires('engine.correlate')
 @Controller('engine-rest/message')
 export class MessageController {
   constructor(private readonly engine: Engine) {}
@@ -66,6 +68,7 @@ export class MessageController {
 }
 
 @ApiTags('Signal')
+@EngineRequires('engine.correlate')
 @Controller('engine-rest/signal')
 export class SignalController {
   constructor(private readonly engine: Engine) {}

@@ -5,6 +5,7 @@ import { METRIC_NAMES, type EngineQueries, type MetricName, type MetricQuery } f
 import { ENGINE_QUERIES } from '../engine-providers.js';
 import { date } from './camunda-dtos.js';
 import { parseFilter } from './query-params.js';
+import { EngineRequires } from '../access/index.js';
 
 const MAX_RESULTS = 200;
 const DEFAULT_INTERVAL_SECONDS = 900;
@@ -22,6 +23,7 @@ function range(raw: Record<string, unknown>, name: MetricName): MetricQuery {
 
 /** Camunda's metrics API (`GET /metrics` per interval, `GET /metrics/{name}/sum`), counted from history. */
 @ApiTags('Metrics')
+@EngineRequires('engine.monitor')
 @Controller('engine-rest/metrics')
 export class MetricsIntervalController {
   constructor(@Inject(ENGINE_QUERIES) private readonly queries: EngineQueries) {}

@@ -12,6 +12,7 @@ import { AuthenticatedUserId } from './authenticated-user.js';
 import { definitionDto, instanceDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { parseBody, restBase, variablesOf } from './request-body.js';
+import { EngineRequires, SignedIn } from '../access/index.js';
 
 const DEFINITION_PARAMS: ParamSpec = {
   processDefinitionId: 'string', processDefinitionIdIn: 'list', key: 'string', keysIn: 'list', keyLike: 'string', name: 'string', nameLike: 'string',
@@ -29,6 +30,7 @@ const startBody = z.object({
 });
 
 @ApiTags('Process Definition')
+@SignedIn()
 @Controller('engine-rest/process-definition')
 export class ProcessDefinitionController {
   constructor(
@@ -72,6 +74,7 @@ export class ProcessDefinitionController {
     return this.xml((await this.latest(key)).id);
   }
 
+  @EngineRequires('engine.start')
   @Post('key/:key/start')
   @HttpCode(200)
   async startByKey(@Param('key') key: string, @Body() body: unknown, @Req() req: Request, @AuthenticatedUserId() userId: string | null) {
@@ -101,6 +104,7 @@ export class ProcessDefinitionController {
     }));
   }
 
+  @EngineRequires('engine.start')
   @Post(':id/start')
   @HttpCode(200)
   async startById(@Param('id') id: string, @Body() body: unknown, @Req() req: Request, @AuthenticatedUserId() userId: string | null) {

@@ -12,6 +12,7 @@ import { activityInstanceTree } from './activity-instance-tree.js';
 import { instanceDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { parseBody, restBase, variablesOf } from './request-body.js';
+import { EngineRequires, SignedIn } from '../access/index.js';
 
 export const INSTANCE_PARAMS: ParamSpec = {
   processInstanceIds: 'list', businessKey: 'string', businessKeyLike: 'string', processDefinitionId: 'string', processDefinitionKey: 'string',
@@ -40,6 +41,7 @@ const modificationsBody = z.object({
 });
 
 @ApiTags('Process Instance')
+@SignedIn()
 @Controller('engine-rest/process-instance')
 export class ProcessInstanceController {
   constructor(
@@ -76,6 +78,7 @@ export class ProcessInstanceController {
     return instanceDto(instance, restBase(req));
   }
 
+  @EngineRequires('engine.operate')
   @Delete(':id')
   @HttpCode(204)
   async delete(@Param('id') id: string, @Query('deleteReason') reason?: string) {
@@ -83,6 +86,7 @@ export class ProcessInstanceController {
   }
 
   /** token moves: cancel activity instances and start others, in one transaction */
+  @EngineRequires('engine.operate')
   @Post(':id/modification')
   @HttpCode(204)
   async modify(@Param('id') id: string, @Body() body: unknown) {
@@ -109,6 +113,7 @@ export class ProcessInstanceController {
     return Object.fromEntries(variables.map((v) => [v.name, toDto(v.value, { deserializeValues: deserialize !== 'false' })]));
   }
 
+  @EngineRequires('engine.operate')
   @Post(':id/variables')
   @HttpCode(204)
   async modifyVariables(@Param('id') id: string, @Body() body: unknown) {
@@ -124,12 +129,14 @@ export class ProcessInstanceController {
     return toDto(variable.value, { deserializeValues: deserialize !== 'false' });
   }
 
+  @EngineRequires('engine.operate')
   @Put(':id/variables/:name')
   @HttpCode(204)
   async putVariable(@Param('id') id: string, @Param('name') name: string, @Body() body: unknown) {
     await this.engine.modifyVariables(id, new Map([[name, fromDto(name, body)]]));
   }
 
+  @EngineRequires('engine.operate')
   @Delete(':id/variables/:name')
   @HttpCode(204)
   async deleteVariable(@Param('id') id: string, @Param('name') name: string) {

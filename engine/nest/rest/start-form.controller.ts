@@ -4,9 +4,11 @@ import type { Response } from 'express';
 import { Engine } from '../../core/engine.js';
 import type { DefinitionRef } from '../../core/ports/engine-store.js';
 import { sendDeployedForm } from './deployed-form-response.js';
+import { SignedIn } from '../access/index.js';
 
 /** A process definition's start form: its key or Camunda Form reference, and the deployed form itself. */
 @ApiTags('Process Definition')
+@SignedIn()
 @Controller('engine-rest/process-definition')
 export class StartFormController {
   constructor(private readonly engine: Engine) {}

@@ -9,11 +9,13 @@ import { DATABASE } from '../tokens.js';
 import { AuthenticatedUserId } from './authenticated-user.js';
 import { date } from './camunda-dtos.js';
 import { parseBody, restBase } from './request-body.js';
+import { OnTask, SignedIn } from '../access/index.js';
 
 const commentBody = z.object({ message: z.string({ message: 'is required' }).min(1, { message: 'must not be empty' }).max(10_000, { message: 'must be at most 10000 characters' }) });
 
 /** GET /task/{id}/comment and POST /task/{id}/comment/create, as Camunda's CommentDto. */
 @ApiTags('Task')
+@SignedIn()
 @Controller('engine-rest/task')
 export class TaskCommentController {
   private readonly comments: SqlTaskComments;
@@ -22,12 +24,14 @@ export class TaskCommentController {
     this.comments = new SqlTaskComments(db.dataSource);
   }
 
+  @OnTask('read')
   @Get(':id/comment')
   async list(@Param('id') taskId: string, @Req() req: Request) {
     await this.requireTask(taskId);
     return (await this.comments.list(taskId)).map((comment) => this.dto(comment, req));
   }
 
+  @OnTask('read')
   @Post(':id/comment/create')
   @HttpCode(200)
   async create(@Param('id') taskId: string, @Body() body: unknown, @AuthenticatedUserId() userId: string | null, @Req() req: Request) {

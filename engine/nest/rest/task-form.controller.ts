@@ -6,9 +6,11 @@ import { NotFoundError } from '../../core/errors/index.js';
 import type { EngineQueries } from '../../core/ports/engine-queries.js';
 import { ENGINE_QUERIES } from '../engine-providers.js';
 import { sendDeployedForm } from './deployed-form-response.js';
+import { OnTask, SignedIn } from '../access/index.js';
 
 /** A task's form: its key or Camunda Form reference, and the deployed form itself. */
 @ApiTags('Task')
+@SignedIn()
 @Controller('engine-rest/task')
 export class TaskFormController {
   constructor(
@@ -16,6 +18,7 @@ export class TaskFormController {
     @Inject(ENGINE_QUERIES) private readonly queries: EngineQueries,
   ) {}
 
+  @OnTask('read')
   @Get(':id/form')
   async form(@Param('id') id: string) {
     const [task] = await this.queries.tasks({ filter: { taskId: id } });
@@ -23,6 +26,7 @@ export class TaskFormController {
     return { key: task.formKey, contextPath: null, camundaFormRef: task.formRef };
   }
 
+  @OnTask('read')
   @Get(':id/deployed-form')
   async deployedForm(@Param('id') id: string, @Res() res: Response) {
     sendDeployedForm(res, await this.engine.forms.ofTask(id));

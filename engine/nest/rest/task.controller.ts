@@ -11,6 +11,7 @@ import { IdentityDirectory } from '../identity-directory.js';
 import { taskDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { parseBody, variablesOf } from './request-body.js';
+import { EngineRequires, OnTask, SignedIn } from '../access/index.js';
 
 const TASK_PARAMS: ParamSpec = {
   taskId: 'string', taskIdIn: 'list', processInstanceId: 'string', processInstanceIdIn: 'list', processInstanceBusinessKey: 'string',
@@ -33,6 +34,7 @@ const updateBody = z.object({
 const identityLinkBody = z.object({ userId: z.string().nullish(), groupId: z.string().nullish(), type: z.string() });
 
 @ApiTags('Task')
+@SignedIn()
 @Controller('engine-rest/task')
 export class TaskController {
   constructor(
@@ -64,11 +66,14 @@ export class TaskController {
     return { count: await this.queries.countTasks({ ...parseFilter(body ?? {}, TASK_PARAMS), ...(await this.candidateFilter(body ?? {})) }) };
   }
 
+  @OnTask('read')
   @Get(':id')
   async get(@Param('id') id: string) {
     return taskDto(await this.task(id));
   }
 
+  @EngineRequires('engine.task')
+  @OnTask('work')
   @Put(':id')
   @HttpCode(204)
   async update(@Param('id') id: string, @Body() body: unknown) {
@@ -84,6 +89,8 @@ export class TaskController {
     });
   }
 
+  @EngineRequires('engine.task')
+  @OnTask('claim')
   @Post(':id/claim')
   @HttpCode(204)
   async claim(@Param('id') id: string, @Body() body: unknown) {
@@ -92,18 +99,24 @@ export class TaskController {
     await this.engine.claimTask(id, userId);
   }
 
+  @EngineRequires('engine.task')
+  @OnTask('work')
   @Post(':id/unclaim')
   @HttpCode(204)
   async unclaim(@Param('id') id: string) {
     await this.engine.setTaskAssignee(id, null);
   }
 
+  @EngineRequires('engine.task')
+  @OnTask('assign')
   @Post(':id/assignee')
   @HttpCode(204)
   async assignee(@Param('id') id: string, @Body() body: unknown) {
     await this.engine.setTaskAssignee(id, parseBody(userIdBody, body).userId ?? null);
   }
 
+  @EngineRequires('engine.task')
+  @OnTask('assign')
   @Post(':id/delegate')
   @HttpCode(204)
   async delegate(@Param('id') id: string, @Body() body: unknown) {
@@ -112,12 +125,16 @@ export class TaskController {
     await this.engine.delegateTask(id, userId);
   }
 
+  @EngineRequires('engine.task')
+  @OnTask('work')
   @Post(':id/resolve')
   @HttpCode(204)
   async resolve(@Param('id') id: string, @Body() body: unknown) {
     await this.engine.resolveTask(id, variablesOf(parseBody(completeBody, body).variables));
   }
 
+  @EngineRequires('engine.task')
+  @OnTask('work')
   @Post(':id/complete')
   async complete(@Param('id') id: string, @Body() body: unknown, @Res({ passthrough: true }) res: Response) {
     const request = parseBody(completeBody, body);
@@ -130,11 +147,14 @@ export class TaskController {
     return undefined;
   }
 
+  @EngineRequires('engine.task')
+  @OnTask('work')
   @Post(':id/submit-form')
   async submitForm(@Param('id') id: string, @Body() body: unknown, @Res({ passthrough: true }) res: Response) {
     return this.complete(id, body, res);
   }
 
+  @OnTask('read')
   @Get(':id/variables')
   async variables(@Param('id') id: string, @Query('deserializeValues') deserialize?: string) {
     const task = await this.task(id);
@@ -142,6 +162,7 @@ export class TaskController {
     return toDtoMap(variables, { deserializeValues: deserialize !== 'false' });
   }
 
+  @OnTask('read')
   @Get(':id/form-variables')
   async formVariables(@Param('id') id: string, @Query('variableNames') names?: string) {
     const task = await this.task(id);
@@ -150,12 +171,15 @@ export class TaskController {
     return Object.fromEntries([...variables].filter(([name]) => !wanted || wanted.has(name)).map(([name, value]) => [name, toDto(value)]));
   }
 
+  @EngineRequires('engine.task')
+  @OnTask('work')
   @Post(':id/variables')
   @HttpCode(204)
   async modifyVariables(@Param('id') id: string, @Body() body: { modifications?: unknown }) {
     await this.engine.setTaskVariables(id, variablesOf(body?.modifications, 'modifications'), false);
   }
 
+  @OnTask('read')
   @Get(':id/identity-links')
   async identityLinks(@Param('id') id: string) {
     const task = await this.task(id);
@@ -167,18 +191,23 @@ export class TaskController {
     ];
   }
 
+  @EngineRequires('engine.task')
+  @OnTask('assign')
   @Post(':id/identity-links')
   @HttpCode(204)
   async addIdentityLink(@Param('id') id: string, @Body() body: unknown) {
     await this.changeLink(id, body, true);
   }
 
+  @EngineRequires('engine.task')
+  @OnTask('assign')
   @Post(':id/identity-links/delete')
   @HttpCode(204)
   async deleteIdentityLink(@Param('id') id: string, @Body() body: unknown) {
     await this.changeLink(id, body, false);
   }
 
+  @OnTask('read')
   @Get(':id/rendered-form')
   async renderedForm(@Param('id') id: string, @Res() res: Response, @Req() _req: Request) {
     await this.task(id);

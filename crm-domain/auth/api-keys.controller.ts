@@ -1,0 +1,44 @@
+import { Body, Delete, Get, NotFoundException, Param, Post, Req } from '@nestjs/common';
+import { CrmController } from '../shared/crm-controller.decorator.js';
+import { RecordIdPipe } from '../shared/record-id.pipe.js';
+import { parseInput } from '../shared/validation.js';
+import { ApiKeysStore } from './api-keys.store.js';
+import { createApiKeyBody } from './credential-schemas.js';
+import { Identities } from './identities.js';
+import { CrmRequires } from './permissions.js';
+import type { RequestWithUser } from './route-access.guard.js';
+
+/**
+ * API keys for external task workers and integrations, scoped to roles (`worker` fetches and
+ * completes external tasks, sends messages and signals, starts processes). The key itself is in
+ * the answer to its creation only; afterwards only its hash is kept.
+ */
+@CrmRequires('crm.users')
+@CrmController('api-keys', 'Sign-in')
+export class ApiKeysController {
+  constructor(
+    private readonly keys: ApiKeysStore,
+    private readonly identities: Identities,
+  ) {}
+
+  @Get()
+  list() {
+    return this.keys.list();
+  }
+
+  @Post()
+  async create(@Body() body: unknown, @Req() request: RequestWithUser) {
+    const input = parseInput(createApiKeyBody, body);
+    const creator = request.user?.kind === 'user' ? request.user.id : null;
+    const { key, token } = await this.keys.create({ name: input.name, roles: [...new Set(input.roles)], actForUsers: input.actForUsers ?? false, expiresAt: input.expiresAt ?? null, createdBy: creator });
+    return { ...key, key: token };
+  }
+
+  @Delete(':id')
+  async revoke(@Param('id', RecordIdPipe) id: string) {
+    const key = await this.keys.revoke(id);
+    if (!key) throw new NotFoundException(`There is no API key '${id}'`);
+    this.identities.forgetApiKey(id);
+    return key;
+  }
+}

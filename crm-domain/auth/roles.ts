@@ -1,0 +1,69 @@
+import { USER_ROLES, type UserRole } from '../users/user.entity.js';
+import { ALL_PERMISSIONS, type Permission } from './permissions.js';
+
+/** The parts of the web app; each role works in some of them. */
+export const AREAS = ['designer', 'tasklist', 'cockpit'] as const;
+export type Area = (typeof AREAS)[number];
+
+/** `worker` is for API keys only: external task workers and integrations */
+export const API_KEY_ROLES = [...USER_ROLES, 'worker'] as const;
+export type Role = (typeof API_KEY_ROLES)[number];
+
+/** Which client records a role reaches: none, those one owns (and one's tasks'), one's team's, all. */
+export type RecordScope = 'none' | 'own' | 'team' | 'all';
+
+interface RoleAccess {
+  readonly permissions: readonly Permission[];
+  readonly records: RecordScope;
+  readonly areas: readonly Area[];
+  /** may give tasks to others and work on others' tasks (heads within their team) */
+  readonly supervises: boolean;
+}
+
+const SALES_AND_SERVICE: readonly Permission[] = ['engine.start', 'engine.task', 'crm.records.read', 'crm.records.write', 'crm.reports'];
+
+/**
+ * The access model in one table: analysts model, managers work on their own clients, heads on
+ * their team's, directors on all, ops run the engine, admins do everything.
+ */
+export const ROLE_ACCESS: Readonly<Record<Role, RoleAccess>> = {
+  analyst: { permissions: ['engine.deploy', 'engine.start'], records: 'none', areas: ['designer'], supervises: false },
+  manager: { permissions: SALES_AND_SERVICE, records: 'own', areas: ['tasklist'], supervises: false },
+  head: { permissions: SALES_AND_SERVICE, records: 'team', areas: ['tasklist'], supervises: true },
+  director: { permissions: [...SALES_AND_SERVICE, 'crm.catalogue'], records: 'all', areas: ['tasklist'], supervises: true },
+  ops: {
+    permissions: ['engine.start', 'engine.operate', 'engine.external-task', 'engine.correlate', 'engine.monitor', 'crm.records.read', 'crm.outbox'],
+    records: 'all',
+    areas: ['cockpit'],
+    supervises: false,
+  },
+  admin: { permissions: Object.keys(ALL_PERMISSIONS) as Permission[], records: 'all', areas: ['designer', 'tasklist', 'cockpit'], supervises: true },
+  worker: { permissions: ['engine.start', 'engine.external-task', 'engine.correlate'], records: 'none', areas: [], supervises: false },
+};
+
+const SCOPE_ORDER: readonly RecordScope[] = ['none', 'own', 'team', 'all'];
+
+/** what several roles (an API key's) grant together */
+export function accessOfRoles(roles: readonly Role[]): RoleAccess {
+  const permissions = new Set<Permission>();
+  const areas = new Set<Area>();
+  let records: RecordScope = 'none';
+  let supervises = false;
+  for (const role of roles) {
+    const access = ROLE_ACCESS[role];
+    access.permissions.forEach((p) => permissions.add(p));
+    access.areas.forEach((a) => areas.add(a));
+    if (SCOPE_ORDER.indexOf(access.records) > SCOPE_ORDER.indexOf(records)) records = access.records;
+    supervises ||= access.supervises;
+  }
+  return { permissions: [...permissions], records, areas: AREAS.filter((a) => areas.has(a)), supervises };
+}
+
+/** "analyst or admin": the roles that grant a permission */
+export function rolesGranting(permission: Permission, among: readonly Role[] = USER_ROLES): Role[] {
+  return among.filter((role) => ROLE_ACCESS[role].permissions.includes(permission));
+}
+
+export function isUserRole(role: string): role is UserRole {
+  return (USER_ROLES as readonly string[]).includes(role);
+}

@@ -1,0 +1,81 @@
+import { ForbiddenException, Inject, Injectable, Logger, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request, Response } from 'express';
+import { routeAccessOf, taskOperationOf, type TaskOperation } from '../../engine/nest/access/index.js';
+import type { EngineQueries } from '../../engine/core/ports/engine-queries.js';
+import { ENGINE_QUERIES } from '../../engine/nest/engine-providers.js';
+import { routeRefusal } from './access-policy.js';
+import { Authenticator, SignInBlockedException } from './authenticator.js';
+import { SESSION_REQUIRED_HEADER } from './session-cookie.js';
+import type { SignedInUser } from './signed-in-user.js';
+import { taskOwnershipRefusal } from './task-ownership.js';
+
+export type RequestWithUser = Request & { user?: SignedInUser };
+
+const REALM = 'Basic realm="CRM BPMN engine", charset="UTF-8"';
+
+/**
+ * The one place that decides who a request acts for and whether they may: it reads the rule of the
+ * route Nest matched (its handler's metadata, so spelling, case, slashes or encoding of the URL
+ * cannot change the outcome), refuses routes without a rule, authenticates (see Authenticator) and
+ * checks the caller's permissions and, for task routes, whose task it is. It sets `request.user`,
+ * which the CRM (change log, record access) and the engine (start user, comment authors) read.
+ */
+@Injectable()
+export class RouteAccessGuard implements CanActivate {
+  private readonly log = new Logger('Access');
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly authenticator: Authenticator,
+    @Inject(ENGINE_QUERIES) private readonly queries: EngineQueries,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const request = context.switchToHttp().getRequest<RequestWithUser>();
+    const access = routeAccessOf(this.reflector, context);
+    if (!access) {
+      this.log.error(`${context.getClass().name}.${context.getHandler().name} has no access rule: refused`);
+      throw new ForbiddenException('This route has no access rule');
+    }
+    const user = await this.identify(request, context.switchToHttp().getResponse<Response>(), access.kind === 'public');
+    if (user) request.user = user;
+    if (access.kind === 'public') return true;
+    if (!user) throw new UnauthorizedException('Sign in first: send your credentials (HTTP Basic or an API key) or sign in at /login');
+    const refused = routeRefusal(user, access);
+    if (refused) throw new ForbiddenException(refused);
+    const operation = taskOperationOf(this.reflector, context);
+    if (operation) await this.checkTask(user, operation, request);
+    return true;
+  }
+
+  /** on public routes, credentials that do not hold are ignored rather than refused */
+  private async identify(request: Request, response: Response, lenient: boolean): Promise<SignedInUser | null> {
+    try {
+      const user = await this.authenticator.authenticate(request);
+      if (!user && !lenient) this.challenge(request, response);
+      return user;
+    } catch (error) {
+      if (lenient) return null;
+      if (error instanceof SignInBlockedException) response.setHeader('Retry-After', String(error.retryAfterSeconds));
+      else if (error instanceof UnauthorizedException) this.challenge(request, response);
+      throw error;
+    }
+  }
+
+  /** asks HTTP clients for Basic credentials; never the web app, where the browser would pop up its own dialog */
+  private challenge(request: Request, response: Response): void {
+    if (request.header(SESSION_REQUIRED_HEADER) === undefined) response.setHeader('WWW-Authenticate', REALM);
+  }
+
+  private async checkTask(user: SignedInUser, operation: TaskOperation, request: Request): Promise<void> {
+    const taskId = request.params['id'];
+    if (typeof taskId !== 'string') return;
+    const [task] = await this.queries.tasks({ filter: { taskId } });
+    const requested = (request.body as { userId?: unknown } | undefined)?.userId;
+    const toUserId = typeof requested === 'string' ? requested : operation === 'claim' ? user.id : null;
+    const refused = taskOwnershipRefusal(user, { operation, assignee: task ? task.assignee : undefined, toUserId });
+    if (refused) throw new ForbiddenException(refused);
+  }
+}

@@ -1,0 +1,2 @@
+export * from './engine-permissions.js';
+export * from './route-access.js';
