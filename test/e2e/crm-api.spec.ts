@@ -14,7 +14,7 @@ describe('CRM API', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ env: { SEED_DEMO: 'false' } });
-    api = new CrmClient(app.url);
+    api = new CrmClient(app.url, app.adminAuth);
     cast = await createCast(api, 'a');
   });
   afterAll(() => app?.close());
@@ -74,7 +74,7 @@ describe('CRM API', () => {
 
       const timeline = await api.ok('GET', `/api/companies/${zeta.id}/timeline`);
       expect(timeline.record).toEqual({ type: 'company', id: zeta.id, title: 'Zeta Mining' });
-      expect(timeline.entries.map((e: any) => [e.action, e.who.name])).toEqual([['created', null], ['updated', 'Sasha Senior'], ['archived', 'Jo Junior']]);
+      expect(timeline.entries.map((e: any) => [e.action, e.who.name])).toEqual([['created', 'Administrator'], ['updated', 'Sasha Senior'], ['archived', 'Jo Junior']]);
       expect(timeline.entries[1].changes).toEqual({ employees: [null, 120], phones: [[], ['+49 30 123456']] });
 
       const contact = full.contacts[0];

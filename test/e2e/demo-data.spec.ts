@@ -13,8 +13,8 @@ describe('the demo data', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ env: { SEED_DEMO: 'true' } });
-    rest = new RestClient(app.rest);
-    crm = new CrmClient(app.url);
+    rest = new RestClient(app.rest, app.adminAuth);
+    crm = new CrmClient(app.url, app.adminAuth);
   }, 120_000);
   afterAll(() => app?.close());
 

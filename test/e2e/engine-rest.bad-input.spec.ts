@@ -37,7 +37,7 @@ describe('REST: bad input', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    api = new RestClient(app.rest);
+    api = new RestClient(app.rest, app.adminAuth);
     expect((await api.deploy([{ name: 'bad-input.bpmn', content: model }])).status).toBe(200);
     const started = await api.post('/process-definition/key/e2e_bad_input/start', { businessKey: 'bad-1', variables: { amount: { value: 1, type: 'Integer' } } });
     instanceId = started.body.id;

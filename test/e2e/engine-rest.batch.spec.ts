@@ -2,7 +2,7 @@ import { bpmn, flows } from '../../engine/testing/bpmn-fixture.js';
 import { CrmClient } from '../support/crm-client.js';
 import { eventually } from '../support/eventually.js';
 import { RestClient, expectErrorBody, type RestResponse } from '../support/rest-client.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { basicAuth, startTestApp, TEST_USER_PASSWORD, type TestApp } from '../support/test-app.js';
 
 import.meta.jest.setTimeout(120_000);
 
@@ -49,9 +49,9 @@ describe('REST: batches', () => {
     for (let i = 0; i < count; i++) ids.push(await start(key, businessKey));
     return ids;
   };
-  /** as an API client names its user: X-User-Id of a CRM user (an ops user, created in beforeAll) */
+  /** as a CRM user with HTTP Basic (an ops user, created in beforeAll) */
   const postAs = async (user: string, path: string, body: unknown): Promise<RestResponse> => {
-    const response = await fetch(`${app.rest}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-user-id': user }, body: JSON.stringify(body) });
+    const response = await fetch(`${app.rest}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...basicAuth(user, TEST_USER_PASSWORD) }, body: JSON.stringify(body) });
     return { status: response.status, body: await response.json(), text: '' };
   };
   const history = async (id: string) => (await api.get(`/history/batch/${id}`)).body as { endTime: string | null; items: Items };
@@ -63,8 +63,8 @@ describe('REST: batches', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    api = new RestClient(app.rest);
-    oscar = (await new CrmClient(app.url).ok<{ id: string }>('POST', '/api/users', { name: 'Oscar Ops', email: `oscar.${Date.now()}@example.com`, role: 'ops' })).id;
+    api = new RestClient(app.rest, app.adminAuth);
+    oscar = (await new CrmClient(app.url, app.adminAuth).ok<{ id: string }>('POST', '/api/users', { name: 'Oscar Ops', email: `oscar.${Date.now()}@example.com`, role: 'ops', password: TEST_USER_PASSWORD })).id;
     const deployed = await api.deploy([waitingModel, failingJobModel, externalModel].map((content, i) => ({ name: `batch-${i}.bpmn`, content })));
     expect(deployed.status).toBe(200);
   });

@@ -1,7 +1,7 @@
 import { bpmn, flows } from '../../engine/testing/bpmn-fixture.js';
 import { CrmClient } from '../support/crm-client.js';
 import { expectErrorBody, RestClient } from '../support/rest-client.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { basicAuth, startTestApp, TEST_USER_PASSWORD, type TestApp } from '../support/test-app.js';
 
 describe('task comments and process instance modification over REST', () => {
   let app: TestApp;
@@ -9,7 +9,7 @@ describe('task comments and process instance modification over REST', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    rest = new RestClient(app.rest);
+    rest = new RestClient(app.rest, app.adminAuth);
     const deployed = await rest.deploy([{ name: 'steps.bpmn', content: bpmn('steps', `
       <startEvent id="start"/>
       <userTask id="manager"/>
@@ -23,9 +23,9 @@ describe('task comments and process instance modification over REST', () => {
   it('keeps comments on a task, with the author, after the task completed', async () => {
     const started = await rest.post<{ id: string }>('/process-definition/key/steps/start', {});
     const [task] = (await rest.get<{ id: string }[]>('/task', { processInstanceId: started.body.id })).body;
-    const mary = await new CrmClient(app.url).ok<{ id: string }>('POST', '/api/users', { name: 'Mary Manager', email: `mary.${Date.now()}@example.com`, role: 'manager', level: 'junior' });
+    const mary = await new CrmClient(app.url, app.adminAuth).ok<{ id: string }>('POST', '/api/users', { name: 'Mary Manager', email: `mary.${Date.now()}@example.com`, role: 'manager', level: 'junior', password: TEST_USER_PASSWORD });
     const created = await fetch(`${app.rest}/task/${task!.id}/comment/create`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'x-user-id': mary.id }, body: JSON.stringify({ message: 'Customer called back' }),
+      method: 'POST', headers: { 'content-type': 'application/json', ...basicAuth(mary.id, TEST_USER_PASSWORD) }, body: JSON.stringify({ message: 'Customer called back' }),
     });
     expect(created.status).toBe(200);
     expect(await created.json()).toMatchObject({ taskId: task!.id, userId: mary.id, message: 'Customer called back', processInstanceId: started.body.id });

@@ -36,7 +36,7 @@ describe('REST: deployments', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ env: { DEPLOYMENT_MAX_BYTES: String(MAX_BYTES) } });
-    api = new RestClient(app.rest);
+    api = new RestClient(app.rest, app.adminAuth);
   });
   afterAll(() => app.close());
 
@@ -97,7 +97,7 @@ describe('REST: deployments', () => {
   it('refuses an upload without resources with 400', async () => {
     const form = new FormData();
     form.set('deployment-name', 'empty');
-    const response = await fetch(`${app.rest}/deployment/create`, { method: 'POST', body: form });
+    const response = await fetch(`${app.rest}/deployment/create`, { method: 'POST', body: form, headers: app.adminAuth });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ type: 'InvalidRequestException', message: expect.stringContaining('No deployment resources') });
   });

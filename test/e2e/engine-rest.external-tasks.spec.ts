@@ -52,7 +52,7 @@ describe('REST: external tasks', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    api = new RestClient(app.rest);
+    api = new RestClient(app.rest, app.adminAuth);
     const deployed = await api.deploy([{ name: 'external.bpmn', content: model }]);
     definitionId = Object.keys(deployed.body.deployedProcessDefinitions)[0]!;
   });

@@ -16,7 +16,7 @@ describe('REST: Camunda Forms', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    api = new RestClient(app.rest);
+    api = new RestClient(app.rest, app.adminAuth);
   });
   afterAll(() => app.close());
 

@@ -54,7 +54,7 @@ describe('REST: process instances, variables and history', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    api = new RestClient(app.rest);
+    api = new RestClient(app.rest, app.adminAuth);
     const deployed = await api.deploy([{ name: 'instances.bpmn', content: review }, { name: 'tree.bpmn', content: nested }]);
     expect(deployed.status).toBe(200);
     const byKey = Object.fromEntries(Object.values(deployed.body.deployedProcessDefinitions as Record<string, { id: string; key: string }>).map((d) => [d.key, d.id]));

@@ -68,7 +68,7 @@ describe('REST: jobs, messages and signals', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    api = new RestClient(app.rest);
+    api = new RestClient(app.rest, app.adminAuth);
     const deployed = await api.deploy([asyncModel, incidentModel, smoothModel, messageModel, messageStartModel, signalModel].map((content, i) => ({ name: `model-${i}.bpmn`, content })));
     expect(deployed.status).toBe(200);
   });

@@ -40,7 +40,7 @@ describe('REST: user tasks', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    api = new RestClient(app.rest);
+    api = new RestClient(app.rest, app.adminAuth);
     const deployed = await api.deploy([{ name: 'tasks.bpmn', content: model }]);
     definitionId = Object.keys(deployed.body.deployedProcessDefinitions)[0]!;
     for (const l of leads) {

@@ -23,7 +23,7 @@ describe('GET /metrics', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ env: { SEED_DEMO: 'false' } });
-    rest = new RestClient(app.rest);
+    rest = new RestClient(app.rest, app.adminAuth);
     expect((await rest.deploy([{ name: 'metered.bpmn', content: modelXml }])).status).toBe(200);
   }, 120_000);
   afterAll(() => app?.close());
@@ -33,7 +33,7 @@ describe('GET /metrics', () => {
     const [locked] = (await rest.post<{ id: string }[]>('/external-task/fetchAndLock', { workerId: 'w', maxTasks: 1, topics: [{ topicName: 'metrics-charge', lockDuration: 60_000 }] })).body;
     expect((await rest.post(`/external-task/${locked!.id}/failure`, { workerId: 'w', errorMessage: 'card declined', retries: 0, retryTimeout: 0 })).status).toBe(204);
 
-    const response = await fetch(`${app.url}/metrics`);
+    const response = await fetch(`${app.url}/metrics`, { headers: app.adminAuth });
     expect(response.headers.get('content-type')).toContain('text/plain');
     const text = await response.text();
     expect(sample(text, 'bpmn_process_instances_running')).toBe(2);

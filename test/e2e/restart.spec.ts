@@ -29,7 +29,7 @@ describe('the service keeps what it stored across a restart (embedded database)'
 
   it('finds the deployed definition and the waiting task after a graceful restart on the same data dir, and completes it', async () => {
     app = await startTestApp({ embeddedDataDir: dataDir });
-    let api = new RestClient(app.rest);
+    let api = new RestClient(app.rest, app.adminAuth);
     const deployed = await api.deploy([{ name: 'restart.bpmn', content: model }]);
     expect(deployed.status).toBe(200);
     const definitionId = Object.keys(deployed.body.deployedProcessDefinitions)[0]!;
@@ -43,7 +43,7 @@ describe('the service keeps what it stored across a restart (embedded database)'
     app = null;
 
     app = await startTestApp({ embeddedDataDir: dataDir });
-    api = new RestClient(app.rest);
+    api = new RestClient(app.rest, app.adminAuth);
     const definition = await api.get('/process-definition/key/restart_review');
     expect(definition.status).toBe(200);
     expect(definition.body).toMatchObject({ id: definitionId, version: 1 });
@@ -60,7 +60,7 @@ describe('the service keeps what it stored across a restart (embedded database)'
     const history = await api.get(`/history/process-instance/${instanceId}`);
     expect(history.body).toMatchObject({ id: instanceId, state: 'COMPLETED' });
     expect((await api.get(`/process-instance/${instanceId}`)).status).toBe(404);
-    const health = (await fetch(`${app.url}/health`).then((r) => r.json())) as { info: unknown };
+    const health = (await fetch(`${app.url}/health`, { headers: app.adminAuth }).then((r) => r.json())) as { info: unknown };
     expect(health.info).toMatchObject({ database: { status: 'up', kind: 'pglite' }, queue: { status: 'up', kind: 'in-process' } });
   });
 });
@@ -73,8 +73,14 @@ describe('GET /health', () => {
   });
   afterAll(() => app.close());
 
-  it('reports the database and the job queue with what backs them', async () => {
+  it('tells anyone only whether the service is up', async () => {
     const response = await fetch(`${app.url}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('reports the database and the job queue with what backs them to ops and admins', async () => {
+    const response = await fetch(`${app.url}/health`, { headers: app.adminAuth });
     expect(response.status).toBe(200);
     const body: unknown = await response.json();
     const postgres = Boolean(process.env['DATABASE_URL']);

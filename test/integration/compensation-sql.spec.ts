@@ -22,8 +22,8 @@ describe('compensation on the SQL store', () => {
       handlers: { handlerFor: () => undefined },
       workerId: 'spec',
     });
-  });
-  afterAll(() => db.close());
+  }, 60_000);
+  afterAll(() => db?.close());
 
   const trip = bpmn('trip', `
     <startEvent id="start"/>

@@ -7,6 +7,9 @@ import { bpmn, flows } from '../../engine/testing/bpmn-fixture.js';
 import { isCi } from '../support/test-database.js';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { until } from '../support/sql-engine.js';
+import { basicAuth, TEST_ADMIN_PASSWORD } from '../support/test-app.js';
+
+const auth = basicAuth('admin@kill.test', TEST_ADMIN_PASSWORD);
 
 const INSTANCES = 150;
 
@@ -43,7 +46,7 @@ describe('kill -9 under load, then restart', () => {
   });
 
   function startServer(): ChildProcess {
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', JOB_RECONCILE_MS: '500', JOB_LOCK_MS: '3000', QUEUE_PREFIX: `kill-${port}`, SEED_DEMO: 'false' };
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', JOB_RECONCILE_MS: '500', JOB_LOCK_MS: '3000', QUEUE_PREFIX: `kill-${port}`, SEED_DEMO: 'false', ADMIN_EMAIL: 'admin@kill.test', ADMIN_PASSWORD: TEST_ADMIN_PASSWORD };
     if (db?.url) env['DATABASE_URL'] = db.url;
     else delete env['DATABASE_URL'];
     const child = spawn(process.execPath, ['dist/app/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -55,7 +58,7 @@ describe('kill -9 under load, then restart', () => {
   }
 
   async function completed(): Promise<number> {
-    const res = await fetch(`http://127.0.0.1:${port}/engine-rest/history/process-instance/count?processDefinitionKey=killable&completed=true`);
+    const res = await fetch(`http://127.0.0.1:${port}/engine-rest/history/process-instance/count?processDefinitionKey=killable&completed=true`, { headers: auth });
     return ((await res.json()) as { count: number }).count;
   }
 
@@ -65,10 +68,10 @@ describe('kill -9 under load, then restart', () => {
     const form = new FormData();
     form.append('deployment-name', 'killable');
     form.append('killable.bpmn', new Blob([model], { type: 'application/xml' }), 'killable.bpmn');
-    expect((await fetch(`http://127.0.0.1:${port}/engine-rest/deployment/create`, { method: 'POST', body: form })).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${port}/engine-rest/deployment/create`, { method: 'POST', body: form, headers: auth })).status).toBe(200);
     for (let i = 0; i < INSTANCES; i += 25) {
       await Promise.all(Array.from({ length: 25 }, (_, j) => fetch(`http://127.0.0.1:${port}/engine-rest/process-definition/key/killable/start`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ businessKey: `k-${i + j}` }),
+        method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ businessKey: `k-${i + j}` }),
       }).then((r) => expect(r.status).toBe(200))));
     }
     await until(async () => (await completed()) >= 10, 60_000, 'some instances to complete');
@@ -79,12 +82,12 @@ describe('kill -9 under load, then restart', () => {
     await healthy();
     await until(async () => (await completed()) === INSTANCES, 120_000, `all ${INSTANCES} instances to complete`);
 
-    const activities = await fetch(`http://127.0.0.1:${port}/engine-rest/history/activity-instance?processDefinitionKey=killable&maxResults=100000`).then((r) => r.json()) as { processInstanceId: string; activityId: string }[];
+    const activities = await fetch(`http://127.0.0.1:${port}/engine-rest/history/activity-instance?processDefinitionKey=killable&maxResults=100000`, { headers: auth }).then((r) => r.json()) as { processInstanceId: string; activityId: string }[];
     const perInstance = new Map<string, string[]>();
     for (const a of activities) perInstance.set(a.processInstanceId, [...(perInstance.get(a.processInstanceId) ?? []), a.activityId]);
     expect(perInstance.size).toBe(INSTANCES);
     for (const steps of perInstance.values()) expect(steps.sort()).toEqual(['end', 'first', 'second', 'start', 'third']);
-    const jobs = await fetch(`http://127.0.0.1:${port}/engine-rest/job/count`).then((r) => r.json()) as { count: number };
+    const jobs = await fetch(`http://127.0.0.1:${port}/engine-rest/job/count`, { headers: auth }).then((r) => r.json()) as { count: number };
     expect(jobs.count).toBe(0);
   }, 300_000);
 });

@@ -22,8 +22,8 @@ describe('SQL engine store', () => {
       handlers: { handlerFor: () => undefined },
       workerId: 'spec',
     });
-  });
-  afterAll(() => db.close());
+  }, 60_000);
+  afterAll(() => db?.close());
 
   const model = bpmn('review', `
     <startEvent id="start"/>

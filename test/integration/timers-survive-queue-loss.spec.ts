@@ -13,8 +13,8 @@ describe('pending timers survive losing the queue', () => {
 
   beforeAll(async () => {
     fx = await openSqlEngine({ reconcileMs: 300 });
-  });
-  afterAll(() => fx.close());
+  }, 60_000);
+  afterAll(() => fx?.close());
 
   it(`fires all ${TIMERS} timers exactly once after the queue was flushed`, async () => {
     await fx.engine.deploy({

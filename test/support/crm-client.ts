@@ -1,18 +1,21 @@
-/** A small fetch client for the CRM API of a test app: JSON in and out, the acting user as X-User-Id. */
+import { basicAuth, TEST_USER_PASSWORD } from './test-app.js';
+
+/** A small fetch client for the CRM API of a test app: JSON in and out, credentials on every request. */
 export interface CrmResponse<T = any> {
   readonly status: number;
   readonly body: T;
 }
 
 export class CrmClient {
+  /** `headers` go with every request (the admin's HTTP Basic, a session cookie) */
   constructor(
     readonly url: string,
-    private readonly actor?: string,
+    private readonly headers: Readonly<Record<string, string>> = {},
   ) {}
 
-  /** the same client acting as another user */
-  as(userId: string): CrmClient {
-    return new CrmClient(this.url, userId);
+  /** the same client signed in (HTTP Basic) as another user: by id, with the specs' user password */
+  as(userId: string, password = TEST_USER_PASSWORD): CrmClient {
+    return new CrmClient(this.url, basicAuth(userId, password));
   }
 
   get<T = any>(path: string, query: Record<string, string | number | boolean> = {}): Promise<CrmResponse<T>> {
@@ -50,7 +53,7 @@ export class CrmClient {
       method,
       headers: {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(this.actor ? { 'x-user-id': this.actor } : {}),
+        ...this.headers,
         ...headers,
       },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),

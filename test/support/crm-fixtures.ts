@@ -1,4 +1,5 @@
 import { CrmClient } from './crm-client.js';
+import { TEST_USER_PASSWORD } from './test-app.js';
 
 export interface CrmCast {
   readonly salesTeam: string;
@@ -12,11 +13,11 @@ export interface CrmCast {
   readonly company: { id: string; contactId: string };
 }
 
-/** the people of a small CRM: one senior and one junior sales manager, heads, a director, a service agent */
+/** the people of a small CRM: one senior and one junior sales manager, heads, a director, a service agent; all sign in with TEST_USER_PASSWORD */
 export async function createCast(api: CrmClient, tag: string): Promise<CrmCast> {
   const team = (name: string, kind: string) => api.ok('POST', '/api/teams', { name: `${name} ${tag}`, kind });
   const user = (name: string, role: string, teamId: string | null, level?: string) =>
-    api.ok('POST', '/api/users', { name, email: `${name.toLowerCase().replace(/\W+/g, '.')}.${tag}@e2e.test`, role, teamId, ...(level ? { level } : {}) });
+    api.ok('POST', '/api/users', { name, email: `${name.toLowerCase().replace(/\W+/g, '.')}.${tag}@e2e.test`, role, teamId, password: TEST_USER_PASSWORD, ...(level ? { level } : {}) });
   const salesTeam = (await team('Sales', 'sales')).id;
   const serviceTeam = (await team('Service', 'service')).id;
   const senior = (await user('Sasha Senior', 'manager', salesTeam, 'senior')).id;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Redis } from 'ioredis';
 import { loadConfig } from '../../app/config.js';
 import { createApp } from '../../app/create-app.js';
@@ -16,6 +17,8 @@ export interface TestAppOptions {
   readonly embeddedDataDir?: string;
   /** extra environment, e.g. DEPLOYMENT_MAX_BYTES */
   readonly env?: Readonly<Record<string, string>>;
+  /** controllers added to the application (the route-rule spec adds one without a rule) */
+  readonly extraControllers?: readonly (new (...args: never[]) => object)[];
 }
 
 export interface TestApp {
@@ -24,6 +27,12 @@ export interface TestApp {
   /** the Camunda REST base: `${url}/engine-rest` */
   readonly rest: string;
   readonly databaseKind: 'postgres' | 'pglite';
+  /** the first admin (ADMIN_EMAIL / ADMIN_PASSWORD), created at start */
+  readonly admin: { readonly email: string; readonly password: string };
+  /** `Authorization: Basic` of the admin, for clients of the spec */
+  readonly adminAuth: Readonly<Record<string, string>>;
+  /** the Nest application itself, for specs that inspect it */
+  readonly nest: NestExpressApplication;
   /** graceful shutdown (as on SIGTERM), then the spec's database, data folder and queue keys go away */
   close(): Promise<void>;
 }
@@ -39,6 +48,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const tempDir = options.embeddedDataDir === undefined ? mkdtempSync(join(tmpdir(), 'bpmn-e2e-')) : null;
   const queuePrefix = `e2e-${randomUUID().slice(0, 8)}`;
   const redisUrl = process.env['REDIS_URL'] || undefined;
+  const admin = { email: 'admin@e2e.test', password: TEST_ADMIN_PASSWORD };
   const cleanUp = async () => {
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
     await scratch?.drop();
@@ -56,9 +66,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       QUEUE_PREFIX: queuePrefix,
       LOG_LEVEL: 'warn',
       LOG_PRETTY: 'false',
+      ADMIN_EMAIL: admin.email,
+      ADMIN_PASSWORD: admin.password,
       ...options.env,
     });
-    const app = await createApp(config);
+    const app = await createApp(config, { extraControllers: options.extraControllers ?? [] });
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address();
     if (typeof address !== 'object' || address === null) throw new Error('Expected the app to listen on a TCP port');
@@ -68,6 +80,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       url,
       rest: `${url}/engine-rest`,
       databaseKind: scratch ? 'postgres' : 'pglite',
+      admin,
+      adminAuth: basicAuth(admin.email, admin.password),
+      nest: app,
       close: async () => {
         if (closed) return;
         closed = true;
@@ -79,6 +94,14 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     await cleanUp();
     throw error;
   }
+}
+
+export const TEST_ADMIN_PASSWORD = 'e2e-admin-password';
+/** every user the specs create signs in with this password */
+export const TEST_USER_PASSWORD = 'e2e-user-password';
+
+export function basicAuth(login: string, password: string): Record<string, string> {
+  return { authorization: `Basic ${Buffer.from(`${login}:${password}`).toString('base64')}` };
 }
 
 /** BullMQ keeps its queues under `<prefix>:`; a spec's prefix is unique, so all of it can go */

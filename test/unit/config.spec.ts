@@ -13,8 +13,9 @@ describe('loadConfig', () => {
       JOB_CONCURRENCY: 4,
       JOB_LOCK_MS: 300000,
       JOB_RECONCILE_MS: 5000,
-      AUTH_ANONYMOUS: true,
       SESSION_TTL_HOURS: 12,
+      DEMO_PASSWORD: 'demo-password',
+      TRUST_PROXY: 'false',
       CI: false,
     });
   });
@@ -36,6 +37,10 @@ describe('loadConfig', () => {
       JOB_RECONCILE_MS: '250',
       AUTH_ANONYMOUS: 'false',
       SESSION_TTL_HOURS: '8',
+      ADMIN_EMAIL: 'root@example.com',
+      ADMIN_PASSWORD: 'first-admin-password',
+      DEMO_PASSWORD: 'another-demo-password',
+      TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
       CI: 'true',
       HOME: '/root',
       PATH: '/usr/bin',
@@ -54,8 +59,12 @@ describe('loadConfig', () => {
       JOB_CONCURRENCY: 16,
       JOB_LOCK_MS: 60000,
       JOB_RECONCILE_MS: 250,
-      AUTH_ANONYMOUS: false,
+      AUTH_ANONYMOUS: 'false',
       SESSION_TTL_HOURS: 8,
+      ADMIN_EMAIL: 'root@example.com',
+      ADMIN_PASSWORD: 'first-admin-password',
+      DEMO_PASSWORD: 'another-demo-password',
+      TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
       CI: true,
     });
   });
@@ -82,7 +91,9 @@ describe('loadConfig', () => {
     ['DEPLOYMENT_MAX_ELEMENTS', '0', 'expected a positive number of elements'],
     ['JOB_CONCURRENCY', '2.5', 'expected a positive number of parallel jobs'],
     ['QUEUE_PREFIX', 'a b', 'expected letters, digits, dot, dash or underscore'],
-    ['AUTH_ANONYMOUS', 'sometimes', 'expected true or false'],
+    ['AUTH_ANONYMOUS', 'true', 'was removed: anonymous access is gone; give API clients credentials (HTTP Basic or an API key, see README "Security")'],
+    ['ADMIN_EMAIL', 'root', 'expected an email address'],
+    ['TRUST_PROXY', 'everyone', 'expected true, false, a number of proxy hops, or addresses/subnets separated by commas'],
     ['SESSION_TTL_HOURS', '0', 'expected a positive number of hours'],
   ])('refuses %s=%s with one line naming the variable and what is expected', (name, value, expected) => {
     const error = errorOf(() => loadConfig({ [name]: value }));
@@ -95,6 +106,12 @@ describe('loadConfig', () => {
     expect(errorOf(() => loadConfig({ DATABASE_URL: 'mysql://app:s3cret@db/crm' })).message).toBe(
       "Invalid configuration: DATABASE_URL expected a postgres:// or postgresql:// connection URL, but got 'mysql://app:***@db/crm'",
     );
+  });
+
+  it('never echoes a refused password, and wants the first admin whole', () => {
+    expect(errorOf(() => loadConfig({ ADMIN_EMAIL: 'root@example.com', ADMIN_PASSWORD: 'short' })).message).toBe('Invalid configuration: ADMIN_PASSWORD expected at least 10 characters');
+    expect(errorOf(() => loadConfig({ ADMIN_EMAIL: 'root@example.com' })).message).toBe('Invalid configuration: ADMIN_EMAIL and ADMIN_PASSWORD go together, but only ADMIN_EMAIL is set');
+    expect(errorOf(() => loadConfig({ ADMIN_PASSWORD: 'long-enough-password' })).message).toMatch(/only ADMIN_PASSWORD is set/);
   });
 
   it('names the first bad variable when several are bad', () => {
