@@ -33,14 +33,20 @@ export class CommandScope {
   readonly unit = new UnitOfWork();
   readonly effects: CrossInstanceEffect[] = [];
   private readonly loaded = new Map<string, LoadedInstance>();
+  /** a command happens at one instant: timers it arms and times it records agree to the millisecond */
+  private readonly instant: Date;
+  private readonly execution: ExecutionServices;
 
   constructor(
     readonly tx: EngineTransaction,
     readonly services: EngineServices,
-  ) {}
+  ) {
+    this.instant = services.clock.now();
+    this.execution = { ...services, clock: { now: () => new Date(this.instant.getTime()) } };
+  }
 
   now(): Date {
-    return this.services.clock.now();
+    return new Date(this.instant.getTime());
   }
 
   newId(): string {
@@ -71,8 +77,7 @@ export class CommandScope {
   /** a new or loaded aggregate joins the unit of work with its execution context */
   adopt(aggregate: InstanceAggregate, definition: DeployedDefinition): LoadedInstance {
     this.unit.track(aggregate);
-    const execution: ExecutionServices = this.services;
-    const ctx = new ExecutionContext(aggregate, definition, this.unit, execution, this.effects);
+    const ctx = new ExecutionContext(aggregate, definition, this.unit, this.execution, this.effects);
     const loaded = { aggregate, definition, ctx };
     this.loaded.set(aggregate.id, loaded);
     return loaded;

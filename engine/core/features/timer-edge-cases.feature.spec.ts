@@ -209,4 +209,28 @@ describe('feature: timer edge cases', () => {
     await h.advance(HOUR);
     expect(h.tasks().map((t) => versionOf(t.definitionId))).toEqual([2]);
   });
+
+  it('arms the timers of one command from one instant, even while the clock moves (reminder and breach exactly 1 h apart)', async () => {
+    const h = new EngineHarness();
+    const tick = h.clock.now.bind(h.clock);
+    h.clock.now = () => {
+      const now = tick();
+      h.clock.advance(1);
+      return now;
+    };
+    await h.deploy(bpmn('sla', `
+      <startEvent id="start"/>
+      <userTask id="resolve"/>
+      <boundaryEvent id="reminder" attachedToRef="resolve" cancelActivity="false">${timer('timeDuration', 'PT3H')}</boundaryEvent>
+      <boundaryEvent id="breach" attachedToRef="resolve">${timer('timeDuration', 'PT4H')}</boundaryEvent>
+      <endEvent id="reminded"/>
+      <endEvent id="breached"/>
+      <endEvent id="done"/>
+      ${flows('start', 'resolve', 'done')}
+      ${flows('reminder', 'reminded')}
+      ${flows('breach', 'breached')}`));
+    await h.start('sla');
+    const due = Object.fromEntries([...h.store.jobs.values()].map((j) => [j.activityId, j.dueAt.getTime()]));
+    expect(due['breach']! - due['reminder']!).toBe(HOUR);
+  });
 });
