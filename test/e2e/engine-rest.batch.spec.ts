@@ -141,7 +141,7 @@ describe('REST: batches', () => {
 
   it('POST /job/retries over the failed jobs of a definition: the incidents resolve and the jobs run again', async () => {
     const ids = await startMany('e2e_batch_job', 3);
-    await eventually(async () => expect((await api.get('/incident/count', { processDefinitionKey: 'e2e_batch_job' })).body).toEqual({ count: 3 }), { timeoutMs: 30_000 });
+    await eventually(async () => expect((await api.get('/incident/count', { processDefinitionKeyIn: 'e2e_batch_job' })).body).toEqual({ count: 3 }), { timeoutMs: 30_000 });
     for (const id of ids) expect((await api.put(`/process-instance/${id}/variables/ready`, { value: true, type: 'Boolean' })).status).toBe(204);
 
     const created = await api.post('/job/retries', { jobQuery: { processDefinitionKey: 'e2e_batch_job', noRetriesLeft: true }, retries: 1 });
@@ -152,7 +152,7 @@ describe('REST: batches', () => {
     await eventually(async () => {
       for (const id of ids) expect((await api.get('/task', { processInstanceId: id })).body.map((t: { taskDefinitionKey: string }) => t.taskDefinitionKey)).toEqual(['synced']);
     });
-    expect((await api.get('/incident/count', { processDefinitionKey: 'e2e_batch_job' })).body).toEqual({ count: 0 });
+    expect((await api.get('/incident/count', { processDefinitionKeyIn: 'e2e_batch_job' })).body).toEqual({ count: 0 });
   });
 
   it('POST /external-task/retries-async and PUT /external-task/retries set the retries of failed external tasks', async () => {

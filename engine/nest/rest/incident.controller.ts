@@ -8,7 +8,7 @@ import { EngineRequires } from '../access/index.js';
 
 const INCIDENT_PARAMS: ParamSpec = {
   incidentId: 'string', incidentType: 'string', incidentMessage: 'string', incidentMessageLike: 'string', processDefinitionId: 'string',
-  processDefinitionIdIn: 'list', processInstanceId: 'string', executionId: 'string', activityId: 'string', failedActivityId: 'string',
+  processDefinitionIdIn: 'list', processDefinitionKeyIn: 'list', processInstanceId: 'string', executionId: 'string', activityId: 'string', failedActivityId: 'string',
   causeIncidentId: 'string', rootCauseIncidentId: 'string', configuration: 'string', tenantIdIn: 'list',
 };
 

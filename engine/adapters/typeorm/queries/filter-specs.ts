@@ -174,6 +174,7 @@ export const incidentFilters: FilterSpec = {
   incidentMessageLike: like('message'),
   processDefinitionId: eq('definition_id'),
   processDefinitionIdIn: inList('definition_id'),
+  processDefinitionKeyIn: (w, v: readonly string[]) => w.raw(`definition_id IN (SELECT d.id FROM engine.process_definition d WHERE d.key = ANY(${w.param(v)}::text[]))`),
   processInstanceId: eq('process_instance_id'),
   executionId: eq('element_instance_id'),
   activityId: eq('activity_id'),
