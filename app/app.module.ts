@@ -7,6 +7,7 @@ import { crmEntities } from '../crm-domain/entities.js';
 import { EngineModule } from '../engine/nest/engine.module.js';
 import { migrations } from '../migrations/index.js';
 import type { AppConfig } from './config.js';
+import { HttpSafetyModule } from './http-safety/http-safety.module.js';
 
 /** one queue per database: services on different databases may share a Redis */
 function defaultQueuePrefix(databaseUrl: string | undefined): string {
@@ -29,6 +30,7 @@ export class AppModule {
             ...(config.LOG_PRETTY ? { transport: { target: 'pino-pretty' } } : {}),
           },
         }),
+        HttpSafetyModule,
         EngineModule.forRoot({
           databaseUrl: config.DATABASE_URL,
           dataDir: config.DATA_DIR,

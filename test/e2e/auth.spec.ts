@@ -57,7 +57,7 @@ describe('the sign-in and the guard over every route', () => {
     const me = await fetch(`${app.url}/api/session`, { headers: { cookie: session.cookie } });
     expect(await me.json()).toMatchObject({ id: mary.id });
 
-    const out = await fetch(`${app.url}/api/session`, { method: 'DELETE', headers: { cookie: session.cookie } });
+    const out = await fetch(`${app.url}/api/session`, { method: 'DELETE', headers: { cookie: session.cookie, origin: app.url } });
     expect(out.status).toBe(204);
     expect((await fetch(`${app.url}/api/session`, { headers: { cookie: session.cookie } })).status).toBe(401);
     expectErrorBody(await as(session.cookie).get('/task'), 401, 'AuthenticationException');

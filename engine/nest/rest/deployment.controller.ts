@@ -6,6 +6,7 @@ import { Engine } from '../../core/engine.js';
 import { InvalidRequestError, NotFoundError } from '../../core/errors/index.js';
 import type { EngineQueries } from '../../core/ports/engine-queries.js';
 import { ENGINE_QUERIES } from '../engine-providers.js';
+import { TakesBody } from '../http/body-types.js';
 import { definitionDto, deploymentDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { restBase } from './request-body.js';
@@ -29,6 +30,7 @@ export class DeploymentController {
 
   @Post('create')
   @HttpCode(200)
+  @TakesBody('multipart')
   @UseInterceptors(AnyFilesInterceptor())
   async create(@UploadedFiles() files: UploadedFile[] | undefined, @Body() fields: Record<string, string>, @Req() req: Request) {
     const resources = (files ?? []).filter((f) => !RESERVED_FIELDS.has(f.fieldname)).map((f) => ({ name: f.originalname || f.fieldname, content: f.buffer.toString('utf8') }));
