@@ -7,6 +7,22 @@ const booleanFlag = z
 const positiveInt = (what: string) =>
   z.coerce.number({ message: `expected ${what}` }).int({ message: `expected ${what}` }).positive({ message: `expected ${what}` });
 
+const TRUST_PROXY_MESSAGE = 'expected true, false, a number of proxy hops or a comma-separated list of proxy addresses (IP, CIDR, loopback, linklocal, uniquelocal)';
+const proxyAddress = /^([0-9a-fA-F:.]+(\/\d{1,3})?|loopback|linklocal|uniquelocal)$/;
+
+/** Express's `trust proxy`: who may tell the app the client's scheme and host (X-Forwarded-Proto, -Host) */
+const trustProxy = z
+  .string()
+  .transform((v, ctx): boolean | number | string => {
+    const value = v.trim().toLowerCase();
+    if (value === 'true' || value === 'false') return value === 'true';
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value.split(',').map((entry) => entry.trim());
+    if (entries.every((entry) => proxyAddress.test(entry))) return entries.join(', ');
+    ctx.addIssue({ code: 'custom', message: TRUST_PROXY_MESSAGE });
+    return z.NEVER;
+  });
+
 const environmentSchema = z.object({
   // 0 asks the operating system for a free port (end-to-end specs)
   PORT: z.coerce
@@ -36,6 +52,7 @@ const environmentSchema = z.object({
   AUTH_ANONYMOUS: booleanFlag.default(true),
   SESSION_TTL_HOURS: positiveInt('a positive number of hours').default(12),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, { message: 'expected an smtp:// or smtps:// URL' }).optional(),
+  TRUST_PROXY: trustProxy.default(false),
   CI: z.string().transform((v) => !['false', '0', 'no', ''].includes(v.toLowerCase())).default(false),
 });
 

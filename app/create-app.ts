@@ -9,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { CamundaExceptionFilter } from '../engine/nest/rest/camunda-exception.filter.js';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config.js';
+import { securityHeaders } from './http-safety/security-headers.js';
 
 const API_PREFIXES = ['/engine-rest', '/api', '/health', '/docs', '/metrics'];
 
@@ -16,6 +17,10 @@ const API_PREFIXES = ['/engine-rest', '/api', '/health', '/docs', '/metrics'];
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.TRUST_PROXY);
+  app.disable('x-powered-by');
+  // first, so that every answer carries them: API, web app, docs, errors
+  app.use(securityHeaders());
   app.useBodyParser('json', { limit: '16mb' });
   app.useBodyParser('urlencoded', { limit: '1mb', extended: true });
   app.useGlobalFilters(new CamundaExceptionFilter());

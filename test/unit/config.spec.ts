@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       JOB_RECONCILE_MS: 5000,
       AUTH_ANONYMOUS: true,
       SESSION_TTL_HOURS: 12,
+      TRUST_PROXY: false,
       CI: false,
     });
   });
@@ -36,6 +37,7 @@ describe('loadConfig', () => {
       JOB_RECONCILE_MS: '250',
       AUTH_ANONYMOUS: 'false',
       SESSION_TTL_HOURS: '8',
+      TRUST_PROXY: 'loopback, 10.0.0.0/8',
       CI: 'true',
       HOME: '/root',
       PATH: '/usr/bin',
@@ -56,6 +58,7 @@ describe('loadConfig', () => {
       JOB_RECONCILE_MS: 250,
       AUTH_ANONYMOUS: false,
       SESSION_TTL_HOURS: 8,
+      TRUST_PROXY: 'loopback, 10.0.0.0/8',
       CI: true,
     });
   });
@@ -67,6 +70,15 @@ describe('loadConfig', () => {
 
   it('accepts PORT=0 (the operating system picks a free port)', () => {
     expect(loadConfig({ PORT: '0' }).PORT).toBe(0);
+  });
+
+  it.each([
+    ['true', true],
+    ['false', false],
+    ['2', 2],
+    ['127.0.0.1', '127.0.0.1'],
+  ])('reads TRUST_PROXY=%s as Express takes it', (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value }).TRUST_PROXY).toBe(expected);
   });
 
   it.each([
@@ -84,6 +96,7 @@ describe('loadConfig', () => {
     ['QUEUE_PREFIX', 'a b', 'expected letters, digits, dot, dash or underscore'],
     ['AUTH_ANONYMOUS', 'sometimes', 'expected true or false'],
     ['SESSION_TTL_HOURS', '0', 'expected a positive number of hours'],
+    ['TRUST_PROXY', 'everyone', 'expected true, false, a number of proxy hops or a comma-separated list of proxy addresses (IP, CIDR, loopback, linklocal, uniquelocal)'],
   ])('refuses %s=%s with one line naming the variable and what is expected', (name, value, expected) => {
     const error = errorOf(() => loadConfig({ [name]: value }));
     expect(error).toBeInstanceOf(ConfigError);
