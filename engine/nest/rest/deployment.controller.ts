@@ -7,6 +7,7 @@ import { InvalidRequestError, NotFoundError } from '../../core/errors/index.js';
 import type { EngineQueries } from '../../core/ports/engine-queries.js';
 import { ENGINE_QUERIES } from '../engine-providers.js';
 import { TakesBody } from '../http/body-types.js';
+import { sendDownload } from '../http/download.js';
 import { definitionDto, deploymentDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { restBase } from './request-body.js';
@@ -82,6 +83,6 @@ export class DeploymentController {
   async resourceData(@Param('id') id: string, @Param('resourceId') resourceId: string, @Res() res: Response) {
     const resource = (await this.queries.deploymentResources(id)).find((r) => r.id === resourceId);
     if (!resource) throw new NotFoundError(`Deployment resource '${resourceId}' for deployment id '${id}' does not exist`);
-    res.type(resource.name.endsWith('.bpmn') || resource.name.endsWith('.xml') ? 'application/xml' : 'application/octet-stream').send(resource.content);
+    sendDownload(res, resource.name, resource.content);
   }
 }
