@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { hostname } from 'node:os';
 import { AuthModule } from '../crm-domain/auth/auth.module.js';
 import { CrmModule } from '../crm-domain/crm.module.js';
@@ -8,6 +9,12 @@ import { EngineModule } from '../engine/nest/engine.module.js';
 import { migrations } from '../migrations/index.js';
 import type { AppConfig } from './config.js';
 import { HttpSafetyModule } from './http-safety/http-safety.module.js';
+import { requestLogOptions } from './http-safety/request-log.js';
+
+/** what the composition root takes besides the configuration (specs read the log) */
+export interface AppExtras {
+  readonly logStream?: DestinationStream | undefined;
+}
 
 /** one queue per database: services on different databases may share a Redis */
 function defaultQueuePrefix(databaseUrl: string | undefined): string {
@@ -19,17 +26,11 @@ function defaultQueuePrefix(databaseUrl: string | undefined): string {
 /** The composition root: the engine and the CRM, wired from the validated configuration. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, extras: AppExtras = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.LOG_LEVEL,
-            autoLogging: { ignore: (req) => req.url === '/health' },
-            ...(config.LOG_PRETTY ? { transport: { target: 'pino-pretty' } } : {}),
-          },
-        }),
+        LoggerModule.forRoot({ pinoHttp: requestLogOptions({ level: config.LOG_LEVEL, pretty: config.LOG_PRETTY, stream: extras.logStream }) }),
         HttpSafetyModule,
         EngineModule.forRoot({
           databaseUrl: config.DATABASE_URL,

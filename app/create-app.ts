@@ -7,15 +7,15 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { CamundaExceptionFilter } from '../engine/nest/rest/camunda-exception.filter.js';
-import { AppModule } from './app.module.js';
+import { AppModule, type AppExtras } from './app.module.js';
 import type { AppConfig } from './config.js';
 import { securityHeaders } from './http-safety/security-headers.js';
 
 const API_PREFIXES = ['/engine-rest', '/api', '/health', '/docs', '/metrics'];
 
 /** Builds the HTTP application (used by main.ts and by end-to-end specs). */
-export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, abortOnError: false });
+export async function createApp(config: AppConfig, extras: AppExtras = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, extras), { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');

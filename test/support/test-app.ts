@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import type { DestinationStream } from 'pino';
 import { loadConfig } from '../../app/config.js';
 import { createApp } from '../../app/create-app.js';
 import { createScratchDatabase, testDatabaseBaseUrl, type ScratchDatabase } from './test-database.js';
@@ -16,6 +17,8 @@ export interface TestAppOptions {
   readonly embeddedDataDir?: string;
   /** extra environment, e.g. DEPLOYMENT_MAX_BYTES */
   readonly env?: Readonly<Record<string, string>>;
+  /** where the app's log lines go instead of stdout (with env LOG_LEVEL: 'info' for the request log) */
+  readonly logStream?: DestinationStream;
 }
 
 export interface TestApp {
@@ -58,7 +61,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       LOG_PRETTY: 'false',
       ...options.env,
     });
-    const app = await createApp(config);
+    const app = await createApp(config, { logStream: options.logStream });
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address();
     if (typeof address !== 'object' || address === null) throw new Error('Expected the app to listen on a TCP port');

@@ -6,7 +6,7 @@ import type { JobDispatcher } from '../../core/ports/job-dispatcher.js';
 import { JOB_DISPATCHER } from '../engine-providers.js';
 import { DATABASE } from '../tokens.js';
 
-/** GET /health: the database and the job queue, each with what backs it. */
+/** GET /health: the database and the job queue, each with what backs it; a failure is a bare 503. */
 @ApiTags('Health')
 @Controller('health')
 export class HealthController {
@@ -25,7 +25,8 @@ export class HealthController {
         const indicator = this.indicators.check('database');
         try {
           await this.db.dataSource.query('SELECT 1');
-          return indicator.up({ kind: this.db.kind, location: this.db.location });
+          // where the database lives (a path, a host) is for the start-up log, not for anyone who asks
+          return indicator.up({ kind: this.db.kind });
         } catch (error) {
           return indicator.down({ kind: this.db.kind, message: error instanceof Error ? error.message : String(error) });
         }
