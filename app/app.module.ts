@@ -47,7 +47,11 @@ export class AppModule {
           workerId: `${hostname()}:${process.pid}`,
         }),
         // demo data on the first embedded start; with DATABASE_URL only when SEED_DEMO=true
-        CrmModule.forRoot({ seedDemo: config.SEED_DEMO ?? !config.DATABASE_URL, smtpUrl: config.SMTP_URL }),
+        CrmModule.forRoot({
+          seedDemo: config.SEED_DEMO ?? !config.DATABASE_URL,
+          smtpUrl: config.SMTP_URL,
+          notifyAllowedRecipients: config.NOTIFY_ALLOWED_RECIPIENTS,
+        }),
         AuthModule.forRoot({ allowAnonymous: config.AUTH_ANONYMOUS, sessionTtlMs: config.SESSION_TTL_HOURS * 60 * 60 * 1000 }),
       ],
     };

@@ -23,6 +23,17 @@ const trustProxy = z
     return z.NEVER;
   });
 
+const RECIPIENTS_MESSAGE = "expected comma-separated email addresses or '@domain' entries";
+const recipientEntry = /^([^\s@,<>"';]+)?@[a-z0-9-]+(\.[a-z0-9-]+)*$/;
+
+/** who crm.notify may write to besides CRM users and the record's customer: addresses and @domains */
+const allowedRecipients = z.string().transform((v, ctx) => {
+  const entries = v.split(',').map((entry) => entry.trim().toLowerCase()).filter((entry) => entry !== '');
+  if (entries.every((entry) => recipientEntry.test(entry))) return entries;
+  ctx.addIssue({ code: 'custom', message: RECIPIENTS_MESSAGE });
+  return z.NEVER;
+});
+
 const environmentSchema = z.object({
   // 0 asks the operating system for a free port (end-to-end specs)
   PORT: z.coerce
@@ -52,6 +63,7 @@ const environmentSchema = z.object({
   AUTH_ANONYMOUS: booleanFlag.default(true),
   SESSION_TTL_HOURS: positiveInt('a positive number of hours').default(12),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, { message: 'expected an smtp:// or smtps:// URL' }).optional(),
+  NOTIFY_ALLOWED_RECIPIENTS: allowedRecipients.default([]),
   TRUST_PROXY: trustProxy.default(false),
   CI: z.string().transform((v) => !['false', '0', 'no', ''].includes(v.toLowerCase())).default(false),
 });

@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       JOB_RECONCILE_MS: 5000,
       AUTH_ANONYMOUS: true,
       SESSION_TTL_HOURS: 12,
+      NOTIFY_ALLOWED_RECIPIENTS: [],
       TRUST_PROXY: false,
       CI: false,
     });
@@ -37,6 +38,7 @@ describe('loadConfig', () => {
       JOB_RECONCILE_MS: '250',
       AUTH_ANONYMOUS: 'false',
       SESSION_TTL_HOURS: '8',
+      NOTIFY_ALLOWED_RECIPIENTS: ' Audit@Bank.test, @Partner.example ,',
       TRUST_PROXY: 'loopback, 10.0.0.0/8',
       CI: 'true',
       HOME: '/root',
@@ -58,6 +60,7 @@ describe('loadConfig', () => {
       JOB_RECONCILE_MS: 250,
       AUTH_ANONYMOUS: false,
       SESSION_TTL_HOURS: 8,
+      NOTIFY_ALLOWED_RECIPIENTS: ['audit@bank.test', '@partner.example'],
       TRUST_PROXY: 'loopback, 10.0.0.0/8',
       CI: true,
     });
@@ -96,6 +99,8 @@ describe('loadConfig', () => {
     ['QUEUE_PREFIX', 'a b', 'expected letters, digits, dot, dash or underscore'],
     ['AUTH_ANONYMOUS', 'sometimes', 'expected true or false'],
     ['SESSION_TTL_HOURS', '0', 'expected a positive number of hours'],
+    ['NOTIFY_ALLOWED_RECIPIENTS', 'partner.example', "expected comma-separated email addresses or '@domain' entries"],
+    ['NOTIFY_ALLOWED_RECIPIENTS', 'a@b.test; c@d.test', "expected comma-separated email addresses or '@domain' entries"],
     ['TRUST_PROXY', 'everyone', 'expected true, false, a number of proxy hops or a comma-separated list of proxy addresses (IP, CIDR, loopback, linklocal, uniquelocal)'],
   ])('refuses %s=%s with one line naming the variable and what is expected', (name, value, expected) => {
     const error = errorOf(() => loadConfig({ [name]: value }));
