@@ -92,6 +92,14 @@ describeBrowser('web app: browser safety', () => {
     expect(await companyCount('Genuine from the app')).toBe(1);
   });
 
+  it("keeps the designer's Download .bpmn working under the policy", async () => {
+    ({ page } = await signIn(browser, web.url, 'analyst'));
+    await page.goto(`${web.url}/designer`);
+    await page.locator('.djs-container').first().waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .bpmn' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.bpmn$/);
+  });
+
   it('downloads a deployed file instead of showing it as a page of ours', async () => {
     const probe = `probe-${Date.now()}`;
     const form = new FormData();
