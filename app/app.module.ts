@@ -1,5 +1,6 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { hostname } from 'node:os';
 import { AuthModule } from '../crm-domain/auth/auth.module.js';
 import { CrmModule } from '../crm-domain/crm.module.js';
@@ -7,6 +8,17 @@ import { crmEntities } from '../crm-domain/entities.js';
 import { EngineModule } from '../engine/nest/engine.module.js';
 import { migrations } from '../migrations/index.js';
 import type { AppConfig } from './config.js';
+import { HttpSafetyModule } from './http-safety/http-safety.module.js';
+import { requestLogOptions } from './http-safety/request-log.js';
+
+/** what the composition root takes besides the configuration (specs read the log) */
+/** what end-to-end specs add to the application */
+export interface AppExtras {
+  /** where the request log goes (specs read it) */
+  readonly logStream?: DestinationStream | undefined;
+  /** more controllers (the route-rule spec adds one without a rule) */
+  readonly extraControllers?: readonly Type[];
+}
 
 /** one queue per database: services on different databases may share a Redis */
 function defaultQueuePrefix(databaseUrl: string | undefined): string {
@@ -18,20 +30,15 @@ function defaultQueuePrefix(databaseUrl: string | undefined): string {
 /** The composition root: the engine and the CRM, wired from the validated configuration. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, extraControllers: readonly Type[] = []): DynamicModule {
+  static forRoot(config: AppConfig, extras: AppExtras = {}): DynamicModule {
     // demo data on the first embedded start; with DATABASE_URL only when SEED_DEMO=true
     const seedDemo = config.SEED_DEMO ?? !config.DATABASE_URL;
     return {
       module: AppModule,
-      controllers: [...extraControllers],
+      controllers: [...(extras.extraControllers ?? [])],
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.LOG_LEVEL,
-            autoLogging: { ignore: (req) => req.url === '/health' },
-            ...(config.LOG_PRETTY ? { transport: { target: 'pino-pretty' } } : {}),
-          },
-        }),
+        LoggerModule.forRoot({ pinoHttp: requestLogOptions({ level: config.LOG_LEVEL, pretty: config.LOG_PRETTY, stream: extras.logStream }) }),
+        HttpSafetyModule,
         EngineModule.forRoot({
           databaseUrl: config.DATABASE_URL,
           dataDir: config.DATA_DIR,
@@ -46,7 +53,7 @@ export class AppModule {
           entities: crmEntities,
           workerId: `${hostname()}:${process.pid}`,
         }),
-        CrmModule.forRoot({ seedDemo, demoPassword: config.DEMO_PASSWORD, smtpUrl: config.SMTP_URL }),
+        CrmModule.forRoot({ seedDemo, demoPassword: config.DEMO_PASSWORD, smtpUrl: config.SMTP_URL, notifyAllowedRecipients: config.NOTIFY_ALLOWED_RECIPIENTS }),
         AuthModule.forRoot({
           sessionTtlMs: config.SESSION_TTL_HOURS * 60 * 60 * 1000,
           admin: config.ADMIN_EMAIL && config.ADMIN_PASSWORD ? { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD } : undefined,

@@ -7,6 +7,33 @@ const booleanFlag = z
 const positiveInt = (what: string) =>
   z.coerce.number({ message: `expected ${what}` }).int({ message: `expected ${what}` }).positive({ message: `expected ${what}` });
 
+const TRUST_PROXY_MESSAGE = 'expected true, false, a number of proxy hops or a comma-separated list of proxy addresses (IP, CIDR, loopback, linklocal, uniquelocal)';
+const proxyAddress = /^([0-9a-fA-F:.]+(\/\d{1,3})?|loopback|linklocal|uniquelocal)$/;
+
+/** Express's `trust proxy`: who may tell the app the client's scheme and host (X-Forwarded-Proto, -Host) */
+const trustProxy = z
+  .string()
+  .transform((v, ctx): boolean | number | string => {
+    const value = v.trim().toLowerCase();
+    if (value === 'true' || value === 'false') return value === 'true';
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value.split(',').map((entry) => entry.trim());
+    if (entries.every((entry) => proxyAddress.test(entry))) return entries.join(', ');
+    ctx.addIssue({ code: 'custom', message: TRUST_PROXY_MESSAGE });
+    return z.NEVER;
+  });
+
+const RECIPIENTS_MESSAGE = "expected comma-separated email addresses or '@domain' entries";
+const recipientEntry = /^([^\s@,<>"';]+)?@[a-z0-9-]+(\.[a-z0-9-]+)*$/;
+
+/** who crm.notify may write to besides CRM users and the record's customer: addresses and @domains */
+const allowedRecipients = z.string().transform((v, ctx) => {
+  const entries = v.split(',').map((entry) => entry.trim().toLowerCase()).filter((entry) => entry !== '');
+  if (entries.every((entry) => recipientEntry.test(entry))) return entries;
+  ctx.addIssue({ code: 'custom', message: RECIPIENTS_MESSAGE });
+  return z.NEVER;
+});
+
 const environmentSchema = z.object({
   // 0 asks the operating system for a free port (end-to-end specs)
   PORT: z.coerce
@@ -45,13 +72,9 @@ const environmentSchema = z.object({
   ADMIN_PASSWORD: z.string().min(10, { message: 'expected at least 10 characters' }).max(256, { message: 'expected at most 256 characters' }).optional(),
   DEMO_PASSWORD: z.string().min(10, { message: 'expected at least 10 characters' }).max(256).default('demo-password'),
   /** Express's trust proxy: false, true, a number of hops, or addresses/subnets separated by commas */
-  TRUST_PROXY: z
-    .string()
-    .regex(/^(true|false|\d+|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*|loopback|linklocal|uniquelocal)$/, {
-      message: 'expected true, false, a number of proxy hops, or addresses/subnets separated by commas',
-    })
-    .default('false'),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, { message: 'expected an smtp:// or smtps:// URL' }).optional(),
+  NOTIFY_ALLOWED_RECIPIENTS: allowedRecipients.default([]),
+  TRUST_PROXY: trustProxy.default(false),
   CI: z.string().transform((v) => !['false', '0', 'no', ''].includes(v.toLowerCase())).default(false),
 });
 

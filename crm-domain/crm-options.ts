@@ -11,6 +11,8 @@ export interface CrmOptions {
   /** smtp(s):// URL: mail in the outbox is sent; unset, mail stays in the outbox */
   readonly smtpUrl?: string | undefined;
   readonly mailFrom: string;
+  /** crm.notify may write to these addresses and `@domain`s besides CRM users and the record's customer (lower case) */
+  readonly notifyAllowedRecipients: readonly string[];
   /** leads with an estimated amount at or over this go to senior managers */
   readonly seniorLeadThreshold: number;
   /** deal-approval: at or over headThreshold a head approves too, at or over directorThreshold a director too */
@@ -34,6 +36,7 @@ export const DEFAULT_CRM_OPTIONS: CrmOptions = {
   seedDemo: false,
   demoPassword: 'demo-password',
   mailFrom: 'crm@localhost',
+  notifyAllowedRecipients: [],
   seniorLeadThreshold: 100_000,
   approval: { headThreshold: 50_000, directorThreshold: 200_000 },
   sla: { urgent: 'PT4H', high: 'P1D', normal: 'P3D', low: 'P5D' },

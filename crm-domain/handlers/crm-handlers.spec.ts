@@ -116,7 +116,7 @@ describe('CRM service-task handlers', () => {
     it('writes to the outbox only without SMTP; with a transport the relay sends pending mail', async () => {
       const agent = await manager('Nia', 'junior');
       const relay = new OutboxRelay(db, DEFAULT_CRM_OPTIONS);
-      const notify = new NotifyHandler(relay);
+      const notify = new NotifyHandler(relay, { notifyAllowedRecipients: ['@customer.test'] });
       const task = { template: 'lead.assigned', to: agent.id, personName: 'Pat', companyName: 'PatCo', amount: 10, currency: 'EUR' };
       const stored = await runner.run('crm.notify', notify, input('n1', task));
       const [kept] = await db.query<{ status: string; recipient: string; subject: string }>('SELECT status, recipient, subject FROM crm.outbox WHERE id = $1', [stored!.variables!['notificationId']]);
@@ -138,8 +138,20 @@ describe('CRM service-task handlers', () => {
     });
 
     it('refuses an unknown template by name (the job fails, then an incident)', async () => {
-      const notify = new NotifyHandler(new OutboxRelay(db, DEFAULT_CRM_OPTIONS));
+      const notify = new NotifyHandler(new OutboxRelay(db, DEFAULT_CRM_OPTIONS), DEFAULT_CRM_OPTIONS);
       await expect(runner.run('crm.notify', notify, input('n3', { template: 'constructor', to: 'a@b.test' }))).rejects.toThrow(/Expected 'template' to be one of/);
+    });
+
+    it('refuses an address outside the CRM and the allow-list: the job fails, nothing is written', async () => {
+      const notify = new NotifyHandler(new OutboxRelay(db, DEFAULT_CRM_OPTIONS), { notifyAllowedRecipients: ['@partner.test'] });
+      const [before] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM crm.outbox');
+      await expect(runner.run('crm.notify', notify, input('n4', { subject: 'Export', body: 'all deals', to: 'collector@elsewhere.test' })))
+        .rejects.toThrow(/Refused recipient 'collector@elsewhere.test': crm.notify writes only to active CRM users, the record's customer and the addresses or domains in NOTIFY_ALLOWED_RECIPIENTS/);
+      const [after] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM crm.outbox');
+      expect(after!.n).toBe(before!.n);
+      const stored = await runner.run('crm.notify', notify, input('n5', { subject: 'Hello', body: 'partner', to: 'desk@partner.test' }));
+      const [kept] = await db.query<{ recipient: string }>('SELECT recipient FROM crm.outbox WHERE id = $1', [stored!.variables!['notificationId']]);
+      expect(kept!.recipient).toBe('desk@partner.test');
     });
   });
 });

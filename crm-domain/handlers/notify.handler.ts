@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { ServiceTaskInput, ServiceTaskResult } from '../../engine/core/ports/service-task-handler.js';
+import { CRM_OPTIONS, type CrmOptions } from '../crm-options.js';
 import { MAIL_TEMPLATES, renderTemplate } from '../notifications/mail-templates.js';
 import { OutboxMessage } from '../notifications/outbox-message.entity.js';
 import { OutboxRelay } from '../notifications/outbox-relay.js';
@@ -13,20 +14,25 @@ import { TaskHandler, textInput, type CrmTaskHandler } from './task-handler.deco
 /**
  * `crm.notify`: writes a message to the outbox (sent by SMTP when configured). Inputs: `template`
  * (see mail-templates.ts) or `subject` + `body` with `{{placeholders}}`; `to`: customer, assignee,
- * owner, requester, a user id or an address (default assignee). Placeholders come from the record
- * (business key, `recordType`) and the process variables. Output: `notificationId`.
+ * owner, requester, a user id or an address (default assignee). Users must be active; an address
+ * must belong to an active user or the record's customer, or be on `notifyAllowedRecipients`, else
+ * the job fails. Placeholders come from the record (business key, `recordType`) and the process
+ * variables. Output: `notificationId`.
  */
 @Injectable()
 @TaskHandler('crm.notify')
 export class NotifyHandler implements CrmTaskHandler {
-  constructor(private readonly relay: OutboxRelay) {}
+  constructor(
+    private readonly relay: OutboxRelay,
+    @Inject(CRM_OPTIONS) private readonly options: Pick<CrmOptions, 'notifyAllowedRecipients'>,
+  ) {}
 
   async handle(input: ServiceTaskInput, tx: CrmTx): Promise<ServiceTaskResult> {
     const text = this.text(input);
     const type = (textInput(input, 'recordType') ?? null) as RecordType | null;
     const record = { type: type && RECORD_TYPES.includes(type) ? type : null, id: textInput(input, 'recordId') ?? input.businessKey };
     const context = { ...(await recordContext(tx.manager, record.type, record.id)), ...plainVariables(input.variables) };
-    const recipient = await resolveRecipient(tx.manager, textInput(input, 'to') ?? 'assignee', record, input.variables);
+    const recipient = await resolveRecipient(tx.manager, textInput(input, 'to') ?? 'assignee', record, input.variables, this.options.notifyAllowedRecipients);
     const id = randomUUID();
     await tx.manager.insert(OutboxMessage, {
       id,

@@ -2,6 +2,8 @@ import { Body, Controller, HttpCode, Post, UseGuards, UseInterceptors } from '@n
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { InvalidRequestError } from '../../engine/core/errors/index.js';
+import { TakesBody } from '../../engine/nest/http/body-types.js';
+import { CrossSiteAllowed } from '../../engine/nest/http/cross-site.js';
 import { LeadsService } from '../leads/leads.service.js';
 import { field } from '../shared/body-fields.js';
 import { DatabaseErrorsInterceptor } from '../shared/database-errors.interceptor.js';
@@ -22,10 +24,15 @@ const webFormBody = z.strictObject({
   website: z.string().max(200).optional(),
 });
 
-/** The web form behind the company site: unauthenticated, so small, validated and rate limited. */
+/**
+ * The web form behind the company site: unauthenticated, so small, validated and rate limited.
+ * The site's HTML form posts here from its own origin, URL-encoded.
+ */
 @ApiTags('CRM public web form')
 @Public()
 @Controller('api/public/leads')
+@CrossSiteAllowed()
+@TakesBody('json', 'urlencoded')
 @UseGuards(RateLimitGuard, BodySizeGuard)
 @UseInterceptors(DatabaseErrorsInterceptor)
 export class PublicLeadsController {
@@ -34,7 +41,7 @@ export class PublicLeadsController {
   @Post()
   @HttpCode(202)
   async submit(@Body() body: unknown) {
-    const form = parseInput(webFormBody, body);
+    const form = parseInput(webFormBody, htmlFormValues(body));
     if (!form.email && !form.phone) throw new InvalidRequestError(`Invalid request body: 'email' or 'phone' is required so we can answer`);
     if (form.website) return { status: 'received' };
     const lead = await this.leads.create('web-form', {
@@ -49,4 +56,14 @@ export class PublicLeadsController {
     });
     return { status: 'received', reference: lead.id };
   }
+}
+
+/** an HTML form sends every field as text, empty ones as '': those count as missing, the amount as a number */
+function htmlFormValues(body: unknown): unknown {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return body;
+  return Object.fromEntries(
+    Object.entries(body)
+      .filter(([, value]) => value !== '')
+      .map(([name, value]) => [name, name === 'estimatedAmount' && typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value]),
+  );
 }

@@ -48,13 +48,18 @@ export class RestClient {
     return this.send('POST', '/deployment/create', { body: form });
   }
 
+  /** with the session cookie the client plays the web app's browser, which names our origin (the server refuses cross-site requests) */
+  private sameOrigin(): Record<string, string> {
+    return Object.keys(this.headers).some((name) => name.toLowerCase() === 'cookie') ? { origin: new URL(this.base).origin } : {};
+  }
+
   private request<T>(method: string, path: string, body?: unknown): Promise<RestResponse<T>> {
     if (body === undefined) return this.send(method, path, {});
     return this.send(method, path, { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
   }
 
   private async send<T>(method: string, path: string, init: { body?: string | FormData; headers?: Record<string, string> }): Promise<RestResponse<T>> {
-    const response = await fetch(`${this.base}${path}`, { method, ...init, headers: { ...this.headers, ...init.headers } });
+    const response = await fetch(`${this.base}${path}`, { method, ...init, headers: { ...this.sameOrigin(), ...this.headers, ...init.headers } });
     const text = await response.text();
     let body: unknown = text;
     if ((response.headers.get('content-type') ?? '').includes('json') && text !== '') body = JSON.parse(text);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Redis } from 'ioredis';
+import type { DestinationStream } from 'pino';
 import { loadConfig } from '../../app/config.js';
 import { createApp } from '../../app/create-app.js';
 import { createScratchDatabase, testDatabaseBaseUrl, type ScratchDatabase } from './test-database.js';
@@ -19,6 +20,8 @@ export interface TestAppOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** controllers added to the application (the route-rule spec adds one without a rule) */
   readonly extraControllers?: readonly (new (...args: never[]) => object)[];
+  /** where the app's log lines go instead of stdout (with env LOG_LEVEL: 'info' for the request log) */
+  readonly logStream?: DestinationStream;
 }
 
 export interface TestApp {
@@ -70,7 +73,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       ADMIN_PASSWORD: admin.password,
       ...options.env,
     });
-    const app = await createApp(config, { extraControllers: options.extraControllers ?? [] });
+    const app = await createApp(config, { extraControllers: options.extraControllers ?? [], logStream: options.logStream });
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address();
     if (typeof address !== 'object' || address === null) throw new Error('Expected the app to listen on a TCP port');

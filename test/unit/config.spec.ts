@@ -15,7 +15,8 @@ describe('loadConfig', () => {
       JOB_RECONCILE_MS: 5000,
       SESSION_TTL_HOURS: 12,
       DEMO_PASSWORD: 'demo-password',
-      TRUST_PROXY: 'false',
+      NOTIFY_ALLOWED_RECIPIENTS: [],
+      TRUST_PROXY: false,
       CI: false,
     });
   });
@@ -40,7 +41,8 @@ describe('loadConfig', () => {
       ADMIN_EMAIL: 'root@example.com',
       ADMIN_PASSWORD: 'first-admin-password',
       DEMO_PASSWORD: 'another-demo-password',
-      TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
+      NOTIFY_ALLOWED_RECIPIENTS: ' Audit@Bank.test, @Partner.example ,',
+      TRUST_PROXY: 'loopback, 10.0.0.0/8',
       CI: 'true',
       HOME: '/root',
       PATH: '/usr/bin',
@@ -64,7 +66,8 @@ describe('loadConfig', () => {
       ADMIN_EMAIL: 'root@example.com',
       ADMIN_PASSWORD: 'first-admin-password',
       DEMO_PASSWORD: 'another-demo-password',
-      TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
+      NOTIFY_ALLOWED_RECIPIENTS: ['audit@bank.test', '@partner.example'],
+      TRUST_PROXY: 'loopback, 10.0.0.0/8',
       CI: true,
     });
   });
@@ -76,6 +79,15 @@ describe('loadConfig', () => {
 
   it('accepts PORT=0 (the operating system picks a free port)', () => {
     expect(loadConfig({ PORT: '0' }).PORT).toBe(0);
+  });
+
+  it.each([
+    ['true', true],
+    ['false', false],
+    ['2', 2],
+    ['127.0.0.1', '127.0.0.1'],
+  ])('reads TRUST_PROXY=%s as Express takes it', (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value }).TRUST_PROXY).toBe(expected);
   });
 
   it.each([
@@ -93,8 +105,10 @@ describe('loadConfig', () => {
     ['QUEUE_PREFIX', 'a b', 'expected letters, digits, dot, dash or underscore'],
     ['AUTH_ANONYMOUS', 'true', 'was removed: anonymous access is gone; give API clients credentials (HTTP Basic or an API key, see README "Security")'],
     ['ADMIN_EMAIL', 'root', 'expected an email address'],
-    ['TRUST_PROXY', 'everyone', 'expected true, false, a number of proxy hops, or addresses/subnets separated by commas'],
     ['SESSION_TTL_HOURS', '0', 'expected a positive number of hours'],
+    ['NOTIFY_ALLOWED_RECIPIENTS', 'partner.example', "expected comma-separated email addresses or '@domain' entries"],
+    ['NOTIFY_ALLOWED_RECIPIENTS', 'a@b.test; c@d.test', "expected comma-separated email addresses or '@domain' entries"],
+    ['TRUST_PROXY', 'everyone', 'expected true, false, a number of proxy hops or a comma-separated list of proxy addresses (IP, CIDR, loopback, linklocal, uniquelocal)'],
   ])('refuses %s=%s with one line naming the variable and what is expected', (name, value, expected) => {
     const error = errorOf(() => loadConfig({ [name]: value }));
     expect(error).toBeInstanceOf(ConfigError);

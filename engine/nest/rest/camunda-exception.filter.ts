@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
+import { STATUS_CODES } from 'node:http';
 import {
   BadUserRequestError, EngineInvariantError, ExecutionError, InvalidRequestError, NotFoundError, OptimisticLockError, ParseError,
 } from '../../core/errors/index.js';
@@ -13,7 +14,8 @@ interface ErrorBody {
 
 /**
  * Every error leaves as Camunda's ExceptionDto `{type, message}` with a fitting status.
- * Client mistakes are 4xx; only what the server got wrong is a 5xx.
+ * Client mistakes are 4xx; only what the server got wrong is a 5xx, and its body never says more
+ * than that (no stack, SQL, connection string or path: those go to the log).
  */
 @Catch()
 export class CamundaExceptionFilter implements ExceptionFilter {
@@ -57,6 +59,8 @@ export class CamundaExceptionFilter implements ExceptionFilter {
 
   private fromHttpException(error: HttpException): [number, ErrorBody] {
     const status = error.getStatus();
+    // a server-side failure's own words (a driver's message, a path, the health details) stay in the log
+    if (status >= 500) return [status, { type: 'ProcessEngineException', message: STATUS_CODES[status] ?? 'An internal error occurred' }];
     const response = error.getResponse();
     const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? error.message);
     const text = Array.isArray(message) ? message.join('; ') : String(message);

@@ -6,6 +6,8 @@ import { Engine } from '../../core/engine.js';
 import { InvalidRequestError, NotFoundError } from '../../core/errors/index.js';
 import type { EngineQueries } from '../../core/ports/engine-queries.js';
 import { ENGINE_QUERIES } from '../engine-providers.js';
+import { TakesBody } from '../http/body-types.js';
+import { sendDownload } from '../http/download.js';
 import { definitionDto, deploymentDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { restBase } from './request-body.js';
@@ -32,6 +34,7 @@ export class DeploymentController {
   @EngineRequires('engine.deploy')
   @Post('create')
   @HttpCode(200)
+  @TakesBody('multipart')
   @UseInterceptors(AnyFilesInterceptor())
   async create(@UploadedFiles() files: UploadedFile[] | undefined, @Body() fields: Record<string, string>, @Req() req: Request) {
     const resources = (files ?? []).filter((f) => !RESERVED_FIELDS.has(f.fieldname)).map((f) => ({ name: f.originalname || f.fieldname, content: f.buffer.toString('utf8') }));
@@ -83,6 +86,6 @@ export class DeploymentController {
   async resourceData(@Param('id') id: string, @Param('resourceId') resourceId: string, @Res() res: Response) {
     const resource = (await this.queries.deploymentResources(id)).find((r) => r.id === resourceId);
     if (!resource) throw new NotFoundError(`Deployment resource '${resourceId}' for deployment id '${id}' does not exist`);
-    res.type(resource.name.endsWith('.bpmn') || resource.name.endsWith('.xml') ? 'application/xml' : 'application/octet-stream').send(resource.content);
+    sendDownload(res, resource.name, resource.content);
   }
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { isCi } from '../../support/test-database.js';
+import { expectNoCspViolations, watchContentSecurityPolicy } from './csp-watch.js';
 
 /** Debian's Chromium (apt-get install -y chromium); playwright-core never downloads a browser here. */
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -13,7 +14,7 @@ export function chromiumMissingReason(): string | null {
 
 /**
  * `describe` for browser specs: without Chromium they fail under CI=true and are skipped, with the
- * reason printed, elsewhere.
+ * reason printed, elsewhere. A test during which a page violated the Content Security Policy fails.
  */
 export function describeBrowser(name: string, body: () => void): void {
   const missing = chromiumMissingReason();
@@ -22,11 +23,16 @@ export function describeBrowser(name: string, body: () => void): void {
     describe.skip(name, body);
     return;
   }
-  describe(name, body);
+  describe(name, () => {
+    afterEach(expectNoCspViolations);
+    body();
+  });
 }
 
 export async function launchChromium(): Promise<Browser> {
   const missing = chromiumMissingReason();
   if (missing) throw new Error(missing);
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
+  watchContentSecurityPolicy(browser);
+  return browser;
 }

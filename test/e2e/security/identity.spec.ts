@@ -240,7 +240,7 @@ describe('demo mode', () => {
   it('seeds demo users with one demo password, shown by /api/session/demo and marked as demo', async () => {
     const app = await startTestApp({ env: { SEED_DEMO: 'true', DEMO_PASSWORD: 'demo-password-e2e' } });
     try {
-      const demo = await (await fetch(`${app.url}/api/session/demo`)).json();
+      const demo = (await (await fetch(`${app.url}/api/session/demo`)).json()) as { users: { email: string }[] };
       expect(demo).toMatchObject({ demo: true, password: 'demo-password-e2e' });
       const ada = demo.users.find((u: { email: string }) => u.email === 'ada.admin@demo.crm');
       expect(ada).toMatchObject({ role: 'admin' });

@@ -1,0 +1,62 @@
+import { jest } from '@jest/globals';
+import { InternalServerErrorException, Logger, ServiceUnavailableException, type ArgumentsHost } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { CamundaExceptionFilter } from './camunda-exception.filter.js';
+
+interface Sent {
+  status?: number;
+  body?: unknown;
+}
+
+function answerTo(error: unknown): Sent {
+  const sent: Sent = {};
+  const response = {
+    headersSent: false,
+    status(code: number) {
+      sent.status = code;
+      return this;
+    },
+    json(body: unknown) {
+      sent.body = body;
+      return this;
+    },
+  };
+  const host = { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
+  new CamundaExceptionFilter().catch(error, host);
+  return sent;
+}
+
+const SQL = 'SELECT * FROM engine.process_instance WHERE id = $1';
+const CONNECTION = 'postgres://app:s3cret@db.internal:5432/crm';
+const PATH = '/srv/crm/dist/engine/adapters/typeorm/sql.js';
+
+describe('CamundaExceptionFilter: what a server failure tells the client', () => {
+  beforeAll(() => jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined));
+  afterAll(() => jest.restoreAllMocks());
+
+  const leaks = (body: unknown) => {
+    const text = JSON.stringify(body);
+    return [SQL, 'engine.process_instance', CONNECTION, 's3cret', 'db.internal', PATH, '/srv/crm', '    at '].filter((secret) => text.includes(secret));
+  };
+
+  it.each<[string, unknown]>([
+    ['a database error with its statement', new QueryFailedError(SQL, ['x'], Object.assign(new Error(`relation "engine.process_instance" does not exist (${CONNECTION})`), { code: '42P01' }))],
+    ['a connection failure', Object.assign(new Error(`connect ECONNREFUSED db.internal:5432 for ${CONNECTION}`), { code: 'ECONNREFUSED' })],
+    ['a file system error', Object.assign(new Error(`ENOENT: no such file or directory, open '${PATH}'`), { code: 'ENOENT', path: PATH })],
+    ['a 500 HttpException with a revealing message', new InternalServerErrorException(`query ${SQL} failed at ${PATH}`)],
+    ['the health check failing with its details', new ServiceUnavailableException({ status: 'error', error: { database: { status: 'down', message: `password authentication failed for ${CONNECTION}` } } })],
+    ['something that is not an Error', { stack: `Error\n    at ${PATH}:1:1`, query: SQL }],
+  ])('answers %s with a bare 5xx Camunda body', (_what, error) => {
+    const { status, body } = answerTo(error);
+    expect(status).toBeGreaterThanOrEqual(500);
+    expect(body).toEqual({ type: 'ProcessEngineException', message: expect.any(String) });
+    expect(leaks(body)).toEqual([]);
+  });
+
+  it('still names client mistakes', () => {
+    expect(answerTo(Object.assign(new SyntaxError('Unexpected token } in JSON at position 5'), { type: 'entity.parse.failed', status: 400 }))).toEqual({
+      status: 400,
+      body: { type: 'InvalidRequestException', message: 'The request body is not valid JSON: Unexpected token } in JSON at position 5' },
+    });
+  });
+});
