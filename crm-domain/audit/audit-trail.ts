@@ -51,7 +51,7 @@ export class AuditTrail {
     if (!pending || pending.recorded) return;
     pending.recorded = true;
     const { spec } = pending;
-    const user = request.user ?? (spec.signsIn && outcome === 'success' ? signedInUserIn(result) : undefined);
+    const user = (spec.signsIn && outcome === 'success' ? signedInUserIn(result) : undefined) ?? request.user;
     if (!user) return;
     const call: AuditedCall = { params: request.params ?? {}, query: request.query ?? {}, body: request.body, result, actorId: user.id };
     await this.audit.append({
