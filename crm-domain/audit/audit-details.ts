@@ -1,41 +1,29 @@
-import { scalar, type AuditedCall } from '../../engine/nest/access/index.js';
+import { pickScalars, recordOf, type AuditedCall } from '../../engine/nest/access/index.js';
 
 /** Details of the CRM's audited routes: what changed, picked field by field (never a password, token or key). */
 
 const USER_FIELDS = ['name', 'email', 'role', 'level', 'teamId', 'active'] as const;
 
-function recordOf(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
-
-function pick(source: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(names.map((name) => [name, source[name] === null ? null : scalar(source[name])]).filter(([, value]) => value !== undefined));
-}
-
-function dateText(value: unknown): string | undefined {
-  return value instanceof Date ? value.toISOString() : typeof value === 'string' ? value.slice(0, 40) : undefined;
-}
-
 /** the new user's role and team, and whether they got an invitation link (the link itself stays out) */
 export function userCreateDetails(call: AuditedCall): Record<string, unknown> {
   const user = recordOf(call.result);
-  return { ...pick(user, ['email', 'role', 'level', 'teamId', 'active']), ...(call.result ? { invited: user['invitation'] !== undefined } : {}) };
+  return { ...pickScalars(user, ['email', 'role', 'level', 'teamId', 'active']), ...(call.result ? { invited: user['invitation'] !== undefined } : {}) };
 }
 
 /** which fields an admin changed, with their new values (role, team, active: what access depends on) */
 export function userChangeDetails(call: AuditedCall): Record<string, unknown> {
   const fields = USER_FIELDS.filter((name) => Object.hasOwn(recordOf(call.body), name));
-  return { fields, ...pick(recordOf(call.result), fields) };
+  return { fields, ...pickScalars(recordOf(call.result), fields) };
 }
 
 export function teamDetails(call: AuditedCall): Record<string, unknown> {
-  return pick(recordOf(call.result), ['name', 'kind', 'headId']);
+  return pickScalars(recordOf(call.result), ['name', 'kind', 'headId']);
 }
 
 /** the key's name, roles and reach; the answer to its creation also holds the key itself, which stays out */
 export function apiKeyDetails(call: AuditedCall): Record<string, unknown> {
   const key = recordOf(call.result);
   const roles = Array.isArray(key['roles']) ? key['roles'].filter((r): r is string => typeof r === 'string') : undefined;
-  const expiresAt = dateText(key['expiresAt']);
-  return { ...pick(key, ['name', 'actForUsers']), ...(roles ? { roles } : {}), ...(expiresAt ? { expiresAt } : {}) };
+  const expiresAt = key['expiresAt'] instanceof Date ? key['expiresAt'].toISOString() : undefined;
+  return { ...pickScalars(key, ['name', 'actForUsers']), ...(roles ? { roles } : {}), ...(expiresAt ? { expiresAt } : {}) };
 }

@@ -2,24 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { OpenedDatabase } from '../../engine/adapters/typeorm/data-source.js';
 import { DATABASE } from '../../engine/nest/tokens.js';
 import type { PageResult } from '../shared/list-query.js';
-import type { ActorKind, Outcome } from './audit-entry.js';
+import type { AuditEntry } from './audit-entry.js';
 import type { AuditListQuery } from './audit-query.js';
 
-export interface AuditRow {
+/** a row as read: the entry, its number and the database's time of writing */
+export interface AuditRow extends AuditEntry {
   readonly id: string;
   readonly at: Date;
-  readonly actorId: string | null;
-  readonly actorName: string | null;
-  readonly actorKind: ActorKind;
-  readonly viaApiKey: string | null;
-  readonly action: string;
-  readonly targetType: string | null;
-  readonly targetId: string | null;
-  readonly outcome: Outcome;
-  readonly status: number | null;
-  readonly clientAddress: string | null;
-  readonly requestId: string | null;
-  readonly details: Record<string, unknown>;
 }
 
 const COLUMNS = `id::text AS "id", at AS "at", actor_id AS "actorId", actor_name AS "actorName", actor_kind AS "actorKind",

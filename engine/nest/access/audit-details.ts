@@ -7,8 +7,8 @@ const MAX_TEXT = 200;
 
 type Source = 'body' | 'query' | 'result' | 'params';
 
-function objectOf(call: AuditedCall, source: Source): Record<string, unknown> {
-  const value = call[source];
+/** the fields of a JSON object; an empty record for anything else (a list, text, nothing) */
+export function recordOf(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
@@ -19,12 +19,14 @@ export function scalar(value: unknown): string | number | boolean | undefined {
   return undefined;
 }
 
+/** the scalar (or null) fields `names` of an object; others are left out */
+export function pickScalars(source: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(names.map((name) => [name, source[name] === null ? null : scalar(source[name])]).filter(([, value]) => value !== undefined));
+}
+
 /** the scalar (or null) fields `names` of the body (or query, answer): `{ userId: 'mary' }` */
 export function fieldsOf(source: Source, ...names: string[]) {
-  return (call: AuditedCall): Record<string, unknown> => {
-    const object = objectOf(call, source);
-    return Object.fromEntries(names.map((name) => [name, object[name] === null ? null : scalar(object[name])]).filter(([, value]) => value !== undefined));
-  };
+  return (call: AuditedCall): Record<string, unknown> => pickScalars(recordOf(call[source]), names);
 }
 
 /** the names (and Camunda types) of a variables map, never the values: `[{ name: 'approved', type: 'Boolean' }]` */
@@ -39,7 +41,7 @@ export function variableNames(value: unknown): { name: string; type?: string }[]
 /** the variable names of the body's field `field` (Camunda's `variables`, `modifications`) */
 export function variablesIn(field: string) {
   return (call: AuditedCall): Record<string, unknown> => {
-    const names = variableNames(objectOf(call, 'body')[field]);
+    const names = variableNames(recordOf(call.body)[field]);
     return names ? { variables: names } : {};
   };
 }

@@ -1,30 +1,24 @@
-import { idList, scalar, variableNames, type AuditedCall } from '../access/index.js';
+import { idList, pickScalars, recordOf, scalar, variableNames, type AuditedCall } from '../access/index.js';
 
 /** Details of the engine's audited routes: ids, names and types, never variable values. */
 
 const MAX_INSTRUCTIONS = 20;
-
-function bodyOf(call: AuditedCall): Record<string, unknown> {
-  return typeof call.body === 'object' && call.body !== null && !Array.isArray(call.body) ? (call.body as Record<string, unknown>) : {};
-}
-
 const TASK_FIELDS = ['name', 'description', 'priority', 'due', 'followUp', 'owner', 'assignee'];
 
 /** PUT /task/{id} replaces the task's fields: the ones the body gave */
 export function taskFieldsGiven(call: AuditedCall): Record<string, unknown> {
-  return { fields: TASK_FIELDS.filter((name) => Object.hasOwn(bodyOf(call), name)) };
+  return { fields: TASK_FIELDS.filter((name) => Object.hasOwn(recordOf(call.body), name)) };
 }
 
 /** token moves: each instruction's kind and the activity, instance or flow it names, and its variable names */
 export function modificationDetails(call: AuditedCall): Record<string, unknown> {
-  const instructions = bodyOf(call)['instructions'];
+  const instructions = recordOf(call.body)['instructions'];
   if (!Array.isArray(instructions)) return {};
   return {
     instructions: instructions.slice(0, MAX_INSTRUCTIONS).map((raw: unknown) => {
-      const instruction = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-      const picked = ['type', 'activityId', 'activityInstanceId', 'transitionInstanceId', 'transitionId'].map((name) => [name, scalar(instruction[name])]);
+      const instruction = recordOf(raw);
       const variables = variableNames(instruction['variables']);
-      return { ...Object.fromEntries(picked.filter(([, value]) => value !== undefined)), ...(variables ? { variables } : {}) };
+      return { ...pickScalars(instruction, ['type', 'activityId', 'activityInstanceId', 'transitionInstanceId', 'transitionId']), ...(variables ? { variables } : {}) };
     }),
     count: instructions.length,
   };
@@ -32,7 +26,7 @@ export function modificationDetails(call: AuditedCall): Record<string, unknown> 
 
 /** POST /process-instance/{id}/variables: the names set (with their types) and deleted */
 export function variableEditDetails(call: AuditedCall): Record<string, unknown> {
-  const body = bodyOf(call);
+  const body = recordOf(call.body);
   const set = variableNames(body['modifications']);
   const deleted = idList(body['deletions']);
   return { ...(set ? { set } : {}), ...(deleted ? { deleted: deleted.ids } : {}) };
@@ -40,7 +34,7 @@ export function variableEditDetails(call: AuditedCall): Record<string, unknown> 
 
 /** PUT /process-instance/{id}/variables/{name} */
 export function variablePutDetails(call: AuditedCall): Record<string, unknown> {
-  const type = scalar(bodyOf(call)['type']);
+  const type = scalar(recordOf(call.body)['type']);
   return { set: [{ name: call.params['name'], ...(typeof type === 'string' ? { type } : {}) }] };
 }
 
@@ -51,29 +45,21 @@ export function variableDeleteDetails(call: AuditedCall): Record<string, unknown
 
 /** a new deployment: its name, source and the process definitions it made */
 export function deploymentDetails(call: AuditedCall): Record<string, unknown> {
-  const result = typeof call.result === 'object' && call.result !== null ? (call.result as Record<string, unknown>) : {};
-  const definitions = result['deployedProcessDefinitions'];
-  return {
-    ...(scalar(result['name']) !== undefined ? { name: scalar(result['name']) } : {}),
-    ...(scalar(result['source']) !== undefined ? { source: scalar(result['source']) } : {}),
-    processDefinitions: typeof definitions === 'object' && definitions !== null ? Object.keys(definitions).slice(0, 50) : [],
-  };
+  const result = recordOf(call.result);
+  return { ...pickScalars(result, ['name', 'source']), processDefinitions: Object.keys(recordOf(result['deployedProcessDefinitions'])).slice(0, 50) };
 }
 
 /** a batch (or a synchronous bulk change): its type and size, the ids it was given (first 50), whether a query chose them */
 export function bulkDetails(idFields: readonly string[], scalars: readonly string[] = []) {
   return (call: AuditedCall): Record<string, unknown> => {
-    const body = bodyOf(call);
-    const result = typeof call.result === 'object' && call.result !== null ? (call.result as Record<string, unknown>) : {};
-    const picked = (source: Record<string, unknown>, names: readonly string[]) =>
-      Object.fromEntries(names.map((name) => [name, scalar(source[name])]).filter(([, value]) => value !== undefined));
+    const body = recordOf(call.body);
     const lists = idFields.flatMap((field) => {
       const list = idList(body[field]);
       return list ? [[field, list.ids], [`${field}Count`, list.count]] : [];
     });
     return {
-      ...picked(result, ['type', 'totalJobs']),
-      ...picked(body, scalars),
+      ...pickScalars(recordOf(call.result), ['type', 'totalJobs']),
+      ...pickScalars(body, scalars),
       ...Object.fromEntries(lists),
       ...(Object.keys(body).some((key) => key.endsWith('Query')) ? { byQuery: true } : {}),
     };
