@@ -2,8 +2,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The audit log: who did what, to what, when, from where, and whether it was allowed. Append-only:
- * a trigger refuses UPDATE, DELETE and TRUNCATE, and the service never removes rows (archiving old
- * rows is an operator's job, see README). `at` is the database's time.
+ * a trigger refuses UPDATE, DELETE and TRUNCATE, and the service never removes rows. Retention is
+ * the operator's: copy old rows elsewhere (`COPY (SELECT ... WHERE at < ...) TO ...`) and remove
+ * them as the table's owner with the trigger disabled for that session, or move the table to
+ * partitions by month. `at` is the database's time.
  */
 export class AuditLog1763900800000 implements MigrationInterface {
   name = 'AuditLog1763900800000';

@@ -32,6 +32,9 @@ export interface AuditEntry extends Actor {
 
 export const ANONYMOUS: Actor = { actorId: null, actorName: null, actorKind: 'anonymous', viaApiKey: null };
 
+/** the service itself, acting on its configuration (the first admin) */
+export const SYSTEM: Actor = { actorId: 'system', actorName: 'System', actorKind: 'system', viaApiKey: null };
+
 export function actorOf(user: SignedInUser): Actor {
   if (user.kind === 'api-key') return { actorId: user.id, actorName: user.name, actorKind: 'api-key', viaApiKey: user.id.replace(/^api-key:/, '') };
   return { actorId: user.id, actorName: user.name, actorKind: 'user', viaApiKey: user.viaApiKey ?? null };
