@@ -2,6 +2,7 @@ import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { hostname } from 'node:os';
+import { AuditModule } from '../crm-domain/audit/audit.module.js';
 import { AuthModule } from '../crm-domain/auth/auth.module.js';
 import { CrmModule } from '../crm-domain/crm.module.js';
 import { crmEntities } from '../crm-domain/entities.js';
@@ -54,6 +55,8 @@ export class AppModule {
           workerId: `${hostname()}:${process.pid}`,
         }),
         CrmModule.forRoot({ seedDemo, demoPassword: config.DEMO_PASSWORD, smtpUrl: config.SMTP_URL, notifyAllowedRecipients: config.NOTIFY_ALLOWED_RECIPIENTS }),
+        // before AuthModule: the audit's guard must start before the access guard refuses
+        AuditModule,
         AuthModule.forRoot({
           sessionTtlMs: config.SESSION_TTL_HOURS * 60 * 60 * 1000,
           admin: config.ADMIN_EMAIL && config.ADMIN_PASSWORD ? { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD } : undefined,

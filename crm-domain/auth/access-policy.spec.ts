@@ -24,6 +24,7 @@ describe('roles', () => {
     expect(rolesGranting('engine.task')).toEqual(['manager', 'head', 'director', 'admin']);
     expect(rolesGranting('crm.records.write')).toEqual(['manager', 'head', 'director', 'admin']);
     expect(rolesGranting('crm.users')).toEqual(['admin']);
+    expect(rolesGranting('crm.audit')).toEqual(['ops', 'admin']);
     expect(USER_ROLES.map((r) => [r, ROLE_ACCESS[r].records])).toEqual([
       ['manager', 'own'], ['head', 'team'], ['director', 'all'], ['analyst', 'none'], ['ops', 'all'], ['admin', 'all'],
     ]);

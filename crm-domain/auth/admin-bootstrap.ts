@@ -2,6 +2,8 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { randomUUID } from 'node:crypto';
 import type { OpenedDatabase } from '../../engine/adapters/typeorm/data-source.js';
 import { DATABASE } from '../../engine/nest/tokens.js';
+import { SYSTEM } from '../audit/audit-entry.js';
+import { AuditLog } from '../audit/audit-log.js';
 import { AUTH_OPTIONS, type AuthOptions } from './auth-options.js';
 import { hashPassword } from './credentials/passwords.js';
 import { DEMO_EMAIL_DOMAIN } from './demo-accounts.js';
@@ -18,6 +20,7 @@ export class AdminBootstrap implements OnApplicationBootstrap {
   constructor(
     @Inject(DATABASE) private readonly db: OpenedDatabase,
     @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
+    private readonly audit: AuditLog,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -39,11 +42,16 @@ export class AdminBootstrap implements OnApplicationBootstrap {
       return;
     }
     const hash = await hashPassword(admin.password);
+    const id = randomUUID();
     await this.db.dataSource.query(
       `INSERT INTO crm.users (id, name, email, role, active, password_hash, password_changed_at, created_at, updated_at)
        VALUES ($1, 'Administrator', $2, 'admin', true, $3, now(), now(), now())`,
-      [randomUUID(), email, hash],
+      [id, email, hash],
     );
+    await this.audit.append({
+      ...SYSTEM, action: 'user.create', targetType: 'user', targetId: id, outcome: 'success', status: null, clientAddress: null, requestId: null,
+      details: { email, role: 'admin', from: 'ADMIN_EMAIL' },
+    });
     this.log.log(`Created the first admin ${email} (ADMIN_EMAIL); sign in with ADMIN_PASSWORD`);
   }
 }

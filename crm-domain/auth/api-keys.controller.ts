@@ -1,5 +1,7 @@
 import { Body, Delete, Get, NotFoundException, Param, Post, Req } from '@nestjs/common';
+import { Audited } from '../../engine/nest/access/index.js';
 import { CrmController } from '../shared/crm-controller.decorator.js';
+import { apiKeyDetails } from '../audit/audit-details.js';
 import { RecordIdPipe } from '../shared/record-id.pipe.js';
 import { parseInput } from '../shared/validation.js';
 import { ApiKeysStore } from './api-keys.store.js';
@@ -26,6 +28,7 @@ export class ApiKeysController {
     return this.keys.list();
   }
 
+  @Audited('api-key.create', { target: 'api-key', details: apiKeyDetails })
   @Post()
   async create(@Body() body: unknown, @Req() request: RequestWithUser) {
     const input = parseInput(createApiKeyBody, body);
@@ -34,6 +37,7 @@ export class ApiKeysController {
     return { ...key, key: token };
   }
 
+  @Audited('api-key.revoke', { target: 'api-key', details: apiKeyDetails })
   @Delete(':id')
   async revoke(@Param('id', RecordIdPipe) id: string) {
     const key = await this.keys.revoke(id);

@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { Request } from 'express';
+import { SignInAudit } from '../audit/sign-in-audit.js';
 import { parseApiKeyToken, secretMatches } from './credentials/api-key-token.js';
 import { ACTOR_HEADER, presentedCredentials } from './credentials/http-credentials.js';
 import { verifyPassword } from './credentials/passwords.js';
@@ -35,13 +36,14 @@ export class Authenticator {
     private readonly credentials: UserCredentialsStore,
     private readonly apiKeys: ApiKeysStore,
     private readonly throttle: SignInThrottle,
+    private readonly audit: SignInAudit,
   ) {}
 
   /** null: the request presents no credentials at all */
   async authenticate(request: Request): Promise<SignedInUser | null> {
     const presented = presentedCredentials(request);
     const actingFor = request.header(ACTOR_HEADER);
-    if (presented?.kind === 'api-key') return this.byApiKey(presented.token, actingFor);
+    if (presented?.kind === 'api-key') return this.byApiKey(presented.token, actingFor, request.ip ?? 'unknown');
     if (actingFor !== undefined) throw new AuthenticationFailed(`'${ACTOR_HEADER}' is only taken from an API key that may act for users`);
     if (presented?.kind === 'malformed') throw new AuthenticationFailed(presented.reason);
     if (presented?.kind === 'password') {
@@ -58,10 +60,14 @@ export class Authenticator {
   async verifyPassword(login: string, password: string, address: string): Promise<SignedInUser> {
     const attempt = { login, address };
     const wait = await this.throttle.waitSeconds(attempt);
-    if (wait > 0) throw new SignInBlockedException(wait);
+    if (wait > 0) {
+      await this.audit.failed({ method: 'password', login, address, accountId: null }, 'blocked');
+      throw new SignInBlockedException(wait);
+    }
     const found = await this.credentials.byLogin(login);
     if (!(await verifyPassword(found?.passwordHash ?? null, password)) || !found) {
       await this.throttle.failed(attempt);
+      await this.audit.failed({ method: 'password', login, address, accountId: found?.user.id ?? null }, found ? 'wrong-password' : 'unknown-account');
       throw new AuthenticationFailed(WRONG_PASSWORD);
     }
     await this.throttle.succeeded(attempt);
@@ -69,10 +75,13 @@ export class Authenticator {
     return found.user;
   }
 
-  private async byApiKey(token: string, actingFor: string | undefined): Promise<SignedInUser> {
+  private async byApiKey(token: string, actingFor: string | undefined, address: string): Promise<SignedInUser> {
     const parsed = parseApiKeyToken(token);
     const key = parsed ? await this.identities.apiKey(parsed.id) : null;
-    if (!parsed || !key || !key.valid || !secretMatches(parsed.secret, key.secretHash)) throw new AuthenticationFailed('Unknown, revoked or expired API key');
+    if (!parsed || !key || !key.valid || !secretMatches(parsed.secret, key.secretHash)) {
+      if (parsed) await this.audit.failed({ method: 'api-key', login: parsed.id, address, accountId: key?.id ?? null }, key ? 'wrong-key' : 'unknown-key');
+      throw new AuthenticationFailed('Unknown, revoked or expired API key');
+    }
     void this.apiKeys.touch(key.id).catch(() => undefined);
     if (actingFor === undefined) return apiKeyPrincipal(key);
     if (!key.actForUsers) throw new AuthenticationFailed(`API key ${key.name} may not act for users ('${ACTOR_HEADER}')`);

@@ -8,6 +8,7 @@ export const CRM_PERMISSIONS = {
   'crm.reports': 'read reports',
   'crm.users': 'manage users, teams and API keys',
   'crm.outbox': 'read sent notifications',
+  'crm.audit': 'read the audit log',
 } as const;
 
 export type CrmPermission = keyof typeof CRM_PERMISSIONS;

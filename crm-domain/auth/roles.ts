@@ -32,7 +32,7 @@ export const ROLE_ACCESS: Readonly<Record<Role, RoleAccess>> = {
   head: { permissions: SALES_AND_SERVICE, records: 'team', areas: ['tasklist'], supervises: true },
   director: { permissions: [...SALES_AND_SERVICE, 'crm.catalogue'], records: 'all', areas: ['tasklist'], supervises: true },
   ops: {
-    permissions: ['engine.start', 'engine.operate', 'engine.external-task', 'engine.correlate', 'engine.monitor', 'crm.records.read', 'crm.outbox'],
+    permissions: ['engine.start', 'engine.operate', 'engine.external-task', 'engine.correlate', 'engine.monitor', 'crm.records.read', 'crm.outbox', 'crm.audit'],
     records: 'all',
     areas: ['cockpit'],
     supervises: false,

@@ -1,6 +1,6 @@
 import { Body, Delete, ForbiddenException, Get, HttpCode, Inject, NotFoundException, Post, Put, Req, Res, UnauthorizedException } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Public, SignedIn } from '../../engine/nest/access/index.js';
+import { Audited, Public, SignedIn } from '../../engine/nest/access/index.js';
 import { CrmController } from '../shared/crm-controller.decorator.js';
 import { parseInput } from '../shared/validation.js';
 import { AUTH_OPTIONS, type AuthOptions } from './auth-options.js';
@@ -32,6 +32,7 @@ export class SessionController {
   ) {}
 
   @Public()
+  @Audited('session.sign-in', { target: 'user', signsIn: true })
   @Post()
   @HttpCode(200)
   async signIn(@Body() body: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
@@ -56,6 +57,7 @@ export class SessionController {
   }
 
   @Public()
+  @Audited('session.sign-out', { target: 'user', targetId: (call) => call.actorId })
   @Delete()
   @HttpCode(204)
   async signOut(@Req() request: Request, @Res({ passthrough: true }) response: Response) {
@@ -82,6 +84,7 @@ export class SessionController {
 
   /** the signed-in user changes their password; every session ends, this browser gets a new one */
   @SignedIn()
+  @Audited('session.password.change', { target: 'user', targetId: (call) => call.actorId })
   @Put('password')
   @HttpCode(204)
   async changePassword(@Body() body: unknown, @Req() request: RequestWithUser, @Res({ passthrough: true }) response: Response) {
@@ -113,6 +116,7 @@ export class SessionController {
 
   /** sets the password with a one-time link (invitation or reset) and signs in */
   @Public()
+  @Audited('session.password.set-with-link', { target: 'user', signsIn: true })
   @Post('password')
   @HttpCode(200)
   async setPasswordWithToken(@Body() body: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response) {

@@ -1,4 +1,5 @@
 import { Body, HttpCode, NotFoundException, Param, Post, Put, Req } from '@nestjs/common';
+import { Audited, fieldsOf } from '../../engine/nest/access/index.js';
 import { CrmController } from '../shared/crm-controller.decorator.js';
 import { RecordIdPipe } from '../shared/record-id.pipe.js';
 import { parseInput } from '../shared/validation.js';
@@ -21,6 +22,7 @@ export class UserCredentialsController {
   ) {}
 
   /** sets the password; the user's sessions end */
+  @Audited('user.password.set', { target: 'user' })
   @Put(':id/password')
   @HttpCode(204)
   async setPassword(@Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
@@ -32,6 +34,7 @@ export class UserCredentialsController {
   }
 
   /** a one-time link (shown once) with which the user sets a new password; earlier links stop working */
+  @Audited('user.password-link', { target: 'user', details: fieldsOf('result', 'purpose') })
   @Post(':id/password-reset')
   async passwordReset(@Param('id', RecordIdPipe) id: string, @Req() request: RequestWithUser) {
     await this.activeUser(id);

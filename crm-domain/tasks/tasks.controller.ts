@@ -4,7 +4,7 @@ import { CrmController } from '../shared/crm-controller.decorator.js';
 import { parseInput } from '../shared/validation.js';
 import { completeTaskBody, taskListQuery } from './task-schemas.js';
 import { TasksService } from './tasks.service.js';
-import { EngineRequires, OnTask } from '../../engine/nest/access/index.js';
+import { Audited, EngineRequires, OnTask, variablesIn } from '../../engine/nest/access/index.js';
 
 /** The CRM's task list: open user tasks of all processes, each with its record. */
 @EngineRequires('engine.task')
@@ -24,6 +24,7 @@ export class TasksController {
   }
 
   @OnTask('claim')
+  @Audited('task.claim', { target: 'task', details: (call) => ({ userId: call.actorId }) })
   @Post(':id/claim')
   @HttpCode(204)
   async claim(@Actor() actor: string, @Param('id') id: string) {
@@ -31,6 +32,7 @@ export class TasksController {
   }
 
   @OnTask('work')
+  @Audited('task.complete', { target: 'task', details: variablesIn('variables') })
   @Post(':id/complete')
   @HttpCode(204)
   async complete(@Param('id') id: string, @Body() body: unknown) {

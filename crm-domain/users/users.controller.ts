@@ -12,7 +12,8 @@ import { PasswordLinks } from '../auth/password-links.js';
 import { checkNewPassword } from '../auth/password-rules.js';
 import { UserCredentialsStore } from '../auth/user-credentials.store.js';
 import { CrmRequires } from '../auth/permissions.js';
-import { SignedIn } from '../../engine/nest/access/index.js';
+import { Audited, SignedIn } from '../../engine/nest/access/index.js';
+import { teamDetails, userChangeDetails, userCreateDetails } from '../audit/audit-details.js';
 
 @SignedIn()
 @CrmController('users', 'CRM users and teams')
@@ -35,6 +36,7 @@ export class UsersController {
   }
 
   @CrmRequires('crm.users')
+  @Audited('user.create', { target: 'user', details: userCreateDetails })
   /** with `password`, the user signs in with it; without, the answer carries a one-time invitation link to set one */
   @Post()
   async create(@Actor() actor: string, @Body() body: unknown) {
@@ -46,6 +48,7 @@ export class UsersController {
   }
 
   @CrmRequires('crm.users')
+  @Audited('user.update', { target: 'user', details: userChangeDetails })
   @Patch(':id')
   async update(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
     const user = await this.users.update(actor, id, parseInput(updateUserBody, body));
@@ -56,6 +59,7 @@ export class UsersController {
 
   /** deactivates: users keep their history; their sessions and links end at once */
   @CrmRequires('crm.users')
+  @Audited('user.deactivate', { target: 'user' })
   @Delete(':id')
   async deactivate(@Actor() actor: string, @Param('id', RecordIdPipe) id: string) {
     const user = await this.users.deactivate(actor, id);
@@ -81,18 +85,21 @@ export class TeamsController {
   }
 
   @CrmRequires('crm.users')
+  @Audited('team.create', { target: 'team', details: teamDetails })
   @Post()
   create(@Actor() actor: string, @Body() body: unknown) {
     return this.teams.create(actor, parseInput(createTeamBody, body));
   }
 
   @CrmRequires('crm.users')
+  @Audited('team.update', { target: 'team', details: teamDetails })
   @Patch(':id')
   update(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
     return this.teams.update(actor, id, parseInput(updateTeamBody, body));
   }
 
   @CrmRequires('crm.users')
+  @Audited('team.delete', { target: 'team' })
   @Delete(':id')
   async remove(@Actor() actor: string, @Param('id', RecordIdPipe) id: string) {
     await this.teams.remove(actor, id);

@@ -5,7 +5,8 @@ import { BatchSelection } from '../batch-selection.js';
 import { AuthenticatedUserId } from './authenticated-user.js';
 import { batchDto } from './batch-dtos.js';
 import { parseDeleteRequest, parseExternalTaskRetriesRequest, parseJobRetriesRequest } from './batch-requests.js';
-import { EngineRequires } from '../access/index.js';
+import { Audited, EngineRequires } from '../access/index.js';
+import { bulkDetails } from './audit-details.js';
 
 /**
  * Camunda 7's operations over many process instances, jobs or external tasks. The selection is
@@ -21,6 +22,7 @@ export class BatchOperationsController {
     private readonly selection: BatchSelection,
   ) {}
 
+  @Audited('batch.create', { target: 'batch', details: bulkDetails(['processInstanceIds'], ['deleteReason']) })
   @Post('process-instance/delete')
   @HttpCode(200)
   async deleteInstances(@Body() body: unknown, @AuthenticatedUserId() userId: string | null) {
@@ -29,6 +31,7 @@ export class BatchOperationsController {
     return batchDto(await this.engine.createBatch({ type: 'instance-deletion', targetIds, configuration: request.configuration, createUserId: userId }));
   }
 
+  @Audited('batch.create', { target: 'batch', details: bulkDetails(['jobIds', 'processInstanceIds'], ['retries']) })
   @Post('job/retries')
   @HttpCode(200)
   async jobRetries(@Body() body: unknown, @AuthenticatedUserId() userId: string | null) {
@@ -38,6 +41,7 @@ export class BatchOperationsController {
     return batchDto(await this.engine.createBatch({ type: 'set-job-retries', targetIds, configuration, createUserId: userId }));
   }
 
+  @Audited('batch.create', { target: 'batch', details: bulkDetails(['externalTaskIds', 'processInstanceIds'], ['retries']) })
   @Post('external-task/retries-async')
   @HttpCode(200)
   async externalTaskRetriesAsync(@Body() body: unknown, @AuthenticatedUserId() userId: string | null) {
@@ -47,6 +51,7 @@ export class BatchOperationsController {
   }
 
   /** the synchronous variant: all tasks in one transaction; an unknown id is a 404 and changes nothing */
+  @Audited('external-task.retries.set', { target: 'external-task', details: bulkDetails(['externalTaskIds', 'processInstanceIds'], ['retries']) })
   @Put('external-task/retries')
   @HttpCode(204)
   async externalTaskRetries(@Body() body: unknown) {

@@ -7,7 +7,7 @@ import { BATCH_QUERIES } from '../engine-providers.js';
 import { batchDto, batchStatisticsDto } from './batch-dtos.js';
 import { parseSuspendedRequest } from './batch-requests.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
-import { EngineRequires } from '../access/index.js';
+import { Audited, EngineRequires, fieldsOf } from '../access/index.js';
 
 const BATCH_PARAMS: ParamSpec = {
   batchId: 'string', type: 'string', tenantIdIn: 'list', withoutTenantId: 'boolean', suspended: 'boolean', createUserId: 'string',
@@ -53,6 +53,7 @@ export class BatchController {
   }
 
   /** its jobs go; with cascade=true its history too */
+  @Audited('batch.delete', { target: 'batch', details: fieldsOf('query', 'cascade') })
   @Delete(':id')
   @HttpCode(204)
   async delete(@Param('id') id: string, @Query() query: Record<string, unknown>) {
@@ -60,6 +61,7 @@ export class BatchController {
     await this.engine.deleteBatch(id, cascade === true);
   }
 
+  @Audited('batch.suspend', { target: 'batch', details: fieldsOf('body', 'suspended') })
   @Put(':id/suspended')
   @HttpCode(204)
   async suspend(@Param('id') id: string, @Body() body: unknown) {

@@ -11,7 +11,8 @@ import { sendDownload } from '../http/download.js';
 import { definitionDto, deploymentDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { restBase } from './request-body.js';
-import { EngineRequires, SignedIn } from '../access/index.js';
+import { Audited, EngineRequires, SignedIn } from '../access/index.js';
+import { deploymentDetails } from './audit-details.js';
 
 const DEPLOYMENT_PARAMS: ParamSpec = { id: 'string', name: 'string', nameLike: 'string', source: 'string', tenantIdIn: 'list', withoutTenantId: 'boolean', before: 'date', after: 'date' };
 const RESERVED_FIELDS = new Set(['deployment-name', 'deployment-source', 'enable-duplicate-filtering', 'deploy-changed-only', 'tenant-id', 'deployment-activation-time']);
@@ -32,6 +33,7 @@ export class DeploymentController {
   ) {}
 
   @EngineRequires('engine.deploy')
+  @Audited('deployment.create', { target: 'deployment', details: deploymentDetails })
   @Post('create')
   @HttpCode(200)
   @TakesBody('multipart')

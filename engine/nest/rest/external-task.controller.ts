@@ -12,7 +12,7 @@ import { ExternalTaskWaiters } from '../external-task-waiters.js';
 import { externalTaskDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { parseBody, variablesOf } from './request-body.js';
-import { EngineRequires } from '../access/index.js';
+import { Audited, EngineRequires, fieldsOf } from '../access/index.js';
 
 export const EXTERNAL_TASK_PARAMS: ParamSpec = {
   externalTaskId: 'string', externalTaskIdIn: 'list', topicName: 'string', workerId: 'string', locked: 'boolean', notLocked: 'boolean',
@@ -172,6 +172,7 @@ export class ExternalTaskController {
   }
 
   @EngineRequires('engine.operate')
+  @Audited('external-task.retries.set', { target: 'external-task', details: fieldsOf('body', 'retries') })
   @Put(':id/retries')
   @HttpCode(204)
   async retries(@Param('id') id: string, @Body() body: unknown) {
@@ -179,6 +180,7 @@ export class ExternalTaskController {
   }
 
   @EngineRequires('engine.operate')
+  @Audited('external-task.priority.set', { target: 'external-task', details: fieldsOf('body', 'priority') })
   @Put(':id/priority')
   @HttpCode(204)
   async priority(@Param('id') id: string, @Body() body: unknown) {

@@ -7,7 +7,7 @@ import type { BatchQueries } from '../../core/ports/batch-queries.js';
 import { BATCH_QUERIES } from '../engine-providers.js';
 import { batchItemDto, historicBatchDto } from './batch-dtos.js';
 import { listQuery, parseFilter, parsePage, type ParamSpec } from './query-params.js';
-import { EngineRequires } from '../access/index.js';
+import { Audited, EngineRequires } from '../access/index.js';
 
 const HISTORIC_BATCH_PARAMS: ParamSpec = {
   batchId: 'string', type: 'string', completed: 'boolean', tenantIdIn: 'list', withoutTenantId: 'boolean', createUserId: 'string',
@@ -50,6 +50,7 @@ export class HistoricBatchController {
   }
 
   /** an ended batch's history; a running batch is deleted with DELETE /batch/{id} */
+  @Audited('batch.history.delete', { target: 'batch' })
   @Delete(':id')
   @HttpCode(204)
   async delete(@Param('id') id: string) {

@@ -8,7 +8,7 @@ import { ENGINE_QUERIES } from '../engine-providers.js';
 import { jobDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { parseBody } from './request-body.js';
-import { EngineRequires } from '../access/index.js';
+import { Audited, EngineRequires, fieldsOf } from '../access/index.js';
 
 export const JOB_PARAMS: ParamSpec = {
   jobId: 'string', jobIds: 'list', processInstanceId: 'string', processInstanceIds: 'list', processDefinitionId: 'string',
@@ -52,12 +52,14 @@ export class JobController {
   }
 
   /** runs the job now; a failure is recorded on the job (retries, incident) and the call still succeeds */
+  @Audited('job.execute', { target: 'job' })
   @Post(':id/execute')
   @HttpCode(204)
   async execute(@Param('id') id: string) {
     await this.engine.jobs.executeNow(id);
   }
 
+  @Audited('job.retries.set', { target: 'job', details: fieldsOf('body', 'retries') })
   @Put(':id/retries')
   @HttpCode(204)
   async retries(@Param('id') id: string, @Body() body: unknown) {

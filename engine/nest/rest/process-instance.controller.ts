@@ -12,7 +12,8 @@ import { activityInstanceTree } from './activity-instance-tree.js';
 import { instanceDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { parseBody, restBase, variablesOf } from './request-body.js';
-import { EngineRequires, SignedIn } from '../access/index.js';
+import { Audited, EngineRequires, fieldsOf, SignedIn } from '../access/index.js';
+import { modificationDetails, variableDeleteDetails, variableEditDetails, variablePutDetails } from './audit-details.js';
 
 export const INSTANCE_PARAMS: ParamSpec = {
   processInstanceIds: 'list', businessKey: 'string', businessKeyLike: 'string', processDefinitionId: 'string', processDefinitionKey: 'string',
@@ -79,6 +80,7 @@ export class ProcessInstanceController {
   }
 
   @EngineRequires('engine.operate')
+  @Audited('process-instance.cancel', { target: 'process-instance', details: fieldsOf('query', 'deleteReason') })
   @Delete(':id')
   @HttpCode(204)
   async delete(@Param('id') id: string, @Query('deleteReason') reason?: string) {
@@ -87,6 +89,7 @@ export class ProcessInstanceController {
 
   /** token moves: cancel activity instances and start others, in one transaction */
   @EngineRequires('engine.operate')
+  @Audited('process-instance.modify', { target: 'process-instance', details: modificationDetails })
   @Post(':id/modification')
   @HttpCode(204)
   async modify(@Param('id') id: string, @Body() body: unknown) {
@@ -114,6 +117,7 @@ export class ProcessInstanceController {
   }
 
   @EngineRequires('engine.operate')
+  @Audited('process-instance.variables.update', { target: 'process-instance', details: variableEditDetails })
   @Post(':id/variables')
   @HttpCode(204)
   async modifyVariables(@Param('id') id: string, @Body() body: unknown) {
@@ -130,6 +134,7 @@ export class ProcessInstanceController {
   }
 
   @EngineRequires('engine.operate')
+  @Audited('process-instance.variables.update', { target: 'process-instance', details: variablePutDetails })
   @Put(':id/variables/:name')
   @HttpCode(204)
   async putVariable(@Param('id') id: string, @Param('name') name: string, @Body() body: unknown) {
@@ -137,6 +142,7 @@ export class ProcessInstanceController {
   }
 
   @EngineRequires('engine.operate')
+  @Audited('process-instance.variables.update', { target: 'process-instance', details: variableDeleteDetails })
   @Delete(':id/variables/:name')
   @HttpCode(204)
   async deleteVariable(@Param('id') id: string, @Param('name') name: string) {

@@ -11,7 +11,8 @@ import { IdentityDirectory } from '../identity-directory.js';
 import { taskDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { parseBody, variablesOf } from './request-body.js';
-import { EngineRequires, OnTask, SignedIn } from '../access/index.js';
+import { allOf, Audited, EngineRequires, fieldsOf, OnTask, SignedIn, variablesIn } from '../access/index.js';
+import { taskFieldsGiven } from './audit-details.js';
 
 const TASK_PARAMS: ParamSpec = {
   taskId: 'string', taskIdIn: 'list', processInstanceId: 'string', processInstanceIdIn: 'list', processInstanceBusinessKey: 'string',
@@ -74,6 +75,7 @@ export class TaskController {
 
   @EngineRequires('engine.task')
   @OnTask('work')
+  @Audited('task.update', { target: 'task', details: allOf(taskFieldsGiven, fieldsOf('body', 'assignee', 'owner')) })
   @Put(':id')
   @HttpCode(204)
   async update(@Param('id') id: string, @Body() body: unknown) {
@@ -91,6 +93,7 @@ export class TaskController {
 
   @EngineRequires('engine.task')
   @OnTask('claim')
+  @Audited('task.claim', { target: 'task', details: fieldsOf('body', 'userId') })
   @Post(':id/claim')
   @HttpCode(204)
   async claim(@Param('id') id: string, @Body() body: unknown) {
@@ -101,6 +104,7 @@ export class TaskController {
 
   @EngineRequires('engine.task')
   @OnTask('work')
+  @Audited('task.unclaim', { target: 'task' })
   @Post(':id/unclaim')
   @HttpCode(204)
   async unclaim(@Param('id') id: string) {
@@ -109,6 +113,7 @@ export class TaskController {
 
   @EngineRequires('engine.task')
   @OnTask('assign')
+  @Audited('task.assign', { target: 'task', details: fieldsOf('body', 'userId') })
   @Post(':id/assignee')
   @HttpCode(204)
   async assignee(@Param('id') id: string, @Body() body: unknown) {
@@ -117,6 +122,7 @@ export class TaskController {
 
   @EngineRequires('engine.task')
   @OnTask('assign')
+  @Audited('task.delegate', { target: 'task', details: fieldsOf('body', 'userId') })
   @Post(':id/delegate')
   @HttpCode(204)
   async delegate(@Param('id') id: string, @Body() body: unknown) {
@@ -127,6 +133,7 @@ export class TaskController {
 
   @EngineRequires('engine.task')
   @OnTask('work')
+  @Audited('task.resolve', { target: 'task', details: variablesIn('variables') })
   @Post(':id/resolve')
   @HttpCode(204)
   async resolve(@Param('id') id: string, @Body() body: unknown) {
@@ -135,6 +142,7 @@ export class TaskController {
 
   @EngineRequires('engine.task')
   @OnTask('work')
+  @Audited('task.complete', { target: 'task', details: variablesIn('variables') })
   @Post(':id/complete')
   async complete(@Param('id') id: string, @Body() body: unknown, @Res({ passthrough: true }) res: Response) {
     const request = parseBody(completeBody, body);
@@ -149,6 +157,7 @@ export class TaskController {
 
   @EngineRequires('engine.task')
   @OnTask('work')
+  @Audited('task.submit-form', { target: 'task', details: variablesIn('variables') })
   @Post(':id/submit-form')
   async submitForm(@Param('id') id: string, @Body() body: unknown, @Res({ passthrough: true }) res: Response) {
     return this.complete(id, body, res);
@@ -173,6 +182,7 @@ export class TaskController {
 
   @EngineRequires('engine.task')
   @OnTask('work')
+  @Audited('task.variables.update', { target: 'task', details: variablesIn('modifications') })
   @Post(':id/variables')
   @HttpCode(204)
   async modifyVariables(@Param('id') id: string, @Body() body: { modifications?: unknown }) {
@@ -193,6 +203,7 @@ export class TaskController {
 
   @EngineRequires('engine.task')
   @OnTask('assign')
+  @Audited('task.identity-link.add', { target: 'task', details: fieldsOf('body', 'type', 'userId', 'groupId') })
   @Post(':id/identity-links')
   @HttpCode(204)
   async addIdentityLink(@Param('id') id: string, @Body() body: unknown) {
@@ -201,6 +212,7 @@ export class TaskController {
 
   @EngineRequires('engine.task')
   @OnTask('assign')
+  @Audited('task.identity-link.delete', { target: 'task', details: fieldsOf('body', 'type', 'userId', 'groupId') })
   @Post(':id/identity-links/delete')
   @HttpCode(204)
   async deleteIdentityLink(@Param('id') id: string, @Body() body: unknown) {

@@ -1,0 +1,25 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request, Response } from 'express';
+import { auditSpecOf } from '../../engine/nest/access/index.js';
+import { AuditTrail } from './audit-trail.js';
+
+/**
+ * Lets everything through: it only starts the audit of an `@Audited` route, so that a refusal by
+ * the access guard is recorded too. It must run before that guard: AuditModule is imported
+ * before AuthModule (global guards run in the order their modules are scanned).
+ */
+@Injectable()
+export class AuditRouteGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly trail: AuditTrail,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return true;
+    const spec = auditSpecOf(this.reflector, context);
+    if (spec) this.trail.begin(context.switchToHttp().getRequest<Request>(), context.switchToHttp().getResponse<Response>(), spec);
+    return true;
+  }
+}

@@ -1,0 +1,39 @@
+import { SetMetadata, type ExecutionContext } from '@nestjs/common';
+import type { Reflector } from '@nestjs/core';
+
+/** What the audit trail knows of a call when it writes the row. */
+export interface AuditedCall {
+  readonly params: Readonly<Record<string, string | string[] | undefined>>;
+  readonly query: Readonly<Record<string, unknown>>;
+  /** the raw request body: unvalidated when the call was refused */
+  readonly body: unknown;
+  /** the handler's answer; undefined when the call was refused or failed */
+  readonly result: unknown;
+  /** who made the call, when known */
+  readonly actorId: string | null;
+}
+
+/**
+ * A privileged action the application records in its audit log (who, what, on which target,
+ * allowed or not). The engine only declares it; the application writes the rows.
+ */
+export interface AuditSpec {
+  /** a stable dotted code: `task.complete`, `process-instance.cancel` */
+  readonly action: string;
+  /** what the action is done to: `task`, `process-instance`, `user`, ... */
+  readonly target: string;
+  /** the target's id; by default the route's `:id`, else the answer's `id` */
+  readonly targetId?: (call: AuditedCall) => unknown;
+  /** small, safe facts: ids, names, counts, types. Never values, passwords, tokens or keys */
+  readonly details?: (call: AuditedCall) => Record<string, unknown> | undefined;
+  /** the route signs its caller in: the actor is the user it answers with */
+  readonly signsIn?: boolean;
+}
+
+export const AUDITED = 'audited';
+
+export const Audited = (action: string, options: Omit<AuditSpec, 'action'>) => SetMetadata(AUDITED, { action, ...options } satisfies AuditSpec);
+
+export function auditSpecOf(reflector: Reflector, context: ExecutionContext): AuditSpec | undefined {
+  return reflector.get<AuditSpec | undefined>(AUDITED, context.getHandler());
+}
