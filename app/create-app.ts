@@ -53,7 +53,9 @@ function serveWebApp(app: NestExpressApplication): void {
   if (!root) return;
   app.useStaticAssets(root, { index: false, maxAge: '1h' });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || API_PREFIXES.some((p) => req.path === p || req.path.startsWith(`${p}/`)) || req.path.includes('.')) return next();
+    // Express matches routes case-insensitively: so must this, or /ENGINE-REST/... would get the page instead of the API's answer
+    const path = req.path.toLowerCase();
+    if (req.method !== 'GET' || API_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`)) || path.includes('.')) return next();
     res.sendFile(join(root, 'index.html'));
   });
 }
