@@ -146,12 +146,13 @@ describeBrowser('sign-in', () => {
     try {
       await page.goto(`${web.url}/cockpit`);
       await page.locator('p.error', { hasText: 'You may not open the Cockpit' }).waitFor();
-      const status = await page.evaluate(async () => {
+      const refused = await page.evaluate(async () => {
         const form = new FormData();
         form.set('deployment-name', 'x');
-        return (await fetch('/engine-rest/deployment/create', { method: 'POST', body: form })).status;
+        const response = await fetch('/engine-rest/deployment/create', { method: 'POST', body: form });
+        return { status: response.status, message: ((await response.json()) as { message: string }).message };
       });
-      expect(status).toBe(403);
+      expect(refused).toEqual({ status: 403, message: expect.stringContaining('may not deploy or delete processes and forms') });
     } finally {
       await page.close();
     }
