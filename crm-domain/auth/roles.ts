@@ -1,8 +1,8 @@
 import { USER_ROLES, type UserRole } from '../users/user.entity.js';
 import { ALL_PERMISSIONS, type Permission } from './permissions.js';
 
-/** The parts of the web app; each role works in some of them. */
-export const AREAS = ['designer', 'tasklist', 'cockpit'] as const;
+/** The parts of the web app; each role works in some of them (`admin`: users, teams and API keys). */
+export const AREAS = ['designer', 'tasklist', 'cockpit', 'admin'] as const;
 export type Area = (typeof AREAS)[number];
 
 /** `worker` is for API keys only: external task workers and integrations */
@@ -37,7 +37,7 @@ export const ROLE_ACCESS: Readonly<Record<Role, RoleAccess>> = {
     areas: ['cockpit'],
     supervises: false,
   },
-  admin: { permissions: Object.keys(ALL_PERMISSIONS) as Permission[], records: 'all', areas: ['designer', 'tasklist', 'cockpit'], supervises: true },
+  admin: { permissions: Object.keys(ALL_PERMISSIONS) as Permission[], records: 'all', areas: ['designer', 'tasklist', 'cockpit', 'admin'], supervises: true },
   worker: { permissions: ['engine.start', 'engine.external-task', 'engine.correlate'], records: 'none', areas: [], supervises: false },
 };
 

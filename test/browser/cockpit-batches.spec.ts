@@ -28,9 +28,9 @@ describeBrowser('cockpit batches', () => {
   let failedIds: string[] = [];
   let waitingIds: string[] = [];
 
-  const start = async (key: string, businessKey: string) => (await rest<{ id: string }>(web.url, 'POST', `/process-definition/key/${key}/start`, { businessKey })).id;
+  const start = async (key: string, businessKey: string) => (await rest<{ id: string }>(web, 'POST', `/process-definition/key/${key}/start`, { businessKey })).id;
   const states = async (ids: readonly string[]) =>
-    Promise.all(ids.map(async (id) => (await rest<HistoricInstance>(web.url, 'GET', `/history/process-instance/${id}`)).state));
+    Promise.all(ids.map(async (id) => (await rest<HistoricInstance>(web, 'GET', `/history/process-instance/${id}`)).state));
 
   beforeAll(async () => {
     ensureWebAppBuilt();
@@ -39,11 +39,11 @@ describeBrowser('cockpit batches', () => {
       if (failing) throw new Error('ERP is not reachable');
       return { outcome: 'complete' };
     });
-    await deployXml(web.url, 'sync_deal', flakyProcessXml);
-    await deployXml(web.url, 'two_step_approval', approvalProcessXml);
+    await deployXml(web, 'sync_deal', flakyProcessXml);
+    await deployXml(web, 'two_step_approval', approvalProcessXml);
     for (let i = 1; i <= 4; i++) failedIds.push(await start('sync_deal', `erp-sync-${i}`));
     for (let i = 1; i <= 3; i++) waitingIds.push(await start('two_step_approval', `stale-offer-${i}`));
-    for (const id of failedIds) await eventually(`an incident on ${id}`, async () => (await rest<unknown[]>(web.url, 'GET', `/incident?processInstanceId=${id}`)).length === 1);
+    for (const id of failedIds) await eventually(`an incident on ${id}`, async () => (await rest<unknown[]>(web, 'GET', `/incident?processInstanceId=${id}`)).length === 1);
     ({ page, userId } = await signIn(browser, web.url, 'ops'));
   });
 
@@ -84,7 +84,7 @@ describeBrowser('cockpit batches', () => {
     expect(await states(waitingIds)).toEqual(['EXTERNALLY_TERMINATED', 'EXTERNALLY_TERMINATED', 'EXTERNALLY_TERMINATED']);
 
     // the batch is recorded on the server, with who started it
-    const [cancel] = await rest<HistoricBatch[]>(web.url, 'GET', '/history/batch?type=instance-deletion&completed=true');
+    const [cancel] = await rest<HistoricBatch[]>(web, 'GET', '/history/batch?type=instance-deletion&completed=true');
     expect(cancel).toMatchObject({ createUserId: userId, items: expect.objectContaining({ total: 3, done: 3 }) });
 
     await dialog.locator('a', { hasText: 'All batches' }).click();
@@ -100,8 +100,8 @@ describeBrowser('cockpit batches', () => {
 
   it('suspends, resumes and deletes a running batch on the Batches page', async () => {
     // a long batch (its targets are gone already, each one is skipped), held at once so the page finds it running
-    const created = await rest<{ id: string }>(web.url, 'POST', '/process-instance/delete', { processInstanceIds: Array.from({ length: 5000 }, (_, i) => `gone-${i}`) });
-    await rest(web.url, 'PUT', `/batch/${created.id}/suspended`, { suspended: true });
+    const created = await rest<{ id: string }>(web, 'POST', '/process-instance/delete', { processInstanceIds: Array.from({ length: 5000 }, (_, i) => `gone-${i}`) });
+    await rest(web, 'PUT', `/batch/${created.id}/suspended`, { suspended: true });
 
     await page.goto(`${web.url}/cockpit`);
     await page.click('nav.tabs a:has-text("Batches")');
@@ -118,7 +118,7 @@ describeBrowser('cockpit batches', () => {
     await row('suspended').locator('[data-testid="batch-delete-confirm"]').click();
     await page.locator(`[data-testid="finished-batches"] tr[data-batch-id="${created.id}"]`).waitFor();
     expect(await page.locator(`[data-testid="running-batches"] tr[data-batch-id="${created.id}"]`).count()).toBe(0);
-    const ended = await rest<HistoricBatch>(web.url, 'GET', `/history/batch/${created.id}`);
+    const ended = await rest<HistoricBatch>(web, 'GET', `/history/batch/${created.id}`);
     expect(ended.endTime).not.toBeNull();
     expect(ended.items.canceled).toBeGreaterThan(0);
   });

@@ -119,8 +119,8 @@ describeBrowser('web app: Camunda Forms', () => {
     it('deploys diagram and form in one deployment and starts an instance', async () => {
       await page.click('button:has-text("Deploy")');
       await page.locator('[data-testid="designer-message"]', { hasText: 'as version 1' }).waitFor();
-      const [definition] = await rest<{ id: string; deploymentId: string }[]>(web.url, 'GET', '/process-definition?key=offer_approval');
-      const resources = await rest<{ name: string }[]>(web.url, 'GET', `/deployment/${definition!.deploymentId}/resources`);
+      const [definition] = await rest<{ id: string; deploymentId: string }[]>(web, 'GET', '/process-definition?key=offer_approval');
+      const resources = await rest<{ name: string }[]>(web, 'GET', `/deployment/${definition!.deploymentId}/resources`);
       expect(resources.map((r) => r.name).sort()).toEqual(['offer-decision.form', 'offer_approval.bpmn']);
       // the designer reopens the deployed version, with its form
       await page.locator('[data-testid="designer-status"]', { hasText: 'v1' }).waitFor();
@@ -170,7 +170,7 @@ describeBrowser('web app: Camunda Forms', () => {
       await form.locator('[role="alert"]', { hasText: 'Check the highlighted fields: Comment' }).waitFor();
       await form.locator('.fjs-form-field-textarea .fjs-form-field-error').waitFor();
       await screenshot(page, 'forms-tasklist-invalid');
-      expect(await rest<unknown[]>(web.url, 'GET', `/task?processInstanceId=${instanceId}`)).toHaveLength(1);
+      expect(await rest<unknown[]>(web, 'GET', `/task?processInstanceId=${instanceId}`)).toHaveLength(1);
 
       await form.locator('.fjs-form-field-number input').nth(1).fill('12.5');
       await form.locator('textarea').fill('Good margin');
@@ -179,10 +179,10 @@ describeBrowser('web app: Camunda Forms', () => {
       await page.locator('[data-testid="task-done"]').waitFor();
 
       await eventually('the instance to complete', async () => {
-        const [instance] = await rest<{ state: string }[]>(web.url, 'GET', `/history/process-instance?processInstanceId=${instanceId}`);
+        const [instance] = await rest<{ state: string }[]>(web, 'GET', `/history/process-instance?processInstanceId=${instanceId}`);
         return instance?.state === 'COMPLETED';
       });
-      const variables = await rest<HistoricVariable[]>(web.url, 'GET', `/history/variable-instance?processInstanceId=${instanceId}`);
+      const variables = await rest<HistoricVariable[]>(web, 'GET', `/history/variable-instance?processInstanceId=${instanceId}`);
       expect(Object.fromEntries(variables.map((v) => [v.name, [v.type, v.value]]))).toEqual({
         amount: ['Long', 5000],
         margin: ['Double', 12.5],

@@ -5,22 +5,20 @@ import { describeBrowser, launchChromium } from './support/chromium.js';
 import { approvalProcessXml } from './support/approval-process.js';
 import type { DesignerWindow } from './support/designer-window.js';
 import { FLAKY_TOPIC, flakyProcessXml, refusedProcessXml } from './support/flaky-process.js';
-import { deployXml, eventually, rest } from './support/rest.js';
+import { api, deployXml, eventually, rest } from './support/rest.js';
 import { publishScreenshot, screenshot } from './support/screenshots.js';
-import { signIn } from './support/session.js';
+import { demoUser, signIn } from './support/session.js';
 import { ensureWebAppBuilt, startWebApp, type WebApp } from './support/web-app.js';
 
 jest.setTimeout(180_000);
 
 interface Incident { id: string; processInstanceId: string }
 
-/** a demo deal of the CRM as business key (the record beside the task), or a typed key without the CRM */
-async function aDealId(base: string): Promise<string> {
-  const response = await fetch(`${base}/api/deals`);
-  if (!response.ok) return 'deal:42';
-  const body = (await response.json()) as { id: string }[] | { items?: { id: string }[] };
-  const deals = Array.isArray(body) ? body : (body.items ?? []);
-  return deals[0]?.id ?? 'deal:42';
+/** a demo deal of the manager who works on the task, as business key (the record beside the task) */
+async function aDealOf(web: WebApp, ownerId: string): Promise<string> {
+  const deals = await api<{ items: { id: string }[] }>(web, 'GET', `/api/deals?ownerId=${ownerId}`);
+  if (!deals.items[0]) throw new Error(`Expected a demo deal owned by ${ownerId}`);
+  return deals.items[0].id;
 }
 
 /** clicks a shape near its bottom edge, away from its label and the lint badge */
@@ -45,10 +43,13 @@ describeBrowser('web app journeys', () => {
   let failing = true;
   let definitionId = '';
   let startedInstanceId = '';
+  /** the deal the analyst starts the process for: one of the manager's, who then sees it beside the task */
+  let dealId = '';
 
   beforeAll(async () => {
     ensureWebAppBuilt();
     [web, browser] = await Promise.all([startWebApp(), launchChromium()]);
+    dealId = await aDealOf(web, (await demoUser(web.url, 'manager')).user.id);
     web.app.get(HandlerRegistry).register(FLAKY_TOPIC, async () => {
       if (failing) throw new Error('ERP is not reachable');
       return { outcome: 'complete' };
@@ -107,7 +108,7 @@ describeBrowser('web app journeys', () => {
       publishScreenshot(await screenshot(page, 'designer'), 'designer');
 
       await page.click('button:has-text("Start instance")');
-      await page.fill('input[name="businessKey"]', await aDealId(web.url));
+      await page.fill('input[name="businessKey"]', dealId);
       await page.click('.modal button:has-text("Add variable")');
       await page.fill('.modal [aria-label="Variable name"]', 'amount');
       await page.selectOption('.modal [aria-label="Variable type"]', 'Long');
@@ -115,7 +116,7 @@ describeBrowser('web app journeys', () => {
       await page.click('.modal button[type="submit"]');
       const started = await page.locator('[data-testid="designer-message"]', { hasText: 'Started instance' }).textContent();
       startedInstanceId = /Started instance (\S+)/.exec(started ?? '')![1]!;
-      const variable = await rest<{ type: string; value: number }>(web.url, 'GET', `/process-instance/${startedInstanceId}/variables/amount`);
+      const variable = await rest<{ type: string; value: number }>(web, 'GET', `/process-instance/${startedInstanceId}/variables/amount`);
       expect(variable).toEqual(expect.objectContaining({ type: 'Long', value: 5000 }));
     });
 
@@ -161,7 +162,7 @@ describeBrowser('web app journeys', () => {
       await page.click('[data-view="groups"]');
       const row = page.locator('.task-row', { hasText: 'Approve discount' });
       // the deal the analyst started it for, by its title
-      const deal = await (await fetch(`${web.url}/api/deals/${await aDealId(web.url)}`)).json() as { title: string; companyId: string };
+      const deal = await api<{ title: string; companyId: string }>(web, 'GET', `/api/deals/${dealId}`);
       await row.locator('.record-title', { hasText: deal.title }).waitFor();
       await row.click();
       await page.locator('[data-testid="task-detail"]').waitFor();
@@ -172,7 +173,7 @@ describeBrowser('web app journeys', () => {
       await page.locator('[data-testid="task-diagram"][data-ready="true"]').waitFor();
       await page.locator('[data-testid="task-diagram"] .djs-element.crm-active').first().waitFor();
       // the deal beside the task reads by names, not ids
-      const company = await (await fetch(`${web.url}/api/companies/${deal.companyId}`)).json() as { name: string };
+      const company = await api<{ name: string }>(web, 'GET', `/api/companies/${deal.companyId}`);
       await page.locator('[data-testid="record-panel"] dt:text-is("Company") + dd', { hasText: company.name }).waitFor();
       await page.fill('[data-testid="task-form"] input[name="comment"]', 'Fine for a 5000 deal');
 
@@ -186,13 +187,13 @@ describeBrowser('web app journeys', () => {
       await comment.waitFor();
       await comment.locator(`.comment-author[data-user="${userId}"]`).waitFor();
       const taskId = new URL(page.url()).searchParams.get('task') ?? '';
-      const comments = await rest<{ userId: string; message: string }[]>(web.url, 'GET', `/task/${taskId}/comment`);
+      const comments = await rest<{ userId: string; message: string }[]>(web, 'GET', `/task/${taskId}/comment`);
       expect(comments).toEqual([expect.objectContaining({ userId, message: 'Checked the margin with sales' })]);
       await screenshot(page, 'tasklist-comments');
       await page.click('[data-testid="task-form"] [data-outcome="approve"]');
       await page.locator('[data-testid="task-done"]').waitFor();
 
-      const variables = await rest<Record<string, { value: unknown }>>(web.url, 'GET', `/history/variable-instance?processInstanceId=${startedInstanceId}`)
+      const variables = await rest<Record<string, { value: unknown }>>(web, 'GET', `/history/variable-instance?processInstanceId=${startedInstanceId}`)
         .then((rows) => Object.fromEntries((rows as unknown as { name: string; value: unknown }[]).map((r) => [r.name, r.value])));
       expect(variables).toEqual(expect.objectContaining({ approved: true, comment: 'Fine for a 5000 deal' }));
     });
@@ -202,9 +203,9 @@ describeBrowser('web app journeys', () => {
     let page: Page;
     let failedInstanceId = '';
     beforeAll(async () => {
-      await deployXml(web.url, 'sync_deal', flakyProcessXml);
-      failedInstanceId = (await rest<{ id: string }>(web.url, 'POST', '/process-definition/key/sync_deal/start', { businessKey: 'deal:42' })).id;
-      await eventually('an incident on the failing instance', async () => (await rest<Incident[]>(web.url, 'GET', `/incident?processInstanceId=${failedInstanceId}`))[0]);
+      await deployXml(web, 'sync_deal', flakyProcessXml);
+      failedInstanceId = (await rest<{ id: string }>(web, 'POST', '/process-definition/key/sync_deal/start', { businessKey: 'deal:42' })).id;
+      await eventually('an incident on the failing instance', async () => (await rest<Incident[]>(web, 'GET', `/incident?processInstanceId=${failedInstanceId}`))[0]);
       ({ page } = await signIn(browser, web.url, 'ops'));
     });
     afterAll(() => page.close());
@@ -244,7 +245,7 @@ describeBrowser('web app journeys', () => {
       failing = false;
       await page.click('[data-testid="retry-incident"]');
       await eventually('the retried instance to complete', async () => {
-        const [instance] = await rest<HistoricInstance[]>(web.url, 'GET', `/history/process-instance?processInstanceId=${failedInstanceId}`);
+        const [instance] = await rest<HistoricInstance[]>(web, 'GET', `/history/process-instance?processInstanceId=${failedInstanceId}`);
         return instance?.state === 'COMPLETED';
       });
       await page.click('button:has-text("Refresh")');
@@ -253,8 +254,8 @@ describeBrowser('web app journeys', () => {
     });
 
     it('moves the token of a running instance to another step', async () => {
-      await deployXml(web.url, 'two_step_approval', approvalProcessXml);
-      const { id } = await rest<{ id: string }>(web.url, 'POST', '/process-definition/key/two_step_approval/start', { businessKey: 'deal:43' });
+      await deployXml(web, 'two_step_approval', approvalProcessXml);
+      const { id } = await rest<{ id: string }>(web, 'POST', '/process-definition/key/two_step_approval/start', { businessKey: 'deal:43' });
       await page.goto(`${web.url}/cockpit/instance?id=${encodeURIComponent(id)}`);
       await page.locator('[data-testid="instance-diagram"] .djs-element.crm-active[data-element-id="manager_approval"]').waitFor();
 
@@ -276,7 +277,7 @@ describeBrowser('web app journeys', () => {
       expect(await page.locator('[data-testid="activity-tree"]').textContent()).not.toContain('Manager approval');
       expect(await page.locator('[data-testid="instance-diagram"] .djs-element.crm-active[data-element-id="manager_approval"]').count()).toBe(0);
       await screenshot(page, 'cockpit-instance-moved');
-      const tasks = await rest<{ taskDefinitionKey: string }[]>(web.url, 'GET', `/task?processInstanceId=${id}`);
+      const tasks = await rest<{ taskDefinitionKey: string }[]>(web, 'GET', `/task?processInstanceId=${id}`);
       expect(tasks.map((t) => t.taskDefinitionKey)).toEqual(['director_approval']);
     });
 

@@ -18,7 +18,7 @@ const FORGED = 'Forged';
  * someone else) and a JSON one (which needs a CORS preflight the server never grants).
  * On another port of 127.0.0.1 it is another origin but the same site: SameSite=Lax cookies go along.
  */
-function attackPage(target: string, otherUserId: string): string {
+function attackPage(target: string, otherEmail: string, otherPassword: string): string {
   const company = JSON.stringify({ name: `${FORGED} text`, type: 'client', primaryContact: { fullName: 'Mallory' } });
   return `<!doctype html><html><body><p id="state">sending</p><script>
     const target = ${JSON.stringify(target)};
@@ -26,7 +26,7 @@ function attackPage(target: string, otherUserId: string): string {
     Promise.allSettled([
       simple('/api/companies', 'text/plain', ${JSON.stringify(company)}),
       simple('/api/companies', 'application/x-www-form-urlencoded', 'name=${FORGED}%20form&type=client'),
-      simple('/api/session', 'text/plain', ${JSON.stringify(JSON.stringify({ userId: otherUserId }))}),
+      simple('/api/session', 'text/plain', ${JSON.stringify(JSON.stringify({ email: otherEmail, password: otherPassword }))}),
       fetch(target + '/api/companies', { method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: ${JSON.stringify(company.replace('text', 'json'))} }),
     ]).then(() => { document.getElementById('state').textContent = 'sent'; });
   </script>
@@ -56,7 +56,7 @@ describeBrowser('web app: browser safety', () => {
     await web?.close();
   });
 
-  const companyCount = async (q: string) => ((await (await fetch(`${web.url}/api/companies?q=${encodeURIComponent(q)}`)).json()) as { total: number }).total;
+  const companyCount = async (q: string) => ((await (await fetch(`${web.url}/api/companies?q=${encodeURIComponent(q)}`, { headers: web.adminAuth })).json()) as { total: number }).total;
 
   it('shows the API documentation at /docs under the same Content Security Policy', async () => {
     page = await browser.newPage();
@@ -69,11 +69,11 @@ describeBrowser('web app: browser safety', () => {
   it('changes nothing when another site makes the signed-in browser post to the CRM', async () => {
     const signedIn = await signIn(browser, web.url, 'admin');
     page = signedIn.page;
-    const users = (await (await fetch(`${web.url}/api/session/users`)).json()) as { id: string }[];
-    const other = users.find((u) => u.id !== signedIn.userId)!;
+    const demo = (await (await fetch(`${web.url}/api/session/demo`)).json()) as { password: string; users: { id: string; email: string }[] };
+    const other = demo.users.find((u) => u.id !== signedIn.userId)!;
     attacker = createServer((_req, res) => {
       res.setHeader('content-type', 'text/html');
-      res.end(attackPage(web.url, other.id));
+      res.end(attackPage(web.url, other.email, demo.password));
     });
     await new Promise<void>((resolve) => attacker!.listen(0, '127.0.0.1', resolve));
     await page.goto(`http://127.0.0.1:${(attacker.address() as AddressInfo).port}/`);
@@ -105,9 +105,9 @@ describeBrowser('web app: browser safety', () => {
     const form = new FormData();
     form.set('deployment-name', 'scripted');
     form.append('data', new Blob([`<html xmlns="http://www.w3.org/1999/xhtml"><body><script>fetch('/engine-rest/${probe}')</script></body></html>`]), 'scripted.xhtml');
-    const deployed = (await (await fetch(`${web.url}/engine-rest/deployment/create`, { method: 'POST', body: form })).json()) as { id: string };
-    const [resource] = await rest<{ id: string }[]>(web.url, 'GET', `/deployment/${deployed.id}/resources`);
-    page = await browser.newPage();
+    const deployed = (await (await fetch(`${web.url}/engine-rest/deployment/create`, { method: 'POST', body: form, headers: web.adminAuth })).json()) as { id: string };
+    const [resource] = await rest<{ id: string }[]>(web, 'GET', `/deployment/${deployed.id}/resources`);
+    ({ page } = await signIn(browser, web.url, 'admin'));
     const requested: string[] = [];
     page.on('request', (request) => requested.push(request.url()));
     const [download] = await Promise.all([

@@ -1,19 +1,48 @@
 import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
+import { TEST_USER_PASSWORD } from '../support/test-app.js';
 import { describeBrowser, launchChromium } from './support/chromium.js';
-import { eventually, rest } from './support/rest.js';
+import { consoleErrors } from './support/console.js';
+import { api, eventually, rest } from './support/rest.js';
 import { screenshot } from './support/screenshots.js';
-import { signIn } from './support/session.js';
+import { demoUser, signIn, signInWithForm, type DemoRole } from './support/session.js';
 import { ensureWebAppBuilt, startWebApp, type WebApp } from './support/web-app.js';
 
 jest.setTimeout(180_000);
 
 interface Incident { id: string; processInstanceId: string }
 
-/** The sign-in through the server's session, the areas each role reaches, and the demo's repair for ops. */
-describeBrowser('sign-in and the demo data', () => {
+const HOMES: Record<DemoRole, { path: string; nav: string[] }> = {
+  analyst: { path: '/designer', nav: ['Designer'] },
+  manager: { path: '/tasklist', nav: ['Tasklist'] },
+  head: { path: '/tasklist', nav: ['Tasklist'] },
+  director: { path: '/tasklist', nav: ['Tasklist'] },
+  ops: { path: '/cockpit', nav: ['Cockpit'] },
+  admin: { path: '/designer', nav: ['Designer', 'Tasklist', 'Cockpit', 'Admin'] },
+};
+
+/** in the page: the wait after failed sign-ins is shown, and the button disabled, at the same time */
+const WAITING_TO_SIGN_IN = `(() => {
+  const button = document.querySelector('[data-testid="sign-in"]');
+  const text = document.querySelector('[data-testid="sign-in-problem"]')?.textContent ?? '';
+  return !!button?.disabled && /^Too many failed sign-ins: try again in \\d+ s$/.test(text);
+})()`;
+
+/** who the page's cookie signs in (null: nobody), asked from inside the page as the app asks */
+async function sessionOf(page: Page): Promise<{ id: string } | null> {
+  return page.evaluate(async () => {
+    const response = await fetch('/api/session');
+    return response.status === 204 ? null : ((await response.json()) as { id: string });
+  });
+}
+
+/** Sign-in with email and password through the login page, the session's end, and what each role reaches. */
+describeBrowser('sign-in', () => {
   let web: WebApp;
   let browser: Browser;
+  /** a user of this spec alone, whose password the spec changes */
+  const newUser = (name: string, role: string) =>
+    api<{ id: string; email: string }>(web, 'POST', '/api/users', { name, email: `${name.toLowerCase().replace(/\W+/g, '.')}@sign-in.test`, role, ...(role === 'manager' ? { level: 'junior' } : {}), password: TEST_USER_PASSWORD });
 
   beforeAll(async () => {
     ensureWebAppBuilt();
@@ -25,50 +54,185 @@ describeBrowser('sign-in and the demo data', () => {
     await web?.close();
   });
 
-  it('sends a visitor to the login and back to the page they asked for', async () => {
-    const page = await browser.newPage();
+  it('sends a visitor to the login, fills the form from the demo box, and goes back to the page they asked for', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    const errors = consoleErrors(page);
     try {
       await page.goto(`${web.url}/cockpit/instances?state=incidents`);
       await page.waitForURL((url) => url.pathname === '/login');
       expect(new URL(page.url()).searchParams.get('next')).toBe('/cockpit/instances?state=incidents');
+      const ops = page.locator('[data-testid="demo-box"] .demo-user[data-role="ops"]');
+      await ops.waitFor();
+      expect(await page.locator('[data-testid="demo-box"] .demo-badge').textContent()).toBe('Demo');
+      expect(await page.locator('[data-testid="demo-password"]').textContent()).toBe('demo-password');
+      expect(await page.locator('input[name="email"]').getAttribute('autocomplete')).toBe('username');
+      expect(await page.locator('input[name="password"]').getAttribute('autocomplete')).toBe('current-password');
       await screenshot(page, 'login');
-      await page.click('.user-card[data-role="ops"]');
+      expect(errors).toEqual([]);
+
+      await ops.click();
+      const { user, password } = await demoUser(web.url, 'ops');
+      expect(await page.locator('input[name="email"]').inputValue()).toBe(user.email);
+      expect(await page.locator('input[name="password"]').inputValue()).toBe(password);
+      await page.locator('[data-testid="sign-in"]').press('Enter');
       await page.waitForURL((url) => url.pathname === '/cockpit/instances');
       expect(new URL(page.url()).searchParams.get('state')).toBe('incidents');
+      await page.locator('[data-testid="current-user"]', { hasText: user.name }).waitFor();
       const cookies = await page.context().cookies();
       expect(cookies.find((c) => c.name === 'crm_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+      expect(errors).toEqual([]);
     } finally {
       await page.close();
+    }
+  });
+
+  it('refuses a wrong password with a message, and opens no session', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${web.url}/login`);
+      const { user } = await demoUser(web.url, 'admin');
+      await page.fill('input[name="email"]', user.email);
+      await page.fill('input[name="password"]', 'not-the-password');
+      await page.press('input[name="password"]', 'Enter');
+      await page.locator('[data-testid="sign-in-problem"]', { hasText: 'Wrong email or password' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/login');
+      expect((await page.context().cookies()).some((c) => c.name === 'crm_session')).toBe(false);
+      expect(await sessionOf(page)).toBeNull();
+      expect(await page.locator('[data-testid="sign-in"]').isEnabled()).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('after repeated failures says how long to wait, and keeps the form disabled until then', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${web.url}/login`);
+      await page.fill('input[name="email"]', 'nobody@sign-in.test');
+      await page.fill('input[name="password"]', 'guess-number-x');
+      // watched inside the page, where no poll misses the short wait: the message and the disabled button come together
+      const waiting = page.waitForFunction(WAITING_TO_SIGN_IN, undefined, { timeout: 120_000 });
+      let seen = false;
+      void waiting.then(() => (seen = true), () => undefined);
+      for (let attempt = 1; attempt <= 10 && !seen; attempt++) {
+        const answered = page.waitForResponse((r) => r.url().endsWith('/api/session') && r.request().method() === 'POST');
+        await page.click('[data-testid="sign-in"]', { timeout: 60_000 });
+        await answered;
+      }
+      await waiting;
+      await page.waitForFunction(`!document.querySelector('[data-testid="sign-in"]').disabled`, undefined, { timeout: 60_000 });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('signs each role in to its start page, with its areas in the navigation and no console errors', async () => {
+    for (const role of Object.keys(HOMES) as DemoRole[]) {
+      const { page, consoleErrors: errors } = await signIn(browser, web.url, role);
+      try {
+        expect(new URL(page.url()).pathname).toBe(HOMES[role].path);
+        await page.locator('[data-testid="current-user"]').waitFor();
+        expect(await page.locator('nav.topbar > a').allTextContents()).toEqual(['CRM processes', ...HOMES[role].nav]);
+        await page.waitForLoadState('networkidle');
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
     }
   });
 
   it('shows a manager only the tasklist, and the server refuses what the role may not do', async () => {
     const { page } = await signIn(browser, web.url, 'manager');
     try {
-      expect(await page.locator('nav.topbar a').allTextContents()).toEqual(['CRM processes', 'Tasklist']);
-      await page.goto(`${web.url}/designer`);
-      await page.locator('p.error', { hasText: 'has no access to designer' }).waitFor();
-      // Playwright's request API is no browser: it names our origin as the web app's fetch does
-      const refused = await page.request.post(`${web.url}/engine-rest/deployment/create`, { multipart: { 'deployment-name': 'x' }, headers: { origin: web.url } });
-      expect(refused.status()).toBe(403);
-      expect(((await refused.json()) as { message: string }).message).toMatch(/may not deploy processes/);
+      await page.goto(`${web.url}/cockpit`);
+      await page.locator('p.error', { hasText: 'You may not open the Cockpit' }).waitFor();
+      const refused = await page.evaluate(async () => {
+        const form = new FormData();
+        form.set('deployment-name', 'x');
+        const response = await fetch('/engine-rest/deployment/create', { method: 'POST', body: form });
+        return { status: response.status, message: ((await response.json()) as { message: string }).message };
+      });
+      expect(refused).toEqual({ status: 403, message: expect.stringContaining('may not deploy or delete processes and forms') });
     } finally {
       await page.close();
     }
   });
 
-  it('returns to the login when the session ends, and says why', async () => {
-    const { page } = await signIn(browser, web.url, 'manager');
+  it('says "You may not …" when the server refuses an action, here after the role changed', async () => {
+    const incident = await eventually('the demo incident', async () => (await rest<Incident[]>(web, 'GET', '/incident?activityId=Resubmit'))[0], 90_000);
+    const olga = await newUser('Olga Oncall', 'ops');
+    const page = await browser.newPage();
     try {
-      await page.locator('[data-testid="current-user"]').waitFor();
-      // nothing in flight: the next request is the click's
-      await page.waitForLoadState('networkidle');
-      expect((await page.request.delete(`${web.url}/api/session`, { headers: { origin: web.url } })).status()).toBe(204);
-      await page.click('[data-view="groups"]');
-      await page.locator('[data-testid="session-ended"]').waitFor();
-      expect(new URL(page.url()).pathname).toBe('/login');
+      await page.goto(`${web.url}/cockpit/instance?id=${incident.processInstanceId}`);
+      await signInWithForm(page, olga.email, TEST_USER_PASSWORD);
+      await page.locator('[data-testid="retry-incident"]').waitFor();
+      await api(web, 'PATCH', `/api/users/${olga.id}`, { role: 'manager', level: 'junior' });
+      await page.click('[data-testid="retry-incident"]');
+      await page.locator('[role="alert"]', { hasText: /^You may not operate process instances .*: that takes the role ops or admin$/ }).waitFor();
+      expect((await rest<Incident[]>(web, 'GET', `/incident?processInstanceId=${incident.processInstanceId}`)).length).toBe(1);
     } finally {
       await page.close();
+    }
+  });
+
+  it('returns to the login when the session ends in another tab, and back to the page afterwards', async () => {
+    const context = await browser.newContext();
+    const { page, user, password } = await signIn(browser, web.url, 'manager', context);
+    try {
+      await page.goto(`${web.url}/tasklist?view=groups`);
+      await page.locator('[data-testid="task-list"]').waitFor();
+      await page.waitForLoadState('networkidle');
+      const other = await context.newPage();
+      await other.goto(`${web.url}/tasklist`);
+      await other.click('[data-testid="user-menu"]');
+      await other.click('[data-testid="sign-out"]');
+      await other.waitForURL((url) => url.pathname === '/login');
+      await other.close();
+
+      await page.click('[data-view="mine"]');
+      await page.locator('[data-testid="session-ended"]').waitFor();
+      expect(new URL(page.url()).pathname).toBe('/login');
+      await signInWithForm(page, user.email, password);
+      expect(`${new URL(page.url()).pathname}${new URL(page.url()).search}`).toBe('/tasklist?view=mine');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('changes the password from the user menu, which signs out the other browsers', async () => {
+    const paul = await newUser('Paul Passwordchanger', 'manager');
+    const elsewhere = await browser.newPage();
+    const page = await browser.newPage();
+    try {
+      for (const p of [elsewhere, page]) {
+        await p.goto(`${web.url}/tasklist`);
+        await signInWithForm(p, paul.email, TEST_USER_PASSWORD);
+      }
+      await page.click('[data-testid="user-menu"]');
+      await page.click('[data-testid="open-change-password"]');
+      const form = page.locator('[data-testid="change-password-form"]');
+      await form.locator('input[name="current-password"]').fill('not-my-password');
+      await form.locator('input[name="new-password"]').fill('a new long passphrase');
+      await form.locator('input[name="confirm-password"]').fill('a new long passphrase');
+      await form.locator('[data-testid="change-password"]').click();
+      await form.locator('[role="alert"]', { hasText: 'The current password is not right' }).waitFor();
+      await form.locator('input[name="current-password"]').fill(TEST_USER_PASSWORD);
+      await form.locator('[data-testid="change-password"]').click();
+      await page.locator('[data-testid="password-changed"]').waitFor();
+      await screenshot(page, 'change-password');
+      await page.click('.modal button:has-text("Close")');
+
+      // this browser goes on; the other one is signed out at its next request
+      await page.click('[data-view="groups"]');
+      await page.locator('[data-testid="task-list"]').waitFor();
+      expect(new URL(page.url()).pathname).toBe('/tasklist');
+      await elsewhere.click('[data-view="groups"]');
+      await elsewhere.locator('[data-testid="session-ended"]').waitFor();
+      await signInWithForm(elsewhere, paul.email, 'a new long passphrase');
+      expect(`${new URL(elsewhere.url()).pathname}${new URL(elsewhere.url()).search}`).toBe('/tasklist?view=groups');
+    } finally {
+      await page.close();
+      await elsewhere.close();
     }
   });
 
@@ -76,7 +240,7 @@ describeBrowser('sign-in and the demo data', () => {
     let page: Page;
     let incident: Incident;
     beforeAll(async () => {
-      incident = await eventually('the demo incident', async () => (await rest<Incident[]>(web.url, 'GET', '/incident?activityId=Resubmit'))[0], 90_000);
+      incident = await eventually('the demo incident', async () => (await rest<Incident[]>(web, 'GET', '/incident?activityId=Resubmit'))[0], 90_000);
       ({ page } = await signIn(browser, web.url, 'ops'));
     });
     afterAll(() => page.close());
@@ -95,7 +259,7 @@ describeBrowser('sign-in and the demo data', () => {
 
       await page.click('[data-testid="retry-incident"]');
       await eventually('the approval back at the manager', async () => {
-        const tasks = await rest<{ taskDefinitionKey: string }[]>(web.url, 'GET', `/task?processInstanceId=${incident.processInstanceId}`);
+        const tasks = await rest<{ taskDefinitionKey: string }[]>(web, 'GET', `/task?processInstanceId=${incident.processInstanceId}`);
         return tasks.some((t) => t.taskDefinitionKey === 'ManagerApproval');
       });
       await page.click('button:has-text("Refresh")');

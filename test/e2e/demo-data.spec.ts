@@ -21,7 +21,7 @@ describe('the demo data', () => {
   it('has the users the README signs in as, each with their part of the app', async () => {
     const users = await crm.ok<{ name: string; areas: string[] }[]>('GET', '/api/session/users');
     const areas = Object.fromEntries(users.map((u) => [u.name, u.areas]));
-    expect(areas).toMatchObject({ 'Anna Analyst': ['designer'], 'Jack Junior': ['tasklist'], 'Oscar Ops': ['cockpit'], 'Ada Admin': ['designer', 'tasklist', 'cockpit'] });
+    expect(areas).toMatchObject({ 'Anna Analyst': ['designer'], 'Jack Junior': ['tasklist'], 'Oscar Ops': ['cockpit'], 'Ada Admin': ['designer', 'tasklist', 'cockpit', 'admin'] });
   });
 
   it('has a failed approval that ops repair by correcting the discount and retrying', async () => {

@@ -5,8 +5,17 @@ export class ApiError extends Error {
     readonly type: string,
     message: string,
     readonly details: unknown = null,
+    /** seconds the server asks to wait (Retry-After of a 429) */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
+  }
+}
+
+/** The server could not be reached (offline, restarting): fetch itself failed. */
+export class NetworkError extends Error {
+  constructor(readonly method: string, readonly url: string) {
+    super('The server cannot be reached: check the connection and try again');
   }
 }
 
@@ -36,15 +45,26 @@ export async function request<T>(method: string, url: string, body?: unknown): P
     headers['Content-Type'] = 'application/json';
     payload = JSON.stringify(body);
   }
-  const response = await fetch(url, { method, headers, ...(payload === undefined ? {} : { body: payload }) });
+  let response: Response;
+  try {
+    response = await fetch(url, { method, headers, ...(payload === undefined ? {} : { body: payload }) });
+  } catch {
+    throw new NetworkError(method, url);
+  }
   const text = await response.text();
   const parsed: unknown = text ? safeJson(text) : null;
   if (!response.ok) {
     if (response.status === 401) for (const listener of unauthorizedListeners) listener();
     const error = (parsed ?? {}) as { type?: string; message?: string; details?: unknown };
-    throw new ApiError(response.status, error.type ?? 'HttpError', error.message ?? `${method} ${url} answered ${response.status}`, error.details ?? null);
+    const message = error.message ?? `${method} ${url} answered ${response.status}`;
+    throw new ApiError(response.status, error.type ?? 'HttpError', message, error.details ?? null, retryAfter(response.headers.get('Retry-After')));
   }
   return parsed as T;
+}
+
+function retryAfter(header: string | null): number | null {
+  const seconds = header === null ? NaN : Number(header);
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.ceil(seconds) : null;
 }
 
 function safeJson(text: string): unknown {
@@ -59,3 +79,4 @@ export const get = <T>(url: string) => request<T>('GET', url);
 export const post = <T>(url: string, body?: unknown) => request<T>('POST', url, body ?? {});
 export const put = <T>(url: string, body?: unknown) => request<T>('PUT', url, body ?? {});
 export const del = <T>(url: string) => request<T>('DELETE', url);
+export const patch = <T>(url: string, body?: unknown) => request<T>('PATCH', url, body ?? {});

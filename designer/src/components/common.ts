@@ -1,6 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { html } from '../app/html';
+import { errorText } from './error-text';
+
+export { errorText } from './error-text';
 
 /** Loads data for a component and reloads on demand or when `deps` change. */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T | null; error: string | null; loading: boolean; reload: () => void } {
@@ -11,7 +14,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T |
     setState((s) => ({ ...s, loading: true }));
     load()
       .then((data) => !cancelled && setState({ data, error: null, loading: false }))
-      .catch((e: Error) => !cancelled && setState({ data: null, error: e.message, loading: false }));
+      .catch((e: unknown) => !cancelled && setState({ data: null, error: errorText(e), loading: false }));
     return () => void (cancelled = true);
   }, [...deps, tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
@@ -36,8 +39,4 @@ export function Modal({ title, children, onClose }: { title: string; children: C
       ${children}
     </div>
   </div>`;
-}
-
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

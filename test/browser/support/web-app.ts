@@ -1,12 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { loadConfig } from '../../../app/config.js';
-import { createApp } from '../../../app/create-app.js';
-import { createScratchDatabase, testDatabaseBaseUrl, type ScratchDatabase } from '../../support/test-database.js';
+import { startTestApp } from '../../support/test-app.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const DESIGNER = join(ROOT, 'designer');
@@ -61,38 +58,14 @@ export function ensureWebAppBuilt(): void {
 export interface WebApp {
   readonly url: string;
   readonly app: NestExpressApplication;
+  /** `Authorization: Basic` of the test app's admin, for the specs' setup calls */
+  readonly adminAuth: Readonly<Record<string, string>>;
   close(): Promise<void>;
 }
 
-/** The real service with the built web app: PostgreSQL (+ Redis) from the environment, else PGlite in a temp folder. */
+/** The real service with the built web app and the demo users: PostgreSQL (+ Redis) from the environment, else PGlite in a temp folder. */
 export async function startWebApp(): Promise<WebApp> {
-  const baseUrl = testDatabaseBaseUrl();
-  const scratch: ScratchDatabase | null = baseUrl ? await createScratchDatabase(baseUrl) : null;
-  const dataDir = mkdtempSync(join(tmpdir(), 'bpmn-browser-'));
-  const config = loadConfig({
-    ...process.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATABASE_URL: scratch?.url,
-    DATA_DIR: dataDir,
-    REDIS_URL: scratch ? process.env['REDIS_URL'] : undefined,
-    QUEUE_PREFIX: `browser-${Math.random().toString(36).slice(2, 10)}`,
-    // the CRM's demo users and records, on PostgreSQL too: the login page lists them
-    SEED_DEMO: 'true',
-    LOG_LEVEL: 'warn',
-    LOG_PRETTY: 'false',
-  });
-  const app = await createApp(config);
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address();
-  if (typeof address !== 'object' || address === null) throw new Error('Expected the app to listen on a TCP port');
-  return {
-    url: `http://127.0.0.1:${address.port}`,
-    app,
-    close: async () => {
-      await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
-      await scratch?.drop();
-    },
-  };
+  // the CRM's demo users and records, on PostgreSQL too: the login page lists them
+  const app = await startTestApp({ env: { SEED_DEMO: 'true' } });
+  return { url: app.url, app: app.nest, adminAuth: app.adminAuth, close: () => app.close() };
 }

@@ -31,7 +31,7 @@ export function BatchFailures({ batchId }: { batchId: string }) {
   const [failures, setFailures] = useState<BatchItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    batches.items(batchId, { status: 'failed', maxResults: 50 }).then(setFailures, (e: Error) => setError(e.message));
+    batches.items(batchId, { status: 'failed', maxResults: 50 }).then(setFailures, (e: unknown) => setError(errorText(e)));
   }, [batchId]);
   if (error) return html`<${ErrorNote} error=${error} />`;
   if (!failures || failures.length === 0) return null;

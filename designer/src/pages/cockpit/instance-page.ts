@@ -6,6 +6,7 @@ import type { ActivityInstance, VariableMap } from '../../api/engine-types';
 import { formatDate } from '../../api/variables';
 import { ErrorNote, Modal, Section, errorText, useLoad } from '../../components/common';
 import { DiagramViewer, type ViewerHandle } from '../../components/diagram-viewer';
+import { usePeople } from '../../components/people';
 import { definitionModel } from '../../model/definition-model';
 import { ActivityTree } from './activity-tree';
 import { activeIds, executedPath } from './executed-path';
@@ -19,6 +20,7 @@ export function InstancePage({ id }: { id: string }) {
   const [moving, setMoving] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const people = usePeople();
   const loaded = useLoad(async () => {
     const instance = await history.instance(id);
     const running = !instance.endTime;
@@ -76,7 +78,7 @@ export function InstancePage({ id }: { id: string }) {
         <${Section} title="Activity tree"><${ActivityTree} tree=${tree} /><//>
         <${Section} title="User tasks">
           <table><thead><tr><th>Task</th><th>Assignee</th><th>Started</th><th>Ended</th></tr></thead>
-          <tbody>${userTasks.map((t) => html`<tr><td>${t.name ?? t.taskDefinitionKey}</td><td>${t.assignee ?? ''}</td><td>${formatDate(t.startTime)}</td><td>${formatDate(t.endTime)}${t.deleteReason && t.deleteReason !== 'completed' ? ` (${t.deleteReason})` : ''}</td></tr>`)}</tbody></table>
+          <tbody>${userTasks.map((t) => html`<tr><td>${t.name ?? t.taskDefinitionKey}</td><td>${t.assignee ? (people.get(t.assignee) ?? t.assignee) : ''}</td><td>${formatDate(t.startTime)}</td><td>${formatDate(t.endTime)}${t.deleteReason && t.deleteReason !== 'completed' ? ` (${t.deleteReason})` : ''}</td></tr>`)}</tbody></table>
         <//>
       </div>
       <div>

@@ -25,6 +25,7 @@ interface EventBus {
 
 interface Linting {
   update(): void;
+  toggle(active: boolean): boolean;
 }
 
 declare global {
@@ -66,6 +67,8 @@ export function DesignerPage({ route }: { route: Route }) {
     recentlyDeployedFormIds().then((ids) => relint({ deployedIds: ids })).catch(() => undefined);
     return () => {
       delete window.crmDesigner;
+      // a lint still running (it is asynchronous) must not draw its overlays on the destroyed canvas
+      (modeler.get('linting') as Linting).toggle(false);
       modeler.destroy();
     };
   }, []);

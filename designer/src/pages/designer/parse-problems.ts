@@ -1,10 +1,11 @@
 import { ApiError } from '../../api/http';
 import type { ParseProblem } from '../../api/engine-types';
 import type { DeployProblem } from '../../bpmn/deploy-problems';
+import { errorText } from '../../components/error-text';
 
 /** The engine's 400 ParseException (`details.<resource>.errors[]`) as problems naming elements. */
 export function deployProblemsOf(error: unknown): DeployProblem[] {
-  if (!(error instanceof ApiError)) return [{ elementId: null, message: String((error as Error)?.message ?? error) }];
+  if (!(error instanceof ApiError) || error.status !== 400) return [{ elementId: null, message: errorText(error) }];
   const details = (error.details ?? {}) as Record<string, { errors?: ParseProblem[] }>;
   const problems = Object.entries(details).flatMap(([resourceName, resource]) =>
     (resource.errors ?? []).map((e) => ({

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { html } from '../../app/html';
 import { setQuery } from '../../app/router';
-import { signInChoices, type SessionUser } from '../../app/session';
+import type { SessionUser } from '../../app/session';
+import { activeUsers } from '../../api/account';
 import { instances, tasks } from '../../api/engine';
 import type { ActivityInstance, Task } from '../../api/engine-types';
 import { formatDate, fromLocalInput, toLocalInput } from '../../api/variables';
@@ -40,7 +41,7 @@ export function TaskDetail({ taskId, user, onChanged, onCompleted }: { taskId: s
     ]);
     return { task, model, instance, tree, variables, links, fields: formFieldsOf(model.elements.get(task.taskDefinitionKey)) };
   }, [taskId]);
-  const people = useLoad(signInChoices, []);
+  const people = useLoad(activeUsers, []);
   const names = new Map((people.data ?? []).map((u) => [u.id, u.name]));
 
   if (loaded.error) return html`<${ErrorNote} error=${loaded.error} />`;
@@ -61,19 +62,20 @@ export function TaskDetail({ taskId, user, onChanged, onCompleted }: { taskId: s
     onCompleted(`Task "${task.name ?? task.id}" completed`);
     setQuery({ task: null });
   };
-  const candidates = links.filter((l) => l.type === 'candidate').map((l) => l.groupId ?? l.userId).filter(Boolean);
+  const nameOf = (userId: string) => names.get(userId) ?? userId;
+  const candidates = links.filter((l) => l.type === 'candidate').map((l) => l.groupId ?? (l.userId ? nameOf(l.userId) : null)).filter(Boolean);
 
   return html`<div class="task-detail" data-testid="task-detail">
     <${Section} title=${task.name ?? task.taskDefinitionKey}
       actions=${html`${!task.assignee && html`<button type="button" class="primary" onClick=${act(() => tasks.claim(task.id, user.id))}>Claim</button>`}
         ${mine && html`<button type="button" onClick=${act(() => tasks.unclaim(task.id))}>Unclaim</button>`}`}>
       <p class="muted">
-        Assignee <strong data-testid="task-assignee" data-user=${task.assignee ?? ''}>${task.assignee ? (names.get(task.assignee) ?? task.assignee) : 'nobody'}</strong> · candidates ${candidates.join(', ') || 'none'} ·
+        Assignee <strong data-testid="task-assignee" data-user=${task.assignee ?? ''}>${task.assignee ? nameOf(task.assignee) : 'nobody'}</strong> · candidates ${candidates.join(', ') || 'none'} ·
         created ${formatDate(task.created)} · business key ${instance.businessKey ?? '—'}
       </p>
       ${task.description && html`<p>${task.description}</p>`}
       <${ErrorNote} error=${error} />
-      ${!mine && html`<p class="muted">${task.assignee ? `Assigned to ${task.assignee}.` : 'Claim the task to work on it.'}</p>`}
+      ${!mine && html`<p class="muted">${task.assignee ? `Assigned to ${nameOf(task.assignee)}.` : 'Claim the task to work on it.'}</p>`}
       ${hasCamundaForm(task)
         ? html`<${CamundaTaskForm} task=${task} editable=${mine} onCompleted=${done} />`
         : html`<${TaskForm} task=${task} fields=${fields} editable=${mine} onCompleted=${done} />`}

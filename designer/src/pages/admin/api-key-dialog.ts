@@ -1,0 +1,74 @@
+import { useState } from 'preact/hooks';
+import { html } from '../../app/html';
+import { API_KEY_ROLES, roleTitle, roleWork, type ApiKeyRole } from '../../app/roles';
+import { apiKeys, type ApiKey } from '../../api/admin';
+import { ErrorNote, Modal, errorText } from '../../components/common';
+import { CopyField } from '../../components/copy-field';
+
+/** the end of the chosen day, local time */
+function endOfDay(date: string): string | undefined {
+  return date ? new Date(`${date}T23:59:59`).toISOString() : undefined;
+}
+
+function tomorrow(): string {
+  const date = new Date(Date.now() + 24 * 60 * 60 * 1000);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+/** A new API key: name, roles, whether it may act for users, an optional expiry; then the key, shown this once. */
+export function ApiKeyDialog({ onCreated, onClose }: { onCreated: () => void; onClose: () => void }) {
+  const [name, setName] = useState('');
+  const [roles, setRoles] = useState<readonly ApiKeyRole[]>(['worker']);
+  const [actForUsers, setActForUsers] = useState(false);
+  const [expires, setExpires] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<(ApiKey & { key: string }) | null>(null);
+  const toggle = (role: ApiKeyRole) => setRoles(roles.includes(role) ? roles.filter((r) => r !== role) : [...roles, role]);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const problem = !name.trim() ? 'Enter a name that says who uses the key' : roles.length === 0 ? 'Pick at least one role' : null;
+    if (problem) return setError(problem);
+    setBusy(true);
+    setError(null);
+    try {
+      const expiresAt = endOfDay(expires);
+      setCreated(await apiKeys.create({ name: name.trim(), roles, actForUsers, ...(expiresAt ? { expiresAt } : {}) }));
+      onCreated();
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (created) {
+    return html`<${Modal} title=${`API key ${created.name}`} onClose=${onClose}>
+      <div class="form" data-testid="api-key-created">
+        <p>Give this key to <strong>${created.name}</strong>; it sends it as <code>Authorization: Bearer …</code> or <code>X-API-Key</code>.</p>
+        <${CopyField} label="API key" value=${created.key} testId="api-key-secret" />
+        <p class="warning" role="alert">Copy the key now: it is not shown again. Only a hash of it is kept; a lost key is revoked and replaced.</p>
+        <div class="actions"><button type="button" class="primary" onClick=${onClose}>I have copied it</button></div>
+      </div>
+    <//>`;
+  }
+  return html`<${Modal} title="New API key" onClose=${onClose}>
+    <form class="form" data-testid="api-key-form" noValidate onSubmit=${submit}>
+      <label>Name (who uses it) <input name="key-name" autocomplete="off" value=${name} onInput=${(e: Event) => setName((e.target as HTMLInputElement).value)} /></label>
+      <fieldset>
+        <legend>Roles</legend>
+        ${API_KEY_ROLES.map((role) => html`<label class="choice">
+          <input type="checkbox" name="roles" value=${role} checked=${roles.includes(role)} onChange=${() => toggle(role)} />
+          <span><strong>${roleTitle(role)}</strong> <small class="muted">${roleWork(role)}</small></span>
+        </label>`)}
+      </fieldset>
+      <label class="choice"><input type="checkbox" name="act-for-users" checked=${actForUsers} onChange=${() => setActForUsers(!actForUsers)} />
+        <span>May act for users: names the user in <code>X-User-Id</code> and then has that user's rights, not the key's</span></label>
+      <label>Expires at the end of (optional) <input type="date" name="expires" min=${tomorrow()} value=${expires} onInput=${(e: Event) => setExpires((e.target as HTMLInputElement).value)} /></label>
+      <${ErrorNote} error=${error} />
+      <div class="actions">
+        <button type="submit" class="primary" disabled=${busy} data-testid="create-api-key">Create key</button>
+        <button type="button" onClick=${onClose}>Cancel</button>
+      </div>
+    </form>
+  <//>`;
+}
