@@ -73,13 +73,13 @@ export class SessionController {
     return this.sessions.activeUsers();
   }
 
-  /** demo mode only: the demo users and their password, for the login page; 404 otherwise */
+  /** demo mode: the demo users and their password, for the login page; 204 when there are none (the login page asks every time) */
   @Public()
   @Get('demo')
-  async demoAccounts() {
+  async demoAccounts(@Res() response: Response): Promise<void> {
     const accounts = await this.demo.accounts();
-    if (!accounts) throw new NotFoundException('This installation has no demo users');
-    return accounts;
+    if (accounts) response.json(accounts);
+    else response.status(204).end();
   }
 
   /** the signed-in user changes their password; every session ends, this browser gets a new one */

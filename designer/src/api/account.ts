@@ -8,14 +8,9 @@ export interface DemoAccounts {
   readonly users: readonly SessionUser[];
 }
 
-/** the demo users, or null when the installation has none (404) */
+/** the demo users, or null when the installation has none (204) */
 export async function demoAccounts(): Promise<DemoAccounts | null> {
-  try {
-    return await get<DemoAccounts>('/api/session/demo');
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return null;
-    throw error;
-  }
+  return (await get<DemoAccounts | null>('/api/session/demo')) ?? null;
 }
 
 /** whose one-time link this is; a 404 ApiError when it is used up or expired */
