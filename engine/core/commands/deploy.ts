@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { DeployedDefinition, ProcessDefinitionRecord } from '../definitions/definition-record.js';
 import { ParseError } from '../errors/index.js';
+import { ExpressionEvaluationError, type CompiledExpression } from '../expressions/index.js';
 import type { JobRecord, SubscriptionRecord } from '../execution/records.js';
 import { changedWithItsForms, checkFormLinks, newFormDefinitions, readDeploymentForms } from '../forms/deploy-forms.js';
 import type { ProcessGraph } from '../model/graph.js';
 import { isBpmnResource, parseBpmnResource, type ParseOptions } from '../model/parse-bpmn.js';
 import type { DeploymentRecord, ResourceRecord } from '../ports/engine-store.js';
-import { parseTimer } from '../timers/index.js';
+import { parseTimer, TimerDefinitionError } from '../timers/index.js';
 import type { CommandScope } from './command-scope.js';
 
 export interface DeployRequest {
@@ -127,14 +128,26 @@ async function replaceStartEvents(scope: CommandScope, previousDefinitionIds: st
   for (const sub of unit.definitionSubscriptions.all()) unit.definitionSubscriptions.delete(sub.id);
   for (const { record, graph } of deployed) {
     for (const startId of graph.scope.startEvents) {
-      const start = graph.nodes.get(startId)!;
-      const definition = start.eventDefinition;
-      if (definition?.kind === 'timer') unit.definitionJobs.insert(timerStartJob(scope, record, startId, definition.timerKind, String(definition.expression.evaluate({ resolve: () => ({ found: false }), now: () => scope.now() }))));
-      if (definition?.kind === 'message' || definition?.kind === 'signal') {
-        const name = definition.kind === 'message' ? definition.messageName : definition.signalName;
-        unit.definitionSubscriptions.insert(startSubscription(scope, record, startId, definition.kind, String(name.evaluate({ resolve: () => ({ found: false }), now: () => scope.now() }))));
-      }
+      const definition = graph.nodes.get(startId)!.eventDefinition;
+      const evaluate = (expression: CompiledExpression) => String(expression.evaluate({ resolve: () => ({ found: false }), now: () => scope.now() }));
+      refuseModelOnFailure(record.resourceName, startId, () => {
+        if (definition?.kind === 'timer') unit.definitionJobs.insert(timerStartJob(scope, record, startId, definition.timerKind, evaluate(definition.expression)));
+        if (definition?.kind === 'message' || definition?.kind === 'signal') {
+          const name = definition.kind === 'message' ? definition.messageName : definition.signalName;
+          unit.definitionSubscriptions.insert(startSubscription(scope, record, startId, definition.kind, evaluate(name)));
+        }
+      });
     }
+  }
+}
+
+/** start events evaluate their expressions at deployment: one that fails there refuses the model, naming the event */
+function refuseModelOnFailure(resourceName: string, elementId: string, work: () => void): void {
+  try {
+    work();
+  } catch (error) {
+    if (!(error instanceof ExpressionEvaluationError) && !(error instanceof TimerDefinitionError)) throw error;
+    throw new ParseError(resourceName, [{ elementId, message: `Could not set up the start event at deployment: ${error.message}` }]);
   }
 }
 
