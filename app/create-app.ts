@@ -7,17 +7,20 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { CamundaExceptionFilter } from '../engine/nest/rest/camunda-exception.filter.js';
+import { maxDeploymentRequestBytes } from '../engine/nest/rest/deployment-upload.js';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config.js';
+import { bodyParsers } from './http/body-limits.js';
+import { refuseHostileInput } from './http/hostile-input.js';
 
 const API_PREFIXES = ['/engine-rest', '/api', '/health', '/docs', '/metrics'];
 
 /** Builds the HTTP application (used by main.ts and by end-to-end specs). */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, abortOnError: false, bodyParser: false });
   app.useLogger(app.get(Logger));
-  app.useBodyParser('json', { limit: '16mb' });
-  app.useBodyParser('urlencoded', { limit: '1mb', extended: true });
+  app.use(bodyParsers({ api: config.API_BODY_MAX_BYTES, engineRest: config.ENGINE_REST_BODY_MAX_BYTES, deployment: maxDeploymentRequestBytes(config.DEPLOYMENT_MAX_BYTES) }));
+  app.use(refuseHostileInput);
   app.useGlobalFilters(new CamundaExceptionFilter());
   const document = SwaggerModule.createDocument(
     app,
