@@ -39,6 +39,7 @@ export interface ParsedResource {
 export async function parseDeployment(request: DeployRequest, options: ParseOptions): Promise<ParsedResource[]> {
   const parsed: ParsedResource[] = [];
   const keys = new Map<string, string>();
+  for (const resource of request.resources) refuseNulCharacters(resource);
   const formIds = readDeploymentForms(request.resources, options.limits);
   const formIdOf = new Map([...formIds].map(([id, resourceName]) => [resourceName, id]));
   for (const resource of request.resources) {
@@ -54,6 +55,13 @@ export async function parseDeployment(request: DeployRequest, options: ParseOpti
   }
   checkFormLinks(parsed, formIds);
   return parsed;
+}
+
+/** resources are stored as text, and PostgreSQL text cannot hold a NUL character */
+function refuseNulCharacters(resource: DeployRequest['resources'][number]): void {
+  if (!resource.content.includes('\u0000') && !resource.name.includes('\u0000')) return;
+  const where = resource.content.includes('\u0000') ? 'its content has one' : 'its name has one';
+  throw new ParseError(resource.name.replaceAll('\u0000', '\\u0000'), [{ elementId: null, message: `Expected a resource without NUL characters (\\u0000), but ${where}` }], 'resource');
 }
 
 /** Stores a parsed deployment: new definition versions, their start-event timers and subscriptions. */
