@@ -12,17 +12,11 @@ export function meterFunctions(budget: EvaluationBudget): Record<string, FeelFun
       budget.chargeValue(value);
       return value;
     }, ['value']),
-    [METER.iterate]: new FeelFunction((source: unknown) => {
-      if (Array.isArray(source)) budget.charge(source.length);
-      else if (isRange(source)) budget.charge(rangeLength(source));
-      return source;
-    }, ['source']),
+    [METER.iterate]: new FeelFunction((source: unknown) => chargeIteration(budget, source), ['source']),
     // feelin's own `a..b`: a range, except when `b` is falsy (then `a` itself)
     [METER.range]: new FeelFunction((start: unknown, end: unknown) => {
-      if (!end) return start;
-      const range = new FeelRange({ start, end, 'start included': true, 'end included': true, valueType: rangeType(start, end) });
-      budget.charge(rangeLength(range));
-      return range;
+      const source = end ? new FeelRange({ start, end, 'start included': true, 'end included': true, valueType: rangeType(start, end) }) : start;
+      return chargeIteration(budget, source);
     }, ['start', 'end']),
     [METER.call]: new FeelFunction(() => {
       budget.charge(USER_FUNCTION_CALL_STEPS);
@@ -30,6 +24,13 @@ export function meterFunctions(budget: EvaluationBudget): Record<string, FeelFun
     }, []),
     [METER.sized]: new FeelFunction((value: unknown) => (typeof value === 'string' ? checkBuiltString(value, "'+'") : value), ['value']),
   };
+}
+
+/** an iteration costs a step per element, paid before the first one */
+function chargeIteration(budget: EvaluationBudget, source: unknown): unknown {
+  if (Array.isArray(source)) budget.charge(source.length);
+  else if (isRange(source)) budget.charge(rangeLength(source));
+  return source;
 }
 
 /** how many elements iterating the range yields; ranges FEEL cannot enumerate yield none */
