@@ -10,7 +10,8 @@ export const EXPRESSION_LIMITS = {
   maxSyntaxDepth: 200,
   /**
    * work units one evaluation may spend: an element iterated or a value read costs one step per
-   * element it holds (a string one per 256 characters); about 0.1 to 0.5 s of FEEL on a loaded machine
+   * element it holds (a string one per 256 characters); all of it is about 0.3 s of FEEL on an idle
+   * 2-core machine (several times that under heavy load)
    */
   maxSteps: 100_000,
   /** characters of a string an expression builds (concatenation, replace, join, ...) */
