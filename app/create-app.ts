@@ -7,22 +7,25 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { CamundaExceptionFilter } from '../engine/nest/rest/camunda-exception.filter.js';
+import { maxDeploymentRequestBytes } from '../engine/nest/rest/deployment-upload.js';
 import { AppModule, type AppExtras } from './app.module.js';
 import type { AppConfig } from './config.js';
+import { bodyParsers } from './http/body-limits.js';
+import { refuseHostileInput } from './http/hostile-input.js';
 import { securityHeaders } from './http-safety/security-headers.js';
 
 const API_PREFIXES = ['/engine-rest', '/api', '/health', '/docs', '/metrics'];
 
 /** Builds the HTTP application (used by main.ts and by end-to-end specs). */
 export async function createApp(config: AppConfig, extras: AppExtras = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, extras), { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, extras), { bufferLogs: true, abortOnError: false, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
   // first, so that every answer carries them: API, web app, docs, errors
   app.use(securityHeaders());
-  app.useBodyParser('json', { limit: '16mb' });
-  app.useBodyParser('urlencoded', { limit: '1mb', extended: true });
+  app.use(bodyParsers({ api: config.API_BODY_MAX_BYTES, engineRest: config.ENGINE_REST_BODY_MAX_BYTES, deployment: maxDeploymentRequestBytes(config.DEPLOYMENT_MAX_BYTES) }));
+  app.use(refuseHostileInput);
   app.useGlobalFilters(new CamundaExceptionFilter());
   const document = SwaggerModule.createDocument(
     app,

@@ -1,6 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
 import { InvalidRequestError } from '../../engine/core/errors/index.js';
+import { ownEntry } from '../../engine/core/shared/own-entry.js';
 
 export interface PageResult<T> {
   readonly items: T[];
@@ -43,7 +44,7 @@ export async function readPage<E extends ObjectLiteral>(qb: SelectQueryBuilder<E
   for (const term of terms(paging, spec)) {
     const descending = term.startsWith('-');
     const name = term.replace(/^[-+]/, '');
-    const property = spec.sortable[name];
+    const property = ownEntry(spec.sortable, name);
     if (!property) {
       throw new InvalidRequestError(`Invalid query parameter 'sort': cannot sort by '${name}', expected one of ${Object.keys(spec.sortable).join(', ')}`);
     }

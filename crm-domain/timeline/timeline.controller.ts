@@ -7,6 +7,7 @@ import { RECORD_PATHS, type RecordType } from '../shared/record-types.js';
 import { parseInput } from '../shared/validation.js';
 import { TimelineService } from './timeline.service.js';
 import { CrmRequires } from '../auth/permissions.js';
+import { ownEntry } from '../../engine/core/shared/own-entry.js';
 
 const timelineQuery = z.strictObject({
   limit: z.coerce.number({ message: 'expected a number' }).int().min(1, { message: 'expected 1 or more' }).max(1000, { message: 'expected at most 1000' }).default(200),
@@ -30,7 +31,7 @@ export class TimelineController {
 }
 
 function recordType(path: string): RecordType {
-  const type = RECORD_PATHS[path];
+  const type = ownEntry(RECORD_PATHS, path);
   if (!type) throw new NotFoundError(`No timeline for '${path}': expected one of ${Object.keys(RECORD_PATHS).join(', ')}`);
   return type;
 }

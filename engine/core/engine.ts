@@ -17,7 +17,7 @@ import { InstanceAggregate } from './execution/instance-aggregate.js';
 import { DeployedForms } from './forms/deployed-forms.js';
 import { JobExecutor } from './jobs/job-executor.js';
 import type { ProcessGraph } from './model/graph.js';
-import { parseBpmnResource } from './model/parse-bpmn.js';
+import { parseBpmnResource, type ParseOptions } from './model/parse-bpmn.js';
 import { DEFAULT_XML_LIMITS, type XmlLimits } from './model/xml-guard.js';
 import type { Clock } from './ports/clock.js';
 import type { EngineStore, ExternalTaskLockRequest } from './ports/engine-store.js';
@@ -35,6 +35,8 @@ export interface EngineOptions {
   readonly handlers: ServiceTaskHandlerRegistry;
   readonly listener?: Partial<CommandListener>;
   readonly limits?: XmlLimits;
+  /** a monotonic clock in milliseconds (performance.now) to time model parsing; omitted, it is not timed */
+  readonly monotonicMs?: () => number;
   /** who claims jobs in this process */
   readonly workerId: string;
   readonly jobLockMs?: number;
@@ -65,11 +67,15 @@ export class Engine {
 
   /** parses a BPMN resource the way deployments do (validation without storing) */
   parse(resourceName: string, xml: string): Promise<ProcessGraph[]> {
-    return parseBpmnResource(resourceName, xml, { limits: this.limits, isSupported: (node) => this.behaviors.supports(node) });
+    return parseBpmnResource(resourceName, xml, this.parseOptions());
+  }
+
+  private parseOptions(): ParseOptions {
+    return { limits: this.limits, isSupported: (node) => this.behaviors.supports(node), monotonicMs: this.options.monotonicMs };
   }
 
   async deploy(request: DeployRequest): Promise<DeployResult> {
-    const parsed = await parseDeployment(request, { limits: this.limits, isSupported: (node) => this.behaviors.supports(node) });
+    const parsed = await parseDeployment(request, this.parseOptions());
     const { result } = await this.processor.run((scope) => storeDeployment(scope, request, parsed));
     return result;
   }

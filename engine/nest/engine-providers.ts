@@ -92,7 +92,15 @@ export const engineProviders: Provider[] = [
         handlers,
         workerId: settings.workerId,
         jobLockMs: settings.jobLockMs,
-        limits: { maxBytes: settings.maxDeploymentBytes, maxElements: settings.maxDeploymentElements },
+        limits: {
+          maxBytes: settings.maxDeploymentBytes,
+          maxElements: settings.maxDeploymentElements,
+          maxAttributes: settings.maxDeploymentAttributes,
+          maxElementAttributes: settings.maxDeploymentElementAttributes,
+          maxDepth: settings.maxDeploymentDepth,
+          maxParseMs: settings.maxDeploymentParseMs,
+        },
+        monotonicMs: () => performance.now(),
         listener: {
           externalTasksCreated: (topics) => waiters.notify(topics),
           dispatchFailed: (error) => log.warn(`Could not hand jobs to the dispatcher; the reconciler will: ${String(error)}`),

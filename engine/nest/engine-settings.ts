@@ -11,6 +11,10 @@ export interface EngineSettings {
   readonly reconcileMs: number;
   readonly maxDeploymentBytes: number;
   readonly maxDeploymentElements: number;
+  readonly maxDeploymentAttributes: number;
+  readonly maxDeploymentElementAttributes: number;
+  readonly maxDeploymentDepth: number;
+  readonly maxDeploymentParseMs: number;
   /** every migration of the service (engine and CRM), applied at start */
   readonly migrations: MixedList<Function>;
   readonly entities?: MixedList<Function>;

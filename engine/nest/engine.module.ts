@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
 import { TerminusModule } from '@nestjs/terminus';
 import { BatchSelection } from './batch-selection.js';
 import { EngineLifecycle } from './engine-lifecycle.js';
@@ -12,6 +13,7 @@ import { IdentityDirectory } from './identity-directory.js';
 import { BatchOperationsController } from './rest/batch-operations.controller.js';
 import { BatchController } from './rest/batch.controller.js';
 import { DeploymentController } from './rest/deployment.controller.js';
+import { deploymentUploadOptions } from './rest/deployment-upload.js';
 import { EngineInfoController } from './rest/engine-info.controller.js';
 import { ExternalTaskController } from './rest/external-task.controller.js';
 import { HistoricBatchController } from './rest/historic-batch.controller.js';
@@ -36,7 +38,7 @@ export class EngineModule {
     return {
       module: EngineModule,
       global: true,
-      imports: [TerminusModule],
+      imports: [TerminusModule, MulterModule.register(deploymentUploadOptions(settings.maxDeploymentBytes))],
       providers: [{ provide: ENGINE_SETTINGS, useValue: settings }, ...engineProviders, IdentityDirectory, EngineLifecycle, BatchSelection],
       controllers: [
         EngineInfoController,

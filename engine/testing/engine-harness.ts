@@ -1,5 +1,4 @@
-import type { BatchSizing } from '../core/batches/batch-commands.js';
-import { Engine } from '../core/engine.js';
+import { Engine, type EngineOptions } from '../core/engine.js';
 import type { HistoricActivityInstanceRecord, HistoricProcessInstanceRecord } from '../core/execution/history-records.js';
 import type { TaskRecord } from '../core/execution/records.js';
 import type { ServiceTaskHandler } from '../core/ports/service-task-handler.js';
@@ -21,7 +20,7 @@ export class EngineHarness {
   readonly handlers = new Map<string, ServiceTaskHandler>();
   readonly engine: Engine;
 
-  constructor(options: { batches?: Partial<BatchSizing> } = {}) {
+  constructor(options: Pick<EngineOptions, 'batches' | 'limits' | 'monotonicMs'> = {}) {
     this.engine = new Engine({
       ...options,
       store: this.store,

@@ -20,6 +20,7 @@ import { passThroughTaskBehavior } from './tasks/pass-through-task.behavior.js';
 import { receiveTaskBehavior } from './tasks/receive-task.behavior.js';
 import { scriptTaskBehavior } from './tasks/script-task.behavior.js';
 import { userTaskBehavior } from './tasks/user-task.behavior.js';
+import { ownEntry } from '../shared/own-entry.js';
 
 const BEHAVIORS: Readonly<Record<string, ElementBehavior>> = {
   process: processBehavior,
@@ -55,18 +56,19 @@ const UNSUPPORTED_EVENTS: ReadonlySet<string> = new Set([
 /** Behaviours looked up by element kind. */
 export class BehaviorRegistry {
   behaviorFor(kind: string): ElementBehavior {
-    const behavior = BEHAVIORS[kind];
+    const behavior = ownEntry(BEHAVIORS, kind);
     if (!behavior) throw new EngineInvariantError(`Expected a behaviour for element kind '${kind}', but there is none`);
     return behavior;
   }
 
   /** null if the node can be executed, else why not */
   supports(node: FlowNode): string | null {
-    if (!BEHAVIORS[node.kind]) return `Expected a supported element, but '${node.kind}' cannot be executed`;
+    const behavior = ownEntry(BEHAVIORS, node.kind);
+    if (!behavior) return `Expected a supported element, but '${node.kind}' cannot be executed`;
     const event = node.eventDefinition?.kind;
     if (event && UNSUPPORTED_EVENTS.has(`${node.kind}:${event}`)) {
       return `Expected a supported event, but a ${event} ${node.kind} cannot be executed yet`;
     }
-    return BEHAVIORS[node.kind]!.supports?.(node) ?? null;
+    return behavior.supports?.(node) ?? null;
   }
 }

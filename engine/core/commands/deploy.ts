@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { DeployedDefinition, ProcessDefinitionRecord } from '../definitions/definition-record.js';
 import { ParseError } from '../errors/index.js';
+import { ExpressionEvaluationError, type CompiledExpression } from '../expressions/index.js';
 import type { JobRecord, SubscriptionRecord } from '../execution/records.js';
 import { changedWithItsForms, checkFormLinks, newFormDefinitions, readDeploymentForms } from '../forms/deploy-forms.js';
 import type { ProcessGraph } from '../model/graph.js';
 import { isBpmnResource, parseBpmnResource, type ParseOptions } from '../model/parse-bpmn.js';
 import type { DeploymentRecord, ResourceRecord } from '../ports/engine-store.js';
-import { parseTimer } from '../timers/index.js';
+import { parseTimer, TimerDefinitionError } from '../timers/index.js';
 import type { CommandScope } from './command-scope.js';
 
 export interface DeployRequest {
@@ -38,6 +39,7 @@ export interface ParsedResource {
 export async function parseDeployment(request: DeployRequest, options: ParseOptions): Promise<ParsedResource[]> {
   const parsed: ParsedResource[] = [];
   const keys = new Map<string, string>();
+  for (const resource of request.resources) refuseNulCharacters(resource);
   const formIds = readDeploymentForms(request.resources, options.limits);
   const formIdOf = new Map([...formIds].map(([id, resourceName]) => [resourceName, id]));
   for (const resource of request.resources) {
@@ -53,6 +55,13 @@ export async function parseDeployment(request: DeployRequest, options: ParseOpti
   }
   checkFormLinks(parsed, formIds);
   return parsed;
+}
+
+/** resources are stored as text, and PostgreSQL text cannot hold a NUL character */
+function refuseNulCharacters(resource: DeployRequest['resources'][number]): void {
+  if (!resource.content.includes('\u0000') && !resource.name.includes('\u0000')) return;
+  const where = resource.content.includes('\u0000') ? 'its content has one' : 'its name has one';
+  throw new ParseError(resource.name.replaceAll('\u0000', '\\u0000'), [{ elementId: null, message: `Expected a resource without NUL characters (\\u0000), but ${where}` }], 'resource');
 }
 
 /** Stores a parsed deployment: new definition versions, their start-event timers and subscriptions. */
@@ -127,14 +136,26 @@ async function replaceStartEvents(scope: CommandScope, previousDefinitionIds: st
   for (const sub of unit.definitionSubscriptions.all()) unit.definitionSubscriptions.delete(sub.id);
   for (const { record, graph } of deployed) {
     for (const startId of graph.scope.startEvents) {
-      const start = graph.nodes.get(startId)!;
-      const definition = start.eventDefinition;
-      if (definition?.kind === 'timer') unit.definitionJobs.insert(timerStartJob(scope, record, startId, definition.timerKind, String(definition.expression.evaluate({ resolve: () => ({ found: false }), now: () => scope.now() }))));
-      if (definition?.kind === 'message' || definition?.kind === 'signal') {
-        const name = definition.kind === 'message' ? definition.messageName : definition.signalName;
-        unit.definitionSubscriptions.insert(startSubscription(scope, record, startId, definition.kind, String(name.evaluate({ resolve: () => ({ found: false }), now: () => scope.now() }))));
-      }
+      const definition = graph.nodes.get(startId)!.eventDefinition;
+      const evaluate = (expression: CompiledExpression) => String(expression.evaluate({ resolve: () => ({ found: false }), now: () => scope.now() }));
+      refuseModelOnFailure(record.resourceName, startId, () => {
+        if (definition?.kind === 'timer') unit.definitionJobs.insert(timerStartJob(scope, record, startId, definition.timerKind, evaluate(definition.expression)));
+        if (definition?.kind === 'message' || definition?.kind === 'signal') {
+          const name = definition.kind === 'message' ? definition.messageName : definition.signalName;
+          unit.definitionSubscriptions.insert(startSubscription(scope, record, startId, definition.kind, evaluate(name)));
+        }
+      });
     }
+  }
+}
+
+/** start events evaluate their expressions at deployment: one that fails there refuses the model, naming the event */
+function refuseModelOnFailure(resourceName: string, elementId: string, work: () => void): void {
+  try {
+    work();
+  } catch (error) {
+    if (!(error instanceof ExpressionEvaluationError) && !(error instanceof TimerDefinitionError)) throw error;
+    throw new ParseError(resourceName, [{ elementId, message: `Could not set up the start event at deployment: ${error.message}` }]);
   }
 }
 

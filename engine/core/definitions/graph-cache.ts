@@ -3,7 +3,8 @@ import type { ProcessGraph } from '../model/graph.js';
 import { parseBpmnResource } from '../model/parse-bpmn.js';
 import type { DeployedDefinition, ProcessDefinitionRecord } from './definition-record.js';
 
-const STORED_LIMITS = { maxBytes: Number.MAX_SAFE_INTEGER, maxElements: Number.MAX_SAFE_INTEGER };
+const UNLIMITED = Number.MAX_SAFE_INTEGER;
+const STORED_LIMITS = { maxBytes: UNLIMITED, maxElements: UNLIMITED, maxAttributes: UNLIMITED, maxElementAttributes: UNLIMITED, maxDepth: UNLIMITED, maxParseMs: UNLIMITED };
 
 /**
  * Executable graphs of deployed definitions, parsed once per definition and kept. A stored model

@@ -16,7 +16,7 @@ interface ParsedModel extends Resource {
 }
 
 /** the id of every `.form` resource of a deployment, checked; one id per deployment, as process keys */
-export function readDeploymentForms(resources: readonly Resource[], limits: Pick<XmlLimits, 'maxBytes'>): Map<string, string> {
+export function readDeploymentForms(resources: readonly Resource[], limits: Pick<XmlLimits, 'maxBytes' | 'maxDepth'>): Map<string, string> {
   const ids = new Map<string, string>();
   for (const resource of resources) {
     if (!isFormResource(resource.name)) continue;

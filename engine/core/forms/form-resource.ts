@@ -1,5 +1,6 @@
 import { ParseError } from '../errors/index.js';
 import type { XmlLimits } from '../model/xml-guard.js';
+import { jsonTextExceedsDepth } from '../variables/json-limits.js';
 
 export function isFormResource(name: string): boolean {
   return /\.form$/i.test(name);
@@ -10,12 +11,13 @@ export function isFormResource(name: string): boolean {
  * `camunda:formRef` names) and a `components` array. Returns the id; throws a ParseError naming
  * the resource and what is wrong.
  */
-export function readFormSchema(resourceName: string, content: string, limits: Pick<XmlLimits, 'maxBytes'>): { id: string } {
+export function readFormSchema(resourceName: string, content: string, limits: Pick<XmlLimits, 'maxBytes' | 'maxDepth'>): { id: string } {
   const refuse = (message: string): never => {
     throw new ParseError(resourceName, [{ elementId: null, message }], 'form');
   };
   const bytes = Buffer.byteLength(content, 'utf8');
   if (bytes > limits.maxBytes) refuse(`Expected at most ${limits.maxBytes} bytes, but the form has ${bytes}`);
+  if (jsonTextExceedsDepth(content, limits.maxDepth)) refuse(`Expected the form's JSON nested at most ${limits.maxDepth} deep, but it is nested deeper`);
   let schema: unknown;
   try {
     schema = JSON.parse(content);

@@ -1,6 +1,7 @@
 import type { FlowNode } from './graph.js';
 import type { ModdleElement } from './moddle-reader.js';
 import type { ParseIssues } from './parse-issues.js';
+import { ownEntry } from '../shared/own-entry.js';
 
 interface Association {
   readonly id: string;
@@ -53,7 +54,7 @@ export class CompensationLinks {
         continue;
       }
       const handlers = this.handlersOf(activity.scopeId);
-      const known = handlers[activity.id];
+      const known = ownEntry(handlers, activity.id);
       if (known !== undefined && known !== handler.id) {
         issues.add(boundary.id, `Expected one compensation handler for '${activity.id}', but it is associated with '${known}' and '${handler.id}'`);
         continue;
@@ -63,7 +64,7 @@ export class CompensationLinks {
     for (const boundary of nodes.values()) {
       if (boundary.kind !== 'boundaryEvent' || boundary.eventDefinition?.kind !== 'compensate' || reported.has(boundary.id)) continue;
       const activity = boundary.attachedTo ? nodes.get(boundary.attachedTo) : undefined;
-      if (activity && this.handlersOf(activity.scopeId)[activity.id] === undefined) {
+      if (activity && ownEntry(this.handlersOf(activity.scopeId), activity.id) === undefined) {
         issues.add(boundary.id, 'Expected the compensation boundary event to be associated with a compensation handler (an activity marked isForCompensation="true"), but it is associated with none');
       }
     }

@@ -1,10 +1,11 @@
 import type { FlowNode, ProcessGraph } from './graph.js';
 import { nodeOf, scopeOf } from './graph.js';
+import { ownEntry } from '../shared/own-entry.js';
 
 /** the handler associated with the activity's compensation boundary event, if it has one */
 export function boundaryCompensationHandlerOf(graph: ProcessGraph, activity: FlowNode): FlowNode | null {
   if (activity.kind === 'process') return null;
-  const handlerId = scopeOf(graph, activity.scopeId).compensationHandlers[activity.id];
+  const handlerId = ownEntry(scopeOf(graph, activity.scopeId).compensationHandlers, activity.id);
   return handlerId ? nodeOf(graph, handlerId) : null;
 }
 

@@ -9,6 +9,7 @@ import { readScriptTask } from './readers/scripts.js';
 import { readInputOutput } from './readers/variable-mappings.js';
 import { computeInclusiveJoinSources } from './reachability.js';
 import { CompensationLinks } from './compensation-links.js';
+import { ownEntry } from '../shared/own-entry.js';
 
 const KIND_BY_TYPE: Readonly<Record<string, ElementKind>> = {
   'bpmn:StartEvent': 'startEvent',
@@ -135,7 +136,7 @@ function readNode(
   compensation: CompensationLinks,
 ): MutableNode | null {
   const id = element.id!;
-  let kind = KIND_BY_TYPE[element.$type];
+  let kind = ownEntry(KIND_BY_TYPE, element.$type);
   if (!kind) {
     issues.add(id, `Expected a supported BPMN element, but '${element.$type.replace('bpmn:', '')}' is not supported`);
     return null;

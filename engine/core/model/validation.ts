@@ -2,6 +2,7 @@ import type { EventDefinitionKind, FlowNode, ProcessGraph } from './graph.js';
 import { isActivity } from './graph.js';
 import { validateCompensationAndCancel } from './compensation-validation.js';
 import type { ParseIssues } from './parse-issues.js';
+import { ownEntry } from '../shared/own-entry.js';
 
 /** The event definitions each event kind may carry (null = none event). */
 const ALLOWED_EVENTS: Readonly<Record<string, readonly (EventDefinitionKind | null)[]>> = {
@@ -17,6 +18,10 @@ export function validateGraph(graph: ProcessGraph, issues: ParseIssues, isSuppor
   if (graph.scope.startEvents.length === 0) {
     issues.add(graph.id, 'Expected the process to have a start event, but it has none');
   }
+  for (const id of [graph.id, ...graph.nodes.keys(), ...graph.flows.keys()]) {
+    // ids become keys of the instance state (join arrivals, compensation handlers): no object internals
+    if (id === '__proto__') issues.add(null, "Expected element ids other than '__proto__', but the process uses it");
+  }
   for (const node of graph.nodes.values()) {
     validateEventKind(node, issues);
     validateNode(graph, node, issues);
@@ -27,7 +32,7 @@ export function validateGraph(graph: ProcessGraph, issues: ParseIssues, isSuppor
 }
 
 function validateEventKind(node: FlowNode, issues: ParseIssues): void {
-  const allowed = ALLOWED_EVENTS[node.kind];
+  const allowed = ownEntry(ALLOWED_EVENTS, node.kind);
   if (!allowed) return;
   const kind = node.eventDefinition?.kind ?? null;
   if (!allowed.includes(kind)) {

@@ -17,7 +17,7 @@ export function parseJsonText(text: string): { value: unknown } | undefined {
  * ISO strings, undefined members are dropped). Undefined when the value cannot be represented
  * (cycles, bigint, functions, symbols, non-finite numbers at the top).
  */
-export function toJsonSafeCopy(value: unknown): { value: unknown } | undefined {
+export function toJsonSafeCopy(value: unknown): { value: unknown; textLength: number } | undefined {
   let text: string | undefined;
   try {
     text = JSON.stringify(value);
@@ -26,7 +26,7 @@ export function toJsonSafeCopy(value: unknown): { value: unknown } | undefined {
   }
   if (text === undefined) return undefined;
   if (typeof value === 'number' && !Number.isFinite(value)) return undefined;
-  return { value: JSON.parse(text) as unknown };
+  return { value: JSON.parse(text) as unknown, textLength: text.length };
 }
 
 /** Serialized text of a stored Json/Object value. */

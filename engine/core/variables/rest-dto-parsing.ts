@@ -1,3 +1,5 @@
+import { checkJsonDepth, checkJsonLength } from './json-limits.js';
+import { toJsonSafeCopy } from './json-values.js';
 import { coerceTypedValue } from './typed-value-coercion.js';
 import { inferTypedValue } from './typed-value-inference.js';
 import { isRecord, normalizeValueInfo } from './value-info.js';
@@ -30,7 +32,15 @@ export function fromDto(name: string, dto: unknown): TypedValue {
   if (typeName === undefined) {
     throw conversionError(name, value, type, `unsupported type, expected one of ${VARIABLE_TYPE_NAMES.join(', ')}`);
   }
+  if (typeName === 'Json' || typeName === 'Object') checkJsonInput(name, value);
   return coerceTypedValue(name, typeName, value, valueInfo);
+}
+
+/** a client's Json or Object value must stay within JSON_VALUE_LIMITS (stored values are not checked again) */
+function checkJsonInput(name: string, value: unknown): void {
+  if (value === null || value === undefined) return;
+  checkJsonDepth(name, value);
+  checkJsonLength(name, typeof value === 'string' ? value.length : (toJsonSafeCopy(value)?.textLength ?? 0));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { checkJsonDepth, checkJsonLength } from './json-limits.js';
 import { toJsonSafeCopy } from './json-values.js';
 import { canonicalLong, isInt32, isInt64 } from './numeric-values.js';
 import { VariableValueError, describeValue } from './variable-value-error.js';
@@ -12,7 +13,8 @@ import type { TypedValue } from './variable-types.js';
  *   any other finite number → Double (NaN/Infinity are rejected: JSON cannot carry them)
  * - bigint in int64 range → Long
  * - Date → Date; Uint8Array (incl. Buffer) → Bytes
- * - objects/arrays → Json, stored as a JSON-safe deep copy (nested Dates become ISO strings)
+ * - objects/arrays → Json, stored as a JSON-safe deep copy (nested Dates become ISO strings), within
+ *   JSON_VALUE_LIMITS
  *
  * `variableName` only serves error messages.
  */
@@ -31,8 +33,10 @@ export function inferTypedValue(value: unknown, variableName = 'value'): TypedVa
   }
   if (value instanceof Uint8Array) return { type: 'Bytes', value: new Uint8Array(value) };
   if (typeof value === 'object') {
+    checkJsonDepth(variableName, value);
     const copy = toJsonSafeCopy(value);
     if (copy === undefined) throw cannotInfer(variableName, value, 'an object that cannot be serialized as JSON');
+    checkJsonLength(variableName, copy.textLength);
     return { type: 'Json', value: copy.value };
   }
   throw cannotInfer(variableName, value, `a ${typeof value}`);

@@ -63,7 +63,9 @@ export class CamundaExceptionFilter implements ExceptionFilter {
     if (status >= 500) return [status, { type: 'ProcessEngineException', message: STATUS_CODES[status] ?? 'An internal error occurred' }];
     const response = error.getResponse();
     const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? error.message);
-    const text = Array.isArray(message) ? message.join('; ') : String(message);
+    const given = Array.isArray(message) ? message.join('; ') : String(message);
+    // multer's file size limit (the deployment upload) says only this much
+    const text = status === 413 && given === 'File too large' ? 'The upload is too large: a file is larger than DEPLOYMENT_MAX_BYTES allows' : given;
     const type = status === 404 ? 'NotFoundException' : status === 401 ? 'AuthenticationException' : status === 403 ? 'AuthorizationException' : 'InvalidRequestException';
     return [status, { type, message: text }];
   }

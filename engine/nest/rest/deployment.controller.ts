@@ -23,6 +23,15 @@ interface UploadedFile {
   readonly buffer: Buffer;
 }
 
+/** the form fields arrive after the global input check (multer reads them in the route): checked here */
+function refuseNulInFields(fields: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(fields ?? {})) {
+    if (name.includes('\u0000') || String(value).includes('\u0000')) {
+      throw new InvalidRequestError(`Expected no NUL character (\\u0000) in form field '${name.replaceAll('\u0000', '\\u0000')}', but it has one`);
+    }
+  }
+}
+
 @ApiTags('Deployment')
 @SignedIn()
 @Controller('engine-rest/deployment')
@@ -39,6 +48,7 @@ export class DeploymentController {
   @TakesBody('multipart')
   @UseInterceptors(AnyFilesInterceptor())
   async create(@UploadedFiles() files: UploadedFile[] | undefined, @Body() fields: Record<string, string>, @Req() req: Request) {
+    refuseNulInFields(fields);
     const resources = (files ?? []).filter((f) => !RESERVED_FIELDS.has(f.fieldname)).map((f) => ({ name: f.originalname || f.fieldname, content: f.buffer.toString('utf8') }));
     if (resources.length === 0) throw new InvalidRequestError('No deployment resources contained in the form upload');
     const result = await this.engine.deploy({

@@ -1,5 +1,6 @@
 import { InvalidRequestError } from '../../../core/errors/index.js';
 import type { Filter, ListQuery, Sorting, VariableCondition } from '../../../core/ports/engine-queries.js';
+import { ownEntry } from '../../../core/shared/own-entry.js';
 
 /** Builds a parameterised WHERE clause. Column names come only from code, values only as parameters. */
 export class Where {
@@ -41,7 +42,7 @@ export function buildWhere(spec: FilterSpec, filter: Filter): Where {
   const where = new Where();
   for (const [name, value] of Object.entries(filter)) {
     if (value === undefined) continue;
-    const apply = spec[name];
+    const apply = ownEntry(spec, name);
     if (!apply) throw new InvalidRequestError(`Unknown query parameter '${name}'`);
     apply(where, value as never);
   }
@@ -53,8 +54,8 @@ export function orderBy(columns: Readonly<Record<string, string>>, sorting: read
   if (!sorting || sorting.length === 0) return fallback;
   return sorting
     .map((s) => {
-      const column = columns[s.sortBy];
-      if (!column) throw new InvalidRequestError(`Cannot sort by '${s.sortBy}': expected one of ${Object.keys(columns).join(', ')}`);
+      const column = ownEntry(columns, s.sortBy);
+      if (!column) throw new InvalidRequestError(`Cannot set query parameter 'sortBy' to value '${s.sortBy}': expected one of ${Object.keys(columns).join(', ')}`);
       return `${column} ${s.sortOrder === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`;
     })
     .concat(fallback)
@@ -76,7 +77,8 @@ export function variableCondition(
 ): void {
   const name = where.param(condition.name);
   const operators = { eq: '=', neq: '<>', gt: '>', gteq: '>=', lt: '<', lteq: '<=', like: 'LIKE' } as const;
-  const op = operators[condition.operator];
+  const op = ownEntry<string>(operators, condition.operator);
+  if (!op) throw new InvalidRequestError(`Unknown variable condition operator '${condition.operator}': expected one of ${Object.keys(operators).join(', ')}`);
   let test: string;
   if (typeof condition.value === 'number') {
     test = `v.type IN ('Integer', 'Long', 'Short', 'Double') AND v.text_value::numeric ${op} ${where.param(condition.value)}::numeric`;

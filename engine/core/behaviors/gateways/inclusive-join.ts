@@ -2,6 +2,7 @@ import type { ExecutionContext } from '../../execution/execution-context.js';
 import type { ElementInstanceRecord } from '../../execution/records.js';
 import { nodeOf } from '../../model/graph.js';
 import { arrivalsAt, consumeArrivals } from './join-arrivals.js';
+import { ownEntry } from '../../shared/own-entry.js';
 
 /**
  * An inclusive join fires when tokens arrived and no other token of its scope can still reach it.
@@ -15,7 +16,7 @@ export function fireReadyInclusiveJoins(ctx: ExecutionContext, scope: ElementIns
     if (node.kind !== 'inclusiveGateway') continue;
     const latest = ctx.requireElement(scope.id);
     const arrivals = arrivalsAt(latest, gatewayId);
-    const arrived = Object.keys(arrivals).filter((flowId) => (arrivals[flowId] ?? 0) > 0);
+    const arrived = Object.keys(arrivals).filter((flowId) => (ownEntry(arrivals, flowId) ?? 0) > 0);
     if (arrived.length === 0 || canStillArrive(ctx, latest, gatewayId)) continue;
     consumeArrivals(ctx, latest, gatewayId, arrived);
     ctx.activate(node, ctx.requireElement(scope.id));

@@ -1,5 +1,6 @@
 import type { ExecutionContext } from '../../execution/execution-context.js';
 import type { ElementInstanceRecord } from '../../execution/records.js';
+import { ownEntry } from '../../shared/own-entry.js';
 
 /**
  * Arrivals at a joining gateway are counted on its scope per incoming flow, so two tokens on the
@@ -7,23 +8,23 @@ import type { ElementInstanceRecord } from '../../execution/records.js';
  */
 export function recordArrival(ctx: ExecutionContext, scope: ElementInstanceRecord, gatewayId: string, flowId: string): ElementInstanceRecord {
   const all = scope.data.joinArrivals ?? {};
-  const forGateway = all[gatewayId] ?? {};
+  const forGateway = ownEntry(all, gatewayId) ?? {};
   return ctx.updateData(scope, {
-    joinArrivals: { ...all, [gatewayId]: { ...forGateway, [flowId]: (forGateway[flowId] ?? 0) + 1 } },
+    joinArrivals: { ...all, [gatewayId]: { ...forGateway, [flowId]: (ownEntry(forGateway, flowId) ?? 0) + 1 } },
   });
 }
 
 export function arrivalsAt(scope: ElementInstanceRecord, gatewayId: string): Readonly<Record<string, number>> {
-  return scope.data.joinArrivals?.[gatewayId] ?? {};
+  return ownEntry(scope.data.joinArrivals ?? {}, gatewayId) ?? {};
 }
 
 /** takes one arrival from each given flow */
 export function consumeArrivals(ctx: ExecutionContext, scope: ElementInstanceRecord, gatewayId: string, flowIds: readonly string[]): void {
   const current = ctx.requireElement(scope.id);
   const all = current.data.joinArrivals ?? {};
-  const forGateway = { ...(all[gatewayId] ?? {}) };
+  const forGateway = { ...(ownEntry(all, gatewayId) ?? {}) };
   for (const flowId of flowIds) {
-    const left = (forGateway[flowId] ?? 0) - 1;
+    const left = (ownEntry(forGateway, flowId) ?? 0) - 1;
     if (left > 0) forGateway[flowId] = left;
     else delete forGateway[flowId];
   }

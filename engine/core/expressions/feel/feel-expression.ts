@@ -1,7 +1,11 @@
-import { evaluate, FeelFunction, parseDate, SyntaxError as FeelSyntaxError, toFeel } from 'feelin';
-import { ExpressionEvaluationError } from '../errors.js';
+import { evaluate, FeelFunction, parseDate, parseExpression, SyntaxError as FeelSyntaxError, toFeel } from 'feelin';
+import { EvaluationBudget } from '../budget.js';
+import { ExpressionEvaluationError, ExpressionSyntaxError } from '../errors.js';
 import type { CompiledExpression, ExpressionContext } from '../expression-context.js';
 import { isForbiddenName } from '../security.js';
+import { feelBuiltin, meteredBuiltin } from './feel-builtins.js';
+import { instrumentFeel } from './feel-instrument.js';
+import { meterFunctions } from './feel-meter.js';
 import { analyzeFeel, type FeelSyntax } from './feel-syntax.js';
 import { fromFeelResult, toFeelInput } from './feel-values.js';
 
@@ -10,13 +14,29 @@ export const FEEL_PREFIX = '=';
 /** Camunda 8 style `=expression`, evaluated by feelin. Unknown variables evaluate to null (FEEL semantics). */
 export function compileFeel(source: string): CompiledExpression {
   const body = source.slice(FEEL_PREFIX.length);
-  return new FeelExpression(source, body, analyzeFeel(source, body, FEEL_PREFIX.length));
+  const syntax = analyzeFeel(source, body, FEEL_PREFIX.length);
+  return new FeelExpression(source, instrumented(source, body), syntax);
+}
+
+/** the metered form of the expression (see instrumentFeel); it must parse like the original */
+function instrumented(source: string, body: string): string {
+  const text = instrumentFeel(body);
+  let valid = true;
+  parseExpression(text, {}, undefined).iterate({
+    enter(node) {
+      if (node.type.isError) valid = false;
+      return valid;
+    },
+  });
+  if (!valid) throw new ExpressionSyntaxError('a FEEL expression the engine can meter', 'a construct it cannot', 0, source);
+  return text;
 }
 
 class FeelExpression implements CompiledExpression {
   readonly language = 'feel' as const;
   readonly isLiteral = false;
   readonly identifiers: readonly string[];
+  private readonly builtinNames: readonly string[];
 
   constructor(
     readonly source: string,
@@ -24,33 +44,35 @@ class FeelExpression implements CompiledExpression {
     private readonly syntax: FeelSyntax,
   ) {
     this.identifiers = syntax.identifiers;
+    this.builtinNames = [...new Set([...syntax.identifiers, ...syntax.functionNames])].filter((name) => feelBuiltin(name) !== undefined);
   }
 
   evaluate(ctx: ExpressionContext): unknown {
-    let context: Record<string, unknown>;
     try {
-      context = this.buildContext(ctx);
+      const budget = new EvaluationBudget();
+      return fromFeelResult(evaluate(this.body, this.buildContext(ctx, budget)).value);
     } catch (error) {
       if (error instanceof ExpressionEvaluationError) throw error.withSource(this.source);
-      throw error;
-    }
-    try {
-      return fromFeelResult(evaluate(this.body, context).value);
-    } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const expected = error instanceof FeelSyntaxError ? 'a valid FEEL expression' : 'FEEL evaluation to succeed';
       throw new ExpressionEvaluationError(`Expected ${expected}, but it failed with '${reason}'`, this.source);
     }
   }
 
-  /** Resolves every referenced name up front; the engine clock replaces FEEL's now() and today(). */
-  private buildContext(ctx: ExpressionContext): Record<string, unknown> {
+  /**
+   * Resolves every referenced name up front; the engine clock replaces FEEL's now() and today(),
+   * metered versions replace the other built-ins, and the metering functions come last.
+   */
+  private buildContext(ctx: ExpressionContext, budget: EvaluationBudget): Record<string, unknown> {
     // A plain object on purpose: feelin only converts JS Dates inside plain-object contexts.
     const context: Record<string, unknown> = {};
     for (const name of [...this.syntax.identifiers, ...this.syntax.functionNames]) {
       if (isForbiddenName(name)) continue;
       const resolved = ctx.resolve(name);
-      if (resolved.found) context[name] = toFeelInput(resolved.value);
+      if (!resolved.found) continue;
+      // converting a value for feelin costs about as much as reading it: pay before converting
+      budget.chargeValue(resolved.value);
+      context[name] = toFeelInput(resolved.value);
     }
     const clockFunctions: Record<string, () => unknown> = {
       now: () => toFeel(ctx.now()),
@@ -59,6 +81,9 @@ class FeelExpression implements CompiledExpression {
     for (const [name, fn] of Object.entries(clockFunctions)) {
       if (this.syntax.functionNames.includes(name) && !Object.hasOwn(context, name)) context[name] = new FeelFunction(fn, []);
     }
-    return context;
+    for (const name of this.builtinNames) {
+      if (!Object.hasOwn(context, name)) context[name] = meteredBuiltin(name, budget);
+    }
+    return Object.assign(context, meterFunctions(budget));
   }
 }

@@ -1,5 +1,7 @@
 import { parseExpression } from 'feelin';
 import { ExpressionSyntaxError } from '../errors.js';
+import { EXPRESSION_LIMITS } from '../limits.js';
+import { METER_PREFIX } from './feel-instrument.js';
 
 export interface FeelSyntax {
   /** variable names the expression reads (best effort: may include loop-local names) */
@@ -16,6 +18,11 @@ export function analyzeFeel(source: string, body: string, offset: number): FeelS
   const identifiers = new Set<string>();
   const functionNames = new Set<string>();
   let errorPosition: number | undefined;
+  let depth = 0;
+  const reserved = body.indexOf(METER_PREFIX);
+  if (reserved >= 0) {
+    throw new ExpressionSyntaxError(`no name starting with '${METER_PREFIX}' (reserved by the engine)`, `'${METER_PREFIX}'`, offset + reserved, source);
+  }
 
   parseExpression(body, {}, undefined).iterate({
     enter(node) {
@@ -23,13 +30,20 @@ export function analyzeFeel(source: string, body: string, offset: number): FeelS
         errorPosition ??= node.from;
         return false;
       }
+      if (++depth > EXPRESSION_LIMITS.maxSyntaxDepth) {
+        throw new ExpressionSyntaxError(`at most ${EXPRESSION_LIMITS.maxSyntaxDepth} levels of nesting`, 'deeper nesting', offset + node.from, source);
+      }
       if (node.name !== 'VariableName') return undefined;
       // Names may contain spaces in FEEL; the interpreter compacts runs of whitespace.
       const name = body.slice(node.from, node.to).replace(/\s+/g, ' ');
       const syntaxNode = node.node;
       const isCallee = syntaxNode.parent?.name === 'FunctionInvocation' && syntaxNode.prevSibling === null;
       (isCallee ? functionNames : identifiers).add(name);
+      depth--;
       return false;
+    },
+    leave() {
+      depth--;
     },
   });
 

@@ -2,13 +2,14 @@ import { FeelDate, FeelDateTime, FeelDuration, FeelTime } from 'feelin';
 import { isHostObject } from '../host-object.js';
 import { isPlainObject, ownDataKeys } from '../plain-values.js';
 import { isForbiddenName } from '../security.js';
+import { METER_PREFIX } from './feel-instrument.js';
 
 const MAX_DEPTH = 64;
 
 /**
  * Copies a resolved variable into plain FEEL input. feelin would invoke any JS function it
  * finds in its context, so functions (and host objects, which FEEL cannot use) become null;
- * cycles and very deep data are cut off.
+ * cycles and very deep data are cut off, and keys reserved for metering are dropped.
  */
 export function toFeelInput(value: unknown, ancestors: Set<unknown> = new Set()): unknown {
   if (value === undefined || typeof value === 'function' || isHostObject(value)) return null;
@@ -19,7 +20,7 @@ export function toFeelInput(value: unknown, ancestors: Set<unknown> = new Set())
     ? value.map((item) => toFeelInput(item, ancestors))
     : Object.fromEntries(
         ownDataKeys(value)
-          .filter((key) => !isForbiddenName(key))
+          .filter((key) => !isForbiddenName(key) && !key.startsWith(METER_PREFIX))
           .map((key) => [key, toFeelInput(value[key], ancestors)]),
       );
   ancestors.delete(value);

@@ -1,3 +1,4 @@
+import type { EvaluationBudget } from '../budget.js';
 import { ExpressionEvaluationError } from '../errors.js';
 import type { ExpressionContext } from '../expression-context.js';
 import { normalizeUndefined } from '../plain-values.js';
@@ -5,45 +6,49 @@ import { describeValue } from '../value-format.js';
 import type { JuelNode } from './ast.js';
 import { toBoolean, toElString } from './coercion.js';
 import { BUILTIN_FUNCTIONS } from './functions.js';
+import { chargeMethod, checkMethodResult } from './method-budget.js';
 import { invokeMethod } from './methods.js';
 import { applyBinary, isEmptyValue, negate } from './operators.js';
 import { readProperty } from './property-access.js';
 
 /** Walks the AST. Errors carry no source here; the compiled expression attaches it. */
-export function evaluateNode(node: JuelNode, ctx: ExpressionContext): unknown {
+export function evaluateNode(node: JuelNode, ctx: ExpressionContext, budget: EvaluationBudget): unknown {
+  budget.charge(1);
+  const evaluate = (child: JuelNode): unknown => evaluateNode(child, ctx, budget);
   switch (node.kind) {
     case 'literal':
       return node.value;
     case 'identifier':
       return resolveIdentifier(node.name, ctx);
     case 'member':
-      return readProperty(evaluateNode(node.object, ctx), node.name);
+      return readProperty(evaluate(node.object), node.name);
     case 'index':
-      return readProperty(evaluateNode(node.object, ctx), evaluateNode(node.index, ctx));
+      return readProperty(evaluate(node.object), evaluate(node.index));
     case 'methodCall': {
-      const target = evaluateNode(node.object, ctx);
-      const name = typeof node.method === 'string' ? node.method : methodName(evaluateNode(node.method, ctx));
-      const args = node.args.map((arg) => evaluateNode(arg, ctx));
-      return invokeMethod(target, name, args);
+      const target = evaluate(node.object);
+      const name = typeof node.method === 'string' ? node.method : methodName(evaluate(node.method));
+      const args = node.args.map((arg) => evaluate(arg));
+      chargeMethod(budget, target, args);
+      return checkMethodResult(name, invokeMethod(target, name, args));
     }
     case 'functionCall': {
       const fn = BUILTIN_FUNCTIONS.get(node.name);
       if (fn === undefined) throw new ExpressionEvaluationError(`Expected a known function, but found '${node.name}'`);
-      return fn.invoke(ctx, node.args.map((arg) => evaluateNode(arg, ctx)));
+      return fn.invoke(ctx, node.args.map((arg) => evaluate(arg)));
     }
     case 'unary':
-      return evaluateUnary(node.operator, evaluateNode(node.operand, ctx));
+      return evaluateUnary(node.operator, evaluate(node.operand));
     case 'binary':
-      return applyBinary(node.operator, evaluateNode(node.left, ctx), evaluateNode(node.right, ctx));
+      return applyBinary(node.operator, evaluate(node.left), evaluate(node.right));
     case 'logical': {
-      const left = toBoolean(evaluateNode(node.left, ctx));
+      const left = toBoolean(evaluate(node.left));
       if (node.operator === 'and' ? !left : left) return left;
-      return toBoolean(evaluateNode(node.right, ctx));
+      return toBoolean(evaluate(node.right));
     }
     case 'conditional':
-      return toBoolean(evaluateNode(node.test, ctx))
-        ? evaluateNode(node.consequent, ctx)
-        : evaluateNode(node.alternate, ctx);
+      return toBoolean(evaluate(node.test))
+        ? evaluate(node.consequent)
+        : evaluate(node.alternate);
   }
 }
 

@@ -1,3 +1,4 @@
+import { checkBuiltString, EvaluationBudget } from '../budget.js';
 import { ExpressionEvaluationError } from '../errors.js';
 import type { CompiledExpression, ExpressionContext, ExpressionLanguage } from '../expression-context.js';
 import type { TemplateSegment } from './ast.js';
@@ -40,13 +41,14 @@ class JuelExpression implements CompiledExpression {
   }
 
   private evaluateSegments(ctx: ExpressionContext): unknown {
+    const budget = new EvaluationBudget();
     const [first] = this.segments;
     if (first === undefined) return '';
     if (this.segments.length === 1) {
-      return first.kind === 'text' ? first.text : evaluateNode(first.node, ctx);
+      return first.kind === 'text' ? first.text : evaluateNode(first.node, ctx, budget);
     }
-    return this.segments
-      .map((segment) => (segment.kind === 'text' ? segment.text : toElString(evaluateNode(segment.node, ctx))))
-      .join('');
+    const parts = this.segments.map((segment) => (segment.kind === 'text' ? segment.text : toElString(evaluateNode(segment.node, ctx, budget))));
+    checkBuiltString({ length: parts.reduce((sum, part) => sum + part.length, 0) }, 'the template');
+    return parts.join('');
   }
 }

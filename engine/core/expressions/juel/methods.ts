@@ -1,3 +1,4 @@
+import { checkBuiltList, checkBuiltString } from '../budget.js';
 import { ExpressionEvaluationError } from '../errors.js';
 import { isHostObject, methodNotAllowed } from '../host-object.js';
 import { isPlainObject, normalizeUndefined, ownDataKeys, readOwnData, type PlainObject } from '../plain-values.js';
@@ -36,7 +37,7 @@ const STRING_METHODS: MethodTable<string> = new Map([
   ['substring', method<string>([1, 2], substring)],
   ['indexOf', method<string>(1, (s, [part]) => s.indexOf(toElString(part)))],
   // Java's String.replace(CharSequence, CharSequence) replaces every occurrence literally.
-  ['replace', method<string>(2, (s, [target, replacement]) => s.split(toElString(target)).join(toElString(replacement)))],
+  ['replace', method<string>(2, (s, [target, replacement]) => replaceLiterally(s, toElString(target), toElString(replacement)))],
   ['concat', method<string>(1, (s, [other]) => s + toElString(other))],
   ['toString', method<string>(0, (s) => s)],
   ['split', method<string>(1, (s, [separator]) => splitLikeJava(s, toElString(separator)))],
@@ -115,12 +116,28 @@ function getArrayElement(array: readonly unknown[], [key]: readonly unknown[]): 
   return readProperty(array, index);
 }
 
+/** the result's length is checked before it is built: replacing '' in a long text multiplies it */
+function replaceLiterally(s: string, target: string, replacement: string): string {
+  const replaced = countSeparators(s, target);
+  checkBuiltString({ length: s.length + replaced * (replacement.length - target.length) }, 'replace()');
+  return s.split(target).join(replacement);
+}
+
+/** how many places `String.split(separator)` cuts at, counted without building the parts */
+function countSeparators(s: string, separator: string): number {
+  if (separator === '') return Math.max(0, s.length - 1);
+  let count = 0;
+  for (let at = s.indexOf(separator); at >= 0; at = s.indexOf(separator, at + separator.length)) count++;
+  return count;
+}
+
 /**
  * Java's split drops trailing empty strings. The separator is taken literally rather than as
  * a regular expression, so user input can never run a (possibly catastrophic) regex.
  */
 function splitLikeJava(s: string, separator: string): string[] {
   if (s === '') return [''];
+  checkBuiltList(countSeparators(s, separator) + 1, 'split()');
   const parts = s.split(separator);
   while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
   return parts;
