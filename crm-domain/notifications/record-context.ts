@@ -3,7 +3,7 @@ import { RECORD_TABLES, type RecordType } from '../shared/record-types.js';
 
 /** a record's fields (camelCase) plus its company's name, for notification texts */
 export async function recordContext(manager: EntityManager, type: RecordType | null, id: string | null): Promise<Record<string, unknown>> {
-  if (!type || !id || !RECORD_TABLES[type]) return {};
+  if (!type || !id || !Object.hasOwn(RECORD_TABLES, type)) return {};
   const hasCompany = type === 'deal' || type === 'complaint' || type === 'contact';
   const rows = (await manager.query(
     `SELECT to_jsonb(r) AS record${hasCompany ? ', c.name AS company_name' : ''}
