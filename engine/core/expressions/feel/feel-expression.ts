@@ -1,6 +1,6 @@
 import { evaluate, FeelFunction, parseDate, SyntaxError as FeelSyntaxError, toFeel } from 'feelin';
 import { ExpressionEvaluationError } from '../errors.js';
-import type { CompiledExpression, ExpressionContext } from '../expression-context.js';
+import type { CompiledExpression, ExpressionContext, VariablesRead } from '../expression-context.js';
 import { isForbiddenName } from '../security.js';
 import { analyzeFeel, type FeelSyntax } from './feel-syntax.js';
 import { fromFeelResult, toFeelInput } from './feel-values.js';
@@ -17,6 +17,8 @@ class FeelExpression implements CompiledExpression {
   readonly language = 'feel' as const;
   readonly isLiteral = false;
   readonly identifiers: readonly string[];
+  /** FEEL reads variables only by name; context-local names (`for x in ...`) may be counted too */
+  readonly variablesRead: VariablesRead;
 
   constructor(
     readonly source: string,
@@ -24,6 +26,7 @@ class FeelExpression implements CompiledExpression {
     private readonly syntax: FeelSyntax,
   ) {
     this.identifiers = syntax.identifiers;
+    this.variablesRead = { names: syntax.identifiers, dynamic: false };
   }
 
   evaluate(ctx: ExpressionContext): unknown {
