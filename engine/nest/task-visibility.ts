@@ -42,11 +42,7 @@ export function isOwnTask(task: TaskPeople, viewer: TaskViewer): boolean {
   return task.assignee === viewer.userId || task.owner === viewer.userId || task.candidateUsers.includes(viewer.userId) || task.candidateGroups.some((g) => viewer.groups.includes(g));
 }
 
-/**
- * A supervisor answers for every task when they see all tasks; a head for what their team could
- * work on: tasks assigned to or delegated by a member, and unassigned tasks offered to a member
- * or to a group a member is in.
- */
+/** Directors and admins supervise every task; a head what their team could work on: assigned to or delegated by a member, or unassigned and offered to a member or to a group a member is in. */
 export function supervisesTask(task: TaskPeople, viewer: TaskViewer, team: SupervisedTeam | null): boolean {
   if (viewer.seesAllTasks) return true;
   if (!team) return false;
