@@ -7,9 +7,12 @@ import { CamundaForms1763900500000 } from './1763900500000-camunda-forms.js';
 import { HistoryTimeIndexes1763900600000 } from './1763900600000-history-time-indexes.js';
 import { Credentials1763900700000 } from './1763900700000-credentials.js';
 import { AuditLog1763900800000 } from './1763900800000-audit-log.js';
+import { TaskHistoryCandidates1763900860000 } from './1763900860000-task-history-candidates.js';
+import { RequestedDiscount1763900870000 } from './1763900870000-requested-discount.js';
 
 /** Every migration, oldest first. Append only: a shipped migration is never edited. */
 export const migrations = [
   EngineSchema1763900000000, CrmSchema1763900100000, TaskComments1763900200000, Sessions1763900300000, Batches1763900400000,
   CamundaForms1763900500000, HistoryTimeIndexes1763900600000, Credentials1763900700000, AuditLog1763900800000,
+  TaskHistoryCandidates1763900860000, RequestedDiscount1763900870000,
 ];

@@ -4,7 +4,6 @@ import { routeRefusal } from './access-policy.js';
 import { ALL_PERMISSIONS, CRM_PERMISSIONS } from './permissions.js';
 import { accessOfRoles, rolesGranting, ROLE_ACCESS } from './roles.js';
 import { apiKeyPrincipal, signedInUser, type UserRow } from './signed-in-user.js';
-import { taskOwnershipRefusal } from './task-ownership.js';
 
 const row = (role: UserRow['role'], id = `${role}-id`): UserRow => ({
   id, name: `A ${role}`, email: `${role}@example.com`, role, level: role === 'manager' ? 'junior' : null, team_id: 'team-1', team_name: 'Sales', team_kind: 'sales',
@@ -55,29 +54,5 @@ describe('route refusal', () => {
     expect(worker.id).toBe('api-key:k1');
     expect(routeRefusal(worker, needs('engine.external-task'))).toBeNull();
     expect(routeRefusal(worker, needs('crm.records.read'))).toBe('API key mailer (worker) may not read client records: that takes the role manager, head, director, ops or admin');
-  });
-});
-
-describe('task ownership', () => {
-  const mary = user('manager', 'mary');
-  const head = user('head', 'hedda');
-
-  it('lets anyone work on a free task and the assignee on theirs', () => {
-    expect(taskOwnershipRefusal(mary, { operation: 'work', assignee: null, toUserId: null })).toBeNull();
-    expect(taskOwnershipRefusal(mary, { operation: 'work', assignee: 'mary', toUserId: null })).toBeNull();
-    expect(taskOwnershipRefusal(mary, { operation: 'work', assignee: 'max', toUserId: null })).toMatch(/assigned to max/);
-  });
-
-  it('lets only supervisors give tasks to someone else or take them from someone', () => {
-    expect(taskOwnershipRefusal(mary, { operation: 'claim', assignee: null, toUserId: 'mary' })).toBeNull();
-    expect(taskOwnershipRefusal(mary, { operation: 'claim', assignee: null, toUserId: 'max' })).toMatch(/give a task to someone else/);
-    expect(taskOwnershipRefusal(mary, { operation: 'assign', assignee: 'mary', toUserId: null })).toBeNull();
-    expect(taskOwnershipRefusal(mary, { operation: 'assign', assignee: 'max', toUserId: 'mary' })).toMatch(/assigned to max/);
-    expect(taskOwnershipRefusal(head, { operation: 'assign', assignee: 'max', toUserId: 'mary' })).toBeNull();
-    expect(taskOwnershipRefusal(head, { operation: 'work', assignee: 'max', toUserId: null })).toBeNull();
-  });
-
-  it('leaves an unknown task to the controller (404)', () => {
-    expect(taskOwnershipRefusal(mary, { operation: 'work', assignee: undefined, toUserId: null })).toBeNull();
   });
 });

@@ -59,6 +59,15 @@ export function accessOfRoles(roles: readonly Role[]): RoleAccess {
   return { permissions: [...permissions], records, areas: AREAS.filter((a) => areas.has(a)), supervises };
 }
 
+/**
+ * Who sees every task: supervisors of all records (directors, admins), who also work on them, and
+ * those who operate the engine (ops), who only read them. A supervisor of a team (a head) answers
+ * for their team's tasks only (task-ownership.ts); others for their own.
+ */
+export function seesAllTasks(access: Pick<RoleAccess, 'supervises' | 'records' | 'permissions'>): boolean {
+  return (access.supervises && access.records === 'all') || access.permissions.includes('engine.operate');
+}
+
 /** "analyst or admin": the roles that grant a permission */
 export function rolesGranting(permission: Permission, among: readonly Role[] = USER_ROLES): Role[] {
   return among.filter((role) => ROLE_ACCESS[role].permissions.includes(permission));

@@ -2,13 +2,15 @@ import { ForbiddenException, Inject, Injectable, Logger, UnauthorizedException, 
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { routeAccessOf, taskOperationOf, type TaskOperation } from '../../engine/nest/access/index.js';
+import { NotFoundError } from '../../engine/core/errors/index.js';
 import type { EngineQueries } from '../../engine/core/ports/engine-queries.js';
 import { ENGINE_QUERIES } from '../../engine/nest/engine-providers.js';
+import { IdentityDirectory } from '../../engine/nest/identity-directory.js';
 import { routeRefusal } from './access-policy.js';
 import { Authenticator, SignInBlockedException } from './authenticator.js';
 import { SESSION_REQUIRED_HEADER } from './session-cookie.js';
 import type { SignedInUser } from './signed-in-user.js';
-import { taskOwnershipRefusal } from './task-ownership.js';
+import { notFound, taskOwnershipRefusal, taskTargets, type OwnedTask } from './task-ownership.js';
 
 export type RequestWithUser = Request & { user?: SignedInUser };
 
@@ -29,6 +31,7 @@ export class RouteAccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly authenticator: Authenticator,
     @Inject(ENGINE_QUERIES) private readonly queries: EngineQueries,
+    private readonly identity: IdentityDirectory,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -69,13 +72,24 @@ export class RouteAccessGuard implements CanActivate {
     if (request.header(SESSION_REQUIRED_HEADER) === undefined) response.setHeader('WWW-Authenticate', REALM);
   }
 
+  /** task routes: a task one may not see is not found (as one that does not exist), one one may not work on is refused */
   private async checkTask(user: SignedInUser, operation: TaskOperation, request: Request): Promise<void> {
     const taskId = request.params['id'];
     if (typeof taskId !== 'string') return;
-    const [task] = await this.queries.tasks({ filter: { taskId } });
-    const requested = (request.body as { userId?: unknown } | undefined)?.userId;
-    const toUserId = typeof requested === 'string' ? requested : operation === 'claim' ? user.id : null;
-    const refused = taskOwnershipRefusal(user, { operation, assignee: task ? task.assignee : undefined, toUserId });
-    if (refused) throw new ForbiddenException(refused);
+    const task = await this.taskNamed(taskId, operation);
+    if (!task) throw new NotFoundError(notFound(taskId));
+    const team = user.supervisor && !user.seesAllTasks ? await this.identity.teamSupervisedBy(user.id) : null;
+    const { users, groups } = taskTargets(operation, request.body, user, task);
+    const refused = taskOwnershipRefusal(user, { operation, task, toUsers: users, toGroups: groups, team });
+    if (refused?.status === 404) throw new NotFoundError(refused.message);
+    if (refused) throw new ForbiddenException(refused.message);
+  }
+
+  /** the open task; for reading (comments), also a finished one */
+  private async taskNamed(taskId: string, operation: TaskOperation): Promise<OwnedTask | undefined> {
+    const [open] = await this.queries.tasks({ filter: { taskId } });
+    if (open || operation !== 'read') return open;
+    const [finished] = await this.queries.historicTasks({ filter: { taskId } });
+    return finished;
   }
 }

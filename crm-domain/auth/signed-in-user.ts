@@ -1,7 +1,7 @@
 import type { TeamKind } from '../users/team.entity.js';
 import type { ManagerLevel, UserRole } from '../users/user.entity.js';
 import type { Permission } from './permissions.js';
-import { accessOfRoles, type Area, type RecordScope, type Role } from './roles.js';
+import { accessOfRoles, seesAllTasks, type Area, type RecordScope, type Role } from './roles.js';
 
 export type { Area } from './roles.js';
 
@@ -28,6 +28,8 @@ export interface SignedInUser {
   readonly records: RecordScope;
   /** heads (within their team), directors and admins give tasks to others and work on others' tasks */
   readonly supervisor: boolean;
+  /** directors and admins: every task is theirs to see and give (the engine reads this flag) */
+  readonly seesAllTasks: boolean;
   /** the API key a request came with, when it acts for this user */
   readonly viaApiKey?: string;
 }
@@ -60,6 +62,7 @@ export function signedInUser(row: UserRow): SignedInUser {
     permissions: access.permissions,
     records: access.records,
     supervisor: access.supervises,
+    seesAllTasks: seesAllTasks(access),
   };
 }
 
@@ -85,6 +88,7 @@ export function apiKeyPrincipal(key: ApiKeyRow): SignedInUser {
     permissions: access.permissions,
     records: access.records,
     supervisor: access.supervises,
+    seesAllTasks: seesAllTasks(access),
   };
 }
 

@@ -20,6 +20,8 @@ export class Deal {
   @Column({ name: 'expected_close_date', type: 'date', nullable: true, transformer: dateOnly }) expectedCloseDate!: string | null;
   @Column({ name: 'lost_reason', type: 'text', nullable: true }) lostReason!: string | null;
   @Column({ name: 'discount_percent', type: 'numeric', default: 0, transformer: decimal }) discountPercent!: number;
+  /** asked for in an approval request; becomes `discountPercent` only when the approval approves it */
+  @Column({ name: 'requested_discount_percent', type: 'numeric', nullable: true, transformer: decimal }) requestedDiscountPercent!: number | null;
   @Column({ name: 'approval_status', type: 'text', default: 'none' }) approvalStatus!: ApprovalStatus;
   @Column({ name: 'lead_id', type: 'uuid', nullable: true }) leadId!: string | null;
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true }) closedAt!: Date | null;

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InvalidRequestError } from '../../engine/core/errors/index.js';
 import { Company } from '../companies/company.entity.js';
@@ -84,6 +84,7 @@ export class DealsService {
       expectedCloseDate: input.expectedCloseDate ?? null,
       lostReason: input.lostReason ?? null,
       discountPercent: 0,
+      requestedDiscountPercent: null,
       approvalStatus: 'none',
       leadId: input.leadId ?? null,
       closedAt: isClosed(stage) ? now : null,
@@ -102,9 +103,16 @@ export class DealsService {
     });
   }
 
-  /** stage changes keep probability, closing date and lost reason consistent */
+  /**
+   * stage changes keep probability, closing date and lost reason consistent; a deal whose approval
+   * is pending or was rejected cannot be won (from any path: the API, the web app, a process)
+   */
   async applyChange(tx: CrmTx, before: Deal, patch: Partial<Deal>, action = 'updated'): Promise<Deal> {
     const change = { ...patch };
+    const approval = change.approvalStatus ?? before.approvalStatus;
+    if (change.stage === 'won' && before.stage !== 'won' && (approval === 'pending' || approval === 'rejected')) {
+      throw new ConflictException(`Deal '${before.title}' cannot be won while its approval is ${approval}: ${approval === 'pending' ? 'wait for the approval to decide' : 'revise and resubmit it, or withdraw the request'}`);
+    }
     if (change.stage && change.stage !== before.stage) {
       change.probability ??= STAGE_PROBABILITY[change.stage];
       change.closedAt = isClosed(change.stage) ? new Date() : null;
@@ -129,14 +137,17 @@ export class DealsService {
     });
   }
 
-  /** asks for approval of the deal (and its discount): emits `deal.approvalRequested` */
+  /**
+   * asks for approval of the deal (and a discount): emits `deal.approvalRequested`. The discount is
+   * kept as requested; the approval process applies it when it approves (crm.deal.updateStage).
+   */
   requestApproval(actor: string, id: string, request: ApprovalRequest): Promise<Deal> {
     return this.db.transaction(actor, async (tx) => {
       const before = await deals.get(tx.manager, id);
       if (before.approvalStatus === 'pending') throw new InvalidRequestError(`Deal '${before.title}' already waits for approval`);
       if (isClosed(before.stage)) throw new InvalidRequestError(`Deal '${before.title}' is ${before.stage}: closed deals need no approval`);
       const discountPercent = request.discountPercent ?? before.discountPercent;
-      const deal = await deals.update(tx, before, { approvalStatus: 'pending', discountPercent }, 'approval requested');
+      const deal = await deals.update(tx, before, { approvalStatus: 'pending', requestedDiscountPercent: discountPercent }, 'approval requested');
       const requester = (await users.find(tx.manager, isUuid(actor) ? actor : '00000000-0000-0000-0000-000000000000')) ? actor : before.ownerId;
       await tx.emit('deal.approvalRequested', 'deal', id, {
         dealId: id,

@@ -7,8 +7,10 @@ import { recordIdOf, TaskHandler, textInput, type CrmTaskHandler } from './task-
 
 /**
  * `crm.deal.updateStage`: sets the deal's `stage` (probability and closing follow) and/or its
- * `approvalStatus`, `discountPercent`, `lostReason`, from the task's inputs. The deal is `dealId`
- * or the business key. Output: `dealStage`, `approvalStatus`.
+ * `approvalStatus` and `lostReason`, from the task's inputs. The deal is `dealId` or the business
+ * key. A `discountPercent` counts only with an approval status: `pending` records it as requested
+ * (a revised request), `approved` applies it (else the requested one) to the deal; `withdrawn`
+ * drops the request. Output: `dealStage`, `approvalStatus`.
  */
 @Injectable()
 @TaskHandler('crm.deal.updateStage')
@@ -22,13 +24,23 @@ export class DealUpdateStageHandler implements CrmTaskHandler {
     if (stage !== undefined) patch.stage = oneOf(DEAL_STAGES, stage, 'stage');
     const approvalStatus = textInput(input, 'approvalStatus');
     if (approvalStatus !== undefined) patch.approvalStatus = oneOf(APPROVAL_STATUSES, approvalStatus, 'approvalStatus');
-    const discount = textInput(input, 'discountPercent');
-    if (discount !== undefined) patch.discountPercent = percent(discount);
+    Object.assign(patch, discountChange(patch.approvalStatus, textInput(input, 'discountPercent'), before));
     const lostReason = textInput(input, 'lostReason');
     if (lostReason !== undefined) patch.lostReason = lostReason;
     const after = await this.dealsService.applyChange(tx, before, patch, 'updated by process');
     return { outcome: 'complete', variables: { dealStage: after.stage, approvalStatus: after.approvalStatus } };
   }
+}
+
+/** a discount waits as requested until the approval approves it */
+function discountChange(status: Deal['approvalStatus'] | undefined, discount: string | undefined, before: Deal): Partial<Deal> {
+  if (status === 'pending') return discount === undefined ? {} : { requestedDiscountPercent: percent(discount) };
+  if (status === 'approved') {
+    const approved = discount === undefined ? (before.requestedDiscountPercent ?? before.discountPercent) : percent(discount);
+    return { discountPercent: approved, requestedDiscountPercent: null };
+  }
+  if (status === 'withdrawn') return { requestedDiscountPercent: null };
+  return {};
 }
 
 function oneOf<T extends string>(values: readonly T[], value: string, name: string): T {

@@ -1,4 +1,6 @@
-import { Body, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { taskActorOf } from '../../engine/nest/rest/authenticated-user.js';
+import { taskViewerOf } from '../../engine/nest/task-visibility.js';
 import { Actor } from '../shared/actor.decorator.js';
 import { CrmController } from '../shared/crm-controller.decorator.js';
 import { parseInput } from '../shared/validation.js';
@@ -12,9 +14,10 @@ import { Audited, EngineRequires, OnTask, variablesIn } from '../../engine/nest/
 export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
+  /** only the tasks the caller may see: their own, their team's for a head, all for directors and admins */
   @Get()
-  list(@Query() query: unknown) {
-    return this.tasks.list(parseInput(taskListQuery, query, 'query'));
+  list(@Query() query: unknown, @Req() req: unknown) {
+    return this.tasks.list(parseInput(taskListQuery, query, 'query'), taskViewerOf(req));
   }
 
   @OnTask('read')
@@ -35,7 +38,7 @@ export class TasksController {
   @Audited('task.complete', { target: 'task', details: variablesIn('variables') })
   @Post(':id/complete')
   @HttpCode(204)
-  async complete(@Param('id') id: string, @Body() body: unknown) {
-    await this.tasks.complete(id, parseInput(completeTaskBody, body).variables ?? {});
+  async complete(@Param('id') id: string, @Body() body: unknown, @Req() req: unknown) {
+    await this.tasks.complete(id, parseInput(completeTaskBody, body).variables ?? {}, taskActorOf(req));
   }
 }

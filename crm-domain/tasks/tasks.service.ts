@@ -1,28 +1,31 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { TaskActor } from '../../engine/core/commands/task-writes.js';
 import { Engine } from '../../engine/core/engine.js';
 import { NotFoundError } from '../../engine/core/errors/index.js';
 import type { Filter } from '../../engine/core/ports/engine-queries.js';
 import type { EngineQueries } from '../../engine/core/ports/engine-queries.js';
 import { IdentityDirectory } from '../../engine/nest/identity-directory.js';
 import { ENGINE_QUERIES } from '../../engine/nest/engine-providers.js';
+import { TaskVisibility, type TaskViewer } from '../../engine/nest/task-visibility.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import { typedVariables } from '../shared/typed-variables.js';
 import { lookUpRecords, userNames } from '../timeline/record-lookup.js';
 import { taskView } from '../timeline/timeline-entries.js';
 import type { TaskListQuery } from './task-schemas.js';
 
-/** Open process tasks as the CRM shows them: each with the record it is about (its business key). */
+/** Open process tasks as the CRM shows them: each with the record it is about (its business key); a list holds only the tasks its viewer may see. */
 @Injectable()
 export class TasksService {
   constructor(
     private readonly engine: Engine,
     @Inject(ENGINE_QUERIES) private readonly queries: EngineQueries,
     private readonly identity: IdentityDirectory,
+    private readonly visibility: TaskVisibility,
     private readonly db: CrmDatabase,
   ) {}
 
-  async list(query: TaskListQuery) {
-    const filter = await this.filter(query);
+  async list(query: TaskListQuery, viewer: TaskViewer) {
+    const filter = { ...(await this.filter(query)), ...(await this.visibility.filterFor(viewer)) };
     const [tasks, total] = await Promise.all([
       this.queries.tasks({ filter, sorting: [{ sortBy: 'created', sortOrder: 'asc' }], page: { firstResult: (query.page - 1) * query.pageSize, maxResults: query.pageSize } }),
       this.queries.countTasks(filter),
@@ -41,8 +44,8 @@ export class TasksService {
     return { ...taskView(task, names), description: task.description, record: task.businessKey ? (records.get(task.businessKey) ?? null) : null };
   }
 
-  async complete(id: string, variables: Record<string, unknown>): Promise<void> {
-    await this.engine.completeTask({ taskId: id, variables: typedVariables(variables) });
+  async complete(id: string, variables: Record<string, unknown>, actor: TaskActor): Promise<void> {
+    await this.engine.completeTask({ taskId: id, variables: typedVariables(variables), actor });
   }
 
   async claim(id: string, userId: string): Promise<void> {

@@ -113,8 +113,9 @@ export class Engine {
     return this.processor.run((scope) => tasks.delegateTask(scope, taskId, userId));
   }
 
-  resolveTask(taskId: string, variables: ReadonlyMap<string, TypedValue>): Promise<void> {
-    return this.processor.run((scope) => tasks.resolveTask(scope, taskId, variables));
+  /** `actor`: who resolves it; null: the application itself */
+  resolveTask(taskId: string, variables: ReadonlyMap<string, TypedValue>, actor: tasks.TaskActor | null = null): Promise<void> {
+    return this.processor.run((scope) => tasks.resolveTask(scope, taskId, variables, actor));
   }
 
   updateTask(taskId: string, update: tasks.TaskUpdate): Promise<void> {
@@ -125,8 +126,9 @@ export class Engine {
     return this.processor.run((scope) => tasks.changeIdentityLink(scope, taskId, link, add));
   }
 
-  setTaskVariables(taskId: string, variables: ReadonlyMap<string, TypedValue>, local: boolean): Promise<void> {
-    return this.processor.run((scope) => tasks.setTaskVariables(scope, taskId, variables, local));
+  /** `actor`: who sets them; null: the application itself */
+  setTaskVariables(taskId: string, variables: ReadonlyMap<string, TypedValue>, local: boolean, actor: tasks.TaskActor | null = null): Promise<void> {
+    return this.processor.run((scope) => tasks.setTaskVariables(scope, taskId, variables, local, actor));
   }
 
   correlateMessage(request: CorrelationRequest): Promise<CorrelationResult[]> {

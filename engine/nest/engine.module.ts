@@ -10,6 +10,7 @@ import { HandlerRegistry } from './handler-registry.js';
 import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './health/metrics.controller.js';
 import { IdentityDirectory } from './identity-directory.js';
+import { TaskVisibility } from './task-visibility.js';
 import { BatchOperationsController } from './rest/batch-operations.controller.js';
 import { BatchController } from './rest/batch.controller.js';
 import { DeploymentController } from './rest/deployment.controller.js';
@@ -39,7 +40,7 @@ export class EngineModule {
       module: EngineModule,
       global: true,
       imports: [TerminusModule, MulterModule.register(deploymentUploadOptions(settings.maxDeploymentBytes))],
-      providers: [{ provide: ENGINE_SETTINGS, useValue: settings }, ...engineProviders, IdentityDirectory, EngineLifecycle, BatchSelection],
+      providers: [{ provide: ENGINE_SETTINGS, useValue: settings }, ...engineProviders, IdentityDirectory, TaskVisibility, EngineLifecycle, BatchSelection],
       controllers: [
         EngineInfoController,
         DeploymentController,
@@ -62,7 +63,7 @@ export class EngineModule {
         HealthController,
         MetricsController,
       ],
-      exports: [Engine, ENGINE_QUERIES, DATABASE, JOB_DISPATCHER, HandlerRegistry, ExternalTaskWaiters, IdentityDirectory],
+      exports: [Engine, ENGINE_QUERIES, DATABASE, JOB_DISPATCHER, HandlerRegistry, ExternalTaskWaiters, IdentityDirectory, TaskVisibility],
     };
   }
 }

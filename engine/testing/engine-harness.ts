@@ -1,3 +1,4 @@
+import type { TaskActor } from '../core/commands/task-writes.js';
 import { Engine, type EngineOptions } from '../core/engine.js';
 import type { HistoricActivityInstanceRecord, HistoricProcessInstanceRecord } from '../core/execution/history-records.js';
 import type { TaskRecord } from '../core/execution/records.js';
@@ -7,6 +8,11 @@ import { InMemoryEngineStore } from './in-memory-store.js';
 import { InlineDispatcher } from './inline-dispatcher.js';
 import { ManualClock } from './manual-clock.js';
 import { SequentialIds } from './sequential-ids.js';
+
+/** a user working on tasks; `operator`: one who may change any instance variable anyway */
+export function user(userId: string, operator = false): TaskActor {
+  return { userId, changesAnyVariable: operator };
+}
 
 export function typed(values: Record<string, unknown> = {}): Map<string, TypedValue> {
   return new Map(Object.entries(values).map(([name, value]) => [name, inferTypedValue(value, name)]));
@@ -59,8 +65,9 @@ export class EngineHarness {
     return task;
   }
 
-  async complete(instanceId: string, taskDefinitionKey: string, variables: Record<string, unknown> = {}): Promise<void> {
-    await this.engine.completeTask({ taskId: this.task(instanceId, taskDefinitionKey).id, variables: typed(variables) });
+  /** completes the task; `actor`: the user who does (absent: the application itself) */
+  async complete(instanceId: string, taskDefinitionKey: string, variables: Record<string, unknown> = {}, actor: TaskActor | null = null): Promise<void> {
+    await this.engine.completeTask({ taskId: this.task(instanceId, taskDefinitionKey).id, variables: typed(variables), actor });
     await this.runDueJobs();
   }
 

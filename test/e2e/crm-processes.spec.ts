@@ -28,7 +28,8 @@ describe('CRM processes end to end', () => {
       if (!task) throw new Error(`no open task ${key} yet; open: ${(await openTasks(recordId)).map((t) => t.taskDefinitionKey).join(', ')}`);
       return task;
     });
-  const complete = (taskId: string, variables: Record<string, unknown>) => api.ok('POST', `/api/tasks/${taskId}/complete`, { variables });
+  /** completes the task as the user whose step it is */
+  const complete = (userId: string, taskId: string, variables: Record<string, unknown>) => api.as(userId).ok('POST', `/api/tasks/${taskId}/complete`, { variables });
   const processesOf = (path: string) => api.ok('GET', `${path}/processes`);
   const ended = (path: string, key: string) =>
     eventually(async () => {
@@ -83,27 +84,30 @@ describe('CRM processes end to end', () => {
     it('over the director threshold needs manager, head and director approval; a rejection loops back to the requester', async () => {
       const deal = await api.ok('POST', '/api/deals', { title: 'Mega deal', companyId: cast.company.id, amount: 500_000, currency: 'EUR', stage: 'proposal', ownerId: cast.senior });
       await api.as(cast.senior).ok('POST', `/api/deals/${deal.id}/approval-requests`, { discountPercent: 15, comment: 'Strategic customer' });
-      expect((await api.ok('GET', `/api/deals/${deal.id}`)).approvalStatus).toBe('pending');
+      // the discount waits as requested until the approval approves it
+      expect(await api.ok('GET', `/api/deals/${deal.id}`)).toMatchObject({ approvalStatus: 'pending', discountPercent: 0, requestedDiscountPercent: 15 });
 
+      // another manager decides (four eyes: not the requester), the head of sales, then the director
       const manager1 = await taskOf(deal.id, 'ManagerApproval');
       expect(manager1.candidateGroups).toEqual(['manager']);
-      await complete(manager1.id, { approved: true });
+      await complete(cast.junior, manager1.id, { approved: true });
       const head1 = await taskOf(deal.id, 'HeadApproval');
       expect(head1.candidateGroups).toEqual(['head']);
-      await complete(head1.id, { approved: false, decisionComment: 'Too much discount' });
+      await complete(cast.headOfSales, head1.id, { approved: false, decisionComment: 'Too much discount' });
 
       const revise = await taskOf(deal.id, 'ReviseOrWithdraw');
       expect(revise.assignee.id).toBe(cast.senior);
       expect((await api.ok('GET', `/api/deals/${deal.id}`)).approvalStatus).toBe('rejected');
-      await complete(revise.id, { withdraw: false, discountPercent: 10 });
+      await complete(cast.senior, revise.id, { withdraw: false, discountPercent: 10 });
 
-      await complete((await taskOf(deal.id, 'ManagerApproval')).id, { approved: true });
-      await complete((await taskOf(deal.id, 'HeadApproval')).id, { approved: true });
+      await complete(cast.junior, (await taskOf(deal.id, 'ManagerApproval')).id, { approved: true });
+      await complete(cast.headOfSales, (await taskOf(deal.id, 'HeadApproval')).id, { approved: true });
       const director = await taskOf(deal.id, 'DirectorApproval');
       expect(director.candidateGroups).toEqual(['director']);
-      // the director sees it in their list through the CRM's groups
-      expect((await api.ok('GET', '/api/tasks', { involvedUser: cast.director })).items.map((t: any) => t.id)).toContain(director.id);
-      await complete(director.id, { approved: true });
+      // the director sees it in their list through the CRM's groups; a manager does not
+      expect((await api.as(cast.director).ok('GET', '/api/tasks', { involvedUser: cast.director })).items.map((t: any) => t.id)).toContain(director.id);
+      expect((await api.as(cast.junior).ok('GET', '/api/tasks', { recordId: deal.id })).items).toEqual([]);
+      await complete(cast.director, director.id, { approved: true });
 
       await ended(`/api/deals/${deal.id}`, 'deal-approval');
       expect(await api.ok('GET', `/api/deals/${deal.id}`)).toMatchObject({ approvalStatus: 'approved', stage: 'negotiation', discountPercent: 10, probability: 75 });
@@ -160,7 +164,7 @@ describe('CRM processes end to end', () => {
       await api.ok('POST', `/api/complaints/${complaint.id}/replies`, { message: 'Any news?' });
       await eventually(async () => expect((await outboxTo(cast.agent)).map((m) => m.body)).toContain('Any news?'));
       expect((await taskOf(complaint.id, 'ResolveComplaint')).id).toBe(resolve.id);
-      await complete(resolve.id, { resolution: 'Credit note issued' });
+      await complete(cast.agent, resolve.id, { resolution: 'Credit note issued' });
       await ended(`/api/complaints/${complaint.id}`, 'complaint-sla');
       expect(await api.ok('GET', `/api/complaints/${complaint.id}`)).toMatchObject({ status: 'closed', resolution: 'Credit note issued', escalationLevel: 0 });
       const kinds = (await api.ok('GET', `/api/complaints/${complaint.id}/timeline`)).entries.map((e: any) => e.kind);

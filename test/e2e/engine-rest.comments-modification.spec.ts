@@ -12,7 +12,7 @@ describe('task comments and process instance modification over REST', () => {
     rest = new RestClient(app.rest, app.adminAuth);
     const deployed = await rest.deploy([{ name: 'steps.bpmn', content: bpmn('steps', `
       <startEvent id="start"/>
-      <userTask id="manager"/>
+      <userTask id="manager" camunda:candidateGroups="manager"/>
       <userTask id="director"/>
       <endEvent id="end"/>
       ${flows('start', 'manager', 'director', 'end')}`) }]);

@@ -10,7 +10,7 @@ export interface RecordField {
 const f = (label: string, name: string, format: FieldFormat = 'text'): RecordField => ({ label, name, format });
 
 export const RECORD_FIELDS: Readonly<Record<string, readonly RecordField[]>> = {
-  deal: [f('Amount', 'amount', 'money'), f('Stage', 'stage'), f('Probability', 'probability', 'percent'), f('Company', 'companyId', 'record'), f('Contact', 'contactId', 'record'), f('Owner', 'ownerId', 'user'), f('Discount', 'discountPercent', 'percent'), f('Approval', 'approvalStatus'), f('Expected close', 'expectedCloseDate', 'date')],
+  deal: [f('Amount', 'amount', 'money'), f('Stage', 'stage'), f('Probability', 'probability', 'percent'), f('Company', 'companyId', 'record'), f('Contact', 'contactId', 'record'), f('Owner', 'ownerId', 'user'), f('Discount', 'discountPercent', 'percent'), f('Requested discount', 'requestedDiscountPercent', 'percent'), f('Approval', 'approvalStatus'), f('Expected close', 'expectedCloseDate', 'date')],
   lead: [f('Person', 'personName'), f('Company', 'companyName'), f('Email', 'email'), f('Phone', 'phone'), f('Estimated amount', 'estimatedAmount', 'money'), f('Status', 'status'), f('Source', 'source'), f('Owner', 'ownerId', 'user')],
   complaint: [f('Company', 'companyId', 'record'), f('Contact', 'contactId', 'record'), f('Type', 'type'), f('Channel', 'channel'), f('Priority', 'priority'), f('Status', 'status'), f('SLA due', 'slaDueAt', 'date'), f('Assignee', 'assigneeId', 'user'), f('Escalation level', 'escalationLevel'), f('Description', 'description')],
   company: [f('Type', 'type'), f('Industry', 'industry'), f('Employees', 'employees'), f('Email', 'email'), f('Owner', 'ownerId', 'user')],

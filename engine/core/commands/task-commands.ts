@@ -2,6 +2,8 @@ import { BadUserRequestError, NotFoundError } from '../errors/index.js';
 import type { TaskRecord } from '../execution/records.js';
 import type { TypedValue } from '../variables/index.js';
 import type { CommandScope, LoadedInstance } from './command-scope.js';
+import { checkFourEyes } from './four-eyes.js';
+import { checkTaskWrites, type TaskActor } from './task-writes.js';
 
 async function loadTask(scope: CommandScope, taskId: string): Promise<{ loaded: LoadedInstance; task: TaskRecord }> {
   const instanceId = await scope.tx.instanceIdOfTask(taskId);
@@ -25,6 +27,8 @@ export interface CompleteTaskRequest {
   readonly taskId: string;
   readonly variables: ReadonlyMap<string, TypedValue>;
   readonly localVariables?: ReadonlyMap<string, TypedValue>;
+  /** who completes it; absent: the application itself */
+  readonly actor?: TaskActor | null;
 }
 
 export async function completeTask(scope: CommandScope, request: CompleteTaskRequest): Promise<{ variables: ReadonlyMap<string, TypedValue> }> {
@@ -32,6 +36,10 @@ export async function completeTask(scope: CommandScope, request: CompleteTaskReq
   if (task.delegationState === 'PENDING') {
     throw new BadUserRequestError(`Cannot complete task '${task.id}': it is delegated and must be resolved first`);
   }
+  const actor = request.actor ?? null;
+  checkFourEyes(loaded, task, actor?.userId, 'complete');
+  if (request.localVariables) await checkTaskWrites(scope, loaded, task, { variables: request.localVariables, local: true }, actor);
+  await checkTaskWrites(scope, loaded, task, { variables: request.variables }, actor);
   const ei = loaded.ctx.requireElement(task.elementInstanceId);
   if (request.localVariables) loaded.ctx.variables.setLocalAll(ei.id, request.localVariables);
   loaded.ctx.variables.setAll(ei.id, request.variables);
@@ -45,22 +53,27 @@ export async function claimTask(scope: CommandScope, taskId: string, userId: str
   if (task.assignee && task.assignee !== userId) {
     throw new BadUserRequestError(`Cannot claim task '${taskId}': it is already claimed by '${task.assignee}'`);
   }
+  checkFourEyes(loaded, task, userId, 'claim');
   saveTask(loaded, task, { assignee: userId });
 }
 
 export async function setTaskAssignee(scope: CommandScope, taskId: string, userId: string | null): Promise<void> {
   const { loaded, task } = await loadTask(scope, taskId);
+  checkFourEyes(loaded, task, userId, 'be given');
   saveTask(loaded, task, { assignee: userId });
 }
 
 export async function delegateTask(scope: CommandScope, taskId: string, userId: string): Promise<void> {
   const { loaded, task } = await loadTask(scope, taskId);
+  checkFourEyes(loaded, task, userId, 'be given');
   saveTask(loaded, task, { owner: task.owner ?? task.assignee, assignee: userId, delegationState: 'PENDING' });
 }
 
-export async function resolveTask(scope: CommandScope, taskId: string, variables: ReadonlyMap<string, TypedValue>): Promise<void> {
+export async function resolveTask(scope: CommandScope, taskId: string, variables: ReadonlyMap<string, TypedValue>, actor: TaskActor | null = null): Promise<void> {
   const { loaded, task } = await loadTask(scope, taskId);
   if (task.delegationState !== 'PENDING') throw new BadUserRequestError(`Cannot resolve task '${taskId}': it is not delegated`);
+  checkFourEyes(loaded, task, actor?.userId, 'work on');
+  await checkTaskWrites(scope, loaded, task, { variables }, actor);
   loaded.ctx.variables.setAll(task.elementInstanceId, variables);
   saveTask(loaded, task, { assignee: task.owner, delegationState: 'RESOLVED' });
   // the variables may fire conditional events
@@ -79,8 +92,11 @@ export interface TaskUpdate {
 
 export async function updateTask(scope: CommandScope, taskId: string, update: TaskUpdate): Promise<void> {
   const { loaded, task } = await loadTask(scope, taskId);
+  if (update.assignee !== task.assignee) checkFourEyes(loaded, task, update.assignee, 'be given');
   saveTask(loaded, task, Object.fromEntries(Object.entries(update).filter(([, v]) => v !== undefined)) as Partial<TaskRecord>);
 }
+
+export type { TaskActor };
 
 export type IdentityLinkChange = { readonly type: 'candidate'; readonly userId?: string; readonly groupId?: string };
 
@@ -94,8 +110,10 @@ export async function changeIdentityLink(scope: CommandScope, taskId: string, li
   });
 }
 
-export async function setTaskVariables(scope: CommandScope, taskId: string, variables: ReadonlyMap<string, TypedValue>, local: boolean): Promise<void> {
+export async function setTaskVariables(scope: CommandScope, taskId: string, variables: ReadonlyMap<string, TypedValue>, local: boolean, actor: TaskActor | null = null): Promise<void> {
   const { loaded, task } = await loadTask(scope, taskId);
+  checkFourEyes(loaded, task, actor?.userId, 'work on');
+  await checkTaskWrites(scope, loaded, task, { variables, local }, actor);
   if (local) loaded.ctx.variables.setLocalAll(task.elementInstanceId, variables);
   else loaded.ctx.variables.setAll(task.elementInstanceId, variables);
   await scope.settle(loaded.ctx);

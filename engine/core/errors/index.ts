@@ -40,6 +40,14 @@ export class BadUserRequestError extends Error {
   }
 }
 
+/** The acting user may not do this, by a rule of the model (four eyes): 403, not a client mistake. */
+export class ForbiddenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
 /** A request's body or parameters are malformed. */
 export class InvalidRequestError extends Error {
   constructor(message: string) {

@@ -66,6 +66,9 @@ export interface HistoricTaskRecord {
   readonly description: string | null;
   readonly assignee: string | null;
   readonly owner: string | null;
+  /** who the task was offered to when it last changed: visibility of the task's history follows them */
+  readonly candidateUsers: readonly string[];
+  readonly candidateGroups: readonly string[];
   readonly priority: number;
   readonly due: Date | null;
   readonly followUp: Date | null;

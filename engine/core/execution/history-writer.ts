@@ -68,6 +68,8 @@ export class HistoryWriter {
         description: task.description,
         assignee: task.assignee,
         owner: task.owner,
+        candidateUsers: task.candidateUsers,
+        candidateGroups: task.candidateGroups,
         priority: task.priority,
         due: task.due,
         followUp: task.followUp,

@@ -16,5 +16,17 @@ export interface CompiledExpression {
   readonly isLiteral: boolean;
   /** top-level identifiers referenced (best effort; for FEEL may be empty) */
   readonly identifiers: readonly string[];
+  /** the variables evaluating it reads, found once at compile time */
+  readonly variablesRead: VariablesRead;
   evaluate(ctx: ExpressionContext): unknown;
+}
+
+/**
+ * The variables an expression reads: its identifiers and the literal names of
+ * `execution.getVariable('x')` and the like. `dynamic` when it also reads variables whose names are
+ * only known at run time (`execution.getVariable(name)`).
+ */
+export interface VariablesRead {
+  readonly names: readonly string[];
+  readonly dynamic: boolean;
 }

@@ -1,4 +1,4 @@
-export type { CompiledExpression, ExpressionContext, ExpressionLanguage } from './expression-context.js';
+export type { CompiledExpression, ExpressionContext, ExpressionLanguage, VariablesRead } from './expression-context.js';
 export { compileExpression } from './compile-expression.js';
 export { evaluateCondition } from './evaluate-condition.js';
 export { ExpressionEvaluationError, ExpressionSyntaxError } from './errors.js';

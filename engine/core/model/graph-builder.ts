@@ -7,7 +7,9 @@ import { bodyOf, documentationOf, stringProperty } from './readers/extensions.js
 import { readFormRef } from './readers/forms.js';
 import { readScriptTask } from './readers/scripts.js';
 import { readInputOutput } from './readers/variable-mappings.js';
+import { refuseTaskRules } from './readers/task-rules.js';
 import { computeInclusiveJoinSources } from './reachability.js';
+import { computeRoutingVariables } from './routing-variables.js';
 import { CompensationLinks } from './compensation-links.js';
 import { ownEntry } from '../shared/own-entry.js';
 
@@ -70,6 +72,7 @@ export function buildProcessGraph(process: ModdleElement, issues: ParseIssues): 
     linkTargets: collectLinkTargets(nodes),
     hasStartForm: startEvent?.userTask != null,
     startFormKey,
+    routing: computeRoutingVariables({ nodes, flows }),
   };
   return { ...graph, inclusiveJoinSources: computeInclusiveJoinSources(graph) };
 }
@@ -142,6 +145,7 @@ function readNode(
     return null;
   }
   if (kind === 'subProcess' && element['triggeredByEvent'] === true) kind = 'eventSubProcess';
+  if (kind !== 'userTask') refuseTaskRules(element, issues);
   if (hasListeners(element)) {
     issues.add(id, 'Expected no execution or task listeners, but the element has some: listeners (Java classes, scripts) are not supported');
   }
@@ -205,7 +209,7 @@ function startForm(element: ModdleElement, issues: ParseIssues): UserTaskSpec | 
   if (formFields.length === 0 && !formKey && !formRef) return null;
   return {
     name: null, description: null, assignee: null, candidateUsers: null, candidateGroups: null, dueDate: null, followUpDate: null,
-    priority: null, formKey, formRef, formFields, documentation: null,
+    priority: null, formKey, formRef, formFields, documentation: null, writableVariables: null, fourEyes: [],
   };
 }
 

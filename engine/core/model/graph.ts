@@ -108,7 +108,14 @@ export interface UserTaskSpec {
   readonly formRef: FormRefSpec | null;
   readonly formFields: readonly FormField[];
   readonly documentation: string | null;
+  /** `camunda:property writableVariables`: what a completion may set besides its form's fields; null when not declared */
+  readonly writableVariables: readonly string[] | null;
+  /** `camunda:property fourEyes`: whose own request this task decides, so they may not claim or complete it */
+  readonly fourEyes: readonly FourEyesParty[];
 }
+
+/** someone who may not work on a four-eyes task: the instance's starter, or the user a variable names */
+export type FourEyesParty = { readonly kind: 'initiator' } | { readonly kind: 'variable'; readonly name: string };
 
 /** `camunda:formRef` (a deployed form-js schema by its id) with its binding; key and version may be expressions */
 export interface FormRefSpec {
@@ -240,6 +247,22 @@ export interface ProcessGraph {
   readonly linkTargets: ReadonlyMap<string, string>;
   readonly hasStartForm: boolean;
   readonly startFormKey: string | null;
+  /** what the model routes on, computed once per deployment (see routing-variables.ts) */
+  readonly routing: RoutingVariables;
+}
+
+/**
+ * The variables the model's routing reads: conditions, timers, messages and signals, who gets a
+ * task and when, loops, called processes, topics, four-eyes parties. `decided` are those user
+ * tasks decide: read by the conditions right after a user task (its outgoing flows, the gateway it
+ * leads into, the loops of the task and of the sub-processes around it) and by conditional events,
+ * which wait for variables to change. `dynamic`: some routing expression reads variables by a name
+ * known only at run time.
+ */
+export interface RoutingVariables {
+  readonly read: ReadonlySet<string>;
+  readonly decided: ReadonlySet<string>;
+  readonly dynamic: boolean;
 }
 
 export function nodeOf(graph: ProcessGraph, id: string): FlowNode {

@@ -1,4 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { TaskActor } from '../../core/commands/task-writes.js';
 import type { EnginePermission } from '../access/index.js';
 
 /**
@@ -20,4 +21,14 @@ export const AuthenticatedUserId = createParamDecorator((_: unknown, context: Ex
 export function authenticatedUserHolds(request: unknown, permission: EnginePermission): boolean {
   const permissions = (request as { user?: { permissions?: unknown } }).user?.permissions;
   return Array.isArray(permissions) && permissions.includes(permission);
+}
+
+/**
+ * The user a task command acts for: four eyes and the rule on what a task may write look at them.
+ * Holders of `engine.operate` may change any instance variable anyway. A request without a user
+ * (the guard lets none through) acts as an unknown user, never as the application itself.
+ */
+export function taskActorOf(request: unknown): TaskActor {
+  const userId = (request as { user?: { id?: unknown } }).user?.id;
+  return { userId: typeof userId === 'string' ? userId : 'anonymous', changesAnyVariable: authenticatedUserHolds(request, 'engine.operate') };
 }

@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import type { Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import {
-  BadUserRequestError, EngineInvariantError, ExecutionError, InvalidRequestError, NotFoundError, OptimisticLockError, ParseError,
+  BadUserRequestError, EngineInvariantError, ExecutionError, ForbiddenError, InvalidRequestError, NotFoundError, OptimisticLockError, ParseError,
 } from '../../core/errors/index.js';
 import { VariableValueError } from '../../core/variables/index.js';
 
@@ -43,6 +43,7 @@ export class CamundaExceptionFilter implements ExceptionFilter {
       }];
     }
     if (error instanceof NotFoundError) return [404, { type: 'InvalidRequestException', message: error.message }];
+    if (error instanceof ForbiddenError) return [403, { type: 'AuthorizationException', message: error.message }];
     if (error instanceof InvalidRequestError || error instanceof VariableValueError) return [400, { type: 'InvalidRequestException', message: error.message }];
     if (error instanceof BadUserRequestError) return [400, { type: 'BadUserRequestException', message: error.message }];
     if (error instanceof ExecutionError) return [400, { type: 'ProcessEngineException', message: error.message }];

@@ -1,8 +1,9 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { NotFoundError } from '../../core/errors/index.js';
 import type { EngineQueries } from '../../core/ports/engine-queries.js';
 import { ENGINE_QUERIES } from '../engine-providers.js';
+import { taskViewerOf, TaskVisibility } from '../task-visibility.js';
 import { historicActivityDto, historicIncidentDto, historicInstanceDto, historicTaskDto, historicVariableDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { SignedIn } from '../access/index.js';
@@ -38,7 +39,10 @@ const INCIDENT_PARAMS: ParamSpec = {
 @SignedIn()
 @Controller('engine-rest/history')
 export class HistoryController {
-  constructor(@Inject(ENGINE_QUERIES) private readonly queries: EngineQueries) {}
+  constructor(
+    @Inject(ENGINE_QUERIES) private readonly queries: EngineQueries,
+    private readonly visibility: TaskVisibility,
+  ) {}
 
   @Get('process-instance')
   async instances(@Query() query: Record<string, unknown>) {
@@ -78,14 +82,15 @@ export class HistoryController {
     return { count: await this.queries.countHistoricVariables(parseFilter(query, VARIABLE_PARAMS)) };
   }
 
+  /** only the tasks the caller may see (TaskVisibility) */
   @Get('task')
-  async tasks(@Query() query: Record<string, unknown>) {
-    return (await this.queries.historicTasks(listQuery(query, TASK_PARAMS))).map(historicTaskDto);
+  async tasks(@Query() query: Record<string, unknown>, @Req() req: unknown) {
+    return (await this.queries.historicTasks(listQuery(query, TASK_PARAMS, await this.visibility.filterFor(taskViewerOf(req))))).map(historicTaskDto);
   }
 
   @Get('task/count')
-  async countTasks(@Query() query: Record<string, unknown>) {
-    return { count: await this.queries.countHistoricTasks(parseFilter(query, TASK_PARAMS)) };
+  async countTasks(@Query() query: Record<string, unknown>, @Req() req: unknown) {
+    return { count: await this.queries.countHistoricTasks({ ...parseFilter(query, TASK_PARAMS), ...(await this.visibility.filterFor(taskViewerOf(req))) }) };
   }
 
   @Get('incident')

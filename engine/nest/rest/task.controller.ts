@@ -8,6 +8,8 @@ import type { EngineQueries, Filter } from '../../core/ports/engine-queries.js';
 import { parseCamundaDate, toDto, toDtoMap } from '../../core/variables/index.js';
 import { ENGINE_QUERIES } from '../engine-providers.js';
 import { IdentityDirectory } from '../identity-directory.js';
+import { taskViewerOf, TaskVisibility } from '../task-visibility.js';
+import { taskActorOf } from './authenticated-user.js';
 import { taskDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { parseBody, variablesOf } from './request-body.js';
@@ -42,29 +44,31 @@ export class TaskController {
     private readonly engine: Engine,
     @Inject(ENGINE_QUERIES) private readonly queries: EngineQueries,
     private readonly identity: IdentityDirectory,
+    private readonly visibility: TaskVisibility,
   ) {}
 
+  /** lists and counts hold only the tasks the caller may see (TaskVisibility) */
   @Get()
-  async list(@Query() query: Record<string, unknown>) {
-    return (await this.queries.tasks(listQuery(query, TASK_PARAMS, await this.candidateFilter(query)))).map(taskDto);
+  async list(@Query() query: Record<string, unknown>, @Req() req: Request) {
+    return (await this.queries.tasks(listQuery(query, TASK_PARAMS, await this.narrowing(query, req)))).map(taskDto);
   }
 
   @Post()
   @HttpCode(200)
-  async query(@Body() body: Record<string, unknown>, @Query() query: Record<string, unknown>) {
+  async query(@Body() body: Record<string, unknown>, @Query() query: Record<string, unknown>, @Req() req: Request) {
     const raw = { ...(body ?? {}), firstResult: query['firstResult'], maxResults: query['maxResults'] };
-    return (await this.queries.tasks(listQuery(raw, TASK_PARAMS, await this.candidateFilter(raw)))).map(taskDto);
+    return (await this.queries.tasks(listQuery(raw, TASK_PARAMS, await this.narrowing(raw, req)))).map(taskDto);
   }
 
   @Get('count')
-  async count(@Query() query: Record<string, unknown>) {
-    return { count: await this.queries.countTasks({ ...parseFilter(query, TASK_PARAMS), ...(await this.candidateFilter(query)) }) };
+  async count(@Query() query: Record<string, unknown>, @Req() req: Request) {
+    return { count: await this.queries.countTasks({ ...parseFilter(query, TASK_PARAMS), ...(await this.narrowing(query, req)) }) };
   }
 
   @Post('count')
   @HttpCode(200)
-  async countByBody(@Body() body: Record<string, unknown>) {
-    return { count: await this.queries.countTasks({ ...parseFilter(body ?? {}, TASK_PARAMS), ...(await this.candidateFilter(body ?? {})) }) };
+  async countByBody(@Body() body: Record<string, unknown>, @Req() req: Request) {
+    return { count: await this.queries.countTasks({ ...parseFilter(body ?? {}, TASK_PARAMS), ...(await this.narrowing(body ?? {}, req)) }) };
   }
 
   @OnTask('read')
@@ -73,8 +77,9 @@ export class TaskController {
     return taskDto(await this.task(id));
   }
 
+  /** replaces the task's properties: giving it to someone (assignee, owner) is checked as an assignment */
   @EngineRequires('engine.task')
-  @OnTask('work')
+  @OnTask('assign')
   @Audited('task.update', { target: 'task', details: allOf(taskFieldsGiven, fieldsOf('body', 'assignee', 'owner')) })
   @Put(':id')
   @HttpCode(204)
@@ -136,8 +141,8 @@ export class TaskController {
   @Audited('task.resolve', { target: 'task', details: variablesIn('variables') })
   @Post(':id/resolve')
   @HttpCode(204)
-  async resolve(@Param('id') id: string, @Body() body: unknown) {
-    await this.engine.resolveTask(id, variablesOf(parseBody(completeBody, body).variables));
+  async resolve(@Param('id') id: string, @Body() body: unknown, @Req() req: Request) {
+    await this.engine.resolveTask(id, variablesOf(parseBody(completeBody, body).variables), taskActorOf(req));
   }
 
   @EngineRequires('engine.task')
@@ -146,7 +151,7 @@ export class TaskController {
   @Post(':id/complete')
   async complete(@Param('id') id: string, @Body() body: unknown, @Res({ passthrough: true }) res: Response) {
     const request = parseBody(completeBody, body);
-    const result = await this.engine.completeTask({ taskId: id, variables: variablesOf(request.variables) });
+    const result = await this.engine.completeTask({ taskId: id, variables: variablesOf(request.variables), actor: taskActorOf(res.req) });
     if (request.withVariablesInReturn) {
       res.status(200);
       return toDtoMap(result.variables);
@@ -185,8 +190,8 @@ export class TaskController {
   @Audited('task.variables.update', { target: 'task', details: variablesIn('modifications') })
   @Post(':id/variables')
   @HttpCode(204)
-  async modifyVariables(@Param('id') id: string, @Body() body: { modifications?: unknown }) {
-    await this.engine.setTaskVariables(id, variablesOf(body?.modifications, 'modifications'), false);
+  async modifyVariables(@Param('id') id: string, @Body() body: { modifications?: unknown }, @Req() req: Request) {
+    await this.engine.setTaskVariables(id, variablesOf(body?.modifications, 'modifications'), false, taskActorOf(req));
   }
 
   @OnTask('read')
@@ -238,6 +243,11 @@ export class TaskController {
     const [task] = await this.queries.tasks({ filter: { taskId: id } });
     if (!task) throw new NotFoundError(`No matching task with id ${id}`);
     return task;
+  }
+
+  /** the caller's visibility, and the candidate filters of the query */
+  private async narrowing(raw: Record<string, unknown>, req: Request): Promise<Filter> {
+    return { ...(await this.candidateFilter(raw)), ...(await this.visibility.filterFor(taskViewerOf(req))) };
   }
 
   /** candidateUser also finds tasks offered to the user's groups, as Camunda's identity service does */

@@ -9,6 +9,28 @@ const before = (column: string) => (w: Where, v: Date) => w.raw(`${column} <= ${
 const after = (column: string) => (w: Where, v: Date) => w.raw(`${column} >= ${w.param(v)}`);
 const variables = (scope: string) => (w: Where, v: readonly VariableCondition[]) => v.forEach((c) => variableCondition(w, scope, c));
 
+interface TaskVisibility {
+  readonly user: string;
+  readonly groups: readonly string[];
+  readonly team: { readonly members: readonly string[]; readonly groups: readonly string[] } | null;
+}
+
+/**
+ * Tasks a user may see (engine/nest/task-visibility.ts states the rule): their own (assignee,
+ * owner, candidate user, candidate group) and, for a head, those their team could work on.
+ */
+const visibleTo = (prefix: string) => (w: Where, v: TaskVisibility) => {
+  const c = (column: string) => `${prefix}${column}`;
+  const user = w.param(v.user);
+  const own = [`${c('assignee')} = ${user}`, `${c('owner')} = ${user}`, `${c('candidate_users')} && ${w.param([v.user])}::text[]`, `${c('candidate_groups')} && ${w.param(v.groups)}::text[]`];
+  if (v.team) {
+    const members = w.param(v.team.members);
+    own.push(`${c('assignee')} = ANY(${members}::text[])`, `${c('owner')} = ANY(${members}::text[])`);
+    own.push(`(${c('assignee')} IS NULL AND (${c('candidate_users')} && ${members}::text[] OR ${c('candidate_groups')} && ${w.param(v.team.groups)}::text[]))`);
+  }
+  w.raw(`(${own.join(' OR ')})`);
+};
+
 export const deploymentFilters: FilterSpec = {
   id: eq('id'),
   name: eq('name'),
@@ -123,6 +145,7 @@ export const taskFilters: FilterSpec = {
   /** tasks assigned to the user or offered to the user or one of their groups */
   involvedUserOrGroups: (w, v: { user: string; groups: readonly string[] }) =>
     w.raw(`(t.assignee = ${w.param(v.user)} OR (t.assignee IS NULL AND (t.candidate_users && ${w.param([v.user])}::text[] OR t.candidate_groups && ${w.param(v.groups)}::text[])))`),
+  taskVisibleTo: visibleTo('t.'),
 };
 
 export const externalTaskFilters: FilterSpec = {
@@ -266,6 +289,7 @@ export const historicTaskFilters: FilterSpec = {
   startedBefore: before('start_time'),
   startedAfter: after('start_time'),
   tenantIdIn: inList('tenant_id'),
+  taskVisibleTo: visibleTo(''),
 };
 
 export const historicIncidentFilters: FilterSpec = {

@@ -2,7 +2,7 @@ import type {
   HistoricActivityInstanceRecord, HistoricIncidentRecord, HistoricProcessInstanceRecord, HistoricTaskRecord, HistoricVariableRecord,
 } from '../../../core/execution/history-records.js';
 import { typedValueColumns } from './runtime-tables.js';
-import { col, date, number, optionalDate, type Table } from './table.js';
+import { col, date, number, optionalDate, textArray, type Table } from './table.js';
 
 export const histProcessInstanceTable: Table<HistoricProcessInstanceRecord> = {
   name: 'engine.hist_process_instance',
@@ -79,6 +79,8 @@ export const histTaskTable: Table<HistoricTaskRecord> = {
     col('description', 'description'),
     col('assignee', 'assignee'),
     col('owner', 'owner'),
+    col('candidateUsers', 'candidate_users', (v) => [...v], textArray),
+    col('candidateGroups', 'candidate_groups', (v) => [...v], textArray),
     col('priority', 'priority', undefined, number),
     col('due', 'due', undefined, optionalDate),
     col('followUp', 'follow_up', undefined, optionalDate),

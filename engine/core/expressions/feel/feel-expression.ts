@@ -1,7 +1,7 @@
 import { evaluate, FeelFunction, parseDate, parseExpression, SyntaxError as FeelSyntaxError, toFeel } from 'feelin';
 import { EvaluationBudget } from '../budget.js';
 import { ExpressionEvaluationError, ExpressionSyntaxError } from '../errors.js';
-import type { CompiledExpression, ExpressionContext } from '../expression-context.js';
+import type { CompiledExpression, ExpressionContext, VariablesRead } from '../expression-context.js';
 import { isForbiddenName } from '../security.js';
 import { feelBuiltin, meteredBuiltin } from './feel-builtins.js';
 import { instrumentFeel } from './feel-instrument.js';
@@ -37,6 +37,8 @@ class FeelExpression implements CompiledExpression {
   readonly isLiteral = false;
   readonly identifiers: readonly string[];
   private readonly builtinNames: readonly string[];
+  /** FEEL reads variables only by name; context-local names (`for x in ...`) may be counted too */
+  readonly variablesRead: VariablesRead;
 
   constructor(
     readonly source: string,
@@ -45,6 +47,7 @@ class FeelExpression implements CompiledExpression {
   ) {
     this.identifiers = syntax.identifiers;
     this.builtinNames = [...new Set([...syntax.identifiers, ...syntax.functionNames])].filter((name) => feelBuiltin(name) !== undefined);
+    this.variablesRead = { names: syntax.identifiers, dynamic: false };
   }
 
   evaluate(ctx: ExpressionContext): unknown {

@@ -1,10 +1,10 @@
 import { checkBuiltString, EvaluationBudget } from '../budget.js';
 import { ExpressionEvaluationError } from '../errors.js';
-import type { CompiledExpression, ExpressionContext, ExpressionLanguage } from '../expression-context.js';
+import type { CompiledExpression, ExpressionContext, ExpressionLanguage, VariablesRead } from '../expression-context.js';
 import type { TemplateSegment } from './ast.js';
 import { toElString } from './coercion.js';
 import { evaluateNode } from './evaluator.js';
-import { collectIdentifiers, parseTemplate } from './template.js';
+import { collectIdentifiers, collectVariablesRead, parseTemplate } from './template.js';
 
 /**
  * Compiles plain text, a single `${expr}` (result keeps its type) or a composite template
@@ -14,9 +14,9 @@ export function compileJuel(source: string): CompiledExpression {
   const segments = parseTemplate(source);
   const hasExpression = segments.some((segment) => segment.kind === 'expression');
   if (!hasExpression) {
-    return new JuelExpression(source, 'literal', segments, []);
+    return new JuelExpression(source, 'literal', segments, [], { names: [], dynamic: false });
   }
-  return new JuelExpression(source, 'juel', segments, collectIdentifiers(segments));
+  return new JuelExpression(source, 'juel', segments, collectIdentifiers(segments), collectVariablesRead(segments));
 }
 
 class JuelExpression implements CompiledExpression {
@@ -27,6 +27,7 @@ class JuelExpression implements CompiledExpression {
     readonly language: ExpressionLanguage,
     private readonly segments: readonly TemplateSegment[],
     readonly identifiers: readonly string[],
+    readonly variablesRead: VariablesRead,
   ) {
     this.isLiteral = language === 'literal';
   }

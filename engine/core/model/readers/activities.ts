@@ -4,6 +4,7 @@ import type { ModdleElement } from '../moddle-reader.js';
 import type { ParseIssues } from '../parse-issues.js';
 import { bodyOf, documentationOf, extensionsOf, firstExtension, stringProperty } from './extensions.js';
 import { readFormRef } from './forms.js';
+import { readTaskRules } from './task-rules.js';
 import { readCallMappings } from './variable-mappings.js';
 
 export function readUserTask(element: ModdleElement, issues: ParseIssues): UserTaskSpec {
@@ -22,6 +23,7 @@ export function readUserTask(element: ModdleElement, issues: ParseIssues): UserT
     formRef: readFormRef(element, issues),
     formFields: readFormFields(element, issues),
     documentation: documentationOf(element),
+    ...readTaskRules(element, issues),
   };
 }
 
