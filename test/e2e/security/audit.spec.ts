@@ -15,8 +15,8 @@ import.meta.jest.setTimeout(120_000);
 
 const reviewModel = bpmn('audit_review', `
   <startEvent id="start"/>
-  <userTask id="review"/>
-  <userTask id="approve"/>
+  <userTask id="review" camunda:candidateGroups="manager"/>
+  <userTask id="approve" camunda:candidateGroups="manager"/>
   <endEvent id="end"/>
   ${flows('start', 'review', 'approve', 'end')}`);
 
