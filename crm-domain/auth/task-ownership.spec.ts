@@ -16,6 +16,8 @@ describe('task ownership', () => {
   it('a task that is not one’s own nor supervised does not exist (404)', () => {
     expect(taskOwnershipRefusal(mary, ask('read', task({ candidateGroups: ['director'] })))?.status).toBe(404);
     expect(taskOwnershipRefusal(mary, ask('read', task({ assignee: 'otto' })))).toEqual({ status: 404, message: 'No matching task with id t1' });
+    expect(taskOwnershipRefusal(mary, ask('claim', task({ candidateGroups: ['director'] })))?.message).toMatch(/may not claim task .*: it is offered to the candidate groups director, not to/);
+    expect(taskOwnershipRefusal(mary, ask('work', task({ assignee: 'otto' })))?.status).toBe(403);
     expect(taskOwnershipRefusal(mary, ask('read', task({ candidateGroups: ['manager'] })))).toBeNull();
     expect(taskOwnershipRefusal(mary, ask('read', task({ candidateUsers: ['mary'] })))).toBeNull();
     expect(taskOwnershipRefusal(mary, ask('read', task({ owner: 'mary', assignee: 'max' })))).toBeNull();

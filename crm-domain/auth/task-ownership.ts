@@ -42,7 +42,11 @@ export function taskOwnershipRefusal(user: SignedInUser, request: TaskOwnershipR
   const supervises = supervisesTask(task, viewer, team);
   const who = `${user.name} (${user.role})`;
   const what = `task '${task.name ?? task.id}'`;
-  if (!supervises && !isOwnTask(task, viewer) && !user.seesAllTasks) return { status: 404, message: notFound(task.id) };
+  if (!supervises && !isOwnTask(task, viewer) && !user.seesAllTasks) {
+    // reading a task one may not see tells nothing (404); acting on it says why not (task ids are not guessable)
+    if (request.operation === 'read') return { status: 404, message: notFound(task.id) };
+    return { status: 403, message: `${who} may not ${VERBS[request.operation]} ${what}: it is offered to ${offeredTo(task)}, not to ${user.name}` };
+  }
   if (request.operation === 'read') return null;
   const mayWork = supervises || task.assignee === user.id || task.assignee === null;
   if (!mayWork) {
@@ -57,6 +61,13 @@ export function taskOwnershipRefusal(user: SignedInUser, request: TaskOwnershipR
     return { status: 403, message: `${who} may not offer ${what} to groups: that takes a director or an admin` };
   }
   return null;
+}
+
+const VERBS: Readonly<Record<Exclude<TaskOperation, 'read'>, string>> = { claim: 'claim', work: 'work on', assign: 'give away' };
+
+/** "the candidate groups director" (who else it is offered to is not the caller's business) */
+function offeredTo(task: TaskPeople): string {
+  return task.candidateGroups.length > 0 ? `the candidate groups ${task.candidateGroups.join(', ')}` : 'other people';
 }
 
 /** the answer for a task one may not see, the same as for one that does not exist */

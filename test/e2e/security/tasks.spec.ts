@@ -50,16 +50,19 @@ describe('security: tasks', () => {
   afterAll(() => app?.close());
 
   describe('who may see, claim and complete', () => {
-    it('a plain manager does not even see a director-only task (404 as for a missing one); the director claims and completes it', async () => {
+    it('a plain manager does not see a director-only task (404 as for a missing one) and may not claim or complete it (403); the director does', async () => {
       const task = await start('sec_director_review');
       const junior = rest(cast.junior);
+      for (const response of [await junior.get(`/task/${task.id}`), await junior.get(`/task/${task.id}/variables`)]) {
+        expect(response).toMatchObject({ status: 404, body: { message: `No matching task with id ${task.id}` } });
+      }
       for (const response of [
-        await junior.get(`/task/${task.id}`),
         await junior.post(`/task/${task.id}/claim`, { userId: cast.junior }),
         await junior.post(`/task/${task.id}/complete`, {}),
-        await junior.get(`/task/${task.id}/variables`),
         await api.as(cast.junior).request('POST', `/api/tasks/${task.id}/claim`),
-      ]) expect(response).toMatchObject({ status: 404, body: { message: `No matching task with id ${task.id}` } });
+      ]) {
+        expect(response).toMatchObject({ status: 403, body: { type: 'AuthorizationException', message: expect.stringContaining("it is offered to the candidate groups director, not to Jo Junior") } });
+      }
       expect((await junior.get('/task/no-such-task')).body).toEqual({ type: 'InvalidRequestException', message: 'No matching task with id no-such-task' });
       expect((await admin.get(`/task/${task.id}`)).body.assignee).toBeNull();
 
@@ -85,7 +88,8 @@ describe('security: tasks', () => {
 
     it('a candidate may not work on a task another candidate claimed (403 naming whose it is); a non-candidate cannot reach it', async () => {
       const task = await start('sec_sales_work');
-      expect((await rest(cast.agent).post(`/task/${task.id}/claim`, { userId: cast.agent })).status).toBe(404);
+      expect((await rest(cast.agent).post(`/task/${task.id}/claim`, { userId: cast.agent })).status).toBe(403);
+      expect((await rest(cast.agent).get(`/task/${task.id}`)).status).toBe(404);
       expect((await rest(cast.senior).post(`/task/${task.id}/claim`, { userId: cast.senior })).status).toBe(204);
       const junior = rest(cast.junior);
       expect((await junior.get(`/task/${task.id}`)).status).toBe(200);
