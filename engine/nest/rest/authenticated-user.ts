@@ -1,4 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Viewer } from '../../core/ports/engine-queries.js';
 import type { EnginePermission } from '../access/index.js';
 
 /**
@@ -21,3 +22,19 @@ export function authenticatedUserHolds(request: unknown, permission: EnginePermi
   const permissions = (request as { user?: { permissions?: unknown } }).user?.permissions;
   return Array.isArray(permissions) && permissions.includes(permission);
 }
+
+/**
+ * The caller as the `visibleTo` filter of instance and history queries wants them, read from
+ * `request.user` (its `id`, candidate `groups` and `records` scope, set by the application's
+ * guard), or undefined when they see every instance (`records: 'all'`). A caller whose records
+ * scope is missing sees only what is theirs.
+ */
+export function viewerOf(request: unknown): Viewer | undefined {
+  const user = (request as { user?: { id?: unknown; groups?: unknown; records?: unknown } }).user;
+  if (user?.records === 'all') return undefined;
+  const groups = Array.isArray(user?.groups) ? user.groups.filter((g): g is string => typeof g === 'string') : [];
+  return { userId: typeof user?.id === 'string' ? user.id : '', groups, records: typeof user?.records === 'string' ? user.records : 'none' };
+}
+
+/** `viewerOf` the request, as a handler parameter */
+export const InstanceViewer = createParamDecorator((_: unknown, context: ExecutionContext) => viewerOf(context.switchToHttp().getRequest()));
