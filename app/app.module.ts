@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { hostname } from 'node:os';
+import { crmBusinessKeys } from '../crm-domain/access/crm-business-keys.js';
 import { AuthModule } from '../crm-domain/auth/auth.module.js';
 import { CrmModule } from '../crm-domain/crm.module.js';
 import { crmEntities } from '../crm-domain/entities.js';
@@ -45,6 +46,7 @@ export class AppModule {
           migrations,
           entities: crmEntities,
           workerId: `${hostname()}:${process.pid}`,
+          businessKeyRecords: crmBusinessKeys,
         }),
         CrmModule.forRoot({ seedDemo, demoPassword: config.DEMO_PASSWORD, smtpUrl: config.SMTP_URL }),
         AuthModule.forRoot({

@@ -6,9 +6,10 @@ import { Batches1763900400000 } from './1763900400000-batches.js';
 import { CamundaForms1763900500000 } from './1763900500000-camunda-forms.js';
 import { HistoryTimeIndexes1763900600000 } from './1763900600000-history-time-indexes.js';
 import { Credentials1763900700000 } from './1763900700000-credentials.js';
+import { RecordAccess1763900900000 } from './1763900900000-record-access.js';
 
 /** Every migration, oldest first. Append only: a shipped migration is never edited. */
 export const migrations = [
   EngineSchema1763900000000, CrmSchema1763900100000, TaskComments1763900200000, Sessions1763900300000, Batches1763900400000,
-  CamundaForms1763900500000, HistoryTimeIndexes1763900600000, Credentials1763900700000,
+  CamundaForms1763900500000, HistoryTimeIndexes1763900600000, Credentials1763900700000, RecordAccess1763900900000,
 ];
