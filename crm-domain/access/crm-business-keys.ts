@@ -2,7 +2,7 @@ import type { BusinessKeyRecords } from '../../engine/adapters/typeorm/queries/i
 import type { Viewer } from '../../engine/core/ports/engine-queries.js';
 import type { RecordScope } from '../auth/roles.js';
 import { isUuid } from '../shared/record-types.js';
-import { visibleRecordKey } from './record-access.js';
+import { visibleRecordId } from './record-access.js';
 import type { RecordViewer } from './record-viewer.js';
 
 const SCOPES: readonly RecordScope[] = ['none', 'own', 'team', 'all'];
@@ -18,6 +18,6 @@ function recordViewer(viewer: Viewer): RecordViewer {
  * and a process can only be started on a record (a UUID business key) one sees.
  */
 export const crmBusinessKeys: BusinessKeyRecords = {
-  visibleKey: (key, viewer, bind) => visibleRecordKey(key, recordViewer(viewer), bind),
+  visibleKey: (keyUuid, viewer, bind) => visibleRecordId(keyUuid, recordViewer(viewer), bind),
   isRecordKey: isUuid,
 };

@@ -1,5 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { viewersTask, type Bind } from '../../engine/adapters/typeorm/queries/instance-visibility.js';
+import { businessKeyAsUuid, viewersTask, type Bind } from '../../engine/adapters/typeorm/queries/instance-visibility.js';
 import { isUuid, RECORD_TABLES, RECORD_TYPES, type RecordType } from '../shared/record-types.js';
 import type { RecordViewer } from './record-viewer.js';
 
@@ -36,13 +36,6 @@ const ACCESS: Readonly<Record<ScopedKind, AccessRule>> = {
   activity: { table: 'crm.activities', owner: 'owner_id', about: true, byTask: false },
 };
 
-const UUID_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
-
-/** the record id a text business key names: NULL when the key does not have a record id's shape */
-function keyAsRecordId(key: string): string {
-  return `(CASE WHEN ${key} ~* '${UUID_PATTERN}' THEN (${key})::uuid END)`;
-}
-
 /** the condition "`column` names an owner the viewer reaches" (for viewers who do not reach everyone) */
 export function ownerReached(column: string, viewer: RecordViewer, bind: Bind): string {
   if (viewer.records === 'none' || !isUuid(viewer.userId)) return 'FALSE';
@@ -51,30 +44,62 @@ export function ownerReached(column: string, viewer: RecordViewer, bind: Bind): 
   return `${column} IN (SELECT m.id FROM crm.users m WHERE m.id = ${self} OR (m.active AND m.team_id = (SELECT s.team_id FROM crm.users s WHERE s.id = ${self})))`;
 }
 
-/** SELECT of the ids of the records of one kind a restricted viewer sees; each branch reads an index */
-function visibleIds(kind: ScopedKind, viewer: RecordViewer, bind: Bind): string {
+/** SELECT of the record ids that are business keys of process tasks that are the viewer's or offered to them (a few) */
+function taskKeys(viewer: RecordViewer, bind: Bind): string {
+  return `SELECT ${businessKeyAsUuid('t.business_key')} FROM engine.task t WHERE ${viewersTask('t', viewer, bind)}`;
+}
+
+/** where a record is: its row in the query (`row`: the alias), or only its id (`id`: a uuid expression) */
+type RecordRef = { readonly row: string } | { readonly id: string };
+
+/**
+ * The tests (any one suffices) that make a record visible to a restricted viewer. Its owner is
+ * tested on its row where the row is at hand; every other test is a correlated EXISTS or an `IN`
+ * over a few rows, which PostgreSQL turns into one hashed set when it is small (a manager's) and
+ * into an index lookup per row when it is not (a head's may hold most of a table): never one
+ * large `IN (...)` set inside an OR, which it would scan again for every row once the set no
+ * longer fits in memory. `tasks: false` leaves out the task test (the caller has it once).
+ */
+function visibleTests(kind: ScopedKind, ref: RecordRef, viewer: RecordViewer, bind: Bind, tasks = true, depth = 0): string[] {
   const rule = ACCESS[kind];
-  const branches = [`SELECT x.id FROM ${rule.table} x WHERE ${ownerReached(`x.${rule.owner}`, viewer, bind)}`];
-  if (rule.through) branches.push(`SELECT x.id FROM ${rule.table} x WHERE x.${rule.through.column} IN (${visibleIds(rule.through.kind, viewer, bind)})`);
-  if (rule.about) {
-    for (const type of RECORD_TYPES) branches.push(`SELECT x.id FROM ${rule.table} x WHERE x.record_type = '${type}' AND x.record_id IN (${visibleIds(type, viewer, bind)})`);
+  const o = `v${depth}`;
+  const id = 'row' in ref ? `${ref.row}.id` : ref.id;
+  const tests = ['row' in ref
+    ? ownerReached(`${ref.row}.${rule.owner}`, viewer, bind)
+    : `EXISTS (SELECT 1 FROM ${rule.table} ${o} WHERE ${o}.id = ${ref.id} AND ${ownerReached(`${o}.${rule.owner}`, viewer, bind)})`];
+  if (rule.byTask && tasks) tests.push(`${id} IN (${taskKeys(viewer, bind)})`);
+  if (rule.through) {
+    const { column, kind: parentKind } = rule.through;
+    const parent = ACCESS[parentKind];
+    if ('row' in ref) {
+      tests.push(...visibleTests(parentKind, { id: `${ref.row}.${column}` }, viewer, bind, true, depth + 1));
+    } else {
+      // the parent (a contact's company) has no parent of its own: its owner and its tasks
+      tests.push(`EXISTS (SELECT 1 FROM ${rule.table} ${o} JOIN ${parent.table} ${o}p ON ${o}p.id = ${o}.${column} WHERE ${o}.id = ${ref.id} AND ${ownerReached(`${o}p.${parent.owner}`, viewer, bind)})`);
+      if (parent.byTask) tests.push(`EXISTS (SELECT 1 FROM ${rule.table} ${o} WHERE ${o}.id = ${ref.id} AND ${o}.${column} IN (${taskKeys(viewer, bind)}))`);
+    }
   }
-  if (rule.byTask) branches.push(`SELECT ${keyAsRecordId('t.business_key')} FROM engine.task t WHERE ${viewersTask('t', viewer, bind)}`);
-  return branches.join(' UNION ALL ');
+  if (rule.about && 'row' in ref) {
+    for (const type of RECORD_TYPES) {
+      tests.push(`(${ref.row}.record_type = '${type}' AND (${visibleTests(type, { id: `${ref.row}.record_id` }, viewer, bind, true, depth + 1).join(' OR ')}))`);
+    }
+  }
+  return tests;
 }
 
 /** the condition "the record in `alias` is visible to the viewer", or null when they see all */
 export function visibleCondition(kind: ScopedKind, alias: string, viewer: RecordViewer, bind: Bind): string | null {
   if (viewer.records === 'all') return null;
   if (viewer.records === 'none') return 'FALSE';
-  return `${alias}.id IN (${visibleIds(kind, viewer, bind)})`;
+  return `(${visibleTests(kind, { row: alias }, viewer, bind).join(' OR ')})`;
 }
 
-/** the condition "the text expression `key` is the id of a record (of any type) the viewer sees" */
-export function visibleRecordKey(key: string, viewer: RecordViewer, bind: Bind): string {
+/** the condition "the uuid expression `id` is the id of a record (of any type) the viewer sees": for business keys */
+export function visibleRecordId(id: string, viewer: RecordViewer, bind: Bind): string {
   if (viewer.records === 'all') return 'TRUE';
   if (viewer.records === 'none') return 'FALSE';
-  return `${keyAsRecordId(key)} IN (${RECORD_TYPES.map((type) => visibleIds(type, viewer, bind)).join(' UNION ALL ')})`;
+  const tests = [`${id} IN (${taskKeys(viewer, bind)})`, ...RECORD_TYPES.flatMap((type) => visibleTests(type, { id }, viewer, bind, false))];
+  return `(${tests.join(' OR ')})`;
 }
 
 /** narrows a TypeORM list query to the records the viewer sees */

@@ -9,10 +9,21 @@ export type Bind = (value: unknown) => string;
  * engine knows no records); without it, business keys grant nothing.
  */
 export interface BusinessKeyRecords {
-  /** an SQL condition: the text expression `key` names a record the viewer may see */
-  visibleKey(key: string, viewer: Viewer, bind: Bind): string;
+  /** an SQL condition: the business key, given as a uuid expression (NULL when the key is no UUID), names a record the viewer may see */
+  visibleKey(keyUuid: string, viewer: Viewer, bind: Bind): string;
   /** whether a business key has the shape of a record id: starting a process on it then takes seeing the record */
   isRecordKey(key: string): boolean;
+}
+
+const UUID_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
+
+/**
+ * A text business key as a uuid, NULL when it is no UUID (the shape of the CRM's record ids). The
+ * historic instances keep it in `business_key_uuid` (migration 1763900900000), with statistics and
+ * an index, so that a query compares uuids instead of matching the pattern once per row and test.
+ */
+export function businessKeyAsUuid(key: string): string {
+  return `(CASE WHEN ${key} ~* '${UUID_PATTERN}' THEN (${key})::uuid END)`;
 }
 
 /** a task that is the viewer's or offered to them: assigned to them, or unassigned with them or one of their groups as candidates */
@@ -22,26 +33,34 @@ export function viewersTask(alias: string, viewer: Viewer, bind: Bind): string {
 }
 
 /**
- * SELECT of the ids of the process instances (running or finished) the viewer may see: started by
- * them, with a task of theirs (now, or assigned to them in the history), or about a record they see.
- * Every branch reads an index; the caller uses it as `id IN (...)`, which PostgreSQL joins.
+ * The condition "the historic instance row in `alias` is visible to the viewer": started by them,
+ * with a task of theirs (now, or assigned to them in the history), or about a record they see.
+ * Each test is a correlated EXISTS (or one over a few rows), which PostgreSQL turns into one hashed
+ * set when it is small and into an index lookup per row when it is not: never one large set inside
+ * an OR, which it would scan again for every row once the set outgrows memory.
  */
-export function visibleInstanceIds(viewer: Viewer, bind: Bind, records: BusinessKeyRecords | undefined): string {
+export function instanceVisible(alias: string, viewer: Viewer, bind: Bind, records: BusinessKeyRecords | undefined): string {
   const user = bind(viewer.userId);
-  const branches = [
-    `SELECT vs.id FROM engine.hist_process_instance vs WHERE vs.start_user_id = ${user}`,
-    `SELECT vt.process_instance_id FROM engine.task vt WHERE ${viewersTask('vt', viewer, bind)}`,
-    `SELECT vh.process_instance_id FROM engine.hist_task vh WHERE vh.assignee = ${user}`,
+  const tests = [
+    `${alias}.start_user_id = ${user}`,
+    `EXISTS (SELECT 1 FROM engine.task vt WHERE vt.process_instance_id = ${alias}.id AND ${viewersTask('vt', viewer, bind)})`,
+    `EXISTS (SELECT 1 FROM engine.hist_task vh WHERE vh.process_instance_id = ${alias}.id AND vh.assignee = ${user})`,
   ];
-  if (records && viewer.records !== 'none') {
-    branches.push(`SELECT vk.id FROM engine.hist_process_instance vk WHERE ${records.visibleKey('vk.business_key', viewer, bind)}`);
-  }
-  return branches.join(' UNION ALL ');
+  if (records && viewer.records !== 'none') tests.push(records.visibleKey(`${alias}.business_key_uuid`, viewer, bind));
+  return `(${tests.join(' OR ')})`;
 }
 
-/** the `visibleTo` filter for rows whose process instance id is in `column` */
-export function visibleToFilter(column: string, records: BusinessKeyRecords | undefined): FilterSpec {
+/** the condition "the process instance whose id is in `column` is visible to the viewer" */
+export function instanceIdVisible(column: string, viewer: Viewer, bind: Bind, records: BusinessKeyRecords | undefined): string {
+  return `EXISTS (SELECT 1 FROM engine.hist_process_instance vi WHERE vi.id = ${column} AND ${instanceVisible('vi', viewer, bind, records)})`;
+}
+
+/** the `visibleTo` filter: on a historic instance row (`{ row: alias }`), or on rows holding an instance id in a column */
+export function visibleToFilter(where: { readonly row: string } | { readonly column: string }, records: BusinessKeyRecords | undefined): FilterSpec {
   return {
-    visibleTo: (w: Where, viewer: Viewer) => w.raw(`${column} IN (${visibleInstanceIds(viewer, (value) => w.param(value), records)})`),
+    visibleTo: (w: Where, viewer: Viewer) => {
+      const bind: Bind = (value) => w.param(value);
+      w.raw('row' in where ? instanceVisible(where.row, viewer, bind, records) : instanceIdVisible(where.column, viewer, bind, records));
+    },
   };
 }

@@ -11,7 +11,7 @@ import {
 } from '../tables/runtime-tables.js';
 import { readRow, type Table } from '../tables/table.js';
 import * as filters from './filter-specs.js';
-import { visibleInstanceIds, visibleToFilter, type Bind, type BusinessKeyRecords } from './instance-visibility.js';
+import { businessKeyAsUuid, instanceIdVisible, visibleToFilter, type Bind, type BusinessKeyRecords } from './instance-visibility.js';
 import { SORT_COLUMNS } from './sort-columns.js';
 import { metricIntervals, metricSum } from './sql-metrics.js';
 import { buildWhere, orderBy, paging, type FilterSpec } from './where.js';
@@ -50,23 +50,23 @@ const SOURCES = {
 
 type SourceName = keyof typeof SOURCES;
 
-/** the column holding the process instance id, per source that narrows to the instances a viewer may see (`visibleTo`) */
-const INSTANCE_COLUMN: Partial<Record<SourceName, string>> = {
-  instance: 'pi.id',
-  variable: 'process_instance_id',
-  task: 't.process_instance_id',
-  incident: 'process_instance_id',
-  historicInstance: 'id',
-  historicActivity: 'process_instance_id',
-  historicVariable: 'process_instance_id',
-  historicTask: 'process_instance_id',
-  historicIncident: 'process_instance_id',
+/** where the sources that narrow to the instances a viewer may see (`visibleTo`) find the instance: the historic row itself, or its id in a column */
+const INSTANCE_OF: Partial<Record<SourceName, { readonly row: string } | { readonly column: string }>> = {
+  instance: { column: 'pi.id' },
+  variable: { column: 'variable.process_instance_id' },
+  task: { column: 't.process_instance_id' },
+  incident: { column: 'incident.process_instance_id' },
+  historicInstance: { row: 'hist_process_instance' },
+  historicActivity: { column: 'hist_activity_instance.process_instance_id' },
+  historicVariable: { column: 'hist_variable.process_instance_id' },
+  historicTask: { column: 'hist_task.process_instance_id' },
+  historicIncident: { column: 'hist_incident.process_instance_id' },
 };
 
 function withVisibility(records: BusinessKeyRecords | undefined): typeof SOURCES {
   const sources: Record<SourceName, { readonly filters: FilterSpec }> = { ...SOURCES };
-  for (const [name, column] of Object.entries(INSTANCE_COLUMN) as [SourceName, string][]) {
-    sources[name] = { ...SOURCES[name], filters: { ...SOURCES[name].filters, ...visibleToFilter(column, records) } };
+  for (const [name, where] of Object.entries(INSTANCE_OF) as [SourceName, { row: string } | { column: string }][]) {
+    sources[name] = { ...SOURCES[name], filters: { ...SOURCES[name].filters, ...visibleToFilter(where, records) } };
   }
   return sources as typeof SOURCES;
 }
@@ -146,7 +146,7 @@ export class SqlEngineQueries implements EngineQueries {
 
   async definitionStatistics(viewer?: Viewer) {
     const visible = this.visibleInstances(viewer);
-    const rows = (await this.dataSource.query(`${visible.with}
+    const rows = (await this.dataSource.query(`
       SELECT d.id AS definition_id,
         (SELECT count(*) FROM engine.process_instance pi WHERE pi.definition_id = d.id AND ${visible.test('pi.id')})::int AS instances,
         (SELECT count(*) FROM engine.incident i WHERE i.definition_id = d.id AND ${visible.test('i.process_instance_id')})::int AS incidents,
@@ -157,15 +157,15 @@ export class SqlEngineQueries implements EngineQueries {
 
   async activityStatistics(definitionId: string, viewer?: Viewer) {
     const visible = this.visibleInstances(viewer, [definitionId]);
-    const rows = (await this.dataSource.query(`${visible.with}
-       SELECT a.activity_id,
+    const rows = (await this.dataSource.query(
+      `SELECT a.activity_id,
          coalesce(e.instances, 0)::int AS instances, coalesce(i.incidents, 0)::int AS incidents, coalesce(i.failed_jobs, 0)::int AS failed_jobs
-       FROM (SELECT DISTINCT element_id AS activity_id FROM engine.element_instance WHERE process_instance_id IN (SELECT id FROM engine.process_instance WHERE definition_id = $1 AND ${visible.test('id')}) AND kind <> 'process'
-             UNION SELECT DISTINCT activity_id FROM engine.incident WHERE definition_id = $1 AND ${visible.test('process_instance_id')}) a
+       FROM (SELECT DISTINCT element_id AS activity_id FROM engine.element_instance WHERE process_instance_id IN (SELECT p.id FROM engine.process_instance p WHERE p.definition_id = $1 AND ${visible.test('p.id')}) AND kind <> 'process'
+             UNION SELECT DISTINCT x.activity_id FROM engine.incident x WHERE x.definition_id = $1 AND ${visible.test('x.process_instance_id')}) a
        LEFT JOIN (SELECT e.element_id, count(*) AS instances FROM engine.element_instance e JOIN engine.process_instance pi ON pi.id = e.process_instance_id
                   WHERE pi.definition_id = $1 AND e.kind NOT IN ('process', 'multiInstanceBody', 'standardLoopBody') AND ${visible.test('pi.id')} GROUP BY e.element_id) e ON e.element_id = a.activity_id
-       LEFT JOIN (SELECT activity_id, count(*) AS incidents, count(*) FILTER (WHERE type = 'failedJob') AS failed_jobs FROM engine.incident
-                  WHERE definition_id = $1 AND ${visible.test('process_instance_id')} GROUP BY activity_id) i ON i.activity_id = a.activity_id`,
+       LEFT JOIN (SELECT x.activity_id, count(*) AS incidents, count(*) FILTER (WHERE x.type = 'failedJob') AS failed_jobs FROM engine.incident x
+                  WHERE x.definition_id = $1 AND ${visible.test('x.process_instance_id')} GROUP BY x.activity_id) i ON i.activity_id = a.activity_id`,
       visible.params,
     )) as Record<string, unknown>[];
     return rows.map((r) => ({ activityId: String(r['activity_id']), instances: Number(r['instances']), incidents: Number(r['incidents']), failedJobs: Number(r['failed_jobs']) }));
@@ -177,15 +177,15 @@ export class SqlEngineQueries implements EngineQueries {
     const params: unknown[] = [];
     const bind: Bind = (value) => `$${params.push(value)}`;
     const key = bind(businessKey);
-    const rows = (await this.dataSource.query(`SELECT (${this.records.visibleKey(`${key}::text`, viewer, bind)}) AS visible`, params)) as { visible: boolean }[];
+    const rows = (await this.dataSource.query(`SELECT (${this.records.visibleKey(businessKeyAsUuid(`${key}::text`), viewer, bind)}) AS visible`, params)) as { visible: boolean }[];
     return rows[0]?.visible === true;
   }
 
-  /** for the aggregates: a `visible` CTE of the instance ids the viewer may see, and the test on an id column (TRUE without a viewer) */
-  private visibleInstances(viewer: Viewer | undefined, params: unknown[] = []): { with: string; test: (column: string) => string; params: unknown[] } {
-    if (!viewer) return { with: '', test: () => 'TRUE', params };
-    const ids = visibleInstanceIds(viewer, (value) => `$${params.push(value)}`, this.records);
-    return { with: `WITH visible AS MATERIALIZED (${ids})`, test: (column: string) => `${column} IN (SELECT id FROM visible)`, params };
+  /** for the aggregates: the test on an instance id column (TRUE without a viewer) */
+  private visibleInstances(viewer: Viewer | undefined, params: unknown[] = []): { test: (column: string) => string; params: unknown[] } {
+    if (!viewer) return { test: () => 'TRUE', params };
+    const bind: Bind = (value) => `$${params.push(value)}`;
+    return { test: (column) => instanceIdVisible(column, viewer, bind, this.records), params };
   }
 
   async gauges(): Promise<EngineGauges> {
