@@ -3,6 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { hostname } from 'node:os';
 import { AuditModule } from '../crm-domain/audit/audit.module.js';
+import { crmBusinessKeys } from '../crm-domain/access/crm-business-keys.js';
 import { AuthModule } from '../crm-domain/auth/auth.module.js';
 import { CrmModule } from '../crm-domain/crm.module.js';
 import { crmEntities } from '../crm-domain/entities.js';
@@ -57,6 +58,7 @@ export class AppModule {
           migrations,
           entities: crmEntities,
           workerId: `${hostname()}:${process.pid}`,
+          businessKeyRecords: crmBusinessKeys,
         }),
         CrmModule.forRoot({ seedDemo, demoPassword: config.DEMO_PASSWORD, smtpUrl: config.SMTP_URL, notifyAllowedRecipients: config.NOTIFY_ALLOWED_RECIPIENTS }),
         // before AuthModule: the audit's guard must start before the access guard refuses

@@ -1,4 +1,5 @@
 import { Body, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Viewer, type RecordViewer } from '../access/record-viewer.js';
 import { Actor } from '../shared/actor.decorator.js';
 import { CrmController } from '../shared/crm-controller.decorator.js';
 import { RecordIdPipe } from '../shared/record-id.pipe.js';
@@ -13,31 +14,31 @@ export class ActivitiesController {
   constructor(private readonly activities: ActivitiesService) {}
 
   @Get()
-  list(@Query() query: unknown) {
-    return this.activities.list(parseInput(activityListQuery, query, 'query'));
+  list(@Query() query: unknown, @Viewer() viewer: RecordViewer) {
+    return this.activities.list(parseInput(activityListQuery, query, 'query'), viewer);
   }
 
   @Get(':id')
-  get(@Param('id', RecordIdPipe) id: string) {
-    return this.activities.get(id);
+  get(@Param('id', RecordIdPipe) id: string, @Viewer() viewer: RecordViewer) {
+    return this.activities.get(id, viewer);
   }
 
   @CrmRequires('crm.records.write')
   @Post()
-  create(@Actor() actor: string, @Body() body: unknown) {
-    return this.activities.create(actor, parseInput(createActivityBody, body));
+  create(@Actor() actor: string, @Body() body: unknown, @Viewer() viewer: RecordViewer) {
+    return this.activities.create(actor, parseInput(createActivityBody, body), viewer);
   }
 
   @CrmRequires('crm.records.write')
   @Patch(':id')
-  update(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
-    return this.activities.update(actor, id, parseInput(updateActivityBody, body));
+  update(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown, @Viewer() viewer: RecordViewer) {
+    return this.activities.update(actor, id, parseInput(updateActivityBody, body), viewer);
   }
 
   @CrmRequires('crm.records.write')
   @Delete(':id')
-  async remove(@Actor() actor: string, @Param('id', RecordIdPipe) id: string) {
-    await this.activities.remove(actor, id);
+  async remove(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Viewer() viewer: RecordViewer) {
+    await this.activities.remove(actor, id, viewer);
     return { deleted: id };
   }
 }

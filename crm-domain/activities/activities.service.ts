@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { InvalidRequestError } from '../../engine/core/errors/index.js';
+import { checkOwnerChange, ownerOfNew } from '../access/owner-rules.js';
+import { positionalBind, visibleCondition, whereVisible } from '../access/record-access.js';
+import { SYSTEM_VIEWER, type RecordViewer } from '../access/record-viewer.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import type { CrmTx } from '../shared/crm-tx.js';
 import { readPage, type PageResult } from '../shared/list-query.js';
@@ -12,7 +15,7 @@ import { users } from '../users/users.service.js';
 import { Activity } from './activity.entity.js';
 import type { ActivityListQuery, CreateActivity, UpdateActivity } from './activity-schemas.js';
 
-export const activities = new RecordStore(Activity, null, 'Activity');
+export const activities = new RecordStore(Activity, null, 'Activity', 'activity');
 
 const SORT = { sortable: { createdAt: 'createdAt', scheduledAt: 'scheduledAt', dueAt: 'dueAt', subject: 'subject' }, defaultSort: '-createdAt' };
 
@@ -21,7 +24,7 @@ const SORT = { sortable: { createdAt: 'createdAt', scheduledAt: 'scheduledAt', d
 export class ActivitiesService {
   constructor(private readonly db: CrmDatabase) {}
 
-  list(query: ActivityListQuery): Promise<PageResult<Activity>> {
+  list(query: ActivityListQuery, viewer: RecordViewer): Promise<PageResult<Activity>> {
     const qb = this.db.dataSource.getRepository(Activity).createQueryBuilder('a');
     if (query.kind) qb.andWhere('a.kind = :kind', { kind: query.kind });
     if (query.ownerId) qb.andWhere('a.owner_id = :ownerId', { ownerId: query.ownerId });
@@ -30,19 +33,24 @@ export class ActivitiesService {
     if (query.done !== undefined) qb.andWhere('a.done = :done', { done: query.done });
     if (query.dueBefore) qb.andWhere('a.due_at < :dueBefore', { dueBefore: query.dueBefore });
     if (query.dueAfter) qb.andWhere('a.due_at >= :dueAfter', { dueAfter: query.dueAfter });
-    return readPage(qb, query, SORT);
+    return readPage(whereVisible(qb, 'activity', viewer), query, SORT);
   }
 
-  get(id: string): Promise<Activity> {
-    return activities.get(this.db.dataSource.manager, id);
+  get(id: string, viewer: RecordViewer): Promise<Activity> {
+    return activities.visible(this.db.dataSource.manager, id, viewer);
   }
 
-  create(actor: string, input: CreateActivity): Promise<Activity> {
-    return this.db.transaction(actor, (tx) => this.insert(tx, input));
+  /** about a record the caller sees; the caller owns it unless they may give it to someone (see owner-rules) */
+  create(actor: string, input: CreateActivity, viewer: RecordViewer): Promise<Activity> {
+    return this.db.transaction(actor, async (tx) => {
+      const ownerId = await ownerOfNew(tx.manager, viewer, input.ownerId, 'ownerId', 'activity');
+      return this.insert(tx, { ...input, ownerId }, viewer);
+    });
   }
 
-  async insert(tx: CrmTx, input: CreateActivity): Promise<Activity> {
-    await this.checkReferences(tx.manager, input);
+  /** process handlers and complaint replies add activities for the system */
+  async insert(tx: CrmTx, input: CreateActivity, viewer: RecordViewer = SYSTEM_VIEWER): Promise<Activity> {
+    await this.checkReferences(tx.manager, input, viewer);
     const now = new Date();
     const activity = await activities.insert(tx, {
       id: randomUUID(),
@@ -66,25 +74,30 @@ export class ActivitiesService {
     return activity;
   }
 
-  update(actor: string, id: string, patch: UpdateActivity): Promise<Activity> {
+  update(actor: string, id: string, patch: UpdateActivity, viewer: RecordViewer): Promise<Activity> {
     return this.db.transaction(actor, async (tx) => {
-      const before = await activities.get(tx.manager, id);
-      await this.checkReferences(tx.manager, { ...before, ...definedOnly(patch) });
+      const before = await activities.visible(tx.manager, id, viewer);
+      await checkOwnerChange(tx.manager, viewer, before.ownerId, patch.ownerId, 'ownerId', 'activity');
+      const movesRecord = patch.recordType !== undefined || patch.recordId !== undefined;
+      await this.checkReferences(tx.manager, { ...before, ...definedOnly(patch) }, movesRecord ? viewer : SYSTEM_VIEWER);
       const change: Partial<Activity> = definedOnly(patch) as Partial<Activity>;
       if (patch.done !== undefined && patch.done !== before.done) change.doneAt = patch.done ? new Date() : null;
       return activities.update(tx, before, change);
     });
   }
 
-  remove(actor: string, id: string): Promise<void> {
-    return this.db.transaction(actor, async (tx) => activities.remove(tx, await activities.get(tx.manager, id)));
+  remove(actor: string, id: string, viewer: RecordViewer): Promise<void> {
+    return this.db.transaction(actor, async (tx) => activities.remove(tx, await activities.visible(tx.manager, id, viewer)));
   }
 
-  private async checkReferences(manager: EntityManager, input: { ownerId?: string | null; recordType?: RecordType | null; recordId?: string | null }): Promise<void> {
+  /** the owner exists; the record it is about exists and the viewer sees it (one they do not see is answered like an unknown id) */
+  private async checkReferences(manager: EntityManager, input: { ownerId?: string | null; recordType?: RecordType | null; recordId?: string | null }, viewer: RecordViewer): Promise<void> {
     if (input.ownerId) await users.referenced(manager, input.ownerId, 'ownerId');
     if (!input.recordType !== !input.recordId) throw new InvalidRequestError(`Invalid request body: 'recordType' and 'recordId' go together`);
     if (input.recordType && input.recordId) {
-      const rows = await manager.query(`SELECT 1 FROM ${RECORD_TABLES[input.recordType].table} WHERE id = $1`, [input.recordId]);
+      const params: unknown[] = [input.recordId];
+      const visible = visibleCondition(input.recordType, 'x', viewer, positionalBind(params)) ?? 'TRUE';
+      const rows = await manager.query(`SELECT 1 FROM ${RECORD_TABLES[input.recordType].table} x WHERE x.id = $1 AND ${visible}`, params);
       if (rows.length === 0) throw new InvalidRequestError(`Invalid request body: 'recordId' names no ${input.recordType} ('${input.recordId}')`);
     }
   }

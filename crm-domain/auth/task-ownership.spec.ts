@@ -23,11 +23,11 @@ describe('task ownership', () => {
     expect(taskOwnershipRefusal(mary, ask('read', task({ owner: 'mary', assignee: 'max' })))).toBeNull();
   });
 
-  it('candidates work on an unclaimed task; once claimed it is the assignee’s (403 naming them)', () => {
+  it('candidates work on an unclaimed task; once claimed it is the assignee’s: the others no longer see it (404) nor work on it (403 naming them)', () => {
     expect(taskOwnershipRefusal(mary, ask('claim', task({ candidateGroups: ['manager'] }), { toUsers: [] }))).toBeNull();
     expect(taskOwnershipRefusal(mary, ask('work', task({ candidateGroups: ['manager'] })))).toBeNull();
     const claimed = task({ candidateGroups: ['manager'], assignee: 'max' });
-    expect(taskOwnershipRefusal(mary, ask('read', claimed))).toBeNull();
+    expect(taskOwnershipRefusal(mary, ask('read', claimed))?.status).toBe(404);
     expect(taskOwnershipRefusal(mary, ask('work', claimed))).toEqual({ status: 403, message: "mary (manager) may not work on task 'Approve': max has claimed it, and only they or a supervisor (their head, a director, an admin) may work on it now" });
     expect(taskOwnershipRefusal(mary, ask('claim', claimed))?.status).toBe(403);
   });

@@ -45,14 +45,12 @@ export function taskOwnershipRefusal(user: SignedInUser, request: TaskOwnershipR
   if (!supervises && !isOwnTask(task, viewer) && !user.seesAllTasks) {
     // reading a task one may not see tells nothing (404); acting on it says why not (task ids are not guessable)
     if (request.operation === 'read') return { status: 404, message: notFound(task.id) };
+    if (isOwnTask({ ...task, assignee: null }, viewer)) return claimedByOther(who, what, request.operation, task.assignee);
     return { status: 403, message: `${who} may not ${VERBS[request.operation]} ${what}: it is offered to ${offeredTo(task)}, not to ${user.name}` };
   }
   if (request.operation === 'read') return null;
   const mayWork = supervises || task.assignee === user.id || task.assignee === null;
-  if (!mayWork) {
-    const verb = request.operation === 'work' ? 'work on' : request.operation === 'claim' ? 'claim' : 'give away';
-    return { status: 403, message: `${who} may not ${verb} ${what}: ${task.assignee} has claimed it, and only they or a supervisor (their head, a director, an admin) may work on it now` };
-  }
+  if (!mayWork) return claimedByOther(who, what, request.operation, task.assignee);
   for (const target of request.toUsers) {
     if (!supervises) return { status: 403, message: `${who} may not give ${what} to someone else: that takes a supervisor (the head of the team, a director or an admin)` };
     if (!supervisesAll && !team?.members.includes(target)) return { status: 403, message: `${who} may not give ${what} to ${target}: a head gives tasks only to members of their own team` };
@@ -64,6 +62,10 @@ export function taskOwnershipRefusal(user: SignedInUser, request: TaskOwnershipR
 }
 
 const VERBS: Readonly<Record<Exclude<TaskOperation, 'read'>, string>> = { claim: 'claim', work: 'work on', assign: 'give away' };
+
+function claimedByOther(who: string, what: string, operation: Exclude<TaskOperation, 'read'>, assignee: string | null): TaskRefusal {
+  return { status: 403, message: `${who} may not ${VERBS[operation]} ${what}: ${assignee} has claimed it, and only they or a supervisor (their head, a director, an admin) may work on it now` };
+}
 
 /** "the candidate groups director" (who else it is offered to is not the caller's business) */
 function offeredTo(task: TaskPeople): string {

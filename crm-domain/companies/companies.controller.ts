@@ -1,4 +1,5 @@
 import { Body, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Viewer, type RecordViewer } from '../access/record-viewer.js';
 import { Actor } from '../shared/actor.decorator.js';
 import { CrmController } from '../shared/crm-controller.decorator.js';
 import { RecordIdPipe } from '../shared/record-id.pipe.js';
@@ -16,31 +17,31 @@ export class CompaniesController {
   constructor(private readonly companies: CompaniesService) {}
 
   @Get()
-  list(@Query() query: unknown) {
-    return this.companies.list(parseInput(companyListQuery, query, 'query'));
+  list(@Query() query: unknown, @Viewer() viewer: RecordViewer) {
+    return this.companies.list(parseInput(companyListQuery, query, 'query'), viewer);
   }
 
   @Get(':id')
-  get(@Param('id', RecordIdPipe) id: string) {
-    return this.companies.get(id);
+  get(@Param('id', RecordIdPipe) id: string, @Viewer() viewer: RecordViewer) {
+    return this.companies.get(id, viewer);
   }
 
   @CrmRequires('crm.records.write')
   @Post()
-  create(@Actor() actor: string, @Body() body: unknown) {
-    return this.companies.create(actor, parseInput(createCompanyBody, body));
+  create(@Actor() actor: string, @Body() body: unknown, @Viewer() viewer: RecordViewer) {
+    return this.companies.create(actor, parseInput(createCompanyBody, body), viewer);
   }
 
   @CrmRequires('crm.records.write')
   @Patch(':id')
-  update(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
-    return this.companies.update(actor, id, parseInput(updateCompanyBody, body));
+  update(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown, @Viewer() viewer: RecordViewer) {
+    return this.companies.update(actor, id, parseInput(updateCompanyBody, body), viewer);
   }
 
   @CrmRequires('crm.records.write')
   @Delete(':id')
-  archive(@Actor() actor: string, @Param('id', RecordIdPipe) id: string) {
-    return this.companies.archive(actor, id);
+  archive(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Viewer() viewer: RecordViewer) {
+    return this.companies.archive(actor, id, viewer);
   }
 }
 
@@ -50,30 +51,30 @@ export class ContactsController {
   constructor(private readonly contacts: ContactsService) {}
 
   @Get()
-  list(@Query() query: unknown) {
-    return this.contacts.list(parseInput(contactListQuery, query, 'query'));
+  list(@Query() query: unknown, @Viewer() viewer: RecordViewer) {
+    return this.contacts.list(parseInput(contactListQuery, query, 'query'), viewer);
   }
 
   @Get(':id')
-  get(@Param('id', RecordIdPipe) id: string) {
-    return this.contacts.get(id);
+  get(@Param('id', RecordIdPipe) id: string, @Viewer() viewer: RecordViewer) {
+    return this.contacts.get(id, viewer);
   }
 
   @CrmRequires('crm.records.write')
   @Post()
-  create(@Actor() actor: string, @Body() body: unknown) {
-    return this.contacts.create(actor, parseInput(createContactBody, body));
+  create(@Actor() actor: string, @Body() body: unknown, @Viewer() viewer: RecordViewer) {
+    return this.contacts.create(actor, parseInput(createContactBody, body), viewer);
   }
 
   @CrmRequires('crm.records.write')
   @Patch(':id')
-  update(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
-    return this.contacts.update(actor, id, parseInput(updateContactBody, body));
+  update(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown, @Viewer() viewer: RecordViewer) {
+    return this.contacts.update(actor, id, parseInput(updateContactBody, body), viewer);
   }
 
   @CrmRequires('crm.records.write')
   @Delete(':id')
-  archive(@Actor() actor: string, @Param('id', RecordIdPipe) id: string) {
-    return this.contacts.archive(actor, id);
+  archive(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Viewer() viewer: RecordViewer) {
+    return this.contacts.archive(actor, id, viewer);
   }
 }

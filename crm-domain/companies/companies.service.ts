@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { checkOwnerChange, ownerOfNew } from '../access/owner-rules.js';
+import { whereVisible } from '../access/record-access.js';
+import type { RecordViewer } from '../access/record-viewer.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import type { CrmTx } from '../shared/crm-tx.js';
 import { readPage, startsWith, type PageResult } from '../shared/list-query.js';
@@ -22,7 +25,7 @@ export class CompaniesService {
     private readonly contactsService: ContactsService,
   ) {}
 
-  list(query: CompanyListQuery): Promise<PageResult<Company>> {
+  list(query: CompanyListQuery, viewer: RecordViewer): Promise<PageResult<Company>> {
     const qb = this.db.dataSource.getRepository(Company).createQueryBuilder('c');
     qb.where(query.archived ? 'c.archived_at IS NOT NULL' : 'c.archived_at IS NULL');
     if (query.type) qb.andWhere('c.type = :type', { type: query.type });
@@ -31,18 +34,23 @@ export class CompaniesService {
     if (query.q) qb.andWhere(...startsWith('c.name', query.q));
     if (query.createdFrom) qb.andWhere('c.created_at >= :createdFrom', { createdFrom: query.createdFrom });
     if (query.createdTo) qb.andWhere('c.created_at < :createdTo', { createdTo: query.createdTo });
-    return readPage(qb, query, SORT, { prefixFiltered: query.q ? 'name' : undefined });
+    return readPage(whereVisible(qb, 'company', viewer), query, SORT, { prefixFiltered: query.q ? 'name' : undefined });
   }
 
   /** the company with its contacts */
-  async get(id: string): Promise<Company & { contacts: Contact[] }> {
-    const company = await companies.get(this.db.dataSource.manager, id);
-    const list = await this.contactsService.list({ companyId: id, page: 1, pageSize: 200 });
+  async get(id: string, viewer: RecordViewer): Promise<Company & { contacts: Contact[] }> {
+    const company = await companies.visible(this.db.dataSource.manager, id, viewer);
+    const list = await this.contactsService.list({ companyId: id, page: 1, pageSize: 200 }, viewer);
     return { ...company, contacts: list.items };
   }
 
-  create(actor: string, input: CreateCompany): Promise<Company & { contacts: Contact[] }> {
-    return this.db.transaction(actor, (tx) => this.insert(tx, input));
+  /** the caller owns what they create, unless they may give it to someone (see owner-rules) */
+  create(actor: string, input: CreateCompany, viewer: RecordViewer): Promise<Company & { contacts: Contact[] }> {
+    return this.db.transaction(actor, async (tx) => {
+      const ownerId = await ownerOfNew(tx.manager, viewer, input.ownerId, 'ownerId', 'company');
+      const contactOwner = input.primaryContact.ownerId ? await ownerOfNew(tx.manager, viewer, input.primaryContact.ownerId, 'primaryContact.ownerId', 'contact') : ownerId;
+      return this.insert(tx, { ...input, ownerId, primaryContact: { ...input.primaryContact, ownerId: contactOwner } });
+    });
   }
 
   async insert(tx: CrmTx, input: CreateCompany): Promise<Company & { contacts: Contact[] }> {
@@ -68,17 +76,18 @@ export class CompaniesService {
     return { ...company, contacts: [contact] };
   }
 
-  update(actor: string, id: string, patch: UpdateCompany): Promise<Company> {
+  update(actor: string, id: string, patch: UpdateCompany, viewer: RecordViewer): Promise<Company> {
     return this.db.transaction(actor, async (tx) => {
-      const before = await companies.get(tx.manager, id);
+      const before = await companies.visible(tx.manager, id, viewer);
+      await checkOwnerChange(tx.manager, viewer, before.ownerId, patch.ownerId, 'ownerId', 'company');
       if (patch.ownerId) await users.referenced(tx.manager, patch.ownerId, 'ownerId');
       return companies.update(tx, before, definedOnly(patch) as Partial<Company>);
     });
   }
 
-  archive(actor: string, id: string): Promise<Company> {
+  archive(actor: string, id: string, viewer: RecordViewer): Promise<Company> {
     return this.db.transaction(actor, async (tx) => {
-      const before = await companies.get(tx.manager, id);
+      const before = await companies.visible(tx.manager, id, viewer);
       return before.archivedAt ? before : companies.update(tx, before, { archivedAt: new Date() }, 'archived');
     });
   }

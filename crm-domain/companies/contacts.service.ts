@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { checkOwnerChange, ownerOfNew } from '../access/owner-rules.js';
+import { whereVisible } from '../access/record-access.js';
+import type { RecordViewer } from '../access/record-viewer.js';
 import { InvalidRequestError } from '../../engine/core/errors/index.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import type { CrmTx } from '../shared/crm-tx.js';
@@ -20,22 +23,26 @@ const SORT = { sortable: { fullName: 'fullName', email: 'email', createdAt: 'cre
 export class ContactsService {
   constructor(private readonly db: CrmDatabase) {}
 
-  list(query: ContactListQuery): Promise<PageResult<Contact>> {
+  list(query: ContactListQuery, viewer: RecordViewer): Promise<PageResult<Contact>> {
     const qb = this.db.dataSource.getRepository(Contact).createQueryBuilder('p');
     qb.where(query.archived ? 'p.archived_at IS NOT NULL' : 'p.archived_at IS NULL');
     if (query.companyId) qb.andWhere('p.company_id = :companyId', { companyId: query.companyId });
     if (query.ownerId) qb.andWhere('p.owner_id = :ownerId', { ownerId: query.ownerId });
     if (query.email) qb.andWhere('lower(p.email) = :email', { email: query.email.toLowerCase() });
     if (query.q) qb.andWhere(...startsWith('p.full_name', query.q));
-    return readPage(qb, query, SORT, { prefixFiltered: query.q ? 'fullName' : undefined });
+    return readPage(whereVisible(qb, 'contact', viewer), query, SORT, { prefixFiltered: query.q ? 'fullName' : undefined });
   }
 
-  get(id: string): Promise<Contact> {
-    return contacts.get(this.db.dataSource.manager, id);
+  get(id: string, viewer: RecordViewer): Promise<Contact> {
+    return contacts.visible(this.db.dataSource.manager, id, viewer);
   }
 
-  create(actor: string, input: CreateContact): Promise<Contact> {
-    return this.db.transaction(actor, (tx) => this.insert(tx, input));
+  /** a contact of a company the caller sees; the caller owns it unless they may give it to someone */
+  create(actor: string, input: CreateContact, viewer: RecordViewer): Promise<Contact> {
+    return this.db.transaction(actor, async (tx) => {
+      await companyRefs.referenced(tx.manager, input.companyId, 'companyId', viewer);
+      return this.insert(tx, { ...input, ownerId: await ownerOfNew(tx.manager, viewer, input.ownerId, 'ownerId', 'contact') });
+    });
   }
 
   async insert(tx: CrmTx, input: CreateContact): Promise<Contact> {
@@ -58,10 +65,11 @@ export class ContactsService {
     });
   }
 
-  update(actor: string, id: string, patch: UpdateContact): Promise<Contact> {
+  update(actor: string, id: string, patch: UpdateContact, viewer: RecordViewer): Promise<Contact> {
     return this.db.transaction(actor, async (tx) => {
-      const before = await contacts.get(tx.manager, id);
-      if (patch.companyId) await companyRefs.referenced(tx.manager, patch.companyId, 'companyId');
+      const before = await contacts.visible(tx.manager, id, viewer);
+      await checkOwnerChange(tx.manager, viewer, before.ownerId, patch.ownerId, 'ownerId', 'contact');
+      if (patch.companyId) await companyRefs.referenced(tx.manager, patch.companyId, 'companyId', viewer);
       if (patch.ownerId) await users.referenced(tx.manager, patch.ownerId, 'ownerId');
       if (patch.companyId && patch.companyId !== before.companyId) await this.assertNotLast(tx, before);
       return contacts.update(tx, before, definedOnly(patch) as Partial<Contact>);
@@ -69,9 +77,9 @@ export class ContactsService {
   }
 
   /** archives; the last contact of an active company stays */
-  archive(actor: string, id: string): Promise<Contact> {
+  archive(actor: string, id: string, viewer: RecordViewer): Promise<Contact> {
     return this.db.transaction(actor, async (tx) => {
-      const before = await contacts.get(tx.manager, id);
+      const before = await contacts.visible(tx.manager, id, viewer);
       if (before.archivedAt) return before;
       await this.assertNotLast(tx, before);
       return contacts.update(tx, before, { archivedAt: new Date() }, 'archived');

@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InvalidRequestError } from '../../engine/core/errors/index.js';
+import { checkOwnerChange, ownerOfNew } from '../access/owner-rules.js';
+import { whereVisible } from '../access/record-access.js';
+import type { RecordViewer } from '../access/record-viewer.js';
 import { ActivitiesService } from '../activities/activities.service.js';
 import { AssignmentService } from '../assignment/assignment.service.js';
 import { leastLoaded } from '../assignment/assignment-rules.js';
@@ -36,7 +39,7 @@ export class ComplaintsService {
     @Inject(CRM_OPTIONS) private readonly options: CrmOptions,
   ) {}
 
-  list(query: ComplaintListQuery): Promise<PageResult<Complaint>> {
+  list(query: ComplaintListQuery, viewer: RecordViewer): Promise<PageResult<Complaint>> {
     const qb = this.db.dataSource.getRepository(Complaint).createQueryBuilder('k');
     qb.where(query.archived ? 'k.archived_at IS NOT NULL' : 'k.archived_at IS NULL');
     if (query.status) qb.andWhere('k.status = :status', { status: query.status });
@@ -48,15 +51,24 @@ export class ComplaintsService {
     if (query.overdue) qb.andWhere(`k.status IN ('new', 'in_progress') AND k.sla_due_at < now()`);
     if (query.createdFrom) qb.andWhere('k.created_at >= :createdFrom', { createdFrom: query.createdFrom });
     if (query.createdTo) qb.andWhere('k.created_at < :createdTo', { createdTo: query.createdTo });
-    return readPage(qb, query, SORT);
+    return readPage(whereVisible(qb, 'complaint', viewer), query, SORT);
   }
 
-  get(id: string): Promise<Complaint> {
-    return complaints.get(this.db.dataSource.manager, id);
+  get(id: string, viewer: RecordViewer): Promise<Complaint> {
+    return complaints.visible(this.db.dataSource.manager, id, viewer);
   }
 
-  register(actor: string, input: CreateComplaint): Promise<Complaint> {
-    return this.db.transaction(actor, (tx) => this.insert(tx, input));
+  /**
+   * About a company (and contact) the caller sees. An assignee named must be one the caller may
+   * give work to (see owner-rules); none named: the least loaded service manager, as for the system.
+   */
+  register(actor: string, input: CreateComplaint, viewer: RecordViewer): Promise<Complaint> {
+    return this.db.transaction(actor, async (tx) => {
+      await companyRefs.referenced(tx.manager, input.companyId, 'companyId', viewer);
+      if (input.contactId) await contactRefs.referenced(tx.manager, input.contactId, 'contactId', viewer);
+      const assigneeId = input.assigneeId ? await ownerOfNew(tx.manager, viewer, input.assigneeId, 'assigneeId', 'complaint') : input.assigneeId;
+      return this.insert(tx, { ...input, assigneeId });
+    });
   }
 
   /** inserts with SLA terms and an assignee, and emits `complaint.registered` */
@@ -99,10 +111,12 @@ export class ComplaintsService {
     return complaint;
   }
 
-  update(actor: string, id: string, patch: UpdateComplaint): Promise<Complaint> {
+  update(actor: string, id: string, patch: UpdateComplaint, viewer: RecordViewer): Promise<Complaint> {
     return this.db.transaction(actor, async (tx) => {
-      const before = await complaints.get(tx.manager, id);
+      const before = await complaints.visible(tx.manager, id, viewer);
       this.assertOpen(before);
+      await checkOwnerChange(tx.manager, viewer, before.assigneeId, patch.assigneeId, 'assigneeId', 'complaint');
+      if (patch.contactId) await contactRefs.referenced(tx.manager, patch.contactId, 'contactId', viewer);
       if (patch.contactId) await this.checkContact(tx, patch.contactId, before.companyId);
       if (patch.assigneeId) await users.referenced(tx.manager, patch.assigneeId, 'assigneeId');
       return complaints.update(tx, before, definedOnly(patch) as Partial<Complaint>);
@@ -110,9 +124,9 @@ export class ComplaintsService {
   }
 
   /** records the resolution and tells the SLA process (`complaint.resolved`) */
-  resolve(actor: string, id: string, resolution: string): Promise<Complaint> {
+  resolve(actor: string, id: string, resolution: string, viewer: RecordViewer): Promise<Complaint> {
     return this.db.transaction(actor, async (tx) => {
-      const before = await complaints.get(tx.manager, id);
+      const before = await complaints.visible(tx.manager, id, viewer);
       this.assertOpen(before);
       const complaint = await complaints.update(tx, before, { status: 'resolved', resolution, resolvedAt: new Date() }, 'resolved');
       await tx.emit('complaint.resolved', 'complaint', id, { resolution });
@@ -121,9 +135,9 @@ export class ComplaintsService {
   }
 
   /** the customer answered: logged as an email activity, and the SLA process hears `CustomerReplied` */
-  customerReplied(actor: string, id: string, message: string): Promise<Complaint> {
+  customerReplied(actor: string, id: string, message: string, viewer: RecordViewer): Promise<Complaint> {
     return this.db.transaction(actor, async (tx) => {
-      const complaint = await complaints.get(tx.manager, id);
+      const complaint = await complaints.visible(tx.manager, id, viewer);
       await this.activities.insert(tx, { kind: 'email', subject: 'Customer replied', result: message, done: true, recordType: 'complaint', recordId: id, ownerId: complaint.assigneeId });
       await tx.emit('complaint.customerReplied', 'complaint', id, { customerReply: message });
       return complaint;
@@ -131,9 +145,9 @@ export class ComplaintsService {
   }
 
   /** complaints are never deleted; closed ones can be archived */
-  archive(actor: string, id: string): Promise<Complaint> {
+  archive(actor: string, id: string, viewer: RecordViewer): Promise<Complaint> {
     return this.db.transaction(actor, async (tx) => {
-      const before = await complaints.get(tx.manager, id);
+      const before = await complaints.visible(tx.manager, id, viewer);
       if (before.status !== 'closed') throw new InvalidRequestError(`Complaint '${id}' is ${before.status}: only closed complaints can be archived`);
       return before.archivedAt ? before : complaints.update(tx, before, { archivedAt: new Date() }, 'archived');
     });

@@ -1,4 +1,5 @@
 import { Body, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Viewer, type RecordViewer } from '../access/record-viewer.js';
 import { Actor } from '../shared/actor.decorator.js';
 import { CrmController } from '../shared/crm-controller.decorator.js';
 import { RecordIdPipe } from '../shared/record-id.pipe.js';
@@ -17,44 +18,44 @@ export class DealsController {
   constructor(private readonly deals: DealsService) {}
 
   @Get()
-  list(@Query() query: unknown) {
-    return this.deals.list(parseInput(dealListQuery, query, 'query'));
+  list(@Query() query: unknown, @Viewer() viewer: RecordViewer) {
+    return this.deals.list(parseInput(dealListQuery, query, 'query'), viewer);
   }
 
   @Get(':id')
-  get(@Param('id', RecordIdPipe) id: string) {
-    return this.deals.get(id);
+  get(@Param('id', RecordIdPipe) id: string, @Viewer() viewer: RecordViewer) {
+    return this.deals.get(id, viewer);
   }
 
   @CrmRequires('crm.records.write')
   @Post()
-  create(@Actor() actor: string, @Body() body: unknown) {
-    return this.deals.create(actor, parseInput(createDealBody, body));
+  create(@Actor() actor: string, @Body() body: unknown, @Viewer() viewer: RecordViewer) {
+    return this.deals.create(actor, parseInput(createDealBody, body), viewer);
   }
 
   @CrmRequires('crm.records.write')
   @Patch(':id')
-  update(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
-    return this.deals.update(actor, id, parseInput(updateDealBody, body));
+  update(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown, @Viewer() viewer: RecordViewer) {
+    return this.deals.update(actor, id, parseInput(updateDealBody, body), viewer);
   }
 
   @CrmRequires('crm.records.write')
   @Put(':id/products')
-  setProducts(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
-    return this.deals.setProducts(actor, id, parseInput(dealProductsBody, body));
+  setProducts(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown, @Viewer() viewer: RecordViewer) {
+    return this.deals.setProducts(actor, id, parseInput(dealProductsBody, body), viewer);
   }
 
   /** starts the approval chain (deal-approval) for the deal and its discount */
   @CrmRequires('crm.records.write')
   @Post(':id/approval-requests')
-  requestApproval(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
-    return this.deals.requestApproval(actor, id, parseInput(approvalRequestBody, body));
+  requestApproval(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown, @Viewer() viewer: RecordViewer) {
+    return this.deals.requestApproval(actor, id, parseInput(approvalRequestBody, body), viewer);
   }
 
   @CrmRequires('crm.records.write')
   @Delete(':id')
-  archive(@Actor() actor: string, @Param('id', RecordIdPipe) id: string) {
-    return this.deals.archive(actor, id);
+  archive(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Viewer() viewer: RecordViewer) {
+    return this.deals.archive(actor, id, viewer);
   }
 }
 

@@ -1,6 +1,9 @@
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InvalidRequestError } from '../../engine/core/errors/index.js';
+import { checkOwnerChange, ownerOfNew } from '../access/owner-rules.js';
+import { whereVisible } from '../access/record-access.js';
+import type { RecordViewer } from '../access/record-viewer.js';
 import { Company } from '../companies/company.entity.js';
 import { Contact } from '../companies/contact.entity.js';
 import { CRM_OPTIONS, type CrmOptions } from '../crm-options.js';
@@ -8,6 +11,7 @@ import { CrmDatabase } from '../shared/crm-database.js';
 import type { CrmTx } from '../shared/crm-tx.js';
 import { readPage, startsWith, type PageResult } from '../shared/list-query.js';
 import { RecordStore } from '../shared/record-store.js';
+import { isUuid } from '../shared/record-types.js';
 import { definedOnly } from '../shared/defined-only.js';
 import { users } from '../users/users.service.js';
 import { Deal } from './deal.entity.js';
@@ -36,7 +40,7 @@ export class DealsService {
     @Inject(CRM_OPTIONS) private readonly options: CrmOptions,
   ) {}
 
-  list(query: DealListQuery): Promise<PageResult<Deal>> {
+  list(query: DealListQuery, viewer: RecordViewer): Promise<PageResult<Deal>> {
     const qb = this.db.dataSource.getRepository(Deal).createQueryBuilder('d');
     qb.where(query.archived ? 'd.archived_at IS NOT NULL' : 'd.archived_at IS NULL');
     if (query.stage) qb.andWhere('d.stage = :stage', { stage: query.stage });
@@ -51,17 +55,21 @@ export class DealsService {
     if (query.closeTo) qb.andWhere('d.expected_close_date < :closeTo', { closeTo: query.closeTo });
     if (query.createdFrom) qb.andWhere('d.created_at >= :createdFrom', { createdFrom: query.createdFrom });
     if (query.createdTo) qb.andWhere('d.created_at < :createdTo', { createdTo: query.createdTo });
-    return readPage(qb, query, SORT, { prefixFiltered: query.q ? 'title' : undefined });
+    return readPage(whereVisible(qb, 'deal', viewer), query, SORT, { prefixFiltered: query.q ? 'title' : undefined });
   }
 
-  async get(id: string): Promise<DealWithProducts> {
+  async get(id: string, viewer: RecordViewer): Promise<DealWithProducts> {
     const manager = this.db.dataSource.manager;
-    const deal = await deals.get(manager, id);
+    const deal = await deals.visible(manager, id, viewer);
     return { ...deal, products: await this.lines.of(manager, id) };
   }
 
-  create(actor: string, input: CreateDeal): Promise<DealWithProducts> {
-    return this.db.transaction(actor, (tx) => this.insert(tx, input));
+  /** a deal with a company (and contact) the caller sees; the caller owns it unless they may give it to someone */
+  create(actor: string, input: CreateDeal, viewer: RecordViewer): Promise<DealWithProducts> {
+    return this.db.transaction(actor, async (tx) => {
+      await this.checkRecords(tx, input.companyId, input.contactId ?? null, viewer);
+      return this.insert(tx, { ...input, ownerId: await ownerOfNew(tx.manager, viewer, input.ownerId, 'ownerId', 'deal') });
+    });
   }
 
   async insert(tx: CrmTx, input: CreateDeal & { leadId?: string }): Promise<DealWithProducts> {
@@ -95,9 +103,11 @@ export class DealsService {
     return { ...deal, products: await this.lines.replace(tx, deal.id, lines) };
   }
 
-  update(actor: string, id: string, patch: UpdateDeal): Promise<Deal> {
+  update(actor: string, id: string, patch: UpdateDeal, viewer: RecordViewer): Promise<Deal> {
     return this.db.transaction(actor, async (tx) => {
-      const before = await deals.get(tx.manager, id);
+      const before = await deals.visible(tx.manager, id, viewer);
+      await checkOwnerChange(tx.manager, viewer, before.ownerId, patch.ownerId, 'ownerId', 'deal');
+      if (patch.companyId || patch.contactId) await this.checkRecords(tx, patch.companyId ?? before.companyId, patch.contactId ?? null, viewer);
       await this.checkReferences(tx, patch.companyId ?? before.companyId, patch.contactId === undefined ? before.contactId : patch.contactId, patch.ownerId ?? null);
       return this.applyChange(tx, before, definedOnly(patch) as Partial<Deal>);
     });
@@ -126,9 +136,9 @@ export class DealsService {
     return after;
   }
 
-  setProducts(actor: string, id: string, input: DealProductLine[]): Promise<DealWithProducts> {
+  setProducts(actor: string, id: string, input: DealProductLine[], viewer: RecordViewer): Promise<DealWithProducts> {
     return this.db.transaction(actor, async (tx) => {
-      const before = await deals.get(tx.manager, id);
+      const before = await deals.visible(tx.manager, id, viewer);
       const lines = await this.lines.price(tx, input, before.currency);
       const products = await this.lines.replace(tx, id, lines);
       const amount = lines.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0);
@@ -141,9 +151,9 @@ export class DealsService {
    * asks for approval of the deal (and a discount): emits `deal.approvalRequested`. The discount is
    * kept as requested; the approval process applies it when it approves (crm.deal.updateStage).
    */
-  requestApproval(actor: string, id: string, request: ApprovalRequest): Promise<Deal> {
+  requestApproval(actor: string, id: string, request: ApprovalRequest, viewer: RecordViewer): Promise<Deal> {
     return this.db.transaction(actor, async (tx) => {
-      const before = await deals.get(tx.manager, id);
+      const before = await deals.visible(tx.manager, id, viewer);
       if (before.approvalStatus === 'pending') throw new InvalidRequestError(`Deal '${before.title}' already waits for approval`);
       if (isClosed(before.stage)) throw new InvalidRequestError(`Deal '${before.title}' is ${before.stage}: closed deals need no approval`);
       const discountPercent = request.discountPercent ?? before.discountPercent;
@@ -164,11 +174,17 @@ export class DealsService {
     });
   }
 
-  archive(actor: string, id: string): Promise<Deal> {
+  archive(actor: string, id: string, viewer: RecordViewer): Promise<Deal> {
     return this.db.transaction(actor, async (tx) => {
-      const before = await deals.get(tx.manager, id);
+      const before = await deals.visible(tx.manager, id, viewer);
       return before.archivedAt ? before : deals.update(tx, before, { archivedAt: new Date() }, 'archived');
     });
+  }
+
+  /** a company and contact named in a request must be ones the caller sees: others are answered like unknown ids */
+  private async checkRecords(tx: CrmTx, companyId: string, contactId: string | null, viewer: RecordViewer): Promise<void> {
+    await companyRefs.referenced(tx.manager, companyId, 'companyId', viewer);
+    if (contactId) await contactRefs.referenced(tx.manager, contactId, 'contactId', viewer);
   }
 
   private async checkReferences(tx: CrmTx, companyId: string, contactId: string | null, ownerId: string | null): Promise<void> {
@@ -179,8 +195,4 @@ export class DealsService {
     }
     if (ownerId) await users.referenced(tx.manager, ownerId, 'ownerId');
   }
-}
-
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

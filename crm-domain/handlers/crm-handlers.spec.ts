@@ -14,6 +14,7 @@ import { IdempotentHandlerRunner } from './idempotent-handler-runner.js';
 import { LeadAssignHandler } from './lead-assign.handler.js';
 import { NotifyHandler } from './notify.handler.js';
 import type { CrmTaskHandler } from './task-handler.decorator.js';
+import { SYSTEM_VIEWER } from '../access/record-viewer.js';
 
 // CRM handlers against a real (embedded, in-memory) database: their SQL, their transactions, their idempotency
 describe('CRM service-task handlers', () => {
@@ -40,7 +41,7 @@ describe('CRM service-task handlers', () => {
   });
   const manager = (name: string, level: 'junior' | 'senior', teamId = salesTeam) =>
     users.create('spec', { name, email: `${name.toLowerCase()}@spec.test`, role: 'manager', level, teamId });
-  const lead = (amount: number) => leads.create('spec', { source: 'call', personName: `Lead ${amount}`, estimatedAmount: amount });
+  const lead = (amount: number) => leads.create('spec', { source: 'call', personName: `Lead ${amount}`, estimatedAmount: amount }, SYSTEM_VIEWER);
 
   describe('the idempotent runner', () => {
     it('runs a handler once per job id and returns the stored result on a repeat', async () => {
@@ -84,11 +85,11 @@ describe('CRM service-task handlers', () => {
       const senior = await manager('Senna', 'senior');
       const juniorA = await manager('Juan', 'junior');
       const juniorB = await manager('Jana', 'junior');
-      const assign = async (jobId: string, leadId: string) => runner.run('crm.lead.assign', handler, input(jobId, { amount: (await leads.get(leadId)).estimatedAmount }, leadId));
+      const assign = async (jobId: string, leadId: string) => runner.run('crm.lead.assign', handler, input(jobId, { amount: (await leads.get(leadId, SYSTEM_VIEWER)).estimatedAmount }, leadId));
 
       const big = await lead(250_000);
       expect(await assign('a1', big.id)).toMatchObject({ variables: { assignee: senior.id, assigneeLevel: 'senior', assignmentFallback: false } });
-      expect(await leads.get(big.id)).toMatchObject({ ownerId: senior.id, status: 'qualifying' });
+      expect(await leads.get(big.id, SYSTEM_VIEWER)).toMatchObject({ ownerId: senior.id, status: 'qualifying' });
 
       const small = [await lead(5_000), await lead(6_000), await lead(7_000)];
       const owners = [];
@@ -98,9 +99,9 @@ describe('CRM service-task handlers', () => {
       expect(owners[2]).toBe(owners[0]);
 
       // the same job again: no second assignment, same answer
-      await leads.update('spec', small[0]!.id, { ownerId: null });
+      await leads.update('spec', small[0]!.id, { ownerId: null }, SYSTEM_VIEWER);
       expect((await assign('a2-0', small[0]!.id))!.variables!['assignee']).toBe(owners[0]);
-      expect((await leads.get(small[0]!.id)).ownerId).toBeNull();
+      expect((await leads.get(small[0]!.id, SYSTEM_VIEWER)).ownerId).toBeNull();
     });
 
     it('fails (an incident after retries) when there is no sales manager at all', async () => {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { RecordViewer } from '../access/record-viewer.js';
 import { CompaniesService } from '../companies/companies.service.js';
 import { Company } from '../companies/company.entity.js';
 import { ContactsService } from '../companies/contacts.service.js';
@@ -30,11 +31,12 @@ export class LeadConversionService {
     private readonly deals: DealsService,
   ) {}
 
-  convert(actor: string, id: string, input: ConvertLead): Promise<Conversion> {
+  /** the new company, contact and deal belong to the lead's owner; an existing company must be one the caller sees */
+  convert(actor: string, id: string, input: ConvertLead, viewer: RecordViewer): Promise<Conversion> {
     return this.db.transaction(actor, async (tx) => {
-      const before = await leads.get(tx.manager, id);
+      const before = await leads.visible(tx.manager, id, viewer);
       this.leadsService.assertOpen(before);
-      const { companyId, contactId } = await this.account(tx, before, input);
+      const { companyId, contactId } = await this.account(tx, before, input, viewer);
       const deal = await this.deals.insert(tx, {
         title: input.dealTitle ?? `${before.companyName ?? before.personName}: first deal`,
         companyId,
@@ -58,10 +60,10 @@ export class LeadConversionService {
     });
   }
 
-  private async account(tx: CrmTx, lead: Lead, input: ConvertLead): Promise<{ companyId: string; contactId: string }> {
+  private async account(tx: CrmTx, lead: Lead, input: ConvertLead, viewer: RecordViewer): Promise<{ companyId: string; contactId: string }> {
     const person = { fullName: lead.personName, email: lead.email, mobilePhone: lead.phone, ownerId: lead.ownerId };
     if (input.companyId) {
-      await companyRefs.referenced(tx.manager, input.companyId, 'companyId');
+      await companyRefs.referenced(tx.manager, input.companyId, 'companyId', viewer);
       const contact = await this.contacts.insert(tx, { ...person, companyId: input.companyId });
       return { companyId: input.companyId, contactId: contact.id };
     }

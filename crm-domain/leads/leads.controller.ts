@@ -1,4 +1,5 @@
 import { Body, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Viewer, type RecordViewer } from '../access/record-viewer.js';
 import { Actor } from '../shared/actor.decorator.js';
 import { CrmController } from '../shared/crm-controller.decorator.js';
 import { RecordIdPipe } from '../shared/record-id.pipe.js';
@@ -17,44 +18,44 @@ export class LeadsController {
   ) {}
 
   @Get()
-  list(@Query() query: unknown) {
-    return this.leads.list(parseInput(leadListQuery, query, 'query'));
+  list(@Query() query: unknown, @Viewer() viewer: RecordViewer) {
+    return this.leads.list(parseInput(leadListQuery, query, 'query'), viewer);
   }
 
   @Get(':id')
-  get(@Param('id', RecordIdPipe) id: string) {
-    return this.leads.get(id);
+  get(@Param('id', RecordIdPipe) id: string, @Viewer() viewer: RecordViewer) {
+    return this.leads.get(id, viewer);
   }
 
   /** a new lead starts lead-routing (assignment by deal size, then qualification) */
   @CrmRequires('crm.records.write')
   @Post()
-  create(@Actor() actor: string, @Body() body: unknown) {
-    return this.leads.create(actor, parseInput(createLeadBody, body));
+  create(@Actor() actor: string, @Body() body: unknown, @Viewer() viewer: RecordViewer) {
+    return this.leads.create(actor, parseInput(createLeadBody, body), viewer);
   }
 
   @CrmRequires('crm.records.write')
   @Patch(':id')
-  update(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
-    return this.leads.update(actor, id, parseInput(updateLeadBody, body));
+  update(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown, @Viewer() viewer: RecordViewer) {
+    return this.leads.update(actor, id, parseInput(updateLeadBody, body), viewer);
   }
 
   /** company + contact + deal from the lead; its routing process hears `LeadConverted` */
   @CrmRequires('crm.records.write')
   @Post(':id/convert')
-  convert(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
-    return this.conversion.convert(actor, id, parseInput(convertLeadBody, body));
+  convert(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown, @Viewer() viewer: RecordViewer) {
+    return this.conversion.convert(actor, id, parseInput(convertLeadBody, body), viewer);
   }
 
   @CrmRequires('crm.records.write')
   @Post(':id/disqualify')
-  disqualify(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
-    return this.leads.disqualify(actor, id, parseInput(disqualifyLeadBody, body).reason);
+  disqualify(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown, @Viewer() viewer: RecordViewer) {
+    return this.leads.disqualify(actor, id, parseInput(disqualifyLeadBody, body).reason, viewer);
   }
 
   @CrmRequires('crm.records.write')
   @Delete(':id')
-  archive(@Actor() actor: string, @Param('id', RecordIdPipe) id: string) {
-    return this.leads.archive(actor, id);
+  archive(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Viewer() viewer: RecordViewer) {
+    return this.leads.archive(actor, id, viewer);
   }
 }

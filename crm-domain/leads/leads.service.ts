@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InvalidRequestError } from '../../engine/core/errors/index.js';
+import { checkOwnerChange, ownerOfNew } from '../access/owner-rules.js';
+import { whereVisible } from '../access/record-access.js';
+import type { RecordViewer } from '../access/record-viewer.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import type { CrmTx } from '../shared/crm-tx.js';
 import { readPage, startsWith, type PageResult } from '../shared/list-query.js';
@@ -22,7 +25,7 @@ const SORT = {
 export class LeadsService {
   constructor(private readonly db: CrmDatabase) {}
 
-  list(query: LeadListQuery): Promise<PageResult<Lead>> {
+  list(query: LeadListQuery, viewer: RecordViewer): Promise<PageResult<Lead>> {
     const qb = this.db.dataSource.getRepository(Lead).createQueryBuilder('l');
     qb.where(query.archived ? 'l.archived_at IS NOT NULL' : 'l.archived_at IS NULL');
     if (query.status) qb.andWhere('l.status = :status', { status: query.status });
@@ -33,15 +36,16 @@ export class LeadsService {
     if (query.maxAmount !== undefined) qb.andWhere('l.estimated_amount <= :maxAmount', { maxAmount: query.maxAmount });
     if (query.createdFrom) qb.andWhere('l.created_at >= :createdFrom', { createdFrom: query.createdFrom });
     if (query.createdTo) qb.andWhere('l.created_at < :createdTo', { createdTo: query.createdTo });
-    return readPage(qb, query, SORT, { prefixFiltered: query.q ? 'personName' : undefined });
+    return readPage(whereVisible(qb, 'lead', viewer), query, SORT, { prefixFiltered: query.q ? 'personName' : undefined });
   }
 
-  get(id: string): Promise<Lead> {
-    return leads.get(this.db.dataSource.manager, id);
+  get(id: string, viewer: RecordViewer): Promise<Lead> {
+    return leads.visible(this.db.dataSource.manager, id, viewer);
   }
 
-  create(actor: string, input: CreateLead): Promise<Lead> {
-    return this.db.transaction(actor, (tx) => this.insert(tx, input));
+  /** the caller owns the lead they create, unless they may give it to someone (see owner-rules) */
+  create(actor: string, input: CreateLead, viewer: RecordViewer): Promise<Lead> {
+    return this.db.transaction(actor, async (tx) => this.insert(tx, { ...input, ownerId: await ownerOfNew(tx.manager, viewer, input.ownerId, 'ownerId', 'lead') }));
   }
 
   /** inserts the lead and emits `lead.created` (which starts lead-routing by default) */
@@ -80,19 +84,20 @@ export class LeadsService {
     return lead;
   }
 
-  update(actor: string, id: string, patch: UpdateLead): Promise<Lead> {
+  update(actor: string, id: string, patch: UpdateLead, viewer: RecordViewer): Promise<Lead> {
     return this.db.transaction(actor, async (tx) => {
-      const before = await leads.get(tx.manager, id);
+      const before = await leads.visible(tx.manager, id, viewer);
       this.assertOpen(before);
+      await checkOwnerChange(tx.manager, viewer, before.ownerId, patch.ownerId, 'ownerId', 'lead');
       if (patch.ownerId) await users.referenced(tx.manager, patch.ownerId, 'ownerId');
       return leads.update(tx, before, definedOnly(patch) as Partial<Lead>);
     });
   }
 
   /** disqualifies the lead and tells its waiting process (`lead.disqualified`) */
-  disqualify(actor: string, id: string, reason: string): Promise<Lead> {
+  disqualify(actor: string, id: string, reason: string, viewer: RecordViewer): Promise<Lead> {
     return this.db.transaction(actor, async (tx) => {
-      const before = await leads.get(tx.manager, id);
+      const before = await leads.visible(tx.manager, id, viewer);
       this.assertOpen(before);
       const lead = await leads.update(tx, before, { status: 'disqualified', disqualifyReason: reason }, 'disqualified');
       await tx.emit('lead.disqualified', 'lead', id, { disqualifyReason: reason });
@@ -100,9 +105,9 @@ export class LeadsService {
     });
   }
 
-  archive(actor: string, id: string): Promise<Lead> {
+  archive(actor: string, id: string, viewer: RecordViewer): Promise<Lead> {
     return this.db.transaction(actor, async (tx) => {
-      const before = await leads.get(tx.manager, id);
+      const before = await leads.visible(tx.manager, id, viewer);
       return before.archivedAt ? before : leads.update(tx, before, { archivedAt: new Date() }, 'archived');
     });
   }

@@ -11,6 +11,7 @@ import { CrmDatabase } from '../shared/crm-database.js';
 import { UsersService } from '../users/users.service.js';
 import { isAllowListed, RecipientRefusedError } from './recipient-policy.js';
 import { resolveRecipient, type RecordRef } from './recipients.js';
+import { SYSTEM_VIEWER } from '../access/record-viewer.js';
 
 describe('crm.notify recipients', () => {
   let opened: OpenedDatabase;
@@ -31,11 +32,11 @@ describe('crm.notify recipients', () => {
     const contacts = new ContactsService(db);
     const company = await new CompaniesService(db, contacts).create('spec', {
       name: 'Globex', type: 'client', email: 'info@globex.test', primaryContact: { fullName: 'Gina Buyer', email: 'gina@globex.test' },
-    });
-    await contacts.create('spec', { companyId: company.id, fullName: 'Carl Finance', email: 'carl@globex.test' });
-    const created = await new DealsService(db, new DealProductsService(), DEFAULT_CRM_OPTIONS).create('spec', { title: 'Globex renewal', currency: 'EUR', companyId: company.id, contactId: company.contacts[0]!.id });
+    }, SYSTEM_VIEWER);
+    await contacts.create('spec', { companyId: company.id, fullName: 'Carl Finance', email: 'carl@globex.test' }, SYSTEM_VIEWER);
+    const created = await new DealsService(db, new DealProductsService(), DEFAULT_CRM_OPTIONS).create('spec', { title: 'Globex renewal', currency: 'EUR', companyId: company.id, contactId: company.contacts[0]!.id }, SYSTEM_VIEWER);
     deal = { type: 'deal', id: created.id };
-    lead = { type: 'lead', id: (await new LeadsService(db).create('spec', { source: 'call', personName: 'Liam Lead', email: 'liam@lead.test' })).id };
+    lead = { type: 'lead', id: (await new LeadsService(db).create('spec', { source: 'call', personName: 'Liam Lead', email: 'liam@lead.test' }, SYSTEM_VIEWER)).id };
   }, 60_000);
   afterAll(() => opened.dataSource.destroy());
 

@@ -11,6 +11,7 @@ import { parseInput } from '../shared/validation.js';
 import { Public } from '../../engine/nest/access/index.js';
 import { BodySizeGuard } from './body-size.guard.js';
 import { RateLimitGuard } from './rate-limit.guard.js';
+import { SYSTEM_VIEWER } from '../access/record-viewer.js';
 
 const webFormBody = z.strictObject({
   name: field.name(200),
@@ -53,7 +54,7 @@ export class PublicLeadsController {
       estimatedAmount: form.estimatedAmount ?? null,
       currency: form.currency,
       notes: form.message ?? null,
-    });
+    }, SYSTEM_VIEWER);
     return { status: 'received', reference: lead.id };
   }
 }

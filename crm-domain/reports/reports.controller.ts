@@ -1,4 +1,5 @@
 import { Get, Query } from '@nestjs/common';
+import { Viewer, type RecordViewer } from '../access/record-viewer.js';
 import { CrmController } from '../shared/crm-controller.decorator.js';
 import { parseInput } from '../shared/validation.js';
 import { complaintsByTypeQuery, funnelQuery, openTasksQuery, slaQuery } from './report-schemas.js';
@@ -16,25 +17,25 @@ export class ReportsController {
     private readonly tasks: TaskReportsService,
   ) {}
 
-  /** deals per stage: count, amount and weighted amount per currency; by period, owner, team */
+  /** deals per stage: count, amount and weighted amount per currency; by period, owner, team. Every report covers the records the caller sees: filters narrow it, never widen it */
   @Get('sales-funnel')
-  funnel(@Query() query: unknown) {
-    return this.sales.funnel(parseInput(funnelQuery, query, 'query'));
+  funnel(@Query() query: unknown, @Viewer() viewer: RecordViewer) {
+    return this.sales.funnel(parseInput(funnelQuery, query, 'query'), viewer);
   }
 
   /** complaints by type per manager (assignee), optionally per day/week/month */
   @Get('complaints-by-type')
-  complaintsByType(@Query() query: unknown) {
-    return this.service.complaintsByType(parseInput(complaintsByTypeQuery, query, 'query'));
+  complaintsByType(@Query() query: unknown, @Viewer() viewer: RecordViewer) {
+    return this.service.complaintsByType(parseInput(complaintsByTypeQuery, query, 'query'), viewer);
   }
 
   @Get('sla-compliance')
-  slaCompliance(@Query() query: unknown) {
-    return this.service.slaCompliance(parseInput(slaQuery, query, 'query'));
+  slaCompliance(@Query() query: unknown, @Viewer() viewer: RecordViewer) {
+    return this.service.slaCompliance(parseInput(slaQuery, query, 'query'), viewer);
   }
 
   @Get('open-tasks')
-  openTasks(@Query() query: unknown) {
-    return this.tasks.openTasks(parseInput(openTasksQuery, query, 'query'));
+  openTasks(@Query() query: unknown, @Viewer() viewer: RecordViewer) {
+    return this.tasks.openTasks(parseInput(openTasksQuery, query, 'query'), viewer);
   }
 }

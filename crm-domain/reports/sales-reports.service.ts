@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { visibleCondition } from '../access/record-access.js';
+import type { RecordViewer } from '../access/record-viewer.js';
 import { DEAL_STAGES } from '../deals/deal.entity.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import type { FunnelQuery } from './report-schemas.js';
@@ -14,17 +16,18 @@ interface FunnelRow {
   weighted: string;
 }
 
-/** The sales funnel: deals per stage (count, amount, probability-weighted amount) per currency. */
+/** The sales funnel: deals per stage (count, amount, probability-weighted amount) per currency, over the deals the caller sees. */
 @Injectable()
 export class SalesReportsService {
   constructor(private readonly db: CrmDatabase) {}
 
-  async funnel(query: FunnelQuery) {
+  async funnel(query: FunnelQuery, viewer: RecordViewer) {
     const where = new SqlConditions('d.archived_at IS NULL')
       .when(query.from, 'd.created_at >= ?')
       .when(query.to, 'd.created_at < ?')
       .when(query.ownerId, 'd.owner_id = ?')
-      .when(query.teamId, 'd.owner_id IN (SELECT id FROM crm.users WHERE team_id = ?)');
+      .when(query.teamId, 'd.owner_id IN (SELECT id FROM crm.users WHERE team_id = ?)')
+      .bound((bind) => visibleCondition('deal', 'd', viewer, bind));
     const group = query.groupBy === 'owner' ? { id: 'a.owner_id::text', name: 'u.name' } : query.groupBy === 'team' ? { id: 't.id::text', name: 't.name' } : { id: 'NULL::text', name: 'NULL::text' };
     // aggregate the deals first (stage × currency × owner: a few hundred rows), then name the owners and teams
     const rows = await this.db.query<FunnelRow>(

@@ -1,19 +1,22 @@
 import { Injectable } from '@nestjs/common';
+import { visibleCondition } from '../access/record-access.js';
+import type { RecordViewer } from '../access/record-viewer.js';
 import { COMPLAINT_PRIORITIES } from '../complaints/complaint.entity.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import type { ComplaintsByTypeQuery, SlaQuery } from './report-schemas.js';
 import { SqlConditions } from './sql-conditions.js';
 
-/** Complaint reports: by type per manager per period, and SLA compliance per priority. */
+/** Complaint reports: by type per manager per period, and SLA compliance per priority, over the complaints the caller sees. */
 @Injectable()
 export class ServiceReportsService {
   constructor(private readonly db: CrmDatabase) {}
 
-  async complaintsByType(query: ComplaintsByTypeQuery) {
+  async complaintsByType(query: ComplaintsByTypeQuery, viewer: RecordViewer) {
     const where = new SqlConditions()
       .when(query.from, 'k.created_at >= ?')
       .when(query.to, 'k.created_at < ?')
-      .when(query.teamId, 'k.assignee_id IN (SELECT id FROM crm.users WHERE team_id = ?)');
+      .when(query.teamId, 'k.assignee_id IN (SELECT id FROM crm.users WHERE team_id = ?)')
+      .bound((bind) => visibleCondition('complaint', 'k', viewer, bind));
     const bucket = query.bucket ? `date_trunc('${query.bucket}', k.created_at)` : 'NULL::timestamptz';
     const rows = await this.db.query<{ bucket: Date | null; assignee_id: string | null; assignee_name: string | null; type: string; count: number }>(
       `WITH a AS (
@@ -36,11 +39,12 @@ export class ServiceReportsService {
     };
   }
 
-  async slaCompliance(query: SlaQuery) {
+  async slaCompliance(query: SlaQuery, viewer: RecordViewer) {
     const where = new SqlConditions()
       .when(query.from, 'k.created_at >= ?')
       .when(query.to, 'k.created_at < ?')
-      .when(query.teamId, 'k.assignee_id IN (SELECT id FROM crm.users WHERE team_id = ?)');
+      .when(query.teamId, 'k.assignee_id IN (SELECT id FROM crm.users WHERE team_id = ?)')
+      .bound((bind) => visibleCondition('complaint', 'k', viewer, bind));
     const rows = await this.db.query<{ priority: string; total: number; met: number; breached: number; pending: number; escalated: number }>(
       `SELECT k.priority, count(*)::int AS total,
          count(*) FILTER (WHERE k.resolved_at IS NOT NULL AND k.resolved_at <= k.sla_due_at)::int AS met,

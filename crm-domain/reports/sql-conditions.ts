@@ -15,6 +15,13 @@ export class SqlConditions {
     return this;
   }
 
+  /** adds the condition `build` makes with bound values; none when it returns null */
+  bound(build: (bind: (value: unknown) => string) => string | null): this {
+    const sql = build((value) => `$${this.params.push(value)}`);
+    if (sql !== null) this.parts.push(sql);
+    return this;
+  }
+
   toString(): string {
     return this.parts.length > 0 ? this.parts.join(' AND ') : 'TRUE';
   }

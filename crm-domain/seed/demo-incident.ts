@@ -5,6 +5,7 @@ import type { EngineQueries } from '../../engine/core/ports/engine-queries.js';
 import { ENGINE_QUERIES } from '../../engine/nest/engine-providers.js';
 import { typedVariables } from '../shared/typed-variables.js';
 import { DealsService } from '../deals/deals.service.js';
+import { SYSTEM_VIEWER } from '../access/record-viewer.js';
 
 const WAIT_MS = 120_000;
 const POLL_MS = 250;
@@ -38,10 +39,10 @@ export class DemoIncident implements OnApplicationShutdown {
   }
 
   private async play(): Promise<void> {
-    const { items } = await this.deals.list({ page: 1, pageSize: 1, sort: '-amount', stage: 'proposal' });
+    const { items } = await this.deals.list({ page: 1, pageSize: 1, sort: '-amount', stage: 'proposal' }, SYSTEM_VIEWER);
     const deal = items[0];
     if (!deal?.ownerId) return;
-    await this.deals.requestApproval(deal.ownerId, deal.id, { discountPercent: 15, comment: 'Renewal: the customer asks for 15 % off' });
+    await this.deals.requestApproval(deal.ownerId, deal.id, { discountPercent: 15, comment: 'Renewal: the customer asks for 15 % off' }, SYSTEM_VIEWER);
     await this.complete(deal.id, 'ManagerApproval', { approved: false, decisionComment: 'Too much for this deal size' });
     await this.complete(deal.id, 'ReviseOrWithdraw', { withdraw: false, discountPercent: 150 });
     this.log.log(`Demo incident: the approval of '${deal.title}' fails at "Resubmit revised deal" (discountPercent 150); repair it in the cockpit`);

@@ -14,6 +14,7 @@ import type { User } from '../users/user.entity.js';
 import { hashPassword } from '../auth/credentials/passwords.js';
 import { DemoIncident } from './demo-incident.js';
 import { DEMO_COMPANIES, DEMO_COMPLAINTS, DEMO_DEALS, DEMO_LEADS, DEMO_PRODUCTS, DEMO_TEAMS, DEMO_USERS } from './demo-data.js';
+import { SYSTEM_VIEWER } from '../access/record-viewer.js';
 
 const SEED_ACTOR = 'demo-seed';
 
@@ -46,9 +47,9 @@ export class DemoSeeder implements OnApplicationBootstrap {
     if ((row?.n ?? 0) > 0) return;
     const passwordHash = await hashPassword(this.options.demoPassword);
     const people = await this.db.transaction(SEED_ACTOR, (tx) => this.seed(tx, passwordHash));
-    const big = await this.deals.list({ page: 1, pageSize: 1, sort: '-amount', stage: 'qualification' });
+    const big = await this.deals.list({ page: 1, pageSize: 1, sort: '-amount', stage: 'qualification' }, SYSTEM_VIEWER);
     const deal = big.items[0];
-    if (deal?.ownerId) await this.deals.requestApproval(deal.ownerId, deal.id, { discountPercent: 12, comment: 'Competitor offers 15 % off' });
+    if (deal?.ownerId) await this.deals.requestApproval(deal.ownerId, deal.id, { discountPercent: 12, comment: 'Competitor offers 15 % off' }, SYSTEM_VIEWER);
     this.incident.start();
     this.log.log(`Demo data seeded. DEMO users, all with the demo password '${this.options.demoPassword}' (DEMO_PASSWORD; sign in at /login, or HTTP Basic with the email):\n${people
       .map((u) => `  ${u.role.padEnd(8)} ${(u.level ?? '').padEnd(6)} ${u.name.padEnd(20)} ${u.email}`)

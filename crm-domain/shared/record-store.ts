@@ -1,5 +1,7 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { InvalidRequestError, NotFoundError } from '../../engine/core/errors/index.js';
+import { whereVisible, type ScopedKind } from '../access/record-access.js';
+import type { RecordViewer } from '../access/record-viewer.js';
 import type { CrmTx } from './crm-tx.js';
 import { fieldChanges } from './field-changes.js';
 import type { RecordType } from './record-types.js';
@@ -16,6 +18,8 @@ export class RecordStore<E extends Identified> {
     /** null: not a timeline record (users, teams, products): changes are still logged by id */
     private readonly recordType: RecordType | null,
     readonly label: string,
+    /** whose records they are (see access/record-access.ts); default: the record type */
+    private readonly scopedAs: ScopedKind | null = recordType,
   ) {}
 
   async find(manager: EntityManager, id: string): Promise<E | null> {
@@ -29,10 +33,23 @@ export class RecordStore<E extends Identified> {
   }
 
   /** for ids named in a request body: a missing record is the client's mistake (400 naming the field) */
-  async referenced(manager: EntityManager, id: string, fieldName: string): Promise<E> {
-    const found = await this.find(manager, id);
+  async referenced(manager: EntityManager, id: string, fieldName: string, viewer?: RecordViewer): Promise<E> {
+    const found = viewer ? await this.findVisible(manager, id, viewer) : await this.find(manager, id);
     if (!found) throw new InvalidRequestError(`Invalid request body: '${fieldName}' names no ${this.label.toLowerCase()} ('${id}')`);
     return found;
+  }
+
+  /** the record if the viewer may see it: one they may not see is answered like one that does not exist */
+  async visible(manager: EntityManager, id: string, viewer: RecordViewer): Promise<E> {
+    const found = await this.findVisible(manager, id, viewer);
+    if (!found) throw new NotFoundError(`${this.label} with id '${id}' does not exist`);
+    return found;
+  }
+
+  private async findVisible(manager: EntityManager, id: string, viewer: RecordViewer): Promise<E | null> {
+    if (!this.scopedAs) throw new Error(`Expected ${this.label} to be a scoped record kind, but it has none`);
+    const qb = manager.getRepository(this.entity).createQueryBuilder('r').where('r.id = :id', { id });
+    return whereVisible(qb, this.scopedAs, viewer).getOne();
   }
 
   async insert(tx: CrmTx, record: E): Promise<E> {

@@ -11,11 +11,21 @@ export const RECORD_PATHS: Readonly<Record<string, RecordType>> = {
   complaints: 'complaint',
 };
 
-/** table and title column per record type, for looking a record up by id alone */
-export const RECORD_TABLES: Readonly<Record<RecordType, { table: string; title: string }>> = {
-  company: { table: 'crm.companies', title: 'name' },
-  contact: { table: 'crm.contacts', title: 'full_name' },
-  lead: { table: 'crm.leads', title: `person_name || coalesce(' (' || company_name || ')', '')` },
-  deal: { table: 'crm.deals', title: 'title' },
-  complaint: { table: 'crm.complaints', title: `type || ': ' || left(description, 80)` },
+/**
+ * Table and title column per record type, for looking a record up by id alone, and the column of
+ * the user it belongs to (its owner; a complaint's assignee), which decides who sees it.
+ */
+export const RECORD_TABLES: Readonly<Record<RecordType, { table: string; title: string; owner: string }>> = {
+  company: { table: 'crm.companies', title: 'name', owner: 'owner_id' },
+  contact: { table: 'crm.contacts', title: 'full_name', owner: 'owner_id' },
+  lead: { table: 'crm.leads', title: `person_name || coalesce(' (' || company_name || ')', '')`, owner: 'owner_id' },
+  deal: { table: 'crm.deals', title: 'title', owner: 'owner_id' },
+  complaint: { table: 'crm.complaints', title: `type || ': ' || left(description, 80)`, owner: 'assignee_id' },
 };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** record ids (and user ids) are UUIDs */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import { positionalBind, visibleCondition, type Bind } from '../access/record-access.js';
+import type { RecordViewer } from '../access/record-viewer.js';
 import { RECORD_TABLES, RECORD_TYPES, type RecordType } from '../shared/record-types.js';
 
 export interface RecordRef {
@@ -9,17 +11,49 @@ export interface RecordRef {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** the records behind business keys (record ids are UUIDs, unique across record types) */
-export async function lookUpRecords(manager: EntityManager, ids: readonly (string | null)[]): Promise<Map<string, RecordRef>> {
+/**
+ * The records behind business keys (record ids are UUIDs, unique across record types); with a
+ * viewer only those they see, and the names of the companies and contacts those records name.
+ * Without one: every record (the task list, whose tasks are the caller's).
+ */
+export async function lookUpRecords(manager: EntityManager, ids: readonly (string | null)[], viewer?: RecordViewer): Promise<Map<string, RecordRef>> {
   const wanted = [...new Set(ids.filter((id): id is string => !!id && UUID.test(id)))];
   if (wanted.length === 0) return new Map();
-  const sql = RECORD_TYPES.map((type) => `SELECT '${type}' AS type, id::text AS id, ${RECORD_TABLES[type].title} AS title FROM ${RECORD_TABLES[type].table} WHERE id = ANY($1::uuid[])`).join(' UNION ALL ');
-  const rows = (await manager.query(sql, [wanted])) as RecordRef[];
+  const params: unknown[] = [wanted];
+  const bind = positionalBind(params);
+  const sql = RECORD_TYPES.map((type) => {
+    const visible = viewer ? titleVisible(type, viewer, bind) : null;
+    return `SELECT '${type}' AS type, x.id::text AS id, ${RECORD_TABLES[type].title} AS title FROM ${RECORD_TABLES[type].table} x WHERE x.id = ANY($1::uuid[])${visible ? ` AND ${visible}` : ''}`;
+  }).join(' UNION ALL ');
+  const rows = (await manager.query(sql, params)) as RecordRef[];
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-export async function lookUpRecord(manager: EntityManager, type: RecordType, id: string): Promise<RecordRef | null> {
-  const rows = (await manager.query(`SELECT id::text AS id, ${RECORD_TABLES[type].title} AS title FROM ${RECORD_TABLES[type].table} WHERE id = $1`, [id])) as { id: string; title: string }[];
+/** which records name a company or a contact: whoever sees one of them may read that company's or contact's name */
+const REFERENCED_BY: Partial<Record<RecordType, readonly { readonly type: RecordType; readonly column: string }[]>> = {
+  company: [{ type: 'deal', column: 'company_id' }, { type: 'complaint', column: 'company_id' }, { type: 'contact', column: 'company_id' }],
+  contact: [{ type: 'deal', column: 'contact_id' }, { type: 'complaint', column: 'contact_id' }],
+};
+
+/** a record's title (its name) is visible with the record, and with a record that names it (a deal's company and contact) */
+function titleVisible(type: RecordType, viewer: RecordViewer, bind: Bind): string | null {
+  const own = visibleCondition(type, 'x', viewer, bind);
+  if (own === null) return null;
+  const through = (REFERENCED_BY[type] ?? []).map(({ type: by, column }) => {
+    const visible = visibleCondition(by, 'r', viewer, bind) ?? 'TRUE';
+    return `EXISTS (SELECT 1 FROM ${RECORD_TABLES[by].table} r WHERE r.${column} = x.id AND ${visible})`;
+  });
+  return `(${[own, ...through].join(' OR ')})`;
+}
+
+/** the record if it exists and the viewer sees it */
+export async function lookUpRecord(manager: EntityManager, type: RecordType, id: string, viewer: RecordViewer): Promise<RecordRef | null> {
+  const params: unknown[] = [id];
+  const visible = visibleCondition(type, 'x', viewer, positionalBind(params));
+  const rows = (await manager.query(
+    `SELECT x.id::text AS id, ${RECORD_TABLES[type].title} AS title FROM ${RECORD_TABLES[type].table} x WHERE x.id = $1${visible ? ` AND ${visible}` : ''}`,
+    params,
+  )) as { id: string; title: string }[];
   return rows[0] ? { type, id: rows[0].id, title: rows[0].title } : null;
 }
 

@@ -1,5 +1,6 @@
 import { Get, Query } from '@nestjs/common';
 import { z } from 'zod';
+import { Viewer, type RecordViewer } from '../access/record-viewer.js';
 import { CrmController } from '../shared/crm-controller.decorator.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import { parseInput } from '../shared/validation.js';
@@ -15,16 +16,16 @@ const recordsQuery = z.strictObject({
     .refine((ids) => ids.length <= MAX_IDS, { message: `expected at most ${MAX_IDS} ids` }),
 });
 
-/** `GET /api/records?ids=a,b`: what records business keys name (type and title), for lists of tasks and instances */
+/** `GET /api/records?ids=a,b`: what records business keys name (type and title), for lists of tasks and instances; records the caller does not see are left out */
 @CrmRequires('crm.records.read')
 @CrmController('records', 'CRM records')
 export class RecordsController {
   constructor(private readonly db: CrmDatabase) {}
 
   @Get()
-  async lookUp(@Query() query: unknown) {
+  async lookUp(@Query() query: unknown, @Viewer() viewer: RecordViewer) {
     const { ids } = parseInput(recordsQuery, query, 'query');
-    const found = await lookUpRecords(this.db.dataSource.manager, ids);
+    const found = await lookUpRecords(this.db.dataSource.manager, ids, viewer);
     return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
   }
 }

@@ -1,6 +1,7 @@
 import { Get, Param, Query } from '@nestjs/common';
 import { z } from 'zod';
 import { NotFoundError } from '../../engine/core/errors/index.js';
+import { Viewer, type RecordViewer } from '../access/record-viewer.js';
 import { CrmController } from '../shared/crm-controller.decorator.js';
 import { RecordIdPipe } from '../shared/record-id.pipe.js';
 import { RECORD_PATHS, type RecordType } from '../shared/record-types.js';
@@ -20,13 +21,13 @@ export class TimelineController {
   constructor(private readonly timelines: TimelineService) {}
 
   @Get(':records/:id/timeline')
-  timeline(@Param('records') records: string, @Param('id', RecordIdPipe) id: string, @Query() query: unknown) {
-    return this.timelines.timeline(recordType(records), id, parseInput(timelineQuery, query, 'query').limit);
+  timeline(@Param('records') records: string, @Param('id', RecordIdPipe) id: string, @Query() query: unknown, @Viewer() viewer: RecordViewer) {
+    return this.timelines.timeline(recordType(records), id, parseInput(timelineQuery, query, 'query').limit, viewer);
   }
 
   @Get(':records/:id/processes')
-  processes(@Param('records') records: string, @Param('id', RecordIdPipe) id: string) {
-    return this.timelines.processesOf(recordType(records), id);
+  processes(@Param('records') records: string, @Param('id', RecordIdPipe) id: string, @Viewer() viewer: RecordViewer) {
+    return this.timelines.processesOf(recordType(records), id, viewer);
   }
 }
 

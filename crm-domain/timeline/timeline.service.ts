@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../../engine/core/errors/index.js';
+import type { RecordViewer } from '../access/record-viewer.js';
 import type { Activity } from '../activities/activity.entity.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import type { RecordType } from '../shared/record-types.js';
@@ -18,8 +19,9 @@ export class TimelineService {
     private readonly processes: RecordProcessesService,
   ) {}
 
-  async timeline(type: RecordType, id: string, limit: number) {
-    const record = await this.record(type, id);
+  /** a record the viewer does not see is answered like one that does not exist; its activities and processes come with it */
+  async timeline(type: RecordType, id: string, limit: number, viewer: RecordViewer) {
+    const record = await this.record(type, id, viewer);
     const manager = this.db.dataSource.manager;
     const changes = await this.db.query<ChangeRow>(
       'SELECT actor, action, changes, at FROM crm.record_changes WHERE record_id = $1 ORDER BY at DESC, id DESC LIMIT $2',
@@ -50,15 +52,15 @@ export class TimelineService {
   }
 
   /** the record's process instances and open tasks */
-  async processesOf(type: RecordType, id: string) {
-    const record = await this.record(type, id);
+  async processesOf(type: RecordType, id: string, viewer: RecordViewer) {
+    const record = await this.record(type, id, viewer);
     const [instances, openTasks] = await Promise.all([this.processes.instances(id), this.processes.openTasks(id)]);
     const names = await userNames(this.db.dataSource.manager, openTasks.map((t) => t.assignee));
     return { record, processes: instances.map(instanceView), openTasks: openTasks.map((t) => taskView(t, names)) };
   }
 
-  private async record(type: RecordType, id: string): Promise<RecordRef> {
-    const record = await lookUpRecord(this.db.dataSource.manager, type, id);
+  private async record(type: RecordType, id: string, viewer: RecordViewer): Promise<RecordRef> {
+    const record = await lookUpRecord(this.db.dataSource.manager, type, id, viewer);
     if (!record) throw new NotFoundError(`${type[0]!.toUpperCase()}${type.slice(1)} with id '${id}' does not exist`);
     return record;
   }

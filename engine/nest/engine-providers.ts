@@ -46,8 +46,8 @@ export const engineProviders: Provider[] = [
   },
   {
     provide: ENGINE_QUERIES,
-    inject: [DATABASE, SqlEngineStore],
-    useFactory: (db: OpenedDatabase, store: SqlEngineStore) => new SqlEngineQueries(db.dataSource, store.graphs),
+    inject: [DATABASE, SqlEngineStore, ENGINE_SETTINGS],
+    useFactory: (db: OpenedDatabase, store: SqlEngineStore, settings: EngineSettings) => new SqlEngineQueries(db.dataSource, store.graphs, settings.businessKeyRecords),
   },
   {
     provide: BATCH_QUERIES,

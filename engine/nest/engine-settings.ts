@@ -1,4 +1,5 @@
 import type { MixedList } from 'typeorm';
+import type { BusinessKeyRecords } from '../adapters/typeorm/queries/instance-visibility.js';
 
 export interface EngineSettings {
   readonly databaseUrl?: string;
@@ -20,4 +21,6 @@ export interface EngineSettings {
   readonly entities?: MixedList<Function>;
   /** a name for this node's job locks */
   readonly workerId: string;
+  /** how business keys name the application's records, for who sees which instances; without it business keys grant nothing */
+  readonly businessKeyRecords?: BusinessKeyRecords;
 }

@@ -37,9 +37,14 @@ export function taskViewerOf(request: unknown): TaskViewer {
   return { userId: user.id, groups, seesAllTasks: user.seesAllTasks === true };
 }
 
-/** A task's own people: its assignee, its owner (who delegated it), a candidate user, a member of a candidate group. */
+/**
+ * A task's own people: its assignee, its owner (who delegated it), and, while nobody has claimed
+ * it, its candidate users and the members of its candidate groups. Once claimed, it is the
+ * claimer's: the other candidates no longer see it (nor, through it, its record).
+ */
 export function isOwnTask(task: TaskPeople, viewer: TaskViewer): boolean {
-  return task.assignee === viewer.userId || task.owner === viewer.userId || task.candidateUsers.includes(viewer.userId) || task.candidateGroups.some((g) => viewer.groups.includes(g));
+  if (task.assignee === viewer.userId || task.owner === viewer.userId) return true;
+  return task.assignee === null && (task.candidateUsers.includes(viewer.userId) || task.candidateGroups.some((g) => viewer.groups.includes(g)));
 }
 
 /** Directors and admins supervise every task; a head what their team could work on: assigned to or delegated by a member, or unassigned and offered to a member or to a group a member is in. */

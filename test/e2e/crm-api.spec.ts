@@ -55,7 +55,7 @@ describe('CRM API', () => {
   describe('companies and contacts', () => {
     it('creates with a first contact, lists with filters, sorting, paging and a total, archives', async () => {
       const names = ['Zeta Mining', 'Zenith Media', 'Zephyr Air'];
-      for (const name of names) await api.ok('POST', '/api/companies', { name, type: 'client', industry: 'Zed', primaryContact: { fullName: `Boss of ${name}` } });
+      for (const name of names) await api.ok('POST', '/api/companies', { name, type: 'client', industry: 'Zed', ownerId: cast.senior, primaryContact: { fullName: `Boss of ${name}` } });
       const page1 = await api.ok('GET', '/api/companies', { q: 'ze', sort: '-name', pageSize: 2 });
       expect(page1).toMatchObject({ total: 3, page: 1, pageSize: 2 });
       expect(page1.items.map((c: any) => c.name)).toEqual(['Zeta Mining', 'Zephyr Air']);
@@ -68,13 +68,15 @@ describe('CRM API', () => {
       expectError(await api.delete(`/api/contacts/${full.contacts[0].id}`), 400, /only contact of its company/);
 
       await api.as(cast.senior).ok('PATCH', `/api/companies/${zeta.id}`, { employees: 120, phones: ['+49 30 123456'] });
-      await api.as(cast.junior).ok('DELETE', `/api/companies/${zeta.id}`);
+      // a manager changes their own company; their head archives it (the junior, another manager, does not see it)
+      expect((await api.as(cast.junior).delete(`/api/companies/${zeta.id}`)).status).toBe(404);
+      await api.as(cast.headOfSales).ok('DELETE', `/api/companies/${zeta.id}`);
       expect((await api.ok('GET', '/api/companies', { industry: 'Zed' })).total).toBe(2);
       expect((await api.ok('GET', '/api/companies', { industry: 'Zed', archived: true })).items.map((c: any) => c.name)).toEqual(['Zeta Mining']);
 
       const timeline = await api.ok('GET', `/api/companies/${zeta.id}/timeline`);
       expect(timeline.record).toEqual({ type: 'company', id: zeta.id, title: 'Zeta Mining' });
-      expect(timeline.entries.map((e: any) => [e.action, e.who.name])).toEqual([['created', 'Administrator'], ['updated', 'Sasha Senior'], ['archived', 'Jo Junior']]);
+      expect(timeline.entries.map((e: any) => [e.action, e.who.name])).toEqual([['created', 'Administrator'], ['updated', 'Sasha Senior'], ['archived', 'Hal Head']]);
       expect(timeline.entries[1].changes).toEqual({ employees: [null, 120], phones: [[], ['+49 30 123456']] });
 
       const contact = full.contacts[0];
@@ -113,7 +115,7 @@ describe('CRM API', () => {
 
   describe('activities', () => {
     it('links calls and tasks to records, shows them on the timeline, and marks them done', async () => {
-      const deal = await api.ok('POST', '/api/deals', { title: 'Activity deal', companyId: cast.company.id, amount: 1000, currency: 'EUR' });
+      const deal = await api.ok('POST', '/api/deals', { title: 'Activity deal', companyId: cast.company.id, amount: 1000, currency: 'EUR', ownerId: cast.senior });
       const call = await api.as(cast.senior).ok('POST', '/api/activities', { kind: 'call', subject: 'Discovery call', scheduledAt: '2031-05-01T09:00:00Z', ownerId: cast.senior, recordType: 'deal', recordId: deal.id });
       expectError(await api.post('/api/activities', { kind: 'call', subject: 'x', recordType: 'deal' }), 400, /'recordType' and 'recordId' go together/);
       expectError(await api.post('/api/activities', { kind: 'call', subject: 'x', recordType: 'deal', recordId: randomUUID() }), 400, /'recordId' names no deal/);

@@ -45,7 +45,9 @@ export async function openDatabase(settings: DatabaseSettings): Promise<OpenedDa
     const options: DataSourceOptions = {
       ...shared,
       url: settings.url,
-      extra: { max: settings.poolSize ?? 10 },
+      // JIT compiles plans costed above 100,000 (a count with per-row index lookups reaches that):
+      // seconds of compiling for queries that run in milliseconds, on every call
+      extra: { max: settings.poolSize ?? 10, options: '-c jit=off' },
     };
     const dataSource = await new DataSource(options).initialize();
     return { kind: 'postgres', dataSource, location: redactUrl(settings.url) };

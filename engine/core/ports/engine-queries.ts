@@ -30,6 +30,20 @@ export interface VariableCondition {
  */
 export type Filter = Readonly<Record<string, unknown>>;
 
+/**
+ * Who asks, for the `visibleTo` filter of instance, task and history queries: a viewer sees the
+ * process instances they started, those with a task that is theirs or offered to them (now) or
+ * was assigned to them (history), and those whose business key names a record the application
+ * lets them see. Callers who see everything pass no `visibleTo`.
+ */
+export interface Viewer {
+  readonly userId: string;
+  /** candidate groups the viewer belongs to */
+  readonly groups: readonly string[];
+  /** the viewer's record scope as the application names it; 'none': business keys grant nothing */
+  readonly records: string;
+}
+
 export interface ListQuery {
   readonly filter: Filter;
   readonly sorting?: readonly Sorting[];
@@ -76,10 +90,12 @@ export interface EngineQueries {
   historicIncidents(query: ListQuery): Promise<HistoricIncidentRecord[]>;
   countHistoricIncidents(filter: Filter): Promise<number>;
 
-  /** per definition: running instances and open incidents */
-  definitionStatistics(): Promise<{ definitionId: string; instances: number; incidents: number; failedJobs: number }[]>;
-  /** per activity of a definition: active tokens and open incidents */
-  activityStatistics(definitionId: string): Promise<{ activityId: string; instances: number; incidents: number; failedJobs: number }[]>;
+  /** per definition: running instances and open incidents (of the instances the viewer sees, when given) */
+  definitionStatistics(viewer?: Viewer): Promise<{ definitionId: string; instances: number; incidents: number; failedJobs: number }[]>;
+  /** per activity of a definition: active tokens and open incidents (of the instances the viewer sees, when given) */
+  activityStatistics(definitionId: string, viewer?: Viewer): Promise<{ activityId: string; instances: number; incidents: number; failedJobs: number }[]>;
+  /** false when the business key names a record of the application that the viewer may not see */
+  businessKeyVisible(businessKey: string, viewer: Viewer): Promise<boolean>;
   /** what /metrics reports: counts over the runtime state, now */
   gauges(): Promise<EngineGauges>;
   /** how often something happened, per interval (aligned to multiples of it since the epoch), newest first; empty intervals left out */

@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { TaskActor } from '../../core/commands/task-writes.js';
+import type { Viewer } from '../../core/ports/engine-queries.js';
 import type { EnginePermission } from '../access/index.js';
 
 /**
@@ -32,3 +33,19 @@ export function taskActorOf(request: unknown): TaskActor {
   const userId = (request as { user?: { id?: unknown } }).user?.id;
   return { userId: typeof userId === 'string' ? userId : 'anonymous', changesAnyVariable: authenticatedUserHolds(request, 'engine.operate') };
 }
+
+/**
+ * The caller as the `visibleTo` filter of instance and history queries wants them, read from
+ * `request.user` (its `id`, candidate `groups` and `records` scope, set by the application's
+ * guard), or undefined when they see every instance (`records: 'all'`). A caller whose records
+ * scope is missing sees only what is theirs.
+ */
+export function viewerOf(request: unknown): Viewer | undefined {
+  const user = (request as { user?: { id?: unknown; groups?: unknown; records?: unknown } }).user;
+  if (user?.records === 'all') return undefined;
+  const groups = Array.isArray(user?.groups) ? user.groups.filter((g): g is string => typeof g === 'string') : [];
+  return { userId: typeof user?.id === 'string' ? user.id : '', groups, records: typeof user?.records === 'string' ? user.records : 'none' };
+}
+
+/** `viewerOf` the request, as a handler parameter */
+export const InstanceViewer = createParamDecorator((_: unknown, context: ExecutionContext) => viewerOf(context.switchToHttp().getRequest()));

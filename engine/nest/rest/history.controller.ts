@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { NotFoundError } from '../../core/errors/index.js';
-import type { EngineQueries } from '../../core/ports/engine-queries.js';
+import type { EngineQueries, Viewer } from '../../core/ports/engine-queries.js';
+import { InstanceViewer } from './authenticated-user.js';
 import { ENGINE_QUERIES } from '../engine-providers.js';
 import { taskViewerOf, TaskVisibility } from '../task-visibility.js';
 import { historicActivityDto, historicIncidentDto, historicInstanceDto, historicTaskDto, historicVariableDto } from './camunda-dtos.js';
@@ -35,6 +36,7 @@ const INCIDENT_PARAMS: ParamSpec = {
   configuration: 'string', open: 'boolean', resolved: 'boolean', deleted: 'boolean', tenantIdIn: 'list',
 };
 
+/** every query narrows to the process instances the caller may see (see `visibleTo`) */
 @ApiTags('History')
 @SignedIn()
 @Controller('engine-rest/history')
@@ -45,41 +47,41 @@ export class HistoryController {
   ) {}
 
   @Get('process-instance')
-  async instances(@Query() query: Record<string, unknown>) {
-    return (await this.queries.historicInstances(listQuery(query, INSTANCE_PARAMS))).map(historicInstanceDto);
+  async instances(@Query() query: Record<string, unknown>, @InstanceViewer() viewer?: Viewer) {
+    return (await this.queries.historicInstances(listQuery(query, INSTANCE_PARAMS, { visibleTo: viewer }))).map(historicInstanceDto);
   }
 
   @Get('process-instance/count')
-  async countInstances(@Query() query: Record<string, unknown>) {
-    return { count: await this.queries.countHistoricInstances(parseFilter(query, INSTANCE_PARAMS)) };
+  async countInstances(@Query() query: Record<string, unknown>, @InstanceViewer() viewer?: Viewer) {
+    return { count: await this.queries.countHistoricInstances({ ...parseFilter(query, INSTANCE_PARAMS), visibleTo: viewer }) };
   }
 
   @Get('process-instance/:id')
-  async instance(@Param('id') id: string) {
-    const [found] = await this.queries.historicInstances({ filter: { processInstanceId: id } });
+  async instance(@Param('id') id: string, @InstanceViewer() viewer?: Viewer) {
+    const [found] = await this.queries.historicInstances({ filter: { processInstanceId: id, visibleTo: viewer } });
     if (!found) throw new NotFoundError(`Historic process instance with id ${id} does not exist`);
     return historicInstanceDto(found);
   }
 
   @Get('activity-instance')
-  async activities(@Query() query: Record<string, unknown>) {
-    return (await this.queries.historicActivities(listQuery(query, ACTIVITY_PARAMS))).map(historicActivityDto);
+  async activities(@Query() query: Record<string, unknown>, @InstanceViewer() viewer?: Viewer) {
+    return (await this.queries.historicActivities(listQuery(query, ACTIVITY_PARAMS, { visibleTo: viewer }))).map(historicActivityDto);
   }
 
   @Get('activity-instance/count')
-  async countActivities(@Query() query: Record<string, unknown>) {
-    return { count: await this.queries.countHistoricActivities(parseFilter(query, ACTIVITY_PARAMS)) };
+  async countActivities(@Query() query: Record<string, unknown>, @InstanceViewer() viewer?: Viewer) {
+    return { count: await this.queries.countHistoricActivities({ ...parseFilter(query, ACTIVITY_PARAMS), visibleTo: viewer }) };
   }
 
   @Get('variable-instance')
-  async variables(@Query() query: Record<string, unknown>) {
+  async variables(@Query() query: Record<string, unknown>, @InstanceViewer() viewer?: Viewer) {
     const deserialize = query['deserializeValues'] !== 'false';
-    return (await this.queries.historicVariables(listQuery(query, VARIABLE_PARAMS))).map((v) => historicVariableDto(v, deserialize));
+    return (await this.queries.historicVariables(listQuery(query, VARIABLE_PARAMS, { visibleTo: viewer }))).map((v) => historicVariableDto(v, deserialize));
   }
 
   @Get('variable-instance/count')
-  async countVariables(@Query() query: Record<string, unknown>) {
-    return { count: await this.queries.countHistoricVariables(parseFilter(query, VARIABLE_PARAMS)) };
+  async countVariables(@Query() query: Record<string, unknown>, @InstanceViewer() viewer?: Viewer) {
+    return { count: await this.queries.countHistoricVariables({ ...parseFilter(query, VARIABLE_PARAMS), visibleTo: viewer }) };
   }
 
   /** only the tasks the caller may see (TaskVisibility) */
@@ -94,12 +96,12 @@ export class HistoryController {
   }
 
   @Get('incident')
-  async incidents(@Query() query: Record<string, unknown>) {
-    return (await this.queries.historicIncidents(listQuery(query, INCIDENT_PARAMS))).map(historicIncidentDto);
+  async incidents(@Query() query: Record<string, unknown>, @InstanceViewer() viewer?: Viewer) {
+    return (await this.queries.historicIncidents(listQuery(query, INCIDENT_PARAMS, { visibleTo: viewer }))).map(historicIncidentDto);
   }
 
   @Get('incident/count')
-  async countIncidents(@Query() query: Record<string, unknown>) {
-    return { count: await this.queries.countHistoricIncidents(parseFilter(query, INCIDENT_PARAMS)) };
+  async countIncidents(@Query() query: Record<string, unknown>, @InstanceViewer() viewer?: Viewer) {
+    return { count: await this.queries.countHistoricIncidents({ ...parseFilter(query, INCIDENT_PARAMS), visibleTo: viewer }) };
   }
 }

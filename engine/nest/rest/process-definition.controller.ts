@@ -4,11 +4,11 @@ import type { Request } from 'express';
 import { z } from 'zod';
 import { Engine } from '../../core/engine.js';
 import { NotFoundError } from '../../core/errors/index.js';
-import type { EngineQueries } from '../../core/ports/engine-queries.js';
+import type { EngineQueries, Viewer } from '../../core/ports/engine-queries.js';
 import type { DefinitionRef } from '../../core/ports/engine-store.js';
 import { toDtoMap } from '../../core/variables/index.js';
 import { ENGINE_QUERIES } from '../engine-providers.js';
-import { AuthenticatedUserId } from './authenticated-user.js';
+import { AuthenticatedUserId, InstanceViewer } from './authenticated-user.js';
 import { definitionDto, instanceDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { parseBody, restBase, variablesOf } from './request-body.js';
@@ -48,9 +48,10 @@ export class ProcessDefinitionController {
     return { count: await this.queries.countDefinitions(parseFilter(query, DEFINITION_PARAMS)) };
   }
 
+  /** counts over the instances the caller may see */
   @Get('statistics')
-  async statistics() {
-    const [definitions, stats] = await Promise.all([this.queries.definitions({ filter: {} }), this.queries.definitionStatistics()]);
+  async statistics(@InstanceViewer() viewer?: Viewer) {
+    const [definitions, stats] = await Promise.all([this.queries.definitions({ filter: {} }), this.queries.definitionStatistics(viewer)]);
     const byId = new Map(stats.map((s) => [s.definitionId, s]));
     return definitions.map((d) => {
       const s = byId.get(d.id);
@@ -77,8 +78,8 @@ export class ProcessDefinitionController {
   @EngineRequires('engine.start')
   @Post('key/:key/start')
   @HttpCode(200)
-  async startByKey(@Param('key') key: string, @Body() body: unknown, @Req() req: Request, @AuthenticatedUserId() userId: string | null) {
-    return this.start({ by: 'latest', key }, body, req, userId);
+  async startByKey(@Param('key') key: string, @Body() body: unknown, @Req() req: Request, @AuthenticatedUserId() userId: string | null, @InstanceViewer() viewer?: Viewer) {
+    return this.start({ by: 'latest', key }, body, req, userId, viewer);
   }
 
   @Get(':id')
@@ -93,9 +94,10 @@ export class ProcessDefinitionController {
     return this.xml(id);
   }
 
+  /** counts over the instances the caller may see */
   @Get(':id/statistics')
-  async activityStatistics(@Param('id') id: string) {
-    const stats = await this.queries.activityStatistics(id);
+  async activityStatistics(@Param('id') id: string, @InstanceViewer() viewer?: Viewer) {
+    const stats = await this.queries.activityStatistics(id, viewer);
     return stats.map((s) => ({
       id: s.activityId,
       instances: s.instances,
@@ -107,13 +109,19 @@ export class ProcessDefinitionController {
   @EngineRequires('engine.start')
   @Post(':id/start')
   @HttpCode(200)
-  async startById(@Param('id') id: string, @Body() body: unknown, @Req() req: Request, @AuthenticatedUserId() userId: string | null) {
-    return this.start({ by: 'id', id }, body, req, userId);
+  async startById(@Param('id') id: string, @Body() body: unknown, @Req() req: Request, @AuthenticatedUserId() userId: string | null, @InstanceViewer() viewer?: Viewer) {
+    return this.start({ by: 'id', id }, body, req, userId, viewer);
   }
 
-  /** the authenticated user, if any, becomes the start user, as in Camunda */
-  private async start(definition: DefinitionRef, body: unknown, req: Request, startUserId: string | null) {
+  /**
+   * The authenticated user, if any, becomes the start user, as in Camunda. A business key naming
+   * a record the caller may not see is refused as if there were no such record.
+   */
+  private async start(definition: DefinitionRef, body: unknown, req: Request, startUserId: string | null, viewer: Viewer | undefined) {
     const request = parseBody(startBody, body);
+    if (viewer && request.businessKey && !(await this.queries.businessKeyVisible(request.businessKey, viewer))) {
+      throw new NotFoundError(`Business key '${request.businessKey.slice(0, 100)}' names no record you can see`);
+    }
     const started = await this.engine.startProcessInstance({
       definition,
       businessKey: request.businessKey ?? null,

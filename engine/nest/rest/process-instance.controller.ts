@@ -5,10 +5,11 @@ import { z } from 'zod';
 import { Engine } from '../../core/engine.js';
 import { InvalidRequestError, NotFoundError } from '../../core/errors/index.js';
 import type { ModificationInstruction } from '../../core/commands/modification-commands.js';
-import type { EngineQueries } from '../../core/ports/engine-queries.js';
+import type { EngineQueries, Viewer } from '../../core/ports/engine-queries.js';
 import { fromDto, toDto } from '../../core/variables/index.js';
 import { ENGINE_QUERIES } from '../engine-providers.js';
 import { activityInstanceTree } from './activity-instance-tree.js';
+import { InstanceViewer } from './authenticated-user.js';
 import { instanceDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { parseBody, restBase, variablesOf } from './request-body.js';
@@ -51,30 +52,30 @@ export class ProcessInstanceController {
   ) {}
 
   @Get()
-  async list(@Query() query: Record<string, unknown>, @Req() req: Request) {
-    return (await this.queries.instances(listQuery(query, INSTANCE_PARAMS))).map((i) => instanceDto(i, restBase(req)));
+  async list(@Query() query: Record<string, unknown>, @Req() req: Request, @InstanceViewer() viewer?: Viewer) {
+    return (await this.queries.instances(listQuery(query, INSTANCE_PARAMS, { visibleTo: viewer }))).map((i) => instanceDto(i, restBase(req)));
   }
 
   @Post()
   @HttpCode(200)
-  async query(@Body() body: Record<string, unknown>, @Query() query: Record<string, unknown>, @Req() req: Request) {
-    return (await this.queries.instances(listQuery({ ...body, ...pageOf(query) }, INSTANCE_PARAMS))).map((i) => instanceDto(i, restBase(req)));
+  async query(@Body() body: Record<string, unknown>, @Query() query: Record<string, unknown>, @Req() req: Request, @InstanceViewer() viewer?: Viewer) {
+    return (await this.queries.instances(listQuery({ ...body, ...pageOf(query) }, INSTANCE_PARAMS, { visibleTo: viewer }))).map((i) => instanceDto(i, restBase(req)));
   }
 
   @Get('count')
-  async count(@Query() query: Record<string, unknown>) {
-    return { count: await this.queries.countInstances(parseFilter(query, INSTANCE_PARAMS)) };
+  async count(@Query() query: Record<string, unknown>, @InstanceViewer() viewer?: Viewer) {
+    return { count: await this.queries.countInstances({ ...parseFilter(query, INSTANCE_PARAMS), visibleTo: viewer }) };
   }
 
   @Post('count')
   @HttpCode(200)
-  async countByBody(@Body() body: Record<string, unknown>) {
-    return { count: await this.queries.countInstances(parseFilter(body ?? {}, INSTANCE_PARAMS)) };
+  async countByBody(@Body() body: Record<string, unknown>, @InstanceViewer() viewer?: Viewer) {
+    return { count: await this.queries.countInstances({ ...parseFilter(body ?? {}, INSTANCE_PARAMS), visibleTo: viewer }) };
   }
 
   @Get(':id')
-  async get(@Param('id') id: string, @Req() req: Request) {
-    const [instance] = await this.queries.instances({ filter: { processInstanceId: id } });
+  async get(@Param('id') id: string, @Req() req: Request, @InstanceViewer() viewer?: Viewer) {
+    const [instance] = await this.queries.instances({ filter: { processInstanceId: id, visibleTo: viewer } });
     if (!instance) throw new NotFoundError(`Process instance with id ${id} does not exist`);
     return instanceDto(instance, restBase(req));
   }
@@ -98,8 +99,8 @@ export class ProcessInstanceController {
   }
 
   @Get(':id/activity-instances')
-  async activityInstances(@Param('id') id: string) {
-    const [instance] = await this.queries.instances({ filter: { processInstanceId: id } });
+  async activityInstances(@Param('id') id: string, @InstanceViewer() viewer?: Viewer) {
+    const [instance] = await this.queries.instances({ filter: { processInstanceId: id, visibleTo: viewer } });
     if (!instance) throw new NotFoundError(`Process instance with id ${id} does not exist`);
     const [elements, incidents, definition] = await Promise.all([
       this.queries.instanceElements(id),
@@ -110,8 +111,8 @@ export class ProcessInstanceController {
   }
 
   @Get(':id/variables')
-  async variables(@Param('id') id: string, @Query('deserializeValues') deserialize?: string) {
-    await this.requireInstance(id);
+  async variables(@Param('id') id: string, @InstanceViewer() viewer: Viewer | undefined, @Query('deserializeValues') deserialize?: string) {
+    await this.requireInstance(id, viewer);
     const variables = await this.queries.variables({ filter: { scopeId: id } });
     return Object.fromEntries(variables.map((v) => [v.name, toDto(v.value, { deserializeValues: deserialize !== 'false' })]));
   }
@@ -126,8 +127,8 @@ export class ProcessInstanceController {
   }
 
   @Get(':id/variables/:name')
-  async variable(@Param('id') id: string, @Param('name') name: string, @Query('deserializeValue') deserialize?: string) {
-    await this.requireInstance(id);
+  async variable(@Param('id') id: string, @Param('name') name: string, @InstanceViewer() viewer: Viewer | undefined, @Query('deserializeValue') deserialize?: string) {
+    await this.requireInstance(id, viewer);
     const [variable] = await this.queries.variables({ filter: { scopeId: id, variableName: name } });
     if (!variable) throw new NotFoundError(`process instance variable with name ${name} does not exist`);
     return toDto(variable.value, { deserializeValues: deserialize !== 'false' });
@@ -149,8 +150,9 @@ export class ProcessInstanceController {
     await this.engine.modifyVariables(id, new Map(), [name]);
   }
 
-  private async requireInstance(id: string): Promise<void> {
-    const count = await this.queries.countInstances({ processInstanceId: id });
+  /** the instance exists and the viewer may see it, else 404 (the same answer either way) */
+  private async requireInstance(id: string, viewer: Viewer | undefined): Promise<void> {
+    const count = await this.queries.countInstances({ processInstanceId: id, visibleTo: viewer });
     if (count === 0) throw new NotFoundError(`Process instance with id ${id} does not exist`);
   }
 }

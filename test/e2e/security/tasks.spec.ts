@@ -86,13 +86,14 @@ describe('security: tasks', () => {
       expect((await admin.get(`/task/${task.id}`)).body.assignee).toBeNull();
     });
 
-    it('a candidate may not work on a task another candidate claimed (403 naming whose it is); a non-candidate cannot reach it', async () => {
+    it('a candidate no longer sees a task another candidate claimed and may not work on it (403 naming whose it is); a non-candidate cannot reach it', async () => {
       const task = await start('sec_sales_work');
       expect((await rest(cast.agent).post(`/task/${task.id}/claim`, { userId: cast.agent })).status).toBe(403);
       expect((await rest(cast.agent).get(`/task/${task.id}`)).status).toBe(404);
       expect((await rest(cast.senior).post(`/task/${task.id}/claim`, { userId: cast.senior })).status).toBe(204);
       const junior = rest(cast.junior);
-      expect((await junior.get(`/task/${task.id}`)).status).toBe(200);
+      expect((await junior.get(`/task/${task.id}`)).status).toBe(404);
+      expect(await taskIds(junior, { processInstanceId: task.processInstanceId })).toEqual([]);
       const refused = await junior.post(`/task/${task.id}/complete`, {});
       expect(refused).toMatchObject({ status: 403, body: { type: 'AuthorizationException', message: expect.stringContaining(`${cast.senior} has claimed it`) } });
       expect((await junior.post(`/task/${task.id}/claim`, { userId: cast.junior })).status).toBe(403);

@@ -22,7 +22,11 @@ interface TaskVisibility {
 const visibleTo = (prefix: string) => (w: Where, v: TaskVisibility) => {
   const c = (column: string) => `${prefix}${column}`;
   const user = w.param(v.user);
-  const own = [`${c('assignee')} = ${user}`, `${c('owner')} = ${user}`, `${c('candidate_users')} && ${w.param([v.user])}::text[]`, `${c('candidate_groups')} && ${w.param(v.groups)}::text[]`];
+  const own = [
+    `${c('assignee')} = ${user}`,
+    `${c('owner')} = ${user}`,
+    `(${c('assignee')} IS NULL AND (${c('candidate_users')} && ${w.param([v.user])}::text[] OR ${c('candidate_groups')} && ${w.param(v.groups)}::text[]))`,
+  ];
   if (v.team) {
     const members = w.param(v.team.members);
     own.push(`${c('assignee')} = ANY(${members}::text[])`, `${c('owner')} = ANY(${members}::text[])`);

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { DefinitionGraphCache } from '../../../core/definitions/graph-cache.js';
 import type { DeployedDefinition, ProcessDefinitionRecord } from '../../../core/definitions/definition-record.js';
-import type { EngineGauges, EngineQueries, Filter, ListQuery, MetricQuery } from '../../../core/ports/engine-queries.js';
+import type { EngineGauges, EngineQueries, Filter, ListQuery, MetricQuery, Viewer } from '../../../core/ports/engine-queries.js';
 import { definitionTable, deploymentTable, resourceTable } from '../tables/definition-tables.js';
 import {
   histActivityInstanceTable, histIncidentTable, histProcessInstanceTable, histTaskTable, histVariableTable,
@@ -11,6 +11,7 @@ import {
 } from '../tables/runtime-tables.js';
 import { readRow, type Table } from '../tables/table.js';
 import * as filters from './filter-specs.js';
+import { businessKeyAsUuid, instanceIdVisible, visibleToFilter, type Bind, type BusinessKeyRecords } from './instance-visibility.js';
 import { SORT_COLUMNS } from './sort-columns.js';
 import { metricIntervals, metricSum } from './sql-metrics.js';
 import { buildWhere, orderBy, paging, type FilterSpec } from './where.js';
@@ -47,40 +48,69 @@ const SOURCES = {
   historicIncident: { from: 'engine.hist_incident', table: histIncidentTable, filters: filters.historicIncidentFilters, sort: SORT_COLUMNS.historicIncident, fallbackOrder: 'created, id' },
 } as const;
 
+type SourceName = keyof typeof SOURCES;
+
+/** where the sources that narrow to the instances a viewer may see (`visibleTo`) find the instance: the historic row itself, or its id in a column */
+const INSTANCE_OF: Partial<Record<SourceName, { readonly row: string } | { readonly column: string }>> = {
+  instance: { column: 'pi.id' },
+  variable: { column: 'variable.process_instance_id' },
+  task: { column: 't.process_instance_id' },
+  incident: { column: 'incident.process_instance_id' },
+  historicInstance: { row: 'hist_process_instance' },
+  historicActivity: { column: 'hist_activity_instance.process_instance_id' },
+  historicVariable: { column: 'hist_variable.process_instance_id' },
+  historicTask: { column: 'hist_task.process_instance_id' },
+  historicIncident: { column: 'hist_incident.process_instance_id' },
+};
+
+function withVisibility(records: BusinessKeyRecords | undefined): typeof SOURCES {
+  const sources: Record<SourceName, { readonly filters: FilterSpec }> = { ...SOURCES };
+  for (const [name, where] of Object.entries(INSTANCE_OF) as [SourceName, { row: string } | { column: string }][]) {
+    sources[name] = { ...SOURCES[name], filters: { ...SOURCES[name].filters, ...visibleToFilter(where, records) } };
+  }
+  return sources as typeof SOURCES;
+}
+
 /** The read side in SQL: list, count and a few aggregates for the cockpit. */
 export class SqlEngineQueries implements EngineQueries {
+  private readonly sources: typeof SOURCES;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly graphs: DefinitionGraphCache,
-  ) {}
+    /** how business keys name the application's records (see `visibleTo`); none: they grant nothing */
+    private readonly records?: BusinessKeyRecords,
+  ) {
+    this.sources = withVisibility(records);
+  }
 
-  deployments = (q: ListQuery) => this.list(SOURCES.deployment, q);
-  countDeployments = (f: Filter) => this.count(SOURCES.deployment, f);
-  definitions = (q: ListQuery) => this.list(SOURCES.definition, q);
-  countDefinitions = (f: Filter) => this.count(SOURCES.definition, f);
-  variables = (q: ListQuery) => this.list(SOURCES.variable, q);
-  tasks = (q: ListQuery) => this.list(SOURCES.task, q);
-  countTasks = (f: Filter) => this.count(SOURCES.task, f);
-  externalTasks = (q: ListQuery) => this.list(SOURCES.externalTask, q);
-  countExternalTasks = (f: Filter) => this.count(SOURCES.externalTask, f);
-  jobs = (q: ListQuery) => this.list(SOURCES.job, q);
-  countJobs = (f: Filter) => this.count(SOURCES.job, f);
-  incidents = (q: ListQuery) => this.list(SOURCES.incident, q);
-  countIncidents = (f: Filter) => this.count(SOURCES.incident, f);
-  countInstances = (f: Filter) => this.count(SOURCES.instance, f);
-  historicInstances = (q: ListQuery) => this.list(SOURCES.historicInstance, q);
-  countHistoricInstances = (f: Filter) => this.count(SOURCES.historicInstance, f);
-  historicActivities = (q: ListQuery) => this.list(SOURCES.historicActivity, q);
-  countHistoricActivities = (f: Filter) => this.count(SOURCES.historicActivity, f);
-  historicVariables = (q: ListQuery) => this.list(SOURCES.historicVariable, q);
-  countHistoricVariables = (f: Filter) => this.count(SOURCES.historicVariable, f);
-  historicTasks = (q: ListQuery) => this.list(SOURCES.historicTask, q);
-  countHistoricTasks = (f: Filter) => this.count(SOURCES.historicTask, f);
-  historicIncidents = (q: ListQuery) => this.list(SOURCES.historicIncident, q);
-  countHistoricIncidents = (f: Filter) => this.count(SOURCES.historicIncident, f);
+  deployments = (q: ListQuery) => this.list(this.sources.deployment, q);
+  countDeployments = (f: Filter) => this.count(this.sources.deployment, f);
+  definitions = (q: ListQuery) => this.list(this.sources.definition, q);
+  countDefinitions = (f: Filter) => this.count(this.sources.definition, f);
+  variables = (q: ListQuery) => this.list(this.sources.variable, q);
+  tasks = (q: ListQuery) => this.list(this.sources.task, q);
+  countTasks = (f: Filter) => this.count(this.sources.task, f);
+  externalTasks = (q: ListQuery) => this.list(this.sources.externalTask, q);
+  countExternalTasks = (f: Filter) => this.count(this.sources.externalTask, f);
+  jobs = (q: ListQuery) => this.list(this.sources.job, q);
+  countJobs = (f: Filter) => this.count(this.sources.job, f);
+  incidents = (q: ListQuery) => this.list(this.sources.incident, q);
+  countIncidents = (f: Filter) => this.count(this.sources.incident, f);
+  countInstances = (f: Filter) => this.count(this.sources.instance, f);
+  historicInstances = (q: ListQuery) => this.list(this.sources.historicInstance, q);
+  countHistoricInstances = (f: Filter) => this.count(this.sources.historicInstance, f);
+  historicActivities = (q: ListQuery) => this.list(this.sources.historicActivity, q);
+  countHistoricActivities = (f: Filter) => this.count(this.sources.historicActivity, f);
+  historicVariables = (q: ListQuery) => this.list(this.sources.historicVariable, q);
+  countHistoricVariables = (f: Filter) => this.count(this.sources.historicVariable, f);
+  historicTasks = (q: ListQuery) => this.list(this.sources.historicTask, q);
+  countHistoricTasks = (f: Filter) => this.count(this.sources.historicTask, f);
+  historicIncidents = (q: ListQuery) => this.list(this.sources.historicIncident, q);
+  countHistoricIncidents = (f: Filter) => this.count(this.sources.historicIncident, f);
 
   async instances(query: ListQuery) {
-    const rows = await this.rows(SOURCES.instance, query);
+    const rows = await this.rows(this.sources.instance, query);
     return rows.map((row) => ({ ...readRow(processInstanceTable, row), hasIncident: row['has_incident'] === true }));
   }
 
@@ -109,34 +139,53 @@ export class SqlEngineQueries implements EngineQueries {
   }
 
   async externalTaskTopics(filter: Filter): Promise<string[]> {
-    const where = buildWhere(SOURCES.externalTask.filters, filter);
+    const where = buildWhere(this.sources.externalTask.filters, filter);
     const rows = (await this.dataSource.query(`SELECT DISTINCT topic FROM engine.external_task WHERE ${where} ORDER BY topic`, where.params)) as { topic: string }[];
     return rows.map((r) => r.topic);
   }
 
-  async definitionStatistics() {
+  async definitionStatistics(viewer?: Viewer) {
+    const visible = this.visibleInstances(viewer);
     const rows = (await this.dataSource.query(`
       SELECT d.id AS definition_id,
-        (SELECT count(*) FROM engine.process_instance pi WHERE pi.definition_id = d.id)::int AS instances,
-        (SELECT count(*) FROM engine.incident i WHERE i.definition_id = d.id)::int AS incidents,
-        (SELECT count(*) FROM engine.incident i WHERE i.definition_id = d.id AND i.type = 'failedJob')::int AS failed_jobs
-      FROM engine.process_definition d`)) as Record<string, unknown>[];
+        (SELECT count(*) FROM engine.process_instance pi WHERE pi.definition_id = d.id AND ${visible.test('pi.id')})::int AS instances,
+        (SELECT count(*) FROM engine.incident i WHERE i.definition_id = d.id AND ${visible.test('i.process_instance_id')})::int AS incidents,
+        (SELECT count(*) FROM engine.incident i WHERE i.definition_id = d.id AND i.type = 'failedJob' AND ${visible.test('i.process_instance_id')})::int AS failed_jobs
+      FROM engine.process_definition d`, visible.params)) as Record<string, unknown>[];
     return rows.map((r) => ({ definitionId: String(r['definition_id']), instances: Number(r['instances']), incidents: Number(r['incidents']), failedJobs: Number(r['failed_jobs']) }));
   }
 
-  async activityStatistics(definitionId: string) {
+  async activityStatistics(definitionId: string, viewer?: Viewer) {
+    const visible = this.visibleInstances(viewer, [definitionId]);
     const rows = (await this.dataSource.query(
       `SELECT a.activity_id,
          coalesce(e.instances, 0)::int AS instances, coalesce(i.incidents, 0)::int AS incidents, coalesce(i.failed_jobs, 0)::int AS failed_jobs
-       FROM (SELECT DISTINCT element_id AS activity_id FROM engine.element_instance WHERE process_instance_id IN (SELECT id FROM engine.process_instance WHERE definition_id = $1) AND kind <> 'process'
-             UNION SELECT DISTINCT activity_id FROM engine.incident WHERE definition_id = $1) a
+       FROM (SELECT DISTINCT element_id AS activity_id FROM engine.element_instance WHERE process_instance_id IN (SELECT p.id FROM engine.process_instance p WHERE p.definition_id = $1 AND ${visible.test('p.id')}) AND kind <> 'process'
+             UNION SELECT DISTINCT x.activity_id FROM engine.incident x WHERE x.definition_id = $1 AND ${visible.test('x.process_instance_id')}) a
        LEFT JOIN (SELECT e.element_id, count(*) AS instances FROM engine.element_instance e JOIN engine.process_instance pi ON pi.id = e.process_instance_id
-                  WHERE pi.definition_id = $1 AND e.kind NOT IN ('process', 'multiInstanceBody', 'standardLoopBody') GROUP BY e.element_id) e ON e.element_id = a.activity_id
-       LEFT JOIN (SELECT activity_id, count(*) AS incidents, count(*) FILTER (WHERE type = 'failedJob') AS failed_jobs FROM engine.incident
-                  WHERE definition_id = $1 GROUP BY activity_id) i ON i.activity_id = a.activity_id`,
-      [definitionId],
+                  WHERE pi.definition_id = $1 AND e.kind NOT IN ('process', 'multiInstanceBody', 'standardLoopBody') AND ${visible.test('pi.id')} GROUP BY e.element_id) e ON e.element_id = a.activity_id
+       LEFT JOIN (SELECT x.activity_id, count(*) AS incidents, count(*) FILTER (WHERE x.type = 'failedJob') AS failed_jobs FROM engine.incident x
+                  WHERE x.definition_id = $1 AND ${visible.test('x.process_instance_id')} GROUP BY x.activity_id) i ON i.activity_id = a.activity_id`,
+      visible.params,
     )) as Record<string, unknown>[];
     return rows.map((r) => ({ activityId: String(r['activity_id']), instances: Number(r['instances']), incidents: Number(r['incidents']), failedJobs: Number(r['failed_jobs']) }));
+  }
+
+  async businessKeyVisible(businessKey: string, viewer: Viewer): Promise<boolean> {
+    if (!this.records?.isRecordKey(businessKey)) return true;
+    if (viewer.records === 'none') return false;
+    const params: unknown[] = [];
+    const bind: Bind = (value) => `$${params.push(value)}`;
+    const key = bind(businessKey);
+    const rows = (await this.dataSource.query(`SELECT (${this.records.visibleKey(businessKeyAsUuid(`${key}::text`), viewer, bind)}) AS visible`, params)) as { visible: boolean }[];
+    return rows[0]?.visible === true;
+  }
+
+  /** for the aggregates: the test on an instance id column (TRUE without a viewer) */
+  private visibleInstances(viewer: Viewer | undefined, params: unknown[] = []): { test: (column: string) => string; params: unknown[] } {
+    if (!viewer) return { test: () => 'TRUE', params };
+    const bind: Bind = (value) => `$${params.push(value)}`;
+    return { test: (column) => instanceIdVisible(column, viewer, bind, this.records), params };
   }
 
   async gauges(): Promise<EngineGauges> {
