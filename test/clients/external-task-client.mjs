@@ -32,9 +32,15 @@ const operator = { username: values.user, password: values.password };
 const worker = values['worker-password'] ? { username: values['worker-user'] ?? 'worker', password: values['worker-password'] } : operator;
 
 const started = Date.now();
-const report = await driveExternalTaskClient({
-  base: values.base, operator, worker, instances, timeoutMs: timeoutSeconds * 1000, log: (line) => console.log(line),
-});
+let report;
+try {
+  report = await driveExternalTaskClient({
+    base: values.base, operator, worker, instances, timeoutMs: timeoutSeconds * 1000, log: (line) => console.log(line),
+  });
+} catch (error) {
+  console.error(`camunda-external-task-client-js: FAILED before the instances could be checked: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 console.log(`worker: ${JSON.stringify(report.counts)}`);
 if (report.problems.length === 0) {
