@@ -7,6 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { CamundaExceptionFilter } from '../engine/nest/rest/camunda-exception.filter.js';
+import { camundaJsonContentType } from '../engine/nest/http/camunda-json-content-type.js';
 import { maxDeploymentRequestBytes } from '../engine/nest/rest/deployment-upload.js';
 import { AppModule, type AppExtras } from './app.module.js';
 import type { AppConfig } from './config.js';
@@ -24,6 +25,8 @@ export async function createApp(config: AppConfig, extras: AppExtras = {}): Prom
   app.disable('x-powered-by');
   // first, so that every answer carries them: API, web app, docs, errors
   app.use(securityHeaders());
+  // before anything that may answer /engine-rest (body limits, hostile input, guards, the filter)
+  app.use(camundaJsonContentType);
   app.use(bodyParsers({ api: config.API_BODY_MAX_BYTES, engineRest: config.ENGINE_REST_BODY_MAX_BYTES, deployment: maxDeploymentRequestBytes(config.DEPLOYMENT_MAX_BYTES) }));
   app.use(refuseHostileInput);
   app.useGlobalFilters(new CamundaExceptionFilter());

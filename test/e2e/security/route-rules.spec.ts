@@ -52,7 +52,7 @@ describe('every route has an access rule', () => {
     expect(unknown.map((r) => r.name)).toEqual([]);
     const open = routes.filter((r) => r.access?.kind === 'public').map((r) => r.name).sort();
     expect(open).toEqual([
-      'HealthController.check', 'PublicLeadsController.submit', 'SessionController.current', 'SessionController.demoAccounts',
+      'EngineInfoController.index', 'HealthController.check', 'PublicLeadsController.submit', 'SessionController.current', 'SessionController.demoAccounts',
       'SessionController.setPasswordWithToken', 'SessionController.signIn', 'SessionController.signOut', 'SessionController.tokenOwner',
     ]);
   });
