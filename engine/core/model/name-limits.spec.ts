@@ -52,3 +52,13 @@ describe('deployment: ids and names of at most 255 characters', () => {
     expect((error as Error).message.length).toBeLessThan(500);
   });
 });
+
+describe('the check of ids and names', () => {
+  it('walks a chain of 18,000 elements without running out of stack', async () => {
+    const ids = Array.from({ length: 9_000 }, (_, i) => `t${i}`);
+    const body = ids.map((id) => `<task id="${id}"/>`).join('') + ids.slice(1).map((id, i) => `<sequenceFlow id="f${i}" sourceRef="${ids[i]}" targetRef="${id}"/>`).join('');
+    const xml = `<?xml version="1.0" encoding="UTF-8"?><definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="x"><process id="p" name="${'z'.repeat(300)}" isExecutable="true"><startEvent id="s"/><sequenceFlow id="f" sourceRef="s" targetRef="t0"/>${body}</process></definitions>`;
+    const error = await new EngineHarness().deploy(xml).then(() => null, (e: unknown) => e);
+    expect((error as ParseError).issues).toEqual([expect.objectContaining({ elementId: 'p' })]);
+  });
+});
