@@ -1,8 +1,8 @@
 import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { TEST_USER_PASSWORD } from '../support/test-app.js';
+import { expectQuietBrowser } from './support/browser-problems.js';
 import { describeBrowser, launchChromium } from './support/chromium.js';
-import { consoleErrors } from './support/console.js';
 import { api, eventually, rest } from './support/rest.js';
 import { screenshot } from './support/screenshots.js';
 import { demoUser, signIn, signInWithForm, type DemoRole } from './support/session.js';
@@ -51,7 +51,6 @@ describeBrowser('sign-in', () => {
 
   it('sends a visitor to the login, fills the form from the demo box, and goes back to the page they asked for', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-    const errors = consoleErrors(page);
     try {
       await page.goto(`${web.url}/cockpit/instances?state=incidents`);
       await page.waitForURL((url) => url.pathname === '/login');
@@ -63,7 +62,6 @@ describeBrowser('sign-in', () => {
       expect(await page.locator('input[name="email"]').getAttribute('autocomplete')).toBe('username');
       expect(await page.locator('input[name="password"]').getAttribute('autocomplete')).toBe('current-password');
       await screenshot(page, 'login');
-      expect(errors).toEqual([]);
 
       await ops.click();
       const { user, password } = await demoUser(web.url, 'ops');
@@ -75,7 +73,6 @@ describeBrowser('sign-in', () => {
       await page.locator('[data-testid="current-user"]', { hasText: user.name }).waitFor();
       const cookies = await page.context().cookies();
       expect(cookies.find((c) => c.name === 'crm_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
-      expect(errors).toEqual([]);
     } finally {
       await page.close();
     }
@@ -122,13 +119,13 @@ describeBrowser('sign-in', () => {
 
   it('signs each role in to its start page, with its areas in the navigation and no console errors', async () => {
     for (const role of Object.keys(HOMES) as DemoRole[]) {
-      const { page, consoleErrors: errors } = await signIn(browser, web.url, role);
+      const { page } = await signIn(browser, web.url, role);
       try {
         expect(new URL(page.url()).pathname).toBe(HOMES[role].path);
         await page.locator('[data-testid="current-user"]').waitFor();
         expect(await page.locator('nav.topbar > a').allTextContents()).toEqual(['CRM processes', ...HOMES[role].nav]);
         await page.waitForLoadState('networkidle');
-        expect(errors).toEqual([]);
+        expectQuietBrowser();
       } finally {
         await page.close();
       }

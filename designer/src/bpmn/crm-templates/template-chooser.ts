@@ -14,13 +14,17 @@ interface ElementTemplates {
 interface Canvas {
   getContainer(): HTMLElement;
 }
+interface ContextPad {
+  close(): void;
+}
 
 /**
  * The list analysts pick a template from: opened by the properties panel's "Select" button
- * (`elementTemplates.select`) or by `open(element)`.
+ * (`elementTemplates.select`) or by `open(element)`. It closes the context pad, whose icons would
+ * otherwise lie over it.
  */
 export class CrmTemplateChooser {
-  static $inject = ['eventBus', 'commandStack', 'elementTemplates', 'canvas'];
+  static $inject = ['eventBus', 'commandStack', 'elementTemplates', 'canvas', 'contextPad'];
   private dialog: HTMLElement | null = null;
 
   constructor(
@@ -28,6 +32,7 @@ export class CrmTemplateChooser {
     private readonly commandStack: CommandStack,
     private readonly elementTemplates: ElementTemplates,
     private readonly canvas: Canvas,
+    private readonly contextPad: ContextPad,
   ) {
     eventBus.on('elementTemplates.select', (event) => this.open(event.element));
   }
@@ -64,6 +69,7 @@ export class CrmTemplateChooser {
     cancel.textContent = 'Cancel';
     cancel.addEventListener('click', () => this.close());
     dialog.append(list, cancel);
+    this.contextPad.close();
     this.canvas.getContainer().append(dialog);
     this.dialog = dialog;
   }

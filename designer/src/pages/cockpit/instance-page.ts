@@ -7,6 +7,8 @@ import { formatDate } from '../../api/variables';
 import { ErrorNote, Modal, Section, errorText, useLoad } from '../../components/common';
 import { DiagramViewer, type ViewerHandle } from '../../components/diagram-viewer';
 import { usePeople } from '../../components/people';
+import { RecordName, useRecordTitles } from '../../components/record-title';
+import { Facts } from '../../components/text';
 import { definitionModel } from '../../model/definition-model';
 import { ActivityTree } from './activity-tree';
 import { activeIds, executedPath } from './executed-path';
@@ -37,6 +39,8 @@ export function InstancePage({ id }: { id: string }) {
     return { instance, running, model, runs, tree: tree as ActivityInstance | null, variables, open, past, userTasks };
   }, [id]);
 
+  const records = useRecordTitles([loaded.data?.instance.businessKey ?? null]);
+
   if (loaded.error) return html`<div><${ErrorNote} error=${loaded.error} /><button type="button" onClick=${loaded.reload}>Refresh</button></div>`;
   if (!loaded.data) return html`<p class="muted">Loading…</p>`;
   const { instance, running, model, runs, tree, variables, open, past, userTasks } = loaded.data;
@@ -61,12 +65,14 @@ export function InstancePage({ id }: { id: string }) {
       actions=${html`<button type="button" onClick=${loaded.reload}>Refresh</button>
         ${running && activeTokens(tree).length > 0 && html`<button type="button" data-testid="move-token-open" onClick=${() => { setMessage(null); setMoving(true); }}>Move token</button>`}
         ${running && html`<button type="button" class="danger" onClick=${() => setConfirmCancel(true)}>Cancel instance</button>`}`}>
-      <p>
-        <span class=${`pill ${instance.state}`} data-testid="instance-state">${instance.state}</span>
-        · <a href=${definitionLink} onClick=${linkTo(definitionLink)}>version ${instance.processDefinitionVersion}</a>
-        · business key ${instance.businessKey ?? '—'} · started ${formatDate(instance.startTime)}${instance.endTime ? ` · ended ${formatDate(instance.endTime)}` : ''}
-        ${instance.deleteReason ? ` · ${instance.deleteReason}` : ''}
-      </p>
+      <${Facts} class="" testId="instance-facts" items=${[
+        html`<span class=${`pill ${instance.state}`} data-testid="instance-state">${instance.state}</span>`,
+        html`<a href=${definitionLink} onClick=${linkTo(definitionLink)}>version ${instance.processDefinitionVersion}</a>`,
+        html`record <${RecordName} businessKey=${instance.businessKey} records=${records} />`,
+        `started ${formatDate(instance.startTime)}`,
+        instance.endTime && `ended ${formatDate(instance.endTime)}`,
+        instance.deleteReason,
+      ]} />
       <${ErrorNote} error=${error} />
       ${message && html`<p class="message" data-testid="instance-message">${message}</p>`}
       <${DiagramViewer} testId="instance-diagram" xml=${model.xml} height="340px" decorate=${decorate} decorationKey=${`${runs.length}:${open.length}:${activeIds(runs).join(',')}`} />
@@ -74,7 +80,7 @@ export function InstancePage({ id }: { id: string }) {
     <//>
     <div class="two-columns">
       <div>
-        <${Section} title=${`Incidents (${open.length} open)`}><${IncidentsPanel} open=${open} past=${past} onRetried=${loaded.reload} /><//>
+        <${Section} title=${`Incidents (${open.length} open)`}><${IncidentsPanel} open=${open} past=${past} elements=${model.elements} onRetried=${loaded.reload} /><//>
         <${Section} title="Activity tree"><${ActivityTree} tree=${tree} /><//>
         <${Section} title="User tasks">
           <table><thead><tr><th>Task</th><th>Assignee</th><th>Started</th><th>Ended</th></tr></thead>
