@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { allowProblem, expectQuietBrowser } from './support/browser-problems.js';
+import { allowProblem, allowProblemsOnPage, expectQuietBrowser } from './support/browser-problems.js';
 import { describeBrowser, launchChromium } from './support/chromium.js';
 
 jest.setTimeout(60_000);
@@ -68,5 +68,13 @@ describeBrowser('browser specs: a quiet console', () => {
     // the allowance ended with the check
     await visit('missing');
     expect(expectQuietBrowser).toThrow(/404 GET/);
+  });
+
+  it("lets a test serve another site's page whose problems are the point, and only for that test", async () => {
+    allowProblemsOnPage({ pageUrl: url, reason: 'a page that misbehaves on purpose' });
+    await visit('console');
+    expect(expectQuietBrowser).not.toThrow();
+    await visit('console');
+    expect(expectQuietBrowser).toThrow(/something broke/);
   });
 });

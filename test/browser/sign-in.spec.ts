@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { TEST_USER_PASSWORD } from '../support/test-app.js';
-import { expectQuietBrowser } from './support/browser-problems.js';
+import { allowProblem, expectQuietBrowser } from './support/browser-problems.js';
 import { describeBrowser, launchChromium } from './support/chromium.js';
 import { api, eventually, rest } from './support/rest.js';
 import { screenshot } from './support/screenshots.js';
@@ -79,6 +79,7 @@ describeBrowser('sign-in', () => {
   });
 
   it('refuses a wrong password with a message, and opens no session', async () => {
+    allowProblem({ status: 401, method: 'POST', path: '/api/session', reason: 'a wrong password is refused with 401, as HTTP says; the form shows it' });
     const page = await browser.newPage();
     try {
       await page.goto(`${web.url}/login`);
@@ -97,6 +98,8 @@ describeBrowser('sign-in', () => {
   });
 
   it('after repeated failures says how long to wait, and keeps the form disabled until then', async () => {
+    allowProblem({ status: 401, method: 'POST', path: '/api/session', reason: 'the failed sign-ins that lead to the wait' });
+    allowProblem({ status: 429, method: 'POST', path: '/api/session', reason: 'the wait itself: 429 with Retry-After, which the form counts down' });
     const page = await browser.newPage();
     try {
       await page.goto(`${web.url}/login`);
@@ -133,6 +136,7 @@ describeBrowser('sign-in', () => {
   });
 
   it('shows a manager only the tasklist, and the server refuses what the role may not do', async () => {
+    allowProblem({ status: 403, method: 'POST', path: '/engine-rest/deployment/create', reason: 'the test sends, from the page, a deploy the role may not do' });
     const { page } = await signIn(browser, web.url, 'manager');
     try {
       await page.goto(`${web.url}/cockpit`);
@@ -150,6 +154,7 @@ describeBrowser('sign-in', () => {
   });
 
   it('says "You may not …" when the server refuses an action, here after the role changed', async () => {
+    allowProblem({ status: 403, method: 'PUT', path: /^\/engine-rest\/job\/[^/]+\/retries$/, reason: 'the role changed behind the page: the server refuses the retry, which the page explains' });
     const incident = await eventually('the demo incident', async () => (await rest<Incident[]>(web, 'GET', '/incident?activityId=Resubmit'))[0], 90_000);
     const olga = await newUser('Olga Oncall', 'ops');
     const page = await browser.newPage();
@@ -167,6 +172,7 @@ describeBrowser('sign-in', () => {
   });
 
   it('returns to the login when the session ends in another tab, and back to the page afterwards', async () => {
+    allowProblem({ status: 401, method: 'GET', path: /^\/engine-rest\/task\?/, reason: 'the session ended in another tab: the next request is how the page learns it' });
     const context = await browser.newContext();
     const { page, user, password } = await signIn(browser, web.url, 'manager', context);
     try {
@@ -191,6 +197,8 @@ describeBrowser('sign-in', () => {
   });
 
   it('changes the password from the user menu, which signs out the other browsers', async () => {
+    allowProblem({ status: 403, method: 'PUT', path: '/api/session/password', reason: 'a wrong current password is refused; the dialog says so' });
+    allowProblem({ status: 401, method: 'GET', path: /^\/engine-rest\/task\?/, reason: 'the other browser, signed out by the change, learns it at its next request' });
     const paul = await newUser('Paul Passwordchanger', 'manager');
     const elsewhere = await browser.newPage();
     const page = await browser.newPage();

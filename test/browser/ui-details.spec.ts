@@ -48,6 +48,13 @@ describeBrowser('web app details', () => {
     await web?.close();
   });
 
+  it('serves /favicon.ico, which Chromium asks for on pages without an icon link (an API answer, an error page)', async () => {
+    const response = await fetch(`${web.url}/favicon.ico`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^image\//);
+    expect(Buffer.from(await response.arrayBuffer()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
+  });
+
   describe('analyst', () => {
     let page: Page;
     beforeAll(async () => {
@@ -81,6 +88,8 @@ describeBrowser('web app details', () => {
       expect(onTop).toEqual(probes.map(() => true));
       await page.click('.crm-template-chooser [data-template-id="crm.approval"]');
       await page.locator('.bio-properties-panel-header-type', { hasText: 'Manager approval' }).waitFor();
+      // the chooser gone, the context pad is back for the next step
+      await page.locator('.djs-context-pad.open [data-action="append.end-event"]').waitFor();
     });
 
     it.each(bpmnFilesIn(processesDirectory).map((file) => [file.name, file.xml] as const))('draws the labels of %s on no shape, label or flow', async (name, xml) => {

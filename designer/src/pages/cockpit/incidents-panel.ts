@@ -11,7 +11,7 @@ interface Props {
   readonly past: readonly HistoricIncident[];
   /** the definition's elements, to name an incident's element as the diagram does */
   readonly elements: ReadonlyMap<string, ModdleNode>;
-  readonly onRetried: () => void;
+  readonly onRetried: (incident: Incident) => void;
 }
 
 /** Open incidents with message, details and retry; resolved ones below. Elements by name (the id on hover). */
@@ -23,7 +23,7 @@ export function IncidentsPanel({ open, past, elements, onRetried }: Props) {
     try {
       await incidentsApi.retry(incident);
       setError(null);
-      onRetried();
+      onRetried(incident);
     } catch (e) {
       setError(errorText(e));
     }
