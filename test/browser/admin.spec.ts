@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
+import { allowProblem } from './support/browser-problems.js';
 import { describeBrowser, launchChromium } from './support/chromium.js';
-import { consoleErrors } from './support/console.js';
 import { api } from './support/rest.js';
 import { screenshot } from './support/screenshots.js';
 import { signIn } from './support/session.js';
@@ -16,12 +16,11 @@ describeBrowser('admin pages', () => {
   let web: WebApp;
   let browser: Browser;
   let admin: Page;
-  let adminErrors: string[];
 
   beforeAll(async () => {
     ensureWebAppBuilt();
     [web, browser] = await Promise.all([startWebApp(), launchChromium()]);
-    ({ page: admin, consoleErrors: adminErrors } = await signIn(browser, web.url, 'admin'));
+    ({ page: admin } = await signIn(browser, web.url, 'admin'));
   });
 
   afterAll(async () => {
@@ -37,6 +36,8 @@ describeBrowser('admin pages', () => {
   }
 
   it('invites a new user, who sets a password with the link and lands signed in', async () => {
+    allowProblem({ status: 404, method: 'POST', path: '/api/session/password-token', reason: 'the link is used a second time: the server no longer knows it, the page says so' });
+    allowProblem({ status: 401, method: 'GET', path: /^\/engine-rest\/task\?/, reason: 'deactivated, her session has ended: her next request is how her page learns it' });
     await admin.click('nav.topbar a:has-text("Admin")');
     await admin.locator('[data-testid="users"] tr[data-email="ada.admin@demo.crm"]').waitFor();
     await admin.click('[data-testid="new-user"]');
@@ -58,7 +59,6 @@ describeBrowser('admin pages', () => {
     const context = await browser.newContext();
     try {
       const nina = await context.newPage();
-      const errors = consoleErrors(nina);
       await nina.goto(link);
       await nina.locator('[data-testid="link-owner"]', { hasText: 'Nina Newcomer' }).waitFor();
       expect(new URL(nina.url()).hash).toBe('');
@@ -71,7 +71,6 @@ describeBrowser('admin pages', () => {
       await nina.click('[data-testid="set-password"]');
       await nina.waitForURL((url) => url.pathname === '/tasklist');
       await nina.locator('[data-testid="current-user"]', { hasText: 'Nina Newcomer' }).waitFor();
-      expect(errors).toEqual([]);
 
       // the link worked once
       const again = await context.newPage();
@@ -142,6 +141,5 @@ describeBrowser('admin pages', () => {
     await admin.click('[data-testid="confirm"]');
     await admin.locator('[data-testid="api-keys"] tr[data-state="revoked"]', { hasText: 'ERP worker' }).waitFor();
     expect((await withKey(key)).status).toBe(401);
-    expect(adminErrors).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { HandlerRegistry } from '../../engine/nest/handler-registry.js';
+import { allowProblem } from './support/browser-problems.js';
 import { describeBrowser, launchChromium } from './support/chromium.js';
 import { approvalProcessXml } from './support/approval-process.js';
 import type { DesignerWindow } from './support/designer-window.js';
@@ -132,6 +133,7 @@ describeBrowser('web app journeys', () => {
     });
 
     it('shows the engine’s deploy errors in the problems panel and on the element', async () => {
+      allowProblem({ status: 400, method: 'POST', path: '/engine-rest/deployment/create', reason: 'the engine refuses the model with its ParseException: the test shows that answer in the designer' });
       await page.evaluate((xml) => (globalThis as unknown as DesignerWindow).crmDesigner!.importXML(xml), refusedProcessXml);
       await page.click('button:has-text("Deploy")');
       const problem = page.locator('[data-testid="problems"] .problem-engine').first();

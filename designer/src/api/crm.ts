@@ -1,3 +1,4 @@
+import { actorName, fieldLabel } from '../model/timeline-text';
 import { ApiError, get } from './http';
 
 /** The CRM record a process works on: its business key (the record id, or `type:id`) or a `<type>Id` variable. */
@@ -33,33 +34,33 @@ export function recordCandidates(businessKey: string | null, variables: Record<s
   return [...hinted, ...RECORD_TYPES.filter((t) => !hinted.includes(t))].map((type) => ({ type, id: businessKey }));
 }
 
+/**
+ * The first candidate the CRM has (asked in one `GET /api/records?ids=`, so keys that name no
+ * record cost no 404), then that record and its timeline.
+ */
 export async function loadRecord(candidates: readonly RecordRef[]): Promise<RecordLoad> {
-  let reason = 'No CRM record is linked';
-  for (const ref of candidates) {
-    const base = `/api/${plural(ref.type)}/${encodeURIComponent(ref.id)}`;
-    try {
-      const record = await get<Record<string, unknown>>(base);
-      const timeline = await get<unknown>(`${base}/timeline`).catch(() => []);
-      return { state: 'loaded', ref, record: record ?? {}, timeline: normalizeTimeline(timeline) };
-    } catch (error) {
-      reason = error instanceof ApiError && (error.status === 404 || error.status === 400)
-        ? `The CRM has no record ${ref.id} (or its API is not available)`
-        : String((error as Error).message);
-    }
+  const found = await recordTitles(candidates.map((c) => c.id));
+  const ref = candidates.find((c) => found.get(c.id)?.type === c.type);
+  if (!ref) return { state: 'unavailable', reason: `The CRM has no record ${candidates.map((c) => c.id).filter((id, i, all) => all.indexOf(id) === i).join(', ')} you may see` };
+  const base = `/api/${plural(ref.type)}/${encodeURIComponent(ref.id)}`;
+  try {
+    const [record, timeline] = await Promise.all([get<Record<string, unknown>>(base), get<unknown>(`${base}/timeline`).catch(() => [])]);
+    return { state: 'loaded', ref, record: record ?? {}, timeline: normalizeTimeline(timeline, ref.type) };
+  } catch (error) {
+    return { state: 'unavailable', reason: error instanceof ApiError ? error.message : String((error as Error).message) };
   }
-  return { state: 'unavailable', reason };
 }
 
-function normalizeTimeline(raw: unknown): TimelineEntry[] {
+function normalizeTimeline(raw: unknown, recordType: string): TimelineEntry[] {
   const wrapped = raw as { items?: unknown; entries?: unknown } | null;
   const items = Array.isArray(raw) ? raw : Array.isArray(wrapped?.entries) ? wrapped.entries : Array.isArray(wrapped?.items) ? wrapped.items : [];
   return items.map((item) => {
     const entry = item as Record<string, any>;
-    const who = entry['who']?.name ?? entry['who']?.id;
+    const who = actorName(entry['who']);
     const at = String(entry['at'] ?? entry['createdAt'] ?? '');
     switch (entry['kind']) {
       case 'change':
-        return { at, title: `${who ?? 'someone'} ${entry['action'] ?? 'changed'}`, detail: Object.keys(entry['changes'] ?? {}).join(', ') };
+        return { at, title: `${who ?? 'someone'} ${entry['action'] ?? 'changed'}`, detail: Object.keys(entry['changes'] ?? {}).map((field) => fieldLabel(recordType, field)).join(', ') };
       case 'activity':
         return { at, title: `${entry['activity']?.kind ?? 'activity'}: ${entry['activity']?.subject ?? ''}`, ...(who ? { detail: `by ${who}` } : {}) };
       case 'process':

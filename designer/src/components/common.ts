@@ -27,7 +27,7 @@ export function ErrorNote({ error }: { error: string | null }) {
 
 export function Section({ title, children, actions }: { title: string; children: ComponentChildren; actions?: ComponentChildren }) {
   return html`<section class="panel">
-    <header class="panel-header"><h2>${title}</h2>${actions && html`<div class="panel-actions">${actions}</div>`}</header>
+    <header class="panel-header"><h2 title=${title}>${title}</h2>${actions && html`<div class="panel-actions">${actions}</div>`}</header>
     ${children}
   </section>`;
 }
@@ -35,7 +35,7 @@ export function Section({ title, children, actions }: { title: string; children:
 export function Modal({ title, children, onClose }: { title: string; children: ComponentChildren; onClose: () => void }) {
   return html`<div class="modal-backdrop" onClick=${(e: MouseEvent) => e.target === e.currentTarget && onClose()}>
     <div class="modal" role="dialog" aria-label=${title}>
-      <header class="panel-header"><h2>${title}</h2><button type="button" class="link" onClick=${onClose} aria-label="Close">✕</button></header>
+      <header class="panel-header"><h2 title=${title}>${title}</h2><button type="button" class="link" onClick=${onClose} aria-label="Close">✕</button></header>
       ${children}
     </div>
   </div>`;

@@ -26,6 +26,15 @@ export function RecordTitleCell({ businessKey, records }: { businessKey: string 
   if (!businessKey) return html`<span class="muted">—</span>`;
   const record = records.get(businessKey);
   return record
-    ? html`<span class="record-title" title=${businessKey}><small class="muted">${record.type}</small> ${record.title}</span>`
-    : html`<code class="muted">${businessKey}</code>`;
+    ? html`<span class="record-title truncate" title=${`${record.type} ${record.title} (${businessKey})`}><small class="muted">${record.type}</small> ${record.title}</span>`
+    : html`<code class="muted truncate" title=${businessKey}>${businessKey}</code>`;
+}
+
+/** the record's title (type on hover), or the business key itself when it names no record */
+export function RecordName({ businessKey, records }: { businessKey: string | null; records: ReadonlyMap<string, RecordTitle> }) {
+  if (!businessKey) return html`<span class="muted">none</span>`;
+  const record = records.get(businessKey);
+  return record
+    ? html`<span class="record-title truncate" data-testid="record-name" title=${`${record.type} ${record.title} (${businessKey})`}>${record.title}</span>`
+    : html`<code class="truncate" data-testid="record-name" title=${businessKey}>${businessKey}</code>`;
 }

@@ -2,6 +2,7 @@ import { ParseError } from '../errors/index.js';
 import type { FlowNode, ProcessGraph } from './graph.js';
 import { buildProcessGraph } from './graph-builder.js';
 import { readBpmnXml } from './moddle-reader.js';
+import { checkNameLengths } from './name-limits.js';
 import { ParseIssues } from './parse-issues.js';
 import { validateGraph } from './validation.js';
 import { guardXml, type XmlLimits } from './xml-guard.js';
@@ -43,6 +44,7 @@ export async function parseBpmnResource(resourceName: string, xml: string, optio
     ]);
   }
   const issues = new ParseIssues();
+  checkNameLengths(definitions, issues);
   const graphs = executable.map((process) => {
     if (!process.id) issues.add(null, 'Expected the process to have an id, but it has none');
     const graph = buildProcessGraph(process, issues);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { isCi } from '../../support/test-database.js';
+import { expectQuietBrowser, watchBrowserProblems } from './browser-problems.js';
 import { expectNoCspViolations, watchContentSecurityPolicy } from './csp-watch.js';
 
 /** Debian's Chromium (apt-get install -y chromium); playwright-core never downloads a browser here. */
@@ -14,7 +15,8 @@ export function chromiumMissingReason(): string | null {
 
 /**
  * `describe` for browser specs: without Chromium they fail under CI=true and are skipped, with the
- * reason printed, elsewhere. A test during which a page violated the Content Security Policy fails.
+ * reason printed, elsewhere. A test during which a page violated the Content Security Policy, logged
+ * a console error, threw, got an answer of 400 or more or saw a request fail fails (see browser-problems.ts).
  */
 export function describeBrowser(name: string, body: () => void): void {
   const missing = chromiumMissingReason();
@@ -25,6 +27,7 @@ export function describeBrowser(name: string, body: () => void): void {
   }
   describe(name, () => {
     afterEach(expectNoCspViolations);
+    afterEach(expectQuietBrowser);
     body();
   });
 }
@@ -33,6 +36,17 @@ export async function launchChromium(): Promise<Browser> {
   const missing = chromiumMissingReason();
   if (missing) throw new Error(missing);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
-  watchContentSecurityPolicy(browser);
+  watchContexts(browser);
   return browser;
+}
+
+/** every context of the browser is watched (browser.newPage() makes its context through newContext as well) */
+function watchContexts(browser: Browser): void {
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await watchContentSecurityPolicy(context);
+    watchBrowserProblems(context);
+    return context;
+  };
 }

@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 
 const violations: string[] = [];
 
@@ -6,20 +6,12 @@ const violations: string[] = [];
 const REPORT_VIOLATIONS = `document.addEventListener('securitypolicyviolation', (event) =>
   console.error('Content Security Policy violation: ' + event.violatedDirective + ' blocked ' + (event.blockedURI || 'inline code') + ' at ' + event.sourceFile + ':' + event.lineNumber));`;
 
-/**
- * Collects every Content Security Policy violation in the pages of the browser's contexts
- * (browser.newPage() makes its context through newContext as well).
- */
-export function watchContentSecurityPolicy(browser: Browser): void {
-  const newContext = browser.newContext.bind(browser);
-  browser.newContext = async (options) => {
-    const context = await newContext(options);
-    await context.addInitScript({ content: REPORT_VIOLATIONS });
-    context.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) violations.push(`${message.page()?.url() ?? '(no page)'}: ${message.text()}`);
-    });
-    return context;
-  };
+/** Collects every Content Security Policy violation in the context's pages. */
+export async function watchContentSecurityPolicy(context: BrowserContext): Promise<void> {
+  await context.addInitScript({ content: REPORT_VIOLATIONS });
+  context.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(`${message.page()?.url() ?? '(no page)'}: ${message.text()}`);
+  });
 }
 
 /** fails the test that caused a violation: the web app must work under the policy the server sends */

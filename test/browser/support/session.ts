@@ -1,5 +1,4 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { consoleErrors } from './console.js';
 
 export type DemoRole = 'analyst' | 'manager' | 'head' | 'director' | 'ops' | 'admin';
 
@@ -21,8 +20,6 @@ export interface SignedIn {
   readonly userId: string;
   readonly user: DemoUser;
   readonly password: string;
-  /** console errors and uncaught exceptions of the page since it opened */
-  readonly consoleErrors: string[];
 }
 
 /** the demo users and their password, as the login page gets them (public in demo mode) */
@@ -52,9 +49,8 @@ export async function signInWithForm(page: Page, email: string, password: string
 export async function signIn(browser: Browser, baseUrl: string, role: DemoRole, context?: BrowserContext): Promise<SignedIn> {
   const { user, password } = await demoUser(baseUrl, role);
   const page = context ? await context.newPage() : await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  const errors = consoleErrors(page);
   page.on('pageerror', (error) => process.stdout.write(`[browser ${role}] ${error.message}\n`));
   await page.goto(`${baseUrl}/login`);
   await signInWithForm(page, user.email, password);
-  return { page, userId: user.id, user, password, consoleErrors: errors };
+  return { page, userId: user.id, user, password };
 }

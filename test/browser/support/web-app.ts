@@ -19,7 +19,7 @@ function newestSource(dir: string): number {
 }
 
 function isFresh(): boolean {
-  const sources = Math.max(newestSource(join(DESIGNER, 'src')), statSync(join(DESIGNER, 'index.html')).mtimeMs);
+  const sources = Math.max(newestSource(join(DESIGNER, 'src')), newestSource(join(DESIGNER, 'public')), statSync(join(DESIGNER, 'index.html')).mtimeMs);
   return existsSync(BUILT) && statSync(BUILT).mtimeMs >= sources;
 }
 
@@ -28,7 +28,7 @@ function pause(ms: number): void {
 }
 
 /**
- * Builds designer/dist with Vite when it is missing or older than designer/src. Spec files run in
+ * Builds designer/dist with Vite when it is missing or older than designer/src or designer/public. Spec files run in
  * parallel workers: a lock folder lets one build while the others wait for it.
  */
 export function ensureWebAppBuilt(): void {

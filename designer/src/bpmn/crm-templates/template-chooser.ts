@@ -14,20 +14,29 @@ interface ElementTemplates {
 interface Canvas {
   getContainer(): HTMLElement;
 }
+interface ContextPad {
+  isOpen(target?: Element): boolean;
+  open(target: Element): void;
+  close(): void;
+}
 
 /**
  * The list analysts pick a template from: opened by the properties panel's "Select" button
- * (`elementTemplates.select`) or by `open(element)`.
+ * (`elementTemplates.select`) or by `open(element)`. It puts the context pad away while it is open
+ * (its icons would lie over it) and brings it back when it closes.
  */
 export class CrmTemplateChooser {
-  static $inject = ['eventBus', 'commandStack', 'elementTemplates', 'canvas'];
+  static $inject = ['eventBus', 'commandStack', 'elementTemplates', 'canvas', 'contextPad'];
   private dialog: HTMLElement | null = null;
+  /** the element whose context pad the chooser put away */
+  private padOf: Element | null = null;
 
   constructor(
     eventBus: EventBus,
     private readonly commandStack: CommandStack,
     private readonly elementTemplates: ElementTemplates,
     private readonly canvas: Canvas,
+    private readonly contextPad: ContextPad,
   ) {
     eventBus.on('elementTemplates.select', (event) => this.open(event.element));
   }
@@ -64,6 +73,10 @@ export class CrmTemplateChooser {
     cancel.textContent = 'Cancel';
     cancel.addEventListener('click', () => this.close());
     dialog.append(list, cancel);
+    if (this.contextPad.isOpen(element)) {
+      this.padOf = element;
+      this.contextPad.close();
+    }
     this.canvas.getContainer().append(dialog);
     this.dialog = dialog;
   }
@@ -76,5 +89,7 @@ export class CrmTemplateChooser {
   close(): void {
     this.dialog?.remove();
     this.dialog = null;
+    if (this.padOf) this.contextPad.open(this.padOf);
+    this.padOf = null;
   }
 }

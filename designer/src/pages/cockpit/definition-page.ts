@@ -26,8 +26,7 @@ export function DefinitionPage({ id, query }: { id: string; query: URLSearchPara
   const d = loaded.data?.definition;
   const instancesLink = href('/cockpit/instances', { definition: id });
   return html`<${Section} title=${d ? `${d.name ?? d.key} v${d.version}` : 'Definition'}
-    actions=${html`<label><input type="checkbox" data-testid="heatmap-toggle" checked=${heatmap} onChange=${() => setQuery({ heatmap: heatmap ? null : '1' })} /> heatmap of history</label>
-      <a href=${instancesLink} onClick=${linkTo(instancesLink)}>instances</a>`}>
+    actions=${html`<label><input type="checkbox" data-testid="heatmap-toggle" checked=${heatmap} onChange=${() => setQuery({ heatmap: heatmap ? null : '1' })} /> heatmap of history</label>${' · '}<a href=${instancesLink} onClick=${linkTo(instancesLink)}>instances</a>`}>
     <${ErrorNote} error=${loaded.error} />
     <${DiagramViewer} testId="definition-diagram" xml=${loaded.data?.xml ?? null} height="65vh" decorate=${decorate} decorationKey=${`${heatmap}:${loaded.data ? 'loaded' : ''}`} />
     <p class="muted">${heatmap ? 'Colour: how often each element ran (all versions of history for this definition).' : 'Blue badge: active tokens; red badge: open incidents.'}</p>

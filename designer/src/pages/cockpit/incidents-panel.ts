@@ -4,16 +4,26 @@ import { incidents as incidentsApi, jobs } from '../../api/engine';
 import type { HistoricIncident, Incident } from '../../api/engine-types';
 import { formatDate } from '../../api/variables';
 import { ErrorNote, errorText } from '../../components/common';
+import type { ModdleNode } from '../../model/definition-model';
 
-/** Open incidents with message, details and retry; resolved ones below. */
-export function IncidentsPanel({ open, past, onRetried }: { open: readonly Incident[]; past: readonly HistoricIncident[]; onRetried: () => void }) {
+interface Props {
+  readonly open: readonly Incident[];
+  readonly past: readonly HistoricIncident[];
+  /** the definition's elements, to name an incident's element as the diagram does */
+  readonly elements: ReadonlyMap<string, ModdleNode>;
+  readonly onRetried: (incident: Incident) => void;
+}
+
+/** Open incidents with message, details and retry; resolved ones below. Elements by name (the id on hover). */
+export function IncidentsPanel({ open, past, elements, onRetried }: Props) {
+  const element = (id: string | null) => html`<span class="element-name" title=${id ?? ''}>${(id && elements.get(id)?.name) || id || 'the process'}</span>`;
   const [error, setError] = useState<string | null>(null);
   const [details, setDetails] = useState<Record<string, string>>({});
   const retry = async (incident: Incident) => {
     try {
       await incidentsApi.retry(incident);
       setError(null);
-      onRetried();
+      onRetried(incident);
     } catch (e) {
       setError(errorText(e));
     }
@@ -29,7 +39,7 @@ export function IncidentsPanel({ open, past, onRetried }: { open: readonly Incid
     <${ErrorNote} error=${error} />
     ${open.length === 0 && html`<p class="muted">No open incidents.</p>`}
     ${open.map((incident) => html`<div class="panel incident" data-incident-id=${incident.id}>
-      <strong>${incident.activityId}</strong> <span class="pill incident">${incident.incidentType}</span> <small class="muted">${formatDate(incident.incidentTimestamp)}</small>
+      <strong>${element(incident.activityId)}</strong> <span class="pill incident">${incident.incidentType}</span> <small class="muted">${formatDate(incident.incidentTimestamp)}</small>
       <p class="incident-message">${incident.incidentMessage ?? 'no message'}</p>
       ${details[incident.id] && html`<pre class="details">${details[incident.id]}</pre>`}
       <div class="outcomes">
@@ -37,6 +47,6 @@ export function IncidentsPanel({ open, past, onRetried }: { open: readonly Incid
         <button type="button" onClick=${() => showDetails(incident)}>Details</button>
       </div>
     </div>`)}
-    ${resolved.length > 0 && html`<h3>Resolved</h3><ul>${resolved.map((p) => html`<li>${p.activityId}: ${p.incidentMessage ?? ''} <small class="muted">${formatDate(p.createTime)} – ${formatDate(p.endTime)}</small></li>`)}</ul>`}
+    ${resolved.length > 0 && html`<h3>Resolved</h3><ul>${resolved.map((p) => html`<li>${element(p.activityId)}: ${p.incidentMessage ?? ''} <small class="muted">${formatDate(p.createTime)} – ${formatDate(p.endTime)}</small></li>`)}</ul>`}
   </div>`;
 }

@@ -2,11 +2,13 @@ import { useState } from 'preact/hooks';
 import { html } from '../../app/html';
 import { href, linkTo } from '../../app/router';
 import { history, incidents, instances } from '../../api/engine';
-import type { ActivityInstance, VariableMap } from '../../api/engine-types';
+import type { ActivityInstance, Incident, VariableMap } from '../../api/engine-types';
 import { formatDate } from '../../api/variables';
 import { ErrorNote, Modal, Section, errorText, useLoad } from '../../components/common';
 import { DiagramViewer, type ViewerHandle } from '../../components/diagram-viewer';
 import { usePeople } from '../../components/people';
+import { RecordName, useRecordTitles } from '../../components/record-title';
+import { Facts } from '../../components/text';
 import { definitionModel } from '../../model/definition-model';
 import { ActivityTree } from './activity-tree';
 import { activeIds, executedPath } from './executed-path';
@@ -20,6 +22,8 @@ export function InstancePage({ id }: { id: string }) {
   const [moving, setMoving] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** incidents retried since the last load: their jobs run again, so the page shows them as gone */
+  const [retried, setRetried] = useState<ReadonlySet<string>>(new Set());
   const people = usePeople();
   const loaded = useLoad(async () => {
     const instance = await history.instance(id);
@@ -34,12 +38,21 @@ export function InstancePage({ id }: { id: string }) {
       history.incidents({ processInstanceId: id }),
       history.tasks({ processInstanceId: id }),
     ]);
+    setRetried(new Set());
     return { instance, running, model, runs, tree: tree as ActivityInstance | null, variables, open, past, userTasks };
   }, [id]);
+  const records = useRecordTitles([loaded.data?.instance.businessKey ?? null]);
 
   if (loaded.error) return html`<div><${ErrorNote} error=${loaded.error} /><button type="button" onClick=${loaded.reload}>Refresh</button></div>`;
   if (!loaded.data) return html`<p class="muted">Loading…</p>`;
-  const { instance, running, model, runs, tree, variables, open, past, userTasks } = loaded.data;
+  const { instance, running, model, runs, tree, variables, past, userTasks } = loaded.data;
+  const open = loaded.data.open.filter((i) => !retried.has(i.id));
+  // after a retry the instance may end any moment: the page waits for Refresh rather than reloading
+  // at once, when the runtime could answer 404 for an instance history still calls running
+  const onRetried = (incident: Incident) => {
+    setRetried((ids) => new Set([...ids, incident.id]));
+    setMessage(`Retried the incident of ${model.elements.get(incident.activityId)?.name ?? incident.activityId}: its job runs again. Refresh to see the outcome.`);
+  };
   const decorate = ({ overlays }: ViewerHandle) => {
     overlays.mark(executedPath(runs, model.elements), 'crm-executed');
     overlays.mark(activeIds(runs), 'crm-active');
@@ -61,12 +74,14 @@ export function InstancePage({ id }: { id: string }) {
       actions=${html`<button type="button" onClick=${loaded.reload}>Refresh</button>
         ${running && activeTokens(tree).length > 0 && html`<button type="button" data-testid="move-token-open" onClick=${() => { setMessage(null); setMoving(true); }}>Move token</button>`}
         ${running && html`<button type="button" class="danger" onClick=${() => setConfirmCancel(true)}>Cancel instance</button>`}`}>
-      <p>
-        <span class=${`pill ${instance.state}`} data-testid="instance-state">${instance.state}</span>
-        · <a href=${definitionLink} onClick=${linkTo(definitionLink)}>version ${instance.processDefinitionVersion}</a>
-        · business key ${instance.businessKey ?? '—'} · started ${formatDate(instance.startTime)}${instance.endTime ? ` · ended ${formatDate(instance.endTime)}` : ''}
-        ${instance.deleteReason ? ` · ${instance.deleteReason}` : ''}
-      </p>
+      <${Facts} class="" testId="instance-facts" items=${[
+        html`<span class=${`pill ${instance.state}`} data-testid="instance-state">${instance.state}</span>`,
+        html`<a href=${definitionLink} onClick=${linkTo(definitionLink)}>version ${instance.processDefinitionVersion}</a>`,
+        html`record <${RecordName} businessKey=${instance.businessKey} records=${records} />`,
+        `started ${formatDate(instance.startTime)}`,
+        instance.endTime && `ended ${formatDate(instance.endTime)}`,
+        instance.deleteReason,
+      ]} />
       <${ErrorNote} error=${error} />
       ${message && html`<p class="message" data-testid="instance-message">${message}</p>`}
       <${DiagramViewer} testId="instance-diagram" xml=${model.xml} height="340px" decorate=${decorate} decorationKey=${`${runs.length}:${open.length}:${activeIds(runs).join(',')}`} />
@@ -74,7 +89,7 @@ export function InstancePage({ id }: { id: string }) {
     <//>
     <div class="two-columns">
       <div>
-        <${Section} title=${`Incidents (${open.length} open)`}><${IncidentsPanel} open=${open} past=${past} onRetried=${loaded.reload} /><//>
+        <${Section} title=${`Incidents (${open.length} open)`}><${IncidentsPanel} open=${open} past=${past} elements=${model.elements} onRetried=${onRetried} /><//>
         <${Section} title="Activity tree"><${ActivityTree} tree=${tree} /><//>
         <${Section} title="User tasks">
           <table><thead><tr><th>Task</th><th>Assignee</th><th>Started</th><th>Ended</th></tr></thead>

@@ -5,6 +5,7 @@ import { definitions, history } from '../../api/engine';
 import { formatDate } from '../../api/variables';
 import { ErrorNote, Section, errorText, useLoad } from '../../components/common';
 import { RecordTitleCell, useRecordTitles } from '../../components/record-title';
+import { Truncated } from '../../components/text';
 import { BatchDialog, type BatchKind, type InstanceScope } from './batch-dialog';
 import { instanceQuery, STATES } from './instance-filter';
 
@@ -32,7 +33,8 @@ export function InstancesPage({ query }: { query: URLSearchParams }) {
       <button type="button" class="danger" data-testid="batch-cancel" onClick=${() => openBatch('cancel')}>Cancel…</button>`}>
     <div class="filters">
       <label>Definition <select value=${query.get('definition') ?? ''} onChange=${filter('definition')}><option value="">all</option>
-        ${(defs.data ?? []).map((d) => html`<option value=${d.id}>${d.key} v${d.version}</option>`)}</select></label>
+        ${(defs.data ?? []).map((d) => html`<option value=${d.id} title=${d.key}>${d.name ?? d.key} v${d.version}</option>`)}</select></label>
+      ${query.get('key') && html`<label>Process key <span><code>${query.get('key')}</code> <button type="button" class="link" aria-label="Any process" onClick=${() => setQuery({ key: null })}>✕</button></span></label>`}
       <label>State <select name="state" value=${query.get('state') ?? 'all'} onChange=${filter('state')}>
         ${Object.entries(STATES).map(([v, l]) => html`<option value=${v}>${l}</option>`)}</select></label>
       <label>Business key / record <input name="businessKey" value=${query.get('businessKey') ?? ''} onChange=${filter('businessKey')} /></label>
@@ -47,7 +49,7 @@ export function InstancesPage({ query }: { query: URLSearchParams }) {
         const link = href('/cockpit/instance', { id: i.id });
         return html`<tr data-instance-id=${i.id} data-state=${i.state}>
           <td><a href=${link} onClick=${linkTo(link)}><code>${i.id.slice(0, 8)}</code></a></td>
-          <td>${i.processDefinitionName ?? i.processDefinitionKey} v${i.processDefinitionVersion}</td>
+          <td><${Truncated} text=${i.processDefinitionName ?? i.processDefinitionKey} /> v${i.processDefinitionVersion}</td>
           <td><${RecordTitleCell} businessKey=${i.businessKey} records=${records} /></td>
           <td><span class=${`pill ${i.state}`}>${i.state}</span></td>
           <td>${formatDate(i.startTime)}</td>

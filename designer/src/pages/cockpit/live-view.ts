@@ -5,6 +5,7 @@ import { fromCamundaDate, toCamundaDate } from '../../api/variables';
 import { ErrorNote, Section, errorText } from '../../components/common';
 
 const MINUTES = 15;
+const SERIES = ['started', 'completed', 'failed'] as const;
 const POLL_MS = 10_000;
 
 interface Minute {
@@ -45,14 +46,12 @@ export function LiveView() {
     return () => { stopped = true; window.clearInterval(timer); };
   }, []);
   const max = Math.max(1, ...minutes.flatMap((m) => [m.started, m.completed, m.failed]));
-  const total = (key: 'started' | 'completed' | 'failed') => minutes.reduce((n, m) => n + m[key], 0);
+  const total = (key: (typeof SERIES)[number]) => minutes.reduce((n, m) => n + m[key], 0);
   return html`<${Section} title=${`Live: last ${MINUTES} minutes (refreshes every ${POLL_MS / 1000} s)`}>
     <${ErrorNote} error=${error} />
-    <p data-testid="live-totals"><span class="crm-legend-added">■ started ${total('started')}</span> · <span>■ completed ${total('completed')}</span> · <span class="crm-legend-removed">■ failed ${total('failed')}</span></p>
+    <p data-testid="live-totals" class="legend">${SERIES.map((key) => html`<span data-series=${key}><span class=${`legend-swatch ${key}`}></span>${key} ${total(key)}</span>`)}</p>
     <div class="bars">${minutes.map((m) => html`<div class="bar-group" title=${`${m.at.toLocaleTimeString()}: ${m.started} started, ${m.completed} completed, ${m.failed} failed`}>
-      <div class="bar started" style=${{ height: `${(100 * m.started) / max}%` }}></div>
-      <div class="bar completed" style=${{ height: `${(100 * m.completed) / max}%` }}></div>
-      <div class="bar failed" style=${{ height: `${(100 * m.failed) / max}%` }}></div>
+      ${SERIES.map((key) => html`<div class=${`bar ${key}`} style=${{ height: `${(100 * m[key]) / max}%` }}></div>`)}
     </div>`)}</div>
     <p class="muted">${minutes[0]?.at.toLocaleTimeString() ?? ''} – now</p>
   <//>`;

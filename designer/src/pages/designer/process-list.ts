@@ -1,5 +1,6 @@
 import { html } from '../../app/html';
 import type { ProcessDefinition } from '../../api/engine-types';
+import { Truncated } from '../../components/text';
 import type { Draft } from './drafts';
 
 interface Props {
@@ -24,7 +25,7 @@ export function ProcessList({ definitions, drafts, openId, onOpenDefinition, onO
       ${groups.map(([key, versions]) => {
         const sorted = [...versions].sort((a, b) => b.version - a.version);
         return html`<li class="process-group" data-key=${key}>
-          <div class="process-name">${sorted[0]!.name ?? key} <small>${key}</small></div>
+          <div class="process-name"><${Truncated} text=${sorted[0]!.name ?? key} /> <small><${Truncated} text=${key} /></small></div>
           <div class="versions">
             ${sorted.map(
               (d) => html`<button type="button" class=${`version ${d.id === openId ? 'active' : ''}`} title=${d.id} onClick=${() => onOpenDefinition(d)}>v${d.version}</button>`,
@@ -39,7 +40,7 @@ export function ProcessList({ definitions, drafts, openId, onOpenDefinition, onO
     <ul>
       ${drafts.map(
         (draft) => html`<li class="draft">
-          <button type="button" class="link" onClick=${() => onOpenDraft(draft)}>${draft.name}</button>
+          <button type="button" class="link" onClick=${() => onOpenDraft(draft)}><${Truncated} text=${draft.name} /></button>
           <small>${new Date(draft.savedAt).toLocaleString()}</small>
           <button type="button" class="link" aria-label=${`Delete draft ${draft.name}`} onClick=${() => onDeleteDraft(draft)}>✕</button>
         </li>`,

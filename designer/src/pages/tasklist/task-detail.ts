@@ -8,6 +8,8 @@ import type { ActivityInstance, Task } from '../../api/engine-types';
 import { formatDate, fromLocalInput, toLocalInput } from '../../api/variables';
 import { ErrorNote, Section, errorText, useLoad } from '../../components/common';
 import { DiagramViewer } from '../../components/diagram-viewer';
+import { RecordName, useRecordTitles } from '../../components/record-title';
+import { Facts } from '../../components/text';
 import { definitionModel } from '../../model/definition-model';
 import { formFieldsOf } from '../../model/form-fields';
 import { CamundaTaskForm, hasCamundaForm } from './camunda-task-form';
@@ -42,6 +44,7 @@ export function TaskDetail({ taskId, user, onChanged, onCompleted }: { taskId: s
     return { task, model, instance, tree, variables, links, fields: formFieldsOf(model.elements.get(task.taskDefinitionKey)) };
   }, [taskId]);
   const people = useLoad(activeUsers, []);
+  const records = useRecordTitles([loaded.data?.instance.businessKey ?? null]);
   const names = new Map((people.data ?? []).map((u) => [u.id, u.name]));
 
   if (loaded.error) return html`<${ErrorNote} error=${loaded.error} />`;
@@ -69,10 +72,13 @@ export function TaskDetail({ taskId, user, onChanged, onCompleted }: { taskId: s
     <${Section} title=${task.name ?? task.taskDefinitionKey}
       actions=${html`${!task.assignee && html`<button type="button" class="primary" onClick=${act(() => tasks.claim(task.id, user.id))}>Claim</button>`}
         ${mine && html`<button type="button" onClick=${act(() => tasks.unclaim(task.id))}>Unclaim</button>`}`}>
-      <p class="muted">
-        Assignee <strong data-testid="task-assignee" data-user=${task.assignee ?? ''}>${task.assignee ? nameOf(task.assignee) : 'nobody'}</strong> · candidates ${candidates.join(', ') || 'none'} ·
-        created ${formatDate(task.created)} · business key ${instance.businessKey ?? '—'}
-      </p>
+      <${Facts} items=${[
+        html`Assignee <strong data-testid="task-assignee" data-user=${task.assignee ?? ''}>${task.assignee ? (task.assignee === user.id ? `${nameOf(task.assignee)} (me)` : nameOf(task.assignee)) : 'nobody'}</strong>`,
+        task.owner && html`owner <span data-testid="task-owner">${nameOf(task.owner)}</span>`,
+        `candidates ${candidates.join(', ') || 'none'}`,
+        `created ${formatDate(task.created)}`,
+        html`record <${RecordName} businessKey=${instance.businessKey} records=${records} />`,
+      ]} />
       ${task.description && html`<p>${task.description}</p>`}
       <${ErrorNote} error=${error} />
       ${!mine && html`<p class="muted">${task.assignee ? `Assigned to ${nameOf(task.assignee)}.` : 'Claim the task to work on it.'}</p>`}

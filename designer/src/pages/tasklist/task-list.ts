@@ -5,6 +5,7 @@ import type { ProcessDefinition, Task } from '../../api/engine-types';
 import { formatDate } from '../../api/variables';
 import { usePeople } from '../../components/people';
 import { RecordTitleCell, useTaskRecords } from '../../components/record-title';
+import { Truncated } from '../../components/text';
 import type { TaskView } from './task-query';
 
 interface Props {
@@ -22,7 +23,10 @@ const SORTS = [['created', 'Created'], ['dueDate', 'Due date'], ['priority', 'Pr
 export function TaskList({ user, view, query, tasks, definitions, selectedId }: Props) {
   const people = usePeople();
   const { keys: businessKeys, records } = useTaskRecords(tasks.map((t) => t.processInstanceId));
-  const keys = [...new Set([...definitions.values()].map((d) => d.key))].sort();
+  // the latest version's name per process key, for the filter
+  const processNames = new Map<string, string>();
+  for (const d of [...definitions.values()].sort((a, b) => a.version - b.version)) processNames.set(d.key, d.name ?? d.key);
+  const keys = [...processNames.keys()].sort((a, b) => processNames.get(a)!.localeCompare(processNames.get(b)!));
   const filter = (name: string) => (e: Event) => setQuery({ [name]: (e.target as HTMLInputElement).value });
   const views: [TaskView, string][] = [['mine', 'My tasks'], ['groups', "My groups' tasks"], ...(user.supervisor ? [['all', 'All open tasks'] as [TaskView, string]] : [])];
   return html`<div data-testid="task-list">
@@ -30,7 +34,7 @@ export function TaskList({ user, view, query, tasks, definitions, selectedId }: 
       ${views.map(([v, label]) => html`<button type="button" role="tab" class=${v === view ? 'active' : ''} data-view=${v} onClick=${() => setQuery({ view: v, task: null })}>${label}</button>`)}
     </div>
     <div class="filters">
-      <label>Process <select value=${query.get('process') ?? ''} onChange=${filter('process')}><option value="">all</option>${keys.map((k) => html`<option value=${k}>${k}</option>`)}</select></label>
+      <label>Process <select value=${query.get('process') ?? ''} onChange=${filter('process')}><option value="">all</option>${keys.map((k) => html`<option value=${k} title=${k}>${processNames.get(k)}</option>`)}</select></label>
       <label>Due before <input type="datetime-local" value=${query.get('dueBefore') ?? ''} onChange=${filter('dueBefore')} /></label>
       <label>Min. priority <input type="number" style="width:80px" value=${query.get('minPriority') ?? ''} onChange=${filter('minPriority')} /></label>
       <label>Record (business key) <input name="businessKey" value=${query.get('businessKey') ?? ''} onChange=${filter('businessKey')} /></label>
@@ -43,9 +47,9 @@ export function TaskList({ user, view, query, tasks, definitions, selectedId }: 
         ${tasks.map((task) => {
           const definition = definitions.get(task.processDefinitionId);
           return html`<tr class=${`task-row ${task.id === selectedId ? 'selected' : ''}`} data-task-id=${task.id} onClick=${() => setQuery({ task: task.id }, { replace: false })}>
-            <td><a href=${`?task=${task.id}`} onClick=${(e: Event) => e.preventDefault()}>${task.name ?? task.taskDefinitionKey}</a></td>
+            <td><a href=${`?task=${task.id}`} onClick=${(e: Event) => e.preventDefault()}><${Truncated} text=${task.name ?? task.taskDefinitionKey} /></a></td>
             <td><${RecordTitleCell} businessKey=${businessKeys.get(task.processInstanceId) ?? null} records=${records} /></td>
-            <td>${definition?.name ?? definition?.key ?? ''}</td>
+            <td><${Truncated} text=${definition?.name ?? definition?.key ?? ''} /></td>
             <td>${task.assignee ? (people.get(task.assignee) ?? task.assignee) : html`<span class="muted">unassigned</span>`}</td>
             <td>${formatDate(task.due)}</td>
             <td>${task.priority}</td>

@@ -3,12 +3,16 @@ import { fromLocalInput } from '../../api/variables';
 
 export type TaskView = 'mine' | 'groups' | 'all';
 
-/** URL query (shareable) → the engine's task query for the chosen view and filters. */
-export function taskQuery(view: TaskView, query: URLSearchParams, user: SessionUser): Record<string, string | number | undefined> {
+/**
+ * URL query (shareable) → the engine's task query for the chosen view and filters. My groups'
+ * tasks include the claimed ones, shown with their assignee: a task claimed from that list stays
+ * in it, selected, as in Camunda's tasklist.
+ */
+export function taskQuery(view: TaskView, query: URLSearchParams, user: SessionUser): Record<string, string | number | boolean | undefined> {
   const who = view === 'mine'
     ? { assignee: user.id }
     : view === 'groups'
-      ? { candidateUser: user.id, candidateGroups: user.groups.join(',') }
+      ? { candidateUser: user.id, candidateGroups: user.groups.join(','), includeAssignedTasks: true }
       : {};
   const businessKey = query.get('businessKey');
   const dueBefore = query.get('dueBefore');
