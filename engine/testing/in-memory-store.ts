@@ -2,10 +2,9 @@ import { DefinitionGraphCache } from '../core/definitions/graph-cache.js';
 import type { DeployedDefinition, ProcessDefinitionRecord } from '../core/definitions/definition-record.js';
 import { OptimisticLockError } from '../core/errors/index.js';
 import type { HistoryRecord } from '../core/execution/history-records.js';
-import type { InstanceChanges, InstanceSnapshot } from '../core/execution/instance-aggregate.js';
-import type {
-  ElementInstanceRecord, ExternalTaskRecord, IncidentRecord, JobRecord, ProcessInstanceRecord, SubscriptionRecord, TaskRecord, VariableRecord,
-} from '../core/execution/records.js';
+import type { InstanceChanges, InstanceSnapshot, OwnedChanges, OwnedRows } from '../core/execution/instance-aggregate.js';
+import { byOwnedKind, OWNED_KINDS, type OwnedKind, type OwnedRecord } from '../core/execution/owned-kinds.js';
+import type { ExternalTaskRecord, JobRecord, ProcessInstanceRecord, SubscriptionRecord } from '../core/execution/records.js';
 import type { Clock } from '../core/ports/clock.js';
 import type {
   DefinitionRef, DeploymentRecord, EngineStore, EngineTransaction, ExternalTaskLockRequest, ResourceRecord, SubscriptionQuery, UnitOfWorkChanges,
@@ -19,6 +18,12 @@ import { apply, mergeHistory } from './in-memory-tables.js';
 
 type Table<V> = Map<string, V>;
 
+/** A table per kind of record an instance owns. */
+type OwnedTables<K extends OwnedKind = OwnedKind> = { readonly [P in K]: Table<OwnedRecord[P]> };
+
+/** The store's table of each owned kind (elements, variables, tasks, ...), set up from OWNED_KINDS. */
+export interface InMemoryEngineStore extends OwnedTables {}
+
 /**
  * The engine store in memory, for fast behaviour specs. Transactions run one at a time and
  * apply their changes only at commit; the revision guard behaves like the SQL one.
@@ -29,13 +34,6 @@ export class InMemoryEngineStore implements EngineStore {
   readonly definitions: Table<ProcessDefinitionRecord> = new Map();
   readonly formDefinitions: Table<FormDefinitionRecord> = new Map();
   readonly instances: Table<{ record: ProcessInstanceRecord; revision: number }> = new Map();
-  readonly elements: Table<ElementInstanceRecord> = new Map();
-  readonly variables: Table<VariableRecord> = new Map();
-  readonly tasks: Table<TaskRecord> = new Map();
-  readonly externalTasks: Table<ExternalTaskRecord> = new Map();
-  readonly jobs: Table<JobRecord> = new Map();
-  readonly subscriptions: Table<SubscriptionRecord> = new Map();
-  readonly incidents: Table<IncidentRecord> = new Map();
   readonly batches = new InMemoryBatches(() => this.jobs.values());
   readonly history = {
     processInstance: new Map<string, unknown>(),
@@ -50,7 +48,9 @@ export class InMemoryEngineStore implements EngineStore {
   /** commits refused by the revision guard (the loser of a race) */
   conflicts = 0;
 
-  constructor(private readonly clock: Clock) {}
+  constructor(private readonly clock: Clock) {
+    Object.assign(this, byOwnedKind<OwnedTables>(() => new Map()));
+  }
 
   /** the next `count` transactions race each other instead of running one after another (see CommitRace) */
   raceNextTransactions(count: number): void {
@@ -212,18 +212,9 @@ class InMemoryTransaction implements EngineTransaction {
   async loadInstance(id: string): Promise<InstanceSnapshot | null> {
     const entry = this.store.instances.get(id);
     if (!entry) return null;
-    const owned = <V extends { processInstanceId: string | null }>(table: Map<string, V>) => [...table.values()].filter((v) => v.processInstanceId === id);
-    return {
-      instance: entry.record,
-      revision: entry.revision,
-      elements: owned(this.store.elements),
-      variables: owned(this.store.variables),
-      tasks: owned(this.store.tasks),
-      externalTasks: owned(this.store.externalTasks),
-      jobs: owned(this.store.jobs),
-      subscriptions: owned(this.store.subscriptions),
-      incidents: owned(this.store.incidents),
-    };
+    const tables: OwnedTables = this.store;
+    const owned = <K extends OwnedKind>(kind: K): OwnedRows<K>[K] => [...tables[kind].values()].filter((v) => v.processInstanceId === id);
+    return { instance: entry.record, revision: entry.revision, ...byOwnedKind<OwnedRows>(owned) };
   }
 
   async instanceIdOfTask(taskId: string): Promise<string | null> {
@@ -288,13 +279,10 @@ class InMemoryTransaction implements EngineTransaction {
   private applyInstance(changes: InstanceChanges): void {
     const previous = this.store.instances.get(changes.instanceId);
     this.store.instances.set(changes.instanceId, { record: changes.instance, revision: (previous?.revision ?? 0) + 1 });
-    apply(this.store.elements, changes.elements);
-    apply(this.store.variables, changes.variables);
-    apply(this.store.tasks, changes.tasks);
-    apply(this.store.externalTasks, changes.externalTasks);
-    apply(this.store.jobs, changes.jobs);
-    apply(this.store.subscriptions, changes.subscriptions);
-    apply(this.store.incidents, changes.incidents);
+    const tables: OwnedTables = this.store;
+    const owned: OwnedChanges = changes;
+    const applyOwned = <K extends OwnedKind>(kind: K) => apply(tables[kind], owned[kind]);
+    for (const kind of OWNED_KINDS) applyOwned(kind);
     if (changes.ended) this.store.instances.delete(changes.instanceId);
   }
 }

@@ -1,7 +1,8 @@
 import type { DefinitionGraphCache } from '../../core/definitions/graph-cache.js';
 import type { DeployedDefinition, ProcessDefinitionRecord } from '../../core/definitions/definition-record.js';
 import type { FormDefinitionRecord, FormDefinitionRef } from '../../core/forms/form-definition.js';
-import type { InstanceSnapshot } from '../../core/execution/instance-aggregate.js';
+import type { InstanceSnapshot, OwnedRows } from '../../core/execution/instance-aggregate.js';
+import { byOwnedKind, OWNED_KINDS, type OwnedKind } from '../../core/execution/owned-kinds.js';
 import type { ExternalTaskRecord, JobRecord, SubscriptionRecord } from '../../core/execution/records.js';
 import type {
   DefinitionRef, DeploymentRecord, EngineTransaction, ResourceRecord, SubscriptionQuery, UnitOfWorkChanges,
@@ -11,24 +12,12 @@ import type { Sql } from './sql.js';
 import { SqlBatchReads } from './sql-batches.js';
 import { writeChanges } from './sql-writer.js';
 import { definitionTable, deploymentTable, formDefinitionTable, resourceTable } from './tables/definition-tables.js';
-import {
-  elementInstanceTable, externalTaskTable, incidentTable, jobTable, processInstanceTable, subscriptionTable, taskTable, variableTable,
-} from './tables/runtime-tables.js';
-import { readRow, type Table } from './tables/table.js';
-
-const OWNED_TABLES = {
-  elements: elementInstanceTable,
-  variables: variableTable,
-  tasks: taskTable,
-  externalTasks: externalTaskTable,
-  jobs: jobTable,
-  subscriptions: subscriptionTable,
-  incidents: incidentTable,
-} as const;
+import { externalTaskTable, jobTable, ownedTables, processInstanceTable, subscriptionTable } from './tables/runtime-tables.js';
+import { readRow } from './tables/table.js';
 
 /** instance row plus every owned row, in one round trip */
-const LOAD_INSTANCE_SQL = `SELECT pi.*, ${Object.entries(OWNED_TABLES)
-  .map(([alias, table]) => `(SELECT coalesce(json_agg(x), '[]'::json) FROM ${table.name} x WHERE x.process_instance_id = pi.id) AS "${alias}"`)
+const LOAD_INSTANCE_SQL = `SELECT pi.*, ${OWNED_KINDS
+  .map((kind) => `(SELECT coalesce(json_agg(x), '[]'::json) FROM ${ownedTables[kind].name} x WHERE x.process_instance_id = pi.id) AS "${kind}"`)
   .join(', ')} FROM engine.process_instance pi WHERE pi.id = $1`;
 
 export class SqlEngineTransaction implements EngineTransaction {
@@ -131,21 +120,15 @@ export class SqlEngineTransaction implements EngineTransaction {
   async loadInstance(id: string): Promise<InstanceSnapshot | null> {
     const row = await this.sql.one(LOAD_INSTANCE_SQL, [id]);
     if (!row) return null;
-    const owned = <R extends { readonly id: string }>(alias: keyof typeof OWNED_TABLES, table: Table<R>): R[] => {
-      const value = row[alias];
+    const owned = <K extends OwnedKind>(kind: K): OwnedRows<K>[K] => {
+      const value = row[kind];
       const list = (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown>[];
-      return list.map((r) => readRow(table, r));
+      return list.map((r) => readRow(ownedTables[kind], r));
     };
     return {
       instance: readRow(processInstanceTable, row),
       revision: Number(row['rev']),
-      elements: owned('elements', elementInstanceTable),
-      variables: owned('variables', variableTable),
-      tasks: owned('tasks', taskTable),
-      externalTasks: owned('externalTasks', externalTaskTable),
-      jobs: owned('jobs', jobTable),
-      subscriptions: owned('subscriptions', subscriptionTable),
-      incidents: owned('incidents', incidentTable),
+      ...byOwnedKind<OwnedRows>(owned),
     };
   }
 

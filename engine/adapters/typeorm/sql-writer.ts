@@ -1,6 +1,7 @@
 import { OptimisticLockError } from '../../core/errors/index.js';
 import type { HistoryRecord } from '../../core/execution/history-records.js';
-import type { InstanceChanges } from '../../core/execution/instance-aggregate.js';
+import type { InstanceChanges, OwnedChanges } from '../../core/execution/instance-aggregate.js';
+import { OWNED_KINDS, type OwnedKind } from '../../core/execution/owned-kinds.js';
 import type { TrackedChanges } from '../../core/execution/tracked-map.js';
 import type { UnitOfWorkChanges } from '../../core/ports/engine-store.js';
 import type { Sql } from './sql.js';
@@ -9,9 +10,7 @@ import { definitionTable, deploymentTable, formDefinitionTable, resourceTable } 
 import {
   histActivityInstanceTable, histIncidentTable, histProcessInstanceTable, histTaskTable, histVariableTable, STICKY_HISTORY_COLUMNS,
 } from './tables/history-tables.js';
-import {
-  elementInstanceTable, externalTaskTable, incidentTable, jobTable, processInstanceTable, subscriptionTable, taskTable, variableTable,
-} from './tables/runtime-tables.js';
+import { jobTable, ownedTables, processInstanceTable, subscriptionTable } from './tables/runtime-tables.js';
 import { insertStatement, updateStatement, type Table } from './tables/table.js';
 
 const HISTORY_TABLES: Readonly<Record<HistoryRecord['table'], Table<{ id: string }>>> = {
@@ -50,13 +49,9 @@ export async function writeChanges(sql: Sql, changes: UnitOfWorkChanges): Promis
     }
   };
   for (const instance of changes.instances) {
-    apply(elementInstanceTable, instance.elements);
-    apply(variableTable, instance.variables);
-    apply(taskTable, instance.tasks);
-    apply(externalTaskTable, instance.externalTasks);
-    apply(jobTable, instance.jobs);
-    apply(subscriptionTable, instance.subscriptions);
-    apply(incidentTable, instance.incidents);
+    const owned: OwnedChanges = instance;
+    const applyOwned = <K extends OwnedKind>(kind: K) => apply(ownedTables[kind], owned[kind]);
+    for (const kind of OWNED_KINDS) applyOwned(kind);
   }
   apply(jobTable, changes.definitionJobs);
   apply(subscriptionTable, changes.definitionSubscriptions);

@@ -5,7 +5,9 @@ import { multiInstanceBodyBehavior } from './activities/multi-instance-body.beha
 import { processBehavior } from './activities/process.behavior.js';
 import { standardLoopBodyBehavior } from './activities/standard-loop-body.behavior.js';
 import { eventSubProcessBehavior, subProcessBehavior } from './activities/sub-process.behavior.js';
-import type { ElementBehavior } from './behavior.js';
+import type { ElementBehavior } from '../execution/element-runtime.js';
+import type { ElementBehaviors } from '../execution/element-steps.js';
+import { commonElementSteps } from './common-steps.js';
 import { boundaryEventBehavior } from './events/boundary-event.behavior.js';
 import { endEventBehavior } from './events/end-event.behavior.js';
 import { intermediateCatchEventBehavior } from './events/intermediate-catch-event.behavior.js';
@@ -53,8 +55,10 @@ const BEHAVIORS: Readonly<Record<string, ElementBehavior>> = {
 const UNSUPPORTED_EVENTS: ReadonlySet<string> = new Set([
 ]);
 
-/** Behaviours looked up by element kind. */
-export class BehaviorRegistry {
+/** Behaviours looked up by element kind, and the steps all elements share. */
+export class BehaviorRegistry implements ElementBehaviors {
+  readonly common = commonElementSteps;
+
   behaviorFor(kind: string): ElementBehavior {
     const behavior = ownEntry(BEHAVIORS, kind);
     if (!behavior) throw new EngineInvariantError(`Expected a behaviour for element kind '${kind}', but there is none`);

@@ -2,6 +2,7 @@ import { OptimisticLockError } from '../errors/index.js';
 import type { EngineStore } from '../ports/engine-store.js';
 import type { JobDispatcher } from '../ports/job-dispatcher.js';
 import { CommandScope, type EngineServices } from './command-scope.js';
+import { runEffect } from './effects-runner.js';
 
 export interface CommandListener {
   /** external tasks of these topics were committed: wake long-polling workers */
@@ -39,7 +40,7 @@ export class CommandProcessor {
   private async attempt<T>(command: (scope: CommandScope) => Promise<T>): Promise<T> {
     let committed: CommandScope | undefined;
     const result = await this.store.transaction(async (tx) => {
-      const scope = new CommandScope(tx, this.services);
+      const scope = new CommandScope(tx, this.services, runEffect);
       const value = await command(scope);
       await tx.commit(scope.unit.changes());
       committed = scope;

@@ -10,7 +10,6 @@ import type { Clock } from '../ports/clock.js';
 import type { DefinitionRef, EngineTransaction } from '../ports/engine-store.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { ServiceTaskHandlerRegistry } from '../ports/service-task-handler.js';
-import { runEffect } from './effects-runner.js';
 
 export interface EngineServices {
   readonly clock: Clock;
@@ -18,6 +17,9 @@ export interface EngineServices {
   readonly handlers: ServiceTaskHandlerRegistry;
   readonly behaviors: BehaviorRegistry;
 }
+
+/** Carries out one cross-instance effect inside the command's transaction. */
+export type EffectRunner = (scope: CommandScope, effect: CrossInstanceEffect) => Promise<void>;
 
 export interface LoadedInstance {
   readonly aggregate: InstanceAggregate;
@@ -40,6 +42,7 @@ export class CommandScope {
   constructor(
     readonly tx: EngineTransaction,
     readonly services: EngineServices,
+    private readonly runEffect: EffectRunner,
   ) {
     this.instant = services.clock.now();
     this.execution = { ...services, clock: { now: () => new Date(this.instant.getTime()) } };
@@ -93,10 +96,10 @@ export class CommandScope {
    */
   async settle(ctx: ExecutionContext): Promise<void> {
     ctx.run();
-    fireConditionalEvents(ctx);
+    fireConditionalEvents(ctx, () => ctx.run());
     while (this.effects.length > 0) {
       const effect = this.effects.shift()!;
-      await runEffect(this, effect);
+      await this.runEffect(this, effect);
     }
   }
 }

@@ -1,5 +1,5 @@
 import { escalationAtCallActivity } from '../behaviors/shared/escalations.js';
-import { applyCalledOutputs } from '../behaviors/activities/call-activity.behavior.js';
+import { applyCalledOutputs } from '../behaviors/shared/call-mappings.js';
 import { ExecutionError } from '../errors/index.js';
 import type { CrossInstanceEffect } from '../execution/effects.js';
 import type { CommandScope } from './command-scope.js';

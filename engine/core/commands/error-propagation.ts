@@ -1,4 +1,4 @@
-import { applyCalledOutputs } from '../behaviors/activities/call-activity.behavior.js';
+import { applyCalledOutputs } from '../behaviors/shared/call-mappings.js';
 import { catchError, endUncaught, findErrorCatcher, type Catcher, type ThrownError } from '../behaviors/shared/bpmn-errors.js';
 import type { CrossInstanceEffect } from '../execution/effects.js';
 import type { ElementInstanceRecord } from '../execution/records.js';

@@ -1,13 +1,3 @@
-import type { ElementBehavior, Trigger } from '../behaviors/behavior.js';
-import { openBoundaryEvents } from '../behaviors/shared/boundary-events.js';
-import { discardArrivals } from '../behaviors/gateways/join-arrivals.js';
-import { takeActivityFlows } from '../behaviors/shared/flows.js';
-import { applyInputMappings, applyOutputMappings } from '../behaviors/shared/io-mappings.js';
-import { createJob } from '../behaviors/shared/jobs.js';
-import { retainCompensation } from '../behaviors/shared/compensation-retention.js';
-import { closeEventWaits, releaseInstanceLeftovers, releaseOwnedRecords } from '../behaviors/shared/owned-records.js';
-import { completeScopeIfDone } from '../behaviors/shared/scope-completion.js';
-import { notifySuperInstance } from '../behaviors/shared/super-instance.js';
 import type { DeployedDefinition } from '../definitions/definition-record.js';
 import { EngineInvariantError, ExecutionError } from '../errors/index.js';
 import { ExpressionEvaluationError, type CompiledExpression, type ExpressionContext } from '../expressions/index.js';
@@ -18,6 +8,8 @@ import type { IdGenerator } from '../ports/id-generator.js';
 import type { ServiceTaskHandlerRegistry } from '../ports/service-task-handler.js';
 import type { CrossInstanceEffect } from './effects.js';
 import { Agenda } from './agenda.js';
+import type { ActivateOptions, ElementBehavior, ElementRuntime, Trigger } from './element-runtime.js';
+import type { CommonElementSteps, ElementBehaviors } from './element-steps.js';
 import { ExecutionHostObject } from './execution-host-object.js';
 import { HistoryWriter } from './history-writer.js';
 import type { InstanceAggregate } from './instance-aggregate.js';
@@ -33,30 +25,22 @@ export interface ExecutionServices {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly handlers: ServiceTaskHandlerRegistry;
-  readonly behaviors: { behaviorFor(kind: string): ElementBehavior };
-}
-
-export interface ActivateOptions {
-  readonly incomingFlowId?: string;
-  /** an inner instance of a multi-instance body */
-  readonly inner?: boolean;
-  readonly data?: ElementInstanceData;
-  /** continue without honouring asyncBefore (the async job is running now) */
-  readonly skipAsync?: boolean;
+  readonly behaviors: ElementBehaviors;
 }
 
 /**
  * Runs one process instance's elements for one command: the element lifecycle
- * (activate → enter → complete → leave, or terminate), an agenda that keeps the walk iterative,
- * and access to the shared helpers behaviours compose.
+ * (activate → enter → complete → leave, or terminate) and an agenda that keeps the walk iterative.
+ * Behaviours see it as their ElementRuntime; the steps all elements share come from the behaviours.
  */
-export class ExecutionContext {
+export class ExecutionContext implements ElementRuntime {
   readonly graph: ProcessGraph;
   readonly variables: VariableScopes;
   readonly history: HistoryWriter;
   /** variables written during this command, for conditional events */
   readonly writtenVariables = new VariableChangeLog();
   private readonly agenda = new Agenda(() => this.aggregate.hasEnded);
+  private readonly common: CommonElementSteps;
   private endingExternally = false;
   private endedWith: ReadonlyMap<string, TypedValue> | null = null;
 
@@ -68,6 +52,7 @@ export class ExecutionContext {
     readonly effects: CrossInstanceEffect[],
   ) {
     this.graph = definition.graph;
+    this.common = services.behaviors.common;
     this.history = new HistoryWriter(definition.record, (r) => unit.record(r), () => this.now());
     this.variables = new VariableScopes(aggregate, () => this.newId(), () => this.now(), {
       variableWritten: (record, change) => {
@@ -140,6 +125,14 @@ export class ExecutionContext {
     return this.variables.expressionContext(scopeId, (name) => this.builtin(name, scopeId));
   }
 
+  hasHandlerFor(topic: string): boolean {
+    return Boolean(this.services.handlers.handlerFor(topic));
+  }
+
+  announceExternalTask(topic: string): void {
+    this.unit.newExternalTaskTopics.add(topic);
+  }
+
   private builtin(name: string, scopeId: string): { found: true; value: unknown } | undefined {
     if (name === 'execution' && !this.variables.find(scopeId, name)) {
       return { found: true, value: new ExecutionHostObject(this, scopeId) };
@@ -165,7 +158,7 @@ export class ExecutionContext {
     this.aggregate.elements.insert(ei);
     this.history.activityStarted(ei, node);
     if (node.asyncBefore && !options.inner && !options.skipAsync) {
-      createJob(this, { type: 'async-before', element: ei, node, dueAt: this.now() });
+      this.common.continueInJob(this, 'async-before', ei, node);
       return ei;
     }
     this.schedule(() => this.enter(ei.id));
@@ -180,8 +173,8 @@ export class ExecutionContext {
     const entered = this.aggregate.elements.update(ei.id, { state: 'ACTIVE' });
     const node = this.nodeOf(entered);
     const innerInstance = entered.data.loopIndex !== undefined;
-    if (!isLoopBody(entered.kind) && node.inputs.length > 0) applyInputMappings(this, entered, node);
-    if (!innerInstance && node.boundaryEvents.length > 0) openBoundaryEvents(this, entered, node);
+    if (!isLoopBody(entered.kind) && node.inputs.length > 0) this.common.applyInputMappings(this, entered, node);
+    if (!innerInstance && node.boundaryEvents.length > 0) this.common.openBoundaryEvents(this, entered, node);
     this.behaviorOf(entered.kind).onEnter(this, entered, node);
   }
 
@@ -189,13 +182,13 @@ export class ExecutionContext {
   complete(ei: ElementInstanceRecord): void {
     const current = this.requireElement(ei.id);
     const node = this.nodeOf(current);
-    if (!isLoopBody(current.kind) && node.outputs.length > 0) applyOutputMappings(this, current, node);
+    if (!isLoopBody(current.kind) && node.outputs.length > 0) this.common.applyOutputMappings(this, current, node);
     const innerInstance = current.data.loopIndex !== undefined;
     if (node.asyncAfter && !innerInstance && current.kind !== 'process') {
       assertTransition(current, 'COMPLETING');
       const completing = this.aggregate.elements.update(current.id, { state: 'COMPLETING' });
-      closeEventWaits(this, completing);
-      createJob(this, { type: 'async-after', element: completing, node, dueAt: this.now() });
+      this.common.closeEventWaits(this, completing);
+      this.common.continueInJob(this, 'async-after', completing, node);
       return;
     }
     this.schedule(() => this.leave(current.id));
@@ -206,15 +199,15 @@ export class ExecutionContext {
     const ei = this.element(elementInstanceId);
     if (!ei) return;
     const node = this.nodeOf(ei);
-    if (takeFlows) retainCompensation(this, ei, node);
-    releaseOwnedRecords(this, ei, 'completed');
+    if (takeFlows) this.common.retainCompensation(this, ei, node);
+    this.common.releaseOwnedRecords(this, ei, 'completed');
     this.history.activityEnded(ei, node, false);
     this.aggregate.elements.delete(ei.id);
     const innerInstance = ei.data.loopIndex !== undefined;
     if (!innerInstance && takeFlows) {
       const behavior = this.behaviorOf(ei.kind);
       if (behavior.onLeave) behavior.onLeave(this, ei, node);
-      else takeActivityFlows(this, ei, node);
+      else this.common.takeActivityFlows(this, ei, node);
     }
     const scope = ei.parentId ? this.element(ei.parentId) : undefined;
     // the scope may still read the ended child's local variables (a multi-instance completion condition)
@@ -230,7 +223,7 @@ export class ExecutionContext {
   childEnded(scope: ElementInstanceRecord, child: ElementInstanceRecord): void {
     const behavior = this.behaviorOf(scope.kind);
     if (behavior.onChildEnded) behavior.onChildEnded(this, scope, child);
-    else completeScopeIfDone(this, scope, child);
+    else this.common.completeScopeIfDone(this, scope, child);
   }
 
   /** cancels a token and everything below it; the scope is not told (the caller decides what follows) */
@@ -240,7 +233,7 @@ export class ExecutionContext {
     if (!current) return;
     const node = this.nodeOf(current);
     this.behaviorOf(current.kind).onTerminate?.(this, current, node);
-    releaseOwnedRecords(this, current, reason);
+    this.common.releaseOwnedRecords(this, current, reason);
     if (current.kind !== 'process') this.history.activityEnded(current, node, true);
     this.variables.dropScope(current.id);
     this.aggregate.elements.delete(current.id);
@@ -251,7 +244,7 @@ export class ExecutionContext {
     for (const child of this.aggregate.childrenOf(scope.id)) {
       if (child.id !== except) this.terminate(child, reason);
     }
-    discardArrivals(this, scope);
+    this.common.discardArrivals(this, scope);
   }
 
   trigger(ei: ElementInstanceRecord, trigger: Trigger): void {
@@ -300,16 +293,16 @@ export class ExecutionContext {
     const root = this.element(this.aggregate.id);
     if (root) {
       for (const child of this.aggregate.childrenOf(root.id)) this.terminate(child, reason ?? 'process ended');
-      releaseOwnedRecords(this, root, reason ?? 'process ended');
+      this.common.releaseOwnedRecords(this, root, reason ?? 'process ended');
       this.aggregate.elements.delete(root.id);
     }
     const finalVariables = this.variables.visible(this.aggregate.id);
     this.endedWith = finalVariables;
     for (const variable of this.aggregate.variables.all()) this.aggregate.variables.delete(variable.id);
-    releaseInstanceLeftovers(this);
+    this.common.releaseInstanceLeftovers(this);
     this.aggregate.updateInstance({ state });
     this.history.processEnded(this.aggregate.instance, state, endActivityId, reason);
-    notifySuperInstance(this, state, finalVariables);
+    this.common.notifySuperInstance(this, state, finalVariables);
     this.agenda.clear();
   }
 

@@ -1,6 +1,6 @@
 import { HOST_OBJECT, methodNotAllowed, type HostObject } from '../expressions/index.js';
 import { toJsValue } from '../variables/index.js';
-import type { ExecutionContext } from './execution-context.js';
+import type { ElementRuntime } from './element-runtime.js';
 
 /**
  * `execution` in expressions, as Camunda models use it: `${execution.getVariable('x')}`,
@@ -10,7 +10,7 @@ export class ExecutionHostObject implements HostObject {
   readonly [HOST_OBJECT] = true as const;
 
   constructor(
-    private readonly ctx: ExecutionContext,
+    private readonly ctx: Pick<ElementRuntime, 'aggregate' | 'definition' | 'element' | 'variables'>,
     private readonly scopeId: string,
   ) {}
 

@@ -1,80 +1,55 @@
-import type {
-  ElementInstanceRecord,
-  ExternalTaskRecord,
-  IncidentRecord,
-  JobRecord,
-  ProcessInstanceRecord,
-  SubscriptionRecord,
-  TaskRecord,
-  VariableRecord,
-} from './records.js';
+import { byOwnedKind, OWNED_KINDS, type OwnedKind, type OwnedRecord } from './owned-kinds.js';
+import type { ElementInstanceRecord, ProcessInstanceRecord } from './records.js';
 import { TrackedMap, type TrackedChanges } from './tracked-map.js';
 
+/** The records of each owned kind, as loaded from the store. */
+export type OwnedRows<K extends OwnedKind = OwnedKind> = { readonly [P in K]: readonly OwnedRecord[P][] };
+
+/** What a command changed in each owned kind. */
+export type OwnedChanges<K extends OwnedKind = OwnedKind> = { readonly [P in K]: TrackedChanges<OwnedRecord[P]> };
+
+/** The records of each owned kind, tracking their changes. */
+type OwnedMaps<K extends OwnedKind = OwnedKind> = { readonly [P in K]: TrackedMap<OwnedRecord[P]> };
+
 /** Everything a process instance owns at run time, as loaded from the store. */
-export interface InstanceSnapshot {
+export interface InstanceSnapshot extends OwnedRows {
   readonly instance: ProcessInstanceRecord;
   /** the optimistic-lock revision the snapshot was read at */
   readonly revision: number;
-  readonly elements: readonly ElementInstanceRecord[];
-  readonly variables: readonly VariableRecord[];
-  readonly tasks: readonly TaskRecord[];
-  readonly externalTasks: readonly ExternalTaskRecord[];
-  readonly jobs: readonly JobRecord[];
-  readonly subscriptions: readonly SubscriptionRecord[];
-  readonly incidents: readonly IncidentRecord[];
 }
 
-export interface InstanceChanges {
+export interface InstanceChanges extends OwnedChanges {
   readonly instanceId: string;
   /** null for a new instance (insert); otherwise the revision to guard the update with */
   readonly expectedRevision: number | null;
   readonly instance: ProcessInstanceRecord;
   /** the instance ended: its runtime rows are removed */
   readonly ended: boolean;
-  readonly elements: TrackedChanges<ElementInstanceRecord>;
-  readonly variables: TrackedChanges<VariableRecord>;
-  readonly tasks: TrackedChanges<TaskRecord>;
-  readonly externalTasks: TrackedChanges<ExternalTaskRecord>;
-  readonly jobs: TrackedChanges<JobRecord>;
-  readonly subscriptions: TrackedChanges<SubscriptionRecord>;
-  readonly incidents: TrackedChanges<IncidentRecord>;
 }
+
+/** The aggregate's tracked records per owned kind (elements, variables, tasks, ...), set up from OWNED_KINDS. */
+export interface InstanceAggregate extends OwnedMaps {}
 
 /** A process instance being changed by one command, tracking its changes for the commit. */
 export class InstanceAggregate {
   instance: ProcessInstanceRecord;
-  readonly elements: TrackedMap<ElementInstanceRecord>;
-  readonly variables: TrackedMap<VariableRecord>;
-  readonly tasks: TrackedMap<TaskRecord>;
-  readonly externalTasks: TrackedMap<ExternalTaskRecord>;
-  readonly jobs: TrackedMap<JobRecord>;
-  readonly subscriptions: TrackedMap<SubscriptionRecord>;
-  readonly incidents: TrackedMap<IncidentRecord>;
   private instanceChanged = false;
 
   private constructor(
-    snapshot: Omit<InstanceSnapshot, 'revision'>,
+    instance: ProcessInstanceRecord,
+    rows: OwnedRows,
     readonly revision: number | null,
   ) {
-    this.instance = snapshot.instance;
-    this.elements = new TrackedMap(snapshot.elements);
-    this.variables = new TrackedMap(snapshot.variables);
-    this.tasks = new TrackedMap(snapshot.tasks);
-    this.externalTasks = new TrackedMap(snapshot.externalTasks);
-    this.jobs = new TrackedMap(snapshot.jobs);
-    this.subscriptions = new TrackedMap(snapshot.subscriptions);
-    this.incidents = new TrackedMap(snapshot.incidents);
+    this.instance = instance;
+    Object.assign(this, byOwnedKind<OwnedMaps>(<K extends OwnedKind>(kind: K): OwnedMaps<K>[K] => new TrackedMap<OwnedRecord[K]>(rows[kind])));
   }
 
   static load(snapshot: InstanceSnapshot): InstanceAggregate {
-    return new InstanceAggregate(snapshot, snapshot.revision);
+    return new InstanceAggregate(snapshot.instance, snapshot, snapshot.revision);
   }
 
   static create(instance: ProcessInstanceRecord): InstanceAggregate {
-    const aggregate = new InstanceAggregate(
-      { instance, elements: [], variables: [], tasks: [], externalTasks: [], jobs: [], subscriptions: [], incidents: [] },
-      null,
-    );
+    const aggregate = new InstanceAggregate(instance, byOwnedKind<OwnedRows>(() => []), null);
     aggregate.instanceChanged = true;
     return aggregate;
   }
@@ -97,31 +72,17 @@ export class InstanceAggregate {
   }
 
   hasChanges(): boolean {
-    return (
-      this.instanceChanged ||
-      this.elements.hasChanges() ||
-      this.variables.hasChanges() ||
-      this.tasks.hasChanges() ||
-      this.externalTasks.hasChanges() ||
-      this.jobs.hasChanges() ||
-      this.subscriptions.hasChanges() ||
-      this.incidents.hasChanges()
-    );
+    return this.instanceChanged || OWNED_KINDS.some((kind) => this[kind].hasChanges());
   }
 
   changes(): InstanceChanges {
+    const owned: OwnedMaps = this;
     return {
       instanceId: this.instance.id,
       expectedRevision: this.revision,
       instance: this.instance,
       ended: this.hasEnded,
-      elements: this.elements.changes(),
-      variables: this.variables.changes(),
-      tasks: this.tasks.changes(),
-      externalTasks: this.externalTasks.changes(),
-      jobs: this.jobs.changes(),
-      subscriptions: this.subscriptions.changes(),
-      incidents: this.incidents.changes(),
+      ...byOwnedKind<OwnedChanges>(<K extends OwnedKind>(kind: K): OwnedChanges<K>[K] => owned[kind].changes()),
     };
   }
 

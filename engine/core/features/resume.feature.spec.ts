@@ -4,6 +4,7 @@ import { InMemoryEngineStore } from '../../testing/in-memory-store.js';
 import { InlineDispatcher } from '../../testing/inline-dispatcher.js';
 import { Engine } from '../engine.js';
 import type { ServiceTaskHandler } from '../ports/service-task-handler.js';
+import { OWNED_KINDS } from '../execution/owned-kinds.js';
 
 const HOUR = 3_600_000;
 
@@ -58,7 +59,7 @@ function freshEngine(store: InMemoryEngineStore, h: EngineHarness, handlers: Map
 /** a copy of every table into a new store: graphs must be parsed again from the stored XML */
 function copyStore(from: InMemoryEngineStore, h: EngineHarness): InMemoryEngineStore {
   const to = new InMemoryEngineStore(h.clock);
-  const tables = ['deployments', 'resources', 'definitions', 'instances', 'elements', 'variables', 'tasks', 'externalTasks', 'jobs', 'subscriptions', 'incidents'] as const;
+  const tables = ['deployments', 'resources', 'definitions', 'instances', ...OWNED_KINDS] as const;
   for (const table of tables) for (const [k, v] of from[table] as Map<string, unknown>) (to[table] as Map<string, unknown>).set(k, structuredClone(v));
   for (const [name, table] of Object.entries(from.history)) for (const [k, v] of table) to.history[name as keyof typeof to.history].set(k, v);
   return to;

@@ -1,6 +1,7 @@
 import type {
   ElementInstanceRecord, ExternalTaskRecord, IncidentRecord, JobRecord, ProcessInstanceRecord, SubscriptionRecord, TaskRecord, VariableRecord,
 } from '../../../core/execution/records.js';
+import type { OwnedKind, OwnedRecord } from '../../../core/execution/owned-kinds.js';
 import { deserializeFromStorage, serializeForStorage, type TypedValue } from '../../../core/variables/index.js';
 import { col, date, json, number, optionalDate, optionalNumber, parsedJson, textArray, type Column, type Table } from './table.js';
 
@@ -179,4 +180,17 @@ export const incidentTable: Table<IncidentRecord> = {
     col('rootCauseIncidentId', 'root_cause_incident_id'),
     col('tenantId', 'tenant_id'),
   ],
+};
+
+/** The table of each kind of record an instance owns. */
+export type OwnedTables<K extends OwnedKind = OwnedKind> = { readonly [P in K]: Table<OwnedRecord[P]> };
+
+export const ownedTables: OwnedTables = {
+  elements: elementInstanceTable,
+  variables: variableTable,
+  tasks: taskTable,
+  externalTasks: externalTaskTable,
+  jobs: jobTable,
+  subscriptions: subscriptionTable,
+  incidents: incidentTable,
 };

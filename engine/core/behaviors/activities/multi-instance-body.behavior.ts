@@ -1,10 +1,9 @@
 import { ExecutionError } from '../../errors/index.js';
 import { evaluateCondition, type ExpressionContext } from '../../expressions/index.js';
-import type { ExecutionContext } from '../../execution/execution-context.js';
+import type { ElementBehavior, ElementRuntime } from '../../execution/element-runtime.js';
 import type { ElementInstanceRecord } from '../../execution/records.js';
 import type { FlowNode, MultiInstanceSpec } from '../../model/graph.js';
 import { toJsValue } from '../../variables/index.js';
-import type { ElementBehavior } from '../behavior.js';
 import { takeActivityFlows } from '../shared/flows.js';
 
 /**
@@ -52,7 +51,7 @@ export const multiInstanceBodyBehavior: ElementBehavior = {
   },
 };
 
-function startInner(ctx: ExecutionContext, body: ElementInstanceRecord, node: FlowNode): void {
+function startInner(ctx: ElementRuntime, body: ElementInstanceRecord, node: FlowNode): void {
   const spec = node.loop as MultiInstanceSpec;
   const state = body.data.multiInstance!;
   const index = state.nextIndex;
@@ -67,7 +66,7 @@ function startInner(ctx: ExecutionContext, body: ElementInstanceRecord, node: Fl
  * Evaluated as Camunda 7 does, in the instance that just completed: its local variables (the
  * element variable, loopCounter) come first, then the body's counters and everything above.
  */
-function completionConditionHolds(ctx: ExecutionContext, spec: MultiInstanceSpec, body: ElementInstanceRecord, child: ElementInstanceRecord): boolean {
+function completionConditionHolds(ctx: ElementRuntime, spec: MultiInstanceSpec, body: ElementInstanceRecord, child: ElementInstanceRecord): boolean {
   const outer = ctx.expressionContext(body.id);
   const context: ExpressionContext = {
     resolve: (name) => {
@@ -83,12 +82,12 @@ function completionConditionHolds(ctx: ExecutionContext, spec: MultiInstanceSpec
   }
 }
 
-function counter(ctx: ExecutionContext, body: ElementInstanceRecord, name: string): number {
+function counter(ctx: ElementRuntime, body: ElementInstanceRecord, name: string): number {
   const variable = ctx.variables.local(body.id, name);
   return variable ? Number(toJsValue(variable.value)) : 0;
 }
 
-function setCounter(ctx: ExecutionContext, body: ElementInstanceRecord, name: string, value: number): void {
+function setCounter(ctx: ElementRuntime, body: ElementInstanceRecord, name: string, value: number): void {
   ctx.variables.setJs(body.id, name, value, true);
 }
 

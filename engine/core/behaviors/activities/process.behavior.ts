@@ -1,7 +1,7 @@
-import type { ElementBehavior } from '../behavior.js';
+import type { ElementBehavior } from '../../execution/element-runtime.js';
 import { nodeOf } from '../../model/graph.js';
 import { EngineInvariantError } from '../../errors/index.js';
-import { openEventSubProcesses } from '../shared/event-sub-processes.js';
+import { openEventSubProcesses } from '../shared/catch-events.js';
 
 /** The process instance as the root scope: opens its event sub-processes and enters through a start event. */
 export const processBehavior: ElementBehavior = {

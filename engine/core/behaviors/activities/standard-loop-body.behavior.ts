@@ -1,9 +1,8 @@
 import { ExecutionError } from '../../errors/index.js';
 import { evaluateCondition } from '../../expressions/index.js';
-import type { ExecutionContext } from '../../execution/execution-context.js';
+import type { ElementBehavior, ElementRuntime } from '../../execution/element-runtime.js';
 import type { ElementInstanceRecord } from '../../execution/records.js';
 import type { FlowNode, StandardLoopSpec } from '../../model/graph.js';
-import type { ElementBehavior } from '../behavior.js';
 import { takeActivityFlows } from '../shared/flows.js';
 
 /**
@@ -43,7 +42,7 @@ export const standardLoopBodyBehavior: ElementBehavior = {
   },
 };
 
-function startIteration(ctx: ExecutionContext, body: ElementInstanceRecord, node: FlowNode, index: number): void {
+function startIteration(ctx: ElementRuntime, body: ElementInstanceRecord, node: FlowNode, index: number): void {
   ctx.activate(node, body, { inner: true, data: { loopIndex: index } });
 }
 
@@ -52,7 +51,7 @@ function maximumReached(spec: StandardLoopSpec, completed: number): boolean {
 }
 
 /** evaluated in the body's scope; without a loopCondition only loopMaximum ends the loop */
-function loopConditionHolds(ctx: ExecutionContext, body: ElementInstanceRecord, spec: StandardLoopSpec): boolean {
+function loopConditionHolds(ctx: ElementRuntime, body: ElementInstanceRecord, spec: StandardLoopSpec): boolean {
   if (!spec.loopCondition) return true;
   try {
     return evaluateCondition(spec.loopCondition, ctx.expressionContext(body.id));

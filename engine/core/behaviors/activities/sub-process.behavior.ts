@@ -1,7 +1,7 @@
-import type { ElementBehavior } from '../behavior.js';
+import type { ElementBehavior } from '../../execution/element-runtime.js';
 import { nodeOf } from '../../model/graph.js';
 import { endReopenedEventScopeIfDone } from '../shared/compensation-throw.js';
-import { openEventSubProcesses } from '../shared/event-sub-processes.js';
+import { openEventSubProcesses } from '../shared/catch-events.js';
 import { completeScopeIfDone } from '../shared/scope-completion.js';
 
 /**

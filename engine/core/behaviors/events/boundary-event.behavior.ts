@@ -1,4 +1,4 @@
-import type { ElementBehavior } from '../behavior.js';
+import type { ElementBehavior } from '../../execution/element-runtime.js';
 
 /** A boundary event's token is created when its event was caught: it passes straight on. */
 export const boundaryEventBehavior: ElementBehavior = {

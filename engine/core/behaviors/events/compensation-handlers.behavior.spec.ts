@@ -4,6 +4,7 @@ import { EngineHarness } from '../../../testing/engine-harness.js';
 import { InMemoryEngineStore } from '../../../testing/in-memory-store.js';
 import { InlineDispatcher } from '../../../testing/inline-dispatcher.js';
 import { Engine } from '../../engine.js';
+import { OWNED_KINDS } from '../../execution/owned-kinds.js';
 
 async function deployed(model: string): Promise<EngineHarness> {
   const h = new EngineHarness();
@@ -172,7 +173,7 @@ describe('compensation across engines', () => {
 
     // when a new engine works on a copy of every stored table
     const store = new InMemoryEngineStore(h.clock);
-    const tables = ['deployments', 'resources', 'definitions', 'instances', 'elements', 'variables', 'tasks', 'externalTasks', 'jobs', 'subscriptions', 'incidents'] as const;
+    const tables = ['deployments', 'resources', 'definitions', 'instances', ...OWNED_KINDS] as const;
     for (const table of tables) for (const [k, v] of h.store[table] as Map<string, unknown>) (store[table] as Map<string, unknown>).set(k, structuredClone(v));
     for (const [name, table] of Object.entries(h.store.history)) for (const [k, v] of table) store.history[name as keyof typeof store.history].set(k, v);
     let n = 0;

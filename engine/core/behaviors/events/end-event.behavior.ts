@@ -1,4 +1,4 @@
-import type { ElementBehavior } from '../behavior.js';
+import type { ElementBehavior } from '../../execution/element-runtime.js';
 import { throwBpmnError } from '../shared/bpmn-errors.js';
 import { throwEscalation } from '../shared/escalations.js';
 import { completeThrowerIfDone, throwCompensation } from '../shared/compensation-throw.js';

@@ -1,4 +1,4 @@
-import type { ElementBehavior } from '../behavior.js';
+import type { ElementBehavior } from '../../execution/element-runtime.js';
 import { waitForEventBehavior } from '../shared/wait-for-event.js';
 
 /** Intermediate catch events wait for their message, signal, timer or condition; link catches pass on. */

@@ -1,6 +1,6 @@
 import { EngineInvariantError } from '../../errors/index.js';
 import { nodeOf } from '../../model/graph.js';
-import type { ElementBehavior } from '../behavior.js';
+import type { ElementBehavior } from '../../execution/element-runtime.js';
 import { completeThrowerIfDone, throwCompensation } from '../shared/compensation-throw.js';
 import { throwEscalation } from '../shared/escalations.js';
 import { completeExternalWork, startExternalWork } from '../shared/external-work.js';

@@ -1,6 +1,6 @@
 import { EngineInvariantError } from '../../errors/index.js';
 import { flowOf, nodeOf } from '../../model/graph.js';
-import type { ElementBehavior } from '../behavior.js';
+import type { ElementBehavior } from '../../execution/element-runtime.js';
 import { openCatch } from '../shared/catch-events.js';
 
 /**

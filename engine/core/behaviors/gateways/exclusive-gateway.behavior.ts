@@ -1,5 +1,5 @@
 import { ExecutionError } from '../../errors/index.js';
-import type { ElementBehavior } from '../behavior.js';
+import type { ElementBehavior } from '../../execution/element-runtime.js';
 import { chooseExclusive } from '../shared/flows.js';
 
 /** Exclusive gateway: the first outgoing flow whose condition holds, else the default flow. Merging needs no join. */

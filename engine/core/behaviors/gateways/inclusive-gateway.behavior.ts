@@ -1,7 +1,7 @@
 import { ExecutionError } from '../../errors/index.js';
-import type { ElementBehavior } from '../behavior.js';
+import type { ElementBehavior } from '../../execution/element-runtime.js';
 import { chooseInclusive } from '../shared/flows.js';
-import { fireReadyInclusiveJoins } from './inclusive-join.js';
+import { fireInclusiveJoinIfReady, fireReadyInclusiveJoins } from './inclusive-join.js';
 import { recordArrival } from './join-arrivals.js';
 
 /** Inclusive gateway: forks to every flow whose condition holds (else the default); joins the tokens that can arrive. */
@@ -12,6 +12,7 @@ export const inclusiveGatewayBehavior: ElementBehavior = {
     fireReadyInclusiveJoins(ctx, ctx.requireElement(scope.id));
     return true;
   },
+  onTokenEndedInScope: fireInclusiveJoinIfReady,
   onEnter(ctx, ei) {
     ctx.complete(ei);
   },

@@ -1,4 +1,4 @@
-import type { ExecutionContext } from '../../execution/execution-context.js';
+import type { ElementRuntime } from '../../execution/element-runtime.js';
 import type { ElementInstanceRecord } from '../../execution/records.js';
 import { ownEntry } from '../../shared/own-entry.js';
 
@@ -6,7 +6,7 @@ import { ownEntry } from '../../shared/own-entry.js';
  * Arrivals at a joining gateway are counted on its scope per incoming flow, so two tokens on the
  * same flow count twice and a later round of a loop waits for its own tokens.
  */
-export function recordArrival(ctx: ExecutionContext, scope: ElementInstanceRecord, gatewayId: string, flowId: string): ElementInstanceRecord {
+export function recordArrival(ctx: ElementRuntime, scope: ElementInstanceRecord, gatewayId: string, flowId: string): ElementInstanceRecord {
   const all = scope.data.joinArrivals ?? {};
   const forGateway = ownEntry(all, gatewayId) ?? {};
   return ctx.updateData(scope, {
@@ -19,7 +19,7 @@ export function arrivalsAt(scope: ElementInstanceRecord, gatewayId: string): Rea
 }
 
 /** takes one arrival from each given flow */
-export function consumeArrivals(ctx: ExecutionContext, scope: ElementInstanceRecord, gatewayId: string, flowIds: readonly string[]): void {
+export function consumeArrivals(ctx: ElementRuntime, scope: ElementInstanceRecord, gatewayId: string, flowIds: readonly string[]): void {
   const current = ctx.requireElement(scope.id);
   const all = current.data.joinArrivals ?? {};
   const forGateway = { ...(ownEntry(all, gatewayId) ?? {}) };
@@ -35,7 +35,7 @@ export function consumeArrivals(ctx: ExecutionContext, scope: ElementInstanceRec
 }
 
 /** tokens waiting at the scope's joins are cancelled with the rest of the scope's tokens */
-export function discardArrivals(ctx: ExecutionContext, scope: ElementInstanceRecord): void {
+export function discardArrivals(ctx: ElementRuntime, scope: ElementInstanceRecord): void {
   const current = ctx.element(scope.id);
   if (current?.data.joinArrivals && Object.keys(current.data.joinArrivals).length > 0) ctx.updateData(current, { joinArrivals: {} });
 }

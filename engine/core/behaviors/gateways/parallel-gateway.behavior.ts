@@ -1,4 +1,4 @@
-import type { ElementBehavior } from '../behavior.js';
+import type { ElementBehavior } from '../../execution/element-runtime.js';
 import { arrivalsAt, consumeArrivals, recordArrival } from './join-arrivals.js';
 import { ownEntry } from '../../shared/own-entry.js';
 

@@ -1,4 +1,4 @@
-import type { ExecutionContext } from '../../execution/execution-context.js';
+import type { ElementRuntime } from '../../execution/element-runtime.js';
 import type { ElementInstanceRecord } from '../../execution/records.js';
 import { isLoopBody } from '../../execution/loop-bodies.js';
 import type { FlowNode } from '../../model/graph.js';
@@ -28,7 +28,7 @@ export type UncaughtError = 'complete' | 'end';
  * it goes to the calling process (the thrower waits for the verdict: see error-propagation); with
  * no caller the thrower ends as `uncaught` says.
  */
-export function throwBpmnError(ctx: ExecutionContext, thrower: ElementInstanceRecord, error: ThrownError, uncaught: UncaughtError): void {
+export function throwBpmnError(ctx: ElementRuntime, thrower: ElementInstanceRecord, error: ThrownError, uncaught: UncaughtError): void {
   const catcher = findErrorCatcher(ctx, thrower, error);
   if (catcher) {
     catchError(ctx, catcher, error);
@@ -51,17 +51,17 @@ export function throwBpmnError(ctx: ExecutionContext, thrower: ElementInstanceRe
 }
 
 /** no process in the call hierarchy catches the error: the thrower ends on its own */
-export function endUncaught(ctx: ExecutionContext, thrower: ElementInstanceRecord, uncaught: UncaughtError): void {
+export function endUncaught(ctx: ElementRuntime, thrower: ElementInstanceRecord, uncaught: UncaughtError): void {
   if (uncaught === 'complete') ctx.complete(thrower);
   else ctx.endWithoutFlows(thrower);
 }
 
 /** the catcher of an error thrown at `from` within this instance, if any */
-export function findErrorCatcher(ctx: ExecutionContext, from: ElementInstanceRecord, error: ThrownError): Catcher | null {
+export function findErrorCatcher(ctx: ElementRuntime, from: ElementInstanceRecord, error: ThrownError): Catcher | null {
   return findCatcher(ctx, from, (node) => errorCodeMatch(node, error.code));
 }
 
-export function catchError(ctx: ExecutionContext, catcher: Catcher, error: ThrownError): void {
+export function catchError(ctx: ElementRuntime, catcher: Catcher, error: ThrownError): void {
   const definition = catcher.node.eventDefinition;
   const payload = { errorCode: error.code, errorMessage: error.message };
   const caught = catcher.kind === 'boundary'
@@ -89,7 +89,7 @@ function errorCodeMatch(node: FlowNode, code: string): number {
  * Walks outwards from `from` for the best-matching catcher by `match` (error or escalation).
  * Used for errors and escalations alike.
  */
-export function findCatcher(ctx: ExecutionContext, from: ElementInstanceRecord, match: (node: FlowNode) => number): Catcher | null {
+export function findCatcher(ctx: ElementRuntime, from: ElementInstanceRecord, match: (node: FlowNode) => number): Catcher | null {
   let current: ElementInstanceRecord | undefined = from;
   while (current) {
     const node = current.kind === 'process' ? null : nodeOf(ctx.graph, current.elementId);

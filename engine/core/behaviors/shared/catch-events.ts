@@ -1,6 +1,7 @@
-import type { ExecutionContext } from '../../execution/execution-context.js';
+import type { ElementRuntime } from '../../execution/element-runtime.js';
 import type { ElementInstanceRecord, SubscriptionRecord, SubscriptionType } from '../../execution/records.js';
-import type { FlowNode } from '../../model/graph.js';
+import type { FlowNode, ScopeSpec } from '../../model/graph.js';
+import { nodeOf } from '../../model/graph.js';
 import { checkConditionOnEntry } from './conditional-events.js';
 import { createTimerJob } from './timers.js';
 
@@ -9,7 +10,7 @@ import { createTimerJob } from './timers.js';
  * signals and conditions (a condition is also checked at once, after the owner was entered), a job
  * for timers. Error, escalation and compensation events are found when thrown and need nothing here.
  */
-export function openCatch(ctx: ExecutionContext, owner: ElementInstanceRecord, catchNode: FlowNode): void {
+export function openCatch(ctx: ElementRuntime, owner: ElementInstanceRecord, catchNode: FlowNode): void {
   if (catchNode.kind === 'receiveTask' && catchNode.messageName) {
     subscribe(ctx, owner, catchNode, 'message', String(ctx.evaluate(catchNode.messageName, owner.id, catchNode.id)));
     return;
@@ -33,7 +34,20 @@ export function openCatch(ctx: ExecutionContext, owner: ElementInstanceRecord, c
   }
 }
 
-function subscribe(ctx: ExecutionContext, owner: ElementInstanceRecord, catchNode: FlowNode, type: SubscriptionType, eventName: string): SubscriptionRecord {
+/** While an activity runs, its boundary events wait on its behalf. */
+export function openBoundaryEvents(ctx: ElementRuntime, ei: ElementInstanceRecord, node: FlowNode): void {
+  for (const boundaryId of node.boundaryEvents) openCatch(ctx, ei, nodeOf(ctx.graph, boundaryId));
+}
+
+/** When a scope is entered, the start events of its event sub-processes start waiting. */
+export function openEventSubProcesses(ctx: ElementRuntime, scopeInstance: ElementInstanceRecord, scope: ScopeSpec): void {
+  for (const subProcessId of scope.eventSubProcesses) {
+    const subProcess = nodeOf(ctx.graph, subProcessId);
+    for (const startId of subProcess.scope?.startEvents ?? []) openCatch(ctx, scopeInstance, nodeOf(ctx.graph, startId));
+  }
+}
+
+function subscribe(ctx: ElementRuntime, owner: ElementInstanceRecord, catchNode: FlowNode, type: SubscriptionType, eventName: string): SubscriptionRecord {
   return ctx.aggregate.subscriptions.insert({
     id: ctx.newId(),
     type,

@@ -1,4 +1,4 @@
-import type { ExecutionContext } from '../../execution/execution-context.js';
+import type { ElementRuntime } from '../../execution/element-runtime.js';
 import { isLoopBody } from '../../execution/loop-bodies.js';
 import type { ElementInstanceRecord, SubscriptionRecord } from '../../execution/records.js';
 import { boundaryCompensationHandlerOf, compensationEventSubProcessOf } from '../../model/compensation.js';
@@ -15,7 +15,7 @@ import { addCompensation, compensationEntryOf, compensationSubscriptions, moveCo
  * - A loop body: the entries of its iterations move to its scope, one per completed iteration.
  * Compensation handlers and re-opened event scopes leave nothing behind.
  */
-export function retainCompensation(ctx: ExecutionContext, ei: ElementInstanceRecord, node: FlowNode): void {
+export function retainCompensation(ctx: ElementRuntime, ei: ElementInstanceRecord, node: FlowNode): void {
   const scopeId = ei.parentId;
   if (!scopeId || ei.data.compensates !== undefined || node.isForCompensation) return;
   if (isLoopBody(ei.kind)) {
@@ -27,7 +27,7 @@ export function retainCompensation(ctx: ExecutionContext, ei: ElementInstanceRec
   if (handler) addCompensation(ctx, scopeId, handler.id, ei.id);
 }
 
-function retainEventScope(ctx: ExecutionContext, subProcess: ElementInstanceRecord, node: FlowNode, scopeId: string): void {
+function retainEventScope(ctx: ElementRuntime, subProcess: ElementInstanceRecord, node: FlowNode, scopeId: string): void {
   const inner = ownedBy(ctx, subProcess.id);
   const eventSubProcess = compensationEventSubProcessOf(ctx.graph, node);
   if (inner.length === 0 && !eventSubProcess) return;
@@ -42,7 +42,7 @@ function retainEventScope(ctx: ExecutionContext, subProcess: ElementInstanceReco
 }
 
 /** the entries retained with a completed sub-process instance, nested ones included */
-export function retainedWith(ctx: ExecutionContext, subProcessInstanceId: string): SubscriptionRecord[] {
+export function retainedWith(ctx: ElementRuntime, subProcessInstanceId: string): SubscriptionRecord[] {
   const all = compensationSubscriptions(ctx);
   const scopes = new Set([subProcessInstanceId]);
   const found: SubscriptionRecord[] = [];
@@ -60,14 +60,14 @@ export function retainedWith(ctx: ExecutionContext, subProcessInstanceId: string
 }
 
 /** the retained local variables of a completed sub-process become those of the scope re-opening it */
-export function restoreSnapshot(ctx: ExecutionContext, subProcessInstanceId: string, scopeId: string): void {
+export function restoreSnapshot(ctx: ElementRuntime, subProcessInstanceId: string, scopeId: string): void {
   for (const variable of ctx.variables.localAll(snapshotScopeOf(subProcessInstanceId))) {
     ctx.aggregate.variables.update(variable.id, { scopeId });
   }
 }
 
 /** the owner goes without compensating: the variable snapshots of its retained sub-processes go too */
-export function releaseRetainedCompensations(ctx: ExecutionContext, ownerId: string): void {
+export function releaseRetainedCompensations(ctx: ElementRuntime, ownerId: string): void {
   for (const subscription of ownedBy(ctx, ownerId)) {
     if (!reopensEventScope(ctx, subscription)) continue;
     const snapshot = snapshotScopeOf(compensationEntryOf(subscription).instance);
@@ -76,7 +76,7 @@ export function releaseRetainedCompensations(ctx: ExecutionContext, ownerId: str
 }
 
 /** an entry for a completed sub-process (not for a handler of a boundary event) */
-export function reopensEventScope(ctx: ExecutionContext, subscription: SubscriptionRecord): boolean {
+export function reopensEventScope(ctx: ElementRuntime, subscription: SubscriptionRecord): boolean {
   return !nodeOf(ctx.graph, subscription.activityId).isForCompensation;
 }
 
@@ -85,6 +85,6 @@ function snapshotScopeOf(subProcessInstanceId: string): string {
   return `${subProcessInstanceId}#snapshot`;
 }
 
-function ownedBy(ctx: ExecutionContext, ownerId: string): SubscriptionRecord[] {
+function ownedBy(ctx: ElementRuntime, ownerId: string): SubscriptionRecord[] {
   return compensationSubscriptions(ctx).filter((s) => s.elementInstanceId === ownerId);
 }

@@ -1,5 +1,5 @@
 import { EngineInvariantError } from '../../errors/index.js';
-import type { ExecutionContext } from '../../execution/execution-context.js';
+import type { ElementRuntime } from '../../execution/element-runtime.js';
 import type { SubscriptionRecord } from '../../execution/records.js';
 
 /**
@@ -39,17 +39,17 @@ function eventNameOf(entry: CompensationEntry): string {
 }
 
 /** every compensation subscription of the instance */
-export function compensationSubscriptions(ctx: ExecutionContext): SubscriptionRecord[] {
+export function compensationSubscriptions(ctx: ElementRuntime): SubscriptionRecord[] {
   return ctx.aggregate.subscriptions.filter((s) => s.type === 'compensate');
 }
 
 /** the subscriptions a scope instance can compensate itself (not those retained with a completed sub-process) */
-export function directCompensations(ctx: ExecutionContext, ownerId: string): SubscriptionRecord[] {
+export function directCompensations(ctx: ElementRuntime, ownerId: string): SubscriptionRecord[] {
   return compensationSubscriptions(ctx).filter((s) => s.elementInstanceId === ownerId && compensationEntryOf(s).eventScope === null);
 }
 
 /** records that `activityId` runs when the work of `instance` is compensated, for `ownerId` to trigger */
-export function addCompensation(ctx: ExecutionContext, ownerId: string, activityId: string, instance: string): SubscriptionRecord {
+export function addCompensation(ctx: ElementRuntime, ownerId: string, activityId: string, instance: string): SubscriptionRecord {
   const order = 1 + compensationSubscriptions(ctx).reduce((latest, s) => Math.max(latest, compensationEntryOf(s).order), 0);
   return ctx.aggregate.subscriptions.insert({
     id: ctx.newId(),
@@ -65,7 +65,7 @@ export function addCompensation(ctx: ExecutionContext, ownerId: string, activity
 }
 
 /** hands a subscription to another owner, optionally retaining it with (or releasing it from) an event scope */
-export function moveCompensation(ctx: ExecutionContext, subscription: SubscriptionRecord, ownerId: string, eventScope: string | null): void {
+export function moveCompensation(ctx: ElementRuntime, subscription: SubscriptionRecord, ownerId: string, eventScope: string | null): void {
   const entry = compensationEntryOf(subscription);
   ctx.aggregate.subscriptions.update(subscription.id, { elementInstanceId: ownerId, eventName: eventNameOf({ ...entry, eventScope }) });
 }

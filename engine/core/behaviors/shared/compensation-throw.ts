@@ -1,4 +1,4 @@
-import type { ExecutionContext } from '../../execution/execution-context.js';
+import type { ElementRuntime } from '../../execution/element-runtime.js';
 import type { ElementInstanceRecord, SubscriptionRecord } from '../../execution/records.js';
 import { compensationSubscriptionActivityOf } from '../../model/compensation.js';
 import type { FlowNode } from '../../model/graph.js';
@@ -21,7 +21,7 @@ export interface CompensationRequest {
  * (its behaviour's onChildEnded); not waiting, they run beside it in its scope.
  * Returns how many compensations started.
  */
-export function throwCompensation(ctx: ExecutionContext, thrower: ElementInstanceRecord, request: CompensationRequest): number {
+export function throwCompensation(ctx: ElementRuntime, thrower: ElementInstanceRecord, request: CompensationRequest): number {
   const scope = ctx.scopeOf(thrower);
   const candidates = compensableFrom(ctx, scope);
   const target = request.activityRef ? compensationSubscriptionActivityOf(ctx.graph, request.activityRef) : null;
@@ -30,7 +30,7 @@ export function throwCompensation(ctx: ExecutionContext, thrower: ElementInstanc
   return chosen.length;
 }
 
-function compensableFrom(ctx: ExecutionContext, scope: ElementInstanceRecord): SubscriptionRecord[] {
+function compensableFrom(ctx: ElementRuntime, scope: ElementInstanceRecord): SubscriptionRecord[] {
   const found = directCompensations(ctx, scope.id);
   for (let current = scope; current.kind === 'eventSubProcess' && current.parentId; ) {
     current = ctx.requireElement(current.parentId);
@@ -40,7 +40,7 @@ function compensableFrom(ctx: ExecutionContext, scope: ElementInstanceRecord): S
 }
 
 /** each entry is consumed: its handler (or re-opened sub-process) runs once, under `parent` */
-function startCompensations(ctx: ExecutionContext, subscriptions: readonly SubscriptionRecord[], parent: ElementInstanceRecord): void {
+function startCompensations(ctx: ElementRuntime, subscriptions: readonly SubscriptionRecord[], parent: ElementInstanceRecord): void {
   for (const subscription of latestFirst(subscriptions)) {
     ctx.aggregate.subscriptions.delete(subscription.id);
     const { instance } = compensationEntryOf(subscription);
@@ -55,7 +55,7 @@ function startCompensations(ctx: ExecutionContext, subscriptions: readonly Subsc
  * as they were when it completed) and either its compensation event sub-process runs in it, or the
  * entries retained with it are compensated in it. It ends when that work is done.
  */
-function reopenEventScope(ctx: ExecutionContext, completedInstanceId: string, handler: FlowNode, parent: ElementInstanceRecord): void {
+function reopenEventScope(ctx: ElementRuntime, completedInstanceId: string, handler: FlowNode, parent: ElementInstanceRecord): void {
   const subProcess = handler.kind === 'eventSubProcess' ? nodeOf(ctx.graph, handler.scopeId) : handler;
   const retained = retainedWith(ctx, completedInstanceId);
   const reopened = ctx.aggregate.elements.insert({
@@ -84,11 +84,11 @@ function reopenEventScope(ctx: ExecutionContext, completedInstanceId: string, ha
 }
 
 /** a re-opened sub-process ends (without taking flows) once the compensations in it are done */
-export function endReopenedEventScopeIfDone(ctx: ExecutionContext, reopened: ElementInstanceRecord): void {
+export function endReopenedEventScopeIfDone(ctx: ElementRuntime, reopened: ElementInstanceRecord): void {
   if (ctx.aggregate.childrenOf(reopened.id).length === 0) ctx.endWithoutFlows(reopened);
 }
 
 /** a waiting thrower completes once the compensations it started are done */
-export function completeThrowerIfDone(ctx: ExecutionContext, thrower: ElementInstanceRecord): void {
+export function completeThrowerIfDone(ctx: ElementRuntime, thrower: ElementInstanceRecord): void {
   if (ctx.aggregate.childrenOf(thrower.id).length === 0) ctx.complete(thrower);
 }

@@ -1,6 +1,6 @@
 import { ExecutionError } from '../../errors/index.js';
 import { evaluateCondition, type ExpressionContext } from '../../expressions/index.js';
-import type { ExecutionContext } from '../../execution/execution-context.js';
+import type { ElementRuntime } from '../../execution/element-runtime.js';
 import type { ElementInstanceRecord, SubscriptionRecord } from '../../execution/records.js';
 import type { VariableChange } from '../../execution/variable-change-log.js';
 import type { EventDefinition, FlowNode } from '../../model/graph.js';
@@ -18,7 +18,7 @@ const MAX_ROUNDS = 100;
  * intermediate event whose condition already holds passes through; a boundary event or event
  * sub-process start fires at once.
  */
-export function checkConditionOnEntry(ctx: ExecutionContext, subscription: SubscriptionRecord): void {
+export function checkConditionOnEntry(ctx: ElementRuntime, subscription: SubscriptionRecord): void {
   ctx.schedule(() => {
     if (!ctx.aggregate.subscriptions.has(subscription.id)) return;
     // this evaluation covers every change made so far
@@ -33,9 +33,10 @@ export function checkConditionOnEntry(ctx: ExecutionContext, subscription: Subsc
  * is evaluated if one of those changes concerns it, outer scopes first, and fires if its condition
  * holds. A non-interrupting one fires again on every later command whose changes concern it while
  * the condition holds (Camunda fires on every evaluation to true, not only on a false-to-true edge).
- * What fired runs on the agenda and may change variables again: repeat until nothing changes.
+ * What fired runs on the agenda (drained by `runAgenda`) and may change variables again: repeat
+ * until nothing changes.
  */
-export function fireConditionalEvents(ctx: ExecutionContext): void {
+export function fireConditionalEvents(ctx: ElementRuntime, runAgenda: () => void): void {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     if (ctx.aggregate.hasEnded) return;
     const pending = ctx.aggregate.subscriptions.filter((s) => s.type === 'conditional' && ctx.writtenVariables.hasUnseen(s.id));
@@ -45,12 +46,12 @@ export function fireConditionalEvents(ctx: ExecutionContext): void {
       const changes = ctx.writtenVariables.takeUnseen(subscription.id);
       if (changesConcern(ctx, subscription, changes)) fireIfConditionHolds(ctx, subscription);
     }
-    ctx.run();
+    runAgenda();
   }
   throw new ExecutionError(`Expected the conditional events of process instance '${ctx.aggregate.id}' to settle, but they kept firing after ${MAX_ROUNDS} rounds of variable changes`);
 }
 
-function fireIfConditionHolds(ctx: ExecutionContext, subscription: SubscriptionRecord): void {
+function fireIfConditionHolds(ctx: ElementRuntime, subscription: SubscriptionRecord): void {
   const owner = subscription.elementInstanceId ? ctx.element(subscription.elementInstanceId) : undefined;
   if (!owner) return;
   const node = nodeOf(ctx.graph, subscription.activityId);
@@ -62,7 +63,7 @@ function fireIfConditionHolds(ctx: ExecutionContext, subscription: SubscriptionR
  * (a variable local to a sibling or a child scope does not), and passes the event's
  * camunda:variableName and camunda:variableEvents filters.
  */
-function changesConcern(ctx: ExecutionContext, subscription: SubscriptionRecord, changes: readonly VariableChange[]): boolean {
+function changesConcern(ctx: ElementRuntime, subscription: SubscriptionRecord, changes: readonly VariableChange[]): boolean {
   const owner = subscription.elementInstanceId ? ctx.element(subscription.elementInstanceId) : undefined;
   if (!owner || changes.length === 0) return false;
   const definition = conditionalDefinitionOf(nodeOf(ctx.graph, subscription.activityId));
@@ -77,7 +78,7 @@ function changesConcern(ctx: ExecutionContext, subscription: SubscriptionRecord,
  * Evaluated in the owner's scope. As in Camunda 7, a condition over a variable that does not
  * exist (yet) is false rather than an error; any other evaluation failure fails the command.
  */
-function conditionHolds(ctx: ExecutionContext, owner: ElementInstanceRecord, node: FlowNode): boolean {
+function conditionHolds(ctx: ElementRuntime, owner: ElementInstanceRecord, node: FlowNode): boolean {
   const definition = conditionalDefinitionOf(node);
   const scope = ctx.expressionContext(owner.id);
   let unresolved = false;
@@ -104,7 +105,7 @@ function conditionalDefinitionOf(node: FlowNode): ConditionalDefinition {
 }
 
 /** outer scopes first: an interrupting event there may cancel the inner ones */
-function outermostFirst(ctx: ExecutionContext, subscriptions: readonly SubscriptionRecord[]): SubscriptionRecord[] {
+function outermostFirst(ctx: ElementRuntime, subscriptions: readonly SubscriptionRecord[]): SubscriptionRecord[] {
   const depth = (s: SubscriptionRecord) => (s.elementInstanceId ? ctx.variables.chain(s.elementInstanceId).length : 0);
   return subscriptions.map((s) => ({ s, d: depth(s) })).sort((a, b) => a.d - b.d).map(({ s }) => s);
 }

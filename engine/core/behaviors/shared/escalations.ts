@@ -1,4 +1,4 @@
-import type { ExecutionContext } from '../../execution/execution-context.js';
+import type { ElementRuntime } from '../../execution/element-runtime.js';
 import type { ElementInstanceRecord } from '../../execution/records.js';
 import type { FlowNode } from '../../model/graph.js';
 import { findCatcher } from './bpmn-errors.js';
@@ -11,7 +11,7 @@ import { triggerEventSubProcess } from './event-sub-processes.js';
  * catchers cancel the scope, non-interrupting ones let the thrower continue. Uncaught, it goes
  * to the calling process, and is otherwise ignored.
  */
-export function throwEscalation(ctx: ExecutionContext, thrower: ElementInstanceRecord, code: string): void {
+export function throwEscalation(ctx: ElementRuntime, thrower: ElementInstanceRecord, code: string): void {
   const catcher = findCatcher(ctx, thrower, (node) => escalationMatch(node, code));
   if (catcher) {
     const caught = catcher.kind === 'boundary'
@@ -35,7 +35,7 @@ export function throwEscalation(ctx: ExecutionContext, thrower: ElementInstanceR
 }
 
 /** the escalation arrives at a call activity from the process it called */
-export function escalationAtCallActivity(ctx: ExecutionContext, callActivity: ElementInstanceRecord, code: string): void {
+export function escalationAtCallActivity(ctx: ElementRuntime, callActivity: ElementInstanceRecord, code: string): void {
   throwEscalation(ctx, callActivity, code);
 }
 

@@ -1,4 +1,4 @@
-import type { ExecutionContext } from '../../execution/execution-context.js';
+import type { ElementRuntime } from '../../execution/element-runtime.js';
 import { nodeOf } from '../../model/graph.js';
 import { triggerBoundaryEvent } from './boundary-events.js';
 import { triggerEventSubProcess } from './event-sub-processes.js';
@@ -10,7 +10,7 @@ export type CatchableEventKind = 'message' | 'signal' | 'timer' | 'conditional';
  * a boundary event, an event sub-process start, or the waiting element itself (intermediate catch
  * event, receive task, event-based gateway). Returns false if the owner is gone.
  */
-export function deliverEvent(ctx: ExecutionContext, ownerId: string, activityId: string, eventKind: CatchableEventKind): boolean {
+export function deliverEvent(ctx: ElementRuntime, ownerId: string, activityId: string, eventKind: CatchableEventKind): boolean {
   const owner = ctx.element(ownerId);
   if (!owner) return false;
   const node = nodeOf(ctx.graph, activityId);

@@ -1,20 +1,10 @@
-import type { ExecutionContext } from '../../execution/execution-context.js';
+import type { ElementRuntime } from '../../execution/element-runtime.js';
 import type { ElementInstanceRecord } from '../../execution/records.js';
-import type { ScopeSpec } from '../../model/graph.js';
 import { nodeOf } from '../../model/graph.js';
-import { openCatch } from './catch-events.js';
-
-/** When a scope is entered, the start events of its event sub-processes start waiting. */
-export function openEventSubProcesses(ctx: ExecutionContext, scopeInstance: ElementInstanceRecord, scope: ScopeSpec): void {
-  for (const subProcessId of scope.eventSubProcesses) {
-    const subProcess = nodeOf(ctx.graph, subProcessId);
-    for (const startId of subProcess.scope?.startEvents ?? []) openCatch(ctx, scopeInstance, nodeOf(ctx.graph, startId));
-  }
-}
 
 /** An event sub-process starts; an interrupting one first cancels everything else in the scope. */
 export function triggerEventSubProcess(
-  ctx: ExecutionContext,
+  ctx: ElementRuntime,
   scopeInstance: ElementInstanceRecord,
   startEventId: string,
   data: Record<string, unknown> = {},
@@ -33,7 +23,7 @@ export function triggerEventSubProcess(
  * waiting. The scope instance also owns its own boundary events (a timer on a sub-process): they
  * stay, as the sub-process is still running.
  */
-function closeEventSubProcessStarts(ctx: ExecutionContext, scopeInstance: ElementInstanceRecord): void {
+function closeEventSubProcessStarts(ctx: ElementRuntime, scopeInstance: ElementInstanceRecord): void {
   const isStart = (activityId: string) => nodeOf(ctx.graph, activityId).kind === 'startEvent';
   for (const sub of ctx.aggregate.subscriptions.filter((s) => s.elementInstanceId === scopeInstance.id && isStart(s.activityId))) {
     ctx.aggregate.subscriptions.delete(sub.id);

@@ -1,17 +1,16 @@
-import type { ExecutionContext } from '../../execution/execution-context.js';
+import type { ElementRuntime, Trigger } from '../../execution/element-runtime.js';
 import type { ElementInstanceRecord } from '../../execution/records.js';
 import type { FlowNode } from '../../model/graph.js';
-import type { Trigger } from '../behavior.js';
 import { createJob } from './jobs.js';
 
 /**
  * Hands a task's work to whoever serves its topic: an in-process handler registered for the topic
  * runs in a job; otherwise an external task waits for a worker to fetch and lock it.
  */
-export function startExternalWork(ctx: ExecutionContext, ei: ElementInstanceRecord, node: FlowNode): void {
+export function startExternalWork(ctx: ElementRuntime, ei: ElementInstanceRecord, node: FlowNode): void {
   const work = node.external!;
   const topic = String(ctx.evaluate(work.topic, ei.id, node.id));
-  if (ctx.services.handlers.handlerFor(topic)) {
+  if (ctx.hasHandlerFor(topic)) {
     createJob(ctx, { type: 'service-handler', element: ei, node, dueAt: ctx.now(), payload: { topic } });
     return;
   }
@@ -34,11 +33,11 @@ export function startExternalWork(ctx: ExecutionContext, ei: ElementInstanceReco
     created: ctx.now(),
     tenantId: ctx.aggregate.instance.tenantId,
   });
-  ctx.unit.newExternalTaskTopics.add(topic);
+  ctx.announceExternalTask(topic);
 }
 
 /** the worker (or handler) finished: the external task goes and the element completes */
-export function completeExternalWork(ctx: ExecutionContext, ei: ElementInstanceRecord, trigger: Trigger): void {
+export function completeExternalWork(ctx: ElementRuntime, ei: ElementInstanceRecord, trigger: Trigger): void {
   if (trigger.kind === 'externalTaskCompleted') ctx.aggregate.externalTasks.delete(trigger.externalTaskId);
   else if (trigger.kind !== 'handlerCompleted') return;
   ctx.complete(ei);

@@ -1,12 +1,12 @@
 import { ExecutionError } from '../../errors/index.js';
 import { evaluateCondition } from '../../expressions/index.js';
-import type { ExecutionContext } from '../../execution/execution-context.js';
+import type { ElementRuntime } from '../../execution/element-runtime.js';
 import type { ElementInstanceRecord } from '../../execution/records.js';
 import type { FlowNode } from '../../model/graph.js';
 import { flowOf } from '../../model/graph.js';
 
 /** true if the flow has no condition or its condition holds in the scope */
-export function flowConditionHolds(ctx: ExecutionContext, flowId: string, scopeId: string): boolean {
+export function flowConditionHolds(ctx: ElementRuntime, flowId: string, scopeId: string): boolean {
   const flow = flowOf(ctx.graph, flowId);
   if (!flow.condition) return true;
   try {
@@ -17,7 +17,7 @@ export function flowConditionHolds(ctx: ExecutionContext, flowId: string, scopeI
 }
 
 /** the flows an exclusive choice takes: the first whose condition holds, else the default */
-export function chooseExclusive(ctx: ExecutionContext, node: FlowNode, scopeId: string): string | null {
+export function chooseExclusive(ctx: ElementRuntime, node: FlowNode, scopeId: string): string | null {
   for (const flowId of node.outgoing) {
     if (flowId === node.defaultFlow) continue;
     if (flowConditionHolds(ctx, flowId, scopeId)) return flowId;
@@ -26,7 +26,7 @@ export function chooseExclusive(ctx: ExecutionContext, node: FlowNode, scopeId: 
 }
 
 /** the flows an inclusive choice takes: every one whose condition holds, else the default */
-export function chooseInclusive(ctx: ExecutionContext, node: FlowNode, scopeId: string): string[] {
+export function chooseInclusive(ctx: ElementRuntime, node: FlowNode, scopeId: string): string[] {
   const taken = node.outgoing.filter((flowId) => flowId !== node.defaultFlow && flowConditionHolds(ctx, flowId, scopeId));
   if (taken.length === 0 && node.defaultFlow) return [node.defaultFlow];
   return taken;
@@ -36,7 +36,7 @@ export function chooseInclusive(ctx: ExecutionContext, node: FlowNode, scopeId: 
  * Leaving an activity or event: every outgoing flow whose condition holds (unconditional ones
  * always), else the default flow. No outgoing flow at all is an implicit end.
  */
-export function takeActivityFlows(ctx: ExecutionContext, ei: ElementInstanceRecord, node: FlowNode): void {
+export function takeActivityFlows(ctx: ElementRuntime, ei: ElementInstanceRecord, node: FlowNode): void {
   if (node.outgoing.length === 0) return;
   const scope = ctx.scopeOf(ei);
   const flows = chooseInclusive(ctx, node, scope.id);

@@ -1,4 +1,4 @@
-import type { ExecutionContext } from '../../execution/execution-context.js';
+import type { ElementRuntime } from '../../execution/element-runtime.js';
 import type { ElementInstanceRecord, JobPayload, JobRecord, JobType } from '../../execution/records.js';
 import type { FlowNode, RetrySpec } from '../../model/graph.js';
 
@@ -14,7 +14,7 @@ export interface NewJob {
   readonly payload?: JobPayload;
 }
 
-export function createJob(ctx: ExecutionContext, job: NewJob): JobRecord {
+export function createJob(ctx: ElementRuntime, job: NewJob): JobRecord {
   const retry = job.node.retry ?? DEFAULT_RETRY;
   const record: JobRecord = {
     id: ctx.newId(),

@@ -1,4 +1,4 @@
-import type { ExecutionContext } from '../../execution/execution-context.js';
+import type { ElementRuntime } from '../../execution/element-runtime.js';
 import type { ElementInstanceRecord, IncidentRecord, TaskRecord } from '../../execution/records.js';
 import { releaseRetainedCompensations } from './compensation-retention.js';
 
@@ -6,7 +6,7 @@ import { releaseRetainedCompensations } from './compensation-retention.js';
  * Removes what an element instance owns when it goes: user tasks, external tasks, jobs,
  * event subscriptions and incidents. A job or external task that fires after this finds nothing.
  */
-export function releaseOwnedRecords(ctx: ExecutionContext, ei: ElementInstanceRecord, reason: string): void {
+export function releaseOwnedRecords(ctx: ElementRuntime, ei: ElementInstanceRecord, reason: string): void {
   const aggregate = ctx.aggregate;
   for (const task of aggregate.tasks.filter((t) => t.elementInstanceId === ei.id)) deleteTask(ctx, task, reason);
   for (const external of aggregate.externalTasks.filter((t) => t.elementInstanceId === ei.id)) aggregate.externalTasks.delete(external.id);
@@ -21,14 +21,14 @@ export function releaseOwnedRecords(ctx: ExecutionContext, ei: ElementInstanceRe
  * any more: its boundary events and event sub-process starts close (timers and subscriptions).
  * What it may still compensate stays: it is retained when it leaves.
  */
-export function closeEventWaits(ctx: ExecutionContext, ei: ElementInstanceRecord): void {
+export function closeEventWaits(ctx: ElementRuntime, ei: ElementInstanceRecord): void {
   const aggregate = ctx.aggregate;
   for (const job of aggregate.jobs.filter((j) => j.elementInstanceId === ei.id && j.type === 'timer')) aggregate.jobs.delete(job.id);
   for (const sub of aggregate.subscriptions.filter((s) => s.elementInstanceId === ei.id && s.type !== 'compensate')) aggregate.subscriptions.delete(sub.id);
 }
 
 /** what is left when the instance ends (records owned by nobody any more) */
-export function releaseInstanceLeftovers(ctx: ExecutionContext): void {
+export function releaseInstanceLeftovers(ctx: ElementRuntime): void {
   const aggregate = ctx.aggregate;
   for (const task of aggregate.tasks.all()) deleteTask(ctx, task, 'deleted');
   for (const external of aggregate.externalTasks.all()) aggregate.externalTasks.delete(external.id);
@@ -37,12 +37,12 @@ export function releaseInstanceLeftovers(ctx: ExecutionContext): void {
   for (const incident of aggregate.incidents.all()) deleteIncident(ctx, incident);
 }
 
-export function deleteTask(ctx: ExecutionContext, task: TaskRecord, deleteReason: string): void {
+export function deleteTask(ctx: ElementRuntime, task: TaskRecord, deleteReason: string): void {
   ctx.aggregate.tasks.delete(task.id);
   ctx.history.task(task, { endTime: ctx.now(), deleteReason });
 }
 
-function deleteIncident(ctx: ExecutionContext, incident: IncidentRecord): void {
+function deleteIncident(ctx: ElementRuntime, incident: IncidentRecord): void {
   ctx.aggregate.incidents.delete(incident.id);
   ctx.history.incident(incident, 'DELETED');
 }

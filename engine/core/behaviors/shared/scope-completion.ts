@@ -1,19 +1,29 @@
-import type { ExecutionContext } from '../../execution/execution-context.js';
+import type { ElementRuntime } from '../../execution/element-runtime.js';
 import type { ElementInstanceRecord } from '../../execution/records.js';
-import { fireReadyInclusiveJoins } from '../gateways/inclusive-join.js';
+import { nodeOf } from '../../model/graph.js';
 
 /**
- * A scope (process or sub-process) completes when no token is left in it. Waiting inclusive
- * joins are re-checked first: a branch that just ended may be the one they waited for.
+ * A scope (process or sub-process) completes when no token is left in it. The joins with tokens
+ * waiting in it are asked first: a branch that just ended may be the one they waited for.
  */
-export function completeScopeIfDone(ctx: ExecutionContext, scope: ElementInstanceRecord, endedChild?: ElementInstanceRecord): void {
-  fireReadyInclusiveJoins(ctx, scope);
+export function completeScopeIfDone(ctx: ElementRuntime, scope: ElementInstanceRecord, endedChild?: ElementInstanceRecord): void {
+  askWaitingJoins(ctx, scope);
   const current = ctx.element(scope.id);
   if (!current) return;
   if (ctx.aggregate.childrenOf(current.id).length > 0) return;
   if (hasPendingJoinArrivals(current)) return;
   if (current.kind === 'process') ctx.endProcess('COMPLETED', null, endedChild?.elementId ?? null);
   else ctx.complete(current);
+}
+
+/** every join holding arrivals in the scope hears that a token of the scope ended */
+function askWaitingJoins(ctx: ElementRuntime, scope: ElementInstanceRecord): void {
+  const current = ctx.element(scope.id);
+  if (!current?.data.joinArrivals) return;
+  for (const gatewayId of Object.keys(current.data.joinArrivals)) {
+    const node = nodeOf(ctx.graph, gatewayId);
+    ctx.behaviorOf(node.kind).onTokenEndedInScope?.(ctx, current, node);
+  }
 }
 
 function hasPendingJoinArrivals(scope: ElementInstanceRecord): boolean {

@@ -1,9 +1,9 @@
-import type { ExecutionContext } from '../../execution/execution-context.js';
+import type { ElementRuntime } from '../../execution/element-runtime.js';
 import type { ProcessInstanceState } from '../../execution/records.js';
 import type { TypedValue } from '../../variables/index.js';
 
 /** A called instance that completed hands its variables back to the waiting call activity. */
-export function notifySuperInstance(ctx: ExecutionContext, state: ProcessInstanceState, variables: ReadonlyMap<string, TypedValue>): void {
+export function notifySuperInstance(ctx: ElementRuntime, state: ProcessInstanceState, variables: ReadonlyMap<string, TypedValue>): void {
   const instance = ctx.aggregate.instance;
   if (state !== 'COMPLETED' || !instance.superInstanceId || !instance.superElementInstanceId) return;
   ctx.emit({

@@ -1,12 +1,12 @@
 import { ExecutionError } from '../../errors/index.js';
-import type { ExecutionContext } from '../../execution/execution-context.js';
+import type { ElementRuntime } from '../../execution/element-runtime.js';
 import type { ElementInstanceRecord, JobRecord } from '../../execution/records.js';
 import type { FlowNode } from '../../model/graph.js';
 import { parseTimer, TimerDefinitionError } from '../../timers/index.js';
 import { createJob } from './jobs.js';
 
 /** Schedules the timer of `catchNode` (boundary, intermediate or event sub-process start), owned by `owner`. */
-export function createTimerJob(ctx: ExecutionContext, owner: ElementInstanceRecord, catchNode: FlowNode): JobRecord {
+export function createTimerJob(ctx: ElementRuntime, owner: ElementInstanceRecord, catchNode: FlowNode): JobRecord {
   const definition = catchNode.eventDefinition;
   if (definition?.kind !== 'timer') throw new ExecutionError(`Expected '${catchNode.id}' to be a timer event, but it is not`, catchNode.id);
   const text = String(ctx.evaluate(definition.expression, owner.id, catchNode.id) ?? '').trim();

@@ -1,5 +1,5 @@
 import { EngineInvariantError } from '../../errors/index.js';
-import type { ExecutionContext } from '../../execution/execution-context.js';
+import type { ElementRuntime } from '../../execution/element-runtime.js';
 import type { ElementInstanceRecord } from '../../execution/records.js';
 import { nodeOf } from '../../model/graph.js';
 import { triggerBoundaryEvent } from './boundary-events.js';
@@ -10,7 +10,7 @@ import { throwCompensation } from './compensation-throw.js';
  * activities that completed inside it are compensated (the end event waits for that).
  * Returns true if compensation started; the end event then completes when it is done.
  */
-export function cancelTransaction(ctx: ExecutionContext, cancelEnd: ElementInstanceRecord): boolean {
+export function cancelTransaction(ctx: ElementRuntime, cancelEnd: ElementInstanceRecord): boolean {
   ctx.terminateChildren(ctx.scopeOf(cancelEnd), `transaction cancelled by end event '${cancelEnd.elementId}'`, cancelEnd.id);
   return throwCompensation(ctx, cancelEnd, { activityRef: null, waitForCompletion: true }) > 0;
 }
@@ -19,7 +19,7 @@ export function cancelTransaction(ctx: ExecutionContext, cancelEnd: ElementInsta
  * After compensation, the transaction is left through its cancel boundary event (all of its
  * instances, when it is a multi-instance transaction).
  */
-export function leaveThroughCancelBoundary(ctx: ExecutionContext, cancelEnd: ElementInstanceRecord): void {
+export function leaveThroughCancelBoundary(ctx: ElementRuntime, cancelEnd: ElementInstanceRecord): void {
   const transaction = cancelEnd.parentId ? ctx.element(cancelEnd.parentId) : undefined;
   if (!transaction) return;
   const node = ctx.nodeOf(transaction);

@@ -1,4 +1,4 @@
-import type { ElementBehavior } from '../behavior.js';
+import type { ElementBehavior } from '../../execution/element-runtime.js';
 import { openCatch } from './catch-events.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { ElementBehavior } from '../behavior.js';
+import type { ElementBehavior } from '../../execution/element-runtime.js';
 import { completeExternalWork, startExternalWork } from '../shared/external-work.js';
 import { scriptTaskBehavior } from './script-task.behavior.js';
 

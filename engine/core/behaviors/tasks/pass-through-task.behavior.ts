@@ -1,4 +1,4 @@
-import type { ElementBehavior } from '../behavior.js';
+import type { ElementBehavior } from '../../execution/element-runtime.js';
 
 /** Plain and manual tasks: nothing for the engine to do. */
 export const passThroughTaskBehavior: ElementBehavior = {

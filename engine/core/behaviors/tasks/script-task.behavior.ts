@@ -1,4 +1,4 @@
-import type { ElementBehavior } from '../behavior.js';
+import type { ElementBehavior } from '../../execution/element-runtime.js';
 
 /** Script tasks (juel, feel) and camunda:expression service tasks: evaluate, keep the result, go on. */
 export const scriptTaskBehavior: ElementBehavior = {

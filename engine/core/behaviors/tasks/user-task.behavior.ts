@@ -1,10 +1,9 @@
 import { ExecutionError } from '../../errors/index.js';
-import type { ExecutionContext } from '../../execution/execution-context.js';
+import type { ElementBehavior, ElementRuntime } from '../../execution/element-runtime.js';
 import type { ElementInstanceRecord, TaskRecord } from '../../execution/records.js';
 import type { FlowNode } from '../../model/graph.js';
 import { addDuration, parseIsoDuration } from '../../timers/index.js';
 import { parseCamundaDate } from '../../variables/index.js';
-import type { ElementBehavior } from '../behavior.js';
 import { evaluateFormRef } from '../shared/form-ref.js';
 
 const DEFAULT_PRIORITY = 50;
@@ -28,7 +27,7 @@ export const userTaskBehavior: ElementBehavior = {
   },
 };
 
-function createTask(ctx: ExecutionContext, ei: ElementInstanceRecord, node: FlowNode): TaskRecord {
+function createTask(ctx: ElementRuntime, ei: ElementInstanceRecord, node: FlowNode): TaskRecord {
   const spec = node.userTask!;
   const text = (value: unknown) => (value === null || value === undefined || value === '' ? null : String(value));
   const evaluate = (expr: typeof spec.assignee) => (expr ? ctx.evaluate(expr, ei.id, node.id) : null);
