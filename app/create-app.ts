@@ -5,21 +5,29 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
-import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { CamundaExceptionFilter } from '../engine/nest/rest/camunda-exception.filter.js';
 import { maxDeploymentRequestBytes } from '../engine/nest/rest/deployment-upload.js';
-import { AppModule, type AppExtras } from './app.module.js';
+import { AppModule, type AppModuleExtras } from './app.module.js';
 import type { AppConfig } from './config.js';
 import { bodyParsers } from './http/body-limits.js';
 import { refuseHostileInput } from './http/hostile-input.js';
 import { securityHeaders } from './http-safety/security-headers.js';
+import { createLogging, type AppLogging } from './logging/logging.js';
 
 const API_PREFIXES = ['/engine-rest', '/api', '/health', '/docs', '/metrics'];
 
-/** Builds the HTTP application (used by main.ts and by end-to-end specs). */
+export interface AppExtras extends AppModuleExtras {
+  /** the service's logger (start-service.ts makes it first, for the start-up lines); else one is made here */
+  readonly logging?: AppLogging;
+  /** where the log goes instead of stdout, when no `logging` is given (specs read it) */
+  readonly logStream?: DestinationStream | undefined;
+}
+
+/** Builds the HTTP application (used by start-service.ts and by end-to-end specs). */
 export async function createApp(config: AppConfig, extras: AppExtras = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, extras), { bufferLogs: true, abortOnError: false, bodyParser: false });
-  app.useLogger(app.get(Logger));
+  const logging = extras.logging ?? createLogging({ level: config.LOG_LEVEL, pretty: config.LOG_PRETTY, stream: extras.logStream });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, extras), { logger: logging.nestLogger, abortOnError: false, bodyParser: false });
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
   // first, so that every answer carries them: API, web app, docs, errors
@@ -37,20 +45,37 @@ export async function createApp(config: AppConfig, extras: AppExtras = {}): Prom
   );
   SwaggerModule.setup('docs', app, document);
   serveWebApp(app);
+  // after the web app's files (not logged) and before Nest's routes (logged, with a request id the audit keeps)
+  app.use(logging.requestMiddleware);
   return app;
 }
 
-/** the built web app (designer/dist) at `/`, with client-side routes falling back to index.html */
+/** a page for the web app's URLs while scripts/start.mjs builds it beside the running service */
+const BEING_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5"><title>Building the web app</title></head>
+<body><p>The web app is being built (npm start rebuilds it after a change); this page reloads itself. The APIs already answer.</p></body></html>`;
+
+/**
+ * The built web app (designer/dist) at `/`, with client-side routes falling back to index.html.
+ * Looked up per request: `npm start` serves the APIs while Vite still builds the web app, and
+ * scripts/build-changed.mjs holds designer/.build-lock while it does.
+ */
 function serveWebApp(app: NestExpressApplication): void {
   const here = dirname(fileURLToPath(import.meta.url));
   // dist/app/create-app.js (built) or app/create-app.ts (specs run from source)
-  const root = [resolve(here, '..', '..', 'designer', 'dist'), resolve(here, '..', 'designer', 'dist')].find((dir) => existsSync(join(dir, 'index.html')));
-  if (!root) return;
+  const designer = [resolve(here, '..', '..', 'designer'), resolve(here, '..', 'designer')].find((dir) => existsSync(join(dir, 'vite.config.ts')));
+  if (!designer) return;
+  const root = join(designer, 'dist');
+  const buildLock = join(designer, '.build-lock');
   app.useStaticAssets(root, { index: false, maxAge: '1h' });
   app.use((req: Request, res: Response, next: NextFunction) => {
     // Express routes case-insensitively: /ENGINE-REST/... is the API too, never the web app
     const path = req.path.toLowerCase();
     if (req.method !== 'GET' || API_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`)) || path.includes('.')) return next();
+    if (existsSync(buildLock)) {
+      res.status(503).set('Retry-After', '5').type('html').send(BEING_BUILT);
+      return;
+    }
+    if (!existsSync(join(root, 'index.html'))) return next();
     res.sendFile(join(root, 'index.html'));
   });
 }
