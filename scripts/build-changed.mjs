@@ -67,14 +67,26 @@ function isAlive(pid) {
   }
 }
 
-/** a lock whose owner is gone (killed mid-build) is taken over; an unreadable one after it aged a while */
-function lockIsStale() {
+/** @param {string} name a file in the lock folder @returns {number | null} the pid it holds */
+function pidIn(name) {
   try {
-    const pid = Number(readFileSync(join(LOCK, 'owner'), 'utf8'));
-    return Number.isInteger(pid) && pid > 0 ? !isAlive(pid) : Date.now() - statSync(LOCK).mtimeMs > 60_000;
+    const pid = Number(readFileSync(join(LOCK, name), 'utf8'));
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
   } catch {
-    return existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 60_000;
+    return null;
   }
+}
+
+/**
+ * A lock is taken over once the process that took it is gone and so is its Vite (a Vite left
+ * running by a killed owner finishes first, so that two builds never write designer/dist at once);
+ * a lock without an owner (just being taken, or left by an older script) once it aged a minute.
+ */
+function lockIsStale() {
+  const owner = pidIn('owner');
+  if (owner === null) return existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 60_000;
+  const builder = pidIn('builder');
+  return !isAlive(owner) && (builder === null || !isAlive(builder));
 }
 
 async function takeLock(/** @type {NodeJS.WritableStream} */ out) {
@@ -83,6 +95,7 @@ async function takeLock(/** @type {NodeJS.WritableStream} */ out) {
   for (;;) {
     try {
       mkdirSync(LOCK);
+      holdingLock = true;
       writeFileSync(join(LOCK, 'owner'), String(process.pid));
       return;
     } catch (error) {
@@ -99,22 +112,33 @@ async function takeLock(/** @type {NodeJS.WritableStream} */ out) {
   }
 }
 
-/** builds still running when this process exits (the service stopped, a failed compile) are stopped with it */
+/** builds still running when this process ends (the service stopped, a failed compile, a signal) end with it */
 const running = new Set();
+let holdingLock = false;
 process.on('exit', () => {
   for (const child of running) child.kill('SIGTERM');
+  if (holdingLock) rmSync(LOCK, { recursive: true, force: true });
 });
+for (const [signal, number] of /** @type {const} */ ([['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]])) {
+  process.on(signal, () => {
+    // the service (dist/app/main.js) listens too once started, and shuts down gracefully itself
+    if (process.listenerCount(signal) === 1) process.exit(128 + number);
+    for (const child of running) child.kill('SIGTERM');
+  });
+}
 
 /**
  * @param {string} label
  * @param {string[]} args node arguments
  * @param {NodeJS.WritableStream} out where the build's own output goes, each line marked with the label
+ * @param {(pid: number) => void} [started] told the child's pid
  * @returns {Promise<void>}
  */
-function run(label, args, out) {
+function run(label, args, out, started) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     running.add(child);
+    if (child.pid !== undefined) started?.(child.pid);
     const marked = (/** @type {Buffer} */ chunk) => {
       for (const line of chunk.toString('utf8').split('\n')) if (line.trim() !== '') out.write(`[${label}] ${line}\n`);
     };
@@ -182,12 +206,14 @@ export async function buildWebApp({ force = false, out = process.stdout } = {}) 
     }
     rmSync(STAMP, { force: true });
     out.write('[web app] building designer/dist with Vite\n');
-    await run('web app', [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(DESIGNER, 'vite.config.ts'), '--logLevel', 'warn'], out);
+    const vite = [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(DESIGNER, 'vite.config.ts'), '--logLevel', 'warn'];
+    await run('web app', vite, out, (pid) => writeFileSync(join(LOCK, 'builder'), String(pid)));
     writeFileSync(`${STAMP}.tmp`, `${inputs}\n`);
     renameSync(`${STAMP}.tmp`, STAMP);
     out.write(`[web app] built (${seconds(started)})\n`);
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
+    holdingLock = false;
   }
 }
 
