@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { NextFunction, Request, Response } from 'express';
 import type { DestinationStream } from 'pino';
 import { CamundaExceptionFilter } from '../engine/nest/rest/camunda-exception.filter.js';
 import { maxDeploymentRequestBytes } from '../engine/nest/rest/deployment-upload.js';
@@ -13,6 +12,7 @@ import type { AppConfig } from './config.js';
 import { bodyParsers } from './http/body-limits.js';
 import { refuseHostileInput } from './http/hostile-input.js';
 import { securityHeaders } from './http-safety/security-headers.js';
+import { webAppFiles, webAppPages } from './http/web-app-pages.js';
 import { createLogging, type AppLogging } from './logging/logging.js';
 
 const API_PREFIXES = ['/engine-rest', '/api', '/health', '/docs', '/metrics'];
@@ -50,32 +50,12 @@ export async function createApp(config: AppConfig, extras: AppExtras = {}): Prom
   return app;
 }
 
-/** a page for the web app's URLs while scripts/start.mjs builds it beside the running service */
-const BEING_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5"><title>Building the web app</title></head>
-<body><p>The web app is being built (npm start rebuilds it after a change); this page reloads itself. The APIs already answer.</p></body></html>`;
-
-/**
- * The built web app (designer/dist) at `/`, with client-side routes falling back to index.html.
- * Looked up per request: `npm start` serves the APIs while Vite still builds the web app, and
- * scripts/build-changed.mjs holds designer/.build-lock while it does.
- */
+/** the built web app (designer/dist) at `/`, looked up next to this file: dist/app/create-app.js (built) or app/create-app.ts (specs) */
 function serveWebApp(app: NestExpressApplication): void {
   const here = dirname(fileURLToPath(import.meta.url));
-  // dist/app/create-app.js (built) or app/create-app.ts (specs run from source)
   const designer = [resolve(here, '..', '..', 'designer'), resolve(here, '..', 'designer')].find((dir) => existsSync(join(dir, 'vite.config.ts')));
   if (!designer) return;
-  const root = join(designer, 'dist');
-  const buildLock = join(designer, '.build-lock');
-  app.useStaticAssets(root, { index: false, maxAge: '1h' });
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    // Express routes case-insensitively: /ENGINE-REST/... is the API too, never the web app
-    const path = req.path.toLowerCase();
-    if (req.method !== 'GET' || API_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`)) || path.includes('.')) return next();
-    if (existsSync(buildLock)) {
-      res.status(503).set('Retry-After', '5').type('html').send(BEING_BUILT);
-      return;
-    }
-    if (!existsSync(join(root, 'index.html'))) return next();
-    res.sendFile(join(root, 'index.html'));
-  });
+  const files = webAppFiles(designer);
+  app.useStaticAssets(files.root, { index: false, maxAge: '1h' });
+  app.use(webAppPages(files, API_PREFIXES));
 }

@@ -1,4 +1,4 @@
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { logLines } from '../../test/support/log-lines.js';
 import { NestPinoLogger } from './nest-logger.js';
 
@@ -12,7 +12,7 @@ interface Line {
   [key: string]: unknown;
 }
 
-function logger(level = 'trace', current?: () => ReturnType<typeof pino> | undefined) {
+function logger(level = 'trace', current?: () => Logger | undefined) {
   const { stream, lines } = logLines();
   const root = pino({ level }, stream);
   return { nest: new NestPinoLogger(root, current), lines: () => lines.map((line) => JSON.parse(line) as Line), root };
@@ -62,7 +62,7 @@ describe('NestPinoLogger', () => {
   it("writes through the current request's logger when there is one", () => {
     const { stream, lines } = logLines();
     const root = pino({ level: 'info' }, stream);
-    let request: ReturnType<typeof pino> | undefined = root.child({ requestId: 7 });
+    let request: Logger | undefined = root.child({ requestId: 7 });
     const nest = new NestPinoLogger(root, () => request);
     nest.log('inside', 'Audit');
     request = undefined;
