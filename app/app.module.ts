@@ -1,6 +1,4 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
-import type { DestinationStream } from 'pino';
 import { hostname } from 'node:os';
 import { AuditModule } from '../crm-domain/audit/audit.module.js';
 import { crmBusinessKeys } from '../crm-domain/access/crm-business-keys.js';
@@ -9,15 +7,11 @@ import { CrmModule } from '../crm-domain/crm.module.js';
 import { crmEntities } from '../crm-domain/entities.js';
 import { EngineModule } from '../engine/nest/engine.module.js';
 import { migrations } from '../migrations/index.js';
-import type { AppConfig } from './config.js';
+import { demoDataEnabled, type AppConfig } from './config.js';
 import { HttpSafetyModule } from './http-safety/http-safety.module.js';
-import { requestLogOptions } from './http-safety/request-log.js';
 
-/** what the composition root takes besides the configuration (specs read the log) */
-/** what end-to-end specs add to the application */
-export interface AppExtras {
-  /** where the request log goes (specs read it) */
-  readonly logStream?: DestinationStream | undefined;
+/** what end-to-end specs add to the composition root */
+export interface AppModuleExtras {
   /** more controllers (the route-rule spec adds one without a rule) */
   readonly extraControllers?: readonly Type[];
 }
@@ -32,14 +26,12 @@ function defaultQueuePrefix(databaseUrl: string | undefined): string {
 /** The composition root: the engine and the CRM, wired from the validated configuration. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, extras: AppExtras = {}): DynamicModule {
-    // demo data on the first embedded start; with DATABASE_URL only when SEED_DEMO=true
-    const seedDemo = config.SEED_DEMO ?? !config.DATABASE_URL;
+  static forRoot(config: AppConfig, extras: AppModuleExtras = {}): DynamicModule {
+    const seedDemo = demoDataEnabled(config);
     return {
       module: AppModule,
       controllers: [...(extras.extraControllers ?? [])],
       imports: [
-        LoggerModule.forRoot({ pinoHttp: requestLogOptions({ level: config.LOG_LEVEL, pretty: config.LOG_PRETTY, stream: extras.logStream }) }),
         HttpSafetyModule,
         EngineModule.forRoot({
           databaseUrl: config.DATABASE_URL,

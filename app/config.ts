@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** DEMO_PASSWORD's default, the one demo password the start-up log may show */
+export const DEFAULT_DEMO_PASSWORD = 'demo-password';
+
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -76,7 +79,7 @@ const environmentSchema = z.object({
   SESSION_TTL_HOURS: positiveInt('a positive number of hours').default(12),
   ADMIN_EMAIL: z.email({ message: 'expected an email address' }).optional(),
   ADMIN_PASSWORD: z.string().min(10, { message: 'expected at least 10 characters' }).max(256, { message: 'expected at most 256 characters' }).optional(),
-  DEMO_PASSWORD: z.string().min(10, { message: 'expected at least 10 characters' }).max(256).default('demo-password'),
+  DEMO_PASSWORD: z.string().min(10, { message: 'expected at least 10 characters' }).max(256).default(DEFAULT_DEMO_PASSWORD),
   /** Express's trust proxy: false, true, a number of hops, or addresses/subnets separated by commas */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, { message: 'expected an smtp:// or smtps:// URL' }).optional(),
   NOTIFY_ALLOWED_RECIPIENTS: allowedRecipients.default([]),
@@ -90,6 +93,11 @@ const SECRETS = new Set(['ADMIN_PASSWORD', 'DEMO_PASSWORD']);
 export type AppConfig = z.infer<typeof environmentSchema>;
 
 export class ConfigError extends Error {}
+
+/** demo data on the first embedded start; with DATABASE_URL only when SEED_DEMO=true */
+export function demoDataEnabled(config: Pick<AppConfig, 'SEED_DEMO' | 'DATABASE_URL'>): boolean {
+  return config.SEED_DEMO ?? !config.DATABASE_URL;
+}
 
 /** Reads the environment once; a bad value yields one line naming the variable and what is expected. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {

@@ -4,23 +4,31 @@ import { fileURLToPath } from 'node:url';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { NextFunction, Request, Response } from 'express';
-import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { CamundaExceptionFilter } from '../engine/nest/rest/camunda-exception.filter.js';
 import { camundaJsonContentType } from '../engine/nest/http/camunda-json-content-type.js';
 import { maxDeploymentRequestBytes } from '../engine/nest/rest/deployment-upload.js';
-import { AppModule, type AppExtras } from './app.module.js';
+import { AppModule, type AppModuleExtras } from './app.module.js';
 import type { AppConfig } from './config.js';
 import { bodyParsers } from './http/body-limits.js';
 import { refuseHostileInput } from './http/hostile-input.js';
 import { securityHeaders } from './http-safety/security-headers.js';
+import { webAppFiles, webAppPages } from './http/web-app-pages.js';
+import { createLogging, type AppLogging } from './logging/logging.js';
 
 const API_PREFIXES = ['/engine-rest', '/api', '/health', '/docs', '/metrics'];
 
-/** Builds the HTTP application (used by main.ts and by end-to-end specs). */
+export interface AppExtras extends AppModuleExtras {
+  /** the service's logger (start-service.ts makes it first, for the start-up lines); else one is made here */
+  readonly logging?: AppLogging;
+  /** where the log goes instead of stdout, when no `logging` is given (specs read it) */
+  readonly logStream?: DestinationStream | undefined;
+}
+
+/** Builds the HTTP application (used by start-service.ts and by end-to-end specs). */
 export async function createApp(config: AppConfig, extras: AppExtras = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, extras), { bufferLogs: true, abortOnError: false, bodyParser: false });
-  app.useLogger(app.get(Logger));
+  const logging = extras.logging ?? createLogging({ level: config.LOG_LEVEL, pretty: config.LOG_PRETTY, stream: extras.logStream });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, extras), { logger: logging.nestLogger, abortOnError: false, bodyParser: false });
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
   // first, so that every answer carries them: API, web app, docs, errors
@@ -40,20 +48,17 @@ export async function createApp(config: AppConfig, extras: AppExtras = {}): Prom
   );
   SwaggerModule.setup('docs', app, document);
   serveWebApp(app);
+  // after the web app's files (not logged) and before Nest's routes (logged, with a request id the audit keeps)
+  app.use(logging.requestMiddleware);
   return app;
 }
 
-/** the built web app (designer/dist) at `/`, with client-side routes falling back to index.html */
+/** the built web app (designer/dist) at `/`, looked up next to this file: dist/app/create-app.js (built) or app/create-app.ts (specs) */
 function serveWebApp(app: NestExpressApplication): void {
   const here = dirname(fileURLToPath(import.meta.url));
-  // dist/app/create-app.js (built) or app/create-app.ts (specs run from source)
-  const root = [resolve(here, '..', '..', 'designer', 'dist'), resolve(here, '..', 'designer', 'dist')].find((dir) => existsSync(join(dir, 'index.html')));
-  if (!root) return;
-  app.useStaticAssets(root, { index: false, maxAge: '1h' });
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    // Express routes case-insensitively: /ENGINE-REST/... is the API too, never the web app
-    const path = req.path.toLowerCase();
-    if (req.method !== 'GET' || API_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`)) || path.includes('.')) return next();
-    res.sendFile(join(root, 'index.html'));
-  });
+  const designer = [resolve(here, '..', '..', 'designer'), resolve(here, '..', 'designer')].find((dir) => existsSync(join(dir, 'vite.config.ts')));
+  if (!designer) return;
+  const files = webAppFiles(designer);
+  app.useStaticAssets(files.root, { index: false, maxAge: '1h' });
+  app.use(webAppPages(files, API_PREFIXES));
 }

@@ -1,9 +1,8 @@
 import 'reflect-metadata';
-import { Logger } from 'nestjs-pino';
 import { openDatabase } from '../engine/adapters/typeorm/data-source.js';
 import { migrations } from '../migrations/index.js';
 import { ConfigError, loadConfig, type AppConfig } from './config.js';
-import { createApp } from './create-app.js';
+import { startService } from './start-service.js';
 
 async function migrate(config: AppConfig): Promise<void> {
   const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, migrations });
@@ -13,12 +12,10 @@ async function migrate(config: AppConfig): Promise<void> {
 }
 
 async function serve(config: AppConfig): Promise<void> {
-  const app = await createApp(config);
-  stopGracefullyOnSignals(() => app.close());
-  await app.listen(config.PORT, config.HOST);
-  const address = app.getHttpServer().address();
-  const port = typeof address === 'object' && address ? address.port : config.PORT;
-  app.get(Logger).log(`Listening on http://localhost:${port} (web app /, REST /engine-rest, docs /docs, health /health)`);
+  let close: (() => Promise<void>) | null = null;
+  stopGracefullyOnSignals(() => close?.() ?? Promise.resolve());
+  const { app } = await startService(config);
+  close = () => app.close();
 }
 
 /**

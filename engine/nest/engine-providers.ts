@@ -14,6 +14,7 @@ import { DatabaseClock } from './database-clock.js';
 import type { EngineSettings } from './engine-settings.js';
 import { ExternalTaskWaiters } from './external-task-waiters.js';
 import { HandlerRegistry } from './handler-registry.js';
+import { describeJobBackend, jobBackendOf } from './job-backend.js';
 import { DATABASE, ENGINE_SETTINGS } from './tokens.js';
 
 export const JOB_DISPATCHER = Symbol('JOB_DISPATCHER');
@@ -33,7 +34,7 @@ export const engineProviders: Provider[] = [
         migrations: settings.migrations,
         entities: settings.entities,
       });
-      log.log(opened.kind === 'postgres' ? `Database: PostgreSQL at ${opened.location}` : `Database: embedded PGlite in ${opened.location}`);
+      log.debug(opened.kind === 'postgres' ? `Database: PostgreSQL at ${opened.location}` : `Database: embedded PGlite in ${opened.location}`);
       const applied = await opened.dataSource.runMigrations({ transaction: 'each' });
       if (applied.length > 0) log.log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
       return opened;
@@ -67,17 +68,12 @@ export const engineProviders: Provider[] = [
     provide: JOB_DISPATCHER,
     inject: [ENGINE_SETTINGS, DatabaseClock],
     useFactory: async (settings: EngineSettings, clock: DatabaseClock): Promise<JobDispatcher> => {
-      if (settings.redisUrl) {
-        await assertRedisReachable(settings.redisUrl);
-        log.log(`Jobs: BullMQ on Redis at ${new URL(settings.redisUrl).host}`);
-        return new BullmqDispatcher({ backend: { kind: 'redis', url: settings.redisUrl }, concurrency: settings.jobConcurrency, prefix: settings.queuePrefix, clockOffsetMs: () => clock.offset });
-      }
-      if (settings.databaseUrl) {
-        log.log('Jobs: BullMQ on PostgreSQL (REDIS_URL not set)');
-        return new BullmqDispatcher({ backend: { kind: 'postgres', url: settings.databaseUrl }, concurrency: settings.jobConcurrency, prefix: settings.queuePrefix, clockOffsetMs: () => clock.offset });
-      }
-      log.log('Jobs: in-process dispatcher over the embedded database');
-      return new InProcessDispatcher(settings.jobConcurrency, () => clock.offset);
+      const backend = jobBackendOf(settings);
+      if (backend.kind === 'redis') await assertRedisReachable(backend.url);
+      // the start-up summary (app/startup-summary.ts) says this at info level
+      log.debug(`Jobs: ${describeJobBackend(backend)}`);
+      if (backend.kind === 'in-process') return new InProcessDispatcher(settings.jobConcurrency, () => clock.offset);
+      return new BullmqDispatcher({ backend: { kind: backend.kind, url: backend.url }, concurrency: settings.jobConcurrency, prefix: settings.queuePrefix, clockOffsetMs: () => clock.offset });
     },
   },
   {

@@ -35,6 +35,11 @@ const common = {
   migrationsTransactionMode: 'each',
 } as const;
 
+/** the folder of the embedded database under DATA_DIR */
+export function embeddedDatabaseFolder(dataDir: string): string {
+  return resolve(dataDir, 'pglite');
+}
+
 export async function openDatabase(settings: DatabaseSettings): Promise<OpenedDatabase> {
   const shared = {
     ...common,
@@ -54,7 +59,7 @@ export async function openDatabase(settings: DatabaseSettings): Promise<OpenedDa
   }
   let location = 'memory';
   if (settings.dataDir) {
-    location = resolve(settings.dataDir, 'pglite');
+    location = embeddedDatabaseFolder(settings.dataDir);
     mkdirSync(location, { recursive: true });
   }
   const db = await PGlite.create({ dataDir: settings.dataDir ? location : undefined, parsers: pgliteParsers });
