@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { InvalidRequestError } from '../../engine/core/errors/index.js';
 import { checkOwnerChange, ownerOfNew } from '../access/owner-rules.js';
 import { positionalBind, visibleCondition, whereVisible } from '../access/record-access.js';
 import { SYSTEM_VIEWER, type RecordViewer } from '../access/record-viewer.js';
@@ -14,6 +13,7 @@ import { definedOnly } from '../shared/defined-only.js';
 import { users } from '../users/users.service.js';
 import { Activity } from './activity.entity.js';
 import type { ActivityListQuery, CreateActivity, UpdateActivity } from './activity-schemas.js';
+import { CrmInvalidRequestError } from '../shared/crm-errors.js';
 
 export const activities = new RecordStore(Activity, null, 'Activity', 'activity');
 
@@ -93,12 +93,12 @@ export class ActivitiesService {
   /** the owner exists; the record it is about exists and the viewer sees it (one they do not see is answered like an unknown id) */
   private async checkReferences(manager: EntityManager, input: { ownerId?: string | null; recordType?: RecordType | null; recordId?: string | null }, viewer: RecordViewer): Promise<void> {
     if (input.ownerId) await users.referenced(manager, input.ownerId, 'ownerId');
-    if (!input.recordType !== !input.recordId) throw new InvalidRequestError(`Invalid request body: 'recordType' and 'recordId' go together`);
+    if (!input.recordType !== !input.recordId) throw new CrmInvalidRequestError(`Invalid request body: 'recordType' and 'recordId' go together`);
     if (input.recordType && input.recordId) {
       const params: unknown[] = [input.recordId];
       const visible = visibleCondition(input.recordType, 'x', viewer, positionalBind(params)) ?? 'TRUE';
       const rows = await manager.query(`SELECT 1 FROM ${RECORD_TABLES[input.recordType].table} x WHERE x.id = $1 AND ${visible}`, params);
-      if (rows.length === 0) throw new InvalidRequestError(`Invalid request body: 'recordId' names no ${input.recordType} ('${input.recordId}')`);
+      if (rows.length === 0) throw new CrmInvalidRequestError(`Invalid request body: 'recordId' names no ${input.recordType} ('${input.recordId}')`, 'CRM_UNKNOWN_REFERENCE');
     }
   }
 }

@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { checkOwnerChange, ownerOfNew } from '../access/owner-rules.js';
 import { whereVisible } from '../access/record-access.js';
 import type { RecordViewer } from '../access/record-viewer.js';
-import { InvalidRequestError } from '../../engine/core/errors/index.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import type { CrmTx } from '../shared/crm-tx.js';
 import { readPage, startsWith, type PageResult } from '../shared/list-query.js';
@@ -13,6 +12,7 @@ import { users } from '../users/users.service.js';
 import { Company } from './company.entity.js';
 import { Contact } from './contact.entity.js';
 import type { ContactListQuery, CreateContact, UpdateContact } from './company-schemas.js';
+import { CrmInvalidRequestError } from '../shared/crm-errors.js';
 
 export const contacts = new RecordStore(Contact, 'contact', 'Contact');
 const companyRefs = new RecordStore(Company, 'company', 'Company');
@@ -94,7 +94,7 @@ export class ContactsService {
       [contact.companyId],
     );
     if (row.n <= 1 && row.company_active) {
-      throw new InvalidRequestError(`Contact '${contact.fullName}' is the only contact of its company: a company keeps at least one contact`);
+      throw new CrmInvalidRequestError(`Contact '${contact.fullName}' is the only contact of its company: a company keeps at least one contact`, 'CRM_INVALID_STATE');
     }
   }
 }

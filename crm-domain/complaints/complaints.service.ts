@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { InvalidRequestError } from '../../engine/core/errors/index.js';
 import { checkOwnerChange, ownerOfNew } from '../access/owner-rules.js';
 import { whereVisible } from '../access/record-access.js';
 import type { RecordViewer } from '../access/record-viewer.js';
@@ -19,6 +18,7 @@ import { users } from '../users/users.service.js';
 import { Complaint } from './complaint.entity.js';
 import type { ComplaintListQuery, CreateComplaint, UpdateComplaint } from './complaint-schemas.js';
 import { slaTerms } from './sla-policy.js';
+import { CrmInvalidRequestError } from '../shared/crm-errors.js';
 
 export const complaints = new RecordStore(Complaint, 'complaint', 'Complaint');
 const companyRefs = new RecordStore(Company, 'company', 'Company');
@@ -148,18 +148,18 @@ export class ComplaintsService {
   archive(actor: string, id: string, viewer: RecordViewer): Promise<Complaint> {
     return this.db.transaction(actor, async (tx) => {
       const before = await complaints.visible(tx.manager, id, viewer);
-      if (before.status !== 'closed') throw new InvalidRequestError(`Complaint '${id}' is ${before.status}: only closed complaints can be archived`);
+      if (before.status !== 'closed') throw new CrmInvalidRequestError(`Complaint '${id}' is ${before.status}: only closed complaints can be archived`, 'CRM_INVALID_STATE');
       return before.archivedAt ? before : complaints.update(tx, before, { archivedAt: new Date() }, 'archived');
     });
   }
 
   private assertOpen(complaint: Complaint): void {
-    if (complaint.status === 'resolved' || complaint.status === 'closed') throw new InvalidRequestError(`Complaint '${complaint.id}' is already ${complaint.status}`);
+    if (complaint.status === 'resolved' || complaint.status === 'closed') throw new CrmInvalidRequestError(`Complaint '${complaint.id}' is already ${complaint.status}`, 'CRM_INVALID_STATE');
   }
 
   private async checkContact(tx: CrmTx, contactId: string, companyId: string): Promise<void> {
     const contact = await contactRefs.referenced(tx.manager, contactId, 'contactId');
-    if (contact.companyId !== companyId) throw new InvalidRequestError(`Invalid request body: 'contactId' is a contact of another company`);
+    if (contact.companyId !== companyId) throw new CrmInvalidRequestError(`Invalid request body: 'contactId' is a contact of another company`);
   }
 
   private async pickAgent(tx: CrmTx): Promise<string | null> {

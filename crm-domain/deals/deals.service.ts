@@ -1,6 +1,5 @@
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { InvalidRequestError } from '../../engine/core/errors/index.js';
 import { checkOwnerChange, ownerOfNew } from '../access/owner-rules.js';
 import { whereVisible } from '../access/record-access.js';
 import type { RecordViewer } from '../access/record-viewer.js';
@@ -19,6 +18,7 @@ import { DealProductsService } from './deal-products.service.js';
 import type { ApprovalRequest, CreateDeal, DealListQuery, DealProductLine, UpdateDeal } from './deal-schemas.js';
 import { isClosed, STAGE_PROBABILITY } from './deal-stages.js';
 import type { DealProduct } from './product.entity.js';
+import { CrmConflictError, CrmInvalidRequestError } from '../shared/crm-errors.js';
 
 export const deals = new RecordStore(Deal, 'deal', 'Deal');
 const companyRefs = new RecordStore(Company, 'company', 'Company');
@@ -77,7 +77,7 @@ export class DealsService {
     const lines = input.products ? await this.lines.price(tx, input.products, input.currency) : [];
     const amount = input.amount ?? lines.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0);
     const stage = input.stage ?? 'new';
-    if (stage === 'lost' && !input.lostReason) throw new InvalidRequestError(`Invalid request body: 'lostReason' is required for a lost deal`);
+    if (stage === 'lost' && !input.lostReason) throw new CrmInvalidRequestError(`Invalid request body: 'lostReason' is required for a lost deal`);
     const now = new Date();
     const deal = await deals.insert(tx, {
       id: randomUUID(),
@@ -121,7 +121,10 @@ export class DealsService {
     const change = { ...patch };
     const approval = change.approvalStatus ?? before.approvalStatus;
     if (change.stage === 'won' && before.stage !== 'won' && (approval === 'pending' || approval === 'rejected')) {
-      throw new ConflictException(`Deal '${before.title}' cannot be won while its approval is ${approval}: ${approval === 'pending' ? 'wait for the approval to decide' : 'revise and resubmit it, or withdraw the request'}`);
+      throw new CrmConflictError(
+        `Deal '${before.title}' cannot be won while its approval is ${approval}: ${approval === 'pending' ? 'wait for the approval to decide' : 'revise and resubmit it, or withdraw the request'}`,
+        'CRM_DEAL_APPROVAL_OPEN',
+      );
     }
     if (change.stage && change.stage !== before.stage) {
       change.probability ??= STAGE_PROBABILITY[change.stage];
@@ -129,7 +132,7 @@ export class DealsService {
     }
     const stage = change.stage ?? before.stage;
     if (stage === 'lost' && !(change.lostReason ?? before.lostReason)) {
-      throw new InvalidRequestError(`Invalid request body: 'lostReason' is required for a lost deal`);
+      throw new CrmInvalidRequestError(`Invalid request body: 'lostReason' is required for a lost deal`);
     }
     const after = await deals.update(tx, before, change, action);
     if (after.stage !== before.stage) await tx.emit('deal.stageChanged', 'deal', before.id, { dealId: before.id, from: before.stage, to: after.stage });
@@ -154,8 +157,8 @@ export class DealsService {
   requestApproval(actor: string, id: string, request: ApprovalRequest, viewer: RecordViewer): Promise<Deal> {
     return this.db.transaction(actor, async (tx) => {
       const before = await deals.visible(tx.manager, id, viewer);
-      if (before.approvalStatus === 'pending') throw new InvalidRequestError(`Deal '${before.title}' already waits for approval`);
-      if (isClosed(before.stage)) throw new InvalidRequestError(`Deal '${before.title}' is ${before.stage}: closed deals need no approval`);
+      if (before.approvalStatus === 'pending') throw new CrmInvalidRequestError(`Deal '${before.title}' already waits for approval`, 'CRM_INVALID_STATE');
+      if (isClosed(before.stage)) throw new CrmInvalidRequestError(`Deal '${before.title}' is ${before.stage}: closed deals need no approval`, 'CRM_INVALID_STATE');
       const discountPercent = request.discountPercent ?? before.discountPercent;
       const deal = await deals.update(tx, before, { approvalStatus: 'pending', requestedDiscountPercent: discountPercent }, 'approval requested');
       const requester = (await users.find(tx.manager, isUuid(actor) ? actor : '00000000-0000-0000-0000-000000000000')) ? actor : before.ownerId;
@@ -191,7 +194,7 @@ export class DealsService {
     await companyRefs.referenced(tx.manager, companyId, 'companyId');
     if (contactId) {
       const contact = await contactRefs.referenced(tx.manager, contactId, 'contactId');
-      if (contact.companyId !== companyId) throw new InvalidRequestError(`Invalid request body: 'contactId' is a contact of another company`);
+      if (contact.companyId !== companyId) throw new CrmInvalidRequestError(`Invalid request body: 'contactId' is a contact of another company`);
     }
     if (ownerId) await users.referenced(tx.manager, ownerId, 'ownerId');
   }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { InvalidRequestError } from '../../engine/core/errors/index.js';
 import { checkOwnerChange, ownerOfNew } from '../access/owner-rules.js';
 import { whereVisible } from '../access/record-access.js';
 import type { RecordViewer } from '../access/record-viewer.js';
@@ -12,6 +11,7 @@ import { definedOnly } from '../shared/defined-only.js';
 import { users } from '../users/users.service.js';
 import { Lead } from './lead.entity.js';
 import type { CreateLead, LeadListQuery, UpdateLead } from './lead-schemas.js';
+import { CrmInvalidRequestError } from '../shared/crm-errors.js';
 
 export const leads = new RecordStore(Lead, 'lead', 'Lead');
 
@@ -114,7 +114,7 @@ export class LeadsService {
 
   assertOpen(lead: Lead): void {
     if (lead.status === 'converted' || lead.status === 'disqualified') {
-      throw new InvalidRequestError(`Lead '${lead.id}' is already ${lead.status}`);
+      throw new CrmInvalidRequestError(`Lead '${lead.id}' is already ${lead.status}`, 'CRM_INVALID_STATE');
     }
   }
 }

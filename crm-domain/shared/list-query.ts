@@ -1,7 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
-import { InvalidRequestError } from '../../engine/core/errors/index.js';
 import { ownEntry } from '../../engine/core/shared/own-entry.js';
+import { CrmInvalidRequestError } from './crm-errors.js';
 
 export interface PageResult<T> {
   readonly items: T[];
@@ -46,7 +46,7 @@ export async function readPage<E extends ObjectLiteral>(qb: SelectQueryBuilder<E
     const name = term.replace(/^[-+]/, '');
     const property = ownEntry(spec.sortable, name);
     if (!property) {
-      throw new InvalidRequestError(`Invalid query parameter 'sort': cannot sort by '${name}', expected one of ${Object.keys(spec.sortable).join(', ')}`);
+      throw new CrmInvalidRequestError(`Invalid query parameter 'sort': cannot sort by '${name}', expected one of ${Object.keys(spec.sortable).join(', ')}`);
     }
     // PostgreSQL's default null order (last ascending, first descending) lets a btree index serve ORDER BY ... LIMIT
     const column = property === options.prefixFiltered ? `${alias}.${property} || ''` : `${alias}.${property}`;

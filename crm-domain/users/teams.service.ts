@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { InvalidRequestError } from '../../engine/core/errors/index.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import type { CrmTx } from '../shared/crm-tx.js';
 import { readPage, type PageResult } from '../shared/list-query.js';
@@ -8,6 +7,7 @@ import { Team } from './team.entity.js';
 import { definedOnly } from '../shared/defined-only.js';
 import { teams, users } from './users.service.js';
 import type { CreateTeam, UpdateTeam } from './user-schemas.js';
+import { CrmInvalidRequestError } from '../shared/crm-errors.js';
 
 const SORT = { sortable: { name: 'name', kind: 'kind', createdAt: 'createdAt' }, defaultSort: 'name' };
 
@@ -48,7 +48,7 @@ export class TeamsService {
     return this.db.transaction(actor, async (tx) => {
       const team = await teams.get(tx.manager, id);
       const [members] = await tx.manager.query('SELECT count(*)::int AS n FROM crm.users WHERE team_id = $1', [id]);
-      if (members.n > 0) throw new InvalidRequestError(`Team '${team.name}' still has ${members.n} members: move them to another team first`);
+      if (members.n > 0) throw new CrmInvalidRequestError(`Team '${team.name}' still has ${members.n} members: move them to another team first`, 'CRM_INVALID_STATE');
       await teams.remove(tx, team);
     });
   }
