@@ -11,12 +11,13 @@ import { Contact } from '../companies/contact.entity.js';
 import { CRM_OPTIONS, type CrmOptions } from '../crm-options.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import type { CrmTx } from '../shared/crm-tx.js';
+import { applyFilters } from '../shared/list-filters.js';
 import { readPage, type PageResult } from '../shared/list-query.js';
 import { RecordStore } from '../shared/record-store.js';
 import { definedOnly } from '../shared/defined-only.js';
 import { users } from '../users/users.service.js';
 import { Complaint } from './complaint.entity.js';
-import type { ComplaintListQuery, CreateComplaint, UpdateComplaint } from './complaint-schemas.js';
+import { complaintList, type ComplaintListQuery, type CreateComplaint, type UpdateComplaint } from './complaint-schemas.js';
 import { slaTerms } from './sla-policy.js';
 import { CrmInvalidRequestError } from '../shared/crm-errors.js';
 
@@ -40,18 +41,8 @@ export class ComplaintsService {
   ) {}
 
   list(query: ComplaintListQuery, viewer: RecordViewer): Promise<PageResult<Complaint>> {
-    const qb = this.db.dataSource.getRepository(Complaint).createQueryBuilder('k');
-    qb.where(query.archived ? 'k.archived_at IS NOT NULL' : 'k.archived_at IS NULL');
-    if (query.status) qb.andWhere('k.status = :status', { status: query.status });
-    if (query.priority) qb.andWhere('k.priority = :priority', { priority: query.priority });
-    if (query.type) qb.andWhere('k.type = :type', { type: query.type });
-    if (query.channel) qb.andWhere('k.channel = :channel', { channel: query.channel });
-    if (query.assigneeId) qb.andWhere('k.assignee_id = :assigneeId', { assigneeId: query.assigneeId });
-    if (query.companyId) qb.andWhere('k.company_id = :companyId', { companyId: query.companyId });
-    if (query.overdue) qb.andWhere(`k.status IN ('new', 'in_progress') AND k.sla_due_at < now()`);
-    if (query.createdFrom) qb.andWhere('k.created_at >= :createdFrom', { createdFrom: query.createdFrom });
-    if (query.createdTo) qb.andWhere('k.created_at < :createdTo', { createdTo: query.createdTo });
-    return readPage(whereVisible(qb, 'complaint', viewer), query, SORT);
+    const qb = whereVisible(this.db.dataSource.getRepository(Complaint).createQueryBuilder('k'), 'complaint', viewer);
+    return readPage(qb, query, SORT, applyFilters(qb, complaintList, query));
   }
 
   get(id: string, viewer: RecordViewer): Promise<Complaint> {

@@ -8,14 +8,15 @@ import { Contact } from '../companies/contact.entity.js';
 import { CRM_OPTIONS, type CrmOptions } from '../crm-options.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import type { CrmTx } from '../shared/crm-tx.js';
-import { readPage, startsWith, type PageResult } from '../shared/list-query.js';
+import { applyFilters } from '../shared/list-filters.js';
+import { readPage, type PageResult } from '../shared/list-query.js';
 import { RecordStore } from '../shared/record-store.js';
 import { isUuid } from '../shared/record-types.js';
 import { definedOnly } from '../shared/defined-only.js';
 import { users } from '../users/users.service.js';
 import { Deal } from './deal.entity.js';
 import { DealProductsService } from './deal-products.service.js';
-import type { ApprovalRequest, CreateDeal, DealListQuery, DealProductLine, UpdateDeal } from './deal-schemas.js';
+import { dealList, type ApprovalRequest, type CreateDeal, type DealListQuery, type DealProductLine, type UpdateDeal } from './deal-schemas.js';
 import { isClosed, STAGE_PROBABILITY } from './deal-stages.js';
 import type { DealProduct } from './product.entity.js';
 import { CrmConflictError, CrmInvalidRequestError } from '../shared/crm-errors.js';
@@ -41,21 +42,8 @@ export class DealsService {
   ) {}
 
   list(query: DealListQuery, viewer: RecordViewer): Promise<PageResult<Deal>> {
-    const qb = this.db.dataSource.getRepository(Deal).createQueryBuilder('d');
-    qb.where(query.archived ? 'd.archived_at IS NOT NULL' : 'd.archived_at IS NULL');
-    if (query.stage) qb.andWhere('d.stage = :stage', { stage: query.stage });
-    if (query.approvalStatus) qb.andWhere('d.approval_status = :approvalStatus', { approvalStatus: query.approvalStatus });
-    if (query.ownerId) qb.andWhere('d.owner_id = :ownerId', { ownerId: query.ownerId });
-    if (query.teamId) qb.andWhere('d.owner_id IN (SELECT id FROM crm.users WHERE team_id = :teamId)', { teamId: query.teamId });
-    if (query.companyId) qb.andWhere('d.company_id = :companyId', { companyId: query.companyId });
-    if (query.q) qb.andWhere(...startsWith('d.title', query.q));
-    if (query.minAmount !== undefined) qb.andWhere('d.amount >= :minAmount', { minAmount: query.minAmount });
-    if (query.maxAmount !== undefined) qb.andWhere('d.amount <= :maxAmount', { maxAmount: query.maxAmount });
-    if (query.closeFrom) qb.andWhere('d.expected_close_date >= :closeFrom', { closeFrom: query.closeFrom });
-    if (query.closeTo) qb.andWhere('d.expected_close_date < :closeTo', { closeTo: query.closeTo });
-    if (query.createdFrom) qb.andWhere('d.created_at >= :createdFrom', { createdFrom: query.createdFrom });
-    if (query.createdTo) qb.andWhere('d.created_at < :createdTo', { createdTo: query.createdTo });
-    return readPage(whereVisible(qb, 'deal', viewer), query, SORT, { prefixFiltered: query.q ? 'title' : undefined });
+    const qb = whereVisible(this.db.dataSource.getRepository(Deal).createQueryBuilder('d'), 'deal', viewer);
+    return readPage(qb, query, SORT, applyFilters(qb, dealList, query));
   }
 
   async get(id: string, viewer: RecordViewer): Promise<DealWithProducts> {

@@ -62,7 +62,7 @@ function terms(paging: Paging, spec: SortSpec): string[] {
   return (paging.sort ?? spec.defaultSort).split(',').map((t) => t.trim()).filter(Boolean);
 }
 
-/** query-string values: booleans, numbers, dates, ids and enums as text */
+/** query-string values: booleans, numbers, dates, ids and enums as text (a list's parameters: list-filters.ts) */
 export const q = {
   bool: () => z.enum(['true', 'false'], { message: 'expected true or false' }).transform((v) => v === 'true').optional(),
   number: () => z.coerce.number({ message: 'expected a number' }).optional(),
@@ -71,10 +71,3 @@ export const q = {
   text: () => z.string().min(1).max(200).optional(),
   oneOf: <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { message: `expected one of ${values.join(', ')}` }).optional(),
 };
-
-/** `name` starts with `prefix`, case-insensitive, using a lower(...) text_pattern_ops index */
-export function startsWith(column: string, prefix: string): [string, Record<string, string>] {
-  const escaped = prefix.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
-  const param = `prefix_${column.replace(/\W/g, '_')}`;
-  return [`lower(${column}) LIKE :${param}`, { [param]: `${escaped}%` }];
-}
