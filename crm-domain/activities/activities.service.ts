@@ -9,7 +9,7 @@ import type { CrmTx } from '../shared/crm-tx.js';
 import { applyFilters } from '../shared/list-filters.js';
 import { readPage, type PageResult } from '../shared/list-query.js';
 import { RecordStore } from '../shared/record-store.js';
-import { RECORD_TABLES, type RecordType } from '../shared/record-types.js';
+import { RECORD_DEFINITIONS, type RecordType } from '../shared/record-types.js';
 import { definedOnly } from '../shared/defined-only.js';
 import { users } from '../users/users.service.js';
 import { Activity } from './activity.entity.js';
@@ -91,7 +91,7 @@ export class ActivitiesService {
     if (input.recordType && input.recordId) {
       const params: unknown[] = [input.recordId];
       const visible = visibleCondition(input.recordType, 'x', viewer, positionalBind(params)) ?? 'TRUE';
-      const rows = await manager.query(`SELECT 1 FROM ${RECORD_TABLES[input.recordType].table} x WHERE x.id = $1 AND ${visible}`, params);
+      const rows = await manager.query(`SELECT 1 FROM ${RECORD_DEFINITIONS[input.recordType].table} x WHERE x.id = $1 AND ${visible}`, params);
       if (rows.length === 0) throw new CrmInvalidRequestError(`Invalid request body: 'recordId' names no ${input.recordType} ('${input.recordId}')`, 'CRM_UNKNOWN_REFERENCE');
     }
   }
