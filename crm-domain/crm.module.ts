@@ -1,18 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { ActivitiesController } from './activities/activities.controller.js';
-import { ActivitiesService } from './activities/activities.service.js';
 import { AssignmentService } from './assignment/assignment.service.js';
-import { CompaniesController, ContactsController } from './companies/companies.controller.js';
-import { CompaniesService } from './companies/companies.service.js';
-import { ContactsService } from './companies/contacts.service.js';
-import { ComplaintsController } from './complaints/complaints.controller.js';
-import { ComplaintsService } from './complaints/complaints.service.js';
+import { CRM_FEATURES, checkFeatures } from './crm-features.js';
 import { CRM_OPTIONS, DEFAULT_CRM_OPTIONS, type CrmOptions } from './crm-options.js';
-import { DealProductsService } from './deals/deal-products.service.js';
-import { DealsController, ProductsController } from './deals/deals.controller.js';
-import { DealsService } from './deals/deals.service.js';
-import { ProductsService } from './deals/products.service.js';
 import { parseProcessTriggers } from './events/process-trigger.js';
 import { ProcessTriggerExecutor } from './events/process-trigger.executor.js';
 import { RecordEventRelay } from './events/record-event-relay.js';
@@ -24,9 +14,6 @@ import { IdempotentHandlerRunner } from './handlers/idempotent-handler-runner.js
 import { LeadAssignHandler } from './handlers/lead-assign.handler.js';
 import { NotifyHandler } from './handlers/notify.handler.js';
 import { TaskHandlerRegistrar } from './handlers/task-handler-registrar.js';
-import { LeadConversionService } from './leads/lead-conversion.service.js';
-import { LeadsController } from './leads/leads.controller.js';
-import { LeadsService } from './leads/leads.service.js';
 import { OutboxController } from './notifications/outbox.controller.js';
 import { OutboxRelay } from './notifications/outbox-relay.js';
 import { ProcessDeployer } from './processes/process-deployer.js';
@@ -47,10 +34,6 @@ import { RecordProcessesService } from './timeline/record-processes.service.js';
 import { RecordsController } from './timeline/records.controller.js';
 import { TimelineController } from './timeline/timeline.controller.js';
 import { TimelineService } from './timeline/timeline.service.js';
-import { CrmGroupSource } from './users/crm-group-source.js';
-import { TeamsService } from './users/teams.service.js';
-import { TeamsController, UsersController } from './users/users.controller.js';
-import { UsersService } from './users/users.service.js';
 
 /**
  * The CRM: records and their REST API under /api, the service-task handlers the processes call,
@@ -62,6 +45,7 @@ export class CrmModule {
   static forRoot(overrides: Partial<CrmOptions> = {}): DynamicModule {
     const options: CrmOptions = { ...DEFAULT_CRM_OPTIONS, ...overrides };
     parseProcessTriggers(options.triggers);
+    checkFeatures();
     return {
       module: CrmModule,
       imports: [DiscoveryModule],
@@ -71,12 +55,9 @@ export class CrmModule {
         DatabaseErrorsInterceptor,
         BodySizeGuard,
         RateLimitGuard,
-        // records
-        UsersService, TeamsService, CrmGroupSource,
-        CompaniesService, ContactsService,
-        LeadsService, LeadConversionService,
-        ProductsService, DealProductsService, DealsService,
-        ActivitiesService, ComplaintsService, AssignmentService,
+        // people and records, one feature per folder
+        ...CRM_FEATURES.flatMap((feature) => feature.providers),
+        AssignmentService,
         // processes: deployed first, handlers registered before jobs run, events applied after commit
         ProcessDeployer,
         IdempotentHandlerRunner, TaskHandlerRegistrar,
@@ -89,8 +70,8 @@ export class CrmModule {
         DemoSeeder, DemoIncident,
       ],
       controllers: [
-        UsersController, TeamsController, CompaniesController, ContactsController, LeadsController, DealsController, ProductsController,
-        ActivitiesController, ComplaintsController, RecordsController, TimelineController, TasksController, ReportsController, OutboxController, PublicLeadsController,
+        ...CRM_FEATURES.flatMap((feature) => feature.controllers),
+        RecordsController, TimelineController, TasksController, ReportsController, OutboxController, PublicLeadsController,
       ],
     };
   }

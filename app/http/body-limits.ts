@@ -1,4 +1,5 @@
 import { json, urlencoded, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { sendError } from '../../engine/nest/rest/error-response.js';
 
 export interface BodyLimits {
   /** JSON bodies of the CRM API (/api) and anything else */
@@ -35,14 +36,15 @@ export function bodyParsers(limits: BodyLimits): RequestHandler {
     const path = req.path.toLowerCase();
     const family = families.find((f) => f.matches(path))!;
     const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > family.maxBytes) return tooLarge(res, family.maxBytes, `it declares ${declared}`);
+    if (Number.isFinite(declared) && declared > family.maxBytes) return tooLarge(req, res, family.maxBytes, `it declares ${declared}`);
     if (family.streamed && req.headers['content-length'] === undefined) capUndeclaredLength(req, res, family.maxBytes);
     runInOrder(family.parsers, req, res, next);
   };
 }
 
-function tooLarge(res: Response, maxBytes: number, actual: string): void {
-  res.status(413).json({ type: 'InvalidRequestException', message: `The request body is too large: at most ${maxBytes} bytes are accepted here, but ${actual}` });
+function tooLarge(req: Request, res: Response, maxBytes: number, actual: string): void {
+  const message = `The request body is too large: at most ${maxBytes} bytes are accepted here, but ${actual}`;
+  sendError(req, res, { status: 413, type: 'InvalidRequestException', message, code: 'HTTP_BODY_TOO_LARGE' });
 }
 
 /**
@@ -58,7 +60,7 @@ function capUndeclaredLength(req: Request, res: Response, maxBytes: number): voi
     req.off('data', count);
     req.unpipe();
     req.resume();
-    tooLarge(res, maxBytes, 'more was sent');
+    tooLarge(req, res, maxBytes, 'more was sent');
   };
   req.on('data', count);
   // counting must not start the flow: the route's reader (pipe) resumes the stream

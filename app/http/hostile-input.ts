@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { sendError } from '../../engine/nest/rest/error-response.js';
 import { scanInput } from './json-scan.js';
 
 /** deep enough for a Json variable at its own limit (64) inside a request's variables map */
@@ -13,7 +14,7 @@ export const MAX_REQUEST_JSON_DEPTH = 100;
 export function refuseHostileInput(req: Request, res: Response, next: NextFunction): void {
   const problem = describeProblem(req);
   if (problem === null) return next();
-  res.status(400).json({ type: 'InvalidRequestException', message: problem });
+  sendError(req, res, { status: 400, type: 'InvalidRequestException', message: problem, code: 'HTTP_INPUT_REFUSED' });
 }
 
 function describeProblem(req: Request): string | null {

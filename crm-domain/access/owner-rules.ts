@@ -1,8 +1,8 @@
-import { ForbiddenException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { isUuid } from '../shared/record-types.js';
 import { ownerReached, positionalBind } from './record-access.js';
 import type { RecordViewer } from './record-viewer.js';
+import { CrmForbiddenError } from '../shared/crm-errors.js';
 
 /**
  * Who a record may be given to: managers own what they create and give nothing away; heads give
@@ -35,6 +35,6 @@ async function assertReached(manager: EntityManager, viewer: RecordViewer, userI
   throw refusal(viewer, field, `may not give a ${what} to someone else`, 'a head (within their team), director or admin');
 }
 
-function refusal(viewer: RecordViewer, field: string, what: string, who: string): ForbiddenException {
-  return new ForbiddenException(`${viewer.label} ${what} ('${field}'): that takes ${who}`);
+function refusal(viewer: RecordViewer, field: string, what: string, who: string): CrmForbiddenError {
+  return new CrmForbiddenError(`${viewer.label} ${what} ('${field}'): that takes ${who}`, 'CRM_OWNER_REFUSED');
 }

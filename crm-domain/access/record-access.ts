@@ -1,6 +1,6 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { businessKeyAsUuid, viewersTask, type Bind } from '../../engine/adapters/typeorm/queries/instance-visibility.js';
-import { isUuid, RECORD_TABLES, RECORD_TYPES, type RecordType } from '../shared/record-types.js';
+import { isRecordType, isUuid, RECORD_DEFINITIONS, RECORD_TYPE_REGISTRY, RECORD_TYPES, type RecordType } from '../shared/record-types.js';
 import type { RecordViewer } from './record-viewer.js';
 
 export type { Bind } from '../../engine/adapters/typeorm/queries/instance-visibility.js';
@@ -23,18 +23,26 @@ interface AccessRule {
 /**
  * Who sees what, as data. A viewer reaches owners (themselves; a head also their team's active
  * members; directors, ops and admins everyone) and sees:
- * companies, leads and deals they own, complaints assigned to them; contacts they own or whose
- * company they see; activities they own or whose record they see; and any record that is the
+ * every record type's records they own (a complaint's assignee is its owner), and those visible
+ * with another they see (contacts with their company: `visibleWith` in the record type's
+ * definition); activities they own or whose record they see; and any record that is the
  * business key of a process task that is theirs or offered to them (or one of their groups).
  */
 const ACCESS: Readonly<Record<ScopedKind, AccessRule>> = {
-  company: { ...RECORD_TABLES.company, byTask: true },
-  contact: { ...RECORD_TABLES.contact, through: { column: 'company_id', kind: 'company' }, byTask: true },
-  lead: { ...RECORD_TABLES.lead, byTask: true },
-  deal: { ...RECORD_TABLES.deal, byTask: true },
-  complaint: { ...RECORD_TABLES.complaint, byTask: true },
+  ...(Object.fromEntries(RECORD_TYPE_REGISTRY.map((definition): [RecordType, AccessRule] => [definition.type, recordRule(definition)])) as Record<RecordType, AccessRule>),
   activity: { table: 'crm.activities', owner: 'owner_id', about: true, byTask: false },
 };
+
+function recordRule(definition: (typeof RECORD_TYPE_REGISTRY)[number]): AccessRule {
+  const { table, owner } = definition;
+  const visibleWith = 'visibleWith' in definition ? definition.visibleWith : undefined;
+  if (!visibleWith) return { table, owner, byTask: true };
+  // visibleTests follows one step only: the record it is visible with must be visible on its own
+  if (!isRecordType(visibleWith.type) || RECORD_DEFINITIONS[visibleWith.type].visibleWith) {
+    throw new Error(`Expected '${definition.type}' to be visible with a registered record type that is visible on its own, but '${visibleWith.type}' is not`);
+  }
+  return { table, owner, through: { column: visibleWith.column, kind: visibleWith.type }, byTask: true };
+}
 
 /** the condition "`column` names an owner the viewer reaches" (for viewers who do not reach everyone) */
 export function ownerReached(column: string, viewer: RecordViewer, bind: Bind): string {

@@ -1,19 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { InvalidRequestError } from '../../engine/core/errors/index.js';
 import { checkOwnerChange, ownerOfNew } from '../access/owner-rules.js';
 import { positionalBind, visibleCondition, whereVisible } from '../access/record-access.js';
 import { SYSTEM_VIEWER, type RecordViewer } from '../access/record-viewer.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import type { CrmTx } from '../shared/crm-tx.js';
+import { applyFilters } from '../shared/list-filters.js';
 import { readPage, type PageResult } from '../shared/list-query.js';
 import { RecordStore } from '../shared/record-store.js';
-import { RECORD_TABLES, type RecordType } from '../shared/record-types.js';
+import { RECORD_DEFINITIONS, type RecordType } from '../shared/record-types.js';
 import { definedOnly } from '../shared/defined-only.js';
 import { users } from '../users/users.service.js';
 import { Activity } from './activity.entity.js';
-import type { ActivityListQuery, CreateActivity, UpdateActivity } from './activity-schemas.js';
+import { activityList, type ActivityListQuery, type CreateActivity, type UpdateActivity } from './activity-schemas.js';
+import { CrmInvalidRequestError } from '../shared/crm-errors.js';
 
 export const activities = new RecordStore(Activity, null, 'Activity', 'activity');
 
@@ -25,15 +26,8 @@ export class ActivitiesService {
   constructor(private readonly db: CrmDatabase) {}
 
   list(query: ActivityListQuery, viewer: RecordViewer): Promise<PageResult<Activity>> {
-    const qb = this.db.dataSource.getRepository(Activity).createQueryBuilder('a');
-    if (query.kind) qb.andWhere('a.kind = :kind', { kind: query.kind });
-    if (query.ownerId) qb.andWhere('a.owner_id = :ownerId', { ownerId: query.ownerId });
-    if (query.recordType) qb.andWhere('a.record_type = :recordType', { recordType: query.recordType });
-    if (query.recordId) qb.andWhere('a.record_id = :recordId', { recordId: query.recordId });
-    if (query.done !== undefined) qb.andWhere('a.done = :done', { done: query.done });
-    if (query.dueBefore) qb.andWhere('a.due_at < :dueBefore', { dueBefore: query.dueBefore });
-    if (query.dueAfter) qb.andWhere('a.due_at >= :dueAfter', { dueAfter: query.dueAfter });
-    return readPage(whereVisible(qb, 'activity', viewer), query, SORT);
+    const qb = whereVisible(this.db.dataSource.getRepository(Activity).createQueryBuilder('a'), 'activity', viewer);
+    return readPage(qb, query, SORT, applyFilters(qb, activityList, query));
   }
 
   get(id: string, viewer: RecordViewer): Promise<Activity> {
@@ -93,12 +87,12 @@ export class ActivitiesService {
   /** the owner exists; the record it is about exists and the viewer sees it (one they do not see is answered like an unknown id) */
   private async checkReferences(manager: EntityManager, input: { ownerId?: string | null; recordType?: RecordType | null; recordId?: string | null }, viewer: RecordViewer): Promise<void> {
     if (input.ownerId) await users.referenced(manager, input.ownerId, 'ownerId');
-    if (!input.recordType !== !input.recordId) throw new InvalidRequestError(`Invalid request body: 'recordType' and 'recordId' go together`);
+    if (!input.recordType !== !input.recordId) throw new CrmInvalidRequestError(`Invalid request body: 'recordType' and 'recordId' go together`);
     if (input.recordType && input.recordId) {
       const params: unknown[] = [input.recordId];
       const visible = visibleCondition(input.recordType, 'x', viewer, positionalBind(params)) ?? 'TRUE';
-      const rows = await manager.query(`SELECT 1 FROM ${RECORD_TABLES[input.recordType].table} x WHERE x.id = $1 AND ${visible}`, params);
-      if (rows.length === 0) throw new InvalidRequestError(`Invalid request body: 'recordId' names no ${input.recordType} ('${input.recordId}')`);
+      const rows = await manager.query(`SELECT 1 FROM ${RECORD_DEFINITIONS[input.recordType].table} x WHERE x.id = $1 AND ${visible}`, params);
+      if (rows.length === 0) throw new CrmInvalidRequestError(`Invalid request body: 'recordId' names no ${input.recordType} ('${input.recordId}')`, 'CRM_UNKNOWN_REFERENCE');
     }
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { field } from '../shared/body-fields.js';
-import { pagingShape, q } from '../shared/list-query.js';
+import { q } from '../shared/list-query.js';
+import { filters, listQuery, param } from '../shared/list-filters.js';
 import { RECORD_TYPES } from '../shared/record-types.js';
 import { ACTIVITY_KINDS } from './activity.entity.js';
 
@@ -19,16 +20,16 @@ const activityFields = {
 export const createActivityBody = z.strictObject(activityFields);
 export const updateActivityBody = z.strictObject(activityFields).partial();
 
-export const activityListQuery = z.strictObject({
-  ...pagingShape,
-  kind: q.oneOf(ACTIVITY_KINDS),
-  ownerId: q.id(),
-  recordType: q.oneOf(RECORD_TYPES),
-  recordId: q.id(),
-  done: q.bool(),
-  dueBefore: q.date(),
-  dueAfter: q.date(),
+export const activityList = listQuery({
+  kind: param(q.oneOf(ACTIVITY_KINDS), filters.equals('kind')),
+  ownerId: param(q.id(), filters.equals('owner_id')),
+  recordType: param(q.oneOf(RECORD_TYPES), filters.equals('record_type')),
+  recordId: param(q.id(), filters.equals('record_id')),
+  done: param(q.bool(), filters.equals('done')),
+  dueBefore: param(q.date(), filters.before('due_at')),
+  dueAfter: param(q.date(), filters.atLeast('due_at')),
 });
+export const activityListQuery = activityList.schema;
 
 export type CreateActivity = z.infer<typeof createActivityBody>;
 export type UpdateActivity = z.infer<typeof updateActivityBody>;

@@ -9,6 +9,7 @@ import { createApiKeyBody } from './credential-schemas.js';
 import { Identities } from './identities.js';
 import { CrmRequires } from './permissions.js';
 import type { RequestWithUser } from './route-access.guard.js';
+import { coded } from '../../engine/nest/http/coded-exception.js';
 
 /**
  * API keys for external task workers and integrations, scoped to roles (`worker` fetches and
@@ -41,7 +42,7 @@ export class ApiKeysController {
   @Delete(':id')
   async revoke(@Param('id', RecordIdPipe) id: string) {
     const key = await this.keys.revoke(id);
-    if (!key) throw new NotFoundException(`There is no API key '${id}'`);
+    if (!key) throw new NotFoundException(coded(`There is no API key '${id}'`, 'AUTH_NOT_FOUND'));
     this.identities.forgetApiKey(id);
     return key;
   }

@@ -10,16 +10,21 @@ import { ApiKeysStore } from './api-keys.store.js';
 import { apiKeyPrincipal, type SignedInUser } from './signed-in-user.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { UserCredentialsStore } from './user-credentials.store.js';
+import { coded } from '../../engine/nest/http/coded-exception.js';
 
 /** 429 while an account or address must wait after failed sign-ins; says for how long */
 export class SignInBlockedException extends HttpException {
   constructor(readonly retryAfterSeconds: number) {
-    super(`Too many failed sign-ins: try again in ${retryAfterSeconds} s`, HttpStatus.TOO_MANY_REQUESTS);
+    super(coded(`Too many failed sign-ins: try again in ${retryAfterSeconds} s`, 'AUTH_SIGN_IN_BLOCKED'), HttpStatus.TOO_MANY_REQUESTS);
   }
 }
 
 /** why a request's credentials were refused (401); `challenge`: it tried HTTP Basic or nothing */
-export class AuthenticationFailed extends UnauthorizedException {}
+export class AuthenticationFailed extends UnauthorizedException {
+  constructor(message: string) {
+    super(coded(message, 'AUTH_FAILED'));
+  }
+}
 
 const WRONG_PASSWORD = 'Wrong email or password';
 

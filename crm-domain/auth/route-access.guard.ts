@@ -11,6 +11,7 @@ import { Authenticator, SignInBlockedException } from './authenticator.js';
 import { SESSION_REQUIRED_HEADER } from './session-cookie.js';
 import type { SignedInUser } from './signed-in-user.js';
 import { notFound, taskOwnershipRefusal, taskTargets, type OwnedTask } from './task-ownership.js';
+import { coded } from '../../engine/nest/http/coded-exception.js';
 
 export type RequestWithUser = Request & { user?: SignedInUser };
 
@@ -40,14 +41,14 @@ export class RouteAccessGuard implements CanActivate {
     const access = routeAccessOf(this.reflector, context);
     if (!access) {
       this.log.error(`${context.getClass().name}.${context.getHandler().name} has no access rule: refused`);
-      throw new ForbiddenException('This route has no access rule');
+      throw new ForbiddenException(coded('This route has no access rule', 'AUTH_NO_ACCESS_RULE'));
     }
     const user = await this.identify(request, context.switchToHttp().getResponse<Response>(), access.kind === 'public');
     if (user) request.user = user;
     if (access.kind === 'public') return true;
-    if (!user) throw new UnauthorizedException('Sign in first: send your credentials (HTTP Basic or an API key) or sign in at /login');
+    if (!user) throw new UnauthorizedException(coded('Sign in first: send your credentials (HTTP Basic or an API key) or sign in at /login', 'AUTH_REQUIRED'));
     const refused = routeRefusal(user, access);
-    if (refused) throw new ForbiddenException(refused);
+    if (refused) throw new ForbiddenException(coded(refused, 'AUTH_ROLE_REFUSED'));
     const operation = taskOperationOf(this.reflector, context);
     if (operation) await this.checkTask(user, operation, request);
     return true;
@@ -82,7 +83,7 @@ export class RouteAccessGuard implements CanActivate {
     const { users, groups } = taskTargets(operation, request.body, user, task);
     const refused = taskOwnershipRefusal(user, { operation, task, toUsers: users, toGroups: groups, team });
     if (refused?.status === 404) throw new NotFoundError(refused.message);
-    if (refused) throw new ForbiddenException(refused.message);
+    if (refused) throw new ForbiddenException(coded(refused.message, 'ENGINE_FORBIDDEN'));
   }
 
   /** the open task; for reading (comments), also a finished one */

@@ -14,6 +14,9 @@ import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './session-
 import { SessionStore } from './session-store.js';
 import type { SignedInUser } from './signed-in-user.js';
 import { UserCredentialsStore } from './user-credentials.store.js';
+import { coded } from '../../engine/nest/http/coded-exception.js';
+
+const LINK_INVALID = 'This link is no longer valid: ask an administrator for a new one';
 
 /**
  * Sign-in of the web app: email and password open a session (an HttpOnly cookie); a user changes
@@ -90,12 +93,12 @@ export class SessionController {
   async changePassword(@Body() body: unknown, @Req() request: RequestWithUser, @Res({ passthrough: true }) response: Response) {
     const { currentPassword, newPassword } = parseInput(changePasswordBody, body);
     const user = request.user!;
-    if (user.kind !== 'user' || user.viaApiKey) throw new ForbiddenException('Only a user signed in with their own password may change it');
+    if (user.kind !== 'user' || user.viaApiKey) throw new ForbiddenException(coded('Only a user signed in with their own password may change it', 'AUTH_PASSWORD_REFUSED'));
     checkNewPassword(newPassword);
     try {
       await this.authenticator.verifyPassword(user.id, currentPassword, request.ip ?? 'unknown');
     } catch (error) {
-      if (error instanceof UnauthorizedException) throw new ForbiddenException(`'currentPassword' is not your current password`);
+      if (error instanceof UnauthorizedException) throw new ForbiddenException(coded(`'currentPassword' is not your current password`, 'AUTH_PASSWORD_REFUSED'));
       throw error;
     }
     await this.credentials.setPassword(user.id, newPassword);
@@ -110,7 +113,7 @@ export class SessionController {
   async tokenOwner(@Body() body: unknown) {
     const { token } = parseInput(passwordTokenBody, body);
     const user = await this.credentials.userOfToken(token);
-    if (!user) throw new NotFoundException('This link is no longer valid: ask an administrator for a new one');
+    if (!user) throw new NotFoundException(coded(LINK_INVALID, 'AUTH_LINK_INVALID'));
     return { name: user.name, email: user.email };
   }
 
@@ -123,7 +126,7 @@ export class SessionController {
     const { token, newPassword } = parseInput(setPasswordWithTokenBody, body);
     checkNewPassword(newPassword);
     const user = await this.credentials.userOfToken(token);
-    if (!user) throw new NotFoundException('This link is no longer valid: ask an administrator for a new one');
+    if (!user) throw new NotFoundException(coded(LINK_INVALID, 'AUTH_LINK_INVALID'));
     await this.credentials.setPassword(user.id, newPassword);
     this.identities.forgetUser(user.id);
     await this.startSession(request, response, user);

@@ -10,6 +10,7 @@ import { CrmRequires } from './permissions.js';
 import type { RequestWithUser } from './route-access.guard.js';
 import { PasswordLinks } from './password-links.js';
 import { UserCredentialsStore } from './user-credentials.store.js';
+import { coded } from '../../engine/nest/http/coded-exception.js';
 
 /** Admins set a user's password, or give them a one-time link to set it themselves. */
 @CrmRequires('crm.users')
@@ -42,6 +43,6 @@ export class UserCredentialsController {
   }
 
   private async activeUser(id: string): Promise<void> {
-    if (!(await this.credentials.byId(id))) throw new NotFoundException(`There is no active user '${id}'`);
+    if (!(await this.credentials.byId(id))) throw new NotFoundException(coded(`There is no active user '${id}'`, 'AUTH_NOT_FOUND'));
   }
 }

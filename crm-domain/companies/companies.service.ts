@@ -5,12 +5,13 @@ import { whereVisible } from '../access/record-access.js';
 import type { RecordViewer } from '../access/record-viewer.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import type { CrmTx } from '../shared/crm-tx.js';
-import { readPage, startsWith, type PageResult } from '../shared/list-query.js';
+import { applyFilters } from '../shared/list-filters.js';
+import { readPage, type PageResult } from '../shared/list-query.js';
 import { RecordStore } from '../shared/record-store.js';
 import { definedOnly } from '../shared/defined-only.js';
 import { users } from '../users/users.service.js';
 import { Company } from './company.entity.js';
-import type { CompanyListQuery, CreateCompany, UpdateCompany } from './company-schemas.js';
+import { companyList, type CompanyListQuery, type CreateCompany, type UpdateCompany } from './company-schemas.js';
 import type { Contact } from './contact.entity.js';
 import { ContactsService } from './contacts.service.js';
 
@@ -26,15 +27,8 @@ export class CompaniesService {
   ) {}
 
   list(query: CompanyListQuery, viewer: RecordViewer): Promise<PageResult<Company>> {
-    const qb = this.db.dataSource.getRepository(Company).createQueryBuilder('c');
-    qb.where(query.archived ? 'c.archived_at IS NOT NULL' : 'c.archived_at IS NULL');
-    if (query.type) qb.andWhere('c.type = :type', { type: query.type });
-    if (query.industry) qb.andWhere('c.industry = :industry', { industry: query.industry });
-    if (query.ownerId) qb.andWhere('c.owner_id = :ownerId', { ownerId: query.ownerId });
-    if (query.q) qb.andWhere(...startsWith('c.name', query.q));
-    if (query.createdFrom) qb.andWhere('c.created_at >= :createdFrom', { createdFrom: query.createdFrom });
-    if (query.createdTo) qb.andWhere('c.created_at < :createdTo', { createdTo: query.createdTo });
-    return readPage(whereVisible(qb, 'company', viewer), query, SORT, { prefixFiltered: query.q ? 'name' : undefined });
+    const qb = whereVisible(this.db.dataSource.getRepository(Company).createQueryBuilder('c'), 'company', viewer);
+    return readPage(qb, query, SORT, applyFilters(qb, companyList, query));
   }
 
   /** the company with its contacts */

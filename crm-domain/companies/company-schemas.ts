@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { field } from '../shared/body-fields.js';
-import { pagingShape, q } from '../shared/list-query.js';
+import { q } from '../shared/list-query.js';
+import { filters, listQuery, param } from '../shared/list-filters.js';
 import { COMPANY_TYPES } from './company.entity.js';
 
 export const contactFields = {
@@ -29,28 +30,28 @@ export const createCompanyBody = z.strictObject({
 
 export const updateCompanyBody = createCompanyBody.omit({ primaryContact: true }).partial();
 
-export const companyListQuery = z.strictObject({
-  ...pagingShape,
-  type: q.oneOf(COMPANY_TYPES),
-  industry: q.text(),
-  ownerId: q.id(),
-  q: q.text(),
-  archived: q.bool(),
-  createdFrom: q.date(),
-  createdTo: q.date(),
+export const companyList = listQuery({
+  type: param(q.oneOf(COMPANY_TYPES), filters.equals('type')),
+  industry: param(q.text(), filters.equals('industry')),
+  ownerId: param(q.id(), filters.equals('owner_id')),
+  q: param(q.text(), filters.startsWith('name', 'name')),
+  archived: param(q.bool(), filters.archived()),
+  createdFrom: param(q.date(), filters.atLeast('created_at')),
+  createdTo: param(q.date(), filters.before('created_at')),
 });
+export const companyListQuery = companyList.schema;
 
 export const createContactBody = z.strictObject({ companyId: field.id(), ...contactFields });
 export const updateContactBody = createContactBody.partial();
 
-export const contactListQuery = z.strictObject({
-  ...pagingShape,
-  companyId: q.id(),
-  ownerId: q.id(),
-  email: q.text(),
-  q: q.text(),
-  archived: q.bool(),
+export const contactList = listQuery({
+  companyId: param(q.id(), filters.equals('company_id')),
+  ownerId: param(q.id(), filters.equals('owner_id')),
+  email: param(q.text(), filters.equalsIgnoringCase('email')),
+  q: param(q.text(), filters.startsWith('full_name', 'fullName')),
+  archived: param(q.bool(), filters.archived()),
 });
+export const contactListQuery = contactList.schema;
 
 export type CreateCompany = z.infer<typeof createCompanyBody>;
 export type UpdateCompany = z.infer<typeof updateCompanyBody>;

@@ -3,16 +3,17 @@ import { randomUUID } from 'node:crypto';
 import { checkOwnerChange, ownerOfNew } from '../access/owner-rules.js';
 import { whereVisible } from '../access/record-access.js';
 import type { RecordViewer } from '../access/record-viewer.js';
-import { InvalidRequestError } from '../../engine/core/errors/index.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import type { CrmTx } from '../shared/crm-tx.js';
-import { readPage, startsWith, type PageResult } from '../shared/list-query.js';
+import { applyFilters } from '../shared/list-filters.js';
+import { readPage, type PageResult } from '../shared/list-query.js';
 import { RecordStore } from '../shared/record-store.js';
 import { definedOnly } from '../shared/defined-only.js';
 import { users } from '../users/users.service.js';
 import { Company } from './company.entity.js';
 import { Contact } from './contact.entity.js';
-import type { ContactListQuery, CreateContact, UpdateContact } from './company-schemas.js';
+import { contactList, type ContactListQuery, type CreateContact, type UpdateContact } from './company-schemas.js';
+import { CrmInvalidRequestError } from '../shared/crm-errors.js';
 
 export const contacts = new RecordStore(Contact, 'contact', 'Contact');
 const companyRefs = new RecordStore(Company, 'company', 'Company');
@@ -24,13 +25,8 @@ export class ContactsService {
   constructor(private readonly db: CrmDatabase) {}
 
   list(query: ContactListQuery, viewer: RecordViewer): Promise<PageResult<Contact>> {
-    const qb = this.db.dataSource.getRepository(Contact).createQueryBuilder('p');
-    qb.where(query.archived ? 'p.archived_at IS NOT NULL' : 'p.archived_at IS NULL');
-    if (query.companyId) qb.andWhere('p.company_id = :companyId', { companyId: query.companyId });
-    if (query.ownerId) qb.andWhere('p.owner_id = :ownerId', { ownerId: query.ownerId });
-    if (query.email) qb.andWhere('lower(p.email) = :email', { email: query.email.toLowerCase() });
-    if (query.q) qb.andWhere(...startsWith('p.full_name', query.q));
-    return readPage(whereVisible(qb, 'contact', viewer), query, SORT, { prefixFiltered: query.q ? 'fullName' : undefined });
+    const qb = whereVisible(this.db.dataSource.getRepository(Contact).createQueryBuilder('p'), 'contact', viewer);
+    return readPage(qb, query, SORT, applyFilters(qb, contactList, query));
   }
 
   get(id: string, viewer: RecordViewer): Promise<Contact> {
@@ -94,7 +90,7 @@ export class ContactsService {
       [contact.companyId],
     );
     if (row.n <= 1 && row.company_active) {
-      throw new InvalidRequestError(`Contact '${contact.fullName}' is the only contact of its company: a company keeps at least one contact`);
+      throw new CrmInvalidRequestError(`Contact '${contact.fullName}' is the only contact of its company: a company keeps at least one contact`, 'CRM_INVALID_STATE');
     }
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { field } from '../shared/body-fields.js';
-import { pagingShape, q } from '../shared/list-query.js';
+import { q } from '../shared/list-query.js';
+import { filters, listQuery, param } from '../shared/list-filters.js';
 import { COMPLAINT_CHANNELS, COMPLAINT_PRIORITIES, COMPLAINT_STATUSES, COMPLAINT_TYPES } from './complaint.entity.js';
 
 export const createComplaintBody = z.strictObject({
@@ -28,19 +29,20 @@ export const updateComplaintBody = z.strictObject({
 export const resolveComplaintBody = z.strictObject({ resolution: field.name(10_000) });
 export const customerReplyBody = z.strictObject({ message: field.name(10_000) });
 
-export const complaintListQuery = z.strictObject({
-  ...pagingShape,
-  status: q.oneOf(COMPLAINT_STATUSES),
-  priority: q.oneOf(COMPLAINT_PRIORITIES),
-  type: q.oneOf(COMPLAINT_TYPES),
-  channel: q.oneOf(COMPLAINT_CHANNELS),
-  assigneeId: q.id(),
-  companyId: q.id(),
-  overdue: q.bool(),
-  createdFrom: q.date(),
-  createdTo: q.date(),
-  archived: q.bool(),
+export const complaintList = listQuery({
+  status: param(q.oneOf(COMPLAINT_STATUSES), filters.equals('status')),
+  priority: param(q.oneOf(COMPLAINT_PRIORITIES), filters.equals('priority')),
+  type: param(q.oneOf(COMPLAINT_TYPES), filters.equals('type')),
+  channel: param(q.oneOf(COMPLAINT_CHANNELS), filters.equals('channel')),
+  assigneeId: param(q.id(), filters.equals('assignee_id')),
+  companyId: param(q.id(), filters.equals('company_id')),
+  /** open and past the SLA */
+  overdue: param(q.bool(), filters.when((col) => `${col('status')} IN ('new', 'in_progress') AND ${col('sla_due_at')} < now()`)),
+  createdFrom: param(q.date(), filters.atLeast('created_at')),
+  createdTo: param(q.date(), filters.before('created_at')),
+  archived: param(q.bool(), filters.archived()),
 });
+export const complaintListQuery = complaintList.schema;
 
 export type CreateComplaint = z.infer<typeof createComplaintBody>;
 export type UpdateComplaint = z.infer<typeof updateComplaintBody>;

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { InvalidRequestError } from '../../engine/core/errors/index.js';
 import { checkOwnerChange, ownerOfNew } from '../access/owner-rules.js';
 import { whereVisible } from '../access/record-access.js';
 import type { RecordViewer } from '../access/record-viewer.js';
@@ -12,13 +11,15 @@ import { Contact } from '../companies/contact.entity.js';
 import { CRM_OPTIONS, type CrmOptions } from '../crm-options.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import type { CrmTx } from '../shared/crm-tx.js';
+import { applyFilters } from '../shared/list-filters.js';
 import { readPage, type PageResult } from '../shared/list-query.js';
 import { RecordStore } from '../shared/record-store.js';
 import { definedOnly } from '../shared/defined-only.js';
 import { users } from '../users/users.service.js';
 import { Complaint } from './complaint.entity.js';
-import type { ComplaintListQuery, CreateComplaint, UpdateComplaint } from './complaint-schemas.js';
+import { complaintList, type ComplaintListQuery, type CreateComplaint, type UpdateComplaint } from './complaint-schemas.js';
 import { slaTerms } from './sla-policy.js';
+import { CrmInvalidRequestError } from '../shared/crm-errors.js';
 
 export const complaints = new RecordStore(Complaint, 'complaint', 'Complaint');
 const companyRefs = new RecordStore(Company, 'company', 'Company');
@@ -40,18 +41,8 @@ export class ComplaintsService {
   ) {}
 
   list(query: ComplaintListQuery, viewer: RecordViewer): Promise<PageResult<Complaint>> {
-    const qb = this.db.dataSource.getRepository(Complaint).createQueryBuilder('k');
-    qb.where(query.archived ? 'k.archived_at IS NOT NULL' : 'k.archived_at IS NULL');
-    if (query.status) qb.andWhere('k.status = :status', { status: query.status });
-    if (query.priority) qb.andWhere('k.priority = :priority', { priority: query.priority });
-    if (query.type) qb.andWhere('k.type = :type', { type: query.type });
-    if (query.channel) qb.andWhere('k.channel = :channel', { channel: query.channel });
-    if (query.assigneeId) qb.andWhere('k.assignee_id = :assigneeId', { assigneeId: query.assigneeId });
-    if (query.companyId) qb.andWhere('k.company_id = :companyId', { companyId: query.companyId });
-    if (query.overdue) qb.andWhere(`k.status IN ('new', 'in_progress') AND k.sla_due_at < now()`);
-    if (query.createdFrom) qb.andWhere('k.created_at >= :createdFrom', { createdFrom: query.createdFrom });
-    if (query.createdTo) qb.andWhere('k.created_at < :createdTo', { createdTo: query.createdTo });
-    return readPage(whereVisible(qb, 'complaint', viewer), query, SORT);
+    const qb = whereVisible(this.db.dataSource.getRepository(Complaint).createQueryBuilder('k'), 'complaint', viewer);
+    return readPage(qb, query, SORT, applyFilters(qb, complaintList, query));
   }
 
   get(id: string, viewer: RecordViewer): Promise<Complaint> {
@@ -148,18 +139,18 @@ export class ComplaintsService {
   archive(actor: string, id: string, viewer: RecordViewer): Promise<Complaint> {
     return this.db.transaction(actor, async (tx) => {
       const before = await complaints.visible(tx.manager, id, viewer);
-      if (before.status !== 'closed') throw new InvalidRequestError(`Complaint '${id}' is ${before.status}: only closed complaints can be archived`);
+      if (before.status !== 'closed') throw new CrmInvalidRequestError(`Complaint '${id}' is ${before.status}: only closed complaints can be archived`, 'CRM_INVALID_STATE');
       return before.archivedAt ? before : complaints.update(tx, before, { archivedAt: new Date() }, 'archived');
     });
   }
 
   private assertOpen(complaint: Complaint): void {
-    if (complaint.status === 'resolved' || complaint.status === 'closed') throw new InvalidRequestError(`Complaint '${complaint.id}' is already ${complaint.status}`);
+    if (complaint.status === 'resolved' || complaint.status === 'closed') throw new CrmInvalidRequestError(`Complaint '${complaint.id}' is already ${complaint.status}`, 'CRM_INVALID_STATE');
   }
 
   private async checkContact(tx: CrmTx, contactId: string, companyId: string): Promise<void> {
     const contact = await contactRefs.referenced(tx.manager, contactId, 'contactId');
-    if (contact.companyId !== companyId) throw new InvalidRequestError(`Invalid request body: 'contactId' is a contact of another company`);
+    if (contact.companyId !== companyId) throw new CrmInvalidRequestError(`Invalid request body: 'contactId' is a contact of another company`);
   }
 
   private async pickAgent(tx: CrmTx): Promise<string | null> {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { InvalidRequestError } from '../../engine/core/errors/index.js';
 import type { CrmTx } from '../shared/crm-tx.js';
 import type { DealProductLine } from './deal-schemas.js';
 import { DealProduct } from './product.entity.js';
 import { products } from './products.service.js';
+import { CrmInvalidRequestError } from '../shared/crm-errors.js';
 
 export interface PricedLine {
   readonly productId: string;
@@ -23,11 +23,11 @@ export class DealProductsService {
     const seen = new Set<string>();
     const priced: PricedLine[] = [];
     for (const [index, line] of lines.entries()) {
-      if (seen.has(line.productId)) throw new InvalidRequestError(`Invalid request body: 'products.${index}.productId' is listed twice`);
+      if (seen.has(line.productId)) throw new CrmInvalidRequestError(`Invalid request body: 'products.${index}.productId' is listed twice`);
       seen.add(line.productId);
       const product = await products.referenced(tx.manager, line.productId, `products.${index}.productId`);
       if (line.unitPrice === undefined && product.currency !== currency) {
-        throw new InvalidRequestError(`Invalid request body: 'products.${index}.unitPrice' is required: the catalogue price is in ${product.currency}, the deal in ${currency}`);
+        throw new CrmInvalidRequestError(`Invalid request body: 'products.${index}.unitPrice' is required: the catalogue price is in ${product.currency}, the deal in ${currency}`);
       }
       priced.push({ productId: line.productId, quantity: line.quantity, unitPrice: line.unitPrice ?? product.price });
     }

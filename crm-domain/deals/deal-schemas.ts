@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { field } from '../shared/body-fields.js';
-import { pagingShape, q } from '../shared/list-query.js';
+import { q } from '../shared/list-query.js';
+import { filters, listQuery, param } from '../shared/list-filters.js';
 import { APPROVAL_STATUSES, DEAL_STAGES } from './deal.entity.js';
 
 export const dealProductLine = z.strictObject({
@@ -38,22 +39,23 @@ export const approvalRequestBody = z.strictObject({
   comment: field.text(2000).optional(),
 });
 
-export const dealListQuery = z.strictObject({
-  ...pagingShape,
-  stage: q.oneOf(DEAL_STAGES),
-  approvalStatus: q.oneOf(APPROVAL_STATUSES),
-  ownerId: q.id(),
-  teamId: q.id(),
-  companyId: q.id(),
-  q: q.text(),
-  minAmount: q.number(),
-  maxAmount: q.number(),
-  closeFrom: q.date(),
-  closeTo: q.date(),
-  createdFrom: q.date(),
-  createdTo: q.date(),
-  archived: q.bool(),
+export const dealList = listQuery({
+  stage: param(q.oneOf(DEAL_STAGES), filters.equals('stage')),
+  approvalStatus: param(q.oneOf(APPROVAL_STATUSES), filters.equals('approval_status')),
+  ownerId: param(q.id(), filters.equals('owner_id')),
+  /** deals owned by the team's members */
+  teamId: param(q.id(), filters.inTeam('owner_id')),
+  companyId: param(q.id(), filters.equals('company_id')),
+  q: param(q.text(), filters.startsWith('title', 'title')),
+  minAmount: param(q.number(), filters.atLeast('amount')),
+  maxAmount: param(q.number(), filters.atMost('amount')),
+  closeFrom: param(q.date(), filters.atLeast('expected_close_date')),
+  closeTo: param(q.date(), filters.before('expected_close_date')),
+  createdFrom: param(q.date(), filters.atLeast('created_at')),
+  createdTo: param(q.date(), filters.before('created_at')),
+  archived: param(q.bool(), filters.archived()),
 });
+export const dealListQuery = dealList.schema;
 
 export const createProductBody = z.strictObject({
   name: field.name(),
@@ -63,12 +65,17 @@ export const createProductBody = z.strictObject({
   active: z.boolean({ message: 'expected true or false' }).optional(),
 });
 export const updateProductBody = createProductBody.partial();
-export const productListQuery = z.strictObject({ ...pagingShape, active: q.bool(), q: q.text() });
+export const productList = listQuery({
+  active: param(q.bool(), filters.equals('active')),
+  q: param(q.text(), filters.startsWith('name', 'name')),
+});
+export const productListQuery = productList.schema;
 
 export type DealProductLine = z.infer<typeof dealProductLine>;
 export type CreateDeal = z.infer<typeof createDealBody>;
 export type UpdateDeal = z.infer<typeof updateDealBody>;
 export type DealListQuery = z.infer<typeof dealListQuery>;
+export type ProductListQuery = z.infer<typeof productListQuery>;
 export type ApprovalRequest = z.infer<typeof approvalRequestBody>;
 export type CreateProduct = z.infer<typeof createProductBody>;
 export type UpdateProduct = z.infer<typeof updateProductBody>;

@@ -1,6 +1,5 @@
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { InvalidRequestError } from '../../engine/core/errors/index.js';
 import { checkOwnerChange, ownerOfNew } from '../access/owner-rules.js';
 import { whereVisible } from '../access/record-access.js';
 import type { RecordViewer } from '../access/record-viewer.js';
@@ -9,16 +8,18 @@ import { Contact } from '../companies/contact.entity.js';
 import { CRM_OPTIONS, type CrmOptions } from '../crm-options.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import type { CrmTx } from '../shared/crm-tx.js';
-import { readPage, startsWith, type PageResult } from '../shared/list-query.js';
+import { applyFilters } from '../shared/list-filters.js';
+import { readPage, type PageResult } from '../shared/list-query.js';
 import { RecordStore } from '../shared/record-store.js';
 import { isUuid } from '../shared/record-types.js';
 import { definedOnly } from '../shared/defined-only.js';
 import { users } from '../users/users.service.js';
 import { Deal } from './deal.entity.js';
 import { DealProductsService } from './deal-products.service.js';
-import type { ApprovalRequest, CreateDeal, DealListQuery, DealProductLine, UpdateDeal } from './deal-schemas.js';
+import { dealList, type ApprovalRequest, type CreateDeal, type DealListQuery, type DealProductLine, type UpdateDeal } from './deal-schemas.js';
 import { isClosed, STAGE_PROBABILITY } from './deal-stages.js';
 import type { DealProduct } from './product.entity.js';
+import { CrmConflictError, CrmInvalidRequestError } from '../shared/crm-errors.js';
 
 export const deals = new RecordStore(Deal, 'deal', 'Deal');
 const companyRefs = new RecordStore(Company, 'company', 'Company');
@@ -41,21 +42,8 @@ export class DealsService {
   ) {}
 
   list(query: DealListQuery, viewer: RecordViewer): Promise<PageResult<Deal>> {
-    const qb = this.db.dataSource.getRepository(Deal).createQueryBuilder('d');
-    qb.where(query.archived ? 'd.archived_at IS NOT NULL' : 'd.archived_at IS NULL');
-    if (query.stage) qb.andWhere('d.stage = :stage', { stage: query.stage });
-    if (query.approvalStatus) qb.andWhere('d.approval_status = :approvalStatus', { approvalStatus: query.approvalStatus });
-    if (query.ownerId) qb.andWhere('d.owner_id = :ownerId', { ownerId: query.ownerId });
-    if (query.teamId) qb.andWhere('d.owner_id IN (SELECT id FROM crm.users WHERE team_id = :teamId)', { teamId: query.teamId });
-    if (query.companyId) qb.andWhere('d.company_id = :companyId', { companyId: query.companyId });
-    if (query.q) qb.andWhere(...startsWith('d.title', query.q));
-    if (query.minAmount !== undefined) qb.andWhere('d.amount >= :minAmount', { minAmount: query.minAmount });
-    if (query.maxAmount !== undefined) qb.andWhere('d.amount <= :maxAmount', { maxAmount: query.maxAmount });
-    if (query.closeFrom) qb.andWhere('d.expected_close_date >= :closeFrom', { closeFrom: query.closeFrom });
-    if (query.closeTo) qb.andWhere('d.expected_close_date < :closeTo', { closeTo: query.closeTo });
-    if (query.createdFrom) qb.andWhere('d.created_at >= :createdFrom', { createdFrom: query.createdFrom });
-    if (query.createdTo) qb.andWhere('d.created_at < :createdTo', { createdTo: query.createdTo });
-    return readPage(whereVisible(qb, 'deal', viewer), query, SORT, { prefixFiltered: query.q ? 'title' : undefined });
+    const qb = whereVisible(this.db.dataSource.getRepository(Deal).createQueryBuilder('d'), 'deal', viewer);
+    return readPage(qb, query, SORT, applyFilters(qb, dealList, query));
   }
 
   async get(id: string, viewer: RecordViewer): Promise<DealWithProducts> {
@@ -77,7 +65,7 @@ export class DealsService {
     const lines = input.products ? await this.lines.price(tx, input.products, input.currency) : [];
     const amount = input.amount ?? lines.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0);
     const stage = input.stage ?? 'new';
-    if (stage === 'lost' && !input.lostReason) throw new InvalidRequestError(`Invalid request body: 'lostReason' is required for a lost deal`);
+    if (stage === 'lost' && !input.lostReason) throw new CrmInvalidRequestError(`Invalid request body: 'lostReason' is required for a lost deal`);
     const now = new Date();
     const deal = await deals.insert(tx, {
       id: randomUUID(),
@@ -121,7 +109,10 @@ export class DealsService {
     const change = { ...patch };
     const approval = change.approvalStatus ?? before.approvalStatus;
     if (change.stage === 'won' && before.stage !== 'won' && (approval === 'pending' || approval === 'rejected')) {
-      throw new ConflictException(`Deal '${before.title}' cannot be won while its approval is ${approval}: ${approval === 'pending' ? 'wait for the approval to decide' : 'revise and resubmit it, or withdraw the request'}`);
+      throw new CrmConflictError(
+        `Deal '${before.title}' cannot be won while its approval is ${approval}: ${approval === 'pending' ? 'wait for the approval to decide' : 'revise and resubmit it, or withdraw the request'}`,
+        'CRM_DEAL_APPROVAL_OPEN',
+      );
     }
     if (change.stage && change.stage !== before.stage) {
       change.probability ??= STAGE_PROBABILITY[change.stage];
@@ -129,7 +120,7 @@ export class DealsService {
     }
     const stage = change.stage ?? before.stage;
     if (stage === 'lost' && !(change.lostReason ?? before.lostReason)) {
-      throw new InvalidRequestError(`Invalid request body: 'lostReason' is required for a lost deal`);
+      throw new CrmInvalidRequestError(`Invalid request body: 'lostReason' is required for a lost deal`);
     }
     const after = await deals.update(tx, before, change, action);
     if (after.stage !== before.stage) await tx.emit('deal.stageChanged', 'deal', before.id, { dealId: before.id, from: before.stage, to: after.stage });
@@ -154,8 +145,8 @@ export class DealsService {
   requestApproval(actor: string, id: string, request: ApprovalRequest, viewer: RecordViewer): Promise<Deal> {
     return this.db.transaction(actor, async (tx) => {
       const before = await deals.visible(tx.manager, id, viewer);
-      if (before.approvalStatus === 'pending') throw new InvalidRequestError(`Deal '${before.title}' already waits for approval`);
-      if (isClosed(before.stage)) throw new InvalidRequestError(`Deal '${before.title}' is ${before.stage}: closed deals need no approval`);
+      if (before.approvalStatus === 'pending') throw new CrmInvalidRequestError(`Deal '${before.title}' already waits for approval`, 'CRM_INVALID_STATE');
+      if (isClosed(before.stage)) throw new CrmInvalidRequestError(`Deal '${before.title}' is ${before.stage}: closed deals need no approval`, 'CRM_INVALID_STATE');
       const discountPercent = request.discountPercent ?? before.discountPercent;
       const deal = await deals.update(tx, before, { approvalStatus: 'pending', requestedDiscountPercent: discountPercent }, 'approval requested');
       const requester = (await users.find(tx.manager, isUuid(actor) ? actor : '00000000-0000-0000-0000-000000000000')) ? actor : before.ownerId;
@@ -191,7 +182,7 @@ export class DealsService {
     await companyRefs.referenced(tx.manager, companyId, 'companyId');
     if (contactId) {
       const contact = await contactRefs.referenced(tx.manager, contactId, 'contactId');
-      if (contact.companyId !== companyId) throw new InvalidRequestError(`Invalid request body: 'contactId' is a contact of another company`);
+      if (contact.companyId !== companyId) throw new CrmInvalidRequestError(`Invalid request body: 'contactId' is a contact of another company`);
     }
     if (ownerId) await users.referenced(tx.manager, ownerId, 'ownerId');
   }

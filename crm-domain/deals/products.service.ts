@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CrmDatabase } from '../shared/crm-database.js';
 import type { CrmTx } from '../shared/crm-tx.js';
-import { readPage, startsWith, type PageResult } from '../shared/list-query.js';
+import { applyFilters } from '../shared/list-filters.js';
+import { readPage, type PageResult } from '../shared/list-query.js';
 import { RecordStore } from '../shared/record-store.js';
 import { definedOnly } from '../shared/defined-only.js';
 import { Product } from './product.entity.js';
-import type { CreateProduct, UpdateProduct } from './deal-schemas.js';
+import { productList, type CreateProduct, type ProductListQuery, type UpdateProduct } from './deal-schemas.js';
 
 export const products = new RecordStore(Product, null, 'Product');
 
@@ -17,11 +18,9 @@ const SORT = { sortable: { name: 'name', sku: 'sku', price: 'price' }, defaultSo
 export class ProductsService {
   constructor(private readonly db: CrmDatabase) {}
 
-  list(query: { page: number; pageSize: number; sort?: string | undefined; active?: boolean | undefined; q?: string | undefined }): Promise<PageResult<Product>> {
+  list(query: ProductListQuery): Promise<PageResult<Product>> {
     const qb = this.db.dataSource.getRepository(Product).createQueryBuilder('pr');
-    if (query.active !== undefined) qb.andWhere('pr.active = :active', { active: query.active });
-    if (query.q) qb.andWhere(...startsWith('pr.name', query.q));
-    return readPage(qb, query, SORT, { prefixFiltered: query.q ? 'name' : undefined });
+    return readPage(qb, query, SORT, applyFilters(qb, productList, query));
   }
 
   get(id: string): Promise<Product> {

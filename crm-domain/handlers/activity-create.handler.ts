@@ -6,6 +6,7 @@ import { ACTIVITY_KINDS, type ActivityKind } from '../activities/activity.entity
 import type { CrmTx } from '../shared/crm-tx.js';
 import { RECORD_TYPES, type RecordType } from '../shared/record-types.js';
 import { requiredText, TaskHandler, textInput, type CrmTaskHandler } from './task-handler.decorator.js';
+import { CrmTaskError } from '../shared/crm-errors.js';
 
 /**
  * `crm.activity.create`: a call, meeting, email or task on a record. Inputs: `subject` (required),
@@ -19,9 +20,9 @@ export class ActivityCreateHandler implements CrmTaskHandler {
 
   async handle(input: ServiceTaskInput, tx: CrmTx): Promise<ServiceTaskResult> {
     const kind = (textInput(input, 'activityKind') ?? 'task') as ActivityKind;
-    if (!ACTIVITY_KINDS.includes(kind)) throw new Error(`Expected 'activityKind' to be one of ${ACTIVITY_KINDS.join(', ')}, but got '${kind}'`);
+    if (!ACTIVITY_KINDS.includes(kind)) throw new CrmTaskError(`Expected 'activityKind' to be one of ${ACTIVITY_KINDS.join(', ')}, but got '${kind}'`, 'CRM_TASK_INPUT_INVALID');
     const recordType = textInput(input, 'recordType') as RecordType | undefined;
-    if (recordType && !RECORD_TYPES.includes(recordType)) throw new Error(`Expected 'recordType' to be one of ${RECORD_TYPES.join(', ')}, but got '${recordType}'`);
+    if (recordType && !RECORD_TYPES.includes(recordType)) throw new CrmTaskError(`Expected 'recordType' to be one of ${RECORD_TYPES.join(', ')}, but got '${recordType}'`, 'CRM_TASK_INPUT_INVALID');
     const dueIn = textInput(input, 'dueIn');
     const dueAt = textInput(input, 'dueAt');
     const activity = await this.activities.insert(tx, {

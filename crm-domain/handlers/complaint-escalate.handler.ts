@@ -3,6 +3,7 @@ import type { ServiceTaskInput, ServiceTaskResult } from '../../engine/core/port
 import { complaints } from '../complaints/complaints.service.js';
 import type { CrmTx } from '../shared/crm-tx.js';
 import { recordIdOf, TaskHandler, type CrmTaskHandler } from './task-handler.decorator.js';
+import { CrmTaskError } from '../shared/crm-errors.js';
 
 /**
  * `crm.complaint.escalate`: one escalation level up, reassigned to the head of service (the head
@@ -15,7 +16,7 @@ export class ComplaintEscalateHandler implements CrmTaskHandler {
   async handle(input: ServiceTaskInput, tx: CrmTx): Promise<ServiceTaskResult> {
     const before = await complaints.get(tx.manager, recordIdOf(input, 'complaintId'));
     const headId = await this.headOfService(tx, before.assigneeId);
-    if (!headId) throw new Error('Expected a service team with a head to escalate to, but there is none');
+    if (!headId) throw new CrmTaskError('Expected a service team with a head to escalate to, but there is none', 'CRM_TASK_NO_CANDIDATE');
     const after = await complaints.update(tx, before, {
       escalationLevel: before.escalationLevel + 1,
       assigneeId: headId,

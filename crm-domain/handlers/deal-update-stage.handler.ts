@@ -4,6 +4,7 @@ import { APPROVAL_STATUSES, DEAL_STAGES, type Deal } from '../deals/deal.entity.
 import { deals, DealsService } from '../deals/deals.service.js';
 import type { CrmTx } from '../shared/crm-tx.js';
 import { recordIdOf, TaskHandler, textInput, type CrmTaskHandler } from './task-handler.decorator.js';
+import { CrmTaskError } from '../shared/crm-errors.js';
 
 /**
  * `crm.deal.updateStage`: sets the deal's `stage` (probability and closing follow) and/or its
@@ -44,12 +45,12 @@ function discountChange(status: Deal['approvalStatus'] | undefined, discount: st
 }
 
 function oneOf<T extends string>(values: readonly T[], value: string, name: string): T {
-  if (!(values as readonly string[]).includes(value)) throw new Error(`Expected '${name}' to be one of ${values.join(', ')}, but got '${value}'`);
+  if (!(values as readonly string[]).includes(value)) throw new CrmTaskError(`Expected '${name}' to be one of ${values.join(', ')}, but got '${value}'`, 'CRM_TASK_INPUT_INVALID');
   return value as T;
 }
 
 function percent(value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || n > 100) throw new Error(`Expected 'discountPercent' to be 0 to 100, but got '${value}'`);
+  if (!Number.isFinite(n) || n < 0 || n > 100) throw new CrmTaskError(`Expected 'discountPercent' to be 0 to 100, but got '${value}'`, 'CRM_TASK_INPUT_INVALID');
   return n;
 }

@@ -6,6 +6,7 @@ import { CRM_OPTIONS, type CrmOptions } from '../crm-options.js';
 import { leads } from '../leads/leads.service.js';
 import type { CrmTx } from '../shared/crm-tx.js';
 import { recordIdOf, TaskHandler, textInput, type CrmTaskHandler } from './task-handler.decorator.js';
+import { CrmTaskError } from '../shared/crm-errors.js';
 
 /**
  * `crm.lead.assign`: the lead's owner by rule. An estimated amount at or over the threshold
@@ -30,7 +31,7 @@ export class LeadAssignHandler implements CrmTaskHandler {
     const amount = Number(input.variables['amount'] ?? lead.estimatedAmount ?? 0);
     const threshold = Number(textInput(input, 'seniorThreshold') ?? this.options.seniorLeadThreshold);
     const decision = assignByAmount(await this.assignment.salesManagers(tx), amount, threshold);
-    if (!decision) throw new Error('Expected an active manager in a sales team to assign the lead to, but there is none');
+    if (!decision) throw new CrmTaskError('Expected an active manager in a sales team to assign the lead to, but there is none', 'CRM_TASK_NO_CANDIDATE');
     await this.assignment.markAssigned(tx, decision.chosen.id);
     await leads.update(tx, lead, { ownerId: decision.chosen.id, status: 'qualifying' }, 'assigned');
     return { outcome: 'complete', variables: { assignee: decision.chosen.id, assigneeLevel: decision.level, assignmentFallback: decision.fallback } };

@@ -10,6 +10,7 @@ import { recordContext } from '../notifications/record-context.js';
 import type { CrmTx } from '../shared/crm-tx.js';
 import { RECORD_TYPES, type RecordType } from '../shared/record-types.js';
 import { TaskHandler, textInput, type CrmTaskHandler } from './task-handler.decorator.js';
+import { CrmTaskError } from '../shared/crm-errors.js';
 
 /**
  * `crm.notify`: writes a message to the outbox (sent by SMTP when configured). Inputs: `template`
@@ -57,12 +58,12 @@ export class NotifyHandler implements CrmTaskHandler {
     const name = textInput(input, 'template');
     if (name) {
       const template = Object.hasOwn(MAIL_TEMPLATES, name) ? MAIL_TEMPLATES[name] : undefined;
-      if (!template) throw new Error(`Expected 'template' to be one of ${Object.keys(MAIL_TEMPLATES).join(', ')}, but got '${name}'`);
+      if (!template) throw new CrmTaskError(`Expected 'template' to be one of ${Object.keys(MAIL_TEMPLATES).join(', ')}, but got '${name}'`, 'CRM_TASK_INPUT_INVALID');
       return template;
     }
     const subject = textInput(input, 'subject');
     const body = textInput(input, 'body');
-    if (!subject || !body) throw new Error(`Expected a 'template' or a 'subject' and 'body' on task '${input.activityId}' (crm.notify)`);
+    if (!subject || !body) throw new CrmTaskError(`Expected a 'template' or a 'subject' and 'body' on task '${input.activityId}' (crm.notify)`, 'CRM_TASK_INPUT_INVALID');
     return { subject, body };
   }
 }

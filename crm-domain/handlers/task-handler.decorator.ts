@@ -1,6 +1,7 @@
 import { DiscoveryService } from '@nestjs/core';
 import type { ServiceTaskInput, ServiceTaskResult } from '../../engine/core/ports/service-task-handler.js';
 import type { CrmTx } from '../shared/crm-tx.js';
+import { CrmTaskError } from '../shared/crm-errors.js';
 
 /**
  * Marks a provider as the in-process handler of a service-task topic:
@@ -29,13 +30,13 @@ export function textInput(input: ServiceTaskInput, name: string): string | undef
 
 export function requiredText(input: ServiceTaskInput, name: string): string {
   const value = textInput(input, name);
-  if (value === undefined) throw new Error(`Expected the input '${name}' on task '${input.activityId}' (${input.topic}), but it is missing`);
+  if (value === undefined) throw new CrmTaskError(`Expected the input '${name}' on task '${input.activityId}' (${input.topic}), but it is missing`, 'CRM_TASK_INPUT_INVALID');
   return value;
 }
 
 /** the CRM record a task works on: an explicit input, else the business key */
 export function recordIdOf(input: ServiceTaskInput, variable: string): string {
   const id = textInput(input, variable) ?? input.businessKey ?? undefined;
-  if (!id) throw new Error(`Expected '${variable}' or a business key on task '${input.activityId}' (${input.topic}), but neither is set`);
+  if (!id) throw new CrmTaskError(`Expected '${variable}' or a business key on task '${input.activityId}' (${input.topic}), but neither is set`, 'CRM_TASK_INPUT_INVALID');
   return id;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { field } from '../shared/body-fields.js';
-import { pagingShape, q } from '../shared/list-query.js';
+import { q } from '../shared/list-query.js';
+import { filters, listQuery, param } from '../shared/list-filters.js';
 import { COMPANY_TYPES } from '../companies/company.entity.js';
 import { LEAD_SOURCES, LEAD_STATUSES } from './lead.entity.js';
 
@@ -40,18 +41,18 @@ export const convertLeadBody = z.strictObject({
 
 export const disqualifyLeadBody = z.strictObject({ reason: field.name(1000) });
 
-export const leadListQuery = z.strictObject({
-  ...pagingShape,
-  status: q.oneOf(LEAD_STATUSES),
-  source: q.oneOf(LEAD_SOURCES),
-  ownerId: q.id(),
-  q: q.text(),
-  minAmount: q.number(),
-  maxAmount: q.number(),
-  createdFrom: q.date(),
-  createdTo: q.date(),
-  archived: q.bool(),
+export const leadList = listQuery({
+  status: param(q.oneOf(LEAD_STATUSES), filters.equals('status')),
+  source: param(q.oneOf(LEAD_SOURCES), filters.equals('source')),
+  ownerId: param(q.id(), filters.equals('owner_id')),
+  q: param(q.text(), filters.startsWith('person_name', 'personName')),
+  minAmount: param(q.number(), filters.atLeast('estimated_amount')),
+  maxAmount: param(q.number(), filters.atMost('estimated_amount')),
+  createdFrom: param(q.date(), filters.atLeast('created_at')),
+  createdTo: param(q.date(), filters.before('created_at')),
+  archived: param(q.bool(), filters.archived()),
 });
+export const leadListQuery = leadList.schema;
 
 export type CreateLead = z.infer<typeof createLeadBody>;
 export type UpdateLead = z.infer<typeof updateLeadBody>;

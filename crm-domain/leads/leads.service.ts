@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { InvalidRequestError } from '../../engine/core/errors/index.js';
 import { checkOwnerChange, ownerOfNew } from '../access/owner-rules.js';
 import { whereVisible } from '../access/record-access.js';
 import type { RecordViewer } from '../access/record-viewer.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import type { CrmTx } from '../shared/crm-tx.js';
-import { readPage, startsWith, type PageResult } from '../shared/list-query.js';
+import { applyFilters } from '../shared/list-filters.js';
+import { readPage, type PageResult } from '../shared/list-query.js';
 import { RecordStore } from '../shared/record-store.js';
 import { definedOnly } from '../shared/defined-only.js';
 import { users } from '../users/users.service.js';
 import { Lead } from './lead.entity.js';
-import type { CreateLead, LeadListQuery, UpdateLead } from './lead-schemas.js';
+import { leadList, type CreateLead, type LeadListQuery, type UpdateLead } from './lead-schemas.js';
+import { CrmInvalidRequestError } from '../shared/crm-errors.js';
 
 export const leads = new RecordStore(Lead, 'lead', 'Lead');
 
@@ -26,17 +27,8 @@ export class LeadsService {
   constructor(private readonly db: CrmDatabase) {}
 
   list(query: LeadListQuery, viewer: RecordViewer): Promise<PageResult<Lead>> {
-    const qb = this.db.dataSource.getRepository(Lead).createQueryBuilder('l');
-    qb.where(query.archived ? 'l.archived_at IS NOT NULL' : 'l.archived_at IS NULL');
-    if (query.status) qb.andWhere('l.status = :status', { status: query.status });
-    if (query.source) qb.andWhere('l.source = :source', { source: query.source });
-    if (query.ownerId) qb.andWhere('l.owner_id = :ownerId', { ownerId: query.ownerId });
-    if (query.q) qb.andWhere(...startsWith('l.person_name', query.q));
-    if (query.minAmount !== undefined) qb.andWhere('l.estimated_amount >= :minAmount', { minAmount: query.minAmount });
-    if (query.maxAmount !== undefined) qb.andWhere('l.estimated_amount <= :maxAmount', { maxAmount: query.maxAmount });
-    if (query.createdFrom) qb.andWhere('l.created_at >= :createdFrom', { createdFrom: query.createdFrom });
-    if (query.createdTo) qb.andWhere('l.created_at < :createdTo', { createdTo: query.createdTo });
-    return readPage(whereVisible(qb, 'lead', viewer), query, SORT, { prefixFiltered: query.q ? 'personName' : undefined });
+    const qb = whereVisible(this.db.dataSource.getRepository(Lead).createQueryBuilder('l'), 'lead', viewer);
+    return readPage(qb, query, SORT, applyFilters(qb, leadList, query));
   }
 
   get(id: string, viewer: RecordViewer): Promise<Lead> {
@@ -114,7 +106,7 @@ export class LeadsService {
 
   assertOpen(lead: Lead): void {
     if (lead.status === 'converted' || lead.status === 'disqualified') {
-      throw new InvalidRequestError(`Lead '${lead.id}' is already ${lead.status}`);
+      throw new CrmInvalidRequestError(`Lead '${lead.id}' is already ${lead.status}`, 'CRM_INVALID_STATE');
     }
   }
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { RecordType } from '../shared/record-types.js';
+import { RECORD_DEFINITIONS, type RecordType } from '../shared/record-types.js';
 import { isAllowListed, isSingleAddress, RecipientRefusedError } from './recipient-policy.js';
 
 export interface Recipient {
@@ -35,8 +35,8 @@ export async function resolveRecipient(
   if (!record.type || !record.id) return { address: null, missing: `'${to}' needs a record (recordType and business key)` };
   if (to === 'customer') return customerAddress(manager, record.type, record.id);
   if (to === 'assignee' || to === 'owner') {
-    const column = record.type === 'complaint' ? 'assignee_id' : 'owner_id';
-    const rows = (await manager.query(`SELECT u.email, u.active FROM ${table(record.type)} r JOIN crm.users u ON u.id = r.${column} WHERE r.id = $1`, [record.id])) as { email: string; active: boolean }[];
+    const { table, owner } = RECORD_DEFINITIONS[record.type];
+    const rows = (await manager.query(`SELECT u.email, u.active FROM ${table} r JOIN crm.users u ON u.id = r.${owner} WHERE r.id = $1`, [record.id])) as { email: string; active: boolean }[];
     if (!rows[0]) return { address: null, missing: `the ${record.type} has no ${to}` };
     return rows[0].active ? { address: rows[0].email } : { address: null, missing: `the ${record.type}'s ${to} is deactivated` };
   }
@@ -63,42 +63,17 @@ async function userAddress(manager: EntityManager, id: string): Promise<Recipien
 }
 
 async function customerAddress(manager: EntityManager, type: RecordType, id: string): Promise<Recipient> {
-  if (type === 'lead') return one(manager, 'SELECT email FROM crm.leads WHERE id = $1', id, 'the lead has no email');
-  if (type === 'contact') return one(manager, 'SELECT email FROM crm.contacts WHERE id = $1', id, 'the contact has no email');
-  if (type === 'company') return one(manager, 'SELECT email FROM crm.companies WHERE id = $1', id, 'the company has no email');
-  return one(
-    manager,
-    `SELECT coalesce(p.email, c.email) AS email FROM ${table(type)} r
-     JOIN crm.companies c ON c.id = r.company_id LEFT JOIN crm.contacts p ON p.id = r.contact_id WHERE r.id = $1`,
-    id,
-    `neither the ${type}'s contact nor its company has an email`,
-  );
+  const { customer } = RECORD_DEFINITIONS[type];
+  return one(manager, customer.address, id, customer.missing);
 }
 
 /** every address of the record's customer: the lead; the contact and its company; the company and its contacts */
 async function customerAddresses(manager: EntityManager, type: RecordType, id: string): Promise<string[]> {
-  const sql = {
-    lead: 'SELECT email FROM crm.leads WHERE id = $1',
-    contact: `SELECT email FROM crm.contacts WHERE id = $1
-              UNION SELECT c.email FROM crm.contacts p JOIN crm.companies c ON c.id = p.company_id WHERE p.id = $1`,
-    company: `SELECT email FROM crm.companies WHERE id = $1 UNION SELECT email FROM crm.contacts WHERE company_id = $1`,
-    deal: customerOfCompanyRecord('crm.deals'),
-    complaint: customerOfCompanyRecord('crm.complaints'),
-  }[type];
-  const rows = (await manager.query(sql, [id])) as { email: string | null }[];
+  const rows = (await manager.query(RECORD_DEFINITIONS[type].customer.addresses, [id])) as { email: string | null }[];
   return rows.flatMap((row) => (row.email ? [row.email.toLowerCase()] : []));
-}
-
-function customerOfCompanyRecord(recordTable: string): string {
-  return `SELECT c.email FROM ${recordTable} r JOIN crm.companies c ON c.id = r.company_id WHERE r.id = $1
-          UNION SELECT p.email FROM ${recordTable} r JOIN crm.contacts p ON p.company_id = r.company_id OR p.id = r.contact_id WHERE r.id = $1`;
 }
 
 async function one(manager: EntityManager, sql: string, id: string, missing: string): Promise<Recipient> {
   const rows = (await manager.query(sql, [id])) as { email: string | null }[];
   return rows[0]?.email ? { address: rows[0].email } : { address: null, missing };
-}
-
-function table(type: RecordType): string {
-  return { company: 'crm.companies', contact: 'crm.contacts', lead: 'crm.leads', deal: 'crm.deals', complaint: 'crm.complaints' }[type];
 }

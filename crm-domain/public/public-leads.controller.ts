@@ -1,7 +1,6 @@
 import { Body, Controller, HttpCode, Post, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { InvalidRequestError } from '../../engine/core/errors/index.js';
 import { TakesBody } from '../../engine/nest/http/body-types.js';
 import { CrossSiteAllowed } from '../../engine/nest/http/cross-site.js';
 import { LeadsService } from '../leads/leads.service.js';
@@ -12,6 +11,7 @@ import { Public } from '../../engine/nest/access/index.js';
 import { BodySizeGuard } from './body-size.guard.js';
 import { RateLimitGuard } from './rate-limit.guard.js';
 import { SYSTEM_VIEWER } from '../access/record-viewer.js';
+import { CrmInvalidRequestError } from '../shared/crm-errors.js';
 
 const webFormBody = z.strictObject({
   name: field.name(200),
@@ -43,7 +43,7 @@ export class PublicLeadsController {
   @HttpCode(202)
   async submit(@Body() body: unknown) {
     const form = parseInput(webFormBody, htmlFormValues(body));
-    if (!form.email && !form.phone) throw new InvalidRequestError(`Invalid request body: 'email' or 'phone' is required so we can answer`);
+    if (!form.email && !form.phone) throw new CrmInvalidRequestError(`Invalid request body: 'email' or 'phone' is required so we can answer`);
     if (form.website) return { status: 'received' };
     const lead = await this.leads.create('web-form', {
       source: 'web_form',

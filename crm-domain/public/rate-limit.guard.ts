@@ -1,6 +1,7 @@
 import { HttpException, HttpStatus, Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CRM_OPTIONS, type CrmOptions } from '../crm-options.js';
+import { coded } from '../../engine/nest/http/coded-exception.js';
 
 const MAX_TRACKED_CLIENTS = 100_000;
 
@@ -36,7 +37,7 @@ export class RateLimitGuard implements CanActivate {
     if (window.count > limit) {
       const retryAfter = Math.ceil((window.start + ttlMs - now) / 1000);
       response.setHeader('Retry-After', String(retryAfter));
-      throw new HttpException(`Too many requests: at most ${limit} per ${Math.round(ttlMs / 1000)} s, try again in ${retryAfter} s`, HttpStatus.TOO_MANY_REQUESTS);
+      throw new HttpException(coded(`Too many requests: at most ${limit} per ${Math.round(ttlMs / 1000)} s, try again in ${retryAfter} s`, 'CRM_PUBLIC_RATE_LIMITED'), HttpStatus.TOO_MANY_REQUESTS);
     }
     return true;
   }

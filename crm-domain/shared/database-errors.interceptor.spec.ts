@@ -1,6 +1,7 @@
 import type { CallHandler, ExecutionContext } from '@nestjs/common';
 import { lastValueFrom, throwError } from 'rxjs';
 import { QueryFailedError } from 'typeorm';
+import { describeError } from '../../engine/nest/rest/error-response.js';
 import { DatabaseErrorsInterceptor } from './database-errors.interceptor.js';
 
 const SQL = 'INSERT INTO crm.deals (id, amount) VALUES ($1, $2)';
@@ -17,9 +18,9 @@ async function translated(error: unknown): Promise<unknown> {
 describe('DatabaseErrorsInterceptor', () => {
   it('turns constraint errors into 4xx that name the value, never the statement', async () => {
     const duplicate = await translated(failing('23505', 'duplicate key value violates unique constraint "users_email_key"', 'Key (email)=(a@b.test) already exists.'));
-    expect(duplicate).toMatchObject({ status: 409, message: 'A record with these values already exists: Key (email)=(a@b.test) already exists.' });
+    expect(describeError(duplicate)).toMatchObject({ status: 409, code: 'CRM_DUPLICATE', message: 'A record with these values already exists: Key (email)=(a@b.test) already exists.' });
     const bad = (await translated(failing('22P02', 'invalid input syntax for type uuid: "6f1c"'))) as Error;
-    expect(bad.message).toBe('A value is not acceptable: invalid input syntax for type uuid: "6f1c"');
+    expect(describeError(bad)).toMatchObject({ status: 400, code: 'CRM_CONSTRAINT_VIOLATED', message: 'A value is not acceptable: invalid input syntax for type uuid: "6f1c"' });
     for (const error of [duplicate, bad]) expect(JSON.stringify({ message: (error as Error).message })).not.toContain('INSERT INTO');
   });
 

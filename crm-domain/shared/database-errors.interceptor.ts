@@ -1,7 +1,7 @@
-import { ConflictException, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { catchError, type Observable } from 'rxjs';
 import { QueryFailedError } from 'typeorm';
-import { InvalidRequestError } from '../../engine/core/errors/index.js';
+import { CrmConflictError, CrmInvalidRequestError } from './crm-errors.js';
 
 /**
  * A constraint the services did not check first still answers 4xx: unique → 409, foreign key,
@@ -24,16 +24,16 @@ function translate(error: unknown): unknown {
   const detail = (error.driverError as { detail?: string } | undefined)?.detail;
   switch (code) {
     case '23505':
-      return new ConflictException(`A record with these values already exists${detail ? `: ${detail}` : ''}`);
+      return new CrmConflictError(`A record with these values already exists${detail ? `: ${detail}` : ''}`, 'CRM_DUPLICATE');
     case '23503':
-      return new InvalidRequestError(`A referenced record does not exist or is still referenced${detail ? `: ${detail}` : ''}`);
+      return new CrmInvalidRequestError(`A referenced record does not exist or is still referenced${detail ? `: ${detail}` : ''}`, 'CRM_CONSTRAINT_VIOLATED');
     case '23514':
     case '23502':
     case '22P02':
     case '22003':
     case '22007':
     case '22008':
-      return new InvalidRequestError(`A value is not acceptable: ${error.message}`);
+      return new CrmInvalidRequestError(`A value is not acceptable: ${error.message}`, 'CRM_CONSTRAINT_VIOLATED');
     default:
       return error;
   }

@@ -1,7 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
-import { InvalidRequestError } from '../../engine/core/errors/index.js';
 import { ownEntry } from '../../engine/core/shared/own-entry.js';
+import { CrmInvalidRequestError } from './crm-errors.js';
 
 export interface PageResult<T> {
   readonly items: T[];
@@ -46,7 +46,7 @@ export async function readPage<E extends ObjectLiteral>(qb: SelectQueryBuilder<E
     const name = term.replace(/^[-+]/, '');
     const property = ownEntry(spec.sortable, name);
     if (!property) {
-      throw new InvalidRequestError(`Invalid query parameter 'sort': cannot sort by '${name}', expected one of ${Object.keys(spec.sortable).join(', ')}`);
+      throw new CrmInvalidRequestError(`Invalid query parameter 'sort': cannot sort by '${name}', expected one of ${Object.keys(spec.sortable).join(', ')}`);
     }
     // PostgreSQL's default null order (last ascending, first descending) lets a btree index serve ORDER BY ... LIMIT
     const column = property === options.prefixFiltered ? `${alias}.${property} || ''` : `${alias}.${property}`;
@@ -62,7 +62,7 @@ function terms(paging: Paging, spec: SortSpec): string[] {
   return (paging.sort ?? spec.defaultSort).split(',').map((t) => t.trim()).filter(Boolean);
 }
 
-/** query-string values: booleans, numbers, dates, ids and enums as text */
+/** query-string values: booleans, numbers, dates, ids and enums as text (a list's parameters: list-filters.ts) */
 export const q = {
   bool: () => z.enum(['true', 'false'], { message: 'expected true or false' }).transform((v) => v === 'true').optional(),
   number: () => z.coerce.number({ message: 'expected a number' }).optional(),
@@ -71,10 +71,3 @@ export const q = {
   text: () => z.string().min(1).max(200).optional(),
   oneOf: <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { message: `expected one of ${values.join(', ')}` }).optional(),
 };
-
-/** `name` starts with `prefix`, case-insensitive, using a lower(...) text_pattern_ops index */
-export function startsWith(column: string, prefix: string): [string, Record<string, string>] {
-  const escaped = prefix.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
-  const param = `prefix_${column.replace(/\W/g, '_')}`;
-  return [`lower(${column}) LIKE :${param}`, { [param]: `${escaped}%` }];
-}

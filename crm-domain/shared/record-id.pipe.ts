@@ -1,5 +1,5 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
-import { InvalidRequestError } from '../../engine/core/errors/index.js';
+import { CrmInvalidRequestError } from './crm-errors.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -7,7 +7,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @Injectable()
 export class RecordIdPipe implements PipeTransform<string, string> {
   transform(value: string, metadata: ArgumentMetadata): string {
-    if (!UUID.test(value)) throw new InvalidRequestError(`Invalid path parameter '${metadata.data ?? 'id'}': expected an id (UUID), but got '${value.slice(0, 60)}'`);
+    if (!UUID.test(value)) throw new CrmInvalidRequestError(`Invalid path parameter '${metadata.data ?? 'id'}': expected an id (UUID), but got '${value.slice(0, 60)}'`);
     return value.toLowerCase();
   }
 }

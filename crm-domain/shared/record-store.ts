@@ -1,10 +1,10 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { InvalidRequestError, NotFoundError } from '../../engine/core/errors/index.js';
 import { whereVisible, type ScopedKind } from '../access/record-access.js';
 import type { RecordViewer } from '../access/record-viewer.js';
 import type { CrmTx } from './crm-tx.js';
 import { fieldChanges } from './field-changes.js';
 import type { RecordType } from './record-types.js';
+import { CrmInvalidRequestError, CrmNotFoundError } from './crm-errors.js';
 
 interface Identified extends ObjectLiteral {
   id: string;
@@ -28,21 +28,21 @@ export class RecordStore<E extends Identified> {
 
   async get(manager: EntityManager, id: string): Promise<E> {
     const found = await this.find(manager, id);
-    if (!found) throw new NotFoundError(`${this.label} with id '${id}' does not exist`);
+    if (!found) throw new CrmNotFoundError(`${this.label} with id '${id}' does not exist`);
     return found;
   }
 
   /** for ids named in a request body: a missing record is the client's mistake (400 naming the field) */
   async referenced(manager: EntityManager, id: string, fieldName: string, viewer?: RecordViewer): Promise<E> {
     const found = viewer ? await this.findVisible(manager, id, viewer) : await this.find(manager, id);
-    if (!found) throw new InvalidRequestError(`Invalid request body: '${fieldName}' names no ${this.label.toLowerCase()} ('${id}')`);
+    if (!found) throw new CrmInvalidRequestError(`Invalid request body: '${fieldName}' names no ${this.label.toLowerCase()} ('${id}')`, 'CRM_UNKNOWN_REFERENCE');
     return found;
   }
 
   /** the record if the viewer may see it: one they may not see is answered like one that does not exist */
   async visible(manager: EntityManager, id: string, viewer: RecordViewer): Promise<E> {
     const found = await this.findVisible(manager, id, viewer);
-    if (!found) throw new NotFoundError(`${this.label} with id '${id}' does not exist`);
+    if (!found) throw new CrmNotFoundError(`${this.label} with id '${id}' does not exist`);
     return found;
   }
 

@@ -1,5 +1,5 @@
-import { InvalidRequestError } from '../../engine/core/errors/index.js';
 import type { z } from 'zod';
+import { CrmInvalidRequestError } from './crm-errors.js';
 
 /** Validates input with zod; a failure is a 400 naming the field and what was expected. */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown, source: 'body' | 'query' = 'body'): z.infer<S> {
@@ -8,10 +8,10 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, sourc
   const issue = result.error.issues[0]!;
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map((k) => `'${[...issue.path, k].join('.')}'`).join(', ');
-    throw new InvalidRequestError(source === 'query' ? `Unknown query parameter ${keys}` : `Invalid request body: unknown field ${keys}`);
+    throw new CrmInvalidRequestError(source === 'query' ? `Unknown query parameter ${keys}` : `Invalid request body: unknown field ${keys}`);
   }
   const field = issue.path.length > 0 ? issue.path.join('.') : source;
-  throw new InvalidRequestError(
+  throw new CrmInvalidRequestError(
     source === 'query' ? `Invalid query parameter '${field}': ${issue.message}` : `Invalid request body: '${field}' ${issue.message}`,
   );
 }

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { TaskActor } from '../../engine/core/commands/task-writes.js';
 import { Engine } from '../../engine/core/engine.js';
-import { NotFoundError } from '../../engine/core/errors/index.js';
 import type { Filter } from '../../engine/core/ports/engine-queries.js';
 import type { EngineQueries } from '../../engine/core/ports/engine-queries.js';
 import { IdentityDirectory } from '../../engine/nest/identity-directory.js';
@@ -12,6 +11,7 @@ import { typedVariables } from '../shared/typed-variables.js';
 import { lookUpRecords, userNames } from '../timeline/record-lookup.js';
 import { taskView } from '../timeline/timeline-entries.js';
 import type { TaskListQuery } from './task-schemas.js';
+import { CrmNotFoundError } from '../shared/crm-errors.js';
 
 /** Open process tasks as the CRM shows them: each with the record it is about (its business key); a list holds only the tasks its viewer may see. */
 @Injectable()
@@ -38,7 +38,7 @@ export class TasksService {
 
   async get(id: string) {
     const [task] = await this.queries.tasks({ filter: { taskId: id } });
-    if (!task) throw new NotFoundError(`Task with id '${id}' does not exist`);
+    if (!task) throw new CrmNotFoundError(`Task with id '${id}' does not exist`);
     const manager = this.db.dataSource.manager;
     const [records, names] = await Promise.all([lookUpRecords(manager, [task.businessKey]), userNames(manager, [task.assignee])]);
     return { ...taskView(task, names), description: task.description, record: task.businessKey ? (records.get(task.businessKey) ?? null) : null };

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { positionalBind, visibleCondition, type Bind } from '../access/record-access.js';
 import type { RecordViewer } from '../access/record-viewer.js';
-import { RECORD_TABLES, RECORD_TYPES, type RecordType } from '../shared/record-types.js';
+import { RECORD_DEFINITIONS, RECORD_TYPE_REGISTRY, RECORD_TYPES, type RecordType } from '../shared/record-types.js';
 
 export interface RecordRef {
   readonly type: RecordType;
@@ -23,17 +23,17 @@ export async function lookUpRecords(manager: EntityManager, ids: readonly (strin
   const bind = positionalBind(params);
   const sql = RECORD_TYPES.map((type) => {
     const visible = viewer ? titleVisible(type, viewer, bind) : null;
-    return `SELECT '${type}' AS type, x.id::text AS id, ${RECORD_TABLES[type].title} AS title FROM ${RECORD_TABLES[type].table} x WHERE x.id = ANY($1::uuid[])${visible ? ` AND ${visible}` : ''}`;
+    return `SELECT '${type}' AS type, x.id::text AS id, ${RECORD_DEFINITIONS[type].title} AS title FROM ${RECORD_DEFINITIONS[type].table} x WHERE x.id = ANY($1::uuid[])${visible ? ` AND ${visible}` : ''}`;
   }).join(' UNION ALL ');
   const rows = (await manager.query(sql, params)) as RecordRef[];
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-/** which records name a company or a contact: whoever sees one of them may read that company's or contact's name */
-const REFERENCED_BY: Partial<Record<RecordType, readonly { readonly type: RecordType; readonly column: string }[]>> = {
-  company: [{ type: 'deal', column: 'company_id' }, { type: 'complaint', column: 'company_id' }, { type: 'contact', column: 'company_id' }],
-  contact: [{ type: 'deal', column: 'contact_id' }, { type: 'complaint', column: 'contact_id' }],
-};
+/** which records name a record (a deal its company and contact: `names` in their definitions): whoever sees one of them may read its title */
+const REFERENCED_BY: Partial<Record<RecordType, { readonly type: RecordType; readonly column: string }[]>> = {};
+for (const by of RECORD_TYPE_REGISTRY) {
+  for (const [named, column] of Object.entries(RECORD_DEFINITIONS[by.type].names ?? {})) (REFERENCED_BY[named as RecordType] ??= []).push({ type: by.type, column });
+}
 
 /** a record's title (its name) is visible with the record, and with a record that names it (a deal's company and contact) */
 function titleVisible(type: RecordType, viewer: RecordViewer, bind: Bind): string | null {
@@ -41,7 +41,7 @@ function titleVisible(type: RecordType, viewer: RecordViewer, bind: Bind): strin
   if (own === null) return null;
   const through = (REFERENCED_BY[type] ?? []).map(({ type: by, column }) => {
     const visible = visibleCondition(by, 'r', viewer, bind) ?? 'TRUE';
-    return `EXISTS (SELECT 1 FROM ${RECORD_TABLES[by].table} r WHERE r.${column} = x.id AND ${visible})`;
+    return `EXISTS (SELECT 1 FROM ${RECORD_DEFINITIONS[by].table} r WHERE r.${column} = x.id AND ${visible})`;
   });
   return `(${[own, ...through].join(' OR ')})`;
 }
@@ -51,7 +51,7 @@ export async function lookUpRecord(manager: EntityManager, type: RecordType, id:
   const params: unknown[] = [id];
   const visible = visibleCondition(type, 'x', viewer, positionalBind(params));
   const rows = (await manager.query(
-    `SELECT x.id::text AS id, ${RECORD_TABLES[type].title} AS title FROM ${RECORD_TABLES[type].table} x WHERE x.id = $1${visible ? ` AND ${visible}` : ''}`,
+    `SELECT x.id::text AS id, ${RECORD_DEFINITIONS[type].title} AS title FROM ${RECORD_DEFINITIONS[type].table} x WHERE x.id = $1${visible ? ` AND ${visible}` : ''}`,
     params,
   )) as { id: string; title: string }[];
   return rows[0] ? { type, id: rows[0].id, title: rows[0].title } : null;

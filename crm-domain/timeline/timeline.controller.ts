@@ -1,6 +1,5 @@
 import { Get, Param, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { NotFoundError } from '../../engine/core/errors/index.js';
 import { Viewer, type RecordViewer } from '../access/record-viewer.js';
 import { CrmController } from '../shared/crm-controller.decorator.js';
 import { RecordIdPipe } from '../shared/record-id.pipe.js';
@@ -9,6 +8,7 @@ import { parseInput } from '../shared/validation.js';
 import { TimelineService } from './timeline.service.js';
 import { CrmRequires } from '../auth/permissions.js';
 import { ownEntry } from '../../engine/core/shared/own-entry.js';
+import { CrmNotFoundError } from '../shared/crm-errors.js';
 
 const timelineQuery = z.strictObject({
   limit: z.coerce.number({ message: 'expected a number' }).int().min(1, { message: 'expected 1 or more' }).max(1000, { message: 'expected at most 1000' }).default(200),
@@ -33,6 +33,6 @@ export class TimelineController {
 
 function recordType(path: string): RecordType {
   const type = ownEntry(RECORD_PATHS, path);
-  if (!type) throw new NotFoundError(`No timeline for '${path}': expected one of ${Object.keys(RECORD_PATHS).join(', ')}`);
+  if (!type) throw new CrmNotFoundError(`No timeline for '${path}': expected one of ${Object.keys(RECORD_PATHS).join(', ')}`);
   return type;
 }

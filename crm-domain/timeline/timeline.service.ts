@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '../../engine/core/errors/index.js';
 import type { RecordViewer } from '../access/record-viewer.js';
 import type { Activity } from '../activities/activity.entity.js';
 import { CrmDatabase } from '../shared/crm-database.js';
@@ -7,6 +6,7 @@ import type { RecordType } from '../shared/record-types.js';
 import { lookUpRecord, userNames, type RecordRef } from './record-lookup.js';
 import { RecordProcessesService } from './record-processes.service.js';
 import { activityEntry, changeEntry, instanceView, stepEntries, taskView, type ChangeRow, type TimelineEntry } from './timeline-entries.js';
+import { CrmNotFoundError } from '../shared/crm-errors.js';
 
 /**
  * A record's timeline: its changes (with who), its activities and the steps of its processes
@@ -61,7 +61,7 @@ export class TimelineService {
 
   private async record(type: RecordType, id: string, viewer: RecordViewer): Promise<RecordRef> {
     const record = await lookUpRecord(this.db.dataSource.manager, type, id, viewer);
-    if (!record) throw new NotFoundError(`${type[0]!.toUpperCase()}${type.slice(1)} with id '${id}' does not exist`);
+    if (!record) throw new CrmNotFoundError(`${type[0]!.toUpperCase()}${type.slice(1)} with id '${id}' does not exist`);
     return record;
   }
 }

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { InvalidRequestError } from '../../engine/core/errors/index.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import type { CrmTx } from '../shared/crm-tx.js';
+import { applyFilters } from '../shared/list-filters.js';
 import { readPage, type PageResult } from '../shared/list-query.js';
 import { Team } from './team.entity.js';
 import { definedOnly } from '../shared/defined-only.js';
 import { teams, users } from './users.service.js';
-import type { CreateTeam, UpdateTeam } from './user-schemas.js';
+import { teamList, type CreateTeam, type TeamListQuery, type UpdateTeam } from './user-schemas.js';
+import { CrmInvalidRequestError } from '../shared/crm-errors.js';
 
 const SORT = { sortable: { name: 'name', kind: 'kind', createdAt: 'createdAt' }, defaultSort: 'name' };
 
@@ -16,10 +17,9 @@ const SORT = { sortable: { name: 'name', kind: 'kind', createdAt: 'createdAt' },
 export class TeamsService {
   constructor(private readonly db: CrmDatabase) {}
 
-  list(query: { page: number; pageSize: number; sort?: string | undefined; kind?: Team['kind'] | undefined }): Promise<PageResult<Team>> {
+  list(query: TeamListQuery): Promise<PageResult<Team>> {
     const qb = this.db.dataSource.getRepository(Team).createQueryBuilder('t');
-    if (query.kind) qb.andWhere('t.kind = :kind', { kind: query.kind });
-    return readPage(qb, query, SORT);
+    return readPage(qb, query, SORT, applyFilters(qb, teamList, query));
   }
 
   get(id: string): Promise<Team> {
@@ -48,7 +48,7 @@ export class TeamsService {
     return this.db.transaction(actor, async (tx) => {
       const team = await teams.get(tx.manager, id);
       const [members] = await tx.manager.query('SELECT count(*)::int AS n FROM crm.users WHERE team_id = $1', [id]);
-      if (members.n > 0) throw new InvalidRequestError(`Team '${team.name}' still has ${members.n} members: move them to another team first`);
+      if (members.n > 0) throw new CrmInvalidRequestError(`Team '${team.name}' still has ${members.n} members: move them to another team first`, 'CRM_INVALID_STATE');
       await teams.remove(tx, team);
     });
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { field } from '../shared/body-fields.js';
-import { pagingShape, q } from '../shared/list-query.js';
+import { q } from '../shared/list-query.js';
+import { filters, listQuery, param } from '../shared/list-filters.js';
 import { TEAM_KINDS } from './team.entity.js';
 import { MANAGER_LEVELS, USER_ROLES } from './user.entity.js';
 
@@ -17,14 +18,14 @@ export const createUserBody = z.strictObject({
 
 export const updateUserBody = createUserBody.omit({ password: true }).partial();
 
-export const userListQuery = z.strictObject({
-  ...pagingShape,
-  role: q.oneOf(USER_ROLES),
-  level: q.oneOf(MANAGER_LEVELS),
-  teamId: q.id(),
-  active: q.bool(),
-  q: q.text(),
+export const userList = listQuery({
+  role: param(q.oneOf(USER_ROLES), filters.equals('role')),
+  level: param(q.oneOf(MANAGER_LEVELS), filters.equals('level')),
+  teamId: param(q.id(), filters.equals('team_id')),
+  active: param(q.bool(), filters.equals('active')),
+  q: param(q.text(), filters.startsWith('name', 'name')),
 });
+export const userListQuery = userList.schema;
 
 export const createTeamBody = z.strictObject({
   name: field.name(100),
@@ -34,10 +35,12 @@ export const createTeamBody = z.strictObject({
 
 export const updateTeamBody = createTeamBody.partial();
 
-export const teamListQuery = z.strictObject({ ...pagingShape, kind: q.oneOf(TEAM_KINDS) });
+export const teamList = listQuery({ kind: param(q.oneOf(TEAM_KINDS), filters.equals('kind')) });
+export const teamListQuery = teamList.schema;
 
 export type CreateUser = z.infer<typeof createUserBody>;
 export type UpdateUser = z.infer<typeof updateUserBody>;
 export type UserListQuery = z.infer<typeof userListQuery>;
+export type TeamListQuery = z.infer<typeof teamListQuery>;
 export type CreateTeam = z.infer<typeof createTeamBody>;
 export type UpdateTeam = z.infer<typeof updateTeamBody>;

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { InvalidRequestError } from '../../engine/core/errors/index.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import { definedOnly } from '../shared/defined-only.js';
 import type { CrmTx } from '../shared/crm-tx.js';
-import { readPage, startsWith, type PageResult } from '../shared/list-query.js';
+import { applyFilters } from '../shared/list-filters.js';
+import { readPage, type PageResult } from '../shared/list-query.js';
 import { RecordStore } from '../shared/record-store.js';
 import { Team } from './team.entity.js';
 import { User } from './user.entity.js';
-import type { CreateUser, UpdateUser, UserListQuery } from './user-schemas.js';
+import { userList, type CreateUser, type UpdateUser, type UserListQuery } from './user-schemas.js';
+import { CrmInvalidRequestError } from '../shared/crm-errors.js';
 
 export const users = new RecordStore(User, null, 'User');
 
@@ -35,12 +36,7 @@ export class UsersService {
 
   private page(query: UserListQuery): Promise<PageResult<User>> {
     const qb = this.db.dataSource.getRepository(User).createQueryBuilder('u');
-    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
-    if (query.level) qb.andWhere('u.level = :level', { level: query.level });
-    if (query.teamId) qb.andWhere('u.team_id = :teamId', { teamId: query.teamId });
-    if (query.active !== undefined) qb.andWhere('u.active = :active', { active: query.active });
-    if (query.q) qb.andWhere(...startsWith('u.name', query.q));
-    return readPage(qb, query, SORT, { prefixFiltered: query.q ? 'name' : undefined });
+    return readPage(qb, query, SORT, applyFilters(qb, userList, query));
   }
 
   private async withTeams(list: readonly User[]): Promise<UserView[]> {
@@ -92,10 +88,10 @@ export class UsersService {
   }
 
   private async validate(tx: CrmTx, user: User, ownId?: string): Promise<void> {
-    if (user.role === 'manager' && !user.level) throw new InvalidRequestError(`Invalid request body: 'level' is required for managers (junior or senior)`);
-    if (user.role !== 'manager' && user.level) throw new InvalidRequestError(`Invalid request body: 'level' is only for managers, but the role is '${user.role}'`);
+    if (user.role === 'manager' && !user.level) throw new CrmInvalidRequestError(`Invalid request body: 'level' is required for managers (junior or senior)`);
+    if (user.role !== 'manager' && user.level) throw new CrmInvalidRequestError(`Invalid request body: 'level' is only for managers, but the role is '${user.role}'`);
     if (user.teamId) await teams.referenced(tx.manager, user.teamId, 'teamId');
     const clash = await tx.manager.query('SELECT id FROM crm.users WHERE lower(email) = $1 AND id <> $2', [user.email, ownId ?? '00000000-0000-0000-0000-000000000000']);
-    if (clash.length > 0) throw new InvalidRequestError(`Invalid request body: 'email' ${user.email} is already used by another user`);
+    if (clash.length > 0) throw new CrmInvalidRequestError(`Invalid request body: 'email' ${user.email} is already used by another user`, 'CRM_EMAIL_TAKEN');
   }
 }

@@ -19,36 +19,39 @@ describe('CRM API', () => {
   });
   afterAll(() => app?.close());
 
-  const expectError = (response: { status: number; body: any }, status: number, message: RegExp) => {
-    expect({ status: response.status, type: typeof response.body?.type, message: response.body?.message }).toEqual({ status, type: 'string', message: expect.stringMatching(message) });
+  /** status, message and the stable code of an /api error (README, *Error codes*) */
+  const expectError = (response: { status: number; body: any }, status: number, message: RegExp, code: string | RegExp = /^[A-Z][A-Z_]+$/) => {
+    expect({ status: response.status, type: typeof response.body?.type, message: response.body?.message, code: response.body?.code }).toEqual({
+      status, type: 'string', message: expect.stringMatching(message), code: typeof code === 'string' ? code : expect.stringMatching(code),
+    });
   };
 
   describe('bad input is a 4xx naming the field', () => {
     it.each([
-      ['POST', '/api/companies', { name: 'X', type: 'client' }, 400, /'primaryContact' is required/],
-      ['POST', '/api/companies', { name: 'X', type: 'client', primaryContact: { fullName: 'A', email: 'nope' } }, 400, /'primaryContact.email' expected an email address/],
-      ['POST', '/api/companies', { name: 'X', type: 'shop', primaryContact: { fullName: 'A' } }, 400, /'type' expected one of client, partner, investor, supplier/],
-      ['POST', '/api/companies', { name: 'X', type: 'client', primaryContact: { fullName: 'A' }, colour: 'red' }, 400, /unknown field 'colour'/],
-      ['POST', '/api/users', { name: 'M', email: 'm@x.test', role: 'manager' }, 400, /'level' is required for managers/],
-      ['POST', '/api/users', { name: 'A', email: 'a@x.test', role: 'analyst', level: 'senior' }, 400, /'level' is only for managers/],
-      ['POST', '/api/deals', { title: 'D', companyId: randomUUID(), amount: 1, currency: 'EUR' }, 400, /'companyId' names no company/],
-      ['POST', '/api/deals', { title: 'D', companyId: 'abc', amount: -1, currency: 'EUR' }, 400, /'companyId' expected an id/],
-      ['POST', '/api/leads', { source: 'fax', personName: 'P' }, 400, /'source' expected one of web_form, seminar, call, import/],
-      ['POST', '/api/complaints', { companyId: randomUUID(), type: 'delivery', channel: 'phone', priority: 'asap', description: 'x' }, 400, /'priority' expected one of low, normal, high, urgent/],
-      ['GET', '/api/deals?pageSize=1000', undefined, 400, /query parameter 'pageSize': expected at most 200/],
-      ['GET', '/api/deals?sort=colour', undefined, 400, /cannot sort by 'colour'/],
-      ['GET', '/api/deals?stage=closed', undefined, 400, /query parameter 'stage': expected one of new, qualification/],
-      ['GET', '/api/deals?colour=red', undefined, 400, /Unknown query parameter 'colour'/],
-      ['GET', '/api/deals/not-a-uuid', undefined, 400, /path parameter 'id': expected an id/],
-      ['GET', `/api/deals/${randomUUID()}`, undefined, 404, /Deal with id '.*' does not exist/],
-      ['GET', `/api/users/${randomUUID()}/timeline`, undefined, 404, /No timeline for 'users'/],
-      ['POST', '/api/tasks/nope/complete', { variables: {} }, 404, /nope/],
-    ])('%s %s', async (method, path, body, status, message) => {
-      expectError(await api.request(method, path, body), status, message);
+      ['POST', '/api/companies', { name: 'X', type: 'client' }, 400, /'primaryContact' is required/, 'CRM_INVALID_REQUEST'],
+      ['POST', '/api/companies', { name: 'X', type: 'client', primaryContact: { fullName: 'A', email: 'nope' } }, 400, /'primaryContact.email' expected an email address/, 'CRM_INVALID_REQUEST'],
+      ['POST', '/api/companies', { name: 'X', type: 'shop', primaryContact: { fullName: 'A' } }, 400, /'type' expected one of client, partner, investor, supplier/, 'CRM_INVALID_REQUEST'],
+      ['POST', '/api/companies', { name: 'X', type: 'client', primaryContact: { fullName: 'A' }, colour: 'red' }, 400, /unknown field 'colour'/, 'CRM_INVALID_REQUEST'],
+      ['POST', '/api/users', { name: 'M', email: 'm@x.test', role: 'manager' }, 400, /'level' is required for managers/, 'CRM_INVALID_REQUEST'],
+      ['POST', '/api/users', { name: 'A', email: 'a@x.test', role: 'analyst', level: 'senior' }, 400, /'level' is only for managers/, 'CRM_INVALID_REQUEST'],
+      ['POST', '/api/deals', { title: 'D', companyId: randomUUID(), amount: 1, currency: 'EUR' }, 400, /'companyId' names no company/, 'CRM_UNKNOWN_REFERENCE'],
+      ['POST', '/api/deals', { title: 'D', companyId: 'abc', amount: -1, currency: 'EUR' }, 400, /'companyId' expected an id/, 'CRM_INVALID_REQUEST'],
+      ['POST', '/api/leads', { source: 'fax', personName: 'P' }, 400, /'source' expected one of web_form, seminar, call, import/, 'CRM_INVALID_REQUEST'],
+      ['POST', '/api/complaints', { companyId: randomUUID(), type: 'delivery', channel: 'phone', priority: 'asap', description: 'x' }, 400, /'priority' expected one of low, normal, high, urgent/, 'CRM_INVALID_REQUEST'],
+      ['GET', '/api/deals?pageSize=1000', undefined, 400, /query parameter 'pageSize': expected at most 200/, 'CRM_INVALID_REQUEST'],
+      ['GET', '/api/deals?sort=colour', undefined, 400, /cannot sort by 'colour'/, 'CRM_INVALID_REQUEST'],
+      ['GET', '/api/deals?stage=closed', undefined, 400, /query parameter 'stage': expected one of new, qualification/, 'CRM_INVALID_REQUEST'],
+      ['GET', '/api/deals?colour=red', undefined, 400, /Unknown query parameter 'colour'/, 'CRM_INVALID_REQUEST'],
+      ['GET', '/api/deals/not-a-uuid', undefined, 400, /path parameter 'id': expected an id/, 'CRM_INVALID_REQUEST'],
+      ['GET', `/api/deals/${randomUUID()}`, undefined, 404, /Deal with id '.*' does not exist/, 'CRM_NOT_FOUND'],
+      ['GET', `/api/users/${randomUUID()}/timeline`, undefined, 404, /No timeline for 'users'/, 'CRM_NOT_FOUND'],
+      ['POST', '/api/tasks/nope/complete', { variables: {} }, 404, /nope/, 'ENGINE_NOT_FOUND'],
+    ])('%s %s', async (method, path, body, status, message, code) => {
+      expectError(await api.request(method, path, body), status, message, code);
     });
 
     it('malformed JSON is a 400', async () => {
-      expectError(await api.request('POST', '/api/leads', '{"source": ', { 'content-type': 'application/json' }), 400, /JSON/);
+      expectError(await api.request('POST', '/api/leads', '{"source": ', { 'content-type': 'application/json' }), 400, /JSON/, 'HTTP_INVALID_JSON');
     });
   });
 
@@ -65,11 +68,11 @@ describe('CRM API', () => {
       const zeta = page1.items[0];
       const full = await api.ok('GET', `/api/companies/${zeta.id}`);
       expect(full.contacts).toEqual([expect.objectContaining({ fullName: 'Boss of Zeta Mining', companyId: zeta.id })]);
-      expectError(await api.delete(`/api/contacts/${full.contacts[0].id}`), 400, /only contact of its company/);
+      expectError(await api.delete(`/api/contacts/${full.contacts[0].id}`), 400, /only contact of its company/, 'CRM_INVALID_STATE');
 
       await api.as(cast.senior).ok('PATCH', `/api/companies/${zeta.id}`, { employees: 120, phones: ['+49 30 123456'] });
       // a manager changes their own company; their head archives it (the junior, another manager, does not see it)
-      expect((await api.as(cast.junior).delete(`/api/companies/${zeta.id}`)).status).toBe(404);
+      expectError(await api.as(cast.junior).delete(`/api/companies/${zeta.id}`), 404, /does not exist/, 'CRM_NOT_FOUND');
       await api.as(cast.headOfSales).ok('DELETE', `/api/companies/${zeta.id}`);
       expect((await api.ok('GET', '/api/companies', { industry: 'Zed' })).total).toBe(2);
       expect((await api.ok('GET', '/api/companies', { industry: 'Zed', archived: true })).items.map((c: any) => c.name)).toEqual(['Zeta Mining']);
@@ -103,7 +106,7 @@ describe('CRM API', () => {
       expectError(await api.patch(`/api/deals/${deal.id}`, { stage: 'lost' }), 400, /'lostReason' is required/);
       const lost = await api.ok('PATCH', `/api/deals/${deal.id}`, { stage: 'lost', lostReason: 'Budget frozen' });
       expect(lost).toMatchObject({ stage: 'lost', probability: 0, closedAt: expect.any(String) });
-      expectError(await api.post(`/api/deals/${deal.id}/approval-requests`, {}), 400, /closed deals need no approval/);
+      expectError(await api.post(`/api/deals/${deal.id}/approval-requests`, {}), 400, /closed deals need no approval/, 'CRM_INVALID_STATE');
 
       const repriced = await api.ok('PUT', `/api/deals/${deal.id}/products`, [{ productId: seat.id, quantity: 5 }]);
       expect(repriced).toMatchObject({ amount: 5000, products: [expect.objectContaining({ productId: seat.id, quantity: 5, unitPrice: 1000 })] });
@@ -118,7 +121,7 @@ describe('CRM API', () => {
       const deal = await api.ok('POST', '/api/deals', { title: 'Activity deal', companyId: cast.company.id, amount: 1000, currency: 'EUR', ownerId: cast.senior });
       const call = await api.as(cast.senior).ok('POST', '/api/activities', { kind: 'call', subject: 'Discovery call', scheduledAt: '2031-05-01T09:00:00Z', ownerId: cast.senior, recordType: 'deal', recordId: deal.id });
       expectError(await api.post('/api/activities', { kind: 'call', subject: 'x', recordType: 'deal' }), 400, /'recordType' and 'recordId' go together/);
-      expectError(await api.post('/api/activities', { kind: 'call', subject: 'x', recordType: 'deal', recordId: randomUUID() }), 400, /'recordId' names no deal/);
+      expectError(await api.post('/api/activities', { kind: 'call', subject: 'x', recordType: 'deal', recordId: randomUUID() }), 400, /'recordId' names no deal/, 'CRM_UNKNOWN_REFERENCE');
       const done = await api.ok('PATCH', `/api/activities/${call.id}`, { done: true, result: 'Interested in 30 seats' });
       expect(done).toMatchObject({ done: true, doneAt: expect.any(String), result: 'Interested in 30 seats' });
       const timeline = await api.ok('GET', `/api/deals/${deal.id}/timeline`);

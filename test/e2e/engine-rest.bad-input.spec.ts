@@ -150,7 +150,8 @@ describe('REST: bad input', () => {
 
   it('names the field a body got wrong', async () => {
     const response = await api.post('/process-definition/key/e2e_bad_input/start', { variables: { amount: { value: 'five', type: 'Integer' } } });
-    expectErrorBody(response, 400, 'InvalidRequestException');
+    expectErrorBody(response, 400, 'InvalidRequestException', 'ENGINE_VARIABLE_INVALID');
+    expect(response.body).toMatchObject({ code: 0, errorCode: 'ENGINE_VARIABLE_INVALID' });
     expect(response.body.message).toContain('amount');
     const fetch = await api.post('/external-task/fetchAndLock', { topics: [] });
     expectErrorBody(fetch, 400);
@@ -160,7 +161,7 @@ describe('REST: bad input', () => {
   it('answers 413 for a body over the limit and keeps serving', async () => {
     const huge = JSON.stringify({ variables: { blob: { value: 'x'.repeat(17 * 1024 * 1024), type: 'String' } } });
     const response = await api.raw('POST', '/process-definition/key/e2e_bad_input/start', huge);
-    expectErrorBody(response, 413);
+    expectErrorBody(response, 413, 'InvalidRequestException', 'HTTP_BODY_TOO_LARGE');
     expect((await api.get('/process-definition/key/e2e_bad_input')).status).toBe(200);
   });
 

@@ -99,7 +99,7 @@ describe('REST: deployments', () => {
     form.set('deployment-name', 'empty');
     const response = await fetch(`${app.rest}/deployment/create`, { method: 'POST', body: form, headers: app.adminAuth });
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ type: 'InvalidRequestException', message: expect.stringContaining('No deployment resources') });
+    expect(await response.json()).toEqual({ type: 'InvalidRequestException', message: expect.stringContaining('No deployment resources'), code: 0, errorCode: 'ENGINE_INVALID_REQUEST' });
   });
 
   describe.each(refused)('refuses %s', (_what, fileName, content) => {

@@ -121,7 +121,8 @@ describe('REST: user tasks', () => {
     expect((await api.post(`/task/${id}/claim`, { userId: 'mary' })).status).toBe(204);
     expect((await api.get<Task>(`/task/${id}`)).body.assignee).toBe('mary');
     const stolen = await api.post(`/task/${id}/claim`, { userId: 'john' });
-    expectErrorBody(stolen, 400);
+    expectErrorBody(stolen, 400, 'BadUserRequestException', 'TASK_ALREADY_CLAIMED');
+    expect(stolen.body.code).toBe(0);
     expect(stolen.body.message).toContain('mary');
     expect((await api.get<Task>(`/task/${id}`)).body.assignee).toBe('mary');
     expectErrorBody(await api.post(`/task/${id}/claim`, {}), 400);

@@ -73,10 +73,20 @@ function withQuery(path: string, query?: Record<string, string | number | boolea
   return `${path}?${params.toString()}`;
 }
 
-/** Camunda's ExceptionDto: every 4xx carries a string `type` and `message` */
-export function expectErrorBody(response: Pick<RestResponse, 'status' | 'body'>, status: number, type?: string): void {
+/**
+ * Camunda's ExceptionDto: every 4xx carries a string `type` and `message`, and our stable code
+ * (`errorCode` under /engine-rest, where `code` is Camunda's integer; `code` elsewhere)
+ */
+export function expectErrorBody(response: Pick<RestResponse, 'status' | 'body'>, status: number, type?: string, code?: string): void {
   expect({ status: response.status, body: response.body }).toEqual({
     status,
     body: expect.objectContaining({ type: type ?? expect.any(String), message: expect.any(String) }),
   });
+  expect(stableCodeOf(response.body)).toEqual(code ?? expect.stringMatching(/^[A-Z][A-Z_]+$/));
+}
+
+/** the stable code of an error body, whichever API answered */
+export function stableCodeOf(body: unknown): unknown {
+  const { code, errorCode } = (body ?? {}) as { code?: unknown; errorCode?: unknown };
+  return errorCode !== undefined ? errorCode : code;
 }

@@ -17,6 +17,7 @@ function requireLockedBy(task: ExternalTaskRecord, workerId: string, action: str
   if (task.workerId !== workerId) {
     throw new BadUserRequestError(
       `External Task ${task.id} cannot be ${action} by worker '${workerId}'. It is locked by worker '${task.workerId ?? '(nobody)'}'.`,
+      'EXTERNAL_TASK_LOCKED_BY_OTHER',
     );
   }
 }
@@ -82,7 +83,7 @@ export async function extendExternalTaskLock(scope: CommandScope, id: string, wo
   const { loaded, task } = await loadExternalTask(scope, id);
   requireLockedBy(task, workerId, 'extended');
   if (!task.lockExpiration || task.lockExpiration.getTime() < scope.now().getTime()) {
-    throw new BadUserRequestError(`Cannot extend the lock of external task ${id}: its lock has expired`);
+    throw new BadUserRequestError(`Cannot extend the lock of external task ${id}: its lock has expired`, 'EXTERNAL_TASK_LOCK_EXPIRED');
   }
   loaded.aggregate.externalTasks.update(id, { lockExpiration: new Date(scope.now().getTime() + newDurationMs) });
 }

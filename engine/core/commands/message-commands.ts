@@ -45,10 +45,10 @@ export async function correlateMessage(scope: CommandScope, request: Correlation
   });
   const total = executions.length + starts.length;
   if (total === 0) {
-    throw new BadUserRequestError(`Cannot correlate message '${request.messageName}': No process definition or execution matches the parameters`);
+    throw new BadUserRequestError(`Cannot correlate message '${request.messageName}': No process definition or execution matches the parameters`, 'MESSAGE_NOT_CORRELATED');
   }
   if (!request.all && total > 1) {
-    throw new BadUserRequestError(`Cannot correlate message '${request.messageName}': ${total} executions match the correlation keys. Use correlateAll to correlate to all of them`);
+    throw new BadUserRequestError(`Cannot correlate message '${request.messageName}': ${total} executions match the correlation keys. Use correlateAll to correlate to all of them`, 'MESSAGE_NOT_CORRELATED');
   }
   const results: CorrelationResult[] = [];
   for (const sub of executions) results.push(await deliver(scope, sub, request));

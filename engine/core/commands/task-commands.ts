@@ -51,7 +51,7 @@ export async function completeTask(scope: CommandScope, request: CompleteTaskReq
 export async function claimTask(scope: CommandScope, taskId: string, userId: string): Promise<void> {
   const { loaded, task } = await loadTask(scope, taskId);
   if (task.assignee && task.assignee !== userId) {
-    throw new BadUserRequestError(`Cannot claim task '${taskId}': it is already claimed by '${task.assignee}'`);
+    throw new BadUserRequestError(`Cannot claim task '${taskId}': it is already claimed by '${task.assignee}'`, 'TASK_ALREADY_CLAIMED');
   }
   checkFourEyes(loaded, task, userId, 'claim');
   saveTask(loaded, task, { assignee: userId });

@@ -1,4 +1,10 @@
-/** Errors the engine raises. Adapters map them to HTTP status codes; nothing here knows HTTP. */
+/**
+ * Errors the engine raises. Adapters map them to HTTP status codes; nothing here knows HTTP.
+ * Each carries a stable `code` (README, *Error codes*): clients match on it, never on the message.
+ */
+
+export { CodedError, ENGINE_ERROR_CODES, type EngineErrorCode } from './coded-error.js';
+import { CodedError, type EngineErrorCode } from './coded-error.js';
 
 export interface ParseIssue {
   readonly elementId: string | null;
@@ -6,7 +12,9 @@ export interface ParseIssue {
 }
 
 /** A model (or a form deployed with it) was refused at deployment. */
-export class ParseError extends Error {
+export class ParseError extends CodedError {
+  readonly code = 'ENGINE_MODEL_INVALID';
+
   constructor(
     readonly resourceName: string | null,
     readonly issues: readonly ParseIssue[],
@@ -24,40 +32,65 @@ export class ParseError extends Error {
   }
 }
 
-/** The thing a request names does not exist. */
-export class NotFoundError extends Error {
-  constructor(message: string) {
+/** The thing a request names does not exist. `code`: a more specific one than ENGINE_NOT_FOUND (the CRM's own). */
+export class NotFoundError extends CodedError {
+  constructor(
+    message: string,
+    readonly code: string = 'ENGINE_NOT_FOUND' satisfies EngineErrorCode,
+  ) {
     super(message);
     this.name = 'NotFoundError';
   }
 }
 
 /** A request is well-formed but not acceptable in the current state (bad value, wrong worker, ...). */
-export class BadUserRequestError extends Error {
-  constructor(message: string) {
+export class BadUserRequestError extends CodedError {
+  constructor(
+    message: string,
+    readonly code: string = 'ENGINE_BAD_USER_REQUEST' satisfies EngineErrorCode,
+  ) {
     super(message);
     this.name = 'BadUserRequestError';
   }
 }
 
-/** The acting user may not do this, by a rule of the model (four eyes): 403, not a client mistake. */
-export class ForbiddenError extends Error {
-  constructor(message: string) {
+/** The acting user may not do this, by a rule of the model (four eyes) or of record access: 403, not a client mistake. */
+export class ForbiddenError extends CodedError {
+  constructor(
+    message: string,
+    readonly code: string = 'ENGINE_FORBIDDEN' satisfies EngineErrorCode,
+  ) {
     super(message);
     this.name = 'ForbiddenError';
   }
 }
 
-/** A request's body or parameters are malformed. */
-export class InvalidRequestError extends Error {
-  constructor(message: string) {
+/** A request's body or parameters are malformed, or name what cannot be (a missing record in a body). */
+export class InvalidRequestError extends CodedError {
+  constructor(
+    message: string,
+    readonly code: string = 'ENGINE_INVALID_REQUEST' satisfies EngineErrorCode,
+  ) {
     super(message);
     this.name = 'InvalidRequestError';
   }
 }
 
+/** A request conflicts with the state of what it names (a unique value taken, a rule of the record's state): 409. */
+export class ConflictError extends CodedError {
+  constructor(
+    message: string,
+    readonly code: string = 'ENGINE_CONFLICT' satisfies EngineErrorCode,
+  ) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}
+
 /** Someone else changed the instance first; the processor retries the command on fresh state. */
-export class OptimisticLockError extends Error {
+export class OptimisticLockError extends CodedError {
+  readonly code = 'ENGINE_OPTIMISTIC_LOCK';
+
   constructor(readonly entity: string, readonly id: string) {
     super(`Expected ${entity} '${id}' to be unchanged since it was read, but another transaction updated it`);
     this.name = 'OptimisticLockError';
@@ -68,7 +101,9 @@ export class OptimisticLockError extends Error {
  * Executing the model failed (an expression could not be evaluated, a called process does not exist, ...).
  * In a job it becomes a retry and then an incident; in a synchronous request the request fails with it.
  */
-export class ExecutionError extends Error {
+export class ExecutionError extends CodedError {
+  readonly code = 'ENGINE_EXECUTION_FAILED';
+
   constructor(
     message: string,
     readonly elementId: string | null = null,
@@ -79,7 +114,9 @@ export class ExecutionError extends Error {
 }
 
 /** A programming error inside the engine: an invariant did not hold. */
-export class EngineInvariantError extends Error {
+export class EngineInvariantError extends CodedError {
+  readonly code = 'ENGINE_INVARIANT_BROKEN';
+
   constructor(message: string) {
     super(message);
     this.name = 'EngineInvariantError';

@@ -1,9 +1,12 @@
+import { CodedError } from '../errors/coded-error.js';
+
 /**
  * Thrown by compileExpression when the text is not a valid expression.
  * `position` is the 0-based offset into `source` where the problem was found.
  */
-export class ExpressionSyntaxError extends Error {
+export class ExpressionSyntaxError extends CodedError {
   override readonly name = 'ExpressionSyntaxError';
+  readonly code = 'ENGINE_EXPRESSION_INVALID';
 
   constructor(
     readonly expected: string,
@@ -22,8 +25,9 @@ export class ExpressionSyntaxError extends Error {
  * so they may throw with `source` omitted; the compiled expression rethrows the error
  * with its own source attached (see `withSource`).
  */
-export class ExpressionEvaluationError extends Error {
+export class ExpressionEvaluationError extends CodedError {
   override readonly name = 'ExpressionEvaluationError';
+  readonly code = 'ENGINE_EXPRESSION_FAILED';
   readonly source: string;
 
   /** Pass `detailNamesSource` when `detail` already quotes the source, to avoid repeating it. */

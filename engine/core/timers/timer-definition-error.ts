@@ -1,5 +1,9 @@
+import { CodedError } from '../errors/coded-error.js';
+
 /** A timer definition (date, duration, cycle or retry cycle) that cannot be understood: a modelling error. */
-export class TimerDefinitionError extends Error {
+export class TimerDefinitionError extends CodedError {
+  readonly code = 'ENGINE_TIMER_INVALID';
+
   constructor(message: string) {
     super(message);
     this.name = 'TimerDefinitionError';

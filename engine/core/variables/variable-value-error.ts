@@ -1,5 +1,8 @@
+import { CodedError } from '../errors/coded-error.js';
+
 /** A variable value that does not fit its type: a client error (HTTP 400 in the REST layer). */
-export class VariableValueError extends Error {
+export class VariableValueError extends CodedError {
+  readonly code = 'ENGINE_VARIABLE_INVALID';
   readonly variableName: string;
 
   constructor(variableName: string, message: string) {

@@ -8,7 +8,7 @@ interface Sent {
   body?: unknown;
 }
 
-function answerTo(error: unknown): Sent {
+function answerTo(error: unknown, path = '/engine-rest/task'): Sent {
   const sent: Sent = {};
   const response = {
     headersSent: false,
@@ -21,7 +21,7 @@ function answerTo(error: unknown): Sent {
       return this;
     },
   };
-  const host = { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
+  const host = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ originalUrl: `${path}?x=1` }) }) } as unknown as ArgumentsHost;
   new CamundaExceptionFilter().catch(error, host);
   return sent;
 }
@@ -49,14 +49,15 @@ describe('CamundaExceptionFilter: what a server failure tells the client', () =>
   ])('answers %s with a bare 5xx Camunda body', (_what, error) => {
     const { status, body } = answerTo(error);
     expect(status).toBeGreaterThanOrEqual(500);
-    expect(body).toEqual({ type: 'ProcessEngineException', message: expect.any(String) });
+    expect(body).toEqual({ type: 'ProcessEngineException', message: expect.any(String), code: 0, errorCode: expect.stringMatching(/^(INTERNAL_ERROR|SERVICE_UNAVAILABLE)$/) });
     expect(leaks(body)).toEqual([]);
+    expect(leaks(answerTo(error, '/api/deals').body)).toEqual([]);
   });
 
   it('still names client mistakes', () => {
     expect(answerTo(Object.assign(new SyntaxError('Unexpected token } in JSON at position 5'), { type: 'entity.parse.failed', status: 400 }))).toEqual({
       status: 400,
-      body: { type: 'InvalidRequestException', message: 'The request body is not valid JSON: Unexpected token } in JSON at position 5' },
+      body: { type: 'InvalidRequestException', message: 'The request body is not valid JSON: Unexpected token } in JSON at position 5', code: 0, errorCode: 'HTTP_INVALID_JSON' },
     });
   });
 });

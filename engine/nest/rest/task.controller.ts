@@ -226,9 +226,9 @@ export class TaskController {
 
   @OnTask('read')
   @Get(':id/rendered-form')
-  async renderedForm(@Param('id') id: string, @Res() res: Response, @Req() _req: Request) {
+  async renderedForm(@Param('id') id: string): Promise<never> {
     await this.task(id);
-    res.status(404).json({ type: 'InvalidRequestException', message: `No rendered form for task ${id}: forms are rendered by the tasklist` });
+    throw new NotFoundError(`No rendered form for task ${id}: forms are rendered by the tasklist`);
   }
 
   private async changeLink(id: string, body: unknown, add: boolean) {

@@ -128,7 +128,7 @@ describe('cross-site requests and request body types', () => {
     it('refuses a body without a Content-Type', async () => {
       const answer = await fetch(`${app.url}${start}`, { method: 'POST', body: new Blob(['{}']) });
       expect(answer.status).toBe(415);
-      expect(await answer.json()).toEqual({ type: 'InvalidRequestException', message: 'a request body needs Content-Type application/json' });
+      expect(await answer.json()).toEqual({ type: 'InvalidRequestException', message: 'a request body needs Content-Type application/json', code: 0, errorCode: 'HTTP_UNSUPPORTED_MEDIA_TYPE' });
     });
 
     it('decides on the route matched, however the path is spelled', async () => {

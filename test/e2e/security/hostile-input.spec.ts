@@ -255,7 +255,7 @@ describe('hostile input: refused with a 4xx, nothing changed, the service stays 
       const total = 150 * 1024 * 1024;
       const { result, slowestHealthMs } = await duringAttack(() => upload('/engine-rest/deployment/create', total, true, type, head, tail));
       expect(result.status).toBe(413);
-      expect(JSON.parse(result.body)).toEqual({ type: 'InvalidRequestException', message: expect.stringContaining('too large') });
+      expect(JSON.parse(result.body)).toEqual({ type: 'InvalidRequestException', message: expect.stringContaining('too large'), code: 0, errorCode: 'HTTP_BODY_TOO_LARGE' });
       expect(result.sent).toBeLessThan(total / 2);
       expect(slowestHealthMs).toBeLessThan(RESPONSIVE_MS);
       expect(await counts()).toEqual(before);

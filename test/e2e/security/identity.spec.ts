@@ -72,7 +72,7 @@ describe('identity: passwords, sessions, HTTP Basic and API keys', () => {
     const unknown = await signIn(app, 'nobody@identity.test', 'not-the-password');
     for (const attempt of [wrong, unknown]) {
       expect(attempt.status).toBe(401);
-      expect(attempt.body).toEqual({ type: 'AuthenticationException', message: 'Wrong email or password' });
+      expect(attempt.body).toEqual({ type: 'AuthenticationException', message: 'Wrong email or password', code: 'AUTH_FAILED' });
       expect(attempt.setCookie).toBe('');
     }
     expectErrorBody({ status: (await signIn(app, '', '')).status, body: (await signIn(app, '', '')).body }, 400);

@@ -135,7 +135,9 @@ describe('record access', () => {
   it('only heads (within their team), directors and admins give records to someone else', async () => {
     const m1 = as('m1');
     const refused = await m1.patch(`/api/deals/${mine.deal}`, { ownerId: u.m2 });
-    expect({ status: refused.status, message: refused.body.message }).toEqual({ status: 403, message: expect.stringMatching(/Mia One \(manager\) may not give a deal to someone else \('ownerId'\)/) });
+    expect({ status: refused.status, message: refused.body.message, code: refused.body.code }).toEqual({
+      status: 403, message: expect.stringMatching(/Mia One \(manager\) may not give a deal to someone else \('ownerId'\)/), code: 'CRM_OWNER_REFUSED',
+    });
     expect((await m1.post('/api/deals', { title: 'For Max', companyId: mine.company, amount: 1, currency: 'EUR', ownerId: u.m2 })).status).toBe(403);
     expect((await m1.post('/api/leads', { source: 'call', personName: 'For Max', ownerId: u.m2 })).status).toBe(403);
     expect((await m1.post('/api/complaints', { companyId: mine.company, type: 'billing', channel: 'email', priority: 'low', description: 'x', assigneeId: u.m3 })).status).toBe(403);

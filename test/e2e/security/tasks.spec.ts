@@ -63,7 +63,7 @@ describe('security: tasks', () => {
       ]) {
         expect(response).toMatchObject({ status: 403, body: { type: 'AuthorizationException', message: expect.stringContaining("it is offered to the candidate groups director, not to Jo Junior") } });
       }
-      expect((await junior.get('/task/no-such-task')).body).toEqual({ type: 'InvalidRequestException', message: 'No matching task with id no-such-task' });
+      expect((await junior.get('/task/no-such-task')).body).toEqual({ type: 'InvalidRequestException', message: 'No matching task with id no-such-task', code: 0, errorCode: 'ENGINE_NOT_FOUND' });
       expect((await admin.get(`/task/${task.id}`)).body.assignee).toBeNull();
 
       const director = rest(cast.director);
