@@ -2,7 +2,6 @@ import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { HandlerRegistry } from '../../engine/nest/handler-registry.js';
 import { approvalProcessXml } from './support/approval-process.js';
-import { allowProblem } from './support/browser-problems.js';
 import { describeBrowser, launchChromium } from './support/chromium.js';
 import { FLAKY_TOPIC, flakyProcessXml } from './support/flaky-process.js';
 import { deployXml, eventually, rest } from './support/rest.js';
@@ -54,9 +53,6 @@ describeBrowser('cockpit batches', () => {
   });
 
   it('retries the incidents of the filtered instances in one server batch and sees them finish', async () => {
-    // the dialog asks for a job batch and an external-task batch over the filter; the engine, as Camunda 7, refuses
-    // the kind the instances hold none of with a 400 (its historic instance query has no incidentType to count them first)
-    allowProblem({ status: 400, method: 'POST', path: '/engine-rest/external-task/retries-async', reason: 'these instances hold failed jobs, no external tasks' });
     await page.goto(`${web.url}/cockpit/instances?state=incidents&businessKey=erp-sync`);
     for (const id of failedIds) await page.locator(`[data-testid="instances"] tr[data-instance-id="${id}"]`).waitFor();
     await page.click('[data-testid="batch-retry"]');

@@ -161,6 +161,10 @@ describe('REST: batches', () => {
     expect(locked).toHaveLength(2);
     for (const task of locked) expect((await api.post(`/external-task/${task.id}/failure`, { workerId: 'w', errorMessage: 'CRM down', retries: 0 })).status).toBe(204);
     expect((await api.get('/incident/count', { incidentType: 'failedExternalTask' })).body.count).toBeGreaterThanOrEqual(2);
+    // the cockpit's retry dialog counts the instances per incident kind before it starts a batch of that kind
+    expect((await api.get('/history/process-instance/count', { processDefinitionKey: 'e2e_batch_ext', incidentType: 'failedExternalTask' })).body).toEqual({ count: 2 });
+    expect((await api.get('/history/process-instance', { processDefinitionKey: 'e2e_batch_ext', incidentType: 'failedExternalTask' })).body.map((i: { id: string }) => i.id).sort()).toEqual([...ids].sort());
+    expect((await api.get('/history/process-instance/count', { processDefinitionKey: 'e2e_batch_ext', incidentType: 'failedJob' })).body).toEqual({ count: 0 });
 
     const created = await api.post('/external-task/retries-async', { processInstanceIds: ids, retries: 2 });
     expect(created.status).toBe(200);

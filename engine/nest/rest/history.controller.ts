@@ -14,7 +14,7 @@ export const INSTANCE_PARAMS: ParamSpec = {
   processInstanceBusinessKeyLike: 'string', processDefinitionId: 'string', processDefinitionKey: 'string', processDefinitionKeyIn: 'list',
   processDefinitionName: 'string', superProcessInstanceId: 'string', rootProcessInstances: 'boolean', finished: 'boolean', unfinished: 'boolean',
   active: 'boolean', completed: 'boolean', externallyTerminated: 'boolean', internallyTerminated: 'boolean', state: 'string',
-  startedBefore: 'date', startedAfter: 'date', finishedBefore: 'date', finishedAfter: 'date', startedBy: 'string', withIncidents: 'boolean',
+  startedBefore: 'date', startedAfter: 'date', finishedBefore: 'date', finishedAfter: 'date', startedBy: 'string', withIncidents: 'boolean', incidentType: 'string',
   tenantIdIn: 'list', variables: 'variables',
 };
 const ACTIVITY_PARAMS: ParamSpec = {

@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
 import { html } from '../../app/html';
 import { href, linkTo } from '../../app/router';
-import { batches } from '../../api/engine';
-import { ApiError } from '../../api/http';
+import { batches, history } from '../../api/engine';
 import { ErrorNote, Modal, errorText } from '../../components/common';
 import { BatchProgress } from './batch-progress';
 
@@ -23,9 +22,10 @@ const REASON = 'canceled by batch in the cockpit';
 
 /**
  * Confirms the count over the current filter, then creates the server batch (cancel: one
- * instance-deletion batch; retry: a job-retries and an external-task-retries batch over the
- * same instances) and follows it until it has ended. The work runs on the server: closing the
- * dialog or the tab does not stop it, and the Batches page records it.
+ * instance-deletion batch; retry: a job-retries batch over the instances with a failed job and
+ * an external-task-retries batch over those with a failed external task) and follows it until it
+ * has ended. The work runs on the server: closing the dialog or the tab does not stop it, and the
+ * Batches page records it.
  */
 export function BatchDialog({ kind, scope, count, onClose }: Props) {
   const [batchIds, setBatchIds] = useState<string[] | null>(null);
@@ -66,17 +66,13 @@ export function BatchDialog({ kind, scope, count, onClose }: Props) {
   <//>`;
 }
 
-/** retries 1 for the jobs and for the external tasks of the instances; a kind they have none of is left out */
+/** retries 1 for the jobs and for the external tasks of the instances with an open incident of that kind; a kind none has is left out */
 async function startRetries(scope: InstanceScope): Promise<string[]> {
-  const settled = await Promise.allSettled([
-    batches.setJobRetries({ historicProcessInstanceQuery: scope, retries: 1 }),
-    batches.setExternalTaskRetries({ historicProcessInstanceQuery: scope, retries: 1 }),
+  const [jobScope, externalTaskScope] = [{ ...scope, incidentType: 'failedJob' }, { ...scope, incidentType: 'failedExternalTask' }];
+  const [jobInstances, externalTaskInstances] = await Promise.all([history.countInstances(jobScope), history.countInstances(externalTaskScope)]);
+  const started = await Promise.all([
+    jobInstances > 0 ? batches.setJobRetries({ historicProcessInstanceQuery: jobScope, retries: 1 }) : null,
+    externalTaskInstances > 0 ? batches.setExternalTaskRetries({ historicProcessInstanceQuery: externalTaskScope, retries: 1 }) : null,
   ]);
-  const ids: string[] = [];
-  for (const result of settled) {
-    if (result.status === 'fulfilled') ids.push(result.value.id);
-    // 400 BadUserRequestException: the selection holds none of this kind
-    else if (!(result.reason instanceof ApiError && result.reason.type === 'BadUserRequestException')) throw result.reason;
-  }
-  return ids;
+  return started.flatMap((batch) => (batch ? [batch.id] : []));
 }

@@ -237,6 +237,7 @@ export const historicInstanceFilters: FilterSpec = {
   finishedAfter: after('end_time'),
   startedBy: eq('start_user_id'),
   withIncidents: flag(`EXISTS (SELECT 1 FROM engine.incident i WHERE i.process_instance_id = hist_process_instance.id)`),
+  incidentType: (w, v: string) => w.raw(`EXISTS (SELECT 1 FROM engine.incident i WHERE i.process_instance_id = hist_process_instance.id AND i.type = ${w.param(v)})`),
   tenantIdIn: inList('tenant_id'),
   variables: (w, v: readonly VariableCondition[]) =>
     v.forEach((c) => variableCondition(w, 'hist_process_instance.id', c, { table: 'engine.hist_variable', scope: 'activity_instance_id' })),
