@@ -1,5 +1,6 @@
 import { json, urlencoded, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { sendError } from '../../engine/nest/rest/error-response.js';
+import { closeAfterLinger } from './linger-close.js';
 
 export interface BodyLimits {
   /** JSON bodies of the CRM API (/api) and anything else */
@@ -44,6 +45,7 @@ export function bodyParsers(limits: BodyLimits): RequestHandler {
 
 function tooLarge(req: Request, res: Response, maxBytes: number, actual: string): void {
   const message = `The request body is too large: at most ${maxBytes} bytes are accepted here, but ${actual}`;
+  closeAfterLinger(req, res);
   sendError(req, res, { status: 413, type: 'InvalidRequestException', message, code: 'HTTP_BODY_TOO_LARGE' });
 }
 

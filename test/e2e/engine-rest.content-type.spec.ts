@@ -33,7 +33,7 @@ describe('REST: content types and status codes as Camunda 7 sends them', () => {
     return JSON.parse(answer.text);
   };
   const expectCamundaError = (answer: Answer, status: number, type?: string) => {
-    expect(expectCamundaJson(answer, status)).toEqual({ type: type ?? expect.any(String), message: expect.any(String) });
+    expect(expectCamundaJson(answer, status)).toEqual({ type: type ?? expect.any(String), message: expect.any(String), code: expect.any(Number), errorCode: expect.any(String) });
   };
 
   beforeAll(async () => {
