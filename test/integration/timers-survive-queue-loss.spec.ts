@@ -13,7 +13,7 @@ describe('pending timers survive losing the queue', () => {
 
   beforeAll(async () => {
     fx = await openSqlEngine({ reconcileMs: 300 });
-  }, 60_000);
+  });
   afterAll(() => fx?.close());
 
   it(`fires all ${TIMERS} timers exactly once after the queue was flushed`, async () => {
