@@ -41,8 +41,9 @@ export default {
     project('browser', ['<rootDir>/test/browser/**/*.spec.ts']),
   ],
   // jest's default (cores - 1) runs one file at a time on 2 cores; most of an HTTP or database
-  // spec's time is spent waiting, so files run side by side (JEST_MAX_WORKERS or --maxWorkers overrides)
-  maxWorkers: Number(process.env['JEST_MAX_WORKERS'] ?? Math.max(2, availableParallelism())),
+  // spec's time is spent waiting, so files run side by side: 2 to 4 of them, each with its own database
+  // connections (JEST_MAX_WORKERS or --maxWorkers overrides)
+  maxWorkers: Number(process.env['JEST_MAX_WORKERS'] ?? Math.min(4, Math.max(2, availableParallelism()))),
   // a worker that grew large (PGlite's WebAssembly memory, Chromium's pages) is replaced after its file
   workerIdleMemoryLimit: '1500MB',
 };

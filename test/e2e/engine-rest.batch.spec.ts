@@ -57,7 +57,7 @@ describe('REST: batches', () => {
     const found = await history(id);
     expect(found.endTime).toMatch(CAMUNDA_DATE);
     return found;
-  }, { timeoutMs: 60_000 });
+  }, { timeoutMs: 150_000 }); // 1,500 items, a transaction each, on a loaded machine
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -210,7 +210,7 @@ describe('REST: batches', () => {
     expect((await finished(id)).items).toMatchObject({ total: 1500, skipped: 1500, pending: 0 });
     const [skipped] = (await api.get(`/history/batch/${id}/items`, { status: 'skipped', maxResults: 1 })).body;
     expect(skipped).toMatchObject({ targetId: 'gone-0', status: 'skipped', message: "Process instance with id 'gone-0' does not exist", time: expect.stringMatching(CAMUNDA_DATE) });
-  });
+  }, 300_000);
 
   it('DELETE /batch/{id} stops a batch and keeps its history (canceled items); cascade removes the history too', async () => {
     const targets = Array.from({ length: 1500 }, (_, i) => `gone-${i}`);
