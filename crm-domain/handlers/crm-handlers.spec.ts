@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
-import { openDatabase, type OpenedDatabase } from '../../engine/adapters/typeorm/data-source.js';
+import type { OpenedDatabase } from '../../engine/adapters/typeorm/data-source.js';
 import type { ServiceTaskInput } from '../../engine/core/ports/service-task-handler.js';
-import { migrations } from '../../migrations/index.js';
+import { openEmbeddedTestDatabase, type EmbeddedTestDatabase } from '../../test/support/test-database.js';
 import { AssignmentService } from '../assignment/assignment.service.js';
 import { DEFAULT_CRM_OPTIONS } from '../crm-options.js';
 import { crmEntities } from '../entities.js';
@@ -18,6 +18,7 @@ import { SYSTEM_VIEWER } from '../access/record-viewer.js';
 
 // CRM handlers against a real (embedded, in-memory) database: their SQL, their transactions, their idempotency
 describe('CRM service-task handlers', () => {
+  let embedded: EmbeddedTestDatabase;
   let opened: OpenedDatabase;
   let db: CrmDatabase;
   let runner: IdempotentHandlerRunner;
@@ -26,15 +27,15 @@ describe('CRM service-task handlers', () => {
   let salesTeam: string;
 
   beforeAll(async () => {
-    opened = await openDatabase({ migrations, entities: crmEntities });
-    await opened.dataSource.runMigrations({ transaction: 'each' });
+    embedded = await openEmbeddedTestDatabase(crmEntities);
+    opened = embedded.opened;
     db = new CrmDatabase(opened);
     runner = new IdempotentHandlerRunner(db);
     users = new UsersService(db);
     leads = new LeadsService(db);
     salesTeam = (await new TeamsService(db).create('spec', { name: 'Sales', kind: 'sales' })).id;
-  }, 60_000);
-  afterAll(() => opened.dataSource.destroy());
+  }, 180_000);
+  afterAll(() => embedded?.close());
 
   const input = (jobId: string, variables: Record<string, unknown>, businessKey: string | null = null): ServiceTaskInput => ({
     topic: 'crm.test', jobId, processInstanceId: 'pi', processDefinitionKey: 'spec', activityId: 'task', businessKey, variables,

@@ -1,5 +1,5 @@
-import { openDatabase, type OpenedDatabase } from '../../engine/adapters/typeorm/data-source.js';
-import { migrations } from '../../migrations/index.js';
+import type { OpenedDatabase } from '../../engine/adapters/typeorm/data-source.js';
+import { openEmbeddedTestDatabase, type EmbeddedTestDatabase } from '../../test/support/test-database.js';
 import { CompaniesService } from '../companies/companies.service.js';
 import { ContactsService } from '../companies/contacts.service.js';
 import { DEFAULT_CRM_OPTIONS } from '../crm-options.js';
@@ -14,6 +14,7 @@ import { resolveRecipient, type RecordRef } from './recipients.js';
 import { SYSTEM_VIEWER } from '../access/record-viewer.js';
 
 describe('crm.notify recipients', () => {
+  let embedded: EmbeddedTestDatabase;
   let opened: OpenedDatabase;
   let db: CrmDatabase;
   let activeUser: { id: string; email: string };
@@ -22,8 +23,8 @@ describe('crm.notify recipients', () => {
   let lead: RecordRef;
 
   beforeAll(async () => {
-    opened = await openDatabase({ migrations, entities: crmEntities });
-    await opened.dataSource.runMigrations({ transaction: 'each' });
+    embedded = await openEmbeddedTestDatabase(crmEntities);
+    opened = embedded.opened;
     db = new CrmDatabase(opened);
     const users = new UsersService(db);
     activeUser = await users.create('spec', { name: 'Ada Analyst', email: 'ada@crm.test', role: 'analyst' });
@@ -37,8 +38,8 @@ describe('crm.notify recipients', () => {
     const created = await new DealsService(db, new DealProductsService(), DEFAULT_CRM_OPTIONS).create('spec', { title: 'Globex renewal', currency: 'EUR', companyId: company.id, contactId: company.contacts[0]!.id }, SYSTEM_VIEWER);
     deal = { type: 'deal', id: created.id };
     lead = { type: 'lead', id: (await new LeadsService(db).create('spec', { source: 'call', personName: 'Liam Lead', email: 'liam@lead.test' }, SYSTEM_VIEWER)).id };
-  }, 60_000);
-  afterAll(() => opened.dataSource.destroy());
+  }, 180_000);
+  afterAll(() => embedded?.close());
 
   const resolve = (to: string, record: RecordRef = { type: null, id: null }, allowList: readonly string[] = [], variables: Record<string, unknown> = {}) =>
     resolveRecipient(opened.dataSource.manager, to, record, variables, allowList);

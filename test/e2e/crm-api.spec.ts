@@ -4,9 +4,6 @@ import { createCast, type CrmCast } from '../support/crm-fixtures.js';
 import { eventually } from '../support/eventually.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-// the CRM REST API: validation (4xx naming the field, never 5xx), lists, changes, timelines, reports, the web form
-import.meta.jest.setTimeout(60_000);
-
 describe('CRM API', () => {
   let app: TestApp;
   let api: CrmClient;

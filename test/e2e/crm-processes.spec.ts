@@ -4,9 +4,6 @@ import { createCast, type CrmCast } from '../support/crm-fixtures.js';
 import { eventually } from '../support/eventually.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-// the three reference processes driven from the CRM API to their end, handlers and timers included
-import.meta.jest.setTimeout(60_000);
-
 const HOUR = 3_600_000;
 
 describe('CRM processes end to end', () => {

@@ -1,6 +1,7 @@
 import { CrmClient } from '../support/crm-client.js';
 import { eventually } from '../support/eventually.js';
 import { RestClient } from '../support/rest-client.js';
+import { signIn } from '../support/sessions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 interface Incident { id: string; processInstanceId: string; activityId: string; incidentType: string; configuration: string; incidentMessage: string }
@@ -12,16 +13,26 @@ describe('the demo data', () => {
   let crm: CrmClient;
 
   beforeAll(async () => {
-    app = await startTestApp({ env: { SEED_DEMO: 'true' } });
+    app = await startTestApp({ env: { SEED_DEMO: 'true', DEMO_PASSWORD: 'demo-password-e2e' } });
     rest = new RestClient(app.rest, app.adminAuth);
     crm = new CrmClient(app.url, app.adminAuth);
-  }, 120_000);
+  });
   afterAll(() => app?.close());
 
   it('has the users the README signs in as, each with their part of the app', async () => {
     const users = await crm.ok<{ name: string; areas: string[] }[]>('GET', '/api/session/users');
     const areas = Object.fromEntries(users.map((u) => [u.name, u.areas]));
     expect(areas).toMatchObject({ 'Anna Analyst': ['designer'], 'Jack Junior': ['tasklist'], 'Oscar Ops': ['cockpit'], 'Ada Admin': ['designer', 'tasklist', 'cockpit', 'admin'] });
+  });
+
+  it('seeds demo users with one demo password, shown by /api/session/demo and marked as demo', async () => {
+    const demo = (await (await fetch(`${app.url}/api/session/demo`)).json()) as { users: { email: string }[] };
+    expect(demo).toMatchObject({ demo: true, password: 'demo-password-e2e' });
+    const ada = demo.users.find((u: { email: string }) => u.email === 'ada.admin@demo.crm');
+    expect(ada).toMatchObject({ role: 'admin' });
+    expect((await signIn(app, 'oscar.ops@demo.crm', 'demo-password-e2e')).status).toBe(200);
+    expect((await signIn(app, 'oscar.ops@demo.crm', 'wrong-password')).status).toBe(401);
+    expect((await signIn(app, app.admin.email, app.admin.password)).status).toBe(200);
   });
 
   it('has a failed approval that ops repair by correcting the discount and retrying', async () => {
@@ -39,9 +50,9 @@ describe('the demo data', () => {
     await eventually(async () => {
       const tasks = (await rest.get<{ taskDefinitionKey: string }[]>('/task', { processInstanceId: incident.processInstanceId })).body;
       expect(tasks.map((t) => t.taskDefinitionKey)).toEqual(['ManagerApproval']);
-    }, { timeoutMs: 30_000, intervalMs: 250 });
+    }, { timeoutMs: 60_000, intervalMs: 250 });
     expect((await rest.get<Incident[]>('/incident', { processInstanceId: incident.processInstanceId })).body).toEqual([]);
     // resubmitted: the corrected discount waits as requested until the approval approves it
     expect(await crm.ok('GET', `/api/deals/${instance.businessKey}`)).toMatchObject({ discountPercent: 0, requestedDiscountPercent: 15, approvalStatus: 'pending' });
-  }, 150_000);
+  });
 });

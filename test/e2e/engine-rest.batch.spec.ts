@@ -4,8 +4,6 @@ import { eventually } from '../support/eventually.js';
 import { RestClient, expectErrorBody, type RestResponse } from '../support/rest-client.js';
 import { basicAuth, startTestApp, TEST_USER_PASSWORD, type TestApp } from '../support/test-app.js';
 
-import.meta.jest.setTimeout(120_000);
-
 const waitingModel = bpmn('e2e_batch_wait', `
     <startEvent id="start"/>
     <userTask id="work"/>
@@ -59,7 +57,7 @@ describe('REST: batches', () => {
     const found = await history(id);
     expect(found.endTime).toMatch(CAMUNDA_DATE);
     return found;
-  }, { timeoutMs: 60_000 });
+  }, { timeoutMs: 150_000 }); // 1,500 items, a transaction each, on a loaded machine
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -141,7 +139,7 @@ describe('REST: batches', () => {
 
   it('POST /job/retries over the failed jobs of a definition: the incidents resolve and the jobs run again', async () => {
     const ids = await startMany('e2e_batch_job', 3);
-    await eventually(async () => expect((await api.get('/incident/count', { processDefinitionKeyIn: 'e2e_batch_job' })).body).toEqual({ count: 3 }), { timeoutMs: 30_000 });
+    await eventually(async () => expect((await api.get('/incident/count', { processDefinitionKeyIn: 'e2e_batch_job' })).body).toEqual({ count: 3 }), { timeoutMs: 60_000 });
     for (const id of ids) expect((await api.put(`/process-instance/${id}/variables/ready`, { value: true, type: 'Boolean' })).status).toBe(204);
 
     const created = await api.post('/job/retries', { jobQuery: { processDefinitionKey: 'e2e_batch_job', noRetriesLeft: true }, retries: 1 });
@@ -199,10 +197,16 @@ describe('REST: batches', () => {
     expect(jobs.length).toBeGreaterThan(0);
     expect(jobs[0]).toMatchObject({ processInstanceId: null, processDefinitionId: null, jobDefinitionId: expect.stringMatching(new RegExp(`^${id}:batch-`)) });
 
-    // a chunk that was running finishes its current item; then nothing moves
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const pending = (await history(id)).items.pending;
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // a chunk that was running finishes its current item (however long that takes on a loaded
+    // machine: until the count holds still for 2 s); then nothing moves
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const pending = await eventually(async () => {
+      const before = (await history(id)).items.pending;
+      await pause(2000);
+      expect((await history(id)).items.pending).toBe(before);
+      return before;
+    }, { timeoutMs: 60_000 });
+    await pause(1500);
     expect((await history(id)).items.pending).toBe(pending);
     expect(pending).toBeGreaterThan(0);
 
@@ -210,7 +214,7 @@ describe('REST: batches', () => {
     expect((await finished(id)).items).toMatchObject({ total: 1500, skipped: 1500, pending: 0 });
     const [skipped] = (await api.get(`/history/batch/${id}/items`, { status: 'skipped', maxResults: 1 })).body;
     expect(skipped).toMatchObject({ targetId: 'gone-0', status: 'skipped', message: "Process instance with id 'gone-0' does not exist", time: expect.stringMatching(CAMUNDA_DATE) });
-  });
+  }, 300_000);
 
   it('DELETE /batch/{id} stops a batch and keeps its history (canceled items); cascade removes the history too', async () => {
     const targets = Array.from({ length: 1500 }, (_, i) => `gone-${i}`);

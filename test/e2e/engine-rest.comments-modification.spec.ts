@@ -17,7 +17,7 @@ describe('task comments and process instance modification over REST', () => {
       <endEvent id="end"/>
       ${flows('start', 'manager', 'director', 'end')}`) }]);
     expect(deployed.status).toBe(200);
-  }, 120_000);
+  });
   afterAll(() => app?.close());
 
   it('keeps comments on a task, with the author, after the task completed', async () => {

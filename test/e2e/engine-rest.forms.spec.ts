@@ -3,9 +3,6 @@ import { formSchema, reviewProcess } from '../../engine/testing/form-fixture.js'
 import { RestClient, expectErrorBody } from '../support/rest-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-// HTTP round trips against a real app and database: more than jest's default 5 s under load
-import.meta.jest.setTimeout(60_000);
-
 interface Task { id: string; taskDefinitionKey: string; formKey: string | null; camundaFormRef: unknown }
 
 const labelOf = (schema: unknown) => (schema as { components: { label: string }[] }).components[0]!.label;

@@ -2,9 +2,6 @@ import { bpmn, flows } from '../../engine/testing/bpmn-fixture.js';
 import { RestClient, expectErrorBody } from '../support/rest-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-// HTTP round trips against a real app and database: more than jest's default 5 s under load
-import.meta.jest.setTimeout(60_000);
-
 const ONE_MIB = 'abcdefgh'.repeat(128 * 1024);
 
 const review = bpmn('e2e_instances', `

@@ -3,9 +3,6 @@ import { eventually } from '../support/eventually.js';
 import { RestClient, expectErrorBody } from '../support/rest-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-// HTTP round trips against a real app and database: more than jest's default 5 s under load
-import.meta.jest.setTimeout(60_000);
-
 /** the booking fails until `ready` is set; an hour between retries keeps the failed job waiting */
 const asyncModel = bpmn('e2e_async', `
     <startEvent id="start"/>

@@ -17,7 +17,7 @@ function sample(text: string, name: string): number | undefined {
   return line === undefined ? undefined : Number(line.slice(name.length + 1));
 }
 
-describe('GET /metrics', () => {
+describe('GET /metrics and GET /health', () => {
   let app: TestApp;
   let rest: RestClient;
 
@@ -25,7 +25,7 @@ describe('GET /metrics', () => {
     app = await startTestApp({ env: { SEED_DEMO: 'false' } });
     rest = new RestClient(app.rest, app.adminAuth);
     expect((await rest.deploy([{ name: 'metered.bpmn', content: modelXml }])).status).toBe(200);
-  }, 120_000);
+  });
   afterAll(() => app?.close());
 
   it('reports running instances, open tasks, external tasks per topic and incidents per type', async () => {
@@ -72,5 +72,27 @@ describe('GET /metrics', () => {
     expectErrorBody(await rest.get('/metrics', { name: 'process-instances', maxResults: 500 }), 400);
     expectErrorBody(await rest.get('/metrics', { name: 'process-instances', startDate: 'yesterday' }), 400);
     expectErrorBody(await rest.get('/metrics/coffee-brewed/sum'), 400);
+  });
+
+  it('GET /health tells anyone only whether the service is up', async () => {
+    const response = await fetch(`${app.url}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('GET /health reports the database and the job queue with what backs them to ops and admins', async () => {
+    const response = await fetch(`${app.url}/health`, { headers: app.adminAuth });
+    expect(response.status).toBe(200);
+    const body: unknown = await response.json();
+    const postgres = Boolean(process.env['DATABASE_URL']);
+    const queue = !postgres ? 'in-process' : process.env['REDIS_URL'] ? 'bullmq-redis' : 'bullmq-postgres';
+    expect(app.databaseKind).toBe(postgres ? 'postgres' : 'pglite');
+    expect(body).toMatchObject({
+      status: 'ok',
+      info: {
+        database: { status: 'up', kind: postgres ? 'postgres' : 'pglite' },
+        queue: { status: 'up', kind: queue },
+      },
+    });
   });
 });

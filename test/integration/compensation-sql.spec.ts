@@ -22,7 +22,7 @@ describe('compensation on the SQL store', () => {
       handlers: { handlerFor: () => undefined },
       workerId: 'spec',
     });
-  }, 60_000);
+  });
   afterAll(() => db?.close());
 
   const trip = bpmn('trip', `

@@ -44,7 +44,7 @@ describe('concurrent commands on one instance', () => {
           ${flows('start', 'reply', 'after')}`, '<message id="msgReply" name="CustomerReplied"/>') },
       ],
     });
-  }, 60_000);
+  });
   afterAll(() => fx.close());
 
   async function count(sql: string, params: unknown[]): Promise<number> {
@@ -84,5 +84,5 @@ describe('concurrent commands on one instance', () => {
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(String(rejected.reason)).toMatch(/Cannot correlate message 'CustomerReplied'/);
     expect(await count(`SELECT count(*) AS n FROM engine.hist_activity_instance WHERE process_instance_id = $1 AND activity_id = 'after'`, [started.instance.id])).toBe(1);
-  }, 30_000);
+  });
 });

@@ -1,8 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { openDatabase } from '../../engine/adapters/typeorm/data-source.js';
-
-// starting PGlite (a WebAssembly PostgreSQL) can take more than jest's default 5 s on a busy machine
-import.meta.jest.setTimeout(30_000);
+import { openEmbeddedTestDatabase, type EmbeddedTestDatabase } from '../support/test-database.js';
 
 /**
  * PGlite has one session. If two transactions shared it, their statements would interleave in
@@ -11,17 +8,19 @@ import.meta.jest.setTimeout(30_000);
  * pool hands out the session without exclusivity.
  */
 describe('embedded PGlite: transactions are serialized on the single session', () => {
+  let embedded: EmbeddedTestDatabase;
   let dataSource: DataSource;
 
   const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   const rows = async (): Promise<string[]> => (await dataSource.query('SELECT name FROM probe ORDER BY name')).map((r: { name: string }) => r.name);
 
   beforeAll(async () => {
-    dataSource = (await openDatabase({})).dataSource;
+    embedded = await openEmbeddedTestDatabase();
+    dataSource = embedded.dataSource;
     await dataSource.query('CREATE TABLE counter (id int PRIMARY KEY, n int NOT NULL)');
     await dataSource.query('CREATE TABLE probe (name text PRIMARY KEY)');
   });
-  afterAll(() => dataSource.destroy());
+  afterAll(() => embedded?.close());
   beforeEach(async () => {
     await dataSource.query('DELETE FROM counter');
     await dataSource.query('DELETE FROM probe');

@@ -22,7 +22,7 @@ describe('SQL engine store', () => {
       handlers: { handlerFor: () => undefined },
       workerId: 'spec',
     });
-  }, 60_000);
+  });
   afterAll(() => db?.close());
 
   const model = bpmn('review', `

@@ -1,5 +1,5 @@
 export interface EventuallyOptions {
-  /** give up after this long (default 10 s) */
+  /** give up after this long (default 30 s: jobs and polls on a loaded 2-core machine) */
   readonly timeoutMs?: number;
   /** pause between attempts (default 25 ms) */
   readonly intervalMs?: number;
@@ -10,7 +10,7 @@ export interface EventuallyOptions {
  * rethrows the last failure (so a jest expectation inside shows what was still wrong).
  */
 export async function eventually<T>(check: () => T | Promise<T>, options: EventuallyOptions = {}): Promise<T> {
-  const deadline = Date.now() + (options.timeoutMs ?? 10_000);
+  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   const interval = options.intervalMs ?? 25;
   for (;;) {
     try {

@@ -7,6 +7,7 @@ import { Redis } from 'ioredis';
 import type { DestinationStream } from 'pino';
 import { loadConfig } from '../../app/config.js';
 import { createApp } from '../../app/create-app.js';
+import { seedPgliteDataDir } from './pglite-template.js';
 import { createScratchDatabase, testDatabaseBaseUrl, type ScratchDatabase } from './test-database.js';
 
 export interface TestAppOptions {
@@ -58,6 +59,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     if (redisUrl && scratch) await deleteQueueKeys(redisUrl, queuePrefix);
   };
   try {
+    // embedded: start from a copy of the migrated PGlite template instead of an empty folder
+    if (!scratch) await seedPgliteDataDir(options.embeddedDataDir ?? tempDir!);
     const config = loadConfig({
       ...process.env,
       PORT: '0',
@@ -71,6 +74,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       LOG_PRETTY: 'false',
       ADMIN_EMAIL: admin.email,
       ADMIN_PASSWORD: admin.password,
+      // as on PostgreSQL: the embedded first start would seed the demo data (and run its processes)
+      SEED_DEMO: 'false',
       ...options.env,
     });
     const app = await createApp(config, { extraControllers: options.extraControllers ?? [], logStream: options.logStream });

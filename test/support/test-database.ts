@@ -1,14 +1,23 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { openDatabase, type DatabaseKind } from '../../engine/adapters/typeorm/data-source.js';
+import { openDatabase, type DatabaseKind, type DatabaseSettings, type OpenedDatabase } from '../../engine/adapters/typeorm/data-source.js';
 import { migrations } from '../../migrations/index.js';
+import { seedPgliteDataDir } from './pglite-template.js';
 
 export interface TestDatabase {
   readonly kind: DatabaseKind;
   readonly dataSource: DataSource;
   readonly url: string | null;
   close(): Promise<void>;
+}
+
+export interface EmbeddedTestDatabase extends TestDatabase {
+  /** what the CRM's and the engine's database services take */
+  readonly opened: OpenedDatabase;
 }
 
 /** an empty database on the PostgreSQL server of a base URL, dropped again by `drop()` */
@@ -44,15 +53,11 @@ export async function createScratchDatabase(baseUrl: string): Promise<ScratchDat
 
 /**
  * A fresh, migrated database for one spec file: a new database on the PostgreSQL server of
- * DATABASE_URL, or an in-memory PGlite without it. With CI=true a missing DATABASE_URL fails.
+ * DATABASE_URL, or an embedded PGlite without it. With CI=true a missing DATABASE_URL fails.
  */
 export async function openTestDatabase(): Promise<TestDatabase> {
   const baseUrl = testDatabaseBaseUrl();
-  if (!baseUrl) {
-    const opened = await openDatabase({ migrations });
-    await opened.dataSource.runMigrations({ transaction: 'each' });
-    return { kind: opened.kind, dataSource: opened.dataSource, url: null, close: () => opened.dataSource.destroy() };
-  }
+  if (!baseUrl) return openEmbeddedTestDatabase();
   const scratch = await createScratchDatabase(baseUrl);
   const opened = await openDatabase({ url: scratch.url, migrations, poolSize: 8 });
   await opened.dataSource.runMigrations({ transaction: 'each' });
@@ -65,6 +70,33 @@ export async function openTestDatabase(): Promise<TestDatabase> {
       await scratch.drop();
     },
   };
+}
+
+/**
+ * A fresh, migrated embedded PGlite whatever DATABASE_URL says: a copy of the migrated template
+ * (test/support/pglite-template.ts) in a temporary folder, removed again by close().
+ */
+export async function openEmbeddedTestDatabase(entities?: DatabaseSettings['entities']): Promise<EmbeddedTestDatabase> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bpmn-test-db-'));
+  try {
+    await seedPgliteDataDir(dataDir);
+    const opened = await openDatabase({ dataDir, migrations, entities });
+    // nothing to do on the template; kept so that a database is migrated whatever it was copied from
+    await opened.dataSource.runMigrations({ transaction: 'each' });
+    return {
+      kind: opened.kind,
+      dataSource: opened.dataSource,
+      url: null,
+      opened,
+      close: async () => {
+        await opened.dataSource.destroy();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 export function isCi(): boolean {

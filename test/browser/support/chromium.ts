@@ -3,6 +3,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { isCi } from '../../support/test-database.js';
 import { expectQuietBrowser, watchBrowserProblems } from './browser-problems.js';
 import { expectNoCspViolations, watchContentSecurityPolicy } from './csp-watch.js';
+import { useLoadedMachineTimeouts } from './timeouts.js';
 
 /** Debian's Chromium (apt-get install -y chromium); playwright-core never downloads a browser here. */
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -37,6 +38,7 @@ export async function launchChromium(): Promise<Browser> {
   if (missing) throw new Error(missing);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
   watchContexts(browser);
+  useLoadedMachineTimeouts(browser);
   return browser;
 }
 

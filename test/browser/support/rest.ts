@@ -29,7 +29,7 @@ export async function deployXml(target: RestTarget, name: string, xml: string): 
   if (!response.ok) throw new Error(`deploy ${name} answered ${response.status}: ${await response.text()}`);
 }
 
-export async function eventually<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -11,8 +11,6 @@ import { RestClient } from '../../support/rest-client.js';
 import { sessionHeaders, signIn } from '../../support/sessions.js';
 import { basicAuth, startTestApp, TEST_USER_PASSWORD, type TestApp } from '../../support/test-app.js';
 
-import.meta.jest.setTimeout(120_000);
-
 const reviewModel = bpmn('audit_review', `
   <startEvent id="start"/>
   <userTask id="review" camunda:candidateGroups="manager"/>

@@ -4,8 +4,6 @@ import { eventually } from '../../support/eventually.js';
 import { RestClient } from '../../support/rest-client.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 
-import.meta.jest.setTimeout(60_000);
-
 /** a model whose only step mails `to` (an input, so `${...}` takes it from a variable) */
 const notifyModel = (key: string, to: string) => bpmn(key, `
   <startEvent id="start"/>
@@ -34,7 +32,7 @@ describe('crm.notify writes only to the CRM and the allow-list', () => {
       { name: 'partner.bpmn', content: notifyModel('e2e_notify_partner', 'desk@partner.example') },
     ]);
     expect(deployed.status).toBe(200);
-  }, 120_000);
+  });
   afterAll(() => app?.close());
 
   const start = async (key: string, variables: Record<string, { value: unknown; type: string }> = {}) =>
@@ -44,7 +42,7 @@ describe('crm.notify writes only to the CRM and the allow-list', () => {
       const [incident] = (await api.get('/incident', { processInstanceId: instanceId })).body as { incidentMessage: string; activityId: string }[];
       if (!incident) throw new Error(`no incident on ${instanceId} yet`);
       return incident;
-    }, { timeoutMs: 30_000 });
+    }, { timeoutMs: 60_000 });
   const outboxTo = async (address: string) => (await crm.ok('GET', '/api/outbox', { recipient: address })).items as { subject: string }[];
 
   it('fails the task into an incident for an address outside the CRM, and mails nothing', async () => {
@@ -65,7 +63,7 @@ describe('crm.notify writes only to the CRM and the allow-list', () => {
 
   it('writes to an allow-listed domain', async () => {
     const instance = await start('e2e_notify_partner');
-    await eventually(async () => expect((await api.get(`/history/process-instance/${instance}`)).body.state).toBe('COMPLETED'), { timeoutMs: 30_000 });
+    await eventually(async () => expect((await api.get(`/history/process-instance/${instance}`)).body.state).toBe('COMPLETED'), { timeoutMs: 60_000 });
     expect((await outboxTo('desk@partner.example')).map((m) => m.subject)).toEqual(['Deals export']);
   });
 });

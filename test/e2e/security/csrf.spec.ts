@@ -3,9 +3,6 @@ import { expectErrorBody, RestClient } from '../../support/rest-client.js';
 import { signIn } from '../../support/sessions.js';
 import { startTestApp, TEST_USER_PASSWORD, type TestApp } from '../../support/test-app.js';
 
-// HTTP round trips against a real app and database: more than jest's default 5 s under load
-import.meta.jest.setTimeout(60_000);
-
 const EVIL = 'https://evil.example';
 
 interface Answer {
@@ -40,7 +37,7 @@ describe('cross-site requests and request body types', () => {
     expect(cookie).toMatch(/^crm_session=/);
     const deployed = await api.deploy([{ name: 'csrf.bpmn', content: bpmn('e2e_csrf', `<startEvent id="start"/><userTask id="work"/><endEvent id="end"/>${flows('start', 'work', 'end')}`) }]);
     expect(deployed.status).toBe(200);
-  }, 120_000);
+  });
   afterAll(() => app?.close());
 
   describe('with the session cookie', () => {

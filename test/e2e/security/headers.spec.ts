@@ -5,8 +5,6 @@ import { RestClient } from '../../support/rest-client.js';
 import { signIn } from '../../support/sessions.js';
 import { startTestApp, TEST_USER_PASSWORD, type TestApp } from '../../support/test-app.js';
 
-import.meta.jest.setTimeout(60_000);
-
 /** markup that runs a script wherever a browser renders it as a page of ours */
 const SCRIPTED = '<html xmlns="http://www.w3.org/1999/xhtml"><body><script>fetch("/api/session/users")</script><form name="review"></form></body></html>';
 
@@ -26,7 +24,7 @@ describe('answers a browser can trust', () => {
   beforeAll(async () => {
     app = await startTestApp({ env: { LOG_LEVEL: 'info', TRUST_PROXY: 'loopback' }, logStream });
     api = new RestClient(app.rest, app.adminAuth);
-  }, 120_000);
+  });
   afterAll(() => app?.close());
 
   /** a session cookie of a new admin */

@@ -28,7 +28,7 @@ describe('identity: passwords, sessions, HTTP Basic and API keys', () => {
     app = await startTestApp({ env: { SEED_DEMO: 'false' } });
     admin = new CrmClient(app.url, app.adminAuth);
     expect((await new RestClient(app.rest, app.adminAuth).deploy([{ name: 'wait.bpmn', content: waitXml }])).status).toBe(200);
-  }, 120_000);
+  });
   afterAll(() => app?.close());
 
   it('answers 401 without credentials, asking HTTP clients (not the web app) for Basic', async () => {
@@ -91,7 +91,7 @@ describe('identity: passwords, sessions, HTTP Basic and API keys', () => {
     expect((await signIn(app, target.email, TEST_USER_PASSWORD)).status).toBe(200);
     const other = await newUser('manager');
     expect((await signIn(app, other.email, TEST_USER_PASSWORD)).status).toBe(200);
-  }, 60_000);
+  });
 
   it('takes HTTP Basic with the email or the user id on /engine-rest and /api', async () => {
     const ops = await newUser('ops');
@@ -234,31 +234,10 @@ describe('identity: passwords, sessions, HTTP Basic and API keys', () => {
     }
     expect((await admin.ok<{ role: string }>('GET', `/api/users/${mary.id}`)).role).toBe('manager');
   });
-});
-
-describe('demo mode', () => {
-  it('seeds demo users with one demo password, shown by /api/session/demo and marked as demo', async () => {
-    const app = await startTestApp({ env: { SEED_DEMO: 'true', DEMO_PASSWORD: 'demo-password-e2e' } });
-    try {
-      const demo = (await (await fetch(`${app.url}/api/session/demo`)).json()) as { users: { email: string }[] };
-      expect(demo).toMatchObject({ demo: true, password: 'demo-password-e2e' });
-      const ada = demo.users.find((u: { email: string }) => u.email === 'ada.admin@demo.crm');
-      expect(ada).toMatchObject({ role: 'admin' });
-      expect((await signIn(app, 'oscar.ops@demo.crm', 'demo-password-e2e')).status).toBe(200);
-      expect((await signIn(app, 'oscar.ops@demo.crm', 'wrong-password')).status).toBe(401);
-      expect((await signIn(app, app.admin.email, app.admin.password)).status).toBe(200);
-    } finally {
-      await app.close();
-    }
-  }, 180_000);
 
   it('has no demo users without demo data', async () => {
-    const app = await startTestApp({ env: { SEED_DEMO: 'false' } });
-    try {
-      expect((await fetch(`${app.url}/api/session/demo`)).status).toBe(204);
-      expect((await signIn(app, 'oscar.ops@demo.crm', 'demo-password')).status).toBe(401);
-    } finally {
-      await app.close();
-    }
-  }, 180_000);
+    // the demo users themselves: test/e2e/demo-data.spec.ts
+    expect((await get('/api/session/demo')).status).toBe(204);
+    expect((await signIn(app, 'oscar.ops@demo.crm', 'demo-password')).status).toBe(401);
+  });
 });

@@ -5,9 +5,6 @@ import { eventually } from '../../support/eventually.js';
 import { RestClient } from '../../support/rest-client.js';
 import { startTestApp, TEST_USER_PASSWORD, type TestApp } from '../../support/test-app.js';
 
-// record access: managers their own records, heads their team's, directors/ops/admins all, through every read and write
-import.meta.jest.setTimeout(120_000);
-
 const workOnRecord = bpmn('record_work', `
   <startEvent id="start"/>
   <userTask id="work" name="Work on the record" camunda:assignee="\${worker}"/>

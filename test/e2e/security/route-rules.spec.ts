@@ -41,7 +41,7 @@ describe('every route has an access rule', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ env: { SEED_DEMO: 'false' }, extraControllers: [ForgottenController] });
-  }, 120_000);
+  });
   afterAll(() => app?.close());
 
   it('walks every registered route: each declares public, signed-in or a permission some role grants', () => {

@@ -5,9 +5,6 @@ import { eventually } from '../../support/eventually.js';
 import { RestClient } from '../../support/rest-client.js';
 import { basicAuth, startTestApp, TEST_USER_PASSWORD, type TestApp } from '../../support/test-app.js';
 
-// who may see, claim, give and complete tasks; what a completion may write; four eyes; deal approvals
-import.meta.jest.setTimeout(120_000);
-
 /** processes move on in jobs: wait generously on a busy machine */
 const SLOW = { timeoutMs: 60_000, intervalMs: 100 };
 
