@@ -1,4 +1,3 @@
-import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { allowProblem } from './support/browser-problems.js';
 import { describeBrowser, launchChromium } from './support/chromium.js';
@@ -7,7 +6,6 @@ import { screenshot } from './support/screenshots.js';
 import { signIn } from './support/session.js';
 import { ensureWebAppBuilt, startWebApp, type WebApp } from './support/web-app.js';
 
-jest.setTimeout(180_000);
 
 const NEW_PASSWORD = 'correct horse battery';
 

@@ -1,4 +1,3 @@
-import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { HandlerRegistry } from '../../engine/nest/handler-registry.js';
 import { approvalProcessXml } from './support/approval-process.js';
@@ -9,7 +8,6 @@ import { screenshot } from './support/screenshots.js';
 import { signIn } from './support/session.js';
 import { ensureWebAppBuilt, startWebApp, type WebApp } from './support/web-app.js';
 
-jest.setTimeout(180_000);
 
 interface HistoricInstance { id: string; state: string }
 interface HistoricBatch { id: string; type: string; createUserId: string | null; endTime: string | null; items: { total: number; done: number; canceled: number } }

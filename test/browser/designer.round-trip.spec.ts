@@ -1,4 +1,3 @@
-import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { bpmnFilesIn, losses, miwgDirectory, processesDirectory, type BpmnFile } from './support/bpmn-files.js';
 import { describeBrowser, launchChromium } from './support/chromium.js';
@@ -6,7 +5,6 @@ import type { DesignerWindow } from './support/designer-window.js';
 import { signIn } from './support/session.js';
 import { ensureWebAppBuilt, startWebApp, type WebApp } from './support/web-app.js';
 
-jest.setTimeout(240_000);
 
 async function roundTrip(page: Page, file: BpmnFile): Promise<string> {
   return page.evaluate(async (xml) => {

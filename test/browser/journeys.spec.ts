@@ -1,4 +1,3 @@
-import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { HandlerRegistry } from '../../engine/nest/handler-registry.js';
 import { allowProblem } from './support/browser-problems.js';
@@ -11,7 +10,6 @@ import { publishScreenshot, screenshot } from './support/screenshots.js';
 import { demoUser, signIn } from './support/session.js';
 import { ensureWebAppBuilt, startWebApp, type WebApp } from './support/web-app.js';
 
-jest.setTimeout(180_000);
 
 interface Incident { id: string; processInstanceId: string }
 

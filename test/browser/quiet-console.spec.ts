@@ -1,11 +1,9 @@
-import { jest } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { allowProblem, allowProblemsOnPage, expectQuietBrowser } from './support/browser-problems.js';
 import { describeBrowser, launchChromium } from './support/chromium.js';
 
-jest.setTimeout(60_000);
 
 /** a page that does what the shared support must catch: a console error, an exception, a 404, a refused connection */
 const NOISY = `<!doctype html><html><body><p id="state">loading</p><script>

@@ -1,4 +1,3 @@
-import { jest } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
@@ -9,7 +8,6 @@ import { screenshot } from './support/screenshots.js';
 import { signIn } from './support/session.js';
 import { ensureWebAppBuilt, startWebApp, type WebApp } from './support/web-app.js';
 
-jest.setTimeout(180_000);
 
 const FORGED = 'Forged';
 

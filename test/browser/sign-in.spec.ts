@@ -1,4 +1,3 @@
-import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { TEST_USER_PASSWORD } from '../support/test-app.js';
 import { allowProblem, expectQuietBrowser } from './support/browser-problems.js';
@@ -8,7 +7,6 @@ import { screenshot } from './support/screenshots.js';
 import { demoUser, signIn, signInWithForm, type DemoRole } from './support/session.js';
 import { ensureWebAppBuilt, startWebApp, type WebApp } from './support/web-app.js';
 
-jest.setTimeout(180_000);
 
 interface Incident { id: string; processInstanceId: string }
 

@@ -1,4 +1,3 @@
-import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { approvalProcessXml } from './support/approval-process.js';
 import { bpmnFilesIn, processesDirectory } from './support/bpmn-files.js';
@@ -10,7 +9,6 @@ import { screenshot } from './support/screenshots.js';
 import { signIn } from './support/session.js';
 import { ensureWebAppBuilt, startWebApp, type WebApp } from './support/web-app.js';
 
-jest.setTimeout(180_000);
 
 // what the functions passed to page.evaluate use of the browser, for this file only
 declare const document: {

@@ -3,7 +3,6 @@ import { RestClient } from '../support/rest-client.js';
 import { basicAuth, startTestApp, type TestApp } from '../support/test-app.js';
 
 // HTTP round trips against a real app and database: more than jest's default 5 s under load
-import.meta.jest.setTimeout(60_000);
 
 const model = bpmn('content_type', `
     <startEvent id="start"/>

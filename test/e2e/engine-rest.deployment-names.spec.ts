@@ -2,7 +2,6 @@ import { RestClient, expectErrorBody } from '../support/rest-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // HTTP round trips against a real app and database: more than jest's default 5 s under load
-import.meta.jest.setTimeout(60_000);
 
 const named = (processName: string, taskName = 'Review the deal') => `<?xml version="1.0" encoding="UTF-8"?>
 <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="defs" targetNamespace="http://example.com/spec">

@@ -6,7 +6,6 @@ import { startService, type RunningService } from '../../app/start-service.js';
 import { logLines } from '../support/log-lines.js';
 
 // one start on an on-disk PGlite, on a loaded machine
-import.meta.jest.setTimeout(120_000);
 
 interface Line {
   readonly level: number;

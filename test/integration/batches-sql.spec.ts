@@ -8,7 +8,6 @@ import { bpmn, flows } from '../../engine/testing/bpmn-fixture.js';
 import { openSqlEngine, until, type SqlEngineFixture } from '../support/sql-engine.js';
 
 // starting PGlite and 240 instances takes a while on a busy machine
-import.meta.jest.setTimeout(180_000);
 
 const INSTANCES = 240;
 const SIZING = { invocationsPerBatchJob: 8, batchJobsPerSeed: 10 };

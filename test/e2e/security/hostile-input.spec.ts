@@ -4,7 +4,6 @@ import { RestClient, expectErrorBody, type RestResponse } from '../../support/re
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 
 // a loaded 2-core machine: attacks, uploads and a real database take their time
-import.meta.jest.setTimeout(180_000);
 
 /**
  * How long /health may take while an attack is in flight: generous for a loaded 2-core machine,
