@@ -172,7 +172,8 @@ function readNode(
     interrupting: kind === 'boundaryEvent' ? element['cancelActivity'] !== false : element['isInterrupting'] !== false,
     boundaryEvents: [],
     loop: readLoop(element, issues),
-    isForCompensation: element['isForCompensation'] === true,
+    // some modelers mark compensation event sub-processes isForCompensation; they stay event sub-processes, not handlers
+    isForCompensation: element['isForCompensation'] === true && kind !== 'eventSubProcess',
     userTask: kind === 'userTask' ? readUserTask(element, issues) : kind === 'startEvent' ? startForm(element, issues) : null,
     external: isServiceLike
       ? readExternalWork(element, element, issues, true)
