@@ -2,7 +2,7 @@ import type { ElementKind, FlowNode, ProcessGraph, ScopeSpec, ScriptSpec, Sequen
 import type { ModdleElement } from './moddle-reader.js';
 import type { ParseIssues } from './parse-issues.js';
 import { hasListeners, readCallActivity, readExternalWork, readFormFields, readLoop, readRetry, readUserTask } from './readers/activities.js';
-import { readEventDefinition } from './readers/event-definitions.js';
+import { eventDefinitionsOf, readEventDefinition } from './readers/event-definitions.js';
 import { bodyOf, documentationOf, stringProperty } from './readers/extensions.js';
 import { readFormRef } from './readers/forms.js';
 import { readScriptTask } from './readers/scripts.js';
@@ -172,7 +172,8 @@ function readNode(
     interrupting: kind === 'boundaryEvent' ? element['cancelActivity'] !== false : element['isInterrupting'] !== false,
     boundaryEvents: [],
     loop: readLoop(element, issues),
-    isForCompensation: element['isForCompensation'] === true,
+    // some modelers mark compensation event sub-processes isForCompensation; they stay event sub-processes, not handlers
+    isForCompensation: element['isForCompensation'] === true && kind !== 'eventSubProcess',
     userTask: kind === 'userTask' ? readUserTask(element, issues) : kind === 'startEvent' ? startForm(element, issues) : null,
     external: isServiceLike
       ? readExternalWork(element, element, issues, true)
@@ -214,8 +215,7 @@ function startForm(element: ModdleElement, issues: ParseIssues): UserTaskSpec | 
 }
 
 function messageEventDefinitionOf(element: ModdleElement): ModdleElement | undefined {
-  const definitions = (element['eventDefinitions'] as ModdleElement[] | undefined) ?? [];
-  return definitions.find((d) => d.$type === 'bpmn:MessageEventDefinition');
+  return eventDefinitionsOf(element).find((d) => d.$type === 'bpmn:MessageEventDefinition');
 }
 
 function receiveMessage(element: ModdleElement, issues: ParseIssues) {

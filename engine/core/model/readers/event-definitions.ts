@@ -4,10 +4,41 @@ import type { ModdleElement } from '../moddle-reader.js';
 import type { ParseIssues } from '../parse-issues.js';
 import { bodyOf, stringProperty } from './extensions.js';
 
-/** Reads the (single) event definition of an event; null when it has none. */
+/**
+ * The event definitions of an event: those written inside it, then those declared at the root of the
+ * definitions and referenced with `<eventDefinitionRef>` (BPMN 2.0 section 10.4.5). Both are read the
+ * same way, so every behaviour works unchanged for either. References to elements that are not event
+ * definitions are left out here and refused by `refuseForeignDefinitionRefs`.
+ */
+export function eventDefinitionsOf(event: ModdleElement): ModdleElement[] {
+  const inline = (event['eventDefinitions'] as ModdleElement[] | undefined) ?? [];
+  return [...inline, ...referencedDefinitionsOf(event).filter(isEventDefinition)];
+}
+
+function referencedDefinitionsOf(event: ModdleElement): ModdleElement[] {
+  return ((event['eventDefinitionRef'] as (ModdleElement | undefined)[] | undefined) ?? []).filter((d): d is ModdleElement => d !== undefined);
+}
+
+function isEventDefinition(element: ModdleElement): boolean {
+  return element.$type.startsWith('bpmn:') && element.$type.endsWith('EventDefinition');
+}
+
+/** an eventDefinitionRef must name an event definition; an unknown id is refused when the XML is read */
+function refuseForeignDefinitionRefs(event: ModdleElement, issues: ParseIssues): void {
+  for (const referenced of referencedDefinitionsOf(event)) {
+    if (isEventDefinition(referenced)) continue;
+    issues.add(
+      event.id ?? null,
+      `Expected eventDefinitionRef to name an event definition declared at the root of the definitions (BPMN 2.0 section 10.4.5), but '${referenced.id ?? ''}' is a ${referenced.$type.replace('bpmn:', '')}`,
+    );
+  }
+}
+
+/** Reads the (single) event definition of an event, inline or referenced; null when it has none. */
 export function readEventDefinition(event: ModdleElement, issues: ParseIssues): EventDefinition | null {
   const id = event.id ?? '';
-  const definitions = (event['eventDefinitions'] as ModdleElement[] | undefined) ?? [];
+  refuseForeignDefinitionRefs(event, issues);
+  const definitions = eventDefinitionsOf(event);
   if (definitions.length === 0) return null;
   if (definitions.length > 1) {
     issues.add(id, `Expected at most one event definition, but the event has ${definitions.length} (multiple events are not supported)`);
