@@ -5,7 +5,7 @@ import { ActivitiesService } from '../activities/activities.service.js';
 import { ACTIVITY_KINDS, type ActivityKind } from '../activities/activity.entity.js';
 import type { CrmTx } from '../shared/crm-tx.js';
 import { RECORD_TYPES, type RecordType } from '../shared/record-types.js';
-import { requiredText, TaskHandler, textInput, type CrmTaskHandler } from './task-handler.decorator.js';
+import { idInput, optionalRecordIdOf, requiredText, TaskHandler, textInput, type CrmTaskHandler } from './task-handler.decorator.js';
 import { CrmTaskError } from '../shared/crm-errors.js';
 
 /**
@@ -29,9 +29,9 @@ export class ActivityCreateHandler implements CrmTaskHandler {
       kind,
       subject: requiredText(input, 'subject'),
       dueAt: dueIn ? addDuration(new Date(), parseIsoDuration(dueIn)) : dueAt ? new Date(dueAt) : null,
-      ownerId: textInput(input, 'ownerId') ?? textInput(input, 'assignee') ?? null,
+      ownerId: idInput(input, 'ownerId') ?? idInput(input, 'assignee') ?? null,
       recordType: recordType ?? null,
-      recordId: recordType ? (textInput(input, 'recordId') ?? input.businessKey) : null,
+      recordId: recordType ? optionalRecordIdOf(input, 'recordId') : null,
     });
     return { outcome: 'complete', variables: { activityId: activity.id } };
   }

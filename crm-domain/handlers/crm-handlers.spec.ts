@@ -2,6 +2,7 @@ import nodemailer from 'nodemailer';
 import type { OpenedDatabase } from '../../engine/adapters/typeorm/data-source.js';
 import type { ServiceTaskInput } from '../../engine/core/ports/service-task-handler.js';
 import { openEmbeddedTestDatabase, type EmbeddedTestDatabase } from '../../test/support/test-database.js';
+import { ActivitiesService } from '../activities/activities.service.js';
 import { AssignmentService } from '../assignment/assignment.service.js';
 import { DEFAULT_CRM_OPTIONS } from '../crm-options.js';
 import { crmEntities } from '../entities.js';
@@ -10,11 +11,13 @@ import { OutboxRelay } from '../notifications/outbox-relay.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import { TeamsService } from '../users/teams.service.js';
 import { UsersService } from '../users/users.service.js';
+import { ActivityCreateHandler } from './activity-create.handler.js';
 import { IdempotentHandlerRunner } from './idempotent-handler-runner.js';
 import { LeadAssignHandler } from './lead-assign.handler.js';
 import { NotifyHandler } from './notify.handler.js';
 import type { CrmTaskHandler } from './task-handler.decorator.js';
 import { SYSTEM_VIEWER } from '../access/record-viewer.js';
+import { CrmTaskError } from '../shared/crm-errors.js';
 
 // CRM handlers against a real (embedded, in-memory) database: their SQL, their transactions, their idempotency
 describe('CRM service-task handlers', () => {
@@ -111,6 +114,39 @@ describe('CRM service-task handlers', () => {
       const orphan = await lead(1_000);
       await expect(runner.run('crm.lead.assign', handler, input('a3', { amount: 1_000 }, orphan.id))).rejects.toThrow(/Expected an active manager in a sales team/);
       await db.query(`UPDATE crm.users SET active = true WHERE role = 'manager'`);
+    });
+  });
+
+  describe('ids from process variables and business keys', () => {
+    /** the job fails with CRM_TASK_INPUT_INVALID naming the input, never with the database's words */
+    const refusedAsInput = async (run: Promise<unknown>, named: RegExp) => {
+      const error = await run.then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(CrmTaskError);
+      expect(error).toMatchObject({ code: 'CRM_TASK_INPUT_INVALID', message: expect.stringMatching(named) });
+      expect((error as Error).message).not.toMatch(/invalid input syntax|uuid:/);
+    };
+
+    it('crm.lead.assign refuses a business key or a leadId that is not a record id', async () => {
+      const handler = new LeadAssignHandler(new AssignmentService(), DEFAULT_CRM_OPTIONS);
+      await refusedAsInput(runner.run('crm.lead.assign', handler, input('u1', {}, 'abc')), /Expected the business key of task 'task' \(crm.test\) to be a CRM record id \(a UUID\), but got 'abc'/);
+      await refusedAsInput(runner.run('crm.lead.assign', handler, input('u2', { leadId: 'lead-7' }, null)), /Expected 'leadId' .* but got 'lead-7'/);
+    });
+
+    it('crm.activity.create refuses an owner or a record id that is not a UUID', async () => {
+      const handler = new ActivityCreateHandler(new ActivitiesService(db));
+      await refusedAsInput(runner.run('crm.activity.create', handler, input('u3', { subject: 'Call', ownerId: 'bob' })), /Expected 'ownerId' .* but got 'bob'/);
+      await refusedAsInput(runner.run('crm.activity.create', handler, input('u4', { subject: 'Call', recordType: 'lead' }, 'order-7')), /Expected the business key .* but got 'order-7'/);
+    });
+
+    it('crm.notify refuses a record id that is not a UUID for a recordType; without one, such a business key means no record', async () => {
+      const agent = await manager('Uma', 'junior');
+      const notify = new NotifyHandler(new OutboxRelay(db, DEFAULT_CRM_OPTIONS), DEFAULT_CRM_OPTIONS);
+      const message = { subject: 'Hello', body: 'there', to: agent.id };
+      await refusedAsInput(runner.run('crm.notify', notify, input('u5', { ...message, recordType: 'lead' }, 'abc')), /Expected the business key .* but got 'abc'/);
+      await refusedAsInput(runner.run('crm.notify', notify, input('u6', { ...message, recordId: 'abc' })), /Expected 'recordId' .* but got 'abc'/);
+      const stored = await runner.run('crm.notify', notify, input('u7', message, 'order-7'));
+      const [kept] = await db.query<{ recipient: string; record_id: string | null }>('SELECT recipient, record_id FROM crm.outbox WHERE id = $1', [stored!.variables!['notificationId']]);
+      expect(kept).toEqual({ recipient: 'uma@spec.test', record_id: null });
     });
   });
 

@@ -8,8 +8,8 @@ import { OutboxRelay } from '../notifications/outbox-relay.js';
 import { resolveRecipient } from '../notifications/recipients.js';
 import { recordContext } from '../notifications/record-context.js';
 import type { CrmTx } from '../shared/crm-tx.js';
-import { RECORD_TYPES, type RecordType } from '../shared/record-types.js';
-import { TaskHandler, textInput, type CrmTaskHandler } from './task-handler.decorator.js';
+import { isUuid, RECORD_TYPES, type RecordType } from '../shared/record-types.js';
+import { idInput, optionalRecordIdOf, TaskHandler, textInput, type CrmTaskHandler } from './task-handler.decorator.js';
 import { CrmTaskError } from '../shared/crm-errors.js';
 
 /**
@@ -30,8 +30,7 @@ export class NotifyHandler implements CrmTaskHandler {
 
   async handle(input: ServiceTaskInput, tx: CrmTx): Promise<ServiceTaskResult> {
     const text = this.text(input);
-    const type = (textInput(input, 'recordType') ?? null) as RecordType | null;
-    const record = { type: type && RECORD_TYPES.includes(type) ? type : null, id: textInput(input, 'recordId') ?? input.businessKey };
+    const record = this.record(input);
     const context = { ...(await recordContext(tx.manager, record.type, record.id)), ...plainVariables(input.variables) };
     const recipient = await resolveRecipient(tx.manager, textInput(input, 'to') ?? 'assignee', record, input.variables, this.options.notifyAllowedRecipients);
     const id = randomUUID();
@@ -48,6 +47,17 @@ export class NotifyHandler implements CrmTaskHandler {
     });
     if (record.type && record.id) await tx.logChange(record.type, record.id, 'notified', { notification: [null, `${recipient.address ?? '(no address)'}: ${renderTemplate(text.subject, context)}`] });
     return { outcome: 'complete', variables: { notificationId: id } };
+  }
+
+  /**
+   * The record the message is about. With a `recordType`, its id (`recordId` or the business key) must
+   * be a record id; without one, a business key that is not a record id only means there is no record.
+   */
+  private record(input: ServiceTaskInput): { type: RecordType | null; id: string | null } {
+    const type = textInput(input, 'recordType') as RecordType | undefined;
+    if (type && RECORD_TYPES.includes(type)) return { type, id: optionalRecordIdOf(input, 'recordId') };
+    const key = input.businessKey && isUuid(input.businessKey) ? input.businessKey : null;
+    return { type: null, id: idInput(input, 'recordId') ?? key };
   }
 
   afterCommit(): void {

@@ -5,6 +5,7 @@ import { CommandProcessor, type CommandListener } from './commands/command-proce
 import type { CommandScope, EngineServices } from './commands/command-scope.js';
 import { parseDeployment, storeDeployment, type DeployRequest, type DeployResult } from './commands/deploy.js';
 import * as externalTasks from './commands/external-task-commands.js';
+import { deleteDeployment, runningInstancesOfDeployment } from './commands/deployment-deletion.js';
 import { deleteProcessInstance, modifyProcessVariables, startProcessInstance, type StartRequest, type StartedInstance } from './commands/instance-commands.js';
 import { setJobRetries } from './commands/job-commands.js';
 import { modifyProcessInstance, type ModificationInstruction } from './commands/modification-commands.js';
@@ -78,6 +79,24 @@ export class Engine {
     const parsed = await parseDeployment(request, this.parseOptions());
     const { result } = await this.processor.run((scope) => storeDeployment(scope, request, parsed));
     return result;
+  }
+
+  /**
+   * Camunda's DELETE /deployment/{id}: refused while its definitions have running instances, unless
+   * `cascade`, which deletes those instances first (each as DELETE /process-instance does) and then
+   * the history of the definitions' instances with the deployment.
+   */
+  async deleteDeployment(deploymentId: string, options: { readonly cascade: boolean }): Promise<void> {
+    if (options.cascade) {
+      const running = await this.processor.run((scope) => runningInstancesOfDeployment(scope, deploymentId));
+      for (const instanceId of running) {
+        // a called instance may have ended with its caller already
+        await this.deleteProcessInstance(instanceId, 'deployment deleted').catch((error: unknown) => {
+          if (!(error instanceof NotFoundError)) throw error;
+        });
+      }
+    }
+    await this.processor.run((scope) => deleteDeployment(scope, deploymentId, options.cascade));
   }
 
   startProcessInstance(request: StartRequest): Promise<StartedInstance> {

@@ -184,6 +184,30 @@ class InMemoryTransaction implements EngineTransaction {
     };
   }
 
+  async findDeployment(id: string) {
+    const deployment = this.store.deployments.get(id);
+    if (!deployment) return null;
+    return { deployment, definitions: [...this.store.definitions.values()].filter((d) => d.deploymentId === id) };
+  }
+
+  async runningInstanceIds(definitionIds: readonly string[]): Promise<string[]> {
+    return [...this.store.instances.values()].filter((i) => definitionIds.includes(i.record.definitionId)).map((i) => i.record.id);
+  }
+
+  /** applied at once, as the SQL store deletes inside its transaction */
+  async removeDeployment(deploymentId: string, definitionIds: readonly string[], options: { readonly history: boolean }): Promise<void> {
+    if (options.history) {
+      for (const table of Object.values(this.store.history)) {
+        for (const [id, row] of table) if (definitionIds.includes((row as { definitionId?: string }).definitionId ?? '')) table.delete(id);
+      }
+    }
+    this.store.deployments.delete(deploymentId);
+    for (const table of [this.store.resources, this.store.definitions, this.store.formDefinitions] as Map<string, { deploymentId: string }>[]) {
+      for (const [id, row] of table) if (row.deploymentId === deploymentId) table.delete(id);
+    }
+    this.graphs.forget(definitionIds);
+  }
+
   async latestVersions(keys: readonly string[], tenantId: string | null): Promise<Map<string, number>> {
     const out = new Map<string, number>();
     for (const d of this.store.definitions.values()) {

@@ -91,6 +91,12 @@ describe('REST: jobs, messages and signals', () => {
     expect((await api.get(`/job/${job!.id}/stacktrace`)).status).toBe(200);
     expect(await openTasks(id)).toEqual([]);
 
+    // as Camunda 7: a job that fails when executed on request answers 500 RestException, and the failure is recorded on the job
+    const failed = await api.post(`/job/${job!.id}/execute`);
+    expectErrorBody(failed, 500, 'RestException', 'ENGINE_JOB_FAILED');
+    expect(failed.body.message).toContain(`Job '${job!.id}' failed`);
+    expect((await api.get(`/job/${job!.id}`)).body).toMatchObject({ retries: 1, exceptionMessage: expect.stringContaining('ready') });
+
     expect((await api.put(`/process-instance/${id}/variables/ready`, { value: true, type: 'Boolean' })).status).toBe(204);
     expect((await api.post(`/job/${job!.id}/execute`)).status).toBe(204);
     expect(await openTasks(id)).toEqual(['booked']);

@@ -59,6 +59,33 @@ export class SqlEngineTransaction implements EngineTransaction {
     return { deployment, resources, definitions };
   }
 
+  async findDeployment(id: string) {
+    const row = await this.sql.one('SELECT * FROM engine.deployment WHERE id = $1', [id]);
+    if (!row) return null;
+    const definitions = (await this.sql.rows('SELECT * FROM engine.process_definition WHERE deployment_id = $1', [id])).map((r) => readRow(definitionTable, r));
+    return { deployment: readRow(deploymentTable, row), definitions };
+  }
+
+  async runningInstanceIds(definitionIds: readonly string[]): Promise<string[]> {
+    const rows = await this.sql.rows<{ id: string }>('SELECT id FROM engine.process_instance WHERE definition_id = ANY($1::text[])', [definitionIds]);
+    return rows.map((r) => r.id);
+  }
+
+  async removeDeployment(deploymentId: string, definitionIds: readonly string[], options: { readonly history: boolean }): Promise<void> {
+    if (options.history) {
+      await this.sql.exec(
+        `DELETE FROM engine.task_comment WHERE process_instance_id IN (SELECT id FROM engine.hist_process_instance WHERE definition_id = ANY($1::text[]))`,
+        [definitionIds],
+      );
+      for (const table of ['hist_activity_instance', 'hist_variable', 'hist_task', 'hist_incident', 'hist_process_instance']) {
+        await this.sql.exec(`DELETE FROM engine.${table} WHERE definition_id = ANY($1::text[])`, [definitionIds]);
+      }
+    }
+    // resources, process and form definitions go with the deployment (ON DELETE CASCADE)
+    await this.sql.exec('DELETE FROM engine.deployment WHERE id = $1', [deploymentId]);
+    this.graphs.forget(definitionIds);
+  }
+
   async latestVersions(keys: readonly string[], tenantId: string | null): Promise<Map<string, number>> {
     const rows = await this.sql.rows<{ key: string; version: number }>(
       'SELECT key, max(version) AS version FROM engine.process_definition WHERE key = ANY($1::text[]) AND tenant_id IS NOT DISTINCT FROM $2 GROUP BY key',

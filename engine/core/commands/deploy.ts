@@ -126,7 +126,7 @@ export async function storeDeployment(scope: CommandScope, request: DeployReques
 }
 
 /** the previous versions' timer, message and signal start events give way to the new versions' */
-async function replaceStartEvents(scope: CommandScope, previousDefinitionIds: string[], deployed: readonly DeployedDefinition[]): Promise<void> {
+export async function replaceStartEvents(scope: CommandScope, previousDefinitionIds: string[], deployed: readonly DeployedDefinition[]): Promise<void> {
   const unit = scope.unit;
   unit.loadDefinitionLevel(
     await scope.tx.definitionLevelJobs(previousDefinitionIds),

@@ -40,6 +40,14 @@ export class DefinitionGraphCache {
     this.evict();
   }
 
+  /** definitions whose deployment was deleted */
+  forget(definitionIds: readonly string[]): void {
+    for (const id of definitionIds) {
+      this.graphs.delete(id);
+      this.records.delete(id);
+    }
+  }
+
   private async parse(record: ProcessDefinitionRecord, loadXml: () => Promise<string>): Promise<ProcessGraph> {
     const xml = await loadXml();
     const graphs = await parseBpmnResource(record.resourceName, xml, { limits: STORED_LIMITS, isSupported: () => null });

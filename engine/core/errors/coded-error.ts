@@ -14,6 +14,7 @@ export const ENGINE_ERROR_CODES = {
   ENGINE_OPTIMISTIC_LOCK: 'another transaction changed the same instance first; retry',
   ENGINE_EXECUTION_FAILED: 'running the model failed (an expression, a missing called process, ...)',
   ENGINE_INVARIANT_BROKEN: 'a programming error in the engine',
+  ENGINE_JOB_FAILED: 'POST /job/{id}/execute ran the job and the job failed; the failure is recorded on the job (retries, then an incident)',
   ENGINE_VARIABLE_INVALID: 'a variable value does not fit its type',
   ENGINE_EXPRESSION_INVALID: 'an expression cannot be parsed',
   ENGINE_EXPRESSION_FAILED: 'an expression cannot be evaluated',

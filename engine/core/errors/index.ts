@@ -122,3 +122,24 @@ export class EngineInvariantError extends CodedError {
     this.name = 'EngineInvariantError';
   }
 }
+
+/**
+ * A job run on request (POST /job/{id}/execute) failed. The failure is already recorded on the job
+ * (retries, then an incident); this tells the caller, as Camunda 7 does. Only a deliberate (coded)
+ * failure's words are repeated: anything else may hold a driver's text, so it stays on the job.
+ */
+export class JobFailedError extends CodedError {
+  readonly code = 'ENGINE_JOB_FAILED';
+
+  constructor(
+    readonly jobId: string,
+    readonly failure: unknown,
+  ) {
+    super(
+      failure instanceof CodedError
+        ? `Job '${jobId}' failed: ${failure.message}`
+        : `Job '${jobId}' failed; its exception message and stack trace are on the job (GET /job/${jobId}, /job/${jobId}/stacktrace)`,
+    );
+    this.name = 'JobFailedError';
+  }
+}

@@ -98,6 +98,15 @@ export interface EngineTransaction {
   findResource(deploymentId: string, name: string): Promise<ResourceRecord | null>;
   /** the `.form` resources of a deployment */
   formResources(deploymentId: string): Promise<ResourceRecord[]>;
+  /** a deployment and the process definitions it holds; null when there is none */
+  findDeployment(id: string): Promise<{ deployment: DeploymentRecord; definitions: ProcessDefinitionRecord[] } | null>;
+  /** the running process instances of these definitions */
+  runningInstanceIds(definitionIds: readonly string[]): Promise<string[]>;
+  /**
+   * Removes a deployment at once (not at commit): its resources, process and form definitions, and,
+   * with `history`, the history of the definitions' instances. The caller made sure none runs.
+   */
+  removeDeployment(deploymentId: string, definitionIds: readonly string[], options: { readonly history: boolean }): Promise<void>;
   definitionLevelJobs(definitionIds: readonly string[]): Promise<JobRecord[]>;
   definitionLevelSubscriptions(definitionIds: readonly string[]): Promise<SubscriptionRecord[]>;
 

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, Req, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { AnyFilesInterceptor } from '@nestjs/platform-express';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Engine } from '../../core/engine.js';
-import { InvalidRequestError, NotFoundError } from '../../core/errors/index.js';
+import { ForbiddenError, InvalidRequestError, NotFoundError } from '../../core/errors/index.js';
 import type { EngineQueries } from '../../core/ports/engine-queries.js';
 import { ENGINE_QUERIES } from '../engine-providers.js';
 import { TakesBody } from '../http/body-types.js';
@@ -11,10 +11,13 @@ import { sendDownload } from '../http/download.js';
 import { definitionDto, deploymentDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { restBase } from './request-body.js';
-import { Audited, EngineRequires, SignedIn } from '../access/index.js';
+import { Audited, EngineRequires, fieldsOf, SignedIn } from '../access/index.js';
+import { authenticatedUserHolds } from './authenticated-user.js';
 import { deploymentDetails } from './audit-details.js';
 
 const DEPLOYMENT_PARAMS: ParamSpec = { id: 'string', name: 'string', nameLike: 'string', source: 'string', tenantIdIn: 'list', withoutTenantId: 'boolean', before: 'date', after: 'date' };
+/** Camunda's; listeners and I/O mappings are skipped anyway when an instance is deleted here */
+const DELETE_PARAMS: ParamSpec = { cascade: 'boolean', skipCustomListeners: 'boolean', skipIoMappings: 'boolean' };
 const RESERVED_FIELDS = new Set(['deployment-name', 'deployment-source', 'enable-duplicate-filtering', 'deploy-changed-only', 'tenant-id', 'deployment-activation-time']);
 
 interface UploadedFile {
@@ -67,6 +70,22 @@ export class DeploymentController {
       deployedDecisionDefinitions: null,
       deployedDecisionRequirementsDefinitions: null,
     };
+  }
+
+  /**
+   * Refused (409) while the deployment's definitions have running instances; `cascade=true` deletes
+   * them first, which is operating instances: it needs engine.operate besides engine.deploy.
+   */
+  @EngineRequires('engine.deploy')
+  @Audited('deployment.delete', { target: 'deployment', details: fieldsOf('query', 'cascade') })
+  @Delete(':id')
+  @HttpCode(204)
+  async delete(@Param('id') id: string, @Query() query: Record<string, unknown>, @Req() req: Request) {
+    const cascade = parseFilter(query, DELETE_PARAMS)['cascade'] === true;
+    if (cascade && !authenticatedUserHolds(req, 'engine.operate')) {
+      throw new ForbiddenError("Deleting a deployment with cascade=true deletes its running process instances: that needs the permission 'engine.operate'");
+    }
+    await this.engine.deleteDeployment(id, { cascade });
   }
 
   @Get()

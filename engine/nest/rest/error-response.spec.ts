@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, ForbiddenException, HttpException, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import {
-  BadUserRequestError, ConflictError, EngineInvariantError, ExecutionError, ForbiddenError, InvalidRequestError, NotFoundError, OptimisticLockError, ParseError,
+  BadUserRequestError, ConflictError, EngineInvariantError, ExecutionError, ForbiddenError, InvalidRequestError, JobFailedError, NotFoundError, OptimisticLockError, ParseError,
 } from '../../core/errors/index.js';
 import { conversionError } from '../../core/variables/variable-value-error.js';
 import { coded } from '../http/coded-exception.js';
@@ -19,6 +19,7 @@ describe('describeError: status, Camunda type and stable code of every error', (
     ['a bad variable', conversionError('amount', 'abc', 'Integer', 'expected a 32-bit integer'), 400, 'InvalidRequestException', 'ENGINE_VARIABLE_INVALID'],
     ['a failed execution', new ExecutionError('no such process', 'Call'), 400, 'ProcessEngineException', 'ENGINE_EXECUTION_FAILED'],
     ['a lost race', new OptimisticLockError('instance', 'i1'), 409, 'OptimisticLockingException', 'ENGINE_OPTIMISTIC_LOCK'],
+    ['a job that failed on request', new JobFailedError('j1', new ExecutionError('no such process')), 500, 'RestException', 'ENGINE_JOB_FAILED'],
     ['a broken invariant', new EngineInvariantError('Expected a scope'), 500, 'ProcessEngineException', 'ENGINE_INVARIANT_BROKEN'],
     ['a coded Nest exception', new ForbiddenException(coded('Refused a cross-site POST request', 'HTTP_CROSS_SITE_REFUSED')), 403, 'AuthorizationException', 'HTTP_CROSS_SITE_REFUSED'],
     ['an uncoded Nest 404 (no such route)', new NotFoundException('Cannot GET /api/nothing'), 404, 'NotFoundException', 'HTTP_NOT_FOUND'],
@@ -32,6 +33,13 @@ describe('describeError: status, Camunda type and stable code of every error', (
     ['a malformed upload', Object.assign(new Error('Unexpected field'), { name: 'MulterError', code: 'LIMIT_UNEXPECTED_FILE' }), 400, 'InvalidRequestException', 'HTTP_UPLOAD_INVALID'],
   ])('%s', (_what, error, status, type, code) => {
     expect(describeError(error)).toMatchObject({ status, type, code, message: expect.any(String) });
+  });
+
+  it("repeats a failed job's coded failure, never a driver's text", () => {
+    expect(describeError(new JobFailedError('j1', new ExecutionError('no such process'))).message).toBe("Job 'j1' failed: no such process");
+    const driver = describeError(new JobFailedError('j1', new Error('invalid input syntax for type uuid: "abc"')));
+    expect(driver.message).not.toContain('uuid');
+    expect(driver.message).toContain('GET /job/j1');
   });
 
   it("never takes a code from an error that is not ours: a driver's code stays in the log", () => {

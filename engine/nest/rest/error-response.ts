@@ -2,7 +2,7 @@ import { HttpException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import {
-  BadUserRequestError, CodedError, ConflictError, EngineInvariantError, ExecutionError, ForbiddenError, InvalidRequestError, NotFoundError,
+  BadUserRequestError, CodedError, ConflictError, EngineInvariantError, ExecutionError, ForbiddenError, InvalidRequestError, JobFailedError, NotFoundError,
   OptimisticLockError, ParseError,
 } from '../../core/errors/index.js';
 import { VariableValueError } from '../../core/variables/index.js';
@@ -65,6 +65,8 @@ function fromTypedError(error: unknown): ErrorDescription | null {
   if (error instanceof ConflictError) return as(409, 'InvalidRequestException');
   if (error instanceof ExecutionError) return as(400, 'ProcessEngineException');
   if (error instanceof OptimisticLockError) return as(409, 'OptimisticLockingException');
+  // Camunda 7 answers a failed POST /job/{id}/execute with 500 and its RestException
+  if (error instanceof JobFailedError) return as(500, 'RestException');
   return null;
 }
 

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query } from
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Engine } from '../../core/engine.js';
-import { NotFoundError } from '../../core/errors/index.js';
+import { JobFailedError, NotFoundError } from '../../core/errors/index.js';
 import type { EngineQueries } from '../../core/ports/engine-queries.js';
 import { ENGINE_QUERIES } from '../engine-providers.js';
 import { jobDto } from './camunda-dtos.js';
@@ -51,12 +51,13 @@ export class JobController {
     return job.exceptionDetails ?? '';
   }
 
-  /** runs the job now; a failure is recorded on the job (retries, incident) and the call still succeeds */
+  /** runs the job now; a failure is recorded on the job (retries, incident) and answered as Camunda does: 500 RestException */
   @Audited('job.execute', { target: 'job' })
   @Post(':id/execute')
   @HttpCode(204)
   async execute(@Param('id') id: string) {
-    await this.engine.jobs.executeNow(id);
+    const { outcome, error } = await this.engine.jobs.executeNow(id);
+    if (outcome === 'failed') throw new JobFailedError(id, error);
   }
 
   @Audited('job.retries.set', { target: 'job', details: fieldsOf('body', 'retries') })

@@ -52,7 +52,7 @@ export function readEventDefinition(event: ModdleElement, issues: ParseIssues): 
     case 'bpmn:SignalEventDefinition':
       return readSignal(id, definition, issues);
     case 'bpmn:ErrorEventDefinition':
-      return readError(event, definition);
+      return readError(event, definition, issues);
     case 'bpmn:EscalationEventDefinition': {
       const escalation = definition['escalationRef'] as ModdleElement | undefined;
       return {
@@ -106,16 +106,22 @@ function readSignal(id: string, definition: ModdleElement, issues: ParseIssues):
 
 /**
  * A catching error event (boundary, event sub-process start) whose error has no errorCode catches
- * every error, as in Camunda 7 (the Modeler creates such errors by default). A throwing one without
- * a code throws the error's name or id.
+ * every error, as in Camunda 7 (the Modeler creates such errors by default). A throwing one (an
+ * error end event) must name an error with a code, as Camunda 7 requires at deployment: an error
+ * without a code could only be caught by a catch-all, and its code would be made up.
  */
-function readError(event: ModdleElement, definition: ModdleElement): EventDefinition {
+function readError(event: ModdleElement, definition: ModdleElement, issues: ParseIssues): EventDefinition {
   const error = definition['errorRef'] as ModdleElement | undefined;
   const catching = event.$type === 'bpmn:BoundaryEvent' || event.$type === 'bpmn:StartEvent';
   const code = stringProperty(error, 'errorCode');
+  if (!catching && !error) {
+    issues.add(event.id ?? '', "Expected the error end event to reference an error (errorRef), but it references none (Camunda 7 requires one)");
+  } else if (!catching && !code) {
+    issues.add(event.id ?? '', `Expected the error '${error!.id ?? ''}' thrown by the error end event to have an errorCode, but it has none (Camunda 7 requires one)`);
+  }
   return {
     kind: 'error',
-    errorCode: !error ? null : catching ? code : (code ?? stringProperty(error, 'name') ?? error.id ?? null),
+    errorCode: error ? code : null,
     errorMessage: stringProperty(error, 'errorMessage'),
     errorCodeVariable: stringProperty(definition, 'errorCodeVariable'),
     errorMessageVariable: stringProperty(definition, 'errorMessageVariable'),
