@@ -287,8 +287,11 @@ describe('audit log: who did what and when', () => {
       const [job] = (await rest.get('/job', { processInstanceId: instanceId })).body;
       expect((await asOscar.put(`/job/${job.id}/retries`, { retries: 2 })).status).toBe(204);
       expect(await onlyRow('job.retries.set', job.id)).toMatchObject({ actorId: oscar.id, targetType: 'job', details: { retries: 2 } });
-      expect((await asOscar.post(`/job/${job.id}/execute`)).status).toBe(204);
-      expect(await onlyRow('job.execute', job.id)).toMatchObject({ actorId: oscar.id, outcome: 'success' });
+      // `ready` is not set, so running the job fails (Camunda answers 500) unless the dispatcher ran it a moment
+      // before (then this run finds it locked or waiting for its retry and answers 204); the row says which
+      const executed = (await asOscar.post(`/job/${job.id}/execute`)).status;
+      expect([204, 500]).toContain(executed);
+      expect(await onlyRow('job.execute', job.id)).toMatchObject({ actorId: oscar.id, outcome: executed === 204 ? 'success' : 'failed', status: executed === 204 ? 204 : 500 });
 
       const externalInstance = await start('audit_external');
       const [task] = (await rest.get('/external-task', { processInstanceId: externalInstance })).body;
