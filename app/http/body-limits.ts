@@ -1,5 +1,6 @@
 import { json, urlencoded, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { sendError } from '../../engine/nest/rest/error-response.js';
+import { isUnderPrefix } from '../../engine/nest/http/path-prefix.js';
 import { closeAfterLinger } from './linger-close.js';
 
 export interface BodyLimits {
@@ -70,7 +71,7 @@ function capUndeclaredLength(req: Request, res: Response, maxBytes: number): voi
 }
 
 function underPrefix(prefix: string): (path: string) => boolean {
-  return (path) => path === prefix || path.startsWith(`${prefix}/`);
+  return (path) => isUnderPrefix(path, prefix);
 }
 
 function runInOrder(handlers: readonly RequestHandler[], req: Request, res: Response, next: NextFunction): void {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
+import { isUnderPrefix } from '../../engine/nest/http/path-prefix.js';
 
 export interface WebAppFiles {
   /** designer/dist */
@@ -26,9 +27,7 @@ const BEING_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 export function webAppPages(files: WebAppFiles, apiPrefixes: readonly string[]) {
   const index = join(files.root, 'index.html');
   return (req: Request, res: Response, next: NextFunction): void => {
-    // Express routes case-insensitively: /ENGINE-REST/... is the API too, never the web app
-    const path = req.path.toLowerCase();
-    if (req.method !== 'GET' || apiPrefixes.some((p) => path === p || path.startsWith(`${p}/`)) || path.includes('.')) return next();
+    if (req.method !== 'GET' || apiPrefixes.some((prefix) => isUnderPrefix(req.path, prefix)) || req.path.includes('.')) return next();
     if (existsSync(files.buildLock)) {
       res.status(503).set('Retry-After', '5').type('html').send(BEING_BUILT);
       return;

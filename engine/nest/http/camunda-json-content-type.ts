@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { isUnderPrefix } from './path-prefix.js';
 
 const CAMUNDA_REST_PREFIX = '/engine-rest';
 const JSON_MEDIA_TYPE = 'application/json';
@@ -13,17 +14,11 @@ const JSON_MEDIA_TYPE = 'application/json';
  * Other answers (downloads, the CRM API, the web app) keep their content types.
  */
 export function camundaJsonContentType(req: Request, res: Response, next: NextFunction): void {
-  if (!isCamundaRestPath(req.path)) return next();
+  if (!isUnderPrefix(req.path, CAMUNDA_REST_PREFIX)) return next();
   const setHeader = res.setHeader.bind(res);
   res.setHeader = (name: string, value: number | string | readonly string[]) =>
     setHeader(name, name.toLowerCase() === 'content-type' && isJsonWithUtf8Charset(value) ? JSON_MEDIA_TYPE : value);
   next();
-}
-
-/** Express routes case-insensitively: /ENGINE-REST/... is the Camunda API too */
-function isCamundaRestPath(path: string): boolean {
-  const lower = path.toLowerCase();
-  return lower === CAMUNDA_REST_PREFIX || lower.startsWith(`${CAMUNDA_REST_PREFIX}/`);
 }
 
 function isJsonWithUtf8Charset(value: number | string | readonly string[]): boolean {
