@@ -58,4 +58,15 @@ describe('REST: DELETE /deployment/{id}', () => {
     expectErrorBody(await api.get(`/deployment/${deploymentId}`), 404);
     expect((await api.get('/history/process-instance/count', { processInstanceId: instanceId })).body).toEqual({ count: 1 });
   });
+
+  it('refuses callers without credentials (401) and without the deploy right (403), and deletes nothing', async () => {
+    const deploymentId = await deploy(api, 'e2e_delete_refused');
+    const key = await new CrmClient(app.url, app.adminAuth).ok<{ key: string }>('POST', '/api/api-keys', { name: 'worker', roles: ['worker'] });
+    const worker = new RestClient(app.rest, { authorization: `Bearer ${key.key}` });
+    const anonymous = new RestClient(app.rest, {});
+
+    expectErrorBody(await anonymous.delete(`/deployment/${deploymentId}`), 401);
+    expectErrorBody(await worker.delete(`/deployment/${deploymentId}`), 403);
+    expect((await api.get(`/deployment/${deploymentId}`)).status).toBe(200);
+  });
 });
