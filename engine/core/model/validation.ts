@@ -56,11 +56,6 @@ function validateNode(graph: ProcessGraph, node: FlowNode, issues: ParseIssues):
     issues.add(node.defaultFlow, 'Expected the default flow to have no condition, but it has one');
   }
   if (node.kind === 'eventBasedGateway') validateEventBasedGateway(graph, node, issues);
-  if (node.kind === 'parallelGateway') {
-    for (const flowId of node.outgoing) {
-      if (graph.flows.get(flowId)?.condition) issues.add(flowId, 'Expected no condition on a flow leaving a parallel gateway, but it has one');
-    }
-  }
   if (node.kind === 'boundaryEvent') validateBoundary(graph, node, issues);
   if (node.kind === 'startEvent' && node.eventDefinition?.kind === 'conditional' && node.scopeId === graph.id) {
     issues.add(node.id, 'Expected a conditional start event only in an event sub-process, but conditional start events of a process (POST /condition) are not supported');

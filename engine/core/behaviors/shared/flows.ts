@@ -33,13 +33,26 @@ export function chooseInclusive(ctx: ElementRuntime, node: FlowNode, scopeId: st
 }
 
 /**
- * Leaving an activity or event: every outgoing flow whose condition holds (unconditional ones
- * always), else the default flow. No outgoing flow at all is an implicit end.
+ * The flows an activity or event takes (BPMN 2.0 10.2, "default"): every unconditional flow, every
+ * conditional flow whose condition holds, and the default flow only when no conditional flow holds.
+ */
+export function chooseActivityFlows(ctx: ElementRuntime, node: FlowNode, scopeId: string): string[] {
+  const candidates = node.outgoing.filter((flowId) => flowId !== node.defaultFlow);
+  const unconditional = candidates.filter((flowId) => !flowOf(ctx.graph, flowId).condition);
+  const conditionalTaken = candidates.filter((flowId) => flowOf(ctx.graph, flowId).condition && flowConditionHolds(ctx, flowId, scopeId));
+  const taken = node.outgoing.filter((flowId) => unconditional.includes(flowId) || conditionalTaken.includes(flowId));
+  if (conditionalTaken.length === 0 && node.defaultFlow) taken.push(node.defaultFlow);
+  return taken;
+}
+
+/**
+ * Leaving an activity or event: see chooseActivityFlows; each taken flow carries the activity's
+ * completionQuantity of tokens. No outgoing flow at all is an implicit end.
  */
 export function takeActivityFlows(ctx: ElementRuntime, ei: ElementInstanceRecord, node: FlowNode): void {
   if (node.outgoing.length === 0) return;
   const scope = ctx.scopeOf(ei);
-  const flows = chooseInclusive(ctx, node, scope.id);
+  const flows = chooseActivityFlows(ctx, node, scope.id);
   if (flows.length === 0) {
     throw new ExecutionError(`No outgoing sequence flow of '${node.id}' could be selected: no condition holds and there is no default flow`, node.id);
   }
