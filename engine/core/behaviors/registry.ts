@@ -13,6 +13,7 @@ import { endEventBehavior } from './events/end-event.behavior.js';
 import { intermediateCatchEventBehavior } from './events/intermediate-catch-event.behavior.js';
 import { intermediateThrowEventBehavior } from './events/intermediate-throw-event.behavior.js';
 import { startEventBehavior } from './events/start-event.behavior.js';
+import { complexGatewayBehavior } from './gateways/complex-gateway.behavior.js';
 import { eventBasedGatewayBehavior } from './gateways/event-based-gateway.behavior.js';
 import { exclusiveGatewayBehavior } from './gateways/exclusive-gateway.behavior.js';
 import { inclusiveGatewayBehavior } from './gateways/inclusive-gateway.behavior.js';
@@ -42,6 +43,7 @@ const BEHAVIORS: Readonly<Record<string, ElementBehavior>> = {
   exclusiveGateway: exclusiveGatewayBehavior,
   parallelGateway: parallelGatewayBehavior,
   inclusiveGateway: inclusiveGatewayBehavior,
+  complexGateway: complexGatewayBehavior,
   eventBasedGateway: eventBasedGatewayBehavior,
   subProcess: subProcessBehavior,
   transaction: subProcessBehavior,

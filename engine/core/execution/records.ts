@@ -44,6 +44,8 @@ export interface ElementInstanceData {
   readonly incomingFlowId?: string;
   /** scopes: arrivals at joining gateways, gatewayId -> flowId -> count */
   readonly joinArrivals?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** scopes: complex gateways in their reset state, gatewayId -> incoming flows still expected in this round */
+  readonly complexResets?: Readonly<Record<string, readonly string[]>>;
   /** multi-instance bodies */
   readonly multiInstance?: { readonly total: number; readonly nextIndex: number; readonly collection?: readonly unknown[] };
   /** standard loops: completed iterations */

@@ -48,13 +48,13 @@ describe('feature: deployment validation', () => {
     expect(error.message).toMatch(/element 'deadEnd'/);
   });
 
-  it('refuses an unsupported element (complex gateway), naming it', async () => {
+  it('refuses an unsupported element (ad-hoc sub-process), naming it', async () => {
     const error = await refused(bpmn('p', `
       <startEvent id="s"/>
-      <complexGateway id="complex"/>
+      <adHocSubProcess id="adHoc"/>
       <endEvent id="e"/>
-      ${flows('s', 'complex', 'e')}`));
-    expect(issueOn(error, 'complex')?.message).toMatch(/'ComplexGateway' is not supported/);
+      ${flows('s', 'adHoc', 'e')}`));
+    expect(issueOn(error, 'adHoc')?.message).toMatch(/'AdHocSubProcess' is not supported/);
   });
 
   it('refuses an unsupported event (a conditional start event of the process), naming it', async () => {

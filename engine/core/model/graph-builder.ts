@@ -8,6 +8,7 @@ import { readFormRef } from './readers/forms.js';
 import { readScriptTask } from './readers/scripts.js';
 import { readInputOutput } from './readers/variable-mappings.js';
 import { refuseTaskRules } from './readers/task-rules.js';
+import { readActivityQuantities } from './readers/activity-quantities.js';
 import { computeInclusiveJoinSources } from './reachability.js';
 import { computeRoutingVariables } from './routing-variables.js';
 import { CompensationLinks } from './compensation-links.js';
@@ -30,6 +31,7 @@ const KIND_BY_TYPE: Readonly<Record<string, ElementKind>> = {
   'bpmn:ExclusiveGateway': 'exclusiveGateway',
   'bpmn:ParallelGateway': 'parallelGateway',
   'bpmn:InclusiveGateway': 'inclusiveGateway',
+  'bpmn:ComplexGateway': 'complexGateway',
   'bpmn:EventBasedGateway': 'eventBasedGateway',
   'bpmn:SubProcess': 'subProcess',
   'bpmn:Transaction': 'transaction',
@@ -184,6 +186,8 @@ function readNode(
     callActivity: kind === 'callActivity' ? readCallActivity(element, issues) : null,
     scope: null,
     messageName: kind === 'receiveTask' ? receiveMessage(element, issues) : null,
+    activationCondition: kind === 'complexGateway' ? activationConditionOf(element, issues) : null,
+    ...readActivityQuantities(element, kind, issues),
     documentation: documentationOf(element),
   };
   if (kind === 'subProcess' || kind === 'eventSubProcess' || kind === 'transaction') {
@@ -216,6 +220,11 @@ function startForm(element: ModdleElement, issues: ParseIssues): UserTaskSpec | 
 
 function messageEventDefinitionOf(element: ModdleElement): ModdleElement | undefined {
   return eventDefinitionsOf(element).find((d) => d.$type === 'bpmn:MessageEventDefinition');
+}
+
+function activationConditionOf(element: ModdleElement, issues: ParseIssues) {
+  const text = bodyOf(element, 'activationCondition')?.trim();
+  return text ? issues.expression(element.id ?? '', 'activationCondition', text) : null;
 }
 
 function receiveMessage(element: ModdleElement, issues: ParseIssues) {
@@ -260,7 +269,7 @@ function processNodeOf(id: string, name: string | null, scope: ScopeSpec): FlowN
     id, name, kind: 'process', scopeId: id, incoming: [], outgoing: [], defaultFlow: null, asyncBefore: false, asyncAfter: false,
     retry: null, inputs: [], outputs: [], eventDefinition: null, attachedTo: null, interrupting: true, boundaryEvents: [],
     loop: null, isForCompensation: false, userTask: null, external: null, script: null, callActivity: null, scope,
-    messageName: null, documentation: null,
+    messageName: null, activationCondition: null, startQuantity: 1, completionQuantity: 1, documentation: null,
   };
 }
 

@@ -21,6 +21,7 @@ export type ElementKind =
   | 'exclusiveGateway'
   | 'parallelGateway'
   | 'inclusiveGateway'
+  | 'complexGateway'
   | 'eventBasedGateway'
   | 'subProcess'
   | 'eventSubProcess'
@@ -199,6 +200,12 @@ export interface FlowNode {
   readonly callActivity: CallActivitySpec | null;
   /** sub-processes (embedded, event, transaction): their own scope */
   readonly scope: ScopeSpec | null;
+  /** complex gateways: when a join fires (reads the variables and `activationCount`); null = as an inclusive join */
+  readonly activationCondition: CompiledExpression | null;
+  /** activities: tokens that must arrive before one activation (BPMN startQuantity; 1 for other nodes) */
+  readonly startQuantity: number;
+  /** activities: tokens put on each taken outgoing flow on completion (BPMN completionQuantity; 1 for other nodes) */
+  readonly completionQuantity: number;
   /** receive tasks: the message they wait for */
   readonly messageName: CompiledExpression | null;
   /** execution listeners and other extensions we keep but do not run */
@@ -241,7 +248,7 @@ export interface ProcessGraph {
   readonly processNode: FlowNode;
   readonly nodes: ReadonlyMap<string, FlowNode>;
   readonly flows: ReadonlyMap<string, SequenceFlow>;
-  /** joining inclusive gateway id -> the ids of nodes from which it can still be reached */
+  /** joining inclusive (and complex) gateway id -> the ids of nodes from which it can still be reached */
   readonly inclusiveJoinSources: ReadonlyMap<string, ReadonlySet<string>>;
   /** link catch events by scope and link name */
   readonly linkTargets: ReadonlyMap<string, string>;

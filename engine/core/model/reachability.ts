@@ -1,14 +1,17 @@
 import type { ProcessGraph } from './graph.js';
 
+/** gateways whose join waits for the tokens that can still arrive */
+const REACHABILITY_JOINS: ReadonlySet<string> = new Set(['inclusiveGateway', 'complexGateway']);
+
 /**
- * For every joining inclusive gateway: the nodes of its scope from which a token can still reach
+ * For every joining inclusive or complex gateway: the nodes of its scope from which a token can still reach
  * it. A token sitting in an activity can also leave through the activity's boundary events.
  * The join fires once no token in the scope stands on such a node.
  */
 export function computeInclusiveJoinSources(graph: ProcessGraph): Map<string, Set<string>> {
   const result = new Map<string, Set<string>>();
   for (const node of graph.nodes.values()) {
-    if (node.kind !== 'inclusiveGateway' || node.incoming.length < 2) continue;
+    if (!REACHABILITY_JOINS.has(node.kind) || node.incoming.length < 2) continue;
     result.set(node.id, predecessorsOf(graph, node.id));
   }
   return result;

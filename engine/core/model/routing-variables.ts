@@ -6,7 +6,7 @@ interface GraphParts {
   readonly flows: ReadonlyMap<string, SequenceFlow>;
 }
 
-const DECIDING_GATEWAYS: ReadonlySet<FlowNode['kind']> = new Set(['exclusiveGateway', 'inclusiveGateway']);
+const DECIDING_GATEWAYS: ReadonlySet<FlowNode['kind']> = new Set(['exclusiveGateway', 'inclusiveGateway', 'complexGateway']);
 
 /** What the model routes on and which of it user tasks decide (see RoutingVariables); once per deployment. */
 export function computeRoutingVariables(graph: GraphParts): RoutingVariables {
@@ -29,6 +29,7 @@ function readNode(node: FlowNode, read: Reader): void {
   if (event?.kind === 'signal') read.add(event.signalName);
   if (event?.kind === 'conditional') read.add(event.condition);
   read.add(node.messageName);
+  read.add(node.activationCondition);
   if (node.kind === 'userTask' && node.userTask) {
     const task = node.userTask;
     [task.assignee, task.candidateUsers, task.candidateGroups, task.dueDate, task.followUpDate, task.priority, task.formKey, task.formRef?.key, task.formRef?.version]

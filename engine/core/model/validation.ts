@@ -56,6 +56,9 @@ function validateNode(graph: ProcessGraph, node: FlowNode, issues: ParseIssues):
     issues.add(node.defaultFlow, 'Expected the default flow to have no condition, but it has one');
   }
   if (node.kind === 'eventBasedGateway') validateEventBasedGateway(graph, node, issues);
+  if (node.activationCondition && node.incoming.length < 2) {
+    issues.add(node.id, `Expected an activationCondition only on a joining complex gateway (two or more incoming flows), but the gateway has ${node.incoming.length}`);
+  }
   if (node.kind === 'boundaryEvent') validateBoundary(graph, node, issues);
   if (node.kind === 'startEvent' && node.eventDefinition?.kind === 'conditional' && node.scopeId === graph.id) {
     issues.add(node.id, 'Expected a conditional start event only in an event sub-process, but conditional start events of a process (POST /condition) are not supported');

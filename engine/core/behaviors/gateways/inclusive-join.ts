@@ -7,14 +7,15 @@ import { ownEntry } from '../../shared/own-entry.js';
 
 /**
  * An inclusive join fires when tokens arrived and no other token of its scope can still reach it.
- * Checked on every arrival and whenever a token of the scope ends.
+ * Checked on every arrival and whenever a token of the scope ends: a token that moved into a join
+ * stands on no node any more, so the joins that waited for it hear about it.
  */
 export function fireReadyInclusiveJoins(ctx: ElementRuntime, scope: ElementInstanceRecord): void {
   const current = ctx.element(scope.id);
   if (!current?.data.joinArrivals) return;
   for (const gatewayId of Object.keys(current.data.joinArrivals)) {
     const node = nodeOf(ctx.graph, gatewayId);
-    if (node.kind === 'inclusiveGateway') fireInclusiveJoinIfReady(ctx, scope, node);
+    if (ctx.graph.inclusiveJoinSources.has(node.id)) ctx.behaviorOf(node.kind).onTokenEndedInScope?.(ctx, scope, node);
   }
 }
 
@@ -28,7 +29,8 @@ export function fireInclusiveJoinIfReady(ctx: ElementRuntime, scope: ElementInst
   ctx.activate(node, ctx.requireElement(scope.id));
 }
 
-function canStillArrive(ctx: ElementRuntime, scope: ElementInstanceRecord, gatewayId: string): boolean {
+/** whether a token of the scope stands on a node from which it can still reach the gateway */
+export function canStillArrive(ctx: ElementRuntime, scope: ElementInstanceRecord, gatewayId: string): boolean {
   const sources = ctx.graph.inclusiveJoinSources.get(gatewayId);
   if (!sources) return false;
   return ctx.aggregate.childrenOf(scope.id).some((child) => sources.has(child.elementId));

@@ -16,11 +16,12 @@ export function completeScopeIfDone(ctx: ElementRuntime, scope: ElementInstanceR
   else ctx.complete(current);
 }
 
-/** every join holding arrivals in the scope hears that a token of the scope ended */
+/** every join holding arrivals in the scope (or a complex join in its reset) hears that a token of the scope ended */
 function askWaitingJoins(ctx: ElementRuntime, scope: ElementInstanceRecord): void {
   const current = ctx.element(scope.id);
-  if (!current?.data.joinArrivals) return;
-  for (const gatewayId of Object.keys(current.data.joinArrivals)) {
+  if (!current) return;
+  const waiting = new Set([...Object.keys(current.data.joinArrivals ?? {}), ...Object.keys(current.data.complexResets ?? {})]);
+  for (const gatewayId of waiting) {
     const node = nodeOf(ctx.graph, gatewayId);
     ctx.behaviorOf(node.kind).onTokenEndedInScope?.(ctx, current, node);
   }

@@ -1,7 +1,6 @@
 import { extensionValues, is, type LintNode, type Reporter } from './moddle';
 
 const REFUSED: readonly [string, string][] = [
-  ['bpmn:ComplexGateway', 'complex gateways are not supported'],
   ['bpmn:AdHocSubProcess', 'ad-hoc sub-processes are not supported'],
 ];
 
