@@ -7,9 +7,11 @@ import { ownEntry } from '../../shared/own-entry.js';
  * same flow count twice and a later round of a loop waits for its own tokens.
  */
 export function recordArrival(ctx: ElementRuntime, scope: ElementInstanceRecord, gatewayId: string, flowId: string): ElementInstanceRecord {
-  const all = scope.data.joinArrivals ?? {};
+  // the caller's scope record may predate an arrival recorded by the same takeFlows
+  const current = ctx.requireElement(scope.id);
+  const all = current.data.joinArrivals ?? {};
   const forGateway = ownEntry(all, gatewayId) ?? {};
-  return ctx.updateData(scope, {
+  return ctx.updateData(current, {
     joinArrivals: { ...all, [gatewayId]: { ...forGateway, [flowId]: (ownEntry(forGateway, flowId) ?? 0) + 1 } },
   });
 }

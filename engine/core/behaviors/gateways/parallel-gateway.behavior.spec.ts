@@ -124,4 +124,19 @@ describe('parallel gateway', () => {
     expect(h.state(id)).toBe('COMPLETED');
     expect(h.historicInstance(id)?.endActivityId).toBe('endA');
   });
+
+  it('joins tokens that one fork sends straight into it (regression: the second arrival lost the first)', async () => {
+    const h = new EngineHarness();
+    await h.deploy(bpmn('straight', `
+      <startEvent id="start"/>
+      <parallelGateway id="fork"/>
+      <parallelGateway id="join"/>
+      <userTask id="after"/>
+      ${flows('start', 'fork')}
+      <sequenceFlow id="left" sourceRef="fork" targetRef="join"/>
+      <sequenceFlow id="right" sourceRef="fork" targetRef="join"/>
+      ${flows('join', 'after')}`));
+    const id = await h.start('straight');
+    expect(h.activeElements(id)).toEqual(['after']);
+  });
 });
