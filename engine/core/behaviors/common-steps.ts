@@ -1,5 +1,6 @@
 import type { CommonElementSteps } from '../execution/element-steps.js';
 import { discardArrivals } from './gateways/join-arrivals.js';
+import { holdForStartQuantity } from './shared/activity-quantities.js';
 import { openBoundaryEvents } from './shared/catch-events.js';
 import { retainCompensation } from './shared/compensation-retention.js';
 import { takeActivityFlows } from './shared/flows.js';
@@ -20,6 +21,7 @@ export const commonElementSteps: CommonElementSteps = {
   closeEventWaits,
   retainCompensation,
   releaseOwnedRecords,
+  holdForStartQuantity,
   takeActivityFlows,
   completeScopeIfDone,
   discardArrivals,

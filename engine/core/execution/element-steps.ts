@@ -19,6 +19,8 @@ export interface CommonElementSteps {
   retainCompensation(ctx: ElementRuntime, ei: ElementInstanceRecord, node: FlowNode): void;
   /** tasks, jobs, subscriptions and incidents go with the element instance that owns them */
   releaseOwnedRecords(ctx: ElementRuntime, ei: ElementInstanceRecord, reason: string): void;
+  /** startQuantity: a token arriving at an activity that needs more waits for the others; true = it waits */
+  holdForStartQuantity(ctx: ElementRuntime, scope: ElementInstanceRecord, node: FlowNode, flowId: string): boolean;
   /** leaving as an activity leaves: every outgoing flow whose condition holds, else the default */
   takeActivityFlows(ctx: ElementRuntime, ei: ElementInstanceRecord, node: FlowNode): void;
   /** a scope without tokens left completes */

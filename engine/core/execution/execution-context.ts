@@ -259,6 +259,7 @@ export class ExecutionContext implements ElementRuntime {
   takeFlow(flowId: string, scope: ElementInstanceRecord): void {
     const flow = flowOf(this.graph, flowId);
     const target = nodeOf(this.graph, flow.targetId);
+    if (this.common.holdForStartQuantity(this, scope, target, flowId)) return;
     const behavior = this.behaviorOf(loopBodyKindOf(target) ?? target.kind);
     if (behavior.onArrive?.(this, scope, target, flowId)) return;
     this.activate(target, scope, { incomingFlowId: flowId });

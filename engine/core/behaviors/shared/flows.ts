@@ -4,6 +4,7 @@ import type { ElementRuntime } from '../../execution/element-runtime.js';
 import type { ElementInstanceRecord } from '../../execution/records.js';
 import type { FlowNode } from '../../model/graph.js';
 import { flowOf } from '../../model/graph.js';
+import { withCompletionQuantity } from './activity-quantities.js';
 
 /** true if the flow has no condition or its condition holds in the scope */
 export function flowConditionHolds(ctx: ElementRuntime, flowId: string, scopeId: string): boolean {
@@ -56,5 +57,5 @@ export function takeActivityFlows(ctx: ElementRuntime, ei: ElementInstanceRecord
   if (flows.length === 0) {
     throw new ExecutionError(`No outgoing sequence flow of '${node.id}' could be selected: no condition holds and there is no default flow`, node.id);
   }
-  ctx.takeFlows(flows, scope);
+  ctx.takeFlows(withCompletionQuantity(node, flows), scope);
 }
