@@ -36,8 +36,11 @@ export function consumeArrivals(ctx: ElementRuntime, scope: ElementInstanceRecor
   ctx.updateData(current, { joinArrivals: next });
 }
 
-/** tokens waiting at the scope's joins are cancelled with the rest of the scope's tokens */
+/** tokens waiting at the scope's joins are cancelled with the rest of the scope's tokens; complex joins forget their reset */
 export function discardArrivals(ctx: ElementRuntime, scope: ElementInstanceRecord): void {
   const current = ctx.element(scope.id);
-  if (current?.data.joinArrivals && Object.keys(current.data.joinArrivals).length > 0) ctx.updateData(current, { joinArrivals: {} });
+  if (!current) return;
+  const hasArrivals = Object.keys(current.data.joinArrivals ?? {}).length > 0;
+  const hasResets = Object.keys(current.data.complexResets ?? {}).length > 0;
+  if (hasArrivals || hasResets) ctx.updateData(current, { ...(hasArrivals ? { joinArrivals: {} } : {}), ...(hasResets ? { complexResets: {} } : {}) });
 }
