@@ -396,6 +396,23 @@ describe('feature: event scopes', () => {
       expect(h.activeElements(id)).toEqual(['inner', 'innerBoundaryTask', 'outer', 'stay']);
     });
 
+    it('an escalation thrown inside an event sub-process passes it over and reaches the boundary event of its scope', async () => {
+      const { h, id } = await run(bpmn('p', `
+        <startEvent id="start"/>
+        <subProcess id="sub"><startEvent id="subStart"/><parallelGateway id="subFork"/><userTask id="stay"/><userTask id="go"/>
+          <intermediateThrowEvent id="raise"><escalationEventDefinition escalationRef="late"/></intermediateThrowEvent><userTask id="afterRaise"/>
+          ${flows('subStart', 'subFork', 'go', 'raise', 'afterRaise')}${flows('subFork', 'stay')}
+          ${eventSubProcess('relay', '<escalationEventDefinition/>', false, `<intermediateThrowEvent id="relayRaise"><escalationEventDefinition escalationRef="other"/></intermediateThrowEvent><userTask id="relayTask"/>${flows('relayStart', 'relayRaise', 'relayTask')}`)}
+        </subProcess>
+        ${boundary('onOther', 'sub', '<escalationEventDefinition escalationRef="other"/>', false)}
+        ${flows('start', 'sub')}`, roots));
+
+      await h.complete(id, 'go');
+
+      expect(h.activeElements(id)).toEqual(['afterRaise', 'onOtherTask', 'relay', 'relayTask', 'stay', 'sub']);
+      expect([times(h, id, 'relay'), times(h, id, 'onOther')]).toEqual([1, 1]);
+    });
+
     it('uncaught, it is ignored and the thrower continues', async () => {
       const { h, id } = await run(escalationModel({ innerEsp: 'other' }, true));
       await h.complete(id, 'go');
@@ -432,6 +449,35 @@ describe('feature: event scopes', () => {
         await h.complete(called, 'go');
         expect(h.activeElements(id)).toEqual(['call', 'onLateTask', 'outer']);
         expect(h.activeElements(called)).toEqual(['childAfter']);
+      });
+
+      it('uncaught by the caller, it goes on up to the caller\'s caller; the thrower moves on', async () => {
+        const top = bpmn('top', `
+          <startEvent id="start"/><callActivity id="callP" calledElement="p"/>${flows('start', 'callP')}
+          ${boundary('onLateTop', 'callP', '<escalationEventDefinition escalationRef="late"/>', false)}`, roots);
+        const h = new EngineHarness();
+        await h.deploy(top, bpmn('p', `<startEvent id="start"/><callActivity id="call" calledElement="child"/>${flows('start', 'call')}`, roots), child());
+        const topId = await h.start('top', { heardTimes: 0 });
+        const id = h.activities(topId).find((a) => a.activityId === 'callP')!.calledProcessInstanceId!;
+        const called = calledOf(h, id);
+
+        await h.complete(called, 'go');
+
+        expect(h.activeElements(topId)).toEqual(['callP', 'onLateTopTask']);
+        expect(h.activeElements(called)).toEqual(['childAfter']);
+      });
+
+      it('an escalation end event in the called process waits for the caller too', async () => {
+        const endingChild = bpmn('child', `
+          <startEvent id="start"/><userTask id="go"/>
+          <endEvent id="raise"><escalationEventDefinition escalationRef="late"/></endEvent>
+          ${flows('start', 'go', 'raise')}`, roots);
+        const { h, id } = await run(parent(true), endingChild);
+        const called = calledOf(h, id);
+        await h.complete(called, 'go');
+        expect(h.activeElements(id)).toEqual(['onLateTask']);
+        expect(h.state(called)).toBe('INTERNALLY_TERMINATED');
+        expect(h.activities(called).find((a) => a.activityId === 'raise')?.canceled).toBe(true);
       });
 
       it('a catcher inside the called process comes first', async () => {
