@@ -92,14 +92,19 @@ export class CommandScope {
 
   /**
    * runs an instance's agenda, then the conditional events its variable changes fire (again until
-   * no more fire), then every cross-instance effect it caused, until all settle
+   * no more fire), then every cross-instance effect it caused, until all settle. Effects caused
+   * while carrying out an effect come before the ones queued earlier, as if each had happened at
+   * once (Camunda 7 runs them in place): an instance called two levels down already waits when a
+   * signal thrown after its call activity started is delivered.
    */
   async settle(ctx: ExecutionContext): Promise<void> {
     ctx.run();
     fireConditionalEvents(ctx, () => ctx.run());
     while (this.effects.length > 0) {
       const effect = this.effects.shift()!;
+      const queuedEarlier = this.effects.splice(0);
       await this.runEffect(this, effect);
+      this.effects.push(...queuedEarlier);
     }
   }
 }

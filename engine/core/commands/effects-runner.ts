@@ -1,9 +1,9 @@
-import { escalationAtCallActivity } from '../behaviors/shared/escalations.js';
 import { applyCalledOutputs } from '../behaviors/shared/call-mappings.js';
 import { ExecutionError } from '../errors/index.js';
 import type { CrossInstanceEffect } from '../execution/effects.js';
 import type { CommandScope } from './command-scope.js';
 import { propagateError } from './error-propagation.js';
+import { propagateEscalation } from './escalation-propagation.js';
 import { createInstance } from './start-instance.js';
 import { broadcastSignalInScope } from './signals.js';
 
@@ -50,16 +50,11 @@ export async function runEffect(scope: CommandScope, effect: CrossInstanceEffect
     case 'propagateError':
       await propagateError(scope, effect);
       return;
-    case 'propagateEscalation': {
-      const parent = await scope.instance(effect.superInstanceId);
-      const callActivity = parent?.ctx.element(effect.superElementInstanceId);
-      if (!parent || !callActivity || parent.aggregate.hasEnded) return;
-      escalationAtCallActivity(parent.ctx, callActivity, effect.escalationCode);
-      await scope.settle(parent.ctx);
+    case 'propagateEscalation':
+      await propagateEscalation(scope, effect);
       return;
-    }
     case 'broadcastSignal':
-      await broadcastSignalInScope(scope, effect.signalName, effect.variables, effect.tenantId);
+      await broadcastSignalInScope(scope, effect.signalName, effect.variables, effect.tenantId, effect.thrownIn);
       return;
   }
 }

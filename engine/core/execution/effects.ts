@@ -49,10 +49,14 @@ export type CrossInstanceEffect =
       readonly superInstanceId: string;
       readonly superElementInstanceId: string;
       readonly escalationCode: string;
+      /** the element that threw: it waits until the callers had their say */
+      readonly thrower: { readonly instanceId: string; readonly elementInstanceId: string };
     }
   | {
       readonly kind: 'broadcastSignal';
       readonly signalName: string;
       readonly variables: ReadonlyMap<string, TypedValue>;
       readonly tenantId: string | null;
+      /** the instance that threw it: its own catchers got it when it was thrown */
+      readonly thrownIn: string | null;
     };

@@ -24,13 +24,14 @@ export const endEventBehavior: ElementBehavior = {
         return;
       }
       case 'escalation': {
-        throwEscalation(ctx, ei, definition.escalationCode ?? node.id);
+        if (throwEscalation(ctx, ei, definition.escalationCode ?? node.id) === 'waitForCaller') return;
         if (ctx.element(ei.id)) ctx.complete(ei);
         return;
       }
       case 'signal': {
         broadcastSignal(ctx, ei, definition.signalName);
-        ctx.complete(ei);
+        // an interrupting catcher of the signal may have cancelled this end event with its scope
+        if (ctx.element(ei.id)) ctx.complete(ei);
         return;
       }
       case 'compensate': {

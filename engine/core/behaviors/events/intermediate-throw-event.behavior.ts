@@ -16,7 +16,8 @@ export const intermediateThrowEventBehavior: ElementBehavior = {
         broadcastSignal(ctx, ei, definition.signalName);
         break;
       case 'escalation':
-        throwEscalation(ctx, ei, definition.escalationCode ?? node.id);
+        // thrown up to a calling process, the event waits until that one had its say
+        if (throwEscalation(ctx, ei, definition.escalationCode ?? node.id) === 'waitForCaller') return;
         break;
       case 'compensate':
         // waiting, the event completes when the compensations it started are done (onChildEnded)

@@ -24,7 +24,8 @@ export type UncaughtError = 'complete' | 'end';
 /**
  * Throws a BPMN error from `thrower`: the nearest catcher wins, walking outwards: the thrower's own
  * boundary events, then the event sub-processes of each enclosing scope and that scope's boundary
- * events. A specific error code beats a catch-all at the same level. Not caught in this instance,
+ * events (an event sub-process first even as a catch-all, as Camunda 7's precedence has it). A
+ * specific error code beats a catch-all at the same level. Not caught in this instance,
  * it goes to the calling process (the thrower waits for the verdict: see error-propagation); with
  * no caller the thrower ends as `uncaught` says.
  */
@@ -101,12 +102,14 @@ export function findCatcher(ctx: ElementRuntime, from: ElementInstanceRecord, ma
     if (!scope) return null;
     const scopeSpec = scope.kind === 'process' ? ctx.graph.scope : isLoopBody(scope.kind) ? null : nodeOf(ctx.graph, scope.elementId).scope;
     if (scopeSpec) {
-      const starts = scopeSpec.eventSubProcesses.flatMap((id) => nodeOf(ctx.graph, id).scope?.startEvents ?? []).map((id) => nodeOf(ctx.graph, id));
+      // an event sub-process does not catch what was thrown inside it; its siblings may
+      const throwingEventSubProcess = current.kind === 'eventSubProcess' ? current.elementId : null;
+      const starts = scopeSpec.eventSubProcesses
+        .filter((id) => id !== throwingEventSubProcess)
+        .flatMap((id) => nodeOf(ctx.graph, id).scope?.startEvents ?? [])
+        .map((id) => nodeOf(ctx.graph, id));
       const start = best(starts, match);
-      // an event sub-process does not catch what it threw itself
-      if (start && !(current.kind === 'eventSubProcess' && current.elementId === start.scopeId)) {
-        return { kind: 'eventSubProcess', scope, node: start };
-      }
+      if (start) return { kind: 'eventSubProcess', scope, node: start };
     }
     current = scope;
   }

@@ -1,42 +1,54 @@
 import type { ElementRuntime } from '../../execution/element-runtime.js';
 import type { ElementInstanceRecord } from '../../execution/records.js';
 import type { FlowNode } from '../../model/graph.js';
-import { findCatcher } from './bpmn-errors.js';
+import { findCatcher, type Catcher } from './bpmn-errors.js';
 import { triggerBoundaryEvent } from './boundary-events.js';
 import { triggerEventSubProcess } from './event-sub-processes.js';
 
 /**
- * Throws an escalation from `thrower`. The nearest catcher (boundary event on an enclosing
- * sub-process or call activity, or an escalation event sub-process) takes it; interrupting
- * catchers cancel the scope, non-interrupting ones let the thrower continue. Uncaught, it goes
- * to the calling process, and is otherwise ignored.
+ * What the thrower does next: 'continue' (caught here, or by nobody; an interrupting catcher may
+ * have cancelled the thrower, so check it still exists), or 'waitForCaller': the calling process
+ * decides (see escalation-propagation), and continues the thrower unless it cancels it.
  */
-export function throwEscalation(ctx: ElementRuntime, thrower: ElementInstanceRecord, code: string): void {
-  const catcher = findCatcher(ctx, thrower, (node) => escalationMatch(node, code));
+export type EscalationOutcome = 'continue' | 'waitForCaller';
+
+/**
+ * Throws an escalation from `thrower`. The nearest catcher walking outwards takes it (see
+ * findCatcher: the event sub-processes of a scope, then the boundary events of that scope's
+ * activity, then the next scope); interrupting catchers cancel their scope, non-interrupting ones
+ * let the thrower continue. Uncaught, it goes to the calling process, and is otherwise ignored.
+ */
+export function throwEscalation(ctx: ElementRuntime, thrower: ElementInstanceRecord, code: string): EscalationOutcome {
+  const catcher = findEscalationCatcher(ctx, thrower, code);
   if (catcher) {
-    const caught = catcher.kind === 'boundary'
-      ? triggerBoundaryEvent(ctx, catcher.attached, catcher.node, { escalationCode: code })
-      : triggerEventSubProcess(ctx, catcher.scope, catcher.node.id, { escalationCode: code });
-    const definition = catcher.node.eventDefinition;
-    if (definition?.kind === 'escalation' && definition.escalationCodeVariable) {
-      ctx.variables.setJs(caught.parentId ?? ctx.aggregate.id, definition.escalationCodeVariable, code, true);
-    }
-    return;
+    catchEscalation(ctx, catcher, code);
+    return 'continue';
   }
   const instance = ctx.aggregate.instance;
-  if (instance.superInstanceId && instance.superElementInstanceId) {
-    ctx.emit({
-      kind: 'propagateEscalation',
-      superInstanceId: instance.superInstanceId,
-      superElementInstanceId: instance.superElementInstanceId,
-      escalationCode: code,
-    });
-  }
+  if (!instance.superInstanceId || !instance.superElementInstanceId) return 'continue';
+  ctx.emit({
+    kind: 'propagateEscalation',
+    superInstanceId: instance.superInstanceId,
+    superElementInstanceId: instance.superElementInstanceId,
+    escalationCode: code,
+    thrower: { instanceId: ctx.aggregate.id, elementInstanceId: thrower.id },
+  });
+  return 'waitForCaller';
 }
 
-/** the escalation arrives at a call activity from the process it called */
-export function escalationAtCallActivity(ctx: ElementRuntime, callActivity: ElementInstanceRecord, code: string): void {
-  throwEscalation(ctx, callActivity, code);
+/** the catcher of an escalation thrown at `from` within this instance, if any */
+export function findEscalationCatcher(ctx: ElementRuntime, from: ElementInstanceRecord, code: string): Catcher | null {
+  return findCatcher(ctx, from, (node) => escalationMatch(node, code));
+}
+
+export function catchEscalation(ctx: ElementRuntime, catcher: Catcher, code: string): void {
+  const caught = catcher.kind === 'boundary'
+    ? triggerBoundaryEvent(ctx, catcher.attached, catcher.node, { escalationCode: code })
+    : triggerEventSubProcess(ctx, catcher.scope, catcher.node.id, { escalationCode: code });
+  const definition = catcher.node.eventDefinition;
+  if (definition?.kind === 'escalation' && definition.escalationCodeVariable) {
+    ctx.variables.setJs(caught.parentId ?? ctx.aggregate.id, definition.escalationCodeVariable, code, true);
+  }
 }
 
 /** 2 = exact code, 1 = catch-all, 0 = no match */

@@ -19,7 +19,20 @@ export function deliverEvent(ctx: ElementRuntime, ownerId: string, activityId: s
   } else if (node.kind === 'startEvent' && node.scopeId !== ctx.graph.id && nodeOf(ctx.graph, node.scopeId).kind === 'eventSubProcess') {
     triggerEventSubProcess(ctx, owner, node.id);
   } else {
+    stopWaiting(ctx, owner.id);
     ctx.trigger(owner, { kind: 'event', eventKind, activityId });
   }
   return true;
+}
+
+/**
+ * A waiting element (catch event, receive task, event-based gateway) that got its event waits no
+ * more, at once: a second signal thrown before it moved on (in the same command) passes it by.
+ * The subscriptions of its boundary events stay while it runs.
+ */
+function stopWaiting(ctx: ElementRuntime, ownerId: string): void {
+  const ownWait = (activityId: string) => nodeOf(ctx.graph, activityId).kind !== 'boundaryEvent';
+  for (const sub of ctx.aggregate.subscriptions.filter((s) => s.elementInstanceId === ownerId && s.type !== 'compensate' && ownWait(s.activityId))) {
+    ctx.aggregate.subscriptions.delete(sub.id);
+  }
 }
