@@ -66,11 +66,14 @@ function refuseNulCharacters(resource: DeployRequest['resources'][number]): void
 
 /** Stores a parsed deployment: new definition versions, their start-event timers and subscriptions. */
 export async function storeDeployment(scope: CommandScope, request: DeployRequest, parsed: readonly ParsedResource[]): Promise<{ result: DeployResult; deployed: DeployedDefinition[] }> {
-  const previous = request.enableDuplicateFiltering && request.name
+  // as in Camunda, deploy-changed-only filters duplicates too (earlier Camunda Modelers send only it)
+  const filtering = request.enableDuplicateFiltering || request.deployChangedOnly;
+  const previous = filtering && request.name
     ? await scope.tx.findLatestDeploymentByName(request.name, request.source, request.tenantId)
     : null;
   const unchanged = (resource: ParsedResource) => previous?.resources.some((r) => r.name === resource.name && r.hash === resource.hash) ?? false;
-  if (previous && parsed.length === previous.resources.length && parsed.every(unchanged)) {
+  const nothingNew = request.deployChangedOnly || parsed.length === previous?.resources.length;
+  if (previous && nothingNew && parsed.every(unchanged)) {
     return { result: { deployment: previous.deployment, definitions: null, resources: previous.resources }, deployed: [] };
   }
   const deployment: DeploymentRecord = {
