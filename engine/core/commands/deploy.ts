@@ -39,7 +39,10 @@ export interface ParsedResource {
 export async function parseDeployment(request: DeployRequest, options: ParseOptions): Promise<ParsedResource[]> {
   const parsed: ParsedResource[] = [];
   const keys = new Map<string, string>();
-  for (const resource of request.resources) refuseNulCharacters(resource);
+  for (const resource of request.resources) {
+    refuseNulCharacters(resource);
+    refuseModelsNotRun(resource.name);
+  }
   const formIds = readDeploymentForms(request.resources, options.limits);
   const formIdOf = new Map([...formIds].map(([id, resourceName]) => [resourceName, id]));
   for (const resource of request.resources) {
@@ -55,6 +58,18 @@ export async function parseDeployment(request: DeployRequest, options: ParseOpti
   }
   checkFormLinks(parsed, formIds);
   return parsed;
+}
+
+const MODELS_NOT_RUN: readonly [RegExp, string][] = [
+  [/\.dmn(11\.xml)?$/i, 'a DMN decision model'],
+  [/\.cmmn(1[01]\.xml)?$/i, 'a CMMN case model'],
+];
+
+/** Camunda would deploy these as decisions or cases: stored unseen here, a deployment would look done and decide nothing */
+function refuseModelsNotRun(name: string): void {
+  const kind = MODELS_NOT_RUN.find(([suffix]) => suffix.test(name))?.[1];
+  if (!kind) return;
+  throw new ParseError(name, [{ elementId: null, message: `Expected BPMN models, forms or plain files, but '${name}' is ${kind}, which this engine does not run` }], 'resource');
 }
 
 /** resources are stored as text, and PostgreSQL text cannot hold a NUL character */
