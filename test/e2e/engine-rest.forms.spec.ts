@@ -32,7 +32,7 @@ describe('REST: Camunda Forms', () => {
         { name: 'bad.form', content: '{ not json' },
       ], { 'deployment-name': 'e2e-bad-form' });
       expectErrorBody(response, 400, 'ParseException');
-      expect(response.body.message).toMatch(/Could not parse form in resource 'bad.form': Expected a form-js schema in JSON, but the file is not JSON/);
+      expect(response.body.message).toMatch(/Could not parse form\. Errors: \n\* Expected a form-js schema in JSON, but the file is not JSON.* \| resource 'bad\.form'/);
       expect(response.body.details['bad.form'].errors[0]).toEqual(expect.objectContaining({ mainElementId: null }));
       expect((await api.get('/deployment/count', { name: 'e2e-bad-form' })).body).toEqual({ count: 0 });
       expect((await api.get('/process-definition/count', { key: 'e2e_bad_form' })).body).toEqual({ count: 0 });

@@ -39,7 +39,10 @@ export interface ParsedResource {
 export async function parseDeployment(request: DeployRequest, options: ParseOptions): Promise<ParsedResource[]> {
   const parsed: ParsedResource[] = [];
   const keys = new Map<string, string>();
-  for (const resource of request.resources) refuseNulCharacters(resource);
+  for (const resource of request.resources) {
+    refuseNulCharacters(resource);
+    refuseModelsNotRun(resource.name);
+  }
   const formIds = readDeploymentForms(request.resources, options.limits);
   const formIdOf = new Map([...formIds].map(([id, resourceName]) => [resourceName, id]));
   for (const resource of request.resources) {
@@ -57,6 +60,18 @@ export async function parseDeployment(request: DeployRequest, options: ParseOpti
   return parsed;
 }
 
+const MODELS_NOT_RUN: readonly [RegExp, string][] = [
+  [/\.dmn(11\.xml)?$/i, 'a DMN decision model'],
+  [/\.cmmn(1[01]\.xml)?$/i, 'a CMMN case model'],
+];
+
+/** Camunda would deploy these as decisions or cases: stored unseen here, a deployment would look done and decide nothing */
+function refuseModelsNotRun(name: string): void {
+  const kind = MODELS_NOT_RUN.find(([suffix]) => suffix.test(name))?.[1];
+  if (!kind) return;
+  throw new ParseError(name, [{ elementId: null, message: `Expected BPMN models, forms or plain files, but '${name}' is ${kind}, which this engine does not run` }], 'resource');
+}
+
 /** resources are stored as text, and PostgreSQL text cannot hold a NUL character */
 function refuseNulCharacters(resource: DeployRequest['resources'][number]): void {
   if (!resource.content.includes('\u0000') && !resource.name.includes('\u0000')) return;
@@ -66,11 +81,14 @@ function refuseNulCharacters(resource: DeployRequest['resources'][number]): void
 
 /** Stores a parsed deployment: new definition versions, their start-event timers and subscriptions. */
 export async function storeDeployment(scope: CommandScope, request: DeployRequest, parsed: readonly ParsedResource[]): Promise<{ result: DeployResult; deployed: DeployedDefinition[] }> {
-  const previous = request.enableDuplicateFiltering && request.name
+  // as in Camunda, deploy-changed-only filters duplicates too (earlier Camunda Modelers send only it)
+  const filtering = request.enableDuplicateFiltering || request.deployChangedOnly;
+  const previous = filtering && request.name
     ? await scope.tx.findLatestDeploymentByName(request.name, request.source, request.tenantId)
     : null;
   const unchanged = (resource: ParsedResource) => previous?.resources.some((r) => r.name === resource.name && r.hash === resource.hash) ?? false;
-  if (previous && parsed.length === previous.resources.length && parsed.every(unchanged)) {
+  const nothingNew = request.deployChangedOnly || parsed.length === previous?.resources.length;
+  if (previous && nothingNew && parsed.every(unchanged)) {
     return { result: { deployment: previous.deployment, definitions: null, resources: previous.resources }, deployed: [] };
   }
   const deployment: DeploymentRecord = {

@@ -25,10 +25,14 @@ export class ParseError extends CodedError {
     this.name = 'ParseError';
   }
 
+  /**
+   * Camunda's wording up to "Errors:": the Camunda Modeler recognises a refused diagram by the
+   * prefix `ENGINE-09005 Could not parse BPMN process.` and shows the rest in its log.
+   */
   private static describe(resourceName: string | null, issues: readonly ParseIssue[], subject: string): string {
-    const where = resourceName ? ` in resource '${resourceName}'` : '';
-    const lines = issues.map((i) => (i.elementId ? `element '${i.elementId}': ${i.message}` : i.message));
-    return `ENGINE-09005 Could not parse ${subject}${where}: ${lines.join('; ')}`;
+    const where = resourceName ? ` | resource '${resourceName}'` : '';
+    const lines = issues.map((i) => `\n* ${i.elementId ? `element '${i.elementId}': ` : ''}${i.message}${where}`);
+    return `ENGINE-09005 Could not parse ${subject}. Errors: ${lines.join('')}`;
   }
 }
 

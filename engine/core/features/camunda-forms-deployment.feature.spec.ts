@@ -31,7 +31,7 @@ describe('feature: Camunda Forms at deployment', () => {
     it('refuses a file that is not JSON, naming the file', async () => {
       const error = await refused({ 'approval.form': '{"id": "approval", components: []' });
       expect(error.resourceName).toBe('approval.form');
-      expect(error.message).toMatch(/^ENGINE-09005 Could not parse form in resource 'approval.form': Expected a form-js schema in JSON, but the file is not JSON/);
+      expect(error.message).toMatch(/^ENGINE-09005 Could not parse form\. Errors: \n\* Expected a form-js schema in JSON, but the file is not JSON.* \| resource 'approval\.form'$/);
     });
 
     it('refuses JSON that is not an object', async () => {

@@ -65,21 +65,42 @@ export class ProcessDefinitionController {
     });
   }
 
+  /** as in Camunda, a key alone names the latest version deployed without a tenant */
   @Get('key/:key')
   async byKey(@Param('key') key: string) {
-    return definitionDto(await this.latest(key));
+    return definitionDto(await this.latest(key, null));
   }
 
   @Get('key/:key/xml')
   async xmlByKey(@Param('key') key: string) {
-    return this.xml((await this.latest(key)).id);
+    return this.xml((await this.latest(key, null)).id);
   }
 
   @EngineRequires('engine.start')
   @Post('key/:key/start')
   @HttpCode(200)
   async startByKey(@Param('key') key: string, @Body() body: unknown, @Req() req: Request, @AuthenticatedUserId() userId: string | null, @InstanceViewer() viewer?: Viewer) {
-    return this.start({ by: 'latest', key }, body, req, userId, viewer);
+    return this.start({ by: 'latest', key, tenantId: null }, body, req, userId, viewer);
+  }
+
+  @Get('key/:key/tenant-id/:tenantId')
+  async byKeyAndTenant(@Param('key') key: string, @Param('tenantId') tenantId: string) {
+    return definitionDto(await this.latest(key, tenantId));
+  }
+
+  @Get('key/:key/tenant-id/:tenantId/xml')
+  async xmlByKeyAndTenant(@Param('key') key: string, @Param('tenantId') tenantId: string) {
+    return this.xml((await this.latest(key, tenantId)).id);
+  }
+
+  @EngineRequires('engine.start')
+  @Post('key/:key/tenant-id/:tenantId/start')
+  @HttpCode(200)
+  async startByKeyAndTenant(
+    @Param('key') key: string, @Param('tenantId') tenantId: string, @Body() body: unknown, @Req() req: Request,
+    @AuthenticatedUserId() userId: string | null, @InstanceViewer() viewer?: Viewer,
+  ) {
+    return this.start({ by: 'latest', key, tenantId }, body, req, userId, viewer);
   }
 
   @Get(':id')
@@ -134,9 +155,12 @@ export class ProcessDefinitionController {
     };
   }
 
-  private async latest(key: string) {
-    const [definition] = await this.queries.definitions({ filter: { key, latestVersion: true }, sorting: [{ sortBy: 'version', sortOrder: 'desc' }] });
-    if (!definition) throw new NotFoundError(`No matching process definition with key '${key}' and no tenant-id`);
+  private async latest(key: string, tenantId: string | null) {
+    const tenant = tenantId === null ? { withoutTenantId: true } : { tenantIdIn: [tenantId] };
+    const [definition] = await this.queries.definitions({ filter: { key, latestVersion: true, ...tenant }, sorting: [{ sortBy: 'version', sortOrder: 'desc' }] });
+    if (!definition) {
+      throw new NotFoundError(`No matching process definition with key '${key}' and ${tenantId === null ? 'no tenant-id' : `tenant-id '${tenantId}'`}`);
+    }
     return definition;
   }
 
