@@ -27,7 +27,7 @@ export async function broadcastSignalInScope(
     for (const subscription of matching) {
       if (!loaded.aggregate.subscriptions.has(subscription.id) || !subscription.elementInstanceId) continue;
       if (variables.size > 0) loaded.ctx.variables.setAll(subscription.elementInstanceId, variables);
-      if (deliverEvent(loaded.ctx, subscription.elementInstanceId, subscription.activityId, 'signal')) delivered++;
+      if (deliverEvent(loaded.ctx, subscription.elementInstanceId, subscription.activityId, 'signal', subscription.id)) delivered++;
     }
     await scope.settle(loaded.ctx);
   }
