@@ -1,6 +1,8 @@
 import { ParseError } from '../errors/index.js';
 import { bpmn, conditionalEvent as condition, flows } from '../../testing/bpmn-fixture.js';
 import { EngineHarness, typed } from '../../testing/engine-harness.js';
+import { InlineDispatcher } from '../../testing/inline-dispatcher.js';
+import { Engine } from '../engine.js';
 
 const roots = `
   <message id="docs" name="documentsReceived"/>
@@ -121,6 +123,25 @@ describe('feature: multiple events (any one of several definitions) and parallel
       expect(h.activeElements(id)).toEqual(['wait']);
 
       await h.engine.modifyVariables(id, typed({ approved: true }));
+      expect(h.activeElements(id)).toEqual(['check']);
+    });
+
+    it('parallel multiple: a fresh engine on the stored state knows which trigger already arrived', async () => {
+      const h = await deployed(waitingApplication(message('docs') + signal('audit'), 'parallelMultiple="true"'));
+      const id = await h.start('application', {}, 'app-1');
+      await h.engine.signal('auditDone', typed({}));
+
+      let n = 0;
+      const resumed = new Engine({
+        store: h.store,
+        dispatcher: new InlineDispatcher(),
+        clock: h.clock,
+        ids: { next: () => `resumed-${++n}` },
+        handlers: { handlerFor: () => undefined },
+        workerId: 'second-node',
+      });
+      await resumed.correlateMessage({ messageName: 'documentsReceived', businessKey: 'app-1', processVariables: new Map(), processVariablesLocal: new Map(), all: false });
+
       expect(h.activeElements(id)).toEqual(['check']);
     });
 
