@@ -145,6 +145,30 @@ describe('feature: multiple events (any one of several definitions) and parallel
       expect(h.activeElements(id)).toEqual(['check']);
     });
 
+    it('multiple, a message and a signal at once: one wins, the event happens once', async () => {
+      const h = await deployed(waitingApplication(message('docs') + signal('audit')));
+      const id = await h.start('application', {}, 'app-1');
+
+      const results = await h.race(() => correlate(h, 'documentsReceived', 'app-1'), () => h.engine.signal('auditDone', typed({})));
+
+      expect(h.store.conflicts).toBe(1);
+      expect(results.filter((r) => r.status === 'fulfilled' && r.value === 0).length + results.filter((r) => r.status === 'rejected').length).toBe(1);
+      expect(h.path(id).filter((a) => a === 'wait')).toHaveLength(1);
+      expect(h.activeElements(id)).toEqual(['check']);
+    });
+
+    it('parallel multiple, a message and a signal at once: the one that retries on the other\'s state completes the event', async () => {
+      const h = await deployed(waitingApplication(message('docs') + signal('audit'), 'parallelMultiple="true"'));
+      const id = await h.start('application', {}, 'app-1');
+
+      const results = await h.race(() => correlate(h, 'documentsReceived', 'app-1'), () => h.engine.signal('auditDone', typed({})));
+
+      expect(h.store.conflicts).toBe(1);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+      expect(h.path(id).filter((a) => a === 'wait')).toHaveLength(1);
+      expect(h.activeElements(id)).toEqual(['check']);
+    });
+
     it('after an event-based gateway, a multiple catch event is chosen by any one of its definitions', async () => {
       const h = await deployed(bpmn('application', `
         <startEvent id="start"/>
