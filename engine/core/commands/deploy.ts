@@ -4,7 +4,7 @@ import { ParseError } from '../errors/index.js';
 import { ExpressionEvaluationError, type CompiledExpression } from '../expressions/index.js';
 import type { JobRecord, SubscriptionRecord } from '../execution/records.js';
 import { changedWithItsForms, checkFormLinks, newFormDefinitions, readDeploymentForms } from '../forms/deploy-forms.js';
-import type { ProcessGraph } from '../model/graph.js';
+import { definitionsOf, type ProcessGraph } from '../model/graph.js';
 import { isBpmnResource, parseBpmnResource, type ParseOptions } from '../model/parse-bpmn.js';
 import type { DeploymentRecord, ResourceRecord } from '../ports/engine-store.js';
 import { parseTimer, TimerDefinitionError } from '../timers/index.js';
@@ -154,15 +154,17 @@ export async function replaceStartEvents(scope: CommandScope, previousDefinition
   for (const sub of unit.definitionSubscriptions.all()) unit.definitionSubscriptions.delete(sub.id);
   for (const { record, graph } of deployed) {
     for (const startId of graph.scope.startEvents) {
-      const definition = graph.nodes.get(startId)!.eventDefinition;
-      const evaluate = (expression: CompiledExpression) => String(expression.evaluate({ resolve: () => ({ found: false }), now: () => scope.now() }));
-      refuseModelOnFailure(record.resourceName, startId, () => {
-        if (definition?.kind === 'timer') unit.definitionJobs.insert(timerStartJob(scope, record, startId, definition.timerKind, evaluate(definition.expression)));
-        if (definition?.kind === 'message' || definition?.kind === 'signal') {
-          const name = definition.kind === 'message' ? definition.messageName : definition.signalName;
-          unit.definitionSubscriptions.insert(startSubscription(scope, record, startId, definition.kind, evaluate(name)));
-        }
-      });
+      // a multiple start event waits for each of its triggers: any one starts an instance
+      for (const definition of definitionsOf(graph.nodes.get(startId)!)) {
+        const evaluate = (expression: CompiledExpression) => String(expression.evaluate({ resolve: () => ({ found: false }), now: () => scope.now() }));
+        refuseModelOnFailure(record.resourceName, startId, () => {
+          if (definition.kind === 'timer') unit.definitionJobs.insert(timerStartJob(scope, record, startId, definition.timerKind, evaluate(definition.expression)));
+          if (definition.kind === 'message' || definition.kind === 'signal') {
+            const name = definition.kind === 'message' ? definition.messageName : definition.signalName;
+            unit.definitionSubscriptions.insert(startSubscription(scope, record, startId, definition.kind, evaluate(name)));
+          }
+        });
+      }
     }
   }
 }

@@ -4,7 +4,7 @@ import { nextCycleDue } from '../behaviors/shared/timers.js';
 import { NotFoundError } from '../errors/index.js';
 import type { JobRecord } from '../execution/records.js';
 import type { TrackedMap } from '../execution/tracked-map.js';
-import { nodeOf, type FlowNode } from '../model/graph.js';
+import { isParallelMultiple, nodeOf, type FlowNode } from '../model/graph.js';
 import type { ServiceTaskInput, ServiceTaskResult } from '../ports/service-task-handler.js';
 import { inferTypedValue, toJsValue } from '../variables/index.js';
 import type { CommandScope, LoadedInstance } from './command-scope.js';
@@ -50,9 +50,9 @@ function fireTimer(loaded: LoadedInstance, job: JobRecord): void {
   if (job.elementInstanceId) deliverEvent(ctx, job.elementInstanceId, job.activityId, 'timer');
 }
 
-/** non-interrupting boundary timers and event sub-process starts fire again on a cycle */
+/** non-interrupting boundary timers and event sub-process starts fire again on a cycle (a parallel multiple one's timer counts once) */
 function keepsWaiting(node: FlowNode): boolean {
-  return !node.interrupting && (node.kind === 'boundaryEvent' || node.kind === 'startEvent');
+  return !node.interrupting && (node.kind === 'boundaryEvent' || node.kind === 'startEvent') && !isParallelMultiple(node);
 }
 
 function reschedule(jobs: TrackedMap<JobRecord>, job: JobRecord, dueAt: Date): void {

@@ -80,7 +80,7 @@ async function deliver(scope: CommandScope, sub: SubscriptionRecord, request: Co
   const { ctx } = loaded;
   ctx.variables.setLocalAll(current.elementInstanceId, request.processVariablesLocal);
   ctx.variables.setAll(current.elementInstanceId, request.processVariables);
-  deliverEvent(ctx, current.elementInstanceId, current.activityId, 'message');
+  deliverEvent(ctx, current.elementInstanceId, current.activityId, 'message', current.id);
   await scope.settle(ctx);
   return {
     resultType: 'Execution',

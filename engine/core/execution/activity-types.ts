@@ -3,7 +3,8 @@ import type { FlowNode } from '../model/graph.js';
 /** Camunda's activityType names, as history and the activity-instance tree report them. */
 export function activityTypeOf(node: FlowNode, multiInstanceBody = false): string {
   if (multiInstanceBody) return 'multiInstanceBody';
-  const event = node.eventDefinition?.kind ?? null;
+  const definition = node.eventDefinition;
+  const event = definition?.kind === 'multiple' && definition.parallel ? 'parallelMultiple' : (definition?.kind ?? null);
   switch (node.kind) {
     case 'startEvent':
       return event ? `${event === 'compensate' ? 'compensation' : event}StartEvent` : 'startEvent';
@@ -28,6 +29,8 @@ const CATCH_TYPES: Readonly<Record<string, string>> = {
   signal: 'intermediateSignalCatch',
   conditional: 'intermediateConditional',
   link: 'intermediateLinkCatch',
+  multiple: 'intermediateMultipleCatch',
+  parallelMultiple: 'intermediateParallelMultipleCatch',
 };
 
 const THROW_TYPES: Readonly<Record<string, string>> = {
@@ -36,6 +39,7 @@ const THROW_TYPES: Readonly<Record<string, string>> = {
   escalation: 'intermediateEscalationThrowEvent',
   compensate: 'intermediateCompensationThrowEvent',
   link: 'intermediateLinkThrow',
+  multiple: 'intermediateMultipleThrowEvent',
 };
 
 function capitalize(text: string): string {

@@ -30,7 +30,8 @@ export type ElementKind =
   | 'multiInstanceBody'
   | 'standardLoopBody';
 
-export type EventDefinition =
+/** one trigger or result of an event: what a single event definition in the XML says */
+export type SingleEventDefinition =
   | { readonly kind: 'none' }
   | { readonly kind: 'message'; readonly messageName: CompiledExpression }
   | { readonly kind: 'timer'; readonly timerKind: TimerKind; readonly expression: CompiledExpression }
@@ -59,7 +60,32 @@ export type EventDefinition =
     }
   | { readonly kind: 'link'; readonly linkName: string };
 
+/**
+ * An event with several definitions (BPMN 2.0 section 10.5.1): a catching one happens on any one
+ * of them, or with `parallel` (parallelMultiple) once all of them happened; a throwing one throws
+ * them all. See behaviors/shared/multiple-events.ts.
+ */
+export interface MultipleEventDefinition {
+  readonly kind: 'multiple';
+  readonly parallel: boolean;
+  readonly definitions: readonly SingleEventDefinition[];
+}
+
+export type EventDefinition = SingleEventDefinition | MultipleEventDefinition;
+
 export type EventDefinitionKind = EventDefinition['kind'];
+
+/** the definitions an event reacts to or throws: each of a multiple event's, else its only one (none for a none event) */
+export function definitionsOf(node: FlowNode): readonly SingleEventDefinition[] {
+  const definition = node.eventDefinition;
+  if (!definition) return [];
+  return definition.kind === 'multiple' ? definition.definitions : [definition];
+}
+
+/** a catch event that happens only once every one of its definitions has been triggered */
+export function isParallelMultiple(node: FlowNode): boolean {
+  return node.eventDefinition?.kind === 'multiple' && node.eventDefinition.parallel;
+}
 
 export interface VariableMapping {
   readonly target: string;

@@ -1,5 +1,5 @@
 import type { CompiledExpression } from '../expressions/index.js';
-import type { FlowNode, RoutingVariables, SequenceFlow } from './graph.js';
+import { definitionsOf, type FlowNode, type RoutingVariables, type SequenceFlow } from './graph.js';
 
 interface GraphParts {
   readonly nodes: ReadonlyMap<string, FlowNode>;
@@ -15,7 +15,7 @@ export function computeRoutingVariables(graph: GraphParts): RoutingVariables {
   for (const node of graph.nodes.values()) readNode(node, read);
   const decided = new Reader();
   for (const node of graph.nodes.values()) {
-    if (node.eventDefinition?.kind === 'conditional') decided.add(node.eventDefinition.condition);
+    for (const event of definitionsOf(node)) if (event.kind === 'conditional') decided.add(event.condition);
     if (node.kind !== 'userTask') continue;
     for (const condition of conditionsAfter(node, graph)) decided.add(condition);
   }
@@ -23,11 +23,12 @@ export function computeRoutingVariables(graph: GraphParts): RoutingVariables {
 }
 
 function readNode(node: FlowNode, read: Reader): void {
-  const event = node.eventDefinition;
-  if (event?.kind === 'message') read.add(event.messageName);
-  if (event?.kind === 'timer') read.add(event.expression);
-  if (event?.kind === 'signal') read.add(event.signalName);
-  if (event?.kind === 'conditional') read.add(event.condition);
+  for (const event of definitionsOf(node)) {
+    if (event.kind === 'message') read.add(event.messageName);
+    if (event.kind === 'timer') read.add(event.expression);
+    if (event.kind === 'signal') read.add(event.signalName);
+    if (event.kind === 'conditional') read.add(event.condition);
+  }
   read.add(node.messageName);
   read.add(node.activationCondition);
   if (node.kind === 'userTask' && node.userTask) {

@@ -1,16 +1,17 @@
 import type { EventDefinitionKind, FlowNode, ProcessGraph } from './graph.js';
-import { isActivity } from './graph.js';
+import { definitionsOf, isActivity } from './graph.js';
+import { validateMultipleEvent } from './multiple-event-validation.js';
 import { validateCompensationAndCancel } from './compensation-validation.js';
 import type { ParseIssues } from './parse-issues.js';
 import { ownEntry } from '../shared/own-entry.js';
 
 /** The event definitions each event kind may carry (null = none event). */
 const ALLOWED_EVENTS: Readonly<Record<string, readonly (EventDefinitionKind | null)[]>> = {
-  startEvent: [null, 'message', 'timer', 'signal', 'conditional', 'error', 'escalation', 'compensate'],
-  endEvent: [null, 'terminate', 'error', 'escalation', 'message', 'signal', 'compensate', 'cancel'],
-  intermediateCatchEvent: ['message', 'timer', 'signal', 'conditional', 'link'],
-  intermediateThrowEvent: [null, 'message', 'signal', 'escalation', 'compensate', 'link'],
-  boundaryEvent: ['message', 'timer', 'signal', 'conditional', 'error', 'escalation', 'compensate', 'cancel'],
+  startEvent: [null, 'message', 'timer', 'signal', 'conditional', 'error', 'escalation', 'compensate', 'multiple'],
+  endEvent: [null, 'terminate', 'error', 'escalation', 'message', 'signal', 'compensate', 'cancel', 'multiple'],
+  intermediateCatchEvent: ['message', 'timer', 'signal', 'conditional', 'link', 'multiple'],
+  intermediateThrowEvent: [null, 'message', 'signal', 'escalation', 'compensate', 'link', 'multiple'],
+  boundaryEvent: ['message', 'timer', 'signal', 'conditional', 'error', 'escalation', 'compensate', 'cancel', 'multiple'],
 };
 
 /** Structural rules a model must satisfy before it can be executed. */
@@ -24,6 +25,7 @@ export function validateGraph(graph: ProcessGraph, issues: ParseIssues, isSuppor
   }
   for (const node of graph.nodes.values()) {
     validateEventKind(node, issues);
+    if (node.eventDefinition?.kind === 'multiple') validateMultipleEvent(graph, node, node.eventDefinition, issues);
     validateNode(graph, node, issues);
     validateCompensationAndCancel(graph, node, issues);
     const unsupported = isSupported(node);
@@ -38,9 +40,10 @@ function validateEventKind(node: FlowNode, issues: ParseIssues): void {
   if (!allowed.includes(kind)) {
     issues.add(node.id, `Expected a ${node.kind} to be one of ${allowed.map((k) => k ?? 'none').join(', ')}, but it is a ${kind ?? 'none'} event`);
   }
-  const definition = node.eventDefinition;
-  if (definition?.kind === 'message' && node.kind !== 'endEvent' && node.kind !== 'intermediateThrowEvent' && definition.messageName.source === '') {
-    issues.add(node.id, 'Expected the message event to reference a message with a name, but it does not');
+  for (const definition of definitionsOf(node)) {
+    if (definition.kind === 'message' && node.kind !== 'endEvent' && node.kind !== 'intermediateThrowEvent' && definition.messageName.source === '') {
+      issues.add(node.id, 'Expected the message event to reference a message with a name, but it does not');
+    }
   }
 }
 

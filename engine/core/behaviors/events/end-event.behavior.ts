@@ -3,11 +3,12 @@ import { throwBpmnError } from '../shared/bpmn-errors.js';
 import { throwEscalation } from '../shared/escalations.js';
 import { completeThrowerIfDone, throwCompensation } from '../shared/compensation-throw.js';
 import { takeActivityFlows } from '../shared/flows.js';
+import { throwAll } from '../shared/multiple-throws.js';
 import { broadcastSignal } from '../shared/signals.js';
 import { cancelTransaction, leaveThroughCancelBoundary } from '../shared/transactions.js';
 import { startExternalWork, completeExternalWork } from '../shared/external-work.js';
 
-/** End events: none, terminate, error, escalation, signal, compensation, cancel and message (handed to a worker). */
+/** End events: none, terminate, error, escalation, signal, compensation, cancel, message (handed to a worker) and multiple. */
 export const endEventBehavior: ElementBehavior = {
   onEnter(ctx, ei, node) {
     const definition = node.eventDefinition;
@@ -31,6 +32,11 @@ export const endEventBehavior: ElementBehavior = {
       case 'signal': {
         broadcastSignal(ctx, ei, definition.signalName);
         // an interrupting catcher of the signal may have cancelled this end event with its scope
+        if (ctx.element(ei.id)) ctx.complete(ei);
+        return;
+      }
+      case 'multiple': {
+        throwAll(ctx, ei, node, definition);
         if (ctx.element(ei.id)) ctx.complete(ei);
         return;
       }

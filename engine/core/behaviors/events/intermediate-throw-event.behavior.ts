@@ -4,10 +4,11 @@ import type { ElementBehavior } from '../../execution/element-runtime.js';
 import { completeThrowerIfDone, throwCompensation } from '../shared/compensation-throw.js';
 import { throwEscalation } from '../shared/escalations.js';
 import { completeExternalWork, startExternalWork } from '../shared/external-work.js';
+import { throwAll } from '../shared/multiple-throws.js';
 import { broadcastSignal } from '../shared/signals.js';
 import { takeActivityFlows } from '../shared/flows.js';
 
-/** Intermediate throw events: none, signal, escalation, compensation, link, and message (handed to a worker). */
+/** Intermediate throw events: none, signal, escalation, compensation, link, message (handed to a worker), and multiple. */
 export const intermediateThrowEventBehavior: ElementBehavior = {
   onEnter(ctx, ei, node) {
     const definition = node.eventDefinition;
@@ -18,6 +19,9 @@ export const intermediateThrowEventBehavior: ElementBehavior = {
       case 'escalation':
         // thrown up to a calling process, the event waits until that one had its say
         if (throwEscalation(ctx, ei, definition.escalationCode ?? node.id) === 'waitForCaller') return;
+        break;
+      case 'multiple':
+        throwAll(ctx, ei, node, definition);
         break;
       case 'compensate':
         // waiting, the event completes when the compensations it started are done (onChildEnded)

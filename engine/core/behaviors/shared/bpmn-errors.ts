@@ -1,8 +1,8 @@
 import type { ElementRuntime } from '../../execution/element-runtime.js';
 import type { ElementInstanceRecord } from '../../execution/records.js';
 import { isLoopBody } from '../../execution/loop-bodies.js';
-import type { FlowNode } from '../../model/graph.js';
-import { nodeOf } from '../../model/graph.js';
+import type { FlowNode, SingleEventDefinition } from '../../model/graph.js';
+import { definitionsOf, nodeOf } from '../../model/graph.js';
 import { inferTypedValue, type TypedValue } from '../../variables/index.js';
 import { triggerBoundaryEvent } from './boundary-events.js';
 import { triggerEventSubProcess } from './event-sub-processes.js';
@@ -63,12 +63,12 @@ export function findErrorCatcher(ctx: ElementRuntime, from: ElementInstanceRecor
 }
 
 export function catchError(ctx: ElementRuntime, catcher: Catcher, error: ThrownError): void {
-  const definition = catcher.node.eventDefinition;
+  const definition = errorDefinitionOf(catcher.node, error.code);
   const payload = { errorCode: error.code, errorMessage: error.message };
   const caught = catcher.kind === 'boundary'
     ? triggerBoundaryEvent(ctx, catcher.attached, catcher.node, payload)
     : triggerEventSubProcess(ctx, catcher.scope, catcher.node.id, payload);
-  if (definition?.kind !== 'error') return;
+  if (!definition) return;
   const target = caught.parentId ?? ctx.aggregate.id;
   if (definition.errorCodeVariable) ctx.variables.setLocal(catcher.kind === 'boundary' ? target : caught.id, definition.errorCodeVariable, typed(error.code));
   if (definition.errorMessageVariable) ctx.variables.setLocal(catcher.kind === 'boundary' ? target : caught.id, definition.errorMessageVariable, typed(error.message));
@@ -78,12 +78,21 @@ function typed(value: string | null): TypedValue {
   return inferTypedValue(value);
 }
 
-/** 2 = exact code, 1 = catch-all, 0 = no match */
+type ErrorDefinition = Extract<SingleEventDefinition, { kind: 'error' }>;
+
+/** the catcher's error definition that caught `code`: its own, or the best among a multiple event's */
+function errorDefinitionOf(node: FlowNode, code: string): ErrorDefinition | undefined {
+  const errors = definitionsOf(node).filter((d): d is ErrorDefinition => d.kind === 'error');
+  return errors.find((d) => d.errorCode === code) ?? errors.find((d) => d.errorCode === null);
+}
+
+/** 2 = exact code, 1 = catch-all, 0 = no match; a multiple event matches by its best error definition */
 function errorCodeMatch(node: FlowNode, code: string): number {
-  const definition = node.eventDefinition;
-  if (definition?.kind !== 'error') return 0;
-  if (definition.errorCode === null) return 1;
-  return definition.errorCode === code ? 2 : 0;
+  return Math.max(0, ...definitionsOf(node).map((definition) => {
+    if (definition.kind !== 'error') return 0;
+    if (definition.errorCode === null) return 1;
+    return definition.errorCode === code ? 2 : 0;
+  }));
 }
 
 /**

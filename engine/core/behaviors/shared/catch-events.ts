@@ -1,22 +1,26 @@
 import type { ElementRuntime } from '../../execution/element-runtime.js';
 import type { ElementInstanceRecord, SubscriptionRecord, SubscriptionType } from '../../execution/records.js';
-import type { FlowNode, ScopeSpec } from '../../model/graph.js';
-import { nodeOf } from '../../model/graph.js';
+import type { FlowNode, ScopeSpec, SingleEventDefinition } from '../../model/graph.js';
+import { definitionsOf, nodeOf } from '../../model/graph.js';
 import { checkConditionOnEntry } from './conditional-events.js';
 import { createTimerJob } from './timers.js';
 
 /**
  * Starts waiting for the event of `catchNode` on behalf of `owner`: a subscription for messages,
  * signals and conditions (a condition is also checked at once, after the owner was entered), a job
- * for timers. Error, escalation and compensation events are found when thrown and need nothing here.
+ * for timers; for each of a multiple event's definitions. Error, escalation and compensation
+ * events are found when thrown and need nothing here.
  */
 export function openCatch(ctx: ElementRuntime, owner: ElementInstanceRecord, catchNode: FlowNode): void {
   if (catchNode.kind === 'receiveTask' && catchNode.messageName) {
     subscribe(ctx, owner, catchNode, 'message', String(ctx.evaluate(catchNode.messageName, owner.id, catchNode.id)));
     return;
   }
-  const definition = catchNode.eventDefinition;
-  switch (definition?.kind) {
+  for (const definition of definitionsOf(catchNode)) openDefinition(ctx, owner, catchNode, definition);
+}
+
+function openDefinition(ctx: ElementRuntime, owner: ElementInstanceRecord, catchNode: FlowNode, definition: SingleEventDefinition): void {
+  switch (definition.kind) {
     case 'message':
       subscribe(ctx, owner, catchNode, 'message', String(ctx.evaluate(definition.messageName, owner.id, catchNode.id)));
       return;
@@ -27,7 +31,7 @@ export function openCatch(ctx: ElementRuntime, owner: ElementInstanceRecord, cat
       checkConditionOnEntry(ctx, subscribe(ctx, owner, catchNode, 'conditional', catchNode.id));
       return;
     case 'timer':
-      createTimerJob(ctx, owner, catchNode);
+      createTimerJob(ctx, owner, catchNode, definition);
       return;
     default:
       return;

@@ -3,11 +3,11 @@ import { evaluateCondition, type ExpressionContext } from '../../expressions/ind
 import type { ElementRuntime } from '../../execution/element-runtime.js';
 import type { ElementInstanceRecord, SubscriptionRecord } from '../../execution/records.js';
 import type { VariableChange } from '../../execution/variable-change-log.js';
-import type { EventDefinition, FlowNode } from '../../model/graph.js';
-import { nodeOf } from '../../model/graph.js';
+import type { FlowNode, SingleEventDefinition } from '../../model/graph.js';
+import { definitionsOf, nodeOf } from '../../model/graph.js';
 import { deliverEvent } from './event-delivery.js';
 
-type ConditionalDefinition = Extract<EventDefinition, { kind: 'conditional' }>;
+type ConditionalDefinition = Extract<SingleEventDefinition, { kind: 'conditional' }>;
 
 /** a command whose conditional events keep firing each other this often is looping */
 const MAX_ROUNDS = 100;
@@ -55,7 +55,7 @@ function fireIfConditionHolds(ctx: ElementRuntime, subscription: SubscriptionRec
   const owner = subscription.elementInstanceId ? ctx.element(subscription.elementInstanceId) : undefined;
   if (!owner) return;
   const node = nodeOf(ctx.graph, subscription.activityId);
-  if (conditionHolds(ctx, owner, node)) deliverEvent(ctx, owner.id, node.id, 'conditional');
+  if (conditionHolds(ctx, owner, node)) deliverEvent(ctx, owner.id, node.id, 'conditional', subscription.id);
 }
 
 /**
@@ -98,9 +98,10 @@ function conditionHolds(ctx: ElementRuntime, owner: ElementInstanceRecord, node:
   }
 }
 
+/** a multiple event has at most one conditional definition (multiple-event-validation.ts) */
 function conditionalDefinitionOf(node: FlowNode): ConditionalDefinition {
-  const definition = node.eventDefinition;
-  if (definition?.kind !== 'conditional') throw new ExecutionError(`Expected '${node.id}' to be a conditional event, but it is not`, node.id);
+  const definition = definitionsOf(node).find((d): d is ConditionalDefinition => d.kind === 'conditional');
+  if (!definition) throw new ExecutionError(`Expected '${node.id}' to be a conditional event, but it is not`, node.id);
   return definition;
 }
 

@@ -1,6 +1,6 @@
 import type { ElementRuntime } from '../../execution/element-runtime.js';
 import type { ElementInstanceRecord } from '../../execution/records.js';
-import type { FlowNode } from '../../model/graph.js';
+import { definitionsOf, type FlowNode, type SingleEventDefinition } from '../../model/graph.js';
 import { findCatcher, type Catcher } from './bpmn-errors.js';
 import { triggerBoundaryEvent } from './boundary-events.js';
 import { triggerEventSubProcess } from './event-sub-processes.js';
@@ -45,16 +45,23 @@ export function catchEscalation(ctx: ElementRuntime, catcher: Catcher, code: str
   const caught = catcher.kind === 'boundary'
     ? triggerBoundaryEvent(ctx, catcher.attached, catcher.node, { escalationCode: code })
     : triggerEventSubProcess(ctx, catcher.scope, catcher.node.id, { escalationCode: code });
-  const definition = catcher.node.eventDefinition;
-  if (definition?.kind === 'escalation' && definition.escalationCodeVariable) {
+  const definition = escalationDefinitionOf(catcher.node, code);
+  if (definition?.escalationCodeVariable) {
     ctx.variables.setJs(caught.parentId ?? ctx.aggregate.id, definition.escalationCodeVariable, code, true);
   }
 }
 
+type EscalationDefinition = Extract<SingleEventDefinition, { kind: 'escalation' }>;
+
+/** the catcher's escalation definition that caught `code`: its own, or the best among a multiple event's */
+function escalationDefinitionOf(node: FlowNode, code: string): EscalationDefinition | undefined {
+  const escalations = definitionsOf(node).filter((d): d is EscalationDefinition => d.kind === 'escalation');
+  return escalations.find((d) => d.escalationCode === code) ?? escalations.find((d) => d.escalationCode === null);
+}
+
 /** 2 = exact code, 1 = catch-all, 0 = no match */
 function escalationMatch(node: FlowNode, code: string): number {
-  const definition = node.eventDefinition;
-  if (definition?.kind !== 'escalation') return 0;
-  if (definition.escalationCode === null) return 1;
-  return definition.escalationCode === code ? 2 : 0;
+  const definition = escalationDefinitionOf(node, code);
+  if (!definition) return 0;
+  return definition.escalationCode === null ? 1 : 2;
 }

@@ -27,7 +27,7 @@ export function deliverSignalInInstance(ctx: ElementRuntime, signalName: string,
   for (const subscription of waiting) {
     if (!ctx.aggregate.subscriptions.has(subscription.id) || !subscription.elementInstanceId) continue;
     if (variables.size > 0) ctx.variables.setAll(subscription.elementInstanceId, variables);
-    if (deliverEvent(ctx, subscription.elementInstanceId, subscription.activityId, 'signal')) delivered++;
+    if (deliverEvent(ctx, subscription.elementInstanceId, subscription.activityId, 'signal', subscription.id)) delivered++;
   }
   return delivered;
 }

@@ -1,14 +1,14 @@
 import { ExecutionError } from '../../errors/index.js';
 import type { ElementRuntime } from '../../execution/element-runtime.js';
 import type { ElementInstanceRecord, JobRecord } from '../../execution/records.js';
-import type { FlowNode } from '../../model/graph.js';
+import type { FlowNode, SingleEventDefinition } from '../../model/graph.js';
 import { parseTimer, TimerDefinitionError } from '../../timers/index.js';
 import { createJob } from './jobs.js';
 
-/** Schedules the timer of `catchNode` (boundary, intermediate or event sub-process start), owned by `owner`. */
-export function createTimerJob(ctx: ElementRuntime, owner: ElementInstanceRecord, catchNode: FlowNode): JobRecord {
-  const definition = catchNode.eventDefinition;
-  if (definition?.kind !== 'timer') throw new ExecutionError(`Expected '${catchNode.id}' to be a timer event, but it is not`, catchNode.id);
+type TimerDefinition = Extract<SingleEventDefinition, { kind: 'timer' }>;
+
+/** Schedules a timer of `catchNode` (boundary, intermediate or event sub-process start), owned by `owner`. */
+export function createTimerJob(ctx: ElementRuntime, owner: ElementInstanceRecord, catchNode: FlowNode, definition: TimerDefinition): JobRecord {
   const text = String(ctx.evaluate(definition.expression, owner.id, catchNode.id) ?? '').trim();
   const schedule = parseOrFail(definition.timerKind, text, catchNode.id);
   return createJob(ctx, {

@@ -1,5 +1,5 @@
 import { validateTimerText, type TimerKind } from '../../timers/index.js';
-import type { EventDefinition } from '../graph.js';
+import type { EventDefinition, SingleEventDefinition } from '../graph.js';
 import type { ModdleElement } from '../moddle-reader.js';
 import type { ParseIssues } from '../parse-issues.js';
 import { bodyOf, stringProperty } from './extensions.js';
@@ -34,16 +34,23 @@ function refuseForeignDefinitionRefs(event: ModdleElement, issues: ParseIssues):
   }
 }
 
-/** Reads the (single) event definition of an event, inline or referenced; null when it has none. */
+/**
+ * Reads the event definitions of an event, inline and referenced: null when it has none, the one
+ * it has, or a multiple event holding them all in document order (inline first), parallel when
+ * the event says parallelMultiple="true".
+ */
 export function readEventDefinition(event: ModdleElement, issues: ParseIssues): EventDefinition | null {
-  const id = event.id ?? '';
   refuseForeignDefinitionRefs(event, issues);
-  const definitions = eventDefinitionsOf(event);
+  const definitions = eventDefinitionsOf(event)
+    .map((definition) => readOneDefinition(event, definition, issues))
+    .filter((definition): definition is SingleEventDefinition => definition !== null);
   if (definitions.length === 0) return null;
-  if (definitions.length > 1) {
-    issues.add(id, `Expected at most one event definition, but the event has ${definitions.length} (multiple events are not supported)`);
-  }
-  const definition = definitions[0]!;
+  if (definitions.length === 1) return definitions[0]!;
+  return { kind: 'multiple', parallel: event['parallelMultiple'] === true, definitions };
+}
+
+function readOneDefinition(event: ModdleElement, definition: ModdleElement, issues: ParseIssues): SingleEventDefinition | null {
+  const id = event.id ?? '';
   switch (definition.$type) {
     case 'bpmn:MessageEventDefinition':
       return readMessage(id, definition, issues);
@@ -91,13 +98,13 @@ export function readEventDefinition(event: ModdleElement, issues: ParseIssues): 
   }
 }
 
-function readMessage(id: string, definition: ModdleElement, issues: ParseIssues): EventDefinition {
+function readMessage(id: string, definition: ModdleElement, issues: ParseIssues): SingleEventDefinition {
   const message = definition['messageRef'] as ModdleElement | undefined;
   const name = stringProperty(message, 'name');
   return { kind: 'message', messageName: issues.expression(id, 'message name', name ?? '') };
 }
 
-function readSignal(id: string, definition: ModdleElement, issues: ParseIssues): EventDefinition {
+function readSignal(id: string, definition: ModdleElement, issues: ParseIssues): SingleEventDefinition {
   const signal = definition['signalRef'] as ModdleElement | undefined;
   const name = stringProperty(signal, 'name');
   if (!name) issues.add(id, 'Expected the signal event definition to reference a signal with a name, but it does not');
@@ -110,7 +117,7 @@ function readSignal(id: string, definition: ModdleElement, issues: ParseIssues):
  * error end event) must name an error with a code, as Camunda 7 requires at deployment: an error
  * without a code could only be caught by a catch-all, and its code would be made up.
  */
-function readError(event: ModdleElement, definition: ModdleElement, issues: ParseIssues): EventDefinition {
+function readError(event: ModdleElement, definition: ModdleElement, issues: ParseIssues): SingleEventDefinition {
   const error = definition['errorRef'] as ModdleElement | undefined;
   const catching = event.$type === 'bpmn:BoundaryEvent' || event.$type === 'bpmn:StartEvent';
   const code = stringProperty(error, 'errorCode');
@@ -134,7 +141,7 @@ const TIMER_PROPERTIES: readonly [string, TimerKind][] = [
   ['timeCycle', 'cycle'],
 ];
 
-function readTimer(id: string, definition: ModdleElement, issues: ParseIssues): EventDefinition {
+function readTimer(id: string, definition: ModdleElement, issues: ParseIssues): SingleEventDefinition {
   const present = TIMER_PROPERTIES.filter(([property]) => bodyOf(definition, property) !== null);
   if (present.length !== 1) {
     issues.add(id, `Expected exactly one of timeDate, timeDuration or timeCycle in the timer, but found ${present.length}`);
