@@ -4,7 +4,7 @@ import { ParseError } from '../errors/index.js';
 import { ExpressionEvaluationError, type CompiledExpression } from '../expressions/index.js';
 import type { JobRecord, SubscriptionRecord } from '../execution/records.js';
 import { changedWithItsForms, checkFormLinks, newFormDefinitions, readDeploymentForms } from '../forms/deploy-forms.js';
-import type { ProcessGraph } from '../model/graph.js';
+import type { EventDefinition, FlowNode, ProcessGraph } from '../model/graph.js';
 import { isBpmnResource, parseBpmnResource, type ParseOptions } from '../model/parse-bpmn.js';
 import type { DeploymentRecord, ResourceRecord } from '../ports/engine-store.js';
 import { parseTimer, TimerDefinitionError } from '../timers/index.js';
@@ -135,8 +135,8 @@ export async function replaceStartEvents(scope: CommandScope, previousDefinition
   for (const job of unit.definitionJobs.all()) unit.definitionJobs.delete(job.id);
   for (const sub of unit.definitionSubscriptions.all()) unit.definitionSubscriptions.delete(sub.id);
   for (const { record, graph } of deployed) {
-    for (const startId of graph.scope.startEvents) {
-      const definition = graph.nodes.get(startId)!.eventDefinition;
+    for (const startId of [...graph.scope.startEvents, ...graph.instantiating.map((entry) => entry.catchId)]) {
+      const definition = startTriggerOf(graph.nodes.get(startId)!);
       const evaluate = (expression: CompiledExpression) => String(expression.evaluate({ resolve: () => ({ found: false }), now: () => scope.now() }));
       refuseModelOnFailure(record.resourceName, startId, () => {
         if (definition?.kind === 'timer') unit.definitionJobs.insert(timerStartJob(scope, record, startId, definition.timerKind, evaluate(definition.expression)));
@@ -147,6 +147,12 @@ export async function replaceStartEvents(scope: CommandScope, previousDefinition
       });
     }
   }
+}
+
+/** a start event's definition; an instantiating receive task waits for its message like a message start event */
+function startTriggerOf(node: FlowNode): EventDefinition | null {
+  if (node.kind === 'receiveTask' && node.messageName) return { kind: 'message', messageName: node.messageName };
+  return node.eventDefinition;
 }
 
 /** start events evaluate their expressions at deployment: one that fails there refuses the model, naming the event */

@@ -11,6 +11,7 @@ import { refuseTaskRules } from './readers/task-rules.js';
 import { computeInclusiveJoinSources } from './reachability.js';
 import { computeRoutingVariables } from './routing-variables.js';
 import { CompensationLinks } from './compensation-links.js';
+import { readInstantiatingEntries } from './instantiating-elements.js';
 import { ownEntry } from '../shared/own-entry.js';
 
 const KIND_BY_TYPE: Readonly<Record<string, ElementKind>> = {
@@ -70,6 +71,7 @@ export function buildProcessGraph(process: ModdleElement, issues: ParseIssues): 
     flows,
     inclusiveJoinSources: new Map(),
     linkTargets: collectLinkTargets(nodes),
+    instantiating: readInstantiatingEntries(process, nodes, flows, issues),
     hasStartForm: startEvent?.userTask != null,
     startFormKey,
     routing: computeRoutingVariables({ nodes, flows }),

@@ -205,6 +205,12 @@ export interface FlowNode {
   readonly documentation: string | null;
 }
 
+/** an event that starts the process at an instantiating element: `catchId` waits for it, the instance enters at `entryId` */
+export interface InstantiatingEntry {
+  readonly catchId: string;
+  readonly entryId: string;
+}
+
 export interface SequenceFlow {
   readonly id: string;
   readonly name: string | null;
@@ -245,6 +251,8 @@ export interface ProcessGraph {
   readonly inclusiveJoinSources: ReadonlyMap<string, ReadonlySet<string>>;
   /** link catch events by scope and link name */
   readonly linkTargets: ReadonlyMap<string, string>;
+  /** the events of instantiating receive tasks and event-based gateways, which start the process like start events */
+  readonly instantiating: readonly InstantiatingEntry[];
   readonly hasStartForm: boolean;
   readonly startFormKey: string | null;
   /** what the model routes on, computed once per deployment (see routing-variables.ts) */
