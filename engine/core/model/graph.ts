@@ -152,6 +152,18 @@ export interface MultiInstanceSpec {
   readonly collection: CompiledExpression | null;
   readonly elementVariable: string | null;
   readonly completionCondition: CompiledExpression | null;
+  /** the events thrown as inner instances complete (`behavior`, BPMN 2.0 section 10.2.8) */
+  readonly eventBehavior: MultiInstanceBehaviorSpec;
+}
+
+export type MultiInstanceEventBehavior = 'None' | 'One' | 'All' | 'Complex';
+
+export interface MultiInstanceBehaviorSpec {
+  readonly behavior: MultiInstanceEventBehavior;
+  /** `None`: thrown after every inner instance; `One`: after the first */
+  readonly event: EventDefinition | null;
+  /** `Complex`: each event is thrown after an inner instance when its condition holds */
+  readonly complex: readonly { readonly condition: CompiledExpression; readonly event: EventDefinition | null }[];
 }
 
 export interface StandardLoopSpec {
