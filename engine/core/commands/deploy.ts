@@ -4,7 +4,7 @@ import { ParseError } from '../errors/index.js';
 import { ExpressionEvaluationError, type CompiledExpression } from '../expressions/index.js';
 import type { JobRecord, SubscriptionRecord } from '../execution/records.js';
 import { changedWithItsForms, checkFormLinks, newFormDefinitions, readDeploymentForms } from '../forms/deploy-forms.js';
-import { definitionsOf, type ProcessGraph } from '../model/graph.js';
+import { definitionsOf, type FlowNode, type ProcessGraph, type SingleEventDefinition } from '../model/graph.js';
 import { isBpmnResource, parseBpmnResource, type ParseOptions } from '../model/parse-bpmn.js';
 import type { DeploymentRecord, ResourceRecord } from '../ports/engine-store.js';
 import { parseTimer, TimerDefinitionError } from '../timers/index.js';
@@ -153,9 +153,9 @@ export async function replaceStartEvents(scope: CommandScope, previousDefinition
   for (const job of unit.definitionJobs.all()) unit.definitionJobs.delete(job.id);
   for (const sub of unit.definitionSubscriptions.all()) unit.definitionSubscriptions.delete(sub.id);
   for (const { record, graph } of deployed) {
-    for (const startId of graph.scope.startEvents) {
+    for (const startId of [...graph.scope.startEvents, ...graph.instantiating.map((entry) => entry.catchId)]) {
       // a multiple start event waits for each of its triggers: any one starts an instance
-      for (const definition of definitionsOf(graph.nodes.get(startId)!)) {
+      for (const definition of startTriggersOf(graph.nodes.get(startId)!)) {
         const evaluate = (expression: CompiledExpression) => String(expression.evaluate({ resolve: () => ({ found: false }), now: () => scope.now() }));
         refuseModelOnFailure(record.resourceName, startId, () => {
           if (definition.kind === 'timer') unit.definitionJobs.insert(timerStartJob(scope, record, startId, definition.timerKind, evaluate(definition.expression)));
@@ -167,6 +167,12 @@ export async function replaceStartEvents(scope: CommandScope, previousDefinition
       }
     }
   }
+}
+
+/** a start event's definitions; an instantiating receive task waits for its message like a message start event */
+function startTriggersOf(node: FlowNode): readonly SingleEventDefinition[] {
+  if (node.kind === 'receiveTask' && node.messageName) return [{ kind: 'message', messageName: node.messageName }];
+  return definitionsOf(node);
 }
 
 /** start events evaluate their expressions at deployment: one that fails there refuses the model, naming the event */

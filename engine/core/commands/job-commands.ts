@@ -1,5 +1,6 @@
 import { throwBpmnError } from '../behaviors/shared/bpmn-errors.js';
 import { deliverEvent } from '../behaviors/shared/event-delivery.js';
+import { keepsWaitingOnCycle } from '../behaviors/shared/cycle-catch.js';
 import { nextCycleDue } from '../behaviors/shared/timers.js';
 import { NotFoundError } from '../errors/index.js';
 import type { JobRecord } from '../execution/records.js';
@@ -44,7 +45,8 @@ export async function runJob(scope: CommandScope, jobId: string, owner: string):
 function fireTimer(loaded: LoadedInstance, job: JobRecord): void {
   const { ctx, aggregate } = loaded;
   const catchNode = nodeOf(ctx.graph, job.activityId);
-  const next = keepsWaiting(catchNode) ? nextCycleDue(job) : null;
+  const owner = job.elementInstanceId ? ctx.element(job.elementInstanceId) : undefined;
+  const next = keepsWaiting(catchNode) || keepsWaitingOnCycle(catchNode, owner) ? nextCycleDue(job) : null;
   if (next) reschedule(aggregate.jobs, job, next);
   else aggregate.jobs.delete(job.id);
   if (job.elementInstanceId) deliverEvent(ctx, job.elementInstanceId, job.activityId, 'timer');

@@ -3,6 +3,7 @@ import { BadUserRequestError } from '../errors/index.js';
 import { InstanceAggregate } from '../execution/instance-aggregate.js';
 import type { ProcessInstanceRecord } from '../execution/records.js';
 import { nodeOf } from '../model/graph.js';
+import { instantiatingEntryOf } from '../model/instantiating-elements.js';
 import type { TypedValue } from '../variables/index.js';
 import type { CommandScope, LoadedInstance } from './command-scope.js';
 
@@ -58,7 +59,8 @@ export function createInstance(scope: CommandScope, request: NewInstanceRequest)
     startTime: instance.startTime,
     data: { triggeredBy: startEventId },
   });
-  ctx.history.processStarted(instance, nodeOf(definition.graph, startEventId).id);
+  const entryId = instantiatingEntryOf(definition.graph.instantiating, startEventId)?.entryId ?? startEventId;
+  ctx.history.processStarted(instance, nodeOf(definition.graph, entryId).id);
   ctx.variables.setLocalAll(id, request.variables);
   ctx.enter(id);
   return loaded;

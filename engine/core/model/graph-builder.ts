@@ -5,6 +5,7 @@ import { hasListeners, readCallActivity, readExternalWork, readFormFields, readL
 import { eventDefinitionsOf, readEventDefinition } from './readers/event-definitions.js';
 import { bodyOf, documentationOf, stringProperty } from './readers/extensions.js';
 import { readFormRef } from './readers/forms.js';
+import { calledGlobalTask, readGlobalUserTask } from './readers/global-tasks.js';
 import { readScriptTask } from './readers/scripts.js';
 import { readInputOutput } from './readers/variable-mappings.js';
 import { refuseTaskRules } from './readers/task-rules.js';
@@ -12,6 +13,7 @@ import { readActivityQuantities } from './readers/activity-quantities.js';
 import { computeInclusiveJoinSources } from './reachability.js';
 import { computeRoutingVariables } from './routing-variables.js';
 import { CompensationLinks } from './compensation-links.js';
+import { readInstantiatingEntries } from './instantiating-elements.js';
 import { ownEntry } from '../shared/own-entry.js';
 
 const KIND_BY_TYPE: Readonly<Record<string, ElementKind>> = {
@@ -72,6 +74,7 @@ export function buildProcessGraph(process: ModdleElement, issues: ParseIssues): 
     flows,
     inclusiveJoinSources: new Map(),
     linkTargets: collectLinkTargets(nodes),
+    instantiating: readInstantiatingEntries(process, nodes, flows, issues),
     hasStartForm: startEvent?.userTask != null,
     startFormKey,
     routing: computeRoutingVariables({ nodes, flows }),
@@ -147,8 +150,10 @@ function readNode(
     return null;
   }
   if (kind === 'subProcess' && element['triggeredByEvent'] === true) kind = 'eventSubProcess';
+  const global = kind === 'callActivity' ? calledGlobalTask(element, issues) : null;
+  if (global) kind = global.kind;
   if (kind !== 'userTask') refuseTaskRules(element, issues);
-  if (hasListeners(element)) {
+  if (hasListeners(element) || (global && hasListeners(global.element))) {
     issues.add(id, 'Expected no execution or task listeners, but the element has some: listeners (Java classes, scripts) are not supported');
   }
   const io = readInputOutput(element, issues);
@@ -158,7 +163,7 @@ function readNode(
   const isMessageThrow = (kind === 'intermediateThrowEvent' || kind === 'endEvent') && messageDefinition !== undefined;
   const node: MutableNode = {
     id,
-    name: stringProperty(element, 'name'),
+    name: stringProperty(element, 'name') ?? stringProperty(global?.element, 'name'),
     kind,
     scopeId,
     incoming: [],
@@ -176,19 +181,23 @@ function readNode(
     loop: readLoop(element, issues),
     // some modelers mark compensation event sub-processes isForCompensation; they stay event sub-processes, not handlers
     isForCompensation: element['isForCompensation'] === true && kind !== 'eventSubProcess',
-    userTask: kind === 'userTask' ? readUserTask(element, issues) : kind === 'startEvent' ? startForm(element, issues) : null,
+    userTask: kind === 'userTask'
+      ? (global ? readGlobalUserTask(element, global.element, issues) : readUserTask(element, issues))
+      : kind === 'startEvent' ? startForm(element, issues) : null,
     external: isServiceLike
       ? readExternalWork(element, element, issues, true)
       : isMessageThrow
         ? readExternalWork(element, messageDefinition!, issues, false)
         : null,
-    script: kind === 'scriptTask' ? readScriptTask(element, issues) : isServiceLike ? readExpressionTask(element, issues) : null,
+    script: kind === 'scriptTask'
+      ? (global ? readScriptTask(global.element, issues, 'scriptLanguage') : readScriptTask(element, issues))
+      : isServiceLike ? readExpressionTask(element, issues) : null,
     callActivity: kind === 'callActivity' ? readCallActivity(element, issues) : null,
     scope: null,
     messageName: kind === 'receiveTask' ? receiveMessage(element, issues) : null,
     activationCondition: kind === 'complexGateway' ? activationConditionOf(element, issues) : null,
     ...readActivityQuantities(element, kind, issues),
-    documentation: documentationOf(element),
+    documentation: documentationOf(element) ?? (global ? documentationOf(global.element) : null),
   };
   if (kind === 'subProcess' || kind === 'eventSubProcess' || kind === 'transaction') {
     node.scope = readScope(element, id, nodes, flows, issues, compensation);

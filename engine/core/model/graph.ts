@@ -179,6 +179,18 @@ export interface MultiInstanceSpec {
   readonly collection: CompiledExpression | null;
   readonly elementVariable: string | null;
   readonly completionCondition: CompiledExpression | null;
+  /** the events thrown as inner instances complete (`behavior`, BPMN 2.0 section 10.2.8) */
+  readonly eventBehavior: MultiInstanceBehaviorSpec;
+}
+
+export type MultiInstanceEventBehavior = 'None' | 'One' | 'All' | 'Complex';
+
+export interface MultiInstanceBehaviorSpec {
+  readonly behavior: MultiInstanceEventBehavior;
+  /** `None`: thrown after every inner instance; `One`: after the first */
+  readonly event: EventDefinition | null;
+  /** `Complex`: each event is thrown after an inner instance when its condition holds */
+  readonly complex: readonly { readonly condition: CompiledExpression; readonly event: EventDefinition | null }[];
 }
 
 export interface StandardLoopSpec {
@@ -238,6 +250,12 @@ export interface FlowNode {
   readonly documentation: string | null;
 }
 
+/** an event that starts the process at an instantiating element: `catchId` waits for it, the instance enters at `entryId` */
+export interface InstantiatingEntry {
+  readonly catchId: string;
+  readonly entryId: string;
+}
+
 export interface SequenceFlow {
   readonly id: string;
   readonly name: string | null;
@@ -278,6 +296,8 @@ export interface ProcessGraph {
   readonly inclusiveJoinSources: ReadonlyMap<string, ReadonlySet<string>>;
   /** link catch events by scope and link name */
   readonly linkTargets: ReadonlyMap<string, string>;
+  /** the events of instantiating receive tasks and event-based gateways, which start the process like start events */
+  readonly instantiating: readonly InstantiatingEntry[];
   readonly hasStartForm: boolean;
   readonly startFormKey: string | null;
   /** what the model routes on, computed once per deployment (see routing-variables.ts) */

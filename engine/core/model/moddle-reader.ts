@@ -1,6 +1,7 @@
 import { BpmnModdle } from 'bpmn-moddle';
 import { createRequire } from 'node:module';
 import { ParseError, type ParseIssue } from '../errors/index.js';
+import { withGlobalScriptBody, withGlobalTaskExtensions } from './global-task-descriptors.js';
 
 /** A moddle element: the typed object tree bpmn-moddle builds from the XML. */
 export interface ModdleElement {
@@ -23,8 +24,11 @@ interface ModdleWarning {
   readonly value?: unknown;
 }
 
-const camundaDescriptor: unknown = createRequire(import.meta.url)('camunda-bpmn-moddle/resources/camunda.json');
-const moddle = new BpmnModdle({ camunda: camundaDescriptor });
+const require = createRequire(import.meta.url);
+const moddle = new BpmnModdle({
+  bpmn: withGlobalScriptBody(require('bpmn-moddle/resources/bpmn/json/bpmn.json')),
+  camunda: withGlobalTaskExtensions(require('camunda-bpmn-moddle/resources/camunda.json')),
+});
 
 const BPMN_NAMESPACE = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
 

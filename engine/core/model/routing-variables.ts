@@ -1,5 +1,5 @@
 import type { CompiledExpression } from '../expressions/index.js';
-import { definitionsOf, type FlowNode, type RoutingVariables, type SequenceFlow } from './graph.js';
+import { definitionsOf, type FlowNode, type MultiInstanceSpec, type RoutingVariables, type SequenceFlow } from './graph.js';
 
 interface GraphParts {
   readonly nodes: ReadonlyMap<string, FlowNode>;
@@ -38,7 +38,11 @@ function readNode(node: FlowNode, read: Reader): void {
     for (const party of task.fourEyes) if (party.kind === 'variable') read.names.add(party.name);
   }
   const loop = node.loop;
-  if (loop?.kind === 'multiInstance') [loop.loopCardinality, loop.collection, loop.completionCondition].forEach((expression) => read.add(expression));
+  if (loop?.kind === 'multiInstance') {
+    [loop.loopCardinality, loop.collection, ...loopConditions(loop)].forEach((expression) => read.add(expression));
+    const thrown = [loop.eventBehavior.event, ...loop.eventBehavior.complex.map((c) => c.event)];
+    for (const definition of thrown) if (definition?.kind === 'signal') read.add(definition.signalName);
+  }
   if (loop?.kind === 'standardLoop') read.add(loop.loopCondition);
   const call = node.callActivity;
   if (call) [call.calledElement, call.version, call.versionTag].forEach((expression) => read.add(expression));
@@ -59,10 +63,15 @@ function conditionsAfter(task: FlowNode, graph: GraphParts): (CompiledExpression
     if (target && DECIDING_GATEWAYS.has(target.kind)) conditions.push(...target.outgoing.map((id) => graph.flows.get(id)?.condition ?? null));
   }
   for (let node: FlowNode | undefined = task; node; node = graph.nodes.get(node.scopeId)) {
-    if (node.loop?.kind === 'multiInstance') conditions.push(node.loop.completionCondition);
+    if (node.loop?.kind === 'multiInstance') conditions.push(...loopConditions(node.loop));
     if (node.loop?.kind === 'standardLoop') conditions.push(node.loop.loopCondition);
   }
   return conditions;
+}
+
+/** the conditions a multi-instance body evaluates as an inner instance completes */
+function loopConditions(loop: MultiInstanceSpec): (CompiledExpression | null)[] {
+  return [loop.completionCondition, ...loop.eventBehavior.complex.map((c) => c.condition)];
 }
 
 class Reader {

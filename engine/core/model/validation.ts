@@ -16,8 +16,8 @@ const ALLOWED_EVENTS: Readonly<Record<string, readonly (EventDefinitionKind | nu
 
 /** Structural rules a model must satisfy before it can be executed. */
 export function validateGraph(graph: ProcessGraph, issues: ParseIssues, isSupported: (node: FlowNode) => string | null): void {
-  if (graph.scope.startEvents.length === 0) {
-    issues.add(graph.id, 'Expected the process to have a start event, but it has none');
+  if (graph.scope.startEvents.length === 0 && graph.instantiating.length === 0) {
+    issues.add(graph.id, 'Expected the process to have a start event or an instantiating receive task or event-based gateway, but it has none');
   }
   for (const id of [graph.id, ...graph.nodes.keys(), ...graph.flows.keys()]) {
     // ids become keys of the instance state (join arrivals, compensation handlers): no object internals

@@ -1,10 +1,11 @@
 import { ExecutionError } from '../../errors/index.js';
-import { evaluateCondition, type ExpressionContext } from '../../expressions/index.js';
+import { evaluateCondition, type CompiledExpression, type ExpressionContext } from '../../expressions/index.js';
 import type { ElementBehavior, ElementRuntime } from '../../execution/element-runtime.js';
 import type { ElementInstanceRecord } from '../../execution/records.js';
 import type { FlowNode, MultiInstanceSpec } from '../../model/graph.js';
 import { toJsValue } from '../../variables/index.js';
 import { takeActivityFlows } from '../shared/flows.js';
+import { throwBehaviorEvents } from '../shared/multi-instance-events.js';
 
 /**
  * The multi-instance body wraps the inner instances of an activity: all at once (parallel) or one
@@ -35,7 +36,10 @@ export const multiInstanceBodyBehavior: ElementBehavior = {
     setCounter(ctx, body, 'nrOfCompletedInstances', completed);
     setCounter(ctx, body, 'nrOfActiveInstances', active);
     const total = body.data.multiInstance?.total ?? 0;
-    if (spec.completionCondition && completionConditionHolds(ctx, spec, body, child)) {
+    throwBehaviorEvents(ctx, spec, body, completed, (condition) => innerConditionHolds(ctx, condition, 'a complexBehaviorDefinition condition', body, child));
+    // an interrupting catcher of a thrown escalation ended the activity
+    if (!ctx.element(body.id)) return;
+    if (spec.completionCondition && innerConditionHolds(ctx, spec.completionCondition, 'the completion condition', body, child)) {
       ctx.terminateChildren(body, 'completion condition of the multi-instance activity holds');
       ctx.complete(ctx.requireElement(body.id));
       return;
@@ -63,10 +67,17 @@ function startInner(ctx: ElementRuntime, body: ElementInstanceRecord, node: Flow
 }
 
 /**
- * Evaluated as Camunda 7 does, in the instance that just completed: its local variables (the
- * element variable, loopCounter) come first, then the body's counters and everything above.
+ * A condition about the inner instance that just completed (the completion condition, a complex
+ * behaviour's condition), evaluated as Camunda 7 evaluates the completion condition: the instance's
+ * local variables (the element variable, loopCounter) come first, then the body's counters and above.
  */
-function completionConditionHolds(ctx: ElementRuntime, spec: MultiInstanceSpec, body: ElementInstanceRecord, child: ElementInstanceRecord): boolean {
+function innerConditionHolds(
+  ctx: ElementRuntime,
+  condition: CompiledExpression,
+  what: string,
+  body: ElementInstanceRecord,
+  child: ElementInstanceRecord,
+): boolean {
   const outer = ctx.expressionContext(body.id);
   const context: ExpressionContext = {
     resolve: (name) => {
@@ -76,9 +87,9 @@ function completionConditionHolds(ctx: ElementRuntime, spec: MultiInstanceSpec, 
     now: outer.now,
   };
   try {
-    return evaluateCondition(spec.completionCondition!, context);
+    return evaluateCondition(condition, context);
   } catch (error) {
-    throw new ExecutionError(`Could not evaluate the completion condition of '${body.elementId}': ${error instanceof Error ? error.message : String(error)}`, body.elementId);
+    throw new ExecutionError(`Could not evaluate ${what} of '${body.elementId}': ${error instanceof Error ? error.message : String(error)}`, body.elementId);
   }
 }
 

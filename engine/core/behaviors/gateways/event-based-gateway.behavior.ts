@@ -9,6 +9,11 @@ import { openCatch } from '../shared/catch-events.js';
  */
 export const eventBasedGatewayBehavior: ElementBehavior = {
   onEnter(ctx, ei, node) {
+    if (ei.data.triggeredBy !== undefined) {
+      // an instantiating gateway: the event that started the instance chose the path
+      ctx.complete(ei);
+      return;
+    }
     for (const flowId of node.outgoing) openCatch(ctx, ei, nodeOf(ctx.graph, flowOf(ctx.graph, flowId).targetId));
   },
   onTrigger(ctx, ei, _node, trigger) {

@@ -4,6 +4,7 @@ import type { ModdleElement } from '../moddle-reader.js';
 import type { ParseIssues } from '../parse-issues.js';
 import { bodyOf, documentationOf, extensionsOf, firstExtension, stringProperty } from './extensions.js';
 import { readFormRef } from './forms.js';
+import { readMultiInstanceBehavior } from './multi-instance-behavior.js';
 import { readTaskRules } from './task-rules.js';
 import { readCallMappings } from './variable-mappings.js';
 
@@ -145,6 +146,7 @@ export function readLoop(element: ModdleElement, issues: ParseIssues): LoopSpec 
     collection,
     elementVariable: stringProperty(loop, 'elementVariable'),
     completionCondition: issues.optionalExpression(id, 'completionCondition', bodyOf(loop, 'completionCondition')),
+    eventBehavior: readMultiInstanceBehavior(id, loop, issues),
   };
 }
 

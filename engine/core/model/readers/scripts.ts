@@ -6,11 +6,12 @@ import { stringProperty } from './extensions.js';
 /** Script formats evaluated by our own safe evaluators; anything else would need a script engine. */
 export const SAFE_SCRIPT_FORMATS: ReadonlySet<string> = new Set(['juel', 'feel']);
 
-export function readScriptTask(element: ModdleElement, issues: ParseIssues): ScriptSpec {
+/** `formatAttribute`: a global script task names its language in `scriptLanguage` */
+export function readScriptTask(element: ModdleElement, issues: ParseIssues, formatAttribute: 'scriptFormat' | 'scriptLanguage' = 'scriptFormat'): ScriptSpec {
   const id = element.id ?? '';
-  const format = (stringProperty(element, 'scriptFormat') ?? '').toLowerCase();
+  const format = (stringProperty(element, formatAttribute) ?? '').toLowerCase();
   if (!SAFE_SCRIPT_FORMATS.has(format)) {
-    issues.add(id, `Expected scriptFormat 'juel' or 'feel', but got '${format || '(none)'}': other script languages are not executed for safety`);
+    issues.add(id, `Expected ${formatAttribute} 'juel' or 'feel', but got '${format || '(none)'}': other script languages are not executed for safety`);
   }
   if (stringProperty(element, 'resource')) issues.add(id, 'Expected an inline script, but camunda:resource scripts are not supported');
   const text = stringProperty(element, 'script') ?? '';
