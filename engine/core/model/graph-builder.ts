@@ -7,6 +7,7 @@ import { bodyOf, documentationOf, stringProperty } from './readers/extensions.js
 import { readFormRef } from './readers/forms.js';
 import { readScriptTask } from './readers/scripts.js';
 import { readInputOutput } from './readers/variable-mappings.js';
+import { enabledActivitiesOf, readAdHoc } from './readers/ad-hoc.js';
 import { refuseTaskRules } from './readers/task-rules.js';
 import { computeInclusiveJoinSources } from './reachability.js';
 import { computeRoutingVariables } from './routing-variables.js';
@@ -32,6 +33,7 @@ const KIND_BY_TYPE: Readonly<Record<string, ElementKind>> = {
   'bpmn:InclusiveGateway': 'inclusiveGateway',
   'bpmn:EventBasedGateway': 'eventBasedGateway',
   'bpmn:SubProcess': 'subProcess',
+  'bpmn:AdHocSubProcess': 'adHocSubProcess',
   'bpmn:Transaction': 'transaction',
   'bpmn:CallActivity': 'callActivity',
 };
@@ -53,6 +55,7 @@ export function buildProcessGraph(process: ModdleElement, issues: ParseIssues): 
   const compensation = new CompensationLinks();
   const scope = readScope(process, processId, nodes, flows, issues, compensation);
   connect(nodes, flows, issues);
+  enableAdHocActivities(nodes);
   compensation.resolve(nodes, issues);
   const startEvent = scope.noneStartEvent ? nodes.get(scope.noneStartEvent) : undefined;
   const startFormKey = startEvent?.userTask?.formKey?.source ?? null;
@@ -183,10 +186,11 @@ function readNode(
     script: kind === 'scriptTask' ? readScriptTask(element, issues) : isServiceLike ? readExpressionTask(element, issues) : null,
     callActivity: kind === 'callActivity' ? readCallActivity(element, issues) : null,
     scope: null,
+    adHoc: kind === 'adHocSubProcess' ? readAdHoc(element, issues) : null,
     messageName: kind === 'receiveTask' ? receiveMessage(element, issues) : null,
     documentation: documentationOf(element),
   };
-  if (kind === 'subProcess' || kind === 'eventSubProcess' || kind === 'transaction') {
+  if (kind === 'subProcess' || kind === 'eventSubProcess' || kind === 'transaction' || kind === 'adHocSubProcess') {
     node.scope = readScope(element, id, nodes, flows, issues, compensation);
   }
   return node;
@@ -245,6 +249,12 @@ function connect(nodes: Map<string, MutableNode>, flows: Map<string, SequenceFlo
   }
 }
 
+function enableAdHocActivities(nodes: Map<string, MutableNode>): void {
+  for (const node of nodes.values()) {
+    if (node.adHoc && node.scope) node.adHoc = { ...node.adHoc, enabledActivities: enabledActivitiesOf(node.scope.children, nodes) };
+  }
+}
+
 function collectLinkTargets(nodes: Map<string, MutableNode>): Map<string, string> {
   const targets = new Map<string, string>();
   for (const node of nodes.values()) {
@@ -259,7 +269,7 @@ function processNodeOf(id: string, name: string | null, scope: ScopeSpec): FlowN
   return {
     id, name, kind: 'process', scopeId: id, incoming: [], outgoing: [], defaultFlow: null, asyncBefore: false, asyncAfter: false,
     retry: null, inputs: [], outputs: [], eventDefinition: null, attachedTo: null, interrupting: true, boundaryEvents: [],
-    loop: null, isForCompensation: false, userTask: null, external: null, script: null, callActivity: null, scope,
+    loop: null, isForCompensation: false, userTask: null, external: null, script: null, callActivity: null, scope, adHoc: null,
     messageName: null, documentation: null,
   };
 }
