@@ -322,6 +322,28 @@ describe('feature: ad-hoc sub-process (BPMN 2.0 10.3.6 / 13.3.5)', () => {
     });
   });
 
+  describe('as a multi-instance activity', () => {
+    it('each instance is its own case: named by activity instance id, the element id being ambiguous', async () => {
+      const model = serviceCase(threeTasks).replace('<adHocSubProcess id="case" name="Work the case" >', `<adHocSubProcess id="case" name="Work the case">
+        <extensionElements><camunda:inputOutput><camunda:inputParameter name="resolved">\${false}</camunda:inputParameter></camunda:inputOutput></extensionElements>
+        <multiInstanceLoopCharacteristics><loopCardinality>2</loopCardinality></multiInstanceLoopCharacteristics>`);
+      const { h, id, startActivity } = await started(model);
+      const cases = h.activities(id).filter((a) => a.activityId === 'case' && a.activityType === 'adHocSubProcess');
+      expect(cases).toHaveLength(2);
+
+      const ambiguous = await failureOf(startActivity('call'));
+      expect(ambiguous).toBeInstanceOf(ConflictError);
+      expect(ambiguous.message).toBe("Expected one running instance of ad-hoc sub-process 'case', but there are 2: name one by its activity instance id");
+
+      await startActivity('call', cases[0]!.id);
+      await startActivity('email', cases[1]!.id);
+      await h.complete(id, 'call', { resolved: true });
+      expect(h.activeElements(id)).toEqual(['case', 'case', 'email']);
+      await h.complete(id, 'email', { resolved: true });
+      expect(h.activeElements(id)).toEqual(['after']);
+    });
+  });
+
   describe('process instance modification', () => {
     it('cancelling the last running activity leaves the sub-process waiting', async () => {
       const { h, id, startActivity } = await started(serviceCase(threeTasks), { resolved: false });
