@@ -1,6 +1,7 @@
 import { createBatch, deleteBatch, deleteHistoricBatch, DEFAULT_BATCH_SIZING, setBatchSuspended, type BatchSizing, type CreateBatchRequest } from './batches/batch-commands.js';
 import type { BatchRecord } from './batches/batch-records.js';
 import { BehaviorRegistry } from './behaviors/registry.js';
+import * as adHoc from './commands/ad-hoc-commands.js';
 import { CommandProcessor, type CommandListener } from './commands/command-processor.js';
 import type { CommandScope, EngineServices } from './commands/command-scope.js';
 import { parseDeployment, storeDeployment, type DeployRequest, type DeployResult } from './commands/deploy.js';
@@ -110,6 +111,21 @@ export class Engine {
   /** moves tokens: cancel activity instances, start others (Camunda's process instance modification) */
   modifyProcessInstance(instanceId: string, instructions: readonly ModificationInstruction[]): Promise<void> {
     return this.processor.run((scope) => modifyProcessInstance(scope, instanceId, instructions));
+  }
+
+  /** an ad-hoc sub-process instance: its enabled activities, and whether one may be started now */
+  describeAdHocSubProcess(target: adHoc.AdHocTarget): Promise<adHoc.AdHocSubProcessView> {
+    return this.processor.run((scope) => adHoc.describeAdHocSubProcess(scope, target));
+  }
+
+  /** starts an enabled activity of an ad-hoc sub-process instance (a case worker's choice) */
+  startAdHocActivity(target: adHoc.AdHocTarget, activityId: string): Promise<adHoc.StartedAdHocActivity> {
+    return this.processor.run((scope) => adHoc.startAdHocActivity(scope, target, activityId));
+  }
+
+  /** ends an ad-hoc sub-process without a completion condition */
+  completeAdHocSubProcess(target: adHoc.AdHocTarget): Promise<void> {
+    return this.processor.run((scope) => adHoc.completeAdHocSubProcess(scope, target));
   }
 
   modifyVariables(instanceId: string, modifications: ReadonlyMap<string, TypedValue>, deletions: readonly string[] = []): Promise<void> {

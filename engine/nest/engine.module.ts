@@ -11,6 +11,7 @@ import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './health/metrics.controller.js';
 import { IdentityDirectory } from './identity-directory.js';
 import { TaskVisibility } from './task-visibility.js';
+import { AdHocSubProcessController } from './rest/ad-hoc-sub-process.controller.js';
 import { BatchOperationsController } from './rest/batch-operations.controller.js';
 import { BatchController } from './rest/batch.controller.js';
 import { DeploymentController } from './rest/deployment.controller.js';
@@ -47,6 +48,7 @@ export class EngineModule {
         StartFormController,
         ProcessDefinitionController,
         ProcessInstanceController,
+        AdHocSubProcessController,
         TaskCommentController,
         TaskFormController,
         TaskController,

@@ -17,7 +17,7 @@ const refused: [string, string, string][] = [
   ['malformed XML', 'malformed.bpmn', readInvalid('malformed.bpmn', `<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"><process id="crm_malformed" isExecutable="true"><startEvent id="start"></process>`)],
   ['a DOCTYPE with an external entity (XXE)', 'xxe.bpmn', readInvalid('xxe.bpmn', `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY h SYSTEM "file:///etc/hostname">]><definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"><process id="crm_xxe_probe" name="&h;" isExecutable="true"/></definitions>`)],
   ['a flow to a missing element', 'dangling.bpmn', bpmn('crm_dangling_flow', `<startEvent id="start"/><sequenceFlow id="toNowhere" sourceRef="start" targetRef="noSuchTask"/>`)],
-  ['an unsupported element', 'adhoc.bpmn', bpmn('e2e_adhoc', `<startEvent id="start"/><adHocSubProcess id="mixer"/><endEvent id="end"/>${flows('start', 'mixer', 'end')}`)],
+  ['an unsupported element', 'implicit.bpmn', bpmn('e2e_implicit', `<startEvent id="start"/><implicitThrowEvent id="mixer"/><endEvent id="end"/>${flows('start', 'mixer', 'end')}`)],
   ['a javascript script task', 'script.bpmn', bpmn('e2e_script', `<startEvent id="start"/><scriptTask id="computeDiscount" scriptFormat="javascript"><script>1 + 1</script></scriptTask><endEvent id="end"/>${flows('start', 'computeDiscount', 'end')}`)],
 ];
 const large = bpmn('e2e_large', `<documentation>${'x'.repeat(MAX_BYTES)}</documentation><startEvent id="start"/><endEvent id="end"/>${flows('start', 'end')}`);

@@ -83,6 +83,13 @@ export interface HistoricActivityInstance {
   taskId: string | null;
 }
 
+/** an activity of an ad-hoc sub-process someone may start (an extension of the REST API) */
+export interface EnabledActivity {
+  activityId: string;
+  activityName: string | null;
+  activityType: string;
+}
+
 export interface ActivityInstance {
   id: string;
   activityId: string;

@@ -1,6 +1,6 @@
 import type {
   ActivityInstance, ActivityStatistics, DefinitionStatistics, Deployment, DeploymentFile, DeploymentResource, DeploymentResult, ExternalTask, HistoricActivityInstance, HistoricIncident,
-  HistoricProcessInstance, HistoricTask, HistoricVariable, IdentityLink, Incident, Job, ModificationInstruction, ProcessDefinition, ProcessInstance, Task, TaskComment, VariableMap,
+  EnabledActivity, HistoricProcessInstance, HistoricTask, HistoricVariable, IdentityLink, Incident, Job, ModificationInstruction, ProcessDefinition, ProcessInstance, Task, TaskComment, VariableMap,
 } from './engine-types';
 import type { Batch, BatchItem, BatchStatistics, HistoricBatch } from './engine-types';
 import { del, get, post, put, queryString } from './http';
@@ -42,6 +42,14 @@ export const deployments = {
     const data = await get<unknown>(`${BASE}/deployment/${id(deploymentId)}/resources/${id(resourceId)}/data`);
     return typeof data === 'string' ? data : JSON.stringify(data, null, 2);
   },
+};
+
+/** ad-hoc sub-processes of an instance, by the sub-process's activity instance id */
+export const adHoc = {
+  enabledActivities: (instanceId: string, adHocId: string) =>
+    get<EnabledActivity[]>(`${BASE}/process-instance/${id(instanceId)}/adhoc/${id(adHocId)}/enabled-activities`),
+  start: (instanceId: string, adHocId: string, activityId: string) =>
+    post<{ activityInstanceId: string }>(`${BASE}/process-instance/${id(instanceId)}/adhoc/${id(adHocId)}/enabled-activities/${id(activityId)}/start`),
 };
 
 export const instances = {

@@ -1,5 +1,6 @@
 import { EngineInvariantError } from '../errors/index.js';
 import type { FlowNode } from '../model/graph.js';
+import { adHocSubProcessBehavior } from './activities/ad-hoc-sub-process.behavior.js';
 import { callActivityBehavior } from './activities/call-activity.behavior.js';
 import { multiInstanceBodyBehavior } from './activities/multi-instance-body.behavior.js';
 import { processBehavior } from './activities/process.behavior.js';
@@ -47,6 +48,7 @@ const BEHAVIORS: Readonly<Record<string, ElementBehavior>> = {
   eventBasedGateway: eventBasedGatewayBehavior,
   subProcess: subProcessBehavior,
   transaction: subProcessBehavior,
+  adHocSubProcess: adHocSubProcessBehavior,
   eventSubProcess: eventSubProcessBehavior,
   callActivity: callActivityBehavior,
   multiInstanceBody: multiInstanceBodyBehavior,

@@ -82,6 +82,11 @@ function cancelEmptyScopes(ctx: ExecutionContext, scopeIds: ReadonlySet<string>)
   for (const scopeId of scopeIds) {
     let current = ctx.element(scopeId);
     while (current && ctx.aggregate.childrenOf(current.id).length === 0 && !current.data.joinArrivals) {
+      // an ad-hoc sub-process waits for someone to start an activity, even with none running
+      if (current.kind === 'adHocSubProcess') {
+        if (current.data.adHocEnding) ctx.complete(current);
+        break;
+      }
       if (current.kind === 'process') {
         ctx.endProcess('EXTERNALLY_TERMINATED', 'all tokens cancelled by process instance modification', null);
         return;

@@ -67,6 +67,11 @@ export interface ElementInstanceData {
    * its inner activities run inside it, with its variables as they were; it ends when they are done
    */
   readonly reopenedForCompensation?: boolean;
+  /**
+   * ad-hoc sub-processes: its completion condition held (or someone completed it) while inner
+   * activities still ran and cancelRemainingInstances is false: it ends when they have, and starts nothing new
+   */
+  readonly adHocEnding?: boolean;
 }
 
 export interface VariableRecord {

@@ -48,13 +48,13 @@ describe('feature: deployment validation', () => {
     expect(error.message).toMatch(/element 'deadEnd'/);
   });
 
-  it('refuses an unsupported element (ad-hoc sub-process), naming it', async () => {
+  it('refuses an unsupported element (an implicit throw event, which only multi-instance behaviour may hold), naming it', async () => {
     const error = await refused(bpmn('p', `
       <startEvent id="s"/>
-      <adHocSubProcess id="adHoc"/>
+      <implicitThrowEvent id="implicit"/>
       <endEvent id="e"/>
-      ${flows('s', 'adHoc', 'e')}`));
-    expect(issueOn(error, 'adHoc')?.message).toMatch(/'AdHocSubProcess' is not supported/);
+      ${flows('s', 'implicit', 'e')}`));
+    expect(issueOn(error, 'implicit')?.message).toMatch(/'ImplicitThrowEvent' is not supported/);
   });
 
   it('refuses an unsupported event (a conditional start event of the process), naming it', async () => {

@@ -8,6 +8,7 @@ import { readFormRef } from './readers/forms.js';
 import { calledGlobalTask, readGlobalUserTask } from './readers/global-tasks.js';
 import { readScriptTask } from './readers/scripts.js';
 import { readInputOutput } from './readers/variable-mappings.js';
+import { enabledActivitiesOf, readAdHoc } from './readers/ad-hoc.js';
 import { refuseTaskRules } from './readers/task-rules.js';
 import { readActivityQuantities } from './readers/activity-quantities.js';
 import { computeInclusiveJoinSources } from './reachability.js';
@@ -36,6 +37,7 @@ const KIND_BY_TYPE: Readonly<Record<string, ElementKind>> = {
   'bpmn:ComplexGateway': 'complexGateway',
   'bpmn:EventBasedGateway': 'eventBasedGateway',
   'bpmn:SubProcess': 'subProcess',
+  'bpmn:AdHocSubProcess': 'adHocSubProcess',
   'bpmn:Transaction': 'transaction',
   'bpmn:CallActivity': 'callActivity',
 };
@@ -57,6 +59,7 @@ export function buildProcessGraph(process: ModdleElement, issues: ParseIssues): 
   const compensation = new CompensationLinks();
   const scope = readScope(process, processId, nodes, flows, issues, compensation);
   connect(nodes, flows, issues);
+  enableAdHocActivities(nodes);
   compensation.resolve(nodes, issues);
   const startEvent = scope.noneStartEvent ? nodes.get(scope.noneStartEvent) : undefined;
   const startFormKey = startEvent?.userTask?.formKey?.source ?? null;
@@ -194,12 +197,13 @@ function readNode(
       : isServiceLike ? readExpressionTask(element, issues) : null,
     callActivity: kind === 'callActivity' ? readCallActivity(element, issues) : null,
     scope: null,
+    adHoc: kind === 'adHocSubProcess' ? readAdHoc(element, issues) : null,
     messageName: kind === 'receiveTask' ? receiveMessage(element, issues) : null,
     activationCondition: kind === 'complexGateway' ? activationConditionOf(element, issues) : null,
     ...readActivityQuantities(element, kind, issues),
     documentation: documentationOf(element) ?? (global ? documentationOf(global.element) : null),
   };
-  if (kind === 'subProcess' || kind === 'eventSubProcess' || kind === 'transaction') {
+  if (kind === 'subProcess' || kind === 'eventSubProcess' || kind === 'transaction' || kind === 'adHocSubProcess') {
     node.scope = readScope(element, id, nodes, flows, issues, compensation);
   }
   return node;
@@ -263,6 +267,12 @@ function connect(nodes: Map<string, MutableNode>, flows: Map<string, SequenceFlo
   }
 }
 
+function enableAdHocActivities(nodes: Map<string, MutableNode>): void {
+  for (const node of nodes.values()) {
+    if (node.adHoc && node.scope) node.adHoc = { ...node.adHoc, enabledActivities: enabledActivitiesOf(node.scope.children, nodes) };
+  }
+}
+
 function collectLinkTargets(nodes: Map<string, MutableNode>): Map<string, string> {
   const targets = new Map<string, string>();
   for (const node of nodes.values()) {
@@ -277,7 +287,7 @@ function processNodeOf(id: string, name: string | null, scope: ScopeSpec): FlowN
   return {
     id, name, kind: 'process', scopeId: id, incoming: [], outgoing: [], defaultFlow: null, asyncBefore: false, asyncAfter: false,
     retry: null, inputs: [], outputs: [], eventDefinition: null, attachedTo: null, interrupting: true, boundaryEvents: [],
-    loop: null, isForCompensation: false, userTask: null, external: null, script: null, callActivity: null, scope,
+    loop: null, isForCompensation: false, userTask: null, external: null, script: null, callActivity: null, scope, adHoc: null,
     messageName: null, activationCondition: null, startQuantity: 1, completionQuantity: 1, documentation: null,
   };
 }

@@ -24,6 +24,7 @@ export type ElementKind =
   | 'complexGateway'
   | 'eventBasedGateway'
   | 'subProcess'
+  | 'adHocSubProcess'
   | 'eventSubProcess'
   | 'transaction'
   | 'callActivity'
@@ -202,6 +203,21 @@ export interface StandardLoopSpec {
 
 export type LoopSpec = MultiInstanceSpec | StandardLoopSpec;
 
+/**
+ * An ad-hoc sub-process (BPMN 2.0, 10.3.6 and 13.3.5): its activities without incoming flows are
+ * enabled, and none starts by itself; someone starts them, and flows among them run as usual.
+ */
+export interface AdHocSpec {
+  /** Sequential: one inner activity (with the flow it leads into) at a time */
+  readonly ordering: 'parallel' | 'sequential';
+  /** evaluated each time an inner element completes; true ends the sub-process. null: ended by an explicit call */
+  readonly completionCondition: CompiledExpression | null;
+  /** when it ends: cancel inner activities still running (true), or wait for them (false) */
+  readonly cancelRemainingInstances: boolean;
+  /** the elements someone may start: inner activities and intermediate events without incoming flows */
+  readonly enabledActivities: readonly string[];
+}
+
 export interface RetrySpec {
   readonly retries: number;
   /** milliseconds to wait before each retry, in order; the last repeats */
@@ -236,7 +252,7 @@ export interface FlowNode {
   readonly external: ExternalWorkSpec | null;
   readonly script: ScriptSpec | null;
   readonly callActivity: CallActivitySpec | null;
-  /** sub-processes (embedded, event, transaction): their own scope */
+  /** sub-processes (embedded, event, transaction, ad-hoc): their own scope */
   readonly scope: ScopeSpec | null;
   /** complex gateways: when a join fires (reads the variables and `activationCount`); null = as an inclusive join */
   readonly activationCondition: CompiledExpression | null;
@@ -244,6 +260,8 @@ export interface FlowNode {
   readonly startQuantity: number;
   /** activities: tokens put on each taken outgoing flow on completion (BPMN completionQuantity; 1 for other nodes) */
   readonly completionQuantity: number;
+  /** ad-hoc sub-processes: how their enabled activities run and when they end */
+  readonly adHoc: AdHocSpec | null;
   /** receive tasks: the message they wait for */
   readonly messageName: CompiledExpression | null;
   /** execution listeners and other extensions we keep but do not run */
@@ -340,7 +358,7 @@ export function scopeOf(graph: ProcessGraph, scopeId: string): ScopeSpec {
 
 export const ACTIVITY_KINDS: ReadonlySet<ElementKind> = new Set<ElementKind>([
   'task', 'manualTask', 'userTask', 'serviceTask', 'sendTask', 'businessRuleTask', 'scriptTask', 'receiveTask',
-  'subProcess', 'transaction', 'callActivity',
+  'subProcess', 'adHocSubProcess', 'transaction', 'callActivity',
 ]);
 
 export function isActivity(node: FlowNode): boolean {

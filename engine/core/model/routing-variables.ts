@@ -47,11 +47,13 @@ function readNode(node: FlowNode, read: Reader): void {
   const call = node.callActivity;
   if (call) [call.calledElement, call.version, call.versionTag].forEach((expression) => read.add(expression));
   if (node.external) [node.external.topic, node.external.priority].forEach((expression) => read.add(expression));
+  read.add(node.adHoc?.completionCondition);
 }
 
 /**
  * the conditions evaluated right after the task: its own flows', the deciding gateway's it leads
- * into, and the loop conditions of the task and of the sub-processes around it
+ * into, the loop conditions of the task and of the sub-processes around it, and the completion
+ * conditions of the ad-hoc sub-processes around it
  */
 function conditionsAfter(task: FlowNode, graph: GraphParts): (CompiledExpression | null)[] {
   const conditions: (CompiledExpression | null)[] = [];
@@ -65,6 +67,7 @@ function conditionsAfter(task: FlowNode, graph: GraphParts): (CompiledExpression
   for (let node: FlowNode | undefined = task; node; node = graph.nodes.get(node.scopeId)) {
     if (node.loop?.kind === 'multiInstance') conditions.push(...loopConditions(node.loop));
     if (node.loop?.kind === 'standardLoop') conditions.push(node.loop.loopCondition);
+    if (node.adHoc) conditions.push(node.adHoc.completionCondition);
   }
   return conditions;
 }

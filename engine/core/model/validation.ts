@@ -2,6 +2,7 @@ import type { EventDefinitionKind, FlowNode, ProcessGraph } from './graph.js';
 import { definitionsOf, isActivity } from './graph.js';
 import { validateMultipleEvent } from './multiple-event-validation.js';
 import { validateCompensationAndCancel } from './compensation-validation.js';
+import { validateAdHocSubProcess } from './ad-hoc-validation.js';
 import type { ParseIssues } from './parse-issues.js';
 import { ownEntry } from '../shared/own-entry.js';
 
@@ -74,6 +75,7 @@ function validateNode(graph: ProcessGraph, node: FlowNode, issues: ParseIssues):
   }
   if (node.kind === 'subProcess' || node.kind === 'transaction') validateEmbeddedScope(node, graph, issues);
   if (node.kind === 'eventSubProcess') validateEventSubProcess(node, graph, issues);
+  if (node.kind === 'adHocSubProcess') validateAdHocSubProcess(node, graph, issues);
   if (node.eventDefinition?.kind === 'link' && node.kind === 'intermediateThrowEvent') {
     if (!graph.linkTargets.has(`${node.scopeId}/${node.eventDefinition.linkName}`)) {
       issues.add(node.id, `Expected a link catch event named '${node.eventDefinition.linkName}' in the same scope, but there is none`);

@@ -11,6 +11,7 @@ import { RecordName, useRecordTitles } from '../../components/record-title';
 import { Facts } from '../../components/text';
 import { definitionModel } from '../../model/definition-model';
 import { ActivityTree } from './activity-tree';
+import { AdHocPanel, adHocInstances } from './ad-hoc-panel';
 import { activeIds, executedPath } from './executed-path';
 import { IncidentsPanel } from './incidents-panel';
 import { MoveTokenDialog, activeTokens } from './move-token';
@@ -68,6 +69,7 @@ export function InstancePage({ id }: { id: string }) {
     }
   };
   const definitionLink = href('/cockpit/definition', { id: instance.processDefinitionId });
+  const adHocScopes = adHocInstances(tree);
 
   return html`<div class="instance-page" data-testid="instance-page" data-state=${instance.state}>
     <${Section} title=${`${instance.processDefinitionName ?? instance.processDefinitionKey} · instance ${instance.id.slice(0, 8)}`}
@@ -91,6 +93,9 @@ export function InstancePage({ id }: { id: string }) {
       <div>
         <${Section} title=${`Incidents (${open.length} open)`}><${IncidentsPanel} open=${open} past=${past} elements=${model.elements} onRetried=${onRetried} /><//>
         <${Section} title="Activity tree"><${ActivityTree} tree=${tree} /><//>
+        ${adHocScopes.length > 0 && html`<${Section} title="Ad-hoc sub-processes: what may be started">
+          <${AdHocPanel} instanceId=${id} scopes=${adHocScopes} onStarted=${(summary: string) => { setMessage(`Ad-hoc: ${summary}`); loaded.reload(); }} />
+        <//>`}
         <${Section} title="User tasks">
           <table><thead><tr><th>Task</th><th>Assignee</th><th>Started</th><th>Ended</th></tr></thead>
           <tbody>${userTasks.map((t) => html`<tr><td>${t.name ?? t.taskDefinitionKey}</td><td>${t.assignee ? (people.get(t.assignee) ?? t.assignee) : ''}</td><td>${formatDate(t.startTime)}</td><td>${formatDate(t.endTime)}${t.deleteReason && t.deleteReason !== 'completed' ? ` (${t.deleteReason})` : ''}</td></tr>`)}</tbody></table>

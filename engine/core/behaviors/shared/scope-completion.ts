@@ -17,7 +17,7 @@ export function completeScopeIfDone(ctx: ElementRuntime, scope: ElementInstanceR
 }
 
 /** every join holding arrivals in the scope (or a complex join in its reset) hears that a token of the scope ended */
-function askWaitingJoins(ctx: ElementRuntime, scope: ElementInstanceRecord): void {
+export function askWaitingJoins(ctx: ElementRuntime, scope: ElementInstanceRecord): void {
   const current = ctx.element(scope.id);
   if (!current) return;
   const waiting = new Set([...Object.keys(current.data.joinArrivals ?? {}), ...Object.keys(current.data.complexResets ?? {})]);
@@ -27,7 +27,7 @@ function askWaitingJoins(ctx: ElementRuntime, scope: ElementInstanceRecord): voi
   }
 }
 
-function hasPendingJoinArrivals(scope: ElementInstanceRecord): boolean {
+export function hasPendingJoinArrivals(scope: ElementInstanceRecord): boolean {
   const arrivals = scope.data.joinArrivals;
   if (!arrivals) return false;
   return Object.values(arrivals).some((byFlow) => Object.values(byFlow).some((count) => count > 0));
