@@ -14,8 +14,8 @@ export function checkQuantities(context: RuleContext): void {
       for (const attribute of ['startQuantity', 'completionQuantity']) {
         const value = elements.get(node.id)?.[attribute];
         if (value === undefined || (typeof value === 'number' && Number.isInteger(value) && value >= 1)) continue;
-        const raw = elements.get(node.id)?.$attrs?.[attribute] ?? String(value);
-        context.issues.add(node.id, `Expected ${attribute} to be a whole number of at least 1, but it is '${raw}'`, ACTIVITY_QUANTITY);
+        const given = typeof value === 'number' && Number.isNaN(value) ? 'not a number' : `'${String(value)}'`;
+        context.issues.add(node.id, `Expected ${attribute} to be a whole number of at least 1, but it is ${given}`, ACTIVITY_QUANTITY);
       }
     }
   }

@@ -34,8 +34,8 @@ export function checkReferenceTypes(context: RuleContext): void {
       const target = element[spec.property] as ModdleElement | undefined;
       if (!target || spec.expected.includes(target.$type)) continue;
       const rule: ModelRule = { ...REFERENCE_TYPE, section: spec.section };
-      const what = spec.expected.length === 1 ? `a ${local(spec.expected[0]!)}` : 'an activity';
-      context.issues.add(ownerId(element), `Expected '${spec.property}' to name ${what}, but '${target.id ?? ''}' is a ${local(target.$type)}`, rule);
+      const what = spec.expected.length === 1 ? withArticle(local(spec.expected[0]!)) : 'an activity';
+      context.issues.add(ownerId(element), `Expected '${spec.property}' to name ${what}, but '${target.id ?? ''}' is ${withArticle(local(target.$type))}`, rule);
     }
   }
 }
@@ -56,6 +56,10 @@ function* elementsToCheck(context: RuleContext): Generator<ModdleElement> {
 function ownerId(element: ModdleElement): string | null {
   if (element.$type.endsWith('EventDefinition')) return element.$parent?.id ?? element.id ?? null;
   return element.id ?? null;
+}
+
+function withArticle(noun: string): string {
+  return /^[AEIOU]/.test(noun) ? `an ${noun}` : `a ${noun}`;
 }
 
 function local(type: string): string {
