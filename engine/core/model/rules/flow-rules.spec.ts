@@ -26,6 +26,13 @@ describe('deploy-time rules: sequence flows', () => {
     expect(report).toMatchObject({ accepted: true, warnings: [] });
   });
 
+  it('leaves an instantiating receive task without incoming flow to the rules of instantiation', async () => {
+    const report = await deployReport(bpmn('p', `
+      <startEvent id="start"/><receiveTask id="byMail" instantiate="true" messageRef="mail"/><endEvent id="end"/>
+      ${flows('start', 'end')}${flows('byMail', 'end')}`, '<message id="mail" name="mail"/>'));
+    expect(ruleHits(report.errors)).not.toContain('byMail: incoming-flow-required');
+  });
+
   it('refuses an intermediate catch event no flow enters (BPMN 2.0 §10.5.4)', async () => {
     const report = await deployReport(bpmn('p', `
       <intermediateCatchEvent id="wait"><timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition></intermediateCatchEvent>

@@ -1,6 +1,6 @@
 import type { FlowNode, ProcessGraph } from '../graph.js';
 import { isActivity } from '../graph.js';
-import { describeNode, quote, type RuleContext } from './rule-context.js';
+import { describeNode, moddleElementsOf, quote, type RuleContext } from './rule-context.js';
 import { INCOMING_REQUIRED, INTERMEDIATE_EVENT_FLOWS, OUTGOING_REQUIRED, SINGLE_CONDITIONAL_FLOW } from './catalogue.js';
 
 
@@ -11,7 +11,8 @@ import { INCOMING_REQUIRED, INTERMEDIATE_EVENT_FLOWS, OUTGOING_REQUIRED, SINGLE_
  * handlers and event sub-processes stand apart from the flow; boundary events are entered by their host.
  */
 export function checkSequenceFlowPresence(context: RuleContext): void {
-  for (const { graph } of context.processes) {
+  for (const { process, graph } of context.processes) {
+    const elements = moddleElementsOf(process);
     for (const node of graph.nodes.values()) {
       if (node.isForCompensation || node.kind === 'eventSubProcess' || node.kind === 'boundaryEvent') continue;
       if (node.kind === 'intermediateCatchEvent' || node.kind === 'intermediateThrowEvent') {
@@ -19,7 +20,9 @@ export function checkSequenceFlowPresence(context: RuleContext): void {
         continue;
       }
       const scope = scopeKinds(graph, node.scopeId);
-      if (node.kind !== 'startEvent' && scope.hasStart && node.incoming.length === 0) {
+      // an instantiating receive task or event-based gateway starts the process itself
+      const instantiates = elements.get(node.id)?.['instantiate'] === true;
+      if (node.kind !== 'startEvent' && !instantiates && scope.hasStart && node.incoming.length === 0) {
         context.issues.add(node.id, `Expected the ${node.kind} to have an incoming sequence flow, since its scope '${node.scopeId}' has a start event, but it has none`, INCOMING_REQUIRED);
       }
       if (node.kind !== 'endEvent' && scope.hasEnd && node.outgoing.length === 0) {

@@ -1,12 +1,15 @@
 import type { FlowNode, ProcessGraph, ScopeSpec } from '../graph.js';
-import type { RuleContext } from './rule-context.js';
+import { moddleElementsOf, type RuleContext } from './rule-context.js';
 import { UNREACHABLE_ELEMENT } from './catalogue.js';
 
 
 /** elements no token can reach: legal, but almost always a modelling slip */
 export function checkReachability(context: RuleContext): void {
-  for (const { graph } of context.processes) {
-    const reached = reachedNodes(graph);
+  for (const { process, graph } of context.processes) {
+    const elements = moddleElementsOf(process);
+    // an instantiating receive task or event-based gateway is where an instance may begin
+    const instantiating = [...graph.nodes.keys()].filter((id) => elements.get(id)?.['instantiate'] === true);
+    const reached = reachedNodes(graph, instantiating);
     for (const node of graph.nodes.values()) {
       if (reached.has(node.id) || node.isForCompensation || isCompensationBoundary(node)) continue;
       // inside an unreached sub-process only the sub-process itself is reported
@@ -16,7 +19,7 @@ export function checkReachability(context: RuleContext): void {
   }
 }
 
-function reachedNodes(graph: ProcessGraph): Set<string> {
+function reachedNodes(graph: ProcessGraph, alsoEntries: readonly string[]): Set<string> {
   const reached = new Set<string>();
   const queue: string[] = [];
   const visit = (id: string | undefined) => {
@@ -30,6 +33,7 @@ function reachedNodes(graph: ProcessGraph): Set<string> {
     scope.eventSubProcesses.forEach(visit);
   };
   enter(graph.scope);
+  alsoEntries.forEach(visit);
   while (queue.length > 0) {
     const node = graph.nodes.get(queue.pop()!)!;
     for (const flowId of node.outgoing) visit(graph.flows.get(flowId)?.targetId);
