@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { DeployedDefinition, ProcessDefinitionRecord } from '../definitions/definition-record.js';
-import { ParseError } from '../errors/index.js';
+import { ParseError, type ParseIssue } from '../errors/index.js';
 import { ExpressionEvaluationError, type CompiledExpression } from '../expressions/index.js';
 import type { JobRecord, SubscriptionRecord } from '../execution/records.js';
 import { changedWithItsForms, checkFormLinks, newFormDefinitions, readDeploymentForms } from '../forms/deploy-forms.js';
 import { definitionsOf, type FlowNode, type ProcessGraph, type SingleEventDefinition } from '../model/graph.js';
-import { isBpmnResource, parseBpmnResource, type ParseOptions } from '../model/parse-bpmn.js';
+import { isBpmnResource, readBpmnResource, type ParseOptions } from '../model/parse-bpmn.js';
 import type { DeploymentRecord, ResourceRecord } from '../ports/engine-store.js';
 import { parseTimer, TimerDefinitionError } from '../timers/index.js';
 import type { CommandScope } from './command-scope.js';
@@ -24,6 +24,8 @@ export interface DeployResult {
   /** null when duplicate filtering found nothing new */
   readonly definitions: readonly ProcessDefinitionRecord[] | null;
   readonly resources: readonly ResourceRecord[];
+  /** what is legal but suspicious, by resource name (README, *Deploy-time validation*); only resources that have some */
+  readonly warnings: Readonly<Record<string, readonly ParseIssue[]>>;
 }
 
 export interface ParsedResource {
@@ -33,6 +35,7 @@ export interface ParsedResource {
   readonly graphs: readonly ProcessGraph[];
   /** the form id of a `.form` resource (a form-js schema) */
   readonly formId: string | null;
+  readonly warnings: readonly ParseIssue[];
 }
 
 /** Parsing happens before the transaction: a refused model never holds a database connection. */
@@ -46,7 +49,7 @@ export async function parseDeployment(request: DeployRequest, options: ParseOpti
   const formIds = readDeploymentForms(request.resources, options.limits);
   const formIdOf = new Map([...formIds].map(([id, resourceName]) => [resourceName, id]));
   for (const resource of request.resources) {
-    const graphs = isBpmnResource(resource.name) ? await parseBpmnResource(resource.name, resource.content, options) : [];
+    const { graphs, warnings } = isBpmnResource(resource.name) ? await readBpmnResource(resource.name, resource.content, options) : { graphs: [], warnings: [] };
     for (const graph of graphs) {
       const other = keys.get(graph.id);
       if (other) {
@@ -54,7 +57,7 @@ export async function parseDeployment(request: DeployRequest, options: ParseOpti
       }
       keys.set(graph.id, resource.name);
     }
-    parsed.push({ ...resource, hash: createHash('sha256').update(resource.content).digest('hex'), graphs, formId: formIdOf.get(resource.name) ?? null });
+    parsed.push({ ...resource, hash: createHash('sha256').update(resource.content).digest('hex'), graphs, formId: formIdOf.get(resource.name) ?? null, warnings });
   }
   checkFormLinks(parsed, formIds);
   return parsed;
@@ -89,7 +92,7 @@ export async function storeDeployment(scope: CommandScope, request: DeployReques
   const unchanged = (resource: ParsedResource) => previous?.resources.some((r) => r.name === resource.name && r.hash === resource.hash) ?? false;
   const nothingNew = request.deployChangedOnly || parsed.length === previous?.resources.length;
   if (previous && nothingNew && parsed.every(unchanged)) {
-    return { result: { deployment: previous.deployment, definitions: null, resources: previous.resources }, deployed: [] };
+    return { result: { deployment: previous.deployment, definitions: null, resources: previous.resources, warnings: warningsOf(parsed) }, deployed: [] };
   }
   const deployment: DeploymentRecord = {
     id: scope.newId(),
@@ -140,7 +143,11 @@ export async function storeDeployment(scope: CommandScope, request: DeployReques
     graphs: new Map(deployed.map((d) => [d.record.id, d.graph])),
   });
   await replaceStartEvents(scope, [...previousIds.values()], deployed);
-  return { result: { deployment, definitions: deployed.map((d) => d.record), resources }, deployed };
+  return { result: { deployment, definitions: deployed.map((d) => d.record), resources, warnings: warningsOf(parsed) }, deployed };
+}
+
+function warningsOf(parsed: readonly ParsedResource[]): Record<string, readonly ParseIssue[]> {
+  return Object.fromEntries(parsed.filter((r) => r.warnings.length > 0).map((r) => [r.name, r.warnings]));
 }
 
 /** the previous versions' timer, message and signal start events give way to the new versions' */

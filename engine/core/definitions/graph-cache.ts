@@ -50,7 +50,7 @@ export class DefinitionGraphCache {
 
   private async parse(record: ProcessDefinitionRecord, loadXml: () => Promise<string>): Promise<ProcessGraph> {
     const xml = await loadXml();
-    const graphs = await parseBpmnResource(record.resourceName, xml, { limits: STORED_LIMITS, isSupported: () => null });
+    const graphs = await parseBpmnResource(record.resourceName, xml, { limits: STORED_LIMITS, isSupported: () => null, skipModelRules: true });
     const graph = graphs.find((g) => g.id === record.key);
     if (!graph) throw new EngineInvariantError(`Expected process '${record.key}' in resource '${record.resourceName}', but it is not there`);
     return graph;

@@ -9,6 +9,10 @@ import { CodedError, type EngineErrorCode } from './coded-error.js';
 export interface ParseIssue {
   readonly elementId: string | null;
   readonly message: string;
+  /** the deploy-time rule that found it (README, *Deploy-time validation*), when one did */
+  readonly rule?: string;
+  /** where the BPMN 2.0 specification states the rule, e.g. '10.5.4' */
+  readonly section?: string;
 }
 
 /** A model (or a form deployed with it) was refused at deployment. */
@@ -20,6 +24,8 @@ export class ParseError extends CodedError {
     readonly issues: readonly ParseIssue[],
     /** what the resource was meant to be: 'BPMN process', 'form' */
     subject = 'BPMN process',
+    /** what is legal but suspicious in the resource: reported beside the errors, never a reason to refuse */
+    readonly warnings: readonly ParseIssue[] = [],
   ) {
     super(ParseError.describe(resourceName, issues, subject));
     this.name = 'ParseError';

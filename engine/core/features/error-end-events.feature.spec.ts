@@ -32,7 +32,7 @@ async function refusedOn(xml: string, elementId: string): Promise<string> {
 describe('feature: error end events need an error with a code, as in Camunda 7', () => {
   it('refuses an error end event without errorRef, naming the end event', async () => {
     expect(await refusedOn(model('<errorEventDefinition/>', ''), 'failed'))
-      .toBe('Expected the error end event to reference an error (errorRef), but it references none (Camunda 7 requires one)');
+      .toBe('Expected the error end event to reference an error (errorRef), but it references none (Camunda 7 requires one) (BPMN 2.0 §10.5.5, rule error-throw-reference)');
   });
 
   it('refuses an error end event whose error has no errorCode, naming the end event and the error', async () => {

@@ -68,7 +68,7 @@ export function buildProcessGraph(process: ModdleElement, issues: ParseIssues): 
     name: stringProperty(process, 'name'),
     versionTag: stringProperty(process, 'versionTag'),
     historyTimeToLive: toNumber(process['historyTimeToLive']),
-    isExecutable: process['isExecutable'] === true,
+    isExecutable: process['isExecutable'] !== false,
     candidateStarterGroups: splitList(stringProperty(process, 'candidateStarterGroups')),
     candidateStarterUsers: splitList(stringProperty(process, 'candidateStarterUsers')),
     scope,

@@ -2,6 +2,8 @@ import { BpmnModdle } from 'bpmn-moddle';
 import { createRequire } from 'node:module';
 import { ParseError, type ParseIssue } from '../errors/index.js';
 import { withGlobalScriptBody, withGlobalTaskExtensions } from './global-task-descriptors.js';
+import { citationOf } from './rules/model-rule.js';
+import { UNRESOLVED_INTERFACE_REFERENCE } from './rules/catalogue.js';
 
 /** A moddle element: the typed object tree bpmn-moddle builds from the XML. */
 export interface ModdleElement {
@@ -32,18 +34,23 @@ const moddle = new BpmnModdle({
 
 const BPMN_NAMESPACE = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
 
+/** service interfaces and their operations describe what a process offers; nothing here executes them */
+const DESCRIPTIVE_TYPES: ReadonlySet<string> = new Set(['bpmn:Interface', 'bpmn:Operation', 'bpmn:EndPoint']);
+
 /**
  * Reads BPMN XML into moddle elements. Malformed XML and warnings about BPMN content are refused;
  * elements of unknown extension namespaces are kept (moddle reads them as generic elements).
  */
-export async function readBpmnXml(resourceName: string, xml: string): Promise<ModdleDefinitions> {
+export async function readBpmnXml(resourceName: string, xml: string, warnings: ParseIssue[] = []): Promise<ModdleDefinitions> {
   let result: { rootElement: ModdleDefinitions; warnings: ModdleWarning[] };
   try {
     result = (await moddle.fromXML(xml, 'bpmn:Definitions')) as typeof result;
   } catch (error) {
     throw new ParseError(resourceName, [{ elementId: null, message: `Expected well-formed BPMN 2.0 XML, but ${describe(error)}` }]);
   }
-  const issues: ParseIssue[] = result.warnings.filter(isAboutBpmnContent).map(toIssue);
+  const relevant = result.warnings.filter(isAboutBpmnContent);
+  warnings.push(...relevant.filter(isAboutDescriptiveElement).map(toWarning));
+  const issues: ParseIssue[] = relevant.filter((w) => !isAboutDescriptiveElement(w)).map(toIssue);
   if (issues.length > 0) throw new ParseError(resourceName, issues);
   return result.rootElement;
 }
@@ -58,6 +65,18 @@ function isAboutBpmnContent(warning: ModdleWarning): boolean {
     return !name.includes(':') || name.startsWith('bpmn:') || name.startsWith('bpmndi:') || name.startsWith('camunda:');
   }
   return !message.includes('namespace') || message.includes(BPMN_NAMESPACE);
+}
+
+/** an operation's message that names something of an imported or tool namespace: the engine never uses it */
+function isAboutDescriptiveElement(warning: ModdleWarning): boolean {
+  return DESCRIPTIVE_TYPES.has(warning.element?.$type ?? '') && /unresolved reference </.test(warning.message);
+}
+
+function toWarning(warning: ModdleWarning): ParseIssue {
+  const rule = UNRESOLVED_INTERFACE_REFERENCE;
+  const name = /unresolved reference <([^>]+)>/.exec(warning.message)?.[1] ?? '';
+  const message = `Expected '${warning.property ?? 'a reference'}' to name an existing element, but '${name}' does not exist; the engine does not use service interfaces, so it is ignored`;
+  return { elementId: warning.element?.id ?? null, message: `${message} ${citationOf(rule)}`, rule: rule.id, section: rule.section };
 }
 
 function toIssue(warning: ModdleWarning): ParseIssue {

@@ -1,9 +1,11 @@
-import { ParseError } from '../errors/index.js';
+import { ParseError, type ParseIssue } from '../errors/index.js';
 import type { FlowNode, ProcessGraph } from './graph.js';
 import { buildProcessGraph } from './graph-builder.js';
-import { readBpmnXml } from './moddle-reader.js';
+import { readBpmnXml, type ModdleElement } from './moddle-reader.js';
 import { checkNameLengths } from './name-limits.js';
 import { ParseIssues } from './parse-issues.js';
+import { checkModelRules } from './rules/index.js';
+import { executableProcesses } from './rules/process-rules.js';
 import { validateGraph } from './validation.js';
 import { guardXml, type XmlLimits } from './xml-guard.js';
 
@@ -13,6 +15,14 @@ export interface ParseOptions {
   readonly isSupported: (node: FlowNode) => string | null;
   /** a monotonic clock in milliseconds to time the XML parser with; without it parsing is not timed */
   readonly monotonicMs?: () => number;
+  /** a stored model passed the deploy-time rules when it was deployed (README, *Deploy-time validation*) */
+  readonly skipModelRules?: boolean;
+}
+
+/** the executable graphs of a resource, and what is legal but suspicious in it */
+export interface ParsedBpmn {
+  readonly graphs: ProcessGraph[];
+  readonly warnings: readonly ParseIssue[];
 }
 
 export function isBpmnResource(name: string): boolean {
@@ -24,33 +34,30 @@ export function isBpmnResource(name: string): boolean {
  * process. Throws a ParseError listing every problem found; nothing partial is returned.
  */
 export async function parseBpmnResource(resourceName: string, xml: string, options: ParseOptions): Promise<ProcessGraph[]> {
+  return (await readBpmnResource(resourceName, xml, options)).graphs;
+}
+
+/** parseBpmnResource, with the warnings a deployment reports */
+export async function readBpmnResource(resourceName: string, xml: string, options: ParseOptions): Promise<ParsedBpmn> {
   guardXml(resourceName, xml, options.limits);
   const started = options.monotonicMs?.();
-  const definitions = await readBpmnXml(resourceName, xml);
+  const issues = new ParseIssues();
+  const definitions = await readBpmnXml(resourceName, xml, issues.warnings);
   // the pre-scan bounds the parser's input; this catches whatever still makes it slow
   const took = started === undefined ? 0 : options.monotonicMs!() - started;
   if (took > options.limits.maxParseMs) {
     throw new ParseError(resourceName, [{ elementId: null, message: `Expected the XML to be read within ${options.limits.maxParseMs} ms, but it took ${Math.round(took)} ms` }]);
   }
-  const processes = (definitions.rootElements ?? []).filter((e) => e.$type === 'bpmn:Process');
-  const executable = processes.filter((p) => p['isExecutable'] === true);
-  if (executable.length === 0) {
-    const ids = processes.map((p) => p.id).filter(Boolean).join(', ');
-    throw new ParseError(resourceName, [
-      {
-        elementId: null,
-        message: `Expected at least one process with isExecutable="true", but ${processes.length === 0 ? 'the file has no process' : `none of the processes (${ids}) is executable`}`,
-      },
-    ]);
-  }
-  const issues = new ParseIssues();
+  const executable = executableProcesses(definitions, issues);
+  if (!issues.isEmpty) throw new ParseError(resourceName, issues.list, undefined, issues.warnings);
   checkNameLengths(definitions, issues);
-  const graphs = executable.map((process) => {
+  const parsed = executable.map((process: ModdleElement) => {
     if (!process.id) issues.add(null, 'Expected the process to have an id, but it has none');
     const graph = buildProcessGraph(process, issues);
     validateGraph(graph, issues, options.isSupported);
-    return graph;
+    return { process, graph };
   });
-  if (!issues.isEmpty) throw new ParseError(resourceName, issues.list);
-  return graphs;
+  if (!options.skipModelRules) checkModelRules({ definitions, xml, processes: parsed, issues });
+  if (!issues.isEmpty) throw new ParseError(resourceName, issues.list, undefined, issues.warnings);
+  return { graphs: parsed.map((p) => p.graph), warnings: issues.warnings };
 }

@@ -5,6 +5,7 @@ import { validateCompensationAndCancel } from './compensation-validation.js';
 import { validateAdHocSubProcess } from './ad-hoc-validation.js';
 import type { ParseIssues } from './parse-issues.js';
 import { ownEntry } from '../shared/own-entry.js';
+import { LINK_THROW_HAS_CATCH } from './rules/catalogue.js';
 
 /** The event definitions each event kind may carry (null = none event). */
 const ALLOWED_EVENTS: Readonly<Record<string, readonly (EventDefinitionKind | null)[]>> = {
@@ -78,7 +79,7 @@ function validateNode(graph: ProcessGraph, node: FlowNode, issues: ParseIssues):
   if (node.kind === 'adHocSubProcess') validateAdHocSubProcess(node, graph, issues);
   if (node.eventDefinition?.kind === 'link' && node.kind === 'intermediateThrowEvent') {
     if (!graph.linkTargets.has(`${node.scopeId}/${node.eventDefinition.linkName}`)) {
-      issues.add(node.id, `Expected a link catch event named '${node.eventDefinition.linkName}' in the same scope, but there is none`);
+      issues.add(node.id, `Expected a link catch event named '${node.eventDefinition.linkName}' in the same scope, but there is none`, LINK_THROW_HAS_CATCH);
     }
   }
   if (node.eventDefinition?.kind === 'cancel' && !insideTransaction(graph, node)) {

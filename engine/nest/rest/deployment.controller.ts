@@ -1,9 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, Req, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Logger, Param, Post, Query, Req, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { AnyFilesInterceptor } from '@nestjs/platform-express';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Engine } from '../../core/engine.js';
-import { ForbiddenError, InvalidRequestError, NotFoundError } from '../../core/errors/index.js';
+import { ForbiddenError, InvalidRequestError, NotFoundError, type ParseIssue } from '../../core/errors/index.js';
 import type { EngineQueries } from '../../core/ports/engine-queries.js';
 import { ENGINE_QUERIES } from '../engine-providers.js';
 import { TakesBody } from '../http/body-types.js';
@@ -14,6 +14,7 @@ import { restBase } from './request-body.js';
 import { Audited, EngineRequires, fieldsOf, SignedIn } from '../access/index.js';
 import { authenticatedUserHolds } from './authenticated-user.js';
 import { deploymentDetails } from './audit-details.js';
+import { warningsDto } from './parse-problems.js';
 
 const DEPLOYMENT_PARAMS: ParamSpec = { id: 'string', name: 'string', nameLike: 'string', source: 'string', tenantIdIn: 'list', withoutTenantId: 'boolean', before: 'date', after: 'date' };
 /** Camunda's; listeners and I/O mappings are skipped anyway when an instance is deleted here */
@@ -32,6 +33,14 @@ function refuseNulInFields(fields: Record<string, unknown>): void {
     if (name.includes('\u0000') || String(value).includes('\u0000')) {
       throw new InvalidRequestError(`Expected no NUL character (\\u0000) in form field '${name.replaceAll('\u0000', '\\u0000')}', but it has one`);
     }
+  }
+}
+
+const log = new Logger('Deployment');
+
+function logWarnings(deploymentId: string, warnings: Readonly<Record<string, readonly ParseIssue[]>>): void {
+  for (const [resource, issues] of Object.entries(warnings)) {
+    for (const issue of issues) log.warn(`deployment ${deploymentId}, resource '${resource}'${issue.elementId ? `, element '${issue.elementId}'` : ''}: ${issue.message}`);
   }
 }
 
@@ -62,6 +71,7 @@ export class DeploymentController {
       deployChangedOnly: fields['deploy-changed-only'] === 'true',
       resources,
     });
+    logWarnings(result.deployment.id, result.warnings);
     const definitions = result.definitions === null ? null : Object.fromEntries(result.definitions.map((d) => [d.id, definitionDto(d)]));
     return {
       ...deploymentDto(result.deployment, restBase(req)),
@@ -69,6 +79,8 @@ export class DeploymentController {
       deployedCaseDefinitions: null,
       deployedDecisionDefinitions: null,
       deployedDecisionRequirementsDefinitions: null,
+      // ours, not Camunda's: what is legal but suspicious, by resource (README, *Deploy-time validation*)
+      warnings: warningsDto(result.warnings),
     };
   }
 

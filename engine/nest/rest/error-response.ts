@@ -7,6 +7,7 @@ import {
 } from '../../core/errors/index.js';
 import { VariableValueError } from '../../core/variables/index.js';
 import { codeOfResponse, codeOfStatus } from '../http/coded-exception.js';
+import { problemDto } from './parse-problems.js';
 
 /** What an error tells the client: status, Camunda's exception type, message, our stable code, and any details. */
 export interface ErrorDescription {
@@ -30,8 +31,8 @@ export function describeError(error: unknown): ErrorDescription {
       extra: {
         details: {
           [error.resourceName ?? 'resource']: {
-            errors: error.issues.map((i) => ({ message: i.message, line: 0, column: 0, mainElementId: i.elementId, elementIds: i.elementId ? [i.elementId] : [] })),
-            warnings: [],
+            errors: error.issues.map(problemDto),
+            warnings: error.warnings.map(problemDto),
           },
         },
       },

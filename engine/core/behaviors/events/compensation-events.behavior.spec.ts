@@ -165,7 +165,7 @@ describe('compensation: boundary events, throw and end events', () => {
       ${compensable('neverReached')}
       ${throwAll}
       <userTask id="after"/>
-      ${flows('start', 'compensate', 'after')}`));
+      ${flows('start', 'compensate', 'after', 'neverReached')}`));
     const id = await h.start('nothing');
     expect(h.path(id)).toEqual(['start', 'compensate', 'after']);
   });

@@ -7,6 +7,7 @@ import { readFormRef } from './forms.js';
 import { readMultiInstanceBehavior } from './multi-instance-behavior.js';
 import { readTaskRules } from './task-rules.js';
 import { readCallMappings } from './variable-mappings.js';
+import { TASK_IMPLEMENTATION_MISSING } from '../rules/catalogue.js';
 
 export function readUserTask(element: ModdleElement, issues: ParseIssues): UserTaskSpec {
   const id = element.id ?? '';
@@ -91,7 +92,8 @@ export function readExternalWork(element: ModdleElement, holder: ModdleElement, 
   }
   if (topic) return { topic: issues.expression(id, 'camunda:topic', topic), priority: null };
   if (required && !stringProperty(holder, 'expression')) {
-    issues.add(id, 'Expected camunda:type="external" with a camunda:topic (or camunda:expression), but the task has neither');
+    // BPMN leaves a task's implementation open (MIWG C.1.0): it runs like an abstract task, completing at once
+    issues.warn(id, 'Expected camunda:type="external" with a camunda:topic (or camunda:expression), but the task has neither: it completes at once, like a task without a type', TASK_IMPLEMENTATION_MISSING);
   }
   return null;
 }

@@ -3,6 +3,7 @@ import type { EventDefinition, SingleEventDefinition } from '../graph.js';
 import type { ModdleElement } from '../moddle-reader.js';
 import type { ParseIssues } from '../parse-issues.js';
 import { bodyOf, stringProperty } from './extensions.js';
+import { ERROR_THROW_REFERENCE } from '../rules/catalogue.js';
 
 /**
  * The event definitions of an event: those written inside it, then those declared at the root of the
@@ -122,7 +123,7 @@ function readError(event: ModdleElement, definition: ModdleElement, issues: Pars
   const catching = event.$type === 'bpmn:BoundaryEvent' || event.$type === 'bpmn:StartEvent';
   const code = stringProperty(error, 'errorCode');
   if (!catching && !error) {
-    issues.add(event.id ?? '', "Expected the error end event to reference an error (errorRef), but it references none (Camunda 7 requires one)");
+    issues.add(event.id ?? '', "Expected the error end event to reference an error (errorRef), but it references none (Camunda 7 requires one)", ERROR_THROW_REFERENCE);
   } else if (!catching && !code) {
     issues.add(event.id ?? '', `Expected the error '${error!.id ?? ''}' thrown by the error end event to have an errorCode, but it has none (Camunda 7 requires one)`);
   }
