@@ -200,7 +200,7 @@ function readNode(
     adHoc: kind === 'adHocSubProcess' ? readAdHoc(element, issues) : null,
     messageName: kind === 'receiveTask' ? receiveMessage(element, issues) : null,
     activationCondition: kind === 'complexGateway' ? activationConditionOf(element, issues) : null,
-    ...readActivityQuantities(element, kind, issues),
+    ...readActivityQuantities(element, kind),
     documentation: documentationOf(element) ?? (global ? documentationOf(global.element) : null),
   };
   if (kind === 'subProcess' || kind === 'eventSubProcess' || kind === 'transaction' || kind === 'adHocSubProcess') {
