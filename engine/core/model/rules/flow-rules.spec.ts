@@ -33,6 +33,20 @@ describe('deploy-time rules: sequence flows', () => {
     expect(ruleHits(report.errors)).not.toContain('byMail: incoming-flow-required');
   });
 
+  it('accepts intermediate events no flow enters inside an ad-hoc sub-process: they are its enabled activities', async () => {
+    const report = await deployReport(bpmn('p', `
+      <startEvent id="start"/>
+      <adHocSubProcess id="case">
+        <task id="call"/>
+        <intermediateCatchEvent id="waitADay"><timerEventDefinition><timeDuration>PT24H</timeDuration></timerEventDefinition></intermediateCatchEvent>
+        <intermediateThrowEvent id="remind"/>
+        <completionCondition xsi:type="tFormalExpression">\${done}</completionCondition>
+      </adHocSubProcess>
+      <endEvent id="end"/>${flows('start', 'case', 'end')}`));
+    expect(report.errors).toEqual([]);
+    expect(report.accepted).toBe(true);
+  });
+
   it('refuses an intermediate catch event no flow enters (BPMN 2.0 §10.5.4)', async () => {
     const report = await deployReport(bpmn('p', `
       <intermediateCatchEvent id="wait"><timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition></intermediateCatchEvent>

@@ -16,7 +16,7 @@ export function checkSequenceFlowPresence(context: RuleContext): void {
     for (const node of graph.nodes.values()) {
       if (node.isForCompensation || node.kind === 'eventSubProcess' || node.kind === 'boundaryEvent') continue;
       if (node.kind === 'intermediateCatchEvent' || node.kind === 'intermediateThrowEvent') {
-        checkIntermediateEvent(node, context);
+        checkIntermediateEvent(node, graph.nodes.get(node.scopeId)?.kind === 'adHocSubProcess', context);
         continue;
       }
       const scope = scopeKinds(graph, node.scopeId);
@@ -32,9 +32,13 @@ export function checkSequenceFlowPresence(context: RuleContext): void {
   }
 }
 
-/** an intermediate event sits in the flow: something leads to it (a link catch being the far half of a jump) */
-function checkIntermediateEvent(node: FlowNode, context: RuleContext): void {
+/**
+ * An intermediate event sits in the flow: something leads to it (a link catch being the far half of a
+ * jump). In an ad-hoc sub-process one that no flow enters is an enabled activity, started by hand.
+ */
+function checkIntermediateEvent(node: FlowNode, inAdHoc: boolean, context: RuleContext): void {
   const link = node.eventDefinition?.kind === 'link';
+  if (inAdHoc) return;
   if (node.kind === 'intermediateCatchEvent' && !link && node.incoming.length === 0) {
     context.issues.add(node.id, 'Expected the intermediate catch event to have an incoming sequence flow, but it has none', INTERMEDIATE_EVENT_FLOWS);
   }
