@@ -8,8 +8,17 @@ const camundaModdle: unknown = createRequire(import.meta.url)('camunda-bpmn-modd
 // bpmnlint is CommonJS and requires min-dash, which is an ES module only (the web app's bundler
 // joins them; Node 20 cannot require it): it is handed the module imported here
 jest.mock('min-dash', () => minDash);
-const { Linter } = await import('bpmnlint');
-const { lintConfig } = await import('../../designer/src/bpmn/crm-lint/config.js');
+
+interface Linter {
+  lint(root: unknown): Promise<Record<string, Report[]>>;
+}
+
+// loaded by name at run time: the designer is typechecked with its own tsconfig (bundler module
+// resolution, bpmnlint's untyped modules), not with the service's
+const BPMNLINT = 'bpmnlint';
+const LINT_CONFIG = '../../designer/src/bpmn/crm-lint/config.js';
+const { Linter } = (await import(BPMNLINT)) as { Linter: new (config: unknown) => Linter };
+const { lintConfig } = (await import(LINT_CONFIG)) as { lintConfig: unknown };
 
 interface Report {
   id?: string;
@@ -26,8 +35,8 @@ async function lint(body: string, root = ''): Promise<string[]> {
 </bpmn:definitions>`;
   const { rootElement, warnings, elementsById } = await new BpmnModdle({ camunda: camundaModdle }).fromXML(xml);
   expect(warnings).toEqual([]);
-  connectFlows(Object.values(elementsById));
-  const results = (await new Linter(lintConfig).lint(rootElement)) as Record<string, Report[]>;
+  connectFlows(Object.values(elementsById) as Element[]);
+  const results = await new Linter(lintConfig).lint(rootElement);
   return Object.entries(results)
     .flatMap(([rule, reports]) => reports.map((r) => `${rule}: ${r.id ?? ''}: ${r.message}`))
     .filter((line) => !line.startsWith('label-required') && !line.startsWith('no-bpmndi'));
