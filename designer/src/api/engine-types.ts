@@ -39,12 +39,19 @@ export interface DeploymentResult {
   id: string;
   name: string | null;
   deployedProcessDefinitions: Record<string, ProcessDefinition> | null;
+  /** ours, not Camunda's: what deployed but is suspicious, by resource name */
+  warnings?: Record<string, ParseProblem[]>;
 }
 
+/** a problem in a ParseException's `details` or a deployment's `warnings` */
 export interface ParseProblem {
   message: string;
   mainElementId?: string | null;
   elementIds?: string[];
+  /** the engine's deploy-time rule (README, *Deploy-time validation*); its message already names it */
+  rule?: string;
+  /** the BPMN 2.0 section of the rule */
+  section?: string | null;
 }
 
 export interface ProcessInstance {

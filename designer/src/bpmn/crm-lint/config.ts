@@ -1,5 +1,4 @@
 import StaticResolver from 'bpmnlint/lib/resolver/static-resolver';
-import conditionalFlows from 'bpmnlint/rules/conditional-flows';
 import endEventRequired from 'bpmnlint/rules/end-event-required';
 import eventBasedGateway from 'bpmnlint/rules/event-based-gateway';
 import fakeJoin from 'bpmnlint/rules/fake-join';
@@ -11,37 +10,48 @@ import noDuplicateSequenceFlows from 'bpmnlint/rules/no-duplicate-sequence-flows
 import noImplicitSplit from 'bpmnlint/rules/no-implicit-split';
 import noOverlappingElements from 'bpmnlint/rules/no-overlapping-elements';
 import singleBlankStartEvent from 'bpmnlint/rules/single-blank-start-event';
-import singleEventDefinition from 'bpmnlint/rules/single-event-definition';
-import startEventRequired from 'bpmnlint/rules/start-event-required';
 import subProcessBlankStartEvent from 'bpmnlint/rules/sub-process-blank-start-event';
 import superfluousGateway from 'bpmnlint/rules/superfluous-gateway';
+import conditionalFlows from './rules/conditional-flows';
+import eventDefinitionRefs from './rules/event-definition-refs';
 import externalTopic from './rules/external-topic';
 import knownTopic from './rules/known-topic';
 import linkedForm from './rules/linked-form';
+import multipleEvents from './rules/multiple-events';
+import parallelGatewayConditions from './rules/parallel-gateway-conditions';
+import { readingReferencedDefinitions } from './rules/referenced-definitions';
+import startEventRequired from './rules/start-event-required';
 import supportedElements from './rules/supported-elements';
 import userTaskAssignment from './rules/user-task-assignment';
 
-/** bpmnlint's recommended rules that matter to the engine, plus the CRM's own (plugin `crm`). */
+/**
+ * bpmnlint's recommended rules that matter to the engine, plus the CRM's own (plugin `crm`). Not
+ * bpmnlint's single-event-definition and start-event-required: the engine runs multiple events and
+ * processes started by an instantiating receive task or event-based gateway. bpmnlint's rules that
+ * read event definitions see the referenced ones too (`eventDefinitionRef`).
+ */
 const cache: Record<string, unknown> = {
   'rule:bpmnlint/conditional-flows': conditionalFlows,
   'rule:bpmnlint/end-event-required': endEventRequired,
   'rule:bpmnlint/event-based-gateway': eventBasedGateway,
   'rule:bpmnlint/fake-join': fakeJoin,
   'rule:bpmnlint/label-required': labelRequired,
-  'rule:bpmnlint/link-event': linkEvent,
+  'rule:bpmnlint/link-event': readingReferencedDefinitions(linkEvent),
   'rule:bpmnlint/no-bpmndi': noBpmndi,
-  'rule:bpmnlint/no-disconnected': noDisconnected,
+  'rule:bpmnlint/no-disconnected': readingReferencedDefinitions(noDisconnected),
   'rule:bpmnlint/no-duplicate-sequence-flows': noDuplicateSequenceFlows,
   'rule:bpmnlint/no-implicit-split': noImplicitSplit,
   'rule:bpmnlint/no-overlapping-elements': noOverlappingElements,
-  'rule:bpmnlint/single-blank-start-event': singleBlankStartEvent,
-  'rule:bpmnlint/single-event-definition': singleEventDefinition,
-  'rule:bpmnlint/start-event-required': startEventRequired,
-  'rule:bpmnlint/sub-process-blank-start-event': subProcessBlankStartEvent,
+  'rule:bpmnlint/single-blank-start-event': readingReferencedDefinitions(singleBlankStartEvent),
+  'rule:bpmnlint/sub-process-blank-start-event': readingReferencedDefinitions(subProcessBlankStartEvent),
   'rule:bpmnlint/superfluous-gateway': superfluousGateway,
+  'rule:bpmnlint-plugin-crm/event-definition-refs': eventDefinitionRefs,
   'rule:bpmnlint-plugin-crm/external-topic': externalTopic,
   'rule:bpmnlint-plugin-crm/known-topic': knownTopic,
   'rule:bpmnlint-plugin-crm/linked-form': linkedForm,
+  'rule:bpmnlint-plugin-crm/multiple-events': multipleEvents,
+  'rule:bpmnlint-plugin-crm/parallel-gateway-conditions': parallelGatewayConditions,
+  'rule:bpmnlint-plugin-crm/start-event-required': startEventRequired,
   'rule:bpmnlint-plugin-crm/supported-elements': supportedElements,
   'rule:bpmnlint-plugin-crm/user-task-assignment': userTaskAssignment,
 };
@@ -62,13 +72,15 @@ export const lintConfig = {
       'no-implicit-split': 'warn',
       'no-overlapping-elements': 'warn',
       'single-blank-start-event': 'error',
-      'single-event-definition': 'error',
-      'start-event-required': 'error',
       'sub-process-blank-start-event': 'error',
       'superfluous-gateway': 'warn',
+      'crm/event-definition-refs': 'error',
       'crm/external-topic': 'error',
       'crm/known-topic': 'warn',
       'crm/linked-form': 'warn',
+      'crm/multiple-events': 'error',
+      'crm/parallel-gateway-conditions': 'warn',
+      'crm/start-event-required': 'error',
       'crm/supported-elements': 'error',
       'crm/user-task-assignment': 'warn',
     },

@@ -13,6 +13,7 @@ import { deleteDraft, listDrafts, saveDraft, type Draft } from './drafts';
 import { formIdOf, formsLinkedBy, formsOfDeployment, recentlyDeployedFormIds, type DiagramForm } from './forms/diagram-forms';
 import { FormsPanel } from './forms/forms-panel';
 import { newDiagramXml } from './new-diagram';
+import { problemsOf } from './engine-problems';
 import { deployProblemsOf } from './parse-problems';
 import { download, processInfo } from './process-info';
 import { ProblemsPanel, type LintIssues } from './problems-panel';
@@ -42,7 +43,9 @@ export function DesignerPage({ route }: { route: Route }) {
   const modelerRef = useRef<Modeler | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const [lint, setLint] = useState<LintIssues>({});
-  const [deployErrors, setDeployErrors] = useState<DeployProblem[]>([]);
+  const [deployProblems, setDeployProblems] = useState<DeployProblem[]>([]);
+  // the deployed definition is opened again after a deploy: its warnings must survive that import
+  const deployWarnings = useRef<{ definitionId: string; problems: DeployProblem[] } | null>(null);
   const [forms, setForms] = useState<DiagramForm[]>([]);
   const [drafts, setDrafts] = useState<Draft[]>(listDrafts);
   const [deployed, setDeployed] = useState<ProcessDefinition | null>(null);
@@ -60,7 +63,7 @@ export function DesignerPage({ route }: { route: Route }) {
       importXML: async (xml) => {
         const result = await modeler.importXML(normalizeForeignPrefixes(xml));
         setDeployed(null);
-        setDeployErrors([]);
+        setDeployProblems([]);
         return result;
       }, saveXML: async () => (await modeler.saveXML({ format: true })).xml ?? '' };
     if (!openId) void importXml(newDiagramXml(), null);
@@ -100,7 +103,9 @@ export function DesignerPage({ route }: { route: Route }) {
       setForms(definition ? formsLinkedBy(modeler().get('elementRegistry'), attached) : [...attached]);
       (modeler().get('canvas') as { zoom(level: string): void }).zoom('fit-viewport');
       setDeployed(definition);
-      setDeployErrors([]);
+      const kept = definition && deployWarnings.current?.definitionId === definition.id ? deployWarnings.current.problems : [];
+      problems().show(kept);
+      setDeployProblems(kept);
       setError(result.warnings.length ? `Imported with ${result.warnings.length} warning(s): ${String(result.warnings[0] ?? '')}` : null);
     } catch (e) {
       setError(`Cannot open the diagram: ${errorText(e)}`);
@@ -151,16 +156,21 @@ export function DesignerPage({ route }: { route: Route }) {
       const definition = Object.values(result.deployedProcessDefinitions ?? {}).find((d) => d.key === info.id)
         ?? (await definitionsApi.list({ key: info.id, latestVersion: true }))[0]
         ?? null;
-      problems().clear();
-      setDeployErrors([]);
+      const warnings = problemsOf(result.warnings ?? {}, 'warn');
+      problems().show(warnings);
+      setDeployProblems(warnings);
+      deployWarnings.current = definition ? { definitionId: definition.id, problems: warnings } : null;
       setDeployed(definition);
       list.reload();
       if (definition) setQuery({ definition: definition.id });
       relint({ deployedIds: new Set([...(knownForms().deployedIds ?? []), ...forms.map(formIdOf)]) });
-      setMessage(result.deployedProcessDefinitions ? `Deployed ${info.name} as version ${definition?.version ?? '?'}` : `Unchanged: ${info.name} version ${definition?.version ?? '?'} is already deployed`);
+      const version = definition?.version ?? '?';
+      if (!result.deployedProcessDefinitions) setMessage(`Unchanged: ${info.name} version ${version} is already deployed`);
+      else if (warnings.length > 0) setMessage(`${info.name} as version ${version} deployed with ${warnings.length} warning(s) (see Problems)`);
+      else setMessage(`Deployed ${info.name} as version ${version}`);
     } catch (e) {
       const found = deployProblemsOf(e);
-      setDeployErrors(found);
+      setDeployProblems(found);
       problems().show(found);
       setMessage(null);
       setError(`The engine refused the deployment: ${errorText(e)}`);
@@ -206,7 +216,7 @@ export function DesignerPage({ route }: { route: Route }) {
         <div class="modeler-properties" ref=${propertiesRef} data-testid="properties-panel"></div>
       </div>
       <${FormsPanel} forms=${forms} processId=${() => processInfo(modeler())?.id ?? 'process'} onChange=${setForms} onError=${setError} />
-      <${ProblemsPanel} lint=${lint} deploy=${deployErrors} onReveal=${(id: string) => problems().reveal(id)} />
+      <${ProblemsPanel} lint=${lint} deploy=${deployProblems} onReveal=${(id: string) => problems().reveal(id)} />
     </div>
     ${starting && deployed && html`<${StartDialog} definition=${deployed} onClose=${() => setStarting(false)} onStarted=${onStarted} />`}
   </div>`;

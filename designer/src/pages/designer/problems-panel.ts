@@ -26,10 +26,11 @@ interface Row {
 
 const ORDER: Record<string, number> = { error: 0, 'rule-error': 0, warn: 1, info: 2 };
 
-/** Lint issues and the engine's deploy errors in one list; a click reveals the element. */
+/** Lint issues and the engine's deploy errors and warnings in one list; a click reveals the element. */
 export function ProblemsPanel({ lint, deploy, onReveal }: Props) {
   const rows: Row[] = [
-    ...deploy.map((p) => ({ source: 'engine' as const, severity: 'error', elementId: p.elementId, message: p.message, rule: 'deploy' })),
+    // the engine's message already names its rule and section
+    ...deploy.map((p) => ({ source: 'engine' as const, severity: p.severity, elementId: p.elementId, message: p.message, rule: 'deploy' })),
     ...Object.entries(lint).flatMap(([elementId, issues]) =>
       issues.map((i) => ({ source: 'lint' as const, severity: i.category, elementId, message: i.message, rule: i.rule ?? '' })),
     ),

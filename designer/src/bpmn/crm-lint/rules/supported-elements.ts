@@ -1,27 +1,22 @@
-import { extensionValues, is, type LintNode, type Reporter } from './moddle';
-
-const REFUSED: readonly [string, string][] = [
-];
+import { eventDefinitionsOf, extensionValues, is, parentOf, type LintNode, type Reporter } from './moddle';
 
 /** a conditional start event of the process itself (event sub-processes may have one) */
 function isConditionalProcessStart(node: LintNode): boolean {
   if (!is(node, 'bpmn:StartEvent')) return false;
-  const parent = (node as unknown as { $parent?: LintNode }).$parent;
-  const definitions = (node.get('eventDefinitions') as LintNode[] | undefined) ?? [];
-  return !!parent && is(parent, 'bpmn:Process') && definitions.some((d) => is(d, 'bpmn:ConditionalEventDefinition'));
+  const parent = parentOf(node);
+  return !!parent && is(parent, 'bpmn:Process') && eventDefinitionsOf(node).some((d) => is(d, 'bpmn:ConditionalEventDefinition'));
 }
 
 /** a start or end event directly inside an ad-hoc sub-process (BPMN allows none there) */
 function isEventInAdHoc(node: LintNode): boolean {
   if (!is(node, 'bpmn:StartEvent') && !is(node, 'bpmn:EndEvent')) return false;
-  const parent = (node as unknown as { $parent?: LintNode }).$parent;
+  const parent = parentOf(node);
   return !!parent && is(parent, 'bpmn:AdHocSubProcess');
 }
 
 /** Reports what the engine refuses at deploy (see the README's element table), before Deploy is pressed. */
 export default function supportedElements() {
   function check(node: LintNode, reporter: Reporter) {
-    for (const [type, reason] of REFUSED) if (is(node, type)) reporter.report(node.id, `The engine refuses this element: ${reason}`);
     if (isEventInAdHoc(node)) reporter.report(node.id, 'The engine refuses start and end events inside an ad-hoc sub-process: its activities are started by hand');
     if (isConditionalProcessStart(node)) reporter.report(node.id, 'The engine refuses conditional start events of a process (event sub-processes may have them)');
     if (is(node, 'bpmn:FlowElement') && (node.get('camunda:class') || node.get('camunda:delegateExpression'))) {
