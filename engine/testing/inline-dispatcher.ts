@@ -14,6 +14,10 @@ export class InlineDispatcher implements JobDispatcher {
     this.dispatched.push(...jobs);
   }
 
+  async redispatch(jobs: readonly DispatchableJob[]): Promise<void> {
+    await this.dispatch(jobs);
+  }
+
   async stop(): Promise<void> {
     this.runner = null;
   }

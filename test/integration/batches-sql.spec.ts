@@ -94,6 +94,7 @@ describe('batches on the SQL store', () => {
         dispatch: async (jobs) => {
           handedOver += jobs.length;
         },
+        redispatch: (jobs) => real.redispatch(jobs),
         stop: () => real.stop(),
         check: () => real.check(),
       });

@@ -14,6 +14,8 @@ export interface SqlEngineFixture {
   readonly store: SqlEngineStore;
   readonly engine: Engine;
   readonly dispatcher: JobDispatcher;
+  /** BullMQ's key prefix on Redis (null with the in-process dispatcher) */
+  readonly queuePrefix: string | null;
   readonly reconciler: JobReconciler;
   readonly handlers: Map<string, ServiceTaskHandler>;
   /** starts dispatch: jobs run as they fall due */
@@ -58,6 +60,7 @@ export async function openSqlEngine(options: SqlEngineOptions = {}): Promise<Sql
     store,
     engine,
     dispatcher,
+    queuePrefix: redisUrl ? prefix : null,
     reconciler,
     handlers,
     async startJobs() {

@@ -2,6 +2,15 @@ import { createPostgresBackend, Queue, withBackend, Worker, type ConnectionOptio
 import type { DispatchableJob, JobDispatcher, JobRunner } from '../../core/ports/job-dispatcher.js';
 
 const QUEUE = 'engine-jobs';
+/** how many deliveries the reconciler checks at once */
+const REDISPATCH_CHUNK = 100;
+/** BullMQ states from which a job is still going to be (or being) delivered; 'active' ones that stall are moved back by BullMQ */
+const PENDING_STATES: ReadonlySet<string> = new Set(['waiting', 'delayed', 'prioritized', 'active', 'waiting-children']);
+
+/** one BullMQ job per row and due time: a re-scheduled row is a new delivery, a repeated hand-over the same one */
+function deliveryId(job: DispatchableJob): string {
+  return `${job.id}_${job.dueAt.getTime()}`;
+}
 
 export interface BullmqSettings {
   readonly backend: { readonly kind: 'redis'; readonly url: string } | { readonly kind: 'postgres'; readonly url: string };
@@ -46,13 +55,36 @@ export class BullmqDispatcher implements JobDispatcher {
         name: 'run',
         data: { jobId: job.id },
         opts: {
-          jobId: `${job.id}_${job.dueAt.getTime()}`,
+          jobId: deliveryId(job),
           delay: Math.max(0, job.dueAt.getTime() - now),
           removeOnComplete: true,
           removeOnFail: true,
         },
       })),
     );
+  }
+
+  /**
+   * A delivery is pending when its record exists and sits in a set BullMQ delivers from. A record
+   * outside every set (its set lost), or left completed or failed, would make BullMQ ignore a new
+   * add under the same id: it is removed first. Without a record the add simply works (an id
+   * still in a set without its record is delivered at most once more, and the row claim makes
+   * that harmless).
+   */
+  async redispatch(jobs: readonly DispatchableJob[]): Promise<void> {
+    const lost: DispatchableJob[] = [];
+    for (let i = 0; i < jobs.length; i += REDISPATCH_CHUNK) {
+      await Promise.all(jobs.slice(i, i + REDISPATCH_CHUNK).map(async (job) => {
+        const id = deliveryId(job);
+        const record = await this.queue.getJob(id);
+        if (record) {
+          if (PENDING_STATES.has(await this.queue.getJobState(id))) return;
+          await this.queue.remove(id);
+        }
+        lost.push(job);
+      }));
+    }
+    await this.dispatch(lost);
   }
 
   async stop(): Promise<void> {

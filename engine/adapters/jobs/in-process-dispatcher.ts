@@ -46,6 +46,11 @@ export class InProcessDispatcher implements JobDispatcher {
     }
   }
 
+  /** nothing here outlives the process, so nothing of a lost delivery is left to clear */
+  async redispatch(jobs: readonly DispatchableJob[]): Promise<void> {
+    await this.dispatch(jobs);
+  }
+
   async stop(): Promise<void> {
     this.runner = null;
     for (const timer of this.timers.values()) clearTimeout(timer);

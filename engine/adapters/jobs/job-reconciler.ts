@@ -3,7 +3,8 @@ import type { JobDispatcher } from '../../core/ports/job-dispatcher.js';
 
 /**
  * Re-dispatches job rows that are due (or nearly) and not locked: what a lost delivery, a Redis
- * flush or a restart left behind. Harmless when the dispatcher still has them.
+ * flush, a partial loss of the queue's keys or a restart left behind. Harmless when the dispatcher
+ * still has them.
  */
 const BATCH = 5000;
 
@@ -33,7 +34,7 @@ export class JobReconciler {
     this.running = (async () => {
       try {
         const due = await this.store.findDispatchableJobs(this.intervalMs, BATCH);
-        if (due.length > 0) await this.dispatcher.dispatch(due);
+        if (due.length > 0) await this.dispatcher.redispatch(due);
         count = due.length;
       } catch (error) {
         this.onError(error);

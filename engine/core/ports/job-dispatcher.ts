@@ -15,6 +15,12 @@ export interface JobDispatcher {
   start(runner: JobRunner): Promise<void>;
   /** called after commit with the jobs that were created or re-scheduled */
   dispatch(jobs: readonly DispatchableJob[]): Promise<void>;
+  /**
+   * called by the reconciler with due rows nobody holds: hands each over again unless a delivery
+   * of it is still pending; whatever a partial loss left of an earlier delivery is cleared first,
+   * so the new hand-over cannot be swallowed by it
+   */
+  redispatch(jobs: readonly DispatchableJob[]): Promise<void>;
   /** stop taking new jobs, wait for running ones, close connections */
   stop(): Promise<void>;
   /** reachability of the backing service, for /health */
