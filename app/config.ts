@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_JOB_LOCK_MS } from '../engine/core/jobs/lock-heartbeat.js';
 
 /** DEMO_PASSWORD's default, the one demo password the start-up log may show */
 export const DEFAULT_DEMO_PASSWORD = 'demo-password';
@@ -66,7 +67,7 @@ const environmentSchema = z.object({
   API_BODY_MAX_BYTES: positiveInt('a positive number of bytes').default(1024 * 1024),
   ENGINE_REST_BODY_MAX_BYTES: positiveInt('a positive number of bytes').default(8 * 1024 * 1024),
   JOB_CONCURRENCY: positiveInt('a positive number of parallel jobs').default(4),
-  JOB_LOCK_MS: positiveInt('a lock duration in milliseconds').default(5 * 60 * 1000),
+  JOB_LOCK_MS: positiveInt('a lock duration in milliseconds').default(DEFAULT_JOB_LOCK_MS),
   JOB_RECONCILE_MS: positiveInt('an interval in milliseconds').default(5000),
   SEED_DEMO: booleanFlag.optional(),
   /** removed: every request needs credentials; kept in the schema to say so instead of ignoring it */

@@ -28,6 +28,7 @@ import type { JobDispatcher } from './ports/job-dispatcher.js';
 import type { ServiceTaskHandlerRegistry } from './ports/service-task-handler.js';
 import type { ExternalTaskRecord } from './execution/records.js';
 import type { TypedValue } from './variables/index.js';
+import { DEFAULT_JOB_LOCK_MS, type Heartbeat } from './jobs/lock-heartbeat.js';
 
 export interface EngineOptions {
   readonly store: EngineStore;
@@ -41,7 +42,10 @@ export interface EngineOptions {
   readonly monotonicMs?: () => number;
   /** who claims jobs in this process */
   readonly workerId: string;
+  /** how long a claimed job stays locked without a heartbeat (renewed while it runs) */
   readonly jobLockMs?: number;
+  /** renews running jobs' locks; a timer by default */
+  readonly jobHeartbeat?: Heartbeat;
   /** items per chunk job and chunk jobs per seed run of new batches */
   readonly batches?: Partial<BatchSizing>;
 }
@@ -64,7 +68,7 @@ export class Engine {
       dispatchFailed: (error) => options.listener?.dispatchFailed?.(error),
     });
     this.forms = new DeployedForms(options.store, options.clock);
-    this.jobs = new JobExecutor(options.store, this.processor, options.handlers, options.workerId, options.jobLockMs ?? 5 * 60_000);
+    this.jobs = new JobExecutor(options.store, this.processor, options.handlers, options.workerId, options.jobLockMs ?? DEFAULT_JOB_LOCK_MS, options.jobHeartbeat);
   }
 
   /** parses a BPMN resource the way deployments do (validation without storing) */

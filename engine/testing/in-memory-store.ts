@@ -107,6 +107,13 @@ export class InMemoryEngineStore implements EngineStore {
     return claimed;
   }
 
+  async renewJobLock(jobId: string, owner: string, lockMs: number): Promise<boolean> {
+    const job = this.jobs.get(jobId);
+    if (!job || job.lockOwner !== owner) return false;
+    this.jobs.set(jobId, { ...job, lockExpiration: new Date(this.clock.now().getTime() + lockMs) });
+    return true;
+  }
+
   async findDispatchableJobs(horizonMs: number, limit: number): Promise<{ id: string; dueAt: Date }[]> {
     const now = this.clock.now().getTime();
     return [...this.jobs.values()]

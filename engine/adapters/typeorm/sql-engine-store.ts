@@ -89,6 +89,13 @@ export class SqlEngineStore implements EngineStore {
     });
   }
 
+  async renewJobLock(jobId: string, owner: string, lockMs: number): Promise<boolean> {
+    return this.withTransaction(async (sql) => (await sql.exec(
+      `UPDATE engine.job SET lock_expiration = now() + ($3::text || ' milliseconds')::interval WHERE id = $1 AND lock_owner = $2`,
+      [jobId, owner, String(lockMs)],
+    )) === 1);
+  }
+
   async findDispatchableJobs(horizonMs: number, limit: number): Promise<{ id: string; dueAt: Date }[]> {
     return this.withTransaction(async (sql) => {
       const rows = await sql.rows<{ id: string; due_at: Date }>(

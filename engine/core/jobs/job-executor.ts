@@ -6,13 +6,16 @@ import { NotFoundError } from '../errors/index.js';
 import type { JobRecord } from '../execution/records.js';
 import type { EngineStore } from '../ports/engine-store.js';
 import type { ServiceTaskHandlerRegistry } from '../ports/service-task-handler.js';
+import { heartbeatIntervalMs, intervalHeartbeat, type Heartbeat } from './lock-heartbeat.js';
 
 export type JobOutcome = 'done' | 'skipped' | 'failed';
 
 /**
  * Executes one job by id: claims its row (so a second delivery does nothing), runs it in a
  * transaction, and on failure records a retry or an incident. In-process service handlers run
- * between two short transactions, never inside one.
+ * between two short transactions, never inside one. While a job runs its lock is renewed (a
+ * heartbeat), so the lock can be short: a node that dies leaves its jobs to others within one
+ * lock duration, however long a handler or batch chunk takes on a live node.
  */
 export class JobExecutor {
   private readonly batches: BatchJobRunner;
@@ -23,6 +26,7 @@ export class JobExecutor {
     private readonly handlers: ServiceTaskHandlerRegistry,
     private readonly owner: string,
     private readonly lockMs: number,
+    private readonly heartbeat: Heartbeat = intervalHeartbeat,
   ) {
     this.batches = new BatchJobRunner(store, processor);
   }
@@ -47,6 +51,19 @@ export class JobExecutor {
   }
 
   private async run(job: JobRecord, onError?: (error: unknown) => void): Promise<JobOutcome> {
+    const jobId = job.id;
+    const stopBeating = this.heartbeat(heartbeatIntervalMs(this.lockMs), async () => {
+      // a failed renewal is not fatal: the commit checks the lock owner anyway
+      await this.store.renewJobLock(jobId, this.owner, this.lockMs).catch(() => false);
+    });
+    try {
+      return await this.runHeld(job, onError);
+    } finally {
+      stopBeating();
+    }
+  }
+
+  private async runHeld(job: JobRecord, onError?: (error: unknown) => void): Promise<JobOutcome> {
     const jobId = job.id;
     try {
       if (job.type === 'service-handler') await this.runHandler(jobId, job.payload.topic ?? '');

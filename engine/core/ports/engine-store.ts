@@ -128,6 +128,8 @@ export interface EngineStore {
   lockExternalTasks(request: ExternalTaskLockRequest): Promise<ExternalTaskRecord[]>;
   /** Claims a due, unlocked job for `owner` until `lockUntil`; null if it is gone, locked, not due or has no retries. */
   claimJob(jobId: string, owner: string, lockMs: number, options?: { ignoreDueDate?: boolean }): Promise<JobRecord | null>;
+  /** Extends the lock `owner` holds on a running job by `lockMs` from now; false if the job is gone or no longer its. */
+  renewJobLock(jobId: string, owner: string, lockMs: number): Promise<boolean>;
   /** Due (or soon due) jobs that are not locked: for the reconciler. */
   findDispatchableJobs(horizonMs: number, limit: number): Promise<{ id: string; dueAt: Date }[]>;
 }
