@@ -17,7 +17,7 @@ describe('loadConfig', () => {
       API_BODY_MAX_BYTES: 1024 * 1024,
       ENGINE_REST_BODY_MAX_BYTES: 8 * 1024 * 1024,
       JOB_CONCURRENCY: 4,
-      JOB_LOCK_MS: 300000,
+      JOB_LOCK_MS: 20000,
       JOB_RECONCILE_MS: 5000,
       SESSION_TTL_HOURS: 12,
       DEMO_PASSWORD: 'demo-password',
