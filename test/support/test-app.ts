@@ -19,6 +19,8 @@ export interface TestAppOptions {
   readonly embeddedDataDir?: string;
   /** extra environment, e.g. DEPLOYMENT_MAX_BYTES */
   readonly env?: Readonly<Record<string, string>>;
+  /** the addresses the app is given for PostgreSQL and Redis (e.g. through a TcpProxy a spec can cut) */
+  readonly backendUrls?: { readonly database?: (url: string) => string; readonly redis?: (url: string) => string };
   /** controllers added to the application (the route-rule spec adds one without a rule) */
   readonly extraControllers?: readonly (new (...args: never[]) => object)[];
   /** where the app's log lines go instead of stdout (with env LOG_LEVEL: 'info' for the request log) */
@@ -65,10 +67,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       ...process.env,
       PORT: '0',
       HOST: '127.0.0.1',
-      DATABASE_URL: scratch?.url,
+      DATABASE_URL: scratch && options.backendUrls?.database ? options.backendUrls.database(scratch.url) : scratch?.url,
       DATA_DIR: options.embeddedDataDir ?? tempDir!,
       // the embedded mode runs jobs in-process: Redis is only used with PostgreSQL
-      REDIS_URL: scratch ? redisUrl : undefined,
+      REDIS_URL: scratch && redisUrl ? (options.backendUrls?.redis?.(redisUrl) ?? redisUrl) : undefined,
       QUEUE_PREFIX: queuePrefix,
       LOG_LEVEL: 'warn',
       LOG_PRETTY: 'false',

@@ -1,7 +1,15 @@
 import { createPostgresBackend, Queue, withBackend, Worker, type ConnectionOptions } from 'bullmq';
 import type { DispatchableJob, JobDispatcher, JobRunner } from '../../core/ports/job-dispatcher.js';
+import { withTimeout } from '../../core/shared/with-timeout.js';
 
 const QUEUE = 'engine-jobs';
+/**
+ * While Redis is unreachable its client holds commands until it is back: a command must not wait
+ * for that. A hand-over that times out is logged and left to the reconciler (the row is committed);
+ * the held command still runs on reconnect, which the job id makes harmless.
+ */
+const DISPATCH_TIMEOUT_MS = 2000;
+const CHECK_TIMEOUT_MS = 1000;
 /** how many deliveries the reconciler checks at once */
 const REDISPATCH_CHUNK = 100;
 /** BullMQ states from which a job is still going to be (or being) delivered; 'active' ones that stall are moved back by BullMQ */
@@ -31,6 +39,8 @@ export class BullmqDispatcher implements JobDispatcher {
   constructor(private readonly settings: BullmqSettings) {
     this.kind = settings.backend.kind === 'redis' ? 'bullmq-redis' : 'bullmq-postgres';
     this.queue = this.createQueue();
+    // while Redis is away its client reports every reconnect attempt: /health and the failed hand-overs say it once
+    this.queue.on('error', () => undefined);
   }
 
   async start(runner: JobRunner): Promise<void> {
@@ -50,7 +60,7 @@ export class BullmqDispatcher implements JobDispatcher {
   async dispatch(jobs: readonly DispatchableJob[]): Promise<void> {
     if (jobs.length === 0) return;
     const now = Date.now() + (this.settings.clockOffsetMs?.() ?? 0);
-    await this.queue.addBulk(
+    await withTimeout(this.queue.addBulk(
       jobs.map((job) => ({
         name: 'run',
         data: { jobId: job.id },
@@ -61,7 +71,7 @@ export class BullmqDispatcher implements JobDispatcher {
           removeOnFail: true,
         },
       })),
-    );
+    ), DISPATCH_TIMEOUT_MS, 'The job queue (BullMQ)');
   }
 
   /**
@@ -72,6 +82,11 @@ export class BullmqDispatcher implements JobDispatcher {
    * that harmless).
    */
   async redispatch(jobs: readonly DispatchableJob[]): Promise<void> {
+    const lost = await withTimeout(this.findLost(jobs), DISPATCH_TIMEOUT_MS + jobs.length * 10, 'The job queue (BullMQ)');
+    await this.dispatch(lost);
+  }
+
+  private async findLost(jobs: readonly DispatchableJob[]): Promise<DispatchableJob[]> {
     const lost: DispatchableJob[] = [];
     for (let i = 0; i < jobs.length; i += REDISPATCH_CHUNK) {
       await Promise.all(jobs.slice(i, i + REDISPATCH_CHUNK).map(async (job) => {
@@ -84,7 +99,7 @@ export class BullmqDispatcher implements JobDispatcher {
         lost.push(job);
       }));
     }
-    await this.dispatch(lost);
+    return lost;
   }
 
   async stop(): Promise<void> {
@@ -94,7 +109,7 @@ export class BullmqDispatcher implements JobDispatcher {
 
   async check(): Promise<{ ok: boolean; detail?: string }> {
     try {
-      await this.queue.getJobCounts('waiting');
+      await withTimeout(this.queue.getJobCounts('waiting'), CHECK_TIMEOUT_MS, 'Redis');
       return { ok: true };
     } catch (error) {
       return { ok: false, detail: error instanceof Error ? error.message : String(error) };

@@ -45,8 +45,27 @@ describe('describeError: status, Camunda type and stable code of every error', (
   it("never takes a code from an error that is not ours: a driver's code stays in the log", () => {
     const driver = new QueryFailedError('SELECT 1', [], Object.assign(new Error('relation does not exist'), { code: '42P01' }));
     expect(describeError(driver)).toEqual({ status: 500, type: 'ProcessEngineException', message: 'An internal error occurred', code: 'INTERNAL_ERROR' });
-    expect(describeError(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' })).code).toBe('INTERNAL_ERROR');
     expect(describeError(new HttpException({ message: 'x', code: 'SECRET_DETAIL' }, 503))).toEqual({ status: 503, type: 'ProcessEngineException', message: 'Service Unavailable', code: 'SERVICE_UNAVAILABLE' });
+  });
+});
+
+describe('describeError: the database unavailable is a 503 to retry, not a 500', () => {
+  const unavailable = { status: 503, type: 'ProcessEngineException', message: 'The database is unavailable at the moment; try again shortly', code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 };
+
+  it.each<[string, unknown]>([
+    ['connections terminated (pg_terminate_backend)', new QueryFailedError('SELECT 1', [], Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))],
+    ['the server starting up', Object.assign(new Error('the database system is starting up'), { code: '57P03' })],
+    ['a connection failure', new QueryFailedError('SELECT 1', [], Object.assign(new Error('connection failure'), { code: '08006' }))],
+    ['the server refusing connections', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
+    ['a connection that died mid-query', new Error('Connection terminated unexpectedly')],
+    ['no connection within the pool timeout', new Error('timeout exceeded when trying to connect')],
+  ])('%s', (_what, error) => {
+    expect(describeError(error)).toEqual(unavailable);
+  });
+
+  it('leaves statement errors alone: they stay 500 (or 4xx where mapped)', () => {
+    const syntax = new QueryFailedError('SELEC 1', [], Object.assign(new Error('syntax error'), { code: '42601' }));
+    expect(describeError(syntax).status).toBe(500);
   });
 });
 

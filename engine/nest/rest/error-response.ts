@@ -6,6 +6,7 @@ import {
   OptimisticLockError, ParseError,
 } from '../../core/errors/index.js';
 import { VariableValueError } from '../../core/variables/index.js';
+import { isDatabaseUnavailable } from '../../adapters/typeorm/sql.js';
 import { codeOfResponse, codeOfStatus } from '../http/coded-exception.js';
 import { problemDto } from './parse-problems.js';
 
@@ -18,7 +19,12 @@ export interface ErrorDescription {
   readonly code: string;
   /** Camunda's extra fields (a ParseException's `details`) */
   readonly extra?: Readonly<Record<string, unknown>>;
+  /** sent as Retry-After: the failure is passing (a backend restarting) */
+  readonly retryAfterSeconds?: number;
 }
+
+/** how long a client should wait before trying again while the database is unavailable */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /**
  * Client mistakes are 4xx; only what the server got wrong is a 5xx, and its description never says
@@ -52,6 +58,12 @@ export function describeError(error: unknown): ErrorDescription {
     return { status: tooLarge ? 413 : 400, type: 'InvalidRequestException', message: error.message, code: tooLarge ? 'HTTP_BODY_TOO_LARGE' : 'HTTP_UPLOAD_INVALID' };
   }
   if (error instanceof EngineInvariantError) return { status: 500, type: 'ProcessEngineException', message: error.message, code: error.code };
+  if (isDatabaseUnavailable(error)) {
+    return {
+      status: 503, type: 'ProcessEngineException', message: 'The database is unavailable at the moment; try again shortly',
+      code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+    };
+  }
   return { status: 500, type: 'ProcessEngineException', message: 'An internal error occurred', code: 'INTERNAL_ERROR' };
 }
 
@@ -97,6 +109,7 @@ export function errorBody(description: ErrorDescription, path: string): Record<s
 
 /** answers with the error body: the exception filter, and middleware that answers before Nest routes */
 export function sendError(request: Request | undefined, response: Response, description: ErrorDescription): void {
+  if (description.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(description.retryAfterSeconds));
   response.status(description.status).json(errorBody(description, (request?.originalUrl ?? request?.url ?? '').split('?')[0] ?? ''));
 }
 
