@@ -7,8 +7,11 @@ import type { Clock } from '../core/ports/clock.js';
 export class DatabaseClock implements Clock {
   private offsetMs = 0;
 
+  /** `localNow`: this machine's clock, which may be off by any amount (Date.now; a spec skews it) */
+  constructor(private readonly localNow: () => number = Date.now) {}
+
   now(): Date {
-    return new Date(Date.now() + this.offsetMs);
+    return new Date(this.localNow() + this.offsetMs);
   }
 
   get offset(): number {
@@ -16,9 +19,9 @@ export class DatabaseClock implements Clock {
   }
 
   async align(databaseNow: () => Promise<Date>): Promise<void> {
-    const before = Date.now();
+    const before = this.localNow();
     const dbNow = (await databaseNow()).getTime();
-    const after = Date.now();
+    const after = this.localNow();
     this.offsetMs = dbNow - Math.round((before + after) / 2);
   }
 }
