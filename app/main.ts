@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { openDatabase } from '../engine/adapters/typeorm/data-source.js';
+import { runPendingMigrations } from '../engine/adapters/typeorm/migrate.js';
 import { migrations } from '../migrations/index.js';
 import { ConfigError, loadConfig, type AppConfig } from './config.js';
 import { startService } from './start-service.js';
 
 async function migrate(config: AppConfig): Promise<void> {
   const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, migrations });
-  const applied = await db.dataSource.runMigrations({ transaction: 'each' });
+  const applied = await runPendingMigrations(db);
   console.log(applied.length > 0 ? `Applied ${applied.map((m) => m.name).join(', ')}` : 'Database is up to date');
   await db.dataSource.destroy();
 }

@@ -11,6 +11,7 @@ import { SqlEngineStore } from '../adapters/typeorm/sql-engine-store.js';
 import { Engine } from '../core/engine.js';
 import type { JobDispatcher } from '../core/ports/job-dispatcher.js';
 import { DatabaseClock } from './database-clock.js';
+import { runPendingMigrations } from '../adapters/typeorm/migrate.js';
 import type { EngineSettings } from './engine-settings.js';
 import { ExternalTaskWaiters } from './external-task-waiters.js';
 import { HandlerRegistry } from './handler-registry.js';
@@ -35,7 +36,7 @@ export const engineProviders: Provider[] = [
         entities: settings.entities,
       });
       log.debug(opened.kind === 'postgres' ? `Database: PostgreSQL at ${opened.location}` : `Database: embedded PGlite in ${opened.location}`);
-      const applied = await opened.dataSource.runMigrations({ transaction: 'each' });
+      const applied = await runPendingMigrations(opened);
       if (applied.length > 0) log.log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
       return opened;
     },
