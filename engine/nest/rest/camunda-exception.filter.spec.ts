@@ -6,12 +6,16 @@ import { CamundaExceptionFilter } from './camunda-exception.filter.js';
 interface Sent {
   status?: number;
   body?: unknown;
+  headers: Record<string, string>;
 }
 
 function answerTo(error: unknown, path = '/engine-rest/task'): Sent {
-  const sent: Sent = {};
+  const sent: Sent = { headers: {} };
   const response = {
     headersSent: false,
+    setHeader(name: string, value: string) {
+      sent.headers[name.toLowerCase()] = value;
+    },
     status(code: number) {
       sent.status = code;
       return this;
@@ -54,9 +58,14 @@ describe('CamundaExceptionFilter: what a server failure tells the client', () =>
     expect(leaks(answerTo(error, '/api/deals').body)).toEqual([]);
   });
 
+  it('tells a client to retry while the database is unavailable (503, Retry-After)', () => {
+    expect(answerTo(Object.assign(new Error(`connect ECONNREFUSED db.internal:5432`), { code: 'ECONNREFUSED' }))).toMatchObject({ status: 503, headers: { 'retry-after': '5' } });
+  });
+
   it('still names client mistakes', () => {
     expect(answerTo(Object.assign(new SyntaxError('Unexpected token } in JSON at position 5'), { type: 'entity.parse.failed', status: 400 }))).toEqual({
       status: 400,
+      headers: {},
       body: { type: 'InvalidRequestException', message: 'The request body is not valid JSON: Unexpected token } in JSON at position 5', code: 0, errorCode: 'HTTP_INVALID_JSON' },
     });
   });
