@@ -49,13 +49,14 @@ describe('the database cost of one lead-routing round trip', () => {
     for (const amount of [250000, 5000]) await roundTrip(amount);
     const measured = [];
     for (const amount of [250000, 5000, 250000, 5000]) measured.push(await roundTrip(amount));
-    const sum = (r: { start: StatementCounts; task: StatementCounts; complete: StatementCounts }, key: 'statements' | 'transactions' | 'checkouts' | 'named') =>
+    const sum = (r: { start: StatementCounts; task: StatementCounts; complete: StatementCounts }, key: 'statements' | 'transactions' | 'checkouts' | 'named' | 'upserts') =>
       r.start[key] + r.task[key] + r.complete[key];
     const summary = measured.map((r) => ({
       statements: sum(r, 'statements'),
       transactions: sum(r, 'transactions'),
       checkouts: sum(r, 'checkouts'),
       named: sum(r, 'named'),
+      upserts: sum(r, 'upserts'),
       rows: totalRows({ ...prefixed('start', r.start.rows), ...prefixed('complete', r.complete.rows) }),
     }));
     const [first] = measured;
@@ -68,9 +69,11 @@ describe('the database cost of one lead-routing round trip', () => {
       '',
     ].join('\n'));
     for (const other of summary) expect(other).toEqual(summary[0]);
-    expect(summary[0]!.statements).toBeLessThanOrEqual(15);
-    expect(summary[0]!.transactions).toBeLessThanOrEqual(2);
+    // before issue 13: 15 statements, 2 transactions, 5 checkouts, 9 history upserts
+    expect(summary[0]!.statements).toBeLessThanOrEqual(7);
+    expect(summary[0]!.transactions).toBe(0);
     expect(summary[0]!.checkouts).toBeLessThanOrEqual(5);
+    expect(summary[0]!.upserts).toBe(0);
   });
 });
 

@@ -10,6 +10,8 @@ export interface StatementCounts {
   checkouts: number;
   /** statements sent with a name (prepared once per connection) */
   named: number;
+  /** statements with an `ON CONFLICT` clause */
+  upserts: number;
   /** the statements' first characters, in order */
   texts: string[];
   /** rows written by committed explicit transactions and by single statements, per table and kind */
@@ -79,6 +81,7 @@ export class StatementCounter {
       this.counts.statements++;
       this.counts.texts.push(text.replace(/\s+/g, ' ').slice(0, 90));
       if (typeof arg !== 'string' && arg.name) this.counts.named++;
+      if (text.includes('ON CONFLICT')) this.counts.upserts++;
       if (text.startsWith('BEGIN') || text.startsWith('START TRANSACTION')) {
         this.counts.transactions++;
         const result = await query(arg, values, callback);
@@ -111,7 +114,7 @@ export class StatementCounter {
 }
 
 function emptyCounts(): StatementCounts {
-  return { statements: 0, transactions: 0, checkouts: 0, named: 0, texts: [], rows: {} };
+  return { statements: 0, transactions: 0, checkouts: 0, named: 0, upserts: 0, texts: [], rows: {} };
 }
 
 /** the per-table counts in one line each, e.g. `task +1 ~0 -0` */
