@@ -248,6 +248,11 @@ class InMemoryTransaction implements EngineTransaction {
     return { instance: entry.record, revision: entry.revision, ...byOwnedKind<OwnedRows>(owned) };
   }
 
+  async loadInstanceOfTask(taskId: string): Promise<InstanceSnapshot | null> {
+    const instanceId = await this.instanceIdOfTask(taskId);
+    return instanceId ? this.loadInstance(instanceId) : null;
+  }
+
   async instanceIdOfTask(taskId: string): Promise<string | null> {
     return this.store.tasks.get(taskId)?.processInstanceId ?? null;
   }

@@ -73,4 +73,38 @@ describe('SQL engine store', () => {
     const counts = await db.dataSource.query(`SELECT count(*)::int AS n FROM engine.hist_activity_instance WHERE process_instance_id = $1 AND activity_id = 'end'`, [started.instance.id]);
     expect(counts[0].n).toBe(1);
   });
+
+  // PGlite has one session: the stale command would hold it, and the other could never run
+  const onPostgres = process.env['DATABASE_URL'] ? it : it.skip;
+  onPostgres('writes nothing of a command whose revision guard fails, though its writes go out as one statement', async () => {
+    const started = await engine.startProcessInstance({ definition: { by: 'latest', key: 'review' }, businessKey: null, variables: typed({ amount: 1 }) });
+    const [task] = await db.dataSource.query('SELECT id FROM engine.task WHERE process_instance_id = $1', [started.instance.id]);
+    // a completion that has read the instance and commits only after another command changed it
+    let commits = 0;
+    let reachedCommit!: () => void;
+    const atCommit = new Promise<void>((resolve) => (reachedCommit = resolve));
+    let proceed!: () => void;
+    const proceeding = new Promise<void>((resolve) => (proceed = resolve));
+    const staleStore = Object.create(store) as SqlEngineStore;
+    staleStore.transaction = (work) => store.transaction((tx) => work(Object.assign(Object.create(tx), {
+      commit: async (changes: Parameters<typeof tx.commit>[0]) => {
+        if (++commits > 1) throw new Error('no second attempt');
+        reachedCommit();
+        await proceeding;
+        return tx.commit(changes);
+      },
+    })));
+    const stale = new Engine({ store: staleStore, dispatcher: new InlineDispatcher(), clock: { now: () => new Date() }, ids: { next: () => randomUUID() }, handlers: { handlerFor: () => undefined }, workerId: 'stale' });
+    const completion = stale.completeTask({ taskId: task.id, variables: typed({ stale: true }) });
+    await atCommit;
+    await engine.claimTask(task.id, 'winner');
+    proceed();
+    await expect(completion).rejects.toThrow(/no second attempt/);
+    const [left] = await db.dataSource.query('SELECT assignee FROM engine.task WHERE id = $1', [task.id]);
+    expect(left.assignee).toBe('winner');
+    const written = await db.dataSource.query(`SELECT count(*)::int AS n FROM engine.hist_variable WHERE process_instance_id = $1 AND name = 'stale'`, [started.instance.id]);
+    expect(written[0].n).toBe(0);
+    const elements = await db.dataSource.query('SELECT count(*)::int AS n FROM engine.element_instance WHERE process_instance_id = $1', [started.instance.id]);
+    expect(elements[0].n).toBe(2);
+  });
 });

@@ -11,22 +11,22 @@ export class SqlBatchReads implements BatchReads {
   constructor(private readonly sql: Sql) {}
 
   async find(batchId: string): Promise<StoredBatch | null> {
-    const row = await this.sql.one('SELECT * FROM engine.batch WHERE id = $1', [batchId]);
+    const row = await this.sql.readOne('SELECT * FROM engine.batch WHERE id = $1', [batchId]);
     return row ? { batch: readRow(batchTable, row), revision: Number(row['rev']) } : null;
   }
 
   async item(batchId: string, seq: number) {
-    const row = await this.sql.one('SELECT * FROM engine.batch_item WHERE batch_id = $1 AND seq = $2', [batchId, seq]);
+    const row = await this.sql.readOne('SELECT * FROM engine.batch_item WHERE batch_id = $1 AND seq = $2', [batchId, seq]);
     return row ? readBatchItem(row) : null;
   }
 
   async pendingItems(batchId: string, chunk: number) {
-    const rows = await this.sql.rows(`SELECT * FROM engine.batch_item WHERE batch_id = $1 AND chunk = $2 AND status = 'pending' ORDER BY seq`, [batchId, chunk]);
+    const rows = await this.sql.read(`SELECT * FROM engine.batch_item WHERE batch_id = $1 AND chunk = $2 AND status = 'pending' ORDER BY seq`, [batchId, chunk]);
     return rows.map(readBatchItem);
   }
 
   async jobs(batchId: string): Promise<JobRecord[]> {
-    const rows = await this.sql.rows(`SELECT * FROM engine.job WHERE type IN ('batch-seed', 'batch-chunk') AND payload->>'batchId' = $1`, [batchId]);
+    const rows = await this.sql.read(`SELECT * FROM engine.job WHERE type IN ('batch-seed', 'batch-chunk') AND payload->>'batchId' = $1`, [batchId]);
     return rows.map((r) => readRow(jobTable, r));
   }
 }

@@ -3,6 +3,7 @@ import { DefinitionGraphCache } from '../../core/definitions/graph-cache.js';
 import { OptimisticLockError } from '../../core/errors/index.js';
 import type { ExternalTaskRecord, JobRecord } from '../../core/execution/records.js';
 import type { EngineStore, EngineTransaction, ExternalTaskLockRequest } from '../../core/ports/engine-store.js';
+import { PgliteExclusivePool } from './pglite-pool.js';
 import { isRetryableConflict, Sql } from './sql.js';
 import { SqlEngineTransaction } from './sql-engine-transaction.js';
 import { externalTaskTable, jobTable } from './tables/runtime-tables.js';
@@ -12,7 +13,12 @@ import { readRow } from './tables/table.js';
 export class SqlEngineStore implements EngineStore {
   readonly graphs = new DefinitionGraphCache();
 
-  constructor(private readonly dataSource: DataSource) {}
+  /** named (prepared) statements on PostgreSQL; PGlite's single session gains nothing from them */
+  private readonly prepare: boolean;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.prepare = !((dataSource.driver as unknown as { master?: unknown }).master instanceof PgliteExclusivePool);
+  }
 
   async transaction<T>(work: (tx: EngineTransaction) => Promise<T>): Promise<T> {
     return this.withTransaction((sql) => work(new SqlEngineTransaction(sql, this.graphs)));
@@ -22,13 +28,13 @@ export class SqlEngineStore implements EngineStore {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      await runner.startTransaction();
+      const sql = new Sql(runner, this.prepare);
       try {
-        const result = await work(new Sql(runner));
-        await runner.commitTransaction();
+        const result = await work(sql);
+        await sql.finish();
         return result;
       } catch (error) {
-        await runner.rollbackTransaction().catch(() => undefined);
+        await sql.abort().catch(() => undefined);
         if (isRetryableConflict(error)) throw new OptimisticLockError('row', 'concurrent update');
         throw error;
       }
@@ -77,14 +83,15 @@ export class SqlEngineStore implements EngineStore {
   async claimJob(jobId: string, owner: string, lockMs: number, options: { ignoreDueDate?: boolean } = {}): Promise<JobRecord | null> {
     return this.withTransaction(async (sql) => {
       const force = options.ignoreDueDate === true;
-      const row = await sql.one(
-        `UPDATE engine.job SET lock_owner = $2, lock_expiration = now() + ($3::text || ' milliseconds')::interval
+      const [claimed] = await sql.atomically([{
+        sql: `UPDATE engine.job SET lock_owner = $2, lock_expiration = now() + ($3::text || ' milliseconds')::interval
          WHERE id = $1 AND retries > 0 AND NOT suspended
            AND ($4 OR due_at <= now())
            AND ($4 OR lock_expiration IS NULL OR lock_expiration <= now())
          RETURNING *`,
-        [jobId, owner, String(lockMs), force],
-      );
+        params: [jobId, owner, String(lockMs), force],
+      }]);
+      const row = claimed!.rows[0];
       return row ? readRow(jobTable, row) : null;
     });
   }
@@ -98,7 +105,7 @@ export class SqlEngineStore implements EngineStore {
 
   async findDispatchableJobs(horizonMs: number, limit: number): Promise<{ id: string; dueAt: Date }[]> {
     return this.withTransaction(async (sql) => {
-      const rows = await sql.rows<{ id: string; due_at: Date }>(
+      const rows = await sql.read<{ id: string; due_at: Date }>(
         `SELECT id, due_at FROM engine.job
          WHERE retries > 0 AND NOT suspended AND due_at <= now() + ($1::text || ' milliseconds')::interval
            AND (lock_expiration IS NULL OR lock_expiration <= now())
@@ -111,6 +118,6 @@ export class SqlEngineStore implements EngineStore {
 
   /** the database's clock, which due times and locks are measured against */
   async databaseNow(): Promise<Date> {
-    return this.withTransaction(async (sql) => new Date((await sql.one<{ now: Date }>('SELECT now() AS now'))!.now));
+    return this.withTransaction(async (sql) => new Date((await sql.readOne<{ now: Date }>('SELECT now() AS now'))!.now));
   }
 }

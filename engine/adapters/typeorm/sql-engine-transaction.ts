@@ -16,9 +16,12 @@ import { externalTaskTable, jobTable, ownedTables, processInstanceTable, subscri
 import { readRow } from './tables/table.js';
 
 /** instance row plus every owned row, in one round trip */
-const LOAD_INSTANCE_SQL = `SELECT pi.*, ${OWNED_KINDS
+const LOAD_INSTANCE_COLUMNS = `SELECT pi.*, ${OWNED_KINDS
   .map((kind) => `(SELECT coalesce(json_agg(x), '[]'::json) FROM ${ownedTables[kind].name} x WHERE x.process_instance_id = pi.id) AS "${kind}"`)
-  .join(', ')} FROM engine.process_instance pi WHERE pi.id = $1`;
+  .join(', ')} FROM engine.process_instance pi`;
+const LOAD_INSTANCE_SQL = `${LOAD_INSTANCE_COLUMNS} WHERE pi.id = $1`;
+/** the instance that owns a task, found and loaded in the same statement */
+const LOAD_INSTANCE_OF_TASK_SQL = `${LOAD_INSTANCE_COLUMNS} WHERE pi.id = (SELECT t.process_instance_id FROM engine.task t WHERE t.id = $1)`;
 
 export class SqlEngineTransaction implements EngineTransaction {
   readonly batches: SqlBatchReads;
@@ -34,11 +37,11 @@ export class SqlEngineTransaction implements EngineTransaction {
     const known = ref.by === 'id' ? this.graphs.known(ref.id) : undefined;
     if (known) return known;
     const { where, params } = definitionWhere(ref);
-    const row = await this.sql.one(`SELECT * FROM engine.process_definition WHERE ${where} ORDER BY version DESC LIMIT 1`, params);
+    const row = await this.sql.readOne(`SELECT * FROM engine.process_definition WHERE ${where} ORDER BY version DESC LIMIT 1`, params);
     if (!row) return null;
     const record = readRow(definitionTable, row);
     return this.graphs.resolve(record, async () => {
-      const resource = await this.sql.one<{ content: string }>(
+      const resource = await this.sql.readOne<{ content: string }>(
         'SELECT content FROM engine.resource WHERE deployment_id = $1 AND name = $2',
         [record.deploymentId, record.resourceName],
       );
@@ -47,27 +50,27 @@ export class SqlEngineTransaction implements EngineTransaction {
   }
 
   async findLatestDeploymentByName(name: string, source: string | null, tenantId: string | null) {
-    const row = await this.sql.one(
+    const row = await this.sql.readOne(
       `SELECT * FROM engine.deployment WHERE name = $1 AND source IS NOT DISTINCT FROM $2 AND tenant_id IS NOT DISTINCT FROM $3
        ORDER BY deployment_time DESC LIMIT 1`,
       [name, source, tenantId],
     );
     if (!row) return null;
     const deployment: DeploymentRecord = readRow(deploymentTable, row);
-    const resources: ResourceRecord[] = (await this.sql.rows('SELECT * FROM engine.resource WHERE deployment_id = $1', [deployment.id])).map((r) => readRow(resourceTable, r));
-    const definitions: ProcessDefinitionRecord[] = (await this.sql.rows('SELECT * FROM engine.process_definition WHERE deployment_id = $1', [deployment.id])).map((r) => readRow(definitionTable, r));
+    const resources: ResourceRecord[] = (await this.sql.read('SELECT * FROM engine.resource WHERE deployment_id = $1', [deployment.id])).map((r) => readRow(resourceTable, r));
+    const definitions: ProcessDefinitionRecord[] = (await this.sql.read('SELECT * FROM engine.process_definition WHERE deployment_id = $1', [deployment.id])).map((r) => readRow(definitionTable, r));
     return { deployment, resources, definitions };
   }
 
   async findDeployment(id: string) {
-    const row = await this.sql.one('SELECT * FROM engine.deployment WHERE id = $1', [id]);
+    const row = await this.sql.readOne('SELECT * FROM engine.deployment WHERE id = $1', [id]);
     if (!row) return null;
-    const definitions = (await this.sql.rows('SELECT * FROM engine.process_definition WHERE deployment_id = $1', [id])).map((r) => readRow(definitionTable, r));
+    const definitions = (await this.sql.read('SELECT * FROM engine.process_definition WHERE deployment_id = $1', [id])).map((r) => readRow(definitionTable, r));
     return { deployment: readRow(deploymentTable, row), definitions };
   }
 
   async runningInstanceIds(definitionIds: readonly string[]): Promise<string[]> {
-    const rows = await this.sql.rows<{ id: string }>('SELECT id FROM engine.process_instance WHERE definition_id = ANY($1::text[])', [definitionIds]);
+    const rows = await this.sql.read<{ id: string }>('SELECT id FROM engine.process_instance WHERE definition_id = ANY($1::text[])', [definitionIds]);
     return rows.map((r) => r.id);
   }
 
@@ -87,7 +90,7 @@ export class SqlEngineTransaction implements EngineTransaction {
   }
 
   async latestVersions(keys: readonly string[], tenantId: string | null): Promise<Map<string, number>> {
-    const rows = await this.sql.rows<{ key: string; version: number }>(
+    const rows = await this.sql.read<{ key: string; version: number }>(
       'SELECT key, max(version) AS version FROM engine.process_definition WHERE key = ANY($1::text[]) AND tenant_id IS NOT DISTINCT FROM $2 GROUP BY key',
       [keys, tenantId],
     );
@@ -95,7 +98,7 @@ export class SqlEngineTransaction implements EngineTransaction {
   }
 
   async latestDefinitionIds(keys: readonly string[], tenantId: string | null): Promise<Map<string, string>> {
-    const rows = await this.sql.rows<{ key: string; id: string }>(
+    const rows = await this.sql.read<{ key: string; id: string }>(
       `SELECT DISTINCT ON (key) key, id FROM engine.process_definition
        WHERE key = ANY($1::text[]) AND tenant_id IS NOT DISTINCT FROM $2 ORDER BY key, version DESC`,
       [keys, tenantId],
@@ -105,7 +108,7 @@ export class SqlEngineTransaction implements EngineTransaction {
 
   async latestFormVersions(keys: readonly string[], tenantId: string | null): Promise<Map<string, number>> {
     if (keys.length === 0) return new Map();
-    const rows = await this.sql.rows<{ key: string; version: number }>(
+    const rows = await this.sql.read<{ key: string; version: number }>(
       'SELECT key, max(version) AS version FROM engine.form_definition WHERE key = ANY($1::text[]) AND tenant_id IS NOT DISTINCT FROM $2 GROUP BY key',
       [keys, tenantId],
     );
@@ -115,7 +118,7 @@ export class SqlEngineTransaction implements EngineTransaction {
   async findFormDefinition(ref: FormDefinitionRef): Promise<FormDefinitionRecord | null> {
     const params: unknown[] = [ref.key, ref.tenantId];
     const version = ref.by === 'version' ? ` AND version = $${params.push(ref.version)}` : '';
-    const row = await this.sql.one(
+    const row = await this.sql.readOne(
       `SELECT * FROM engine.form_definition WHERE key = $1 AND tenant_id IS NOT DISTINCT FROM $2${version} ORDER BY version DESC LIMIT 1`,
       params,
     );
@@ -123,29 +126,36 @@ export class SqlEngineTransaction implements EngineTransaction {
   }
 
   async findResource(deploymentId: string, name: string): Promise<ResourceRecord | null> {
-    const row = await this.sql.one('SELECT * FROM engine.resource WHERE deployment_id = $1 AND name = $2', [deploymentId, name]);
+    const row = await this.sql.readOne('SELECT * FROM engine.resource WHERE deployment_id = $1 AND name = $2', [deploymentId, name]);
     return row ? readRow(resourceTable, row) : null;
   }
 
   async formResources(deploymentId: string): Promise<ResourceRecord[]> {
-    const rows = await this.sql.rows(`SELECT * FROM engine.resource WHERE deployment_id = $1 AND lower(name) LIKE '%.form'`, [deploymentId]);
+    const rows = await this.sql.read(`SELECT * FROM engine.resource WHERE deployment_id = $1 AND lower(name) LIKE '%.form'`, [deploymentId]);
     return rows.map((r) => readRow(resourceTable, r));
   }
 
   async definitionLevelJobs(definitionIds: readonly string[]): Promise<JobRecord[]> {
     if (definitionIds.length === 0) return [];
-    const rows = await this.sql.rows('SELECT * FROM engine.job WHERE process_instance_id IS NULL AND definition_id = ANY($1::text[])', [definitionIds]);
+    const rows = await this.sql.read('SELECT * FROM engine.job WHERE process_instance_id IS NULL AND definition_id = ANY($1::text[])', [definitionIds]);
     return rows.map((r) => readRow(jobTable, r));
   }
 
   async definitionLevelSubscriptions(definitionIds: readonly string[]): Promise<SubscriptionRecord[]> {
     if (definitionIds.length === 0) return [];
-    const rows = await this.sql.rows('SELECT * FROM engine.event_subscription WHERE process_instance_id IS NULL AND definition_id = ANY($1::text[])', [definitionIds]);
+    const rows = await this.sql.read('SELECT * FROM engine.event_subscription WHERE process_instance_id IS NULL AND definition_id = ANY($1::text[])', [definitionIds]);
     return rows.map((r) => readRow(subscriptionTable, r));
   }
 
   async loadInstance(id: string): Promise<InstanceSnapshot | null> {
-    const row = await this.sql.one(LOAD_INSTANCE_SQL, [id]);
+    return this.snapshotOf(await this.sql.readOne(LOAD_INSTANCE_SQL, [id]));
+  }
+
+  async loadInstanceOfTask(taskId: string): Promise<InstanceSnapshot | null> {
+    return this.snapshotOf(await this.sql.readOne(LOAD_INSTANCE_OF_TASK_SQL, [taskId]));
+  }
+
+  private snapshotOf(row: Record<string, unknown> | null): InstanceSnapshot | null {
     if (!row) return null;
     const owned = <K extends OwnedKind>(kind: K): OwnedRows<K>[K] => {
       const value = row[kind];
@@ -160,17 +170,17 @@ export class SqlEngineTransaction implements EngineTransaction {
   }
 
   async instanceIdOfTask(taskId: string): Promise<string | null> {
-    const row = await this.sql.one<{ process_instance_id: string }>('SELECT process_instance_id FROM engine.task WHERE id = $1', [taskId]);
+    const row = await this.sql.readOne<{ process_instance_id: string }>('SELECT process_instance_id FROM engine.task WHERE id = $1', [taskId]);
     return row?.process_instance_id ?? null;
   }
 
   async findExternalTask(id: string): Promise<ExternalTaskRecord | null> {
-    const row = await this.sql.one('SELECT * FROM engine.external_task WHERE id = $1', [id]);
+    const row = await this.sql.readOne('SELECT * FROM engine.external_task WHERE id = $1', [id]);
     return row ? readRow(externalTaskTable, row) : null;
   }
 
   async findJob(id: string): Promise<JobRecord | null> {
-    const row = await this.sql.one('SELECT * FROM engine.job WHERE id = $1', [id]);
+    const row = await this.sql.readOne('SELECT * FROM engine.job WHERE id = $1', [id]);
     return row ? readRow(jobTable, row) : null;
   }
 
@@ -186,7 +196,7 @@ export class SqlEngineTransaction implements EngineTransaction {
     for (const [name, value] of query.correlationKeys ?? []) where.push(variableMatches('s.process_instance_id', name, value, params));
     for (const [name, value] of query.localCorrelationKeys ?? []) where.push(variableMatches('s.element_instance_id', name, value, params));
     const limit = query.limit ? ` LIMIT ${Math.floor(query.limit)}` : '';
-    const rows = await this.sql.rows(
+    const rows = await this.sql.read(
       `SELECT s.* FROM engine.event_subscription s LEFT JOIN engine.process_instance pi ON pi.id = s.process_instance_id
        WHERE ${where.join(' AND ')} ORDER BY s.created, s.id${limit}`,
       params,

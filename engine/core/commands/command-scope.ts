@@ -4,7 +4,7 @@ import type { DeployedDefinition } from '../definitions/definition-record.js';
 import { NotFoundError } from '../errors/index.js';
 import type { CrossInstanceEffect } from '../execution/effects.js';
 import { ExecutionContext, type ExecutionServices } from '../execution/execution-context.js';
-import { InstanceAggregate } from '../execution/instance-aggregate.js';
+import { InstanceAggregate, type InstanceSnapshot } from '../execution/instance-aggregate.js';
 import { UnitOfWork } from '../execution/unit-of-work.js';
 import type { Clock } from '../ports/clock.js';
 import type { DefinitionRef, EngineTransaction } from '../ports/engine-store.js';
@@ -64,8 +64,20 @@ export class CommandScope {
   async instance(id: string): Promise<LoadedInstance | null> {
     const cached = this.loaded.get(id);
     if (cached) return cached;
-    const snapshot = await this.tx.loadInstance(id);
+    return this.adoptSnapshot(await this.tx.loadInstance(id));
+  }
+
+  /** loads the instance that owns a task (once per command); null if there is no such task */
+  async instanceOfTask(taskId: string): Promise<LoadedInstance | null> {
+    for (const loaded of this.loaded.values()) if (loaded.aggregate.tasks.get(taskId)) return loaded;
+    return this.adoptSnapshot(await this.tx.loadInstanceOfTask(taskId));
+  }
+
+  private async adoptSnapshot(snapshot: InstanceSnapshot | null): Promise<LoadedInstance | null> {
     if (!snapshot) return null;
+    const id = snapshot.instance.id;
+    const cached = this.loaded.get(id);
+    if (cached) return cached;
     const definition = await this.tx.findDefinition({ by: 'id', id: snapshot.instance.definitionId });
     if (!definition) throw new NotFoundError(`Process definition '${snapshot.instance.definitionId}' of instance '${id}' not found`);
     return this.adopt(InstanceAggregate.load(snapshot), definition);

@@ -6,8 +6,7 @@ import { checkFourEyes } from './four-eyes.js';
 import { checkTaskWrites, type TaskActor } from './task-writes.js';
 
 async function loadTask(scope: CommandScope, taskId: string): Promise<{ loaded: LoadedInstance; task: TaskRecord }> {
-  const instanceId = await scope.tx.instanceIdOfTask(taskId);
-  const loaded = instanceId ? await scope.instance(instanceId) : null;
+  const loaded = await scope.instanceOfTask(taskId);
   const task = loaded?.aggregate.tasks.get(taskId);
   if (!loaded || !task) throw new NotFoundError(`Cannot find task with id ${taskId}`);
   return { loaded, task };

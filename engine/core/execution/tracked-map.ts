@@ -82,6 +82,11 @@ export class TrackedMap<V extends { readonly id: string }> {
     };
   }
 
+  /** ids of the records the map was loaded with: they existed before the unit of work */
+  loadedIds(): ReadonlySet<string> {
+    return this.loaded;
+  }
+
   hasChanges(): boolean {
     return this.inserted.size + this.patches.size + this.deleted.size > 0;
   }

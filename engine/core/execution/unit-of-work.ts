@@ -42,8 +42,20 @@ export class UnitOfWork {
       definitionJobs: this.definitionJobs.changes(),
       definitionSubscriptions: this.definitionSubscriptions.changes(),
       history: this.history,
+      existingIds: this.existingIds(),
       batches: this.batches.changes(),
     };
+  }
+
+  /** ids of the loaded instances and of the records loaded with them, changed or not */
+  private existingIds(): Set<string> {
+    const ids = new Set<string>();
+    for (const aggregate of this.instances.values()) {
+      if (aggregate.isNew) continue;
+      ids.add(aggregate.id);
+      for (const map of [aggregate.elements, aggregate.tasks, aggregate.variables, aggregate.incidents]) for (const id of map.loadedIds()) ids.add(id);
+    }
+    return ids;
   }
 
   /** jobs created or re-scheduled by this unit, to hand to the dispatcher after commit */

@@ -81,6 +81,11 @@ export interface UnitOfWorkChanges {
   /** definition-level subscriptions (message and signal start events) */
   readonly definitionSubscriptions: TrackedChanges<SubscriptionRecord>;
   readonly history: readonly HistoryRecord[];
+  /**
+   * ids of what existed before the command: its loaded instances and their records. A history
+   * row of such an id was written by an earlier command (stores update it rather than insert it).
+   */
+  readonly existingIds: ReadonlySet<string>;
   readonly batches: BatchChanges;
 }
 
@@ -112,6 +117,8 @@ export interface EngineTransaction {
 
   loadInstance(id: string): Promise<InstanceSnapshot | null>;
   instanceIdOfTask(taskId: string): Promise<string | null>;
+  /** the instance that owns the task, in one read; null if there is no such task */
+  loadInstanceOfTask(taskId: string): Promise<InstanceSnapshot | null>;
   findExternalTask(id: string): Promise<ExternalTaskRecord | null>;
   findJob(id: string): Promise<JobRecord | null>;
   findSubscriptions(query: SubscriptionQuery): Promise<SubscriptionRecord[]>;

@@ -41,13 +41,16 @@ export function dbValue<R extends { readonly id: string }>(c: Column<R>, record:
   return c.toDb ? c.toDb(value as never) : value === undefined ? null : value;
 }
 
-/** `INSERT ... VALUES (...), (...)` for many records at once */
+/**
+ * `INSERT ... VALUES (...), (...)` for many records at once. Its values are appended to `params`
+ * (numbered after those already there), so several statements can share one parameter list.
+ */
 export function insertStatement<R extends { readonly id: string }>(
   table: Table<R>,
   records: readonly R[],
   extraColumns: Readonly<Record<string, unknown>> = {},
+  params: unknown[] = [],
 ): { sql: string; params: unknown[] } {
-  const params: unknown[] = [];
   const extras = Object.entries(extraColumns);
   const rows = records.map((record) => {
     const values = table.columns.map((c) => `$${params.push(dbValue(c, record))}`);
@@ -58,11 +61,16 @@ export function insertStatement<R extends { readonly id: string }>(
   return { sql: `INSERT INTO ${table.name} (${columns.join(', ')}) VALUES ${rows.join(', ')}`, params };
 }
 
-/** `UPDATE ... SET` only the patched columns */
-export function updateStatement<R extends { readonly id: string }>(table: Table<R>, id: string, patch: Partial<R>): { sql: string; params: unknown[] } | null {
-  const params: unknown[] = [];
-  const sets = table.columns.filter((c) => c.field in patch && c.field !== 'id').map((c) => `${c.column} = $${params.push(dbValue(c, patch))}`);
-  if (sets.length === 0) return null;
+/** `UPDATE ... SET` only the patched columns (values appended to `params`, as for inserts) */
+export function updateStatement<R extends { readonly id: string }>(
+  table: Table<R>,
+  id: string,
+  patch: Partial<R>,
+  params: unknown[] = [],
+): { sql: string; params: unknown[] } | null {
+  const patched = table.columns.filter((c) => c.field in patch && c.field !== 'id');
+  if (patched.length === 0) return null;
+  const sets = patched.map((c) => `${c.column} = $${params.push(dbValue(c, patch))}`);
   return { sql: `UPDATE ${table.name} SET ${sets.join(', ')} WHERE id = $${params.push(id)}`, params };
 }
 

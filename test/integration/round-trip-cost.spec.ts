@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { OpenedDatabase } from '../../engine/adapters/typeorm/data-source.js';
+import { DATABASE } from '../../engine/nest/tokens.js';
+import { RecordEventRelay } from '../../crm-domain/events/record-event-relay.js';
+import { RestClient } from '../support/rest-client.js';
+import { describeRows, StatementCounter, totalRows, type StatementCounts } from '../support/statement-counter.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const leadRouting = readFileSync(join(process.cwd(), 'bench', 'models', 'lead-routing.bpmn'), 'utf8');
+
+/**
+ * What one lead-routing round trip through REST costs the database (bench/README.md keeps the
+ * figures): start with an amount, the task of the instance, complete it. Counted, not timed, so
+ * the figures are the same on a busy machine; the bounds fail a change that adds round trips.
+ */
+describe('the database cost of one lead-routing round trip', () => {
+  let app: TestApp;
+  let api: RestClient;
+  let counter: StatementCounter;
+
+  beforeAll(async () => {
+    // no reconciler pass and no sweep of CRM record events in the middle of a measured round trip
+    app = await startTestApp({ env: { JOB_RECONCILE_MS: '3600000' } });
+    await app.nest.get(RecordEventRelay).onModuleDestroy();
+    api = new RestClient(app.rest, app.adminAuth);
+    counter = new StatementCounter(app.nest.get<OpenedDatabase>(DATABASE).dataSource);
+    expect((await api.deploy([{ name: 'lead-routing.bpmn', content: leadRouting }])).status).toBe(200);
+  });
+  afterAll(() => app?.close());
+
+  async function roundTrip(amount: number): Promise<{ start: StatementCounts; task: StatementCounts; complete: StatementCounts }> {
+    counter.take();
+    const started = await api.post<{ id: string }>('/process-definition/key/bench_lead_routing/start', { variables: { amount: { value: amount, type: 'Integer' } } });
+    expect(started.status).toBe(200);
+    const start = counter.take();
+    const tasks = await api.get<{ id: string }[]>('/task', { processInstanceId: started.body.id });
+    expect(tasks.body).toHaveLength(1);
+    const task = counter.take();
+    const completed = await api.post(`/task/${tasks.body[0]!.id}/complete`, { variables: { qualified: { value: true, type: 'Boolean' } } });
+    expect(completed.status).toBe(204);
+    const complete = counter.take();
+    const history = await api.get<{ state: string }>(`/history/process-instance/${started.body.id}`);
+    expect(history.body.state).toBe('COMPLETED');
+    return { start, task, complete };
+  }
+
+  it('costs the same on every round trip, within the recorded bounds', async () => {
+    for (const amount of [250000, 5000]) await roundTrip(amount);
+    const measured = [];
+    for (const amount of [250000, 5000, 250000, 5000]) measured.push(await roundTrip(amount));
+    const sum = (r: { start: StatementCounts; task: StatementCounts; complete: StatementCounts }, key: 'statements' | 'transactions' | 'checkouts' | 'named' | 'upserts') =>
+      r.start[key] + r.task[key] + r.complete[key];
+    const summary = measured.map((r) => ({
+      statements: sum(r, 'statements'),
+      transactions: sum(r, 'transactions'),
+      checkouts: sum(r, 'checkouts'),
+      named: sum(r, 'named'),
+      upserts: sum(r, 'upserts'),
+      rows: totalRows({ ...prefixed('start', r.start.rows), ...prefixed('complete', r.complete.rows) }),
+    }));
+    const [first] = measured;
+    process.stdout.write([
+      `round trip on ${app.databaseKind}: ${JSON.stringify(summary[0])}`,
+      ...(['start', 'task', 'complete'] as const).map((step) => {
+        const c = first![step];
+        return `  ${step}: ${c.statements} statements (${c.named} named), ${c.transactions} transactions, ${c.checkouts} checkouts; ${describeRows(c.rows).join(', ')}\n${c.texts.map((t) => `    ${t}`).join('\n')}`;
+      }),
+      '',
+    ].join('\n'));
+    for (const other of summary) expect(other).toEqual(summary[0]);
+    // before issue 13: 15 statements, 2 transactions, 5 checkouts, 9 history upserts
+    expect(summary[0]!.statements).toBeLessThanOrEqual(7);
+    expect(summary[0]!.transactions).toBe(0);
+    expect(summary[0]!.checkouts).toBeLessThanOrEqual(5);
+    expect(summary[0]!.upserts).toBe(0);
+  });
+});
+
+function prefixed(prefix: string, rows: StatementCounts['rows']): StatementCounts['rows'] {
+  return Object.fromEntries(Object.entries(rows).map(([table, r]) => [`${prefix}:${table}`, r]));
+}
