@@ -27,7 +27,7 @@ export interface AppExtras extends AppModuleExtras {
 
 /** Builds the HTTP application (used by start-service.ts and by end-to-end specs). */
 export async function createApp(config: AppConfig, extras: AppExtras = {}): Promise<NestExpressApplication> {
-  const logging = extras.logging ?? createLogging({ level: config.LOG_LEVEL, pretty: config.LOG_PRETTY, stream: extras.logStream });
+  const logging = extras.logging ?? createLogging({ level: config.LOG_LEVEL, pretty: config.LOG_PRETTY, slowMs: config.REQUEST_LOG_SLOW_MS, sampleEvery: config.REQUEST_LOG_SAMPLE_EVERY, stream: extras.logStream });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, extras), { logger: logging.nestLogger, abortOnError: false, bodyParser: false });
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');

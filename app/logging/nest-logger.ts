@@ -15,7 +15,7 @@ const STACK = /\n\s*at /;
 /**
  * Nest's logger interface over pino: `log` is info, `verbose` is trace; the last string argument is
  * the context (Nest passes the Logger's name there); inside a request the request's own logger
- * (pino-http's `req.log`, with the request and its id) is used, so a line says which request it is about.
+ * (its id, method and URL; see request-log-middleware.ts) is used, so a line says which request it is about.
  */
 export class NestPinoLogger implements LoggerService {
   constructor(
