@@ -13,7 +13,7 @@ import type { AppConfig } from './config.js';
 import { bodyParsers } from './http/body-limits.js';
 import { refuseHostileInput } from './http/hostile-input.js';
 import { securityHeaders } from './http-safety/security-headers.js';
-import { webAppFiles, webAppPages } from './http/web-app-pages.js';
+import { webAppAssets, webAppFiles, webAppPages } from './http/web-app-pages.js';
 import { createLogging, type AppLogging } from './logging/logging.js';
 
 const API_PREFIXES = ['/engine-rest', '/api', '/health', '/docs', '/metrics'];
@@ -59,6 +59,6 @@ function serveWebApp(app: NestExpressApplication): void {
   const designer = [resolve(here, '..', '..', 'designer'), resolve(here, '..', 'designer')].find((dir) => existsSync(join(dir, 'vite.config.ts')));
   if (!designer) return;
   const files = webAppFiles(designer);
-  app.useStaticAssets(files.root, { index: false, maxAge: '1h' });
+  app.use(webAppAssets(files, API_PREFIXES));
   app.use(webAppPages(files, API_PREFIXES));
 }
