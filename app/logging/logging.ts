@@ -13,17 +13,16 @@ export interface AppLogging {
   readonly logger: Logger;
   /** for `app.useLogger` / NestFactory: Nest's Logger over the same pino instance */
   readonly nestLogger: NestPinoLogger;
-  /** Express middleware: gives each request an id, makes its logger current, and logs it once answered (see requestLog) */
+  /** Express middleware: gives each request an id and logs it once answered (see requestLog) */
   readonly requestMiddleware: (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 }
 
 export function createLogging(settings: RequestLogSettings): AppLogging {
   const options = loggerOptions(settings);
   const logger = settings.stream ? pino(options, settings.stream) : pino(options);
-  const requests = requestLog(logger, { slowMs: settings.slowMs ?? DEFAULT_SLOW_REQUEST_MS, sampleEvery: settings.sampleEvery ?? 0 });
   return {
     logger,
-    nestLogger: new NestPinoLogger(logger, requests.current),
-    requestMiddleware: requests.middleware,
+    nestLogger: new NestPinoLogger(logger),
+    requestMiddleware: requestLog(logger, { slowMs: settings.slowMs ?? DEFAULT_SLOW_REQUEST_MS, sampleEvery: settings.sampleEvery ?? 0 }),
   };
 }

@@ -59,7 +59,7 @@ async function serverLogging(settings: Omit<RequestLogSettings, 'pretty' | 'stre
       await fetch(`${url}${MARKER}`);
       const deadline = Date.now() + 10_000;
       while (!parsed().some((line) => line.msg === 'marker') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
-      return parsed().filter((line) => line.url !== MARKER);
+      return parsed().filter((line) => line.url !== MARKER && line.msg !== 'marker');
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -111,14 +111,6 @@ describe('the request log at info', () => {
   it('writes a line for a success outside the Camunda REST API', async () => {
     expect((await server.get('/api/leads')).status).toBe(200);
     expect((await server.linesAfterMarker()).filter((line) => line.url === '/api/leads')).toEqual([expect.objectContaining({ status: 200 })]);
-  });
-
-  it("names the request, not its headers, on a line written while it is handled", async () => {
-    const response = await server.get('/engine-rest/says-something', { authorization: 'Basic c2VjcmV0' });
-    const lines = (await server.linesAfterMarker()).filter((line) => line.msg === 'looked it up');
-    expect(lines).toEqual([
-      { level: 30, time: expect.any(Number), pid: expect.any(Number), hostname: expect.any(String), reqId: response.headers.get('x-request-id'), method: 'GET', url: '/engine-rest/says-something', context: 'Lookup', msg: 'looked it up' },
-    ]);
   });
 });
 
