@@ -58,6 +58,12 @@ const environmentSchema = z.object({
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'expected one of fatal, error, warn, info, debug, trace, silent' })
     .default('info'),
   LOG_PRETTY: booleanFlag.default(false),
+  REQUEST_LOG_SLOW_MS: positiveInt('a duration in milliseconds').default(1000),
+  REQUEST_LOG_SAMPLE_EVERY: z.coerce
+    .number({ message: 'expected 0 (none) or a number of requests' })
+    .int({ message: 'expected 0 (none) or a number of requests' })
+    .min(0, { message: 'expected 0 (none) or a number of requests' })
+    .default(0),
   DEPLOYMENT_MAX_BYTES: positiveInt('a positive number of bytes').default(5 * 1024 * 1024),
   DEPLOYMENT_MAX_ELEMENTS: positiveInt('a positive number of elements').default(20000),
   DEPLOYMENT_MAX_ATTRIBUTES: positiveInt('a positive number of attributes').default(50000),

@@ -13,7 +13,7 @@ import type { AppConfig } from './config.js';
 import { bodyParsers } from './http/body-limits.js';
 import { refuseHostileInput } from './http/hostile-input.js';
 import { securityHeaders } from './http-safety/security-headers.js';
-import { webAppFiles, webAppPages } from './http/web-app-pages.js';
+import { webAppAssets, webAppFiles, webAppPages } from './http/web-app-pages.js';
 import { createLogging, type AppLogging } from './logging/logging.js';
 
 const API_PREFIXES = ['/engine-rest', '/api', '/health', '/docs', '/metrics'];
@@ -27,7 +27,7 @@ export interface AppExtras extends AppModuleExtras {
 
 /** Builds the HTTP application (used by start-service.ts and by end-to-end specs). */
 export async function createApp(config: AppConfig, extras: AppExtras = {}): Promise<NestExpressApplication> {
-  const logging = extras.logging ?? createLogging({ level: config.LOG_LEVEL, pretty: config.LOG_PRETTY, stream: extras.logStream });
+  const logging = extras.logging ?? createLogging({ level: config.LOG_LEVEL, pretty: config.LOG_PRETTY, slowMs: config.REQUEST_LOG_SLOW_MS, sampleEvery: config.REQUEST_LOG_SAMPLE_EVERY, stream: extras.logStream });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, extras), { logger: logging.nestLogger, abortOnError: false, bodyParser: false });
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
@@ -59,6 +59,6 @@ function serveWebApp(app: NestExpressApplication): void {
   const designer = [resolve(here, '..', '..', 'designer'), resolve(here, '..', 'designer')].find((dir) => existsSync(join(dir, 'vite.config.ts')));
   if (!designer) return;
   const files = webAppFiles(designer);
-  app.useStaticAssets(files.root, { index: false, maxAge: '1h' });
+  app.use(webAppAssets(files, API_PREFIXES));
   app.use(webAppPages(files, API_PREFIXES));
 }

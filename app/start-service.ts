@@ -17,7 +17,7 @@ export interface RunningService {
  * come after, at debug level.
  */
 export async function startService(config: AppConfig, options: { readonly logStream?: DestinationStream } = {}): Promise<RunningService> {
-  const logging = createLogging({ level: config.LOG_LEVEL, pretty: config.LOG_PRETTY, stream: options.logStream });
+  const logging = createLogging({ level: config.LOG_LEVEL, pretty: config.LOG_PRETTY, slowMs: config.REQUEST_LOG_SLOW_MS, sampleEvery: config.REQUEST_LOG_SAMPLE_EVERY, stream: options.logStream });
   const log = logging.logger.child({ context: 'Startup' });
   for (const line of startupSummary(config)) log.info(line);
   const app = await createApp(config, { logging });

@@ -1,6 +1,4 @@
-import type { IncomingMessage } from 'node:http';
-import type { DestinationStream, LevelWithSilent } from 'pino';
-import type { Options } from 'pino-http';
+import type { DestinationStream, LevelWithSilent, LoggerOptions } from 'pino';
 
 const SECRET_HEADERS = ['cookie', 'authorization', 'proxy-authorization', 'x-api-key'];
 const SECRET_FIELDS = ['password', 'newPassword', 'currentPassword', 'token', 'secret', 'apiKey'];
@@ -41,48 +39,27 @@ export function redactUrl(url: string): string {
   return `${url.slice(0, start + 1)}${query.join('&')}`;
 }
 
-/** parsed query or route parameters with the values of secret names replaced, nested ones too */
-function redactParameters(value: unknown, depth = 0): unknown {
-  if (value === null || typeof value !== 'object' || depth > 4) return value;
-  if (Array.isArray(value)) return value.map((item) => redactParameters(item, depth + 1));
-  return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>).map(([name, item]) => [name, isSecretName(name) ? REDACTED : redactParameters(item, depth + 1)]),
-  );
-}
-
-interface SerializedRequest {
-  url?: string;
-  query?: unknown;
-  params?: unknown;
-  headers?: Record<string, unknown>;
-}
-
 export interface RequestLogSettings {
   readonly level: LevelWithSilent;
   readonly pretty: boolean;
   /** where log lines go instead of stdout (specs read them) */
   readonly stream?: DestinationStream | undefined;
+  /** a request answered in this many milliseconds or more is logged whatever its route and status */
+  readonly slowMs?: number;
+  /** at info, one in this many successful Camunda REST requests is logged; 0: none */
+  readonly sampleEvery?: number;
 }
 
 /**
- * pino-http's options for the request log: no cookies, Authorization or API-key headers, no
- * Set-Cookie, no secret query values, no password or token fields. The `req` serializer gets pino's
- * standard one's output (wrapSerializers) and copies it, so the live request is never changed.
+ * pino's options for the service's logger: whatever a line carries, password and token fields
+ * read [Redacted]. Request lines (app/logging/request-log-middleware.ts) name the method, the
+ * URL without secret query values, the route, the status, the time and who asked: never
+ * headers, so no cookie, Authorization, API key or Set-Cookie can reach the log.
  */
-export function requestLogOptions(settings: RequestLogSettings): Options {
+export function loggerOptions(settings: RequestLogSettings): LoggerOptions {
   return {
     level: settings.level,
-    autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
     redact: { paths: [...REDACTED_PATHS], censor: REDACTED },
-    serializers: {
-      req: (req: SerializedRequest) => ({
-        ...req,
-        url: typeof req.url === 'string' ? redactUrl(req.url) : req.url,
-        query: redactParameters(req.query),
-        params: redactParameters(req.params),
-        headers: { ...req.headers },
-      }),
-    },
-    ...(settings.stream ? { stream: settings.stream } : settings.pretty ? { transport: { target: 'pino-pretty' } } : {}),
+    ...(settings.stream || !settings.pretty ? {} : { transport: { target: 'pino-pretty' } }),
   };
 }

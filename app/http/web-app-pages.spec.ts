@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { webAppFiles, webAppPages } from './web-app-pages.js';
+import { webAppAssets, webAppFiles, webAppPages } from './web-app-pages.js';
 
 describe('the web app pages', () => {
   let designer: string;
@@ -47,5 +47,42 @@ describe('the web app pages', () => {
     expect((await fetch(`${url}/api/deals`)).status).toBe(404);
     expect((await fetch(`${url}/API/deals`)).status).toBe(404);
     expect((await fetch(`${url}/missing.js`)).status).toBe(404);
+  });
+});
+
+describe('the web app files', () => {
+  let designer: string;
+  let server: Server;
+  let url: string;
+
+  beforeAll(async () => {
+    designer = mkdtempSync(join(tmpdir(), 'web-app-assets-'));
+    const files = webAppFiles(designer);
+    mkdirSync(join(files.root, 'engine-rest'), { recursive: true });
+    writeFileSync(join(files.root, 'favicon.svg'), '<svg/>');
+    // a file at an API path: proves that API requests never look at the disk
+    writeFileSync(join(files.root, 'engine-rest', 'version'), 'from the disk');
+    const app = express();
+    app.use(webAppAssets(files, ['/engine-rest', '/api']));
+    app.use((_req, res) => res.status(404).send('not found'));
+    server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    rmSync(designer, { recursive: true, force: true });
+  });
+
+  it('are served, cached for an hour', async () => {
+    const response = await fetch(`${url}/favicon.svg`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=3600');
+  });
+
+  it.each(['/engine-rest/version', '/ENGINE-REST/version'])('are not looked up under an API prefix: %s', async (path) => {
+    const response = await fetch(`${url}${path}`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).toBe('not found');
   });
 });

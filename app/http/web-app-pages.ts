@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { NextFunction, Request, Response } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { isUnderPrefix } from '../../engine/nest/http/path-prefix.js';
 
 export interface WebAppFiles {
@@ -12,6 +12,20 @@ export interface WebAppFiles {
 
 export function webAppFiles(designerDir: string): WebAppFiles {
   return { root: join(designerDir, 'dist'), buildLock: join(designerDir, '.build-lock') };
+}
+
+function isApiPath(path: string, apiPrefixes: readonly string[]): boolean {
+  return apiPrefixes.some((prefix) => isUnderPrefix(path, prefix));
+}
+
+/**
+ * The built files (cached an hour). API requests pass by without a look at the disk: a file
+ * lookup per request (a stat, even of a file that is not there) was the costliest step of a
+ * trivial API call.
+ */
+export function webAppAssets(files: WebAppFiles, apiPrefixes: readonly string[]): RequestHandler {
+  const assets = express.static(files.root, { index: false, maxAge: '1h' });
+  return (req, res, next) => (isApiPath(req.path, apiPrefixes) ? next() : assets(req, res, next));
 }
 
 /** a page for the web app's URLs while `npm start` builds it beside the running service */
@@ -27,7 +41,7 @@ const BEING_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 export function webAppPages(files: WebAppFiles, apiPrefixes: readonly string[]) {
   const index = join(files.root, 'index.html');
   return (req: Request, res: Response, next: NextFunction): void => {
-    if (req.method !== 'GET' || apiPrefixes.some((prefix) => isUnderPrefix(req.path, prefix)) || req.path.includes('.')) return next();
+    if (req.method !== 'GET' || isApiPath(req.path, apiPrefixes) || req.path.includes('.')) return next();
     if (existsSync(files.buildLock)) {
       res.status(503).set('Retry-After', '5').type('html').send(BEING_BUILT);
       return;

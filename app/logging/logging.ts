@@ -1,29 +1,28 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Logger } from 'pino';
-import { pinoHttp, type HttpLogger } from 'pino-http';
-import { requestLogOptions, type RequestLogSettings } from '../http-safety/request-log.js';
+import { pino, type Logger } from 'pino';
+import { loggerOptions, type RequestLogSettings } from '../http-safety/request-log.js';
 import { NestPinoLogger } from './nest-logger.js';
+import { requestLog } from './request-log-middleware.js';
 
-/** The service's one pino logger: the request log (pino-http) and everything else written through Nest's Logger. */
+/** a request that takes a second is worth a line even when it succeeds */
+export const DEFAULT_SLOW_REQUEST_MS = 1000;
+
+/** The service's one pino logger: the request log and everything else written through Nest's Logger. */
 export interface AppLogging {
   /** the root logger (start-up lines, lines outside a request) */
   readonly logger: Logger;
   /** for `app.useLogger` / NestFactory: Nest's Logger over the same pino instance */
   readonly nestLogger: NestPinoLogger;
-  /** Express middleware: logs each request once answered, gives it an id, and makes its logger current */
+  /** Express middleware: gives each request an id and logs it once answered (see requestLog) */
   readonly requestMiddleware: (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 }
 
 export function createLogging(settings: RequestLogSettings): AppLogging {
-  const requestLog: HttpLogger = pinoHttp(requestLogOptions(settings));
-  const currentRequest = new AsyncLocalStorage<Logger>();
+  const options = loggerOptions(settings);
+  const logger = settings.stream ? pino(options, settings.stream) : pino(options);
   return {
-    logger: requestLog.logger,
-    nestLogger: new NestPinoLogger(requestLog.logger, () => currentRequest.getStore()),
-    requestMiddleware: (req, res, next) => {
-      requestLog(req, res);
-      currentRequest.run(req.log, next);
-    },
+    logger,
+    nestLogger: new NestPinoLogger(logger),
+    requestMiddleware: requestLog(logger, { slowMs: settings.slowMs ?? DEFAULT_SLOW_REQUEST_MS, sampleEvery: settings.sampleEvery ?? 0 }),
   };
 }

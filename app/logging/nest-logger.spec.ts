@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { pino } from 'pino';
 import { logLines } from '../../test/support/log-lines.js';
 import { NestPinoLogger } from './nest-logger.js';
 
@@ -8,14 +8,13 @@ interface Line {
   context?: string;
   err?: { message: string; stack: string };
   stack?: string;
-  requestId?: number;
   [key: string]: unknown;
 }
 
-function logger(level = 'trace', current?: () => Logger | undefined) {
+function logger(level = 'trace') {
   const { stream, lines } = logLines();
   const root = pino({ level }, stream);
-  return { nest: new NestPinoLogger(root, current), lines: () => lines.map((line) => JSON.parse(line) as Line), root };
+  return { nest: new NestPinoLogger(root), lines: () => lines.map((line) => JSON.parse(line) as Line), root };
 }
 
 describe('NestPinoLogger', () => {
@@ -59,16 +58,10 @@ describe('NestPinoLogger', () => {
     expect(second).toMatchObject({ level: 50, msg: 'bad thing', context: 'Http', err: { message: 'bad thing' } });
   });
 
-  it("writes through the current request's logger when there is one", () => {
+  it('makes an object among the arguments fields of the line: the request an error is about', () => {
     const { stream, lines } = logLines();
-    const root = pino({ level: 'info' }, stream);
-    let request: Logger | undefined = root.child({ requestId: 7 });
-    const nest = new NestPinoLogger(root, () => request);
-    nest.log('inside', 'Audit');
-    request = undefined;
-    nest.log('outside', 'Audit');
-    const parsed = lines.map((line) => JSON.parse(line) as Line);
-    expect(parsed[0]).toMatchObject({ msg: 'inside', requestId: 7 });
-    expect(parsed[1]).not.toHaveProperty('requestId');
+    const nest = new NestPinoLogger(pino({ level: 'info' }, stream));
+    nest.error('Error: boom\n    at x.js:1:1', { reqId: 'r-7', method: 'POST', route: '/engine-rest/task/:id/complete' }, 'Http');
+    expect(JSON.parse(lines[0]!)).toMatchObject({ level: 50, context: 'Http', reqId: 'r-7', method: 'POST', route: '/engine-rest/task/:id/complete' });
   });
 });

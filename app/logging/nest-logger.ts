@@ -14,14 +14,11 @@ const STACK = /\n\s*at /;
 
 /**
  * Nest's logger interface over pino: `log` is info, `verbose` is trace; the last string argument is
- * the context (Nest passes the Logger's name there); inside a request the request's own logger
- * (pino-http's `req.log`, with the request and its id) is used, so a line says which request it is about.
+ * the context (Nest passes the Logger's name there); objects among the other arguments become fields
+ * of the line (a request's `reqId`, for instance).
  */
 export class NestPinoLogger implements LoggerService {
-  constructor(
-    private readonly root: Logger,
-    private readonly current: () => Logger | undefined = () => undefined,
-  ) {}
+  constructor(private readonly root: Logger) {}
 
   log(message: unknown, ...rest: unknown[]): void {
     this.write('info', message, rest);
@@ -57,7 +54,7 @@ export class NestPinoLogger implements LoggerService {
       else if (typeof extra === 'string' && STACK.test(extra)) fields['stack'] = extra;
       else if (extra !== null && typeof extra === 'object') Object.assign(fields, extra);
     }
-    const logger = this.current() ?? this.root;
+    const logger = this.root;
     const effective = level === 'info' && context !== undefined && FRAMEWORK_CHATTER.has(context) ? 'debug' : level;
     if (message instanceof Error) logger[effective]({ ...fields, err: message }, message.message);
     else if (message !== null && typeof message === 'object') logger[effective]({ ...fields, ...message });

@@ -67,4 +67,16 @@ describe('the start-up log', () => {
     expect(service!.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect((await fetch(`${service!.url}/health`)).status).toBe(200);
   });
+
+  it('at debug, logs every request once answered, a successful Camunda REST call too, without its headers', async () => {
+    const authorization = `Basic ${Buffer.from('first.admin@startup.test:startup-admin-password').toString('base64')}`;
+    const response = await fetch(`${service!.url}/engine-rest/version`, { headers: { authorization } });
+    expect(response.status).toBe(200);
+    const id = response.headers.get('x-request-id');
+    const deadline = Date.now() + 10_000;
+    const lineOf = () => lines.map((line) => JSON.parse(line) as Line & { reqId?: string }).find((line) => line.reqId === id && line.msg.startsWith('GET '));
+    while (!lineOf() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(lineOf()).toMatchObject({ level: INFO, method: 'GET', url: '/engine-rest/version', route: '/engine-rest/version', status: 200, userId: expect.any(String) });
+    expect(lines.join('\n')).not.toContain(authorization.slice('Basic '.length));
+  });
 });

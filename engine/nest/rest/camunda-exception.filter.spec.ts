@@ -62,6 +62,16 @@ describe('CamundaExceptionFilter: what a server failure tells the client', () =>
     expect(answerTo(Object.assign(new Error(`connect ECONNREFUSED db.internal:5432`), { code: 'ECONNREFUSED' }))).toMatchObject({ status: 503, headers: { 'retry-after': '5' } });
   });
 
+  it('names the request on the error line of a 5xx (id, method, route), never its query', () => {
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const request = { id: 'req-42', method: 'POST', route: { path: '/engine-rest/task/:id/complete' }, originalUrl: '/engine-rest/task/t1/complete?token=secret' };
+    const response = { headersSent: false, status: () => response, json: () => response };
+    const host = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => request }) } as unknown as ArgumentsHost;
+    new CamundaExceptionFilter().catch(new Error('boom'), host);
+    expect(logged).toHaveBeenLastCalledWith(expect.stringContaining('Error: boom'), { reqId: 'req-42', method: 'POST', route: '/engine-rest/task/:id/complete' });
+    expect(JSON.stringify(logged.mock.calls.at(-1))).not.toContain('secret');
+  });
+
   it('still names client mistakes', () => {
     expect(answerTo(Object.assign(new SyntaxError('Unexpected token } in JSON at position 5'), { type: 'entity.parse.failed', status: 400 }))).toEqual({
       status: 400,

@@ -13,10 +13,22 @@ export class CamundaExceptionFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
+    const request = http.getRequest<Request | undefined>();
     const response = http.getResponse<Response>();
     const description = describeError(error);
-    if (description.status >= 500) this.log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (description.status >= 500) this.log.error(error instanceof Error ? (error.stack ?? error.message) : String(error), whichRequest(request));
     if (response.headersSent) return;
-    sendError(http.getRequest<Request | undefined>(), response, description);
+    sendError(request, response, description);
   }
+}
+
+/** what an error line says of its request: its id (as in the request log and the audit), method and route, never its URL's query */
+function whichRequest(request: Request | undefined): Record<string, string> {
+  const id = (request as { id?: unknown } | undefined)?.id;
+  const route: unknown = request?.route?.path;
+  return {
+    ...(typeof id === 'string' ? { reqId: id } : {}),
+    ...(request?.method ? { method: request.method } : {}),
+    ...(typeof route === 'string' ? { route } : {}),
+  };
 }

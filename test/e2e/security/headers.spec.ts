@@ -119,6 +119,48 @@ describe('answers a browser can trust', () => {
   });
 
   describe('the request log', () => {
+    interface RequestLine {
+      readonly reqId?: string;
+      readonly method?: string;
+      readonly url?: string;
+      readonly route?: string;
+      readonly status?: number;
+      readonly userId?: string;
+    }
+    const requestLines = () => lines.map((line) => JSON.parse(line) as RequestLine).filter((line) => line.status !== undefined);
+
+    /** the request line of this answer, once written (lines are written once the answer has gone out) */
+    async function lineOf(response: Response): Promise<RequestLine> {
+      const id = response.headers.get('x-request-id');
+      const deadline = Date.now() + 10_000;
+      while (Date.now() < deadline) {
+        const line = requestLines().find((entry) => entry.reqId === id);
+        if (line) return line;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      throw new Error(`Expected a request line for request ${id}, but none was written`);
+    }
+
+    it('writes no line at info for a successful Camunda REST call, but one for a 404 and a 400, naming route, status and user', async () => {
+      const quiet = await fetch(`${app.rest}/version`, { headers: app.adminAuth });
+      expect(quiet.status).toBe(200);
+      const quietId = quiet.headers.get('x-request-id');
+      expect(quietId).toMatch(/^[0-9a-f-]{36}$/);
+      const missing = await fetch(`${app.rest}/task/no-such-task`, { headers: app.adminAuth });
+      expect(missing.status).toBe(404);
+      expect(await lineOf(missing)).toMatchObject({ method: 'GET', url: '/engine-rest/task/no-such-task', route: '/engine-rest/task/:id', status: 404, userId: expect.any(String) });
+      const refused = await fetch(`${app.rest}/task?sortBy=nonsense&sortOrder=asc`, { headers: app.adminAuth });
+      expect(refused.status).toBe(400);
+      expect(await lineOf(refused)).toMatchObject({ route: '/engine-rest/task', status: 400 });
+      expect(requestLines().filter((line) => line.reqId === quietId)).toEqual([]);
+    });
+
+    it('keeps the X-Request-Id a proxy sends', async () => {
+      const response = await fetch(`${app.rest}/task/no-such-task`, { headers: { ...app.adminAuth, 'x-request-id': 'edge-4711' } });
+      expect(response.headers.get('x-request-id')).toBe('edge-4711');
+      expect(await lineOf(response)).toMatchObject({ reqId: 'edge-4711', status: 404 });
+    });
+
     it('holds no cookie, Authorization header, API key, Set-Cookie or reset token', async () => {
       const cookie = await adminSession();
       const token = cookie.slice('crm_session='.length);
@@ -127,7 +169,8 @@ describe('answers a browser can trust', () => {
       await fetch(`${app.url}/api/session`, { method: 'DELETE', headers: { cookie, origin: app.url } });
       const log = lines.join('');
       expect(log).toContain('/engine-rest/task?token=[Redacted]&password=[Redacted]');
-      expect(log).toContain('"cookie":"[Redacted]"');
+      expect(log).not.toContain('"headers"');
+      expect(log).not.toContain('crm_session');
       for (const secret of [token, basic.slice('Basic '.length), 'reset-4f1c9a', 'hunter2', 'key-8d2e']) expect(log).not.toContain(secret);
     });
   });
