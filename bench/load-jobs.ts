@@ -37,6 +37,7 @@ export interface OpenLoopResult {
   readonly total: number;
   readonly achieved: number;
   readonly errors: number;
+  readonly errorSamples: readonly string[];
   readonly skipped: number;
   readonly latency: Latency;
 }

@@ -73,6 +73,7 @@ async function openLoop(client: RestClient, rate: number, seconds: number, maxIn
   const latencies: number[] = [];
   let inFlight = 0;
   let errors = 0;
+  const errorSamples: string[] = [];
   let skipped = 0;
   let lastDone = 0;
   const pending: Promise<void>[] = [];
@@ -93,13 +94,17 @@ async function openLoop(client: RestClient, rate: number, seconds: number, maxIn
           latencies.push(now - intended);
           lastDone = now;
         },
-        () => void errors++,
+        (error: unknown) => {
+          errors++;
+          const message = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}`.trim().slice(0, 200) : String(error);
+          if (errorSamples.length < 3 && !errorSamples.includes(message)) errorSamples.push(message);
+        },
       ).finally(() => void inFlight--),
     );
   }
   await Promise.all(pending);
   const elapsed = (Math.max(lastDone, begin + total * interval) - begin) / 1000;
-  return { offered: rate, total, achieved: latencies.length / elapsed, errors, skipped, latency: summarize(latencies) };
+  return { offered: rate, total, achieved: latencies.length / elapsed, errors, errorSamples, skipped, latency: summarize(latencies) };
 }
 
 /**

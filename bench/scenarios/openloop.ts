@@ -15,11 +15,13 @@ export async function openLoop(): Promise<void> {
   const maxInFlight = envNumber('BENCH_MAX_IN_FLIGHT', 2000);
   const service = await ServiceProcess.start('postgres');
   const rows: (string | number)[][] = [];
+  const errors = new Set<string>();
   try {
     await clientOf(service).deploy('bench', [benchModel('lead-routing.bpmn')]);
     await runLoad({ kind: 'roundtrip', ...target(service), total: 200, concurrency: 16, warmup: 0 });
     for (const offered of rates) {
       const r = await runLoad<OpenLoopResult>({ kind: 'openloop', ...target(service), rate: offered, seconds, maxInFlight });
+      for (const message of r.errorSamples) errors.add(message);
       rows.push([offered, rate(r.achieved), r.latency.count, ms(r.latency.p50), ms(r.latency.p99), ms(r.latency.p999), ms(r.latency.max), r.errors, r.skipped]);
     }
   } finally {
@@ -29,4 +31,5 @@ export async function openLoop(): Promise<void> {
   printTable(`lead-routing round trip, open loop, ${seconds} s per rate, PostgreSQL + Redis (latency from the intended send time)`, [
     'offered /s', 'achieved /s', 'completed', 'p50 ms', 'p99 ms', 'p999 ms', 'max ms', 'errors', 'skipped (over max in flight)',
   ], rows);
+  if (errors.size > 0) console.log(`errors seen: ${[...errors].join(' | ')}`);
 }

@@ -12,7 +12,7 @@ export interface RoundTripOptions {
  * (a) The lead-routing round trip through REST (start with an amount, GET /task?processInstanceId,
  * complete), closed loop: each client sends its next round trip when the last one ended.
  * BENCH_INSTANCES round trips per concurrency level, after BENCH_WARMUP; bpmn-engine runs the
- * same model at the same concurrency in another process, for the ratio.
+ * same model at the same concurrency in another process right after each row, for the ratio.
  */
 export async function roundTrip(options: RoundTripOptions): Promise<void> {
   const total = envNumber('BENCH_INSTANCES', 2000);
@@ -20,19 +20,18 @@ export async function roundTrip(options: RoundTripOptions): Promise<void> {
   const concurrencies = envList('BENCH_CONCURRENCY', options.concurrencies);
   const backends = (process.env['BENCH_BACKENDS']?.split(',') as Backend[] | undefined) ?? options.backends;
   const rows: (string | number)[][] = [];
-  const theirs = new Map<number, number>();
-  for (const concurrency of concurrencies) {
-    if (process.env['BENCH_SKIP_COMPARISON'] === 'true') continue;
-    const result = await runLoad<{ rate: number }>({ kind: 'bpmn-engine', rest: '', authorization: '', total, concurrency, warmup });
-    theirs.set(concurrency, result.rate);
-  }
+  // right after each row, so both see the same load on a shared machine
+  const bpmnEngineRate = async (concurrency: number): Promise<number | null> =>
+    process.env['BENCH_SKIP_COMPARISON'] === 'true'
+      ? null
+      : (await runLoad<{ rate: number }>({ kind: 'bpmn-engine', rest: '', authorization: '', total, concurrency, warmup })).rate;
   for (const backend of backends) {
     const service = await ServiceProcess.start(backend);
     try {
       await clientOf(service).deploy('bench', [benchModel('lead-routing.bpmn')]);
       for (const concurrency of concurrencies) {
         const result = await runLoad<RoundTripResult>({ kind: 'roundtrip', ...target(service), total, concurrency, warmup });
-        const reference = theirs.get(concurrency);
+        const reference = await bpmnEngineRate(concurrency);
         rows.push([
           backend === 'postgres' ? 'PostgreSQL + Redis' : 'PGlite (embedded)', concurrency, rate(result.rate),
           `${ms(result.roundTrip.p50)} / ${ms(result.roundTrip.p99)}`, `${ms(result.start.p50)} / ${ms(result.start.p99)}`,
