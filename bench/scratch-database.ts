@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import pg from 'pg';
 
 /** the PostgreSQL server the scratch databases are created on */
@@ -25,6 +26,7 @@ export async function createScratchDatabase(label: string): Promise<ScratchDatab
         return;
       }
       await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await removeQueueKeys(name);
     },
   };
 }
@@ -41,5 +43,24 @@ export async function withClient<T>(url: string, use: (client: pg.Client) => Pro
     return await use(client);
   } finally {
     await client.end();
+  }
+}
+
+/** the job queue's keys in Redis: the service's QUEUE_PREFIX is the database's name */
+async function removeQueueKeys(prefix: string): Promise<void> {
+  const redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      cursor = next;
+      if (keys.length > 0) await redis.unlink(...keys);
+    } while (cursor !== '0');
+  } catch {
+    // no Redis (PGlite runs): nothing to remove
+  } finally {
+    redis.disconnect();
   }
 }
