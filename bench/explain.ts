@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, readSync, statSync } from 'node:fs';
 import { onServer } from './scratch-database.js';
 
 /**
@@ -17,6 +17,16 @@ export async function enableAutoExplain(database: string): Promise<void> {
 
 export async function disableAutoExplain(database: string): Promise<void> {
   await onServer(`ALTER DATABASE ${database} RESET ALL`);
+}
+
+/** null when the log can be read, else why not */
+export function unreadableLog(): string | null {
+  try {
+    accessSync(PG_LOG, constants.R_OK);
+    return null;
+  } catch (error) {
+    return `Expected PostgreSQL's log at ${PG_LOG} (BENCH_PG_LOG) to be readable, but ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
 
 export function logOffset(): number {
