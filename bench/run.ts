@@ -1,100 +1,50 @@
-import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { createApp } from '../app/create-app.js';
-import { loadConfig } from '../app/config.js';
-import { runOnBpmnEngine } from './bpmn-engine-run.js';
-import { describe, pool } from './stats.js';
-
-const TOTAL = Number(process.env['BENCH_INSTANCES'] ?? 2000);
-const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 16);
-const here = dirname(fileURLToPath(import.meta.url));
-const xml = readFileSync(join(here, '..', '..', 'bench', 'models', 'lead-routing.bpmn'), 'utf8');
+import { describeMachine } from './machine.js';
+import { deployTimes } from './scenarios/deploy.js';
+import { externalTasks } from './scenarios/external.js';
+import { memoryPerInstance } from './scenarios/memory.js';
+import { openLoop } from './scenarios/openloop.js';
+import { roundTrip } from './scenarios/roundtrip.js';
+import { timers } from './scenarios/timers.js';
+import { waitingInstances } from './scenarios/waiting.js';
 
 /**
- * npm run bench: the lead-routing model through the REST API (start, route, user task, complete,
- * end) on PostgreSQL + Redis, then the same model on bpmn-engine in process, as a ratio.
+ * npm run bench [-- scenario ...]: the service runs as its own process (node on dist/app/main.js)
+ * and every load comes from a load-generator process (loadgen.ts). See bench/README.md.
  */
-/** the clients sign in as the scratch database's first admin, with HTTP Basic (verified once, then cached) */
-const BENCH_ADMIN = { email: 'bench@example.com', password: 'bench-admin-password' };
-const AUTH = { authorization: `Basic ${Buffer.from(`${BENCH_ADMIN.email}:${BENCH_ADMIN.password}`).toString('base64')}` };
+const SCENARIOS: Record<string, { readonly what: string; readonly run: () => Promise<void> }> = {
+  default: { what: 'round trip at 32 clients on PostgreSQL + Redis, with the bpmn-engine ratio', run: () => roundTrip({ concurrencies: [32], backends: ['postgres'] }) },
+  roundtrip: { what: 'round trip, closed loop at 8/32/64 clients, PostgreSQL + Redis and PGlite', run: () => roundTrip({ concurrencies: [8, 32, 64], backends: ['postgres', 'pglite'] }) },
+  openloop: { what: 'round trip at fixed offered rates 100/300/600 per second', run: openLoop },
+  external: { what: 'straight-through external tasks (start, fetchAndLock, complete)', run: externalTasks },
+  waiting: { what: 'start, complete, task lists and statistics at 1,000 vs N waiting instances, with EXPLAIN', run: waitingInstances },
+  timers: { what: 'T timers due in the same minute: lateness and duplicates', run: timers },
+  deploy: { what: 'deploy time of a generated 200-element model and of processes/', run: deployTimes },
+  memory: { what: 'service memory per waiting instance', run: memoryPerInstance },
+};
 
 async function main(): Promise<void> {
-  const baseUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const redisUrl = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-  const database = `bench_${Date.now()}`;
-  await admin(baseUrl, `CREATE DATABASE ${database}`);
-  const url = new URL(baseUrl);
-  url.pathname = `/${database}`;
-  const app = await createApp(loadConfig({
-    ...process.env, PORT: '0', DATABASE_URL: url.toString(), REDIS_URL: redisUrl, QUEUE_PREFIX: database, LOG_LEVEL: 'error',
-    ADMIN_EMAIL: BENCH_ADMIN.email, ADMIN_PASSWORD: BENCH_ADMIN.password,
-  }));
-  try {
-    await app.listen(0, '127.0.0.1');
-    const { port } = app.getHttpServer().address() as { port: number };
-    const rest = `http://127.0.0.1:${port}/engine-rest`;
-    await deploy(rest);
-    const startLatency: number[] = [];
-    const completeLatency: number[] = [];
-    const begin = performance.now();
-    await pool(TOTAL, CONCURRENCY, async (i) => {
-      let t = performance.now();
-      const started = (await post(`${rest}/process-definition/key/bench_lead_routing/start`, {
-        variables: { amount: { value: i % 2 === 0 ? 250000 : 5000, type: 'Integer' } },
-      })) as { id: string };
-      startLatency.push(performance.now() - t);
-      const [task] = (await (await fetch(`${rest}/task?processInstanceId=${started.id}`, { headers: AUTH })).json()) as { id: string }[];
-      t = performance.now();
-      await post(`${rest}/task/${task!.id}/complete`, { variables: { qualified: { value: true, type: 'Boolean' } } });
-      completeLatency.push(performance.now() - t);
-    });
-    const seconds = (performance.now() - begin) / 1000;
-    const ours = TOTAL / seconds;
-    const theirs = process.env["BENCH_SKIP_COMPARISON"] ? { seconds: Infinity } : await runOnBpmnEngine(xml, TOTAL, CONCURRENCY);
-    const theirsRate = TOTAL / theirs.seconds;
-    console.log(`lead routing, ${TOTAL} instances, ${CONCURRENCY} concurrent clients`);
-    console.log(`  this engine (REST, PostgreSQL + Redis): ${ours.toFixed(0)} completed instances/s`);
-    console.log(`    start    ${describe(startLatency)}`);
-    console.log(`    complete ${describe(completeLatency)}`);
-    console.log(`  bpmn-engine (in process, in memory): ${theirsRate.toFixed(0)} completed instances/s`);
-    console.log(`  ratio (this engine / bpmn-engine): ${(ours / theirsRate).toFixed(2)}`);
-  } finally {
-    await app.close();
-    await admin(baseUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  const names = process.argv.slice(2);
+  const unknown = names.filter((n) => n !== 'all' && !(n in SCENARIOS));
+  if (unknown.length > 0 || names.includes('--help')) {
+    console.error(`Expected scenario names, but got ${unknown.join(', ') || '--help'}. Scenarios:`);
+    for (const [name, s] of Object.entries(SCENARIOS)) console.error(`  ${name.padEnd(10)} ${s.what}`);
+    console.error('  all        every scenario but default, one after the other');
+    process.exit(unknown.length > 0 ? 2 : 0);
   }
-}
-
-async function deploy(rest: string): Promise<void> {
-  const form = new FormData();
-  form.append('deployment-name', 'bench');
-  form.append('lead-routing.bpmn', new Blob([xml], { type: 'application/xml' }), 'lead-routing.bpmn');
-  const res = await fetch(`${rest}/deployment/create`, { method: 'POST', body: form, headers: AUTH });
-  if (res.status !== 200) throw new Error(`deploy failed: ${res.status} ${await res.text()}`);
-}
-
-async function post(url: string, body: unknown): Promise<unknown> {
-  const res = await fetch(url, { method: 'POST', headers: { ...AUTH, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (res.status >= 300) throw new Error(`${url}: ${res.status} ${await res.text()}`);
-  return res.status === 204 ? null : res.json();
-}
-
-async function admin(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
+  const chosen = names.length === 0 ? ['default'] : names.includes('all') ? Object.keys(SCENARIOS).filter((n) => n !== 'default') : names;
+  for (const name of chosen) {
+    console.log(`\n## ${name}: ${SCENARIOS[name]!.what}\n`);
+    for (const line of describeMachine()) console.log(line);
+    const begin = performance.now();
+    await SCENARIOS[name]!.run();
+    console.log(`(${name} took ${((performance.now() - begin) / 1000).toFixed(0)} s)`);
   }
 }
 
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    console.error(error);
+    console.error(error instanceof Error ? error.stack : String(error));
     process.exit(1);
   },
 );

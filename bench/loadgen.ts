@@ -1,0 +1,158 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runOnBpmnEngine } from './bpmn-engine-run.js';
+import { leadRoutingRoundTrip, RestClient } from './rest-client.js';
+import { pool, summarize } from './stats.js';
+import type { LoadJob } from './load-jobs.js';
+
+/**
+ * The load generator, a process of its own (see load-jobs.ts, which starts it): it reads one job
+ * from its standard input, runs it and prints its result as one JSON line, so its CPU is never the service's.
+ */
+const here = dirname(fileURLToPath(import.meta.url));
+
+async function run(job: LoadJob): Promise<unknown> {
+  const client = new RestClient(job.rest, job.authorization);
+  switch (job.kind) {
+    case 'roundtrip': {
+      await pool(job.warmup, job.concurrency, (i) => leadRoutingRoundTrip(client, i));
+      const roundTrip: number[] = [];
+      const timings = { start: [] as number[], complete: [] as number[] };
+      const begin = performance.now();
+      await pool(job.total, job.concurrency, async (i) => {
+        const t = performance.now();
+        await leadRoutingRoundTrip(client, i, timings);
+        roundTrip.push(performance.now() - t);
+      });
+      const seconds = (performance.now() - begin) / 1000;
+      return { seconds, rate: job.total / seconds, roundTrip: summarize(roundTrip), start: summarize(timings.start), complete: summarize(timings.complete) };
+    }
+    case 'openloop':
+      return openLoop(client, job.rate, job.seconds, job.maxInFlight);
+    case 'external':
+      return externalTasks(client, job.total, job.starters, job.workers, job.maxTasks);
+    case 'start': {
+      const ids: string[] = [];
+      await pool(job.variables.length, job.concurrency, async (i) => {
+        const started = await client.post<{ id: string }>(`/process-definition/key/${job.key}/start`, { variables: job.variables[i] });
+        ids[i] = started.id;
+      });
+      return { ids };
+    }
+    case 'probe': {
+      const results: Record<string, ReturnType<typeof summarize>> = {};
+      for (const probe of job.probes) {
+        const samples: number[] = [];
+        for (const request of probe.requests) {
+          const t = performance.now();
+          if (request.method === 'GET') await client.get(request.path);
+          else await client.post(request.path, request.body ?? {});
+          samples.push(performance.now() - t);
+        }
+        results[probe.name] = summarize(samples);
+      }
+      return results;
+    }
+    case 'bpmn-engine': {
+      const xml = readFileSync(join(here, '..', '..', 'bench', 'models', 'lead-routing.bpmn'), 'utf8');
+      await runOnBpmnEngine(xml, job.warmup, job.concurrency);
+      const { seconds } = await runOnBpmnEngine(xml, job.total, job.concurrency);
+      return { seconds, rate: job.total / seconds };
+    }
+  }
+}
+
+/**
+ * Round trips sent at a fixed rate whatever the service does: each one's latency counts from the
+ * time it was meant to be sent (so a stalled service cannot hide its queue, no coordinated omission).
+ */
+async function openLoop(client: RestClient, rate: number, seconds: number, maxInFlight: number): Promise<unknown> {
+  const total = Math.round(rate * seconds);
+  const interval = 1000 / rate;
+  const latencies: number[] = [];
+  let inFlight = 0;
+  let errors = 0;
+  const errorSamples: string[] = [];
+  let skipped = 0;
+  let lastDone = 0;
+  const pending: Promise<void>[] = [];
+  const begin = performance.now();
+  for (let i = 0; i < total; i++) {
+    const intended = begin + i * interval;
+    const wait = intended - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (inFlight >= maxInFlight) {
+      skipped++;
+      continue;
+    }
+    inFlight++;
+    pending.push(
+      leadRoutingRoundTrip(client, i).then(
+        () => {
+          const now = performance.now();
+          latencies.push(now - intended);
+          lastDone = now;
+        },
+        (error: unknown) => {
+          errors++;
+          const message = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}`.trim().slice(0, 200) : String(error);
+          if (errorSamples.length < 3 && !errorSamples.includes(message)) errorSamples.push(message);
+        },
+      ).finally(() => void inFlight--),
+    );
+  }
+  await Promise.all(pending);
+  const elapsed = (Math.max(lastDone, begin + total * interval) - begin) / 1000;
+  return { offered: rate, total, achieved: latencies.length / elapsed, errors, errorSamples, skipped, latency: summarize(latencies) };
+}
+
+/**
+ * Straight-through external tasks with the worker protocol: starters start instances while
+ * workers long-poll fetchAndLock and complete what they locked; latency is start sent → completion acknowledged.
+ */
+async function externalTasks(client: RestClient, total: number, starters: number, workers: number, maxTasks: number): Promise<unknown> {
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  let completed = 0;
+  const begin = performance.now();
+  const starting = pool(total, starters, async () => {
+    const t = performance.now();
+    const started = await client.post<{ id: string }>('/process-definition/key/bench_external/start', { variables: { amount: { value: 1, type: 'Integer' } } });
+    sentAt.set(started.id, t);
+  });
+  const work = Array.from({ length: workers }, async (_, w) => {
+    const workerId = `bench-worker-${w}`;
+    while (completed < total) {
+      const locked = await client.post<{ id: string; processInstanceId: string }[]>('/external-task/fetchAndLock', {
+        workerId, maxTasks, asyncResponseTimeout: 1000, topics: [{ topicName: 'bench', lockDuration: 60_000 }],
+      });
+      for (const task of locked) {
+        await client.post(`/external-task/${task.id}/complete`, { workerId, variables: { done: { value: true, type: 'Boolean' } } });
+        completed++;
+        const t = sentAt.get(task.processInstanceId);
+        if (t !== undefined) latencies.push(performance.now() - t);
+      }
+    }
+  });
+  await Promise.all([starting, ...work]);
+  const seconds = (performance.now() - begin) / 1000;
+  return { seconds, rate: total / seconds, latency: summarize(latencies) };
+}
+
+async function readJob(): Promise<LoadJob> {
+  let text = '';
+  for await (const chunk of process.stdin) text += String(chunk);
+  return JSON.parse(text) as LoadJob;
+}
+
+readJob().then(run).then(
+  (result) => {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    process.exit(0);
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.stack : String(error));
+    process.exit(1);
+  },
+);

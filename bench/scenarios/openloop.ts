@@ -1,0 +1,35 @@
+import { runLoad, type OpenLoopResult } from '../load-jobs.js';
+import { benchModel, clientOf, envList, envNumber, target } from '../models.js';
+import { ServiceProcess } from '../service.js';
+import { ms, printTable, rate } from '../table.js';
+
+/**
+ * (b) The round trip at fixed offered rates (BENCH_RATES, 100,300,600 per second) for
+ * BENCH_SECONDS each, on PostgreSQL + Redis: latency from the intended send time, so a queue in
+ * the service shows in the percentiles; at most BENCH_MAX_IN_FLIGHT round trips are open at once,
+ * the rest are counted as skipped.
+ */
+export async function openLoop(): Promise<void> {
+  const rates = envList('BENCH_RATES', [100, 300, 600]);
+  const seconds = envNumber('BENCH_SECONDS', 20);
+  const maxInFlight = envNumber('BENCH_MAX_IN_FLIGHT', 2000);
+  const service = await ServiceProcess.start('postgres');
+  const rows: (string | number)[][] = [];
+  const errors = new Set<string>();
+  try {
+    await clientOf(service).deploy('bench', [benchModel('lead-routing.bpmn')]);
+    await runLoad({ kind: 'roundtrip', ...target(service), total: 200, concurrency: 16, warmup: 0 });
+    for (const offered of rates) {
+      const r = await runLoad<OpenLoopResult>({ kind: 'openloop', ...target(service), rate: offered, seconds, maxInFlight });
+      for (const message of r.errorSamples) errors.add(message);
+      rows.push([offered, rate(r.achieved), r.latency.count, ms(r.latency.p50), ms(r.latency.p99), ms(r.latency.p999), ms(r.latency.max), r.errors, r.skipped]);
+    }
+  } finally {
+    await service.stop();
+    await service.database?.drop();
+  }
+  printTable(`lead-routing round trip, open loop, ${seconds} s per rate, PostgreSQL + Redis (latency from the intended send time)`, [
+    'offered /s', 'achieved /s', 'completed', 'p50 ms', 'p99 ms', 'p999 ms', 'max ms', 'errors', 'skipped (over max in flight)',
+  ], rows);
+  if (errors.size > 0) console.log(`errors seen: ${[...errors].join(' | ')}`);
+}
