@@ -7,8 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { createScratchDatabase, type ScratchDatabase } from './scratch-database.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-/** dist/ of the worktree: this file runs as dist/bench/service.js */
-const distRoot = join(here, '..');
+/**
+ * dist/ of the service to run: this worktree's (this file runs as dist/bench/service.js), or another
+ * build's (BENCH_SERVICE_DIST, e.g. an earlier commit's, for a before/after in the same run)
+ */
+const distRoot = process.env['BENCH_SERVICE_DIST'] ?? join(here, '..');
 export const BENCH_ADMIN = { email: 'bench@example.com', password: 'bench-admin-password' };
 export const AUTH_HEADER = `Basic ${Buffer.from(`${BENCH_ADMIN.email}:${BENCH_ADMIN.password}`).toString('base64')}`;
 
