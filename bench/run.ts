@@ -1,4 +1,5 @@
 import { describeMachine } from './machine.js';
+import { cluster } from './scenarios/cluster.js';
 import { deployTimes } from './scenarios/deploy.js';
 import { externalTasks } from './scenarios/external.js';
 import { memoryPerInstance } from './scenarios/memory.js';
@@ -20,6 +21,7 @@ const SCENARIOS: Record<string, { readonly what: string; readonly run: () => Pro
   timers: { what: 'T timers due in the same minute: lateness and duplicates', run: timers },
   deploy: { what: 'deploy time of a generated 200-element model and of processes/', run: deployTimes },
   memory: { what: 'service memory per waiting instance', run: memoryPerInstance },
+  cluster: { what: 'the round trip on 1, 2 and 3 nodes sharing PostgreSQL + Redis, with duplicates checked from history', run: cluster },
 };
 
 async function main(): Promise<void> {
