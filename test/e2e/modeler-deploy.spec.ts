@@ -145,6 +145,11 @@ describe('the Camunda Modeler deploys to the service', () => {
       const withoutTenant = await api.post(`/process-definition/key/${key}/start`, {});
       expect(withoutTenant.body).toMatchObject({ definitionId: shared.deployedProcessDefinition!.id, tenantId: null });
       expect((await api.post(`/process-definition/key/${key}/tenant-id/other/start`, {})).status).toBe(404);
+      // the tenant routes take the same rules as the others: without credentials nothing is read or started
+      const anonymous = new RestClient(app.rest);
+      expect((await anonymous.post(`/process-definition/key/${key}/tenant-id/acme/start`, {})).status).toBe(401);
+      expect((await anonymous.get(`/process-definition/key/${key}/tenant-id/acme`)).status).toBe(401);
+      expect((await anonymous.get(`/process-definition/key/${key}/tenant-id/acme/xml`)).status).toBe(401);
       expect((await api.get('/process-instance', { tenantIdIn: 'acme' })).body.map((i: { id: string }) => i.id)).toEqual([forAcme.body.id]);
     });
 

@@ -162,12 +162,10 @@ const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying
  * that meets this is answered 503 and may be retried, not 500; the pool connects again by itself.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (const candidate of [error, (error as { driverError?: unknown })?.driverError]) {
-    if (!candidate || typeof candidate !== 'object') continue;
-    const code = (candidate as { code?: unknown }).code;
-    if (typeof code === 'string' && (UNAVAILABLE_SQLSTATES.test(code) || UNAVAILABLE_SOCKET_CODES.has(code))) return true;
-    const message = (candidate as { message?: unknown }).message;
-    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
-  }
-  return false;
+  const code = sqlStateOf(error);
+  if (typeof code === 'string' && (UNAVAILABLE_SQLSTATES.test(code) || UNAVAILABLE_SOCKET_CODES.has(code))) return true;
+  return [error, (error as { driverError?: unknown })?.driverError].some((candidate) => {
+    const message = (candidate as { message?: unknown } | null | undefined)?.message;
+    return typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message);
+  });
 }
