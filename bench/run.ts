@@ -1,4 +1,5 @@
 import { describeMachine } from './machine.js';
+import { ceiling } from './scenarios/ceiling.js';
 import { cluster } from './scenarios/cluster.js';
 import { deployTimes } from './scenarios/deploy.js';
 import { externalTasks } from './scenarios/external.js';
@@ -21,6 +22,7 @@ const SCENARIOS: Record<string, { readonly what: string; readonly run: () => Pro
   timers: { what: 'T timers due in the same minute: lateness and duplicates', run: timers },
   deploy: { what: 'deploy time of a generated 200-element model and of processes/', run: deployTimes },
   memory: { what: 'service memory per waiting instance', run: memoryPerInstance },
+  ceiling: { what: 'the load generator against a trivial node:http server: the most this setup can measure', run: ceiling },
   cluster: { what: 'the round trip on 1, 2 and 3 nodes sharing PostgreSQL + Redis, with duplicates checked from history', run: cluster },
 };
 

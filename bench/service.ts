@@ -71,7 +71,9 @@ export class ServiceProcess {
       ...options.env,
     };
     const log = createWriteStream(logFile);
-    const child = spawn(process.execPath, ['--expose-gc', '--import', join(here, 'memory-probe.js'), join(distRoot, 'app', 'main.js')], {
+    // BENCH_SERVICE_CPU_PROF=<dir>: a V8 CPU profile of the service, written when it stops
+    const profile = process.env['BENCH_SERVICE_CPU_PROF'] ? ['--cpu-prof', '--cpu-prof-dir', process.env['BENCH_SERVICE_CPU_PROF']] : [];
+    const child = spawn(process.execPath, [...profile, '--expose-gc', '--import', join(here, 'memory-probe.js'), join(distRoot, 'app', 'main.js')], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
