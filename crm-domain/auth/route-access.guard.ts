@@ -1,11 +1,11 @@
 import { ForbiddenException, Inject, Injectable, Logger, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { routeAccessOf, taskOperationOf, type TaskOperation } from '../../engine/nest/access/index.js';
+import { routeAccessOf, taskCheckedInCommand, taskOperationOf, type TaskOperation } from '../../engine/nest/access/index.js';
 import { NotFoundError } from '../../engine/core/errors/index.js';
 import type { EngineQueries } from '../../engine/core/ports/engine-queries.js';
 import { ENGINE_QUERIES } from '../../engine/nest/engine-providers.js';
-import { IdentityDirectory } from '../../engine/nest/identity-directory.js';
+import { IdentityDirectory, type SupervisedTeam } from '../../engine/nest/identity-directory.js';
 import { routeRefusal } from './access-policy.js';
 import { Authenticator, SignInBlockedException } from './authenticator.js';
 import { SESSION_REQUIRED_HEADER } from './session-cookie.js';
@@ -13,7 +13,11 @@ import type { SignedInUser } from './signed-in-user.js';
 import { notFound, taskOwnershipRefusal, taskTargets, type OwnedTask } from './task-ownership.js';
 import { coded } from '../../engine/nest/http/coded-exception.js';
 
-export type RequestWithUser = Request & { user?: SignedInUser };
+export type RequestWithUser = Request & {
+  user?: SignedInUser;
+  /** on routes whose command checks whose task it is (TaskCheckedInCommand): that check, for the command to run */
+  taskOwnershipCheck?: (task: OwnedTask) => void;
+};
 
 const REALM = 'Basic realm="CRM BPMN engine", charset="UTF-8"';
 
@@ -50,7 +54,8 @@ export class RouteAccessGuard implements CanActivate {
     const refused = routeRefusal(user, access);
     if (refused) throw new ForbiddenException(coded(refused, 'AUTH_ROLE_REFUSED'));
     const operation = taskOperationOf(this.reflector, context);
-    if (operation) await this.checkTask(user, operation, request);
+    if (operation && taskCheckedInCommand(this.reflector, context)) await this.handOverTaskCheck(user, operation, request);
+    else if (operation) await this.checkTask(user, operation, request);
     return true;
   }
 
@@ -79,11 +84,17 @@ export class RouteAccessGuard implements CanActivate {
     if (typeof taskId !== 'string') return;
     const task = await this.taskNamed(taskId, operation);
     if (!task) throw new NotFoundError(notFound(taskId));
-    const team = user.supervisor && !user.seesAllTasks ? await this.identity.teamSupervisedBy(user.id) : null;
-    const { users, groups } = taskTargets(operation, request.body, user, task);
-    const refused = taskOwnershipRefusal(user, { operation, task, toUsers: users, toGroups: groups, team });
-    if (refused?.status === 404) throw new NotFoundError(refused.message);
-    if (refused) throw new ForbiddenException(coded(refused.message, 'ENGINE_FORBIDDEN'));
+    refuseUnlessAllowed(user, operation, request, task, await this.teamOf(user));
+  }
+
+  /** the same check, run by the command on the task it loads (the route's handler passes it on) */
+  private async handOverTaskCheck(user: SignedInUser, operation: TaskOperation, request: RequestWithUser): Promise<void> {
+    const team = await this.teamOf(user);
+    request.taskOwnershipCheck = (task) => refuseUnlessAllowed(user, operation, request, task, team);
+  }
+
+  private async teamOf(user: SignedInUser) {
+    return user.supervisor && !user.seesAllTasks ? this.identity.teamSupervisedBy(user.id) : null;
   }
 
   /** the open task; for reading (comments), also a finished one */
@@ -93,4 +104,11 @@ export class RouteAccessGuard implements CanActivate {
     const [finished] = await this.queries.historicTasks({ filter: { taskId } });
     return finished;
   }
+}
+
+function refuseUnlessAllowed(user: SignedInUser, operation: TaskOperation, request: Request, task: OwnedTask, team: SupervisedTeam | null): void {
+  const { users, groups } = taskTargets(operation, request.body, user, task);
+  const refused = taskOwnershipRefusal(user, { operation, task, toUsers: users, toGroups: groups, team });
+  if (refused?.status === 404) throw new NotFoundError(refused.message);
+  if (refused) throw new ForbiddenException(coded(refused.message, 'ENGINE_FORBIDDEN'));
 }

@@ -32,6 +32,7 @@ export interface CompleteTaskRequest {
 
 export async function completeTask(scope: CommandScope, request: CompleteTaskRequest): Promise<{ variables: ReadonlyMap<string, TypedValue> }> {
   const { loaded, task } = await loadTask(scope, request.taskId);
+  request.actor?.mayWorkOn?.(task);
   if (task.delegationState === 'PENDING') {
     throw new BadUserRequestError(`Cannot complete task '${task.id}': it is delegated and must be resolved first`);
   }

@@ -13,6 +13,11 @@ export interface TaskActor {
   readonly userId: string;
   /** may change any variable of the instance anyway (Camunda's process instance variables): the rule for formless tasks does not bind them */
   readonly changesAnyVariable: boolean;
+  /**
+   * Throws when the caller may not work on this task: the application's rule of whose task it is,
+   * checked on the task the command loaded rather than read once more before the command.
+   */
+  readonly mayWorkOn?: (task: TaskRecord) => void;
 }
 
 export interface TaskWrites {

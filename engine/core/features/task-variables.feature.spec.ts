@@ -180,6 +180,24 @@ describe('feature: what completing a task may write', () => {
     });
   });
 
+  describe("the caller's right to the task, checked on the task the command loaded", () => {
+    it('a refusal from mayWorkOn leaves the task open and writes nothing; an allowing check completes it', async () => {
+      const h = await deployed(approval());
+      const id = await h.start('approval', INPUTS);
+      const seen: string[] = [];
+      const refusing = { ...manager, mayWorkOn: (task: { id: string; candidateGroups: readonly string[] }) => {
+        seen.push(task.candidateGroups.join(','));
+        throw new BadUserRequestError(`not yours: ${task.id}`);
+      } };
+      await expect(h.complete(id, 'approve', { approved: true }, refusing)).rejects.toThrow(/^not yours: /);
+      expect(seen).toEqual(['manager']);
+      expect(h.activeElements(id)).toEqual(['approve']);
+      expect(h.variable(id, 'approved')).toBeUndefined();
+      await h.complete(id, 'approve', { approved: true }, { ...manager, mayWorkOn: () => undefined });
+      expect(h.activeElements(id)).toEqual(['head']);
+    });
+  });
+
   describe('what the model routes on, computed at deployment', () => {
     it('reads conditions, assignments, loops and four-eyes variables; decisions are read right after user tasks and by conditional events', async () => {
       const h = await deployed(bpmn('routing', `

@@ -32,6 +32,19 @@ export const TASK_OPERATION = 'task-operation';
 
 export const OnTask = (operation: TaskOperation) => SetMetadata(TASK_OPERATION, operation);
 
+/**
+ * On a route whose command loads the task anyway (completing it), whose task it is is checked by the
+ * command on the task it loaded (TaskActor.mayWorkOn), which saves reading the task twice. The guard
+ * hands the check over instead of reading the task; the handler must pass taskActorOf(request) on.
+ */
+export const TASK_CHECKED_IN_COMMAND = 'task-checked-in-command';
+
+export const TaskCheckedInCommand = () => SetMetadata(TASK_CHECKED_IN_COMMAND, true);
+
+export function taskCheckedInCommand(reflector: Reflector, context: ExecutionContext): boolean {
+  return reflector.get<boolean | undefined>(TASK_CHECKED_IN_COMMAND, context.getHandler()) === true;
+}
+
 export function taskOperationOf(reflector: Reflector, context: ExecutionContext): TaskOperation | undefined {
   return reflector.get<TaskOperation | undefined>(TASK_OPERATION, context.getHandler());
 }

@@ -30,8 +30,13 @@ export function authenticatedUserHolds(request: unknown, permission: EnginePermi
  * (the guard lets none through) acts as an unknown user, never as the application itself.
  */
 export function taskActorOf(request: unknown): TaskActor {
-  const userId = (request as { user?: { id?: unknown } }).user?.id;
-  return { userId: typeof userId === 'string' ? userId : 'anonymous', changesAnyVariable: authenticatedUserHolds(request, 'engine.operate') };
+  const { user, taskOwnershipCheck } = request as { user?: { id?: unknown }; taskOwnershipCheck?: TaskActor['mayWorkOn'] };
+  const userId = user?.id;
+  return {
+    userId: typeof userId === 'string' ? userId : 'anonymous',
+    changesAnyVariable: authenticatedUserHolds(request, 'engine.operate'),
+    ...(taskOwnershipCheck ? { mayWorkOn: taskOwnershipCheck } : {}),
+  };
 }
 
 /**

@@ -13,7 +13,7 @@ import { taskActorOf } from './authenticated-user.js';
 import { taskDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { parseBody, variablesOf } from './request-body.js';
-import { allOf, Audited, EngineRequires, fieldsOf, OnTask, SignedIn, variablesIn } from '../access/index.js';
+import { allOf, Audited, EngineRequires, fieldsOf, OnTask, SignedIn, TaskCheckedInCommand, variablesIn } from '../access/index.js';
 import { taskFieldsGiven } from './audit-details.js';
 
 const TASK_PARAMS: ParamSpec = {
@@ -147,6 +147,7 @@ export class TaskController {
 
   @EngineRequires('engine.task')
   @OnTask('work')
+  @TaskCheckedInCommand()
   @Audited('task.complete', { target: 'task', details: variablesIn('variables') })
   @Post(':id/complete')
   async complete(@Param('id') id: string, @Body() body: unknown, @Res({ passthrough: true }) res: Response) {
@@ -162,6 +163,7 @@ export class TaskController {
 
   @EngineRequires('engine.task')
   @OnTask('work')
+  @TaskCheckedInCommand()
   @Audited('task.submit-form', { target: 'task', details: variablesIn('variables') })
   @Post(':id/submit-form')
   async submitForm(@Param('id') id: string, @Body() body: unknown, @Res({ passthrough: true }) res: Response) {
