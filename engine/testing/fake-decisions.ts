@@ -26,7 +26,7 @@ export class FakeDecisionModels implements DecisionModels {
   }
 
   async parse(xml: string): Promise<ParsedDecisionModel> {
-    const id = xml.replace(/^fake-dmn:/, '');
+    const id = xml.replace(/^fake-dmn:/, '').trim();
     const resource = this.resources.get(id);
     if (!resource) throw new Error(`FakeDecisionModels: no decisions defined for '${id}'`);
     const decisions: DmnDecision[] = resource.decisions.map((d) => ({

@@ -11,9 +11,18 @@ export function isDmnResource(name: string): boolean {
   return /\.dmn(11\.xml)?$/i.test(name);
 }
 
-/** decision keys are unique within a deployment, as process keys are */
+/** decision keys (and decision requirements keys) are unique within a deployment, as process keys are */
 export function refuseDuplicateDecisions(resources: readonly { readonly name: string; readonly decisions: DmnDefinitions | null }[]): void {
   const seen = new Map<string, string>();
+  const definitions = new Map<string, string>();
+  for (const resource of resources) {
+    if (!resource.decisions) continue;
+    const other = definitions.get(resource.decisions.id);
+    if (other) {
+      throw new ParseError(resource.name, [{ elementId: resource.decisions.id, message: `Expected DMN definitions ids to be unique in a deployment, but '${resource.decisions.id}' is also in '${other}'` }], 'DMN resource');
+    }
+    definitions.set(resource.decisions.id, resource.name);
+  }
   for (const resource of resources) {
     for (const decision of resource.decisions?.decisions ?? []) {
       const other = seen.get(decision.id);
