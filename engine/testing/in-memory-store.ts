@@ -208,7 +208,10 @@ class InMemoryTransaction implements EngineTransaction {
   async removeDeployment(deploymentId: string, definitionIds: readonly string[], options: { readonly history: boolean }): Promise<void> {
     if (options.history) {
       for (const table of Object.values(this.store.history)) {
-        for (const [id, row] of table) if (definitionIds.includes((row as { definitionId?: string }).definitionId ?? '')) table.delete(id);
+        for (const [id, row] of table) {
+          const of = row as { definitionId?: string; processDefinitionId?: string | null };
+          if (definitionIds.includes(of.definitionId ?? of.processDefinitionId ?? '')) table.delete(id);
+        }
       }
     }
     this.store.deployments.delete(deploymentId);
