@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { ParseError } from '../errors/index.js';
 import { bpmn, flows } from '../../testing/bpmn-fixture.js';
 import { EngineHarness } from '../../testing/engine-harness.js';
@@ -68,5 +69,15 @@ describe('deploying DMN resources', () => {
       const result = await deploy(h, [{ name: 'p.bpmn', content: ruleTask('a', 'camunda:decisionRefBinding="deployment"') }]);
       expect(result.warnings['p.bpmn']).toEqual([expect.objectContaining({ rule: 'decision-ref-unresolved', message: expect.stringContaining('decisionRefBinding="deployment"') })]);
     });
+  });
+});
+
+describe('a DMN resource before the evaluator sees it', () => {
+  it('passes the XML guard: a DTD is refused without parsing', async () => {
+    const fake = new FakeDecisionModels();
+    const parse = jest.spyOn(fake, 'parse');
+    const h = new EngineHarness({ decisions: fake });
+    await expect(deploy(h, [{ name: 'bomb.dmn', content: '<!DOCTYPE x [<!ENTITY a "aaaa">]><definitions/>' }])).rejects.toThrow(/DOCTYPE/);
+    expect(parse).not.toHaveBeenCalled();
   });
 });

@@ -6,6 +6,7 @@ import type { JobRecord, SubscriptionRecord } from '../execution/records.js';
 import { changedWithItsForms, checkFormLinks, newFormDefinitions, readDeploymentForms } from '../forms/deploy-forms.js';
 import { definitionsOf, type FlowNode, type ProcessGraph, type SingleEventDefinition } from '../model/graph.js';
 import { isBpmnResource, readBpmnResource, type ParseOptions } from '../model/parse-bpmn.js';
+import { guardXml } from '../model/xml-guard.js';
 import type { DeploymentRecord, ResourceRecord } from '../ports/engine-store.js';
 import { parseTimer, TimerDefinitionError } from '../timers/index.js';
 import type { DecisionDefinitionRecord, DecisionRequirementsDefinitionRecord } from '../dmn/decision-records.js';
@@ -66,12 +67,18 @@ export async function parseDeployment(request: DeployRequest, options: ParseOpti
       }
       keys.set(graph.id, resource.name);
     }
-    const dmn = isDmnResource(resource.name) ? (await decisions.parse(resource.content, resource.name)).definitions : null;
+    const dmn = isDmnResource(resource.name) ? await readDmnResource(resource, options, decisions) : null;
     parsed.push({ ...resource, hash: createHash('sha256').update(resource.content).digest('hex'), graphs, formId: formIdOf.get(resource.name) ?? null, decisions: dmn, warnings });
   }
   refuseDuplicateDecisions(parsed);
   checkFormLinks(parsed, formIds);
   return parsed;
+}
+
+/** a DMN resource passes the XML guard of BPMN models (size, no DTD, structure) before the evaluator parses it */
+async function readDmnResource(resource: DeployRequest['resources'][number], options: ParseOptions, decisions: DeployedDecisions): Promise<DmnDefinitions> {
+  guardXml(resource.name, resource.content, options.limits);
+  return (await decisions.parse(resource.content, resource.name)).definitions;
 }
 
 const MODELS_NOT_RUN: readonly [RegExp, string][] = [
