@@ -81,3 +81,12 @@ describe('a DMN resource before the evaluator sees it', () => {
     expect(parse).not.toHaveBeenCalled();
   });
 });
+
+describe('a DMN resource the evaluator cannot read', () => {
+  it('is refused with a ParseError naming the resource, whatever the evaluator threw', async () => {
+    const h = new EngineHarness({ decisions: new FakeDecisionModels() });
+    const refused = deploy(h, [{ name: 'unknown.dmn', content: DMN('nothing-defined') }]);
+    await expect(refused).rejects.toThrow(ParseError);
+    await expect(refused).rejects.toThrow(/resource 'unknown\.dmn'/);
+  });
+});

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DeployedDefinition, ProcessDefinitionRecord } from '../definitions/definition-record.js';
-import { ParseError, type ParseIssue } from '../errors/index.js';
+import { CodedError, ParseError, type ParseIssue } from '../errors/index.js';
 import { ExpressionEvaluationError, type CompiledExpression } from '../expressions/index.js';
 import type { JobRecord, SubscriptionRecord } from '../execution/records.js';
 import { changedWithItsForms, checkFormLinks, newFormDefinitions, readDeploymentForms } from '../forms/deploy-forms.js';
@@ -78,7 +78,13 @@ export async function parseDeployment(request: DeployRequest, options: ParseOpti
 /** a DMN resource passes the XML guard of BPMN models (size, no DTD, structure) before the evaluator parses it */
 async function readDmnResource(resource: DeployRequest['resources'][number], options: ParseOptions, decisions: DeployedDecisions): Promise<DmnDefinitions> {
   guardXml(resource.name, resource.content, options.limits);
-  return (await decisions.parse(resource.content, resource.name)).definitions;
+  try {
+    return (await decisions.parse(resource.content, resource.name)).definitions;
+  } catch (error) {
+    // the evaluator names decision and rule in a ParseError; anything else it throws on a resource is still about the resource
+    if (error instanceof CodedError || !(error instanceof Error)) throw error;
+    throw new ParseError(resource.name, [{ elementId: null, message: `Expected a valid DMN resource, but ${error.message}` }], 'DMN resource');
+  }
 }
 
 const MODELS_NOT_RUN: readonly [RegExp, string][] = [
