@@ -13,7 +13,12 @@ import { modifyProcessInstance, type ModificationInstruction } from './commands/
 import { correlateMessage, throwSignal, type CorrelationRequest, type CorrelationResult } from './commands/message-commands.js';
 import * as tasks from './commands/task-commands.js';
 import type { DeployedDefinition } from './definitions/definition-record.js';
-import { NotFoundError } from './errors/index.js';
+import { BadUserRequestError, NotFoundError } from './errors/index.js';
+import { DecisionEvaluationFailure, evaluateDecision } from './commands/decision-evaluation.js';
+import type { DecisionModels } from './dmn/decision-models.js';
+import { defaultDecisionModels } from './dmn/decision-models-default.js';
+import { DeployedDecisions } from './dmn/deployed-decisions.js';
+import type { DecisionOutcome } from './dmn/dmn-api.js';
 import { VariableScopes } from './execution/variable-scopes.js';
 import { InstanceAggregate } from './execution/instance-aggregate.js';
 import { DeployedForms } from './forms/deployed-forms.js';
@@ -22,7 +27,7 @@ import type { ProcessGraph } from './model/graph.js';
 import { parseBpmnResource, type ParseOptions } from './model/parse-bpmn.js';
 import { DEFAULT_XML_LIMITS, type XmlLimits } from './model/xml-guard.js';
 import type { Clock } from './ports/clock.js';
-import type { EngineStore, ExternalTaskLockRequest } from './ports/engine-store.js';
+import type { DefinitionRef, EngineStore, ExternalTaskLockRequest } from './ports/engine-store.js';
 import type { IdGenerator } from './ports/id-generator.js';
 import type { JobDispatcher } from './ports/job-dispatcher.js';
 import type { ServiceTaskHandlerRegistry } from './ports/service-task-handler.js';
@@ -48,6 +53,8 @@ export interface EngineOptions {
   readonly jobHeartbeat?: Heartbeat;
   /** items per chunk job and chunk jobs per seed run of new batches */
   readonly batches?: Partial<BatchSizing>;
+  /** the DMN evaluator behind the seam; the one wired in decision-models-default.ts when omitted */
+  readonly decisions?: DecisionModels;
 }
 
 /** The engine's facade: every command a client, job or CRM listener can give. */
@@ -61,7 +68,10 @@ export class Engine {
   private readonly limits: XmlLimits;
 
   constructor(private readonly options: EngineOptions) {
-    this.services = { clock: options.clock, ids: options.ids, handlers: options.handlers, behaviors: this.behaviors };
+    this.services = {
+      clock: options.clock, ids: options.ids, handlers: options.handlers, behaviors: this.behaviors,
+      decisions: new DeployedDecisions(options.decisions ?? defaultDecisionModels),
+    };
     this.limits = options.limits ?? DEFAULT_XML_LIMITS;
     this.processor = new CommandProcessor(options.store, this.services, options.dispatcher, {
       externalTasksCreated: (topics) => options.listener?.externalTasksCreated?.(topics),
@@ -81,7 +91,7 @@ export class Engine {
   }
 
   async deploy(request: DeployRequest): Promise<DeployResult> {
-    const parsed = await parseDeployment(request, this.parseOptions());
+    const parsed = await parseDeployment(request, this.parseOptions(), this.services.decisions);
     const { result } = await this.processor.run((scope) => storeDeployment(scope, request, parsed));
     return result;
   }
@@ -102,6 +112,23 @@ export class Engine {
       }
     }
     await this.processor.run((scope) => deleteDeployment(scope, deploymentId, options.cascade));
+  }
+
+  /**
+   * Evaluates a deployed decision outside any process (Camunda's POST /decision-definition/.../evaluate):
+   * its result, one output map per matched rule; history keeps the evaluation.
+   */
+  async evaluateDecision(ref: DefinitionRef, variables: Readonly<Record<string, unknown>>, userId: string | null): Promise<DecisionOutcome['result']> {
+    return this.processor.run(async (scope) => {
+      const definition = await scope.tx.findDecisionDefinition(ref);
+      if (!definition) throw new NotFoundError(`No matching decision definition ${describeDecisionRef(ref)}`);
+      try {
+        return (await evaluateDecision(scope, definition, variables, { site: null, userId })).result;
+      } catch (error) {
+        if (error instanceof DecisionEvaluationFailure) throw new BadUserRequestError(error.message);
+        throw error;
+      }
+    });
   }
 
   startProcessInstance(request: StartRequest): Promise<StartedInstance> {
@@ -260,5 +287,16 @@ export class Engine {
   /** runs an arbitrary command: for adapters that compose engine steps (used sparingly) */
   runCommand<T>(command: (scope: CommandScope) => Promise<T>): Promise<T> {
     return this.processor.run(command);
+  }
+}
+
+function describeDecisionRef(ref: DefinitionRef): string {
+  switch (ref.by) {
+    case 'id':
+      return `with id '${ref.id}'`;
+    case 'latest':
+      return `with key '${ref.key}' and ${ref.tenantId ? `tenant-id '${ref.tenantId}'` : 'no tenant-id'}`;
+    default:
+      return `with key '${ref.key}'`;
   }
 }

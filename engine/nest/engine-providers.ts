@@ -6,6 +6,7 @@ import { InProcessDispatcher } from '../adapters/jobs/in-process-dispatcher.js';
 import { JobReconciler } from '../adapters/jobs/job-reconciler.js';
 import { openDatabase, type OpenedDatabase } from '../adapters/typeorm/data-source.js';
 import { SqlBatchQueries } from '../adapters/typeorm/queries/sql-batch-queries.js';
+import { SqlDecisionQueries } from '../adapters/typeorm/queries/sql-decision-queries.js';
 import { SqlEngineQueries } from '../adapters/typeorm/queries/sql-engine-queries.js';
 import { SqlEngineStore } from '../adapters/typeorm/sql-engine-store.js';
 import { Engine } from '../core/engine.js';
@@ -21,6 +22,7 @@ import { DATABASE, ENGINE_SETTINGS } from './tokens.js';
 export const JOB_DISPATCHER = Symbol('JOB_DISPATCHER');
 export const ENGINE_QUERIES = Symbol('ENGINE_QUERIES');
 export const BATCH_QUERIES = Symbol('BATCH_QUERIES');
+export const DECISION_QUERIES = Symbol('DECISION_QUERIES');
 
 const log = new Logger('Engine');
 
@@ -50,6 +52,11 @@ export const engineProviders: Provider[] = [
     provide: ENGINE_QUERIES,
     inject: [DATABASE, SqlEngineStore, ENGINE_SETTINGS],
     useFactory: (db: OpenedDatabase, store: SqlEngineStore, settings: EngineSettings) => new SqlEngineQueries(db.dataSource, store.graphs, settings.businessKeyRecords),
+  },
+  {
+    provide: DECISION_QUERIES,
+    inject: [DATABASE, ENGINE_SETTINGS],
+    useFactory: (db: OpenedDatabase, settings: EngineSettings) => new SqlDecisionQueries(db.dataSource, settings.businessKeyRecords),
   },
   {
     provide: BATCH_QUERIES,

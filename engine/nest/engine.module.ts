@@ -14,10 +14,13 @@ import { TaskVisibility } from './task-visibility.js';
 import { AdHocSubProcessController } from './rest/ad-hoc-sub-process.controller.js';
 import { BatchOperationsController } from './rest/batch-operations.controller.js';
 import { BatchController } from './rest/batch.controller.js';
+import { DecisionDefinitionController } from './rest/decision-definition.controller.js';
+import { DecisionRequirementsDefinitionController } from './rest/decision-requirements-definition.controller.js';
 import { DeploymentController } from './rest/deployment.controller.js';
 import { deploymentUploadOptions } from './rest/deployment-upload.js';
 import { EngineInfoController } from './rest/engine-info.controller.js';
 import { ExternalTaskController } from './rest/external-task.controller.js';
+import { HistoricDecisionInstanceController } from './rest/historic-decision-instance.controller.js';
 import { HistoricBatchController } from './rest/historic-batch.controller.js';
 import { HistoryController } from './rest/history.controller.js';
 import { IncidentController } from './rest/incident.controller.js';
@@ -47,6 +50,8 @@ export class EngineModule {
         DeploymentController,
         StartFormController,
         ProcessDefinitionController,
+        DecisionDefinitionController,
+        DecisionRequirementsDefinitionController,
         ProcessInstanceController,
         AdHocSubProcessController,
         TaskCommentController,
@@ -58,6 +63,7 @@ export class EngineModule {
         SignalController,
         IncidentController,
         MetricsIntervalController,
+        HistoricDecisionInstanceController,
         HistoryController,
         BatchOperationsController,
         BatchController,

@@ -26,7 +26,7 @@ export class EngineHarness {
   readonly handlers = new Map<string, ServiceTaskHandler>();
   readonly engine: Engine;
 
-  constructor(options: Pick<EngineOptions, 'batches' | 'limits' | 'monotonicMs' | 'jobLockMs' | 'jobHeartbeat'> = {}) {
+  constructor(options: Pick<EngineOptions, 'batches' | 'limits' | 'monotonicMs' | 'jobLockMs' | 'jobHeartbeat' | 'decisions'> = {}) {
     this.engine = new Engine({
       ...options,
       store: this.store,

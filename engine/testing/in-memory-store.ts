@@ -1,6 +1,7 @@
 import { DefinitionGraphCache } from '../core/definitions/graph-cache.js';
 import type { DeployedDefinition, ProcessDefinitionRecord } from '../core/definitions/definition-record.js';
 import { OptimisticLockError } from '../core/errors/index.js';
+import { InMemoryDecisions } from './in-memory-decisions.js';
 import type { HistoryRecord } from '../core/execution/history-records.js';
 import type { InstanceChanges, InstanceSnapshot, OwnedChanges, OwnedRows } from '../core/execution/instance-aggregate.js';
 import { byOwnedKind, OWNED_KINDS, type OwnedKind, type OwnedRecord } from '../core/execution/owned-kinds.js';
@@ -33,6 +34,7 @@ export class InMemoryEngineStore implements EngineStore {
   readonly resources: Table<ResourceRecord> = new Map();
   readonly definitions: Table<ProcessDefinitionRecord> = new Map();
   readonly formDefinitions: Table<FormDefinitionRecord> = new Map();
+  readonly decisions = new InMemoryDecisions();
   readonly instances: Table<{ record: ProcessInstanceRecord; revision: number }> = new Map();
   readonly batches = new InMemoryBatches(() => this.jobs.values());
   readonly history = {
@@ -41,6 +43,7 @@ export class InMemoryEngineStore implements EngineStore {
     variable: new Map<string, unknown>(),
     task: new Map<string, unknown>(),
     incident: new Map<string, unknown>(),
+    decisionInstance: new Map<string, unknown>(),
   };
   private readonly graphs = new DefinitionGraphCache();
   private queue: Promise<unknown> = Promise.resolve();
@@ -205,10 +208,14 @@ class InMemoryTransaction implements EngineTransaction {
   async removeDeployment(deploymentId: string, definitionIds: readonly string[], options: { readonly history: boolean }): Promise<void> {
     if (options.history) {
       for (const table of Object.values(this.store.history)) {
-        for (const [id, row] of table) if (definitionIds.includes((row as { definitionId?: string }).definitionId ?? '')) table.delete(id);
+        for (const [id, row] of table) {
+          const of = row as { definitionId?: string; processDefinitionId?: string | null };
+          if (definitionIds.includes(of.definitionId ?? of.processDefinitionId ?? '')) table.delete(id);
+        }
       }
     }
     this.store.deployments.delete(deploymentId);
+    this.store.decisions.removeDeployment(deploymentId);
     for (const table of [this.store.resources, this.store.definitions, this.store.formDefinitions] as Map<string, { deploymentId: string }>[]) {
       for (const [id, row] of table) if (row.deploymentId === deploymentId) table.delete(id);
     }
@@ -221,6 +228,22 @@ class InMemoryTransaction implements EngineTransaction {
       if (keys.includes(d.key) && d.tenantId === tenantId) out.set(d.key, Math.max(out.get(d.key) ?? 0, d.version));
     }
     return out;
+  }
+
+  async latestDecisionVersions(keys: readonly string[], tenantId: string | null): Promise<Map<string, number>> {
+    return this.store.decisions.latestVersions('definitions', keys, tenantId);
+  }
+
+  async latestDecisionRequirementsVersions(keys: readonly string[], tenantId: string | null): Promise<Map<string, number>> {
+    return this.store.decisions.latestVersions('requirements', keys, tenantId);
+  }
+
+  async findDecisionDefinition(ref: DefinitionRef) {
+    return this.store.decisions.find(ref);
+  }
+
+  async decisionsOfRequirements(requirementsId: string) {
+    return this.store.decisions.ofRequirements(requirementsId);
   }
 
   async latestDefinitionIds(keys: readonly string[], tenantId: string | null): Promise<Map<string, string>> {
@@ -304,6 +327,7 @@ class InMemoryTransaction implements EngineTransaction {
       for (const r of deployment.resources) this.store.resources.set(r.id, r);
       for (const d of deployment.definitions) this.store.definitions.set(d.id, d);
       for (const f of deployment.forms) this.store.formDefinitions.set(f.id, f);
+      this.store.decisions.add(deployment.decisionDefinitions, deployment.decisionRequirementsDefinitions);
     }
     for (const instance of changes.instances) this.applyInstance(instance);
     apply(this.store.jobs, changes.definitionJobs);

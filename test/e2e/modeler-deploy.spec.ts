@@ -204,15 +204,15 @@ describe('the Camunda Modeler deploys to the service', () => {
       expect((await api.get('/process-definition/count', { key: 'modeler_broken' })).body).toEqual({ count: 0 });
     });
 
-    it('refuses a DMN diagram (its own tab, or attached) with a 400 naming the file, instead of storing what nothing runs', async () => {
-      const dmn = '<?xml version="1.0" encoding="UTF-8"?><definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="Definitions_1" name="DRD" namespace="http://camunda.org/schema/1.0/dmn"><decision id="Decision_discount" name="Discount"/></definitions>';
-      const alone = await basic.deployDiagram({ name: 'modeler_discount.dmn', contents: dmn }, { name: 'modeler_discount' });
+    it('refuses a CMMN diagram (its own tab, or attached) with a 400 naming the file, instead of storing what nothing runs', async () => {
+      const cmmn = '<?xml version="1.0" encoding="UTF-8"?><cmmn:definitions xmlns:cmmn="http://www.omg.org/spec/CMMN/20151109/MODEL" id="Definitions_1" targetNamespace="http://bpmn.io/schema/cmmn"><cmmn:case id="Case_1"/></cmmn:definitions>';
+      const alone = await basic.deployDiagram({ name: 'modeler_case.cmmn', contents: cmmn }, { name: 'modeler_case' });
       expect(alone).toMatchObject({ ok: false, error: { status: 400, body: { type: 'ParseException' } } });
-      expect((alone as { error: { problems: string } }).error.problems).toContain("'modeler_discount.dmn' is a DMN decision model, which this engine does not run");
-      const attached = await basic.deployDiagram({ name: 'modeler_with_dmn.bpmn', contents: orderDiagram('modeler_with_dmn', 'Check') }, { name: 'modeler_with_dmn', attachments: [{ name: 'discount.dmn', contents: dmn }] });
+      expect((alone as { error: { problems: string } }).error.problems).toContain("'modeler_case.cmmn' is a CMMN case model, which this engine does not run");
+      const attached = await basic.deployDiagram({ name: 'modeler_with_cmmn.bpmn', contents: orderDiagram('modeler_with_cmmn', 'Check') }, { name: 'modeler_with_cmmn', attachments: [{ name: 'case.cmmn', contents: cmmn }] });
       expect(attached).toMatchObject({ ok: false, error: { status: 400 } });
-      expect((await api.get('/deployment/count', { name: 'modeler_with_dmn' })).body).toEqual({ count: 0 });
-      expect((await api.get('/deployment/count', { name: 'modeler_discount' })).body).toEqual({ count: 0 });
+      expect((await api.get('/deployment/count', { name: 'modeler_with_cmmn' })).body).toEqual({ count: 0 });
+      expect((await api.get('/deployment/count', { name: 'modeler_case' })).body).toEqual({ count: 0 });
     });
 
     it('tells a key without the deploy right "not permitted to deploy" (403), and one without credentials 401', async () => {

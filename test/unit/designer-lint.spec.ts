@@ -70,6 +70,13 @@ describe('designer lint: what the engine runs is not flagged', () => {
     expect(lines).toEqual([]);
   });
 
+  it('passes a business rule task evaluating a DMN decision (camunda:decisionRef)', async () => {
+    const lines = await lint(`
+      <bpmn:startEvent id="start"/><bpmn:businessRuleTask id="decide" camunda:decisionRef="discount" camunda:mapDecisionResult="singleEntry" camunda:resultVariable="d"/>
+      <bpmn:endEvent id="end"/>${flows(['start', 'decide'], ['decide', 'end'])}`);
+    expect(lines).toEqual([]);
+  });
+
   it('passes a process started by an instantiating receive task, without a start event', async () => {
     const lines = await lint(`
       <bpmn:receiveTask id="order" instantiate="true" messageRef="m"/><bpmn:endEvent id="end"/>${flows(['order', 'end'])}`,

@@ -1,5 +1,6 @@
 import type { DefinitionGraphCache } from '../../core/definitions/graph-cache.js';
 import type { DeployedDefinition, ProcessDefinitionRecord } from '../../core/definitions/definition-record.js';
+import type { DecisionDefinitionRecord } from '../../core/dmn/decision-records.js';
 import type { FormDefinitionRecord, FormDefinitionRef } from '../../core/forms/form-definition.js';
 import type { InstanceSnapshot, OwnedRows } from '../../core/execution/instance-aggregate.js';
 import { byOwnedKind, OWNED_KINDS, type OwnedKind } from '../../core/execution/owned-kinds.js';
@@ -11,6 +12,7 @@ import { serializeForStorage, type TypedValue } from '../../core/variables/index
 import type { Sql } from './sql.js';
 import { SqlBatchReads } from './sql-batches.js';
 import { writeChanges } from './sql-writer.js';
+import { decisionDefinitionTable } from './tables/decision-tables.js';
 import { definitionTable, deploymentTable, formDefinitionTable, resourceTable } from './tables/definition-tables.js';
 import { externalTaskTable, jobTable, ownedTables, processInstanceTable, subscriptionTable } from './tables/runtime-tables.js';
 import { readRow } from './tables/table.js';
@@ -80,11 +82,11 @@ export class SqlEngineTransaction implements EngineTransaction {
         `DELETE FROM engine.task_comment WHERE process_instance_id IN (SELECT id FROM engine.hist_process_instance WHERE definition_id = ANY($1::text[]))`,
         [definitionIds],
       );
-      for (const table of ['hist_activity_instance', 'hist_variable', 'hist_task', 'hist_incident', 'hist_process_instance']) {
+      for (const table of ['hist_activity_instance', 'hist_variable', 'hist_task', 'hist_incident', 'hist_decision_instance', 'hist_process_instance']) {
         await this.sql.exec(`DELETE FROM engine.${table} WHERE definition_id = ANY($1::text[])`, [definitionIds]);
       }
     }
-    // resources, process and form definitions go with the deployment (ON DELETE CASCADE)
+    // resources, process, decision and form definitions go with the deployment (ON DELETE CASCADE)
     await this.sql.exec('DELETE FROM engine.deployment WHERE id = $1', [deploymentId]);
     this.graphs.forget(definitionIds);
   }
@@ -104,6 +106,34 @@ export class SqlEngineTransaction implements EngineTransaction {
       [keys, tenantId],
     );
     return new Map(rows.map((r) => [r.key, r.id]));
+  }
+
+  async latestDecisionVersions(keys: readonly string[], tenantId: string | null): Promise<Map<string, number>> {
+    return this.maxVersions('engine.decision_definition', keys, tenantId);
+  }
+
+  async latestDecisionRequirementsVersions(keys: readonly string[], tenantId: string | null): Promise<Map<string, number>> {
+    return this.maxVersions('engine.decision_requirements_definition', keys, tenantId);
+  }
+
+  private async maxVersions(table: string, keys: readonly string[], tenantId: string | null): Promise<Map<string, number>> {
+    if (keys.length === 0) return new Map();
+    const rows = await this.sql.read<{ key: string; version: number }>(
+      `SELECT key, max(version) AS version FROM ${table} WHERE key = ANY($1::text[]) AND tenant_id IS NOT DISTINCT FROM $2 GROUP BY key`,
+      [keys, tenantId],
+    );
+    return new Map(rows.map((r) => [r.key, Number(r.version)]));
+  }
+
+  async findDecisionDefinition(ref: DefinitionRef): Promise<DecisionDefinitionRecord | null> {
+    const { where, params } = definitionWhere(ref);
+    const row = await this.sql.readOne(`SELECT * FROM engine.decision_definition WHERE ${where} ORDER BY version DESC LIMIT 1`, params);
+    return row ? readRow(decisionDefinitionTable, row) : null;
+  }
+
+  async decisionsOfRequirements(requirementsId: string): Promise<DecisionDefinitionRecord[]> {
+    const rows = await this.sql.read('SELECT * FROM engine.decision_definition WHERE requirements_id = $1', [requirementsId]);
+    return rows.map((r) => readRow(decisionDefinitionTable, r));
   }
 
   async latestFormVersions(keys: readonly string[], tenantId: string | null): Promise<Map<string, number>> {

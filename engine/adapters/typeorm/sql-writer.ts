@@ -6,6 +6,7 @@ import type { TrackedChanges } from '../../core/execution/tracked-map.js';
 import type { UnitOfWorkChanges } from '../../core/ports/engine-store.js';
 import { sqlStateOf, type Sql, type Statement } from './sql.js';
 import { writeBatchChanges } from './sql-batches.js';
+import { decisionDefinitionTable, decisionRequirementsDefinitionTable, histDecisionInstanceTable } from './tables/decision-tables.js';
 import { definitionTable, deploymentTable, formDefinitionTable, resourceTable } from './tables/definition-tables.js';
 import {
   histActivityInstanceTable, histIncidentTable, histProcessInstanceTable, histTaskTable, histVariableTable, STICKY_HISTORY_COLUMNS,
@@ -19,6 +20,7 @@ const HISTORY_TABLES: Readonly<Record<HistoryRecord['table'], Table<{ id: string
   variable: histVariableTable as unknown as Table<{ id: string }>,
   task: histTaskTable as unknown as Table<{ id: string }>,
   incident: histIncidentTable as unknown as Table<{ id: string }>,
+  decisionInstance: histDecisionInstanceTable as unknown as Table<{ id: string }>,
 };
 
 /**
@@ -33,6 +35,8 @@ export async function writeChanges(sql: Sql, changes: UnitOfWorkChanges): Promis
     await insertAll(sql, deploymentTable, [deployment.deployment]);
     await insertAll(sql, resourceTable, deployment.resources);
     await insertAll(sql, definitionTable, deployment.definitions);
+    await insertAll(sql, decisionRequirementsDefinitionTable, deployment.decisionRequirementsDefinitions);
+    await insertAll(sql, decisionDefinitionTable, deployment.decisionDefinitions);
     await insertAll(sql, formDefinitionTable, deployment.forms);
   }
   await writeBatchChanges(sql, changes.batches);

@@ -19,6 +19,7 @@ import { eventBasedGatewayBehavior } from './gateways/event-based-gateway.behavi
 import { exclusiveGatewayBehavior } from './gateways/exclusive-gateway.behavior.js';
 import { inclusiveGatewayBehavior } from './gateways/inclusive-gateway.behavior.js';
 import { parallelGatewayBehavior } from './gateways/parallel-gateway.behavior.js';
+import { businessRuleTaskBehavior } from './tasks/business-rule-task.behavior.js';
 import { externalWorkTaskBehavior } from './tasks/external-work-task.behavior.js';
 import { passThroughTaskBehavior } from './tasks/pass-through-task.behavior.js';
 import { receiveTaskBehavior } from './tasks/receive-task.behavior.js';
@@ -38,7 +39,7 @@ const BEHAVIORS: Readonly<Record<string, ElementBehavior>> = {
   userTask: userTaskBehavior,
   serviceTask: externalWorkTaskBehavior,
   sendTask: externalWorkTaskBehavior,
-  businessRuleTask: externalWorkTaskBehavior,
+  businessRuleTask: businessRuleTaskBehavior,
   scriptTask: scriptTaskBehavior,
   receiveTask: receiveTaskBehavior,
   exclusiveGateway: exclusiveGatewayBehavior,

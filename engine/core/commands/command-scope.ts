@@ -1,4 +1,5 @@
 import { BehaviorRegistry } from '../behaviors/registry.js';
+import type { DeployedDecisions } from '../dmn/deployed-decisions.js';
 import { fireConditionalEvents } from '../behaviors/shared/conditional-events.js';
 import type { DeployedDefinition } from '../definitions/definition-record.js';
 import { NotFoundError } from '../errors/index.js';
@@ -16,6 +17,8 @@ export interface EngineServices {
   readonly ids: IdGenerator;
   readonly handlers: ServiceTaskHandlerRegistry;
   readonly behaviors: BehaviorRegistry;
+  /** DMN resources: parsed at deployment, evaluated by business rule tasks and REST */
+  readonly decisions: DeployedDecisions;
 }
 
 /** Carries out one cross-instance effect inside the command's transaction. */

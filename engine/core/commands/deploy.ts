@@ -1,14 +1,19 @@
 import { createHash } from 'node:crypto';
 import type { DeployedDefinition, ProcessDefinitionRecord } from '../definitions/definition-record.js';
-import { ParseError, type ParseIssue } from '../errors/index.js';
+import { CodedError, ParseError, type ParseIssue } from '../errors/index.js';
 import { ExpressionEvaluationError, type CompiledExpression } from '../expressions/index.js';
 import type { JobRecord, SubscriptionRecord } from '../execution/records.js';
 import { changedWithItsForms, checkFormLinks, newFormDefinitions, readDeploymentForms } from '../forms/deploy-forms.js';
 import { definitionsOf, type FlowNode, type ProcessGraph, type SingleEventDefinition } from '../model/graph.js';
 import { isBpmnResource, readBpmnResource, type ParseOptions } from '../model/parse-bpmn.js';
+import { guardXml } from '../model/xml-guard.js';
 import type { DeploymentRecord, ResourceRecord } from '../ports/engine-store.js';
 import { parseTimer, TimerDefinitionError } from '../timers/index.js';
+import type { DecisionDefinitionRecord, DecisionRequirementsDefinitionRecord } from '../dmn/decision-records.js';
+import type { DeployedDecisions } from '../dmn/deployed-decisions.js';
+import type { DmnDefinitions } from '../dmn/dmn-api.js';
 import type { CommandScope } from './command-scope.js';
+import { isDmnResource, literalDecisionRefs, newDecisionDefinitions, refuseDuplicateDecisions, unresolvedDecisionRef } from './deploy-decisions.js';
 
 export interface DeployRequest {
   readonly name: string | null;
@@ -24,6 +29,9 @@ export interface DeployResult {
   /** null when duplicate filtering found nothing new */
   readonly definitions: readonly ProcessDefinitionRecord[] | null;
   readonly resources: readonly ResourceRecord[];
+  /** the decisions of the deployment's DMN resources; null when duplicate filtering found nothing new */
+  readonly decisionDefinitions: readonly DecisionDefinitionRecord[] | null;
+  readonly decisionRequirementsDefinitions: readonly DecisionRequirementsDefinitionRecord[] | null;
   /** what is legal but suspicious, by resource name (README, *Deploy-time validation*); only resources that have some */
   readonly warnings: Readonly<Record<string, readonly ParseIssue[]>>;
 }
@@ -35,11 +43,13 @@ export interface ParsedResource {
   readonly graphs: readonly ProcessGraph[];
   /** the form id of a `.form` resource (a form-js schema) */
   readonly formId: string | null;
+  /** what a `.dmn` resource declares */
+  readonly decisions: DmnDefinitions | null;
   readonly warnings: readonly ParseIssue[];
 }
 
 /** Parsing happens before the transaction: a refused model never holds a database connection. */
-export async function parseDeployment(request: DeployRequest, options: ParseOptions): Promise<ParsedResource[]> {
+export async function parseDeployment(request: DeployRequest, options: ParseOptions, decisions: DeployedDecisions): Promise<ParsedResource[]> {
   const parsed: ParsedResource[] = [];
   const keys = new Map<string, string>();
   for (const resource of request.resources) {
@@ -57,18 +67,31 @@ export async function parseDeployment(request: DeployRequest, options: ParseOpti
       }
       keys.set(graph.id, resource.name);
     }
-    parsed.push({ ...resource, hash: createHash('sha256').update(resource.content).digest('hex'), graphs, formId: formIdOf.get(resource.name) ?? null, warnings });
+    const dmn = isDmnResource(resource.name) ? await readDmnResource(resource, options, decisions) : null;
+    parsed.push({ ...resource, hash: createHash('sha256').update(resource.content).digest('hex'), graphs, formId: formIdOf.get(resource.name) ?? null, decisions: dmn, warnings });
   }
+  refuseDuplicateDecisions(parsed);
   checkFormLinks(parsed, formIds);
   return parsed;
 }
 
+/** a DMN resource passes the XML guard of BPMN models (size, no DTD, structure) before the evaluator parses it */
+async function readDmnResource(resource: DeployRequest['resources'][number], options: ParseOptions, decisions: DeployedDecisions): Promise<DmnDefinitions> {
+  guardXml(resource.name, resource.content, options.limits);
+  try {
+    return (await decisions.parse(resource.content, resource.name)).definitions;
+  } catch (error) {
+    // the evaluator names decision and rule in a ParseError; anything else it throws on a resource is still about the resource
+    if (error instanceof CodedError || !(error instanceof Error)) throw error;
+    throw new ParseError(resource.name, [{ elementId: null, message: `Expected a valid DMN resource, but ${error.message}` }], 'DMN resource');
+  }
+}
+
 const MODELS_NOT_RUN: readonly [RegExp, string][] = [
-  [/\.dmn(11\.xml)?$/i, 'a DMN decision model'],
   [/\.cmmn(1[01]\.xml)?$/i, 'a CMMN case model'],
 ];
 
-/** Camunda would deploy these as decisions or cases: stored unseen here, a deployment would look done and decide nothing */
+/** Camunda would deploy these as cases: stored unseen here, a deployment would look done and decide nothing */
 function refuseModelsNotRun(name: string): void {
   const kind = MODELS_NOT_RUN.find(([suffix]) => suffix.test(name))?.[1];
   if (!kind) return;
@@ -92,7 +115,10 @@ export async function storeDeployment(scope: CommandScope, request: DeployReques
   const unchanged = (resource: ParsedResource) => previous?.resources.some((r) => r.name === resource.name && r.hash === resource.hash) ?? false;
   const nothingNew = request.deployChangedOnly || parsed.length === previous?.resources.length;
   if (previous && nothingNew && parsed.every(unchanged)) {
-    return { result: { deployment: previous.deployment, definitions: null, resources: previous.resources, warnings: warningsOf(parsed) }, deployed: [] };
+    return {
+      result: { deployment: previous.deployment, definitions: null, decisionDefinitions: null, decisionRequirementsDefinitions: null, resources: previous.resources, warnings: await warningsOf(scope, request, parsed) },
+      deployed: [],
+    };
   }
   const deployment: DeploymentRecord = {
     id: scope.newId(),
@@ -135,19 +161,46 @@ export async function storeDeployment(scope: CommandScope, request: DeployReques
       },
     };
   });
+  const dmnToDeploy = changed.flatMap((r) => (r.decisions ? [{ name: r.name, definitions: r.decisions }] : []));
+  const decisions = newDecisionDefinitions(dmnToDeploy, {
+    decisions: await scope.tx.latestDecisionVersions(dmnToDeploy.flatMap((r) => r.definitions.decisions.map((d) => d.id)), request.tenantId),
+    requirements: await scope.tx.latestDecisionRequirementsVersions(dmnToDeploy.map((r) => r.definitions.id), request.tenantId),
+  }, deployment, () => scope.newId());
   scope.unit.deployments.push({
     deployment,
     resources,
     definitions: deployed.map((d) => d.record),
+    decisionDefinitions: decisions.decisions,
+    decisionRequirementsDefinitions: decisions.requirements,
     forms,
     graphs: new Map(deployed.map((d) => [d.record.id, d.graph])),
   });
   await replaceStartEvents(scope, [...previousIds.values()], deployed);
-  return { result: { deployment, definitions: deployed.map((d) => d.record), resources, warnings: warningsOf(parsed) }, deployed };
+  const result: DeployResult = {
+    deployment,
+    definitions: deployed.map((d) => d.record),
+    decisionDefinitions: decisions.decisions,
+    decisionRequirementsDefinitions: decisions.requirements,
+    resources,
+    warnings: await warningsOf(scope, request, parsed),
+  };
+  return { result, deployed };
 }
 
-function warningsOf(parsed: readonly ParsedResource[]): Record<string, readonly ParseIssue[]> {
-  return Object.fromEntries(parsed.filter((r) => r.warnings.length > 0).map((r) => [r.name, r.warnings]));
+/** the parse warnings, and business rule tasks whose literal decisionRef names no decision of the deployment nor a deployed one */
+async function warningsOf(scope: CommandScope, request: DeployRequest, parsed: readonly ParsedResource[]): Promise<Record<string, readonly ParseIssue[]>> {
+  const own = new Set(parsed.flatMap((r) => r.decisions?.decisions.map((d) => d.id) ?? []));
+  const refs = parsed.map((r) => ({ resource: r, refs: literalDecisionRefs(r.graphs).filter((ref) => !own.has(ref.key)) }));
+  const elsewhere = refs.flatMap((r) => r.refs.filter((ref) => !ref.ownDeploymentOnly).map((ref) => ref.key));
+  const deployed = elsewhere.length > 0 ? await scope.tx.latestDecisionVersions([...new Set(elsewhere)], request.tenantId) : new Map<string, number>();
+  const all = refs.map(({ resource, refs: unresolved }) => ({
+    name: resource.name,
+    warnings: [
+      ...resource.warnings,
+      ...unresolved.filter((ref) => ref.ownDeploymentOnly || !deployed.has(ref.key)).map((ref) => unresolvedDecisionRef(ref.elementId, ref.key, ref.ownDeploymentOnly)),
+    ],
+  }));
+  return Object.fromEntries(all.filter((r) => r.warnings.length > 0).map((r) => [r.name, r.warnings]));
 }
 
 /** the previous versions' timer, message and signal start events give way to the new versions' */

@@ -20,6 +20,19 @@ export type CrossInstanceEffect =
       readonly tenantId: string | null;
     }
   | {
+      /** a business rule task evaluates its decision in the command; the task is triggered with the result */
+      readonly kind: 'evaluateDecision';
+      readonly instanceId: string;
+      readonly elementInstanceId: string;
+      readonly decision:
+        | { readonly by: 'latest'; readonly key: string; readonly tenantId: string | null }
+        | { readonly by: 'deployment'; readonly key: string; readonly deploymentId: string }
+        | { readonly by: 'version'; readonly key: string; readonly version: number; readonly tenantId: string | null }
+        | { readonly by: 'versionTag'; readonly key: string; readonly versionTag: string; readonly tenantId: string | null };
+      /** the variables visible at the task, as plain JS values */
+      readonly variables: Readonly<Record<string, unknown>>;
+    }
+  | {
       readonly kind: 'calledInstanceEnded';
       readonly superInstanceId: string;
       readonly superElementInstanceId: string;

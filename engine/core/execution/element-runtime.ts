@@ -14,7 +14,9 @@ export type Trigger =
   | { readonly kind: 'externalTaskCompleted'; readonly externalTaskId: string }
   | { readonly kind: 'handlerCompleted'; readonly jobId: string }
   | { readonly kind: 'event'; readonly eventKind: 'message' | 'signal' | 'timer' | 'conditional'; readonly activityId: string }
-  | { readonly kind: 'calledInstanceCompleted' };
+  | { readonly kind: 'calledInstanceCompleted' }
+  /** a business rule task's decision was evaluated: its result (one output map per matched rule) */
+  | { readonly kind: 'decisionEvaluated'; readonly result: readonly Readonly<Record<string, unknown>>[] };
 
 export interface ActivateOptions {
   readonly incomingFlowId?: string;

@@ -1,3 +1,4 @@
+import type { HistoricDecisionInstanceRecord } from '../dmn/decision-records.js';
 import type { TypedValue } from '../variables/index.js';
 import type { IncidentType, ProcessInstanceState } from './records.js';
 
@@ -97,4 +98,5 @@ export type HistoryRecord =
   | { readonly table: 'activityInstance'; readonly row: HistoricActivityInstanceRecord }
   | { readonly table: 'variable'; readonly row: HistoricVariableRecord }
   | { readonly table: 'task'; readonly row: HistoricTaskRecord }
-  | { readonly table: 'incident'; readonly row: HistoricIncidentRecord };
+  | { readonly table: 'incident'; readonly row: HistoricIncidentRecord }
+  | { readonly table: 'decisionInstance'; readonly row: HistoricDecisionInstanceRecord };

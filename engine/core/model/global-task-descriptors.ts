@@ -53,3 +53,17 @@ export function withGlobalScriptBody(bpmn: PackageDescriptor): PackageDescriptor
     }),
   };
 }
+
+/**
+ * camunda-bpmn-moddle's DmnCapable lacks Camunda 7's camunda:decisionRefVersionTag (the Camunda
+ * Modeler writes it for the versionTag binding): declared here, so it is read, not refused as unknown.
+ */
+export function withDecisionRefVersionTag(camunda: PackageDescriptor): PackageDescriptor {
+  return {
+    ...camunda,
+    types: camunda.types.map((type) => {
+      if (type.name !== 'DmnCapable' || type.properties?.some((p) => p.name === 'decisionRefVersionTag')) return type;
+      return { ...type, properties: [...(type.properties ?? []), { name: 'decisionRefVersionTag', isAttr: true, type: 'String' }] };
+    }),
+  };
+}

@@ -1,7 +1,7 @@
 import type { ElementKind, FlowNode, ProcessGraph, ScopeSpec, ScriptSpec, SequenceFlow, UserTaskSpec } from './graph.js';
 import type { ModdleElement } from './moddle-reader.js';
 import type { ParseIssues } from './parse-issues.js';
-import { hasListeners, readCallActivity, readExternalWork, readFormFields, readLoop, readRetry, readUserTask } from './readers/activities.js';
+import { hasListeners, readCallActivity, readDecisionTask, readExternalWork, readFormFields, readLoop, readRetry, readUserTask } from './readers/activities.js';
 import { eventDefinitionsOf, readEventDefinition } from './readers/event-definitions.js';
 import { bodyOf, documentationOf, stringProperty } from './readers/extensions.js';
 import { readFormRef } from './readers/forms.js';
@@ -196,6 +196,7 @@ function readNode(
       ? (global ? readScriptTask(global.element, issues, 'scriptLanguage') : readScriptTask(element, issues))
       : isServiceLike ? readExpressionTask(element, issues) : null,
     callActivity: kind === 'callActivity' ? readCallActivity(element, issues) : null,
+    decision: kind === 'businessRuleTask' ? readDecisionTask(element, issues) : null,
     scope: null,
     adHoc: kind === 'adHocSubProcess' ? readAdHoc(element, issues) : null,
     messageName: kind === 'receiveTask' ? receiveMessage(element, issues) : null,

@@ -173,6 +173,17 @@ export interface CallActivitySpec {
   readonly outputs: readonly CallMapping[];
 }
 
+/** a business rule task's camunda:decisionRef and how its result becomes a variable */
+export interface DecisionTaskSpec {
+  readonly decisionRef: CompiledExpression;
+  readonly binding: 'latest' | 'deployment' | 'version' | 'versionTag';
+  readonly version: CompiledExpression | null;
+  readonly versionTag: CompiledExpression | null;
+  readonly tenantId: CompiledExpression | null;
+  readonly mapDecisionResult: 'singleEntry' | 'singleResult' | 'collectEntries' | 'resultList';
+  readonly resultVariable: string | null;
+}
+
 export interface MultiInstanceSpec {
   readonly kind: 'multiInstance';
   readonly sequential: boolean;
@@ -252,6 +263,8 @@ export interface FlowNode {
   readonly external: ExternalWorkSpec | null;
   readonly script: ScriptSpec | null;
   readonly callActivity: CallActivitySpec | null;
+  /** business rule tasks with camunda:decisionRef: the DMN decision they evaluate */
+  readonly decision?: DecisionTaskSpec | null;
   /** sub-processes (embedded, event, transaction, ad-hoc): their own scope */
   readonly scope: ScopeSpec | null;
   /** complex gateways: when a join fires (reads the variables and `activationCount`); null = as an inclusive join */

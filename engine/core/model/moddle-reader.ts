@@ -1,7 +1,7 @@
 import { BpmnModdle } from 'bpmn-moddle';
 import { createRequire } from 'node:module';
 import { ParseError, type ParseIssue } from '../errors/index.js';
-import { withGlobalScriptBody, withGlobalTaskExtensions } from './global-task-descriptors.js';
+import { withDecisionRefVersionTag, withGlobalScriptBody, withGlobalTaskExtensions } from './global-task-descriptors.js';
 import { citationOf } from './rules/model-rule.js';
 import { UNRESOLVED_INTERFACE_REFERENCE } from './rules/catalogue.js';
 
@@ -29,7 +29,7 @@ interface ModdleWarning {
 const require = createRequire(import.meta.url);
 const moddle = new BpmnModdle({
   bpmn: withGlobalScriptBody(require('bpmn-moddle/resources/bpmn/json/bpmn.json')),
-  camunda: withGlobalTaskExtensions(require('camunda-bpmn-moddle/resources/camunda.json')),
+  camunda: withDecisionRefVersionTag(withGlobalTaskExtensions(require('camunda-bpmn-moddle/resources/camunda.json'))),
 });
 
 const BPMN_NAMESPACE = 'http://www.omg.org/spec/BPMN/20100524/MODEL';

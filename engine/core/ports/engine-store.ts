@@ -1,4 +1,5 @@
 import type { DeployedDefinition, ProcessDefinitionRecord } from '../definitions/definition-record.js';
+import type { DecisionDefinitionRecord, DecisionRequirementsDefinitionRecord } from '../dmn/decision-records.js';
 import type { FormDefinitionRecord, FormDefinitionRef } from '../forms/form-definition.js';
 import type { HistoryRecord } from '../execution/history-records.js';
 import type { ProcessGraph } from '../model/graph.js';
@@ -30,6 +31,10 @@ export interface NewDeployment {
   readonly definitions: readonly ProcessDefinitionRecord[];
   /** the form-js schemas (`.form` resources) of the deployment, each a new version of its key */
   readonly forms: readonly FormDefinitionRecord[];
+  /** the decisions of the deployment's DMN resources, each a new version of its key */
+  readonly decisionDefinitions: readonly DecisionDefinitionRecord[];
+  /** one per DMN resource: its `definitions` */
+  readonly decisionRequirementsDefinitions: readonly DecisionRequirementsDefinitionRecord[];
   /** the parsed graphs by definition id, so stores need not parse them again */
   readonly graphs: ReadonlyMap<string, ProcessGraph>;
 }
@@ -99,6 +104,13 @@ export interface EngineTransaction {
   latestDefinitionIds(keys: readonly string[], tenantId: string | null): Promise<Map<string, string>>;
   /** highest deployed form version per key (0 if none) */
   latestFormVersions(keys: readonly string[], tenantId: string | null): Promise<Map<string, number>>;
+  /** highest deployed decision (and decision requirements) version per key (0 if none) */
+  latestDecisionVersions(keys: readonly string[], tenantId: string | null): Promise<Map<string, number>>;
+  latestDecisionRequirementsVersions(keys: readonly string[], tenantId: string | null): Promise<Map<string, number>>;
+  /** a decision definition by id, or the latest, a version, a version tag or the one of a deployment of a key */
+  findDecisionDefinition(ref: DefinitionRef): Promise<DecisionDefinitionRecord | null>;
+  /** the decisions deployed with it (from the same DMN resource), for the decisions it requires */
+  decisionsOfRequirements(decisionRequirementsDefinitionId: string): Promise<DecisionDefinitionRecord[]>;
   findFormDefinition(ref: FormDefinitionRef): Promise<FormDefinitionRecord | null>;
   findResource(deploymentId: string, name: string): Promise<ResourceRecord | null>;
   /** the `.form` resources of a deployment */

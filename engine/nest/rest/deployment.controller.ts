@@ -15,6 +15,7 @@ import { Audited, EngineRequires, fieldsOf, SignedIn } from '../access/index.js'
 import { authenticatedUserHolds } from './authenticated-user.js';
 import { deploymentDetails } from './audit-details.js';
 import { warningsDto } from './parse-problems.js';
+import { decisionDefinitionDto, requirementsDefinitionDto } from './decision-dtos.js';
 
 const DEPLOYMENT_PARAMS: ParamSpec = { id: 'string', name: 'string', nameLike: 'string', source: 'string', tenantIdIn: 'list', withoutTenantId: 'boolean', before: 'date', after: 'date' };
 /** Camunda's; listeners and I/O mappings are skipped anyway when an instance is deleted here */
@@ -77,8 +78,8 @@ export class DeploymentController {
       ...deploymentDto(result.deployment, restBase(req)),
       deployedProcessDefinitions: definitions && Object.keys(definitions).length > 0 ? definitions : null,
       deployedCaseDefinitions: null,
-      deployedDecisionDefinitions: null,
-      deployedDecisionRequirementsDefinitions: null,
+      deployedDecisionDefinitions: byId(result.decisionDefinitions, decisionDefinitionDto),
+      deployedDecisionRequirementsDefinitions: byId(result.decisionRequirementsDefinitions, requirementsDefinitionDto),
       // ours, not Camunda's: what is legal but suspicious, by resource (README, *Deploy-time validation*)
       warnings: warningsDto(result.warnings),
     };
@@ -131,4 +132,10 @@ export class DeploymentController {
     if (!resource) throw new NotFoundError(`Deployment resource '${resourceId}' for deployment id '${id}' does not exist`);
     sendDownload(res, resource.name, resource.content);
   }
+}
+
+/** Camunda's `deployed...Definitions`: by id, null when there are none */
+function byId<R extends { readonly id: string }, D>(records: readonly R[] | null, dto: (record: R) => D): Record<string, D> | null {
+  if (!records || records.length === 0) return null;
+  return Object.fromEntries(records.map((r) => [r.id, dto(r)]));
 }

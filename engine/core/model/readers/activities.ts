@@ -1,5 +1,5 @@
 import { addDuration, parseRetryTimeCycle } from '../../timers/index.js';
-import type { CallActivitySpec, ExternalWorkSpec, FormField, LoopSpec, RetrySpec, UserTaskSpec } from '../graph.js';
+import type { CallActivitySpec, DecisionTaskSpec, ExternalWorkSpec, FormField, LoopSpec, RetrySpec, UserTaskSpec } from '../graph.js';
 import type { ModdleElement } from '../moddle-reader.js';
 import type { ParseIssues } from '../parse-issues.js';
 import { bodyOf, documentationOf, extensionsOf, firstExtension, stringProperty } from './extensions.js';
@@ -74,6 +74,7 @@ export function readExternalWork(element: ModdleElement, holder: ModdleElement, 
     return null;
   }
   if (stringProperty(holder, 'decisionRef')) {
+    if (holder.$type === 'bpmn:BusinessRuleTask') return null;
     issues.add(id, 'Expected camunda:type="external" with a camunda:topic, but DMN decisions (camunda:decisionRef) are not supported');
     return null;
   }
@@ -96,6 +97,33 @@ export function readExternalWork(element: ModdleElement, holder: ModdleElement, 
     issues.warn(id, 'Expected camunda:type="external" with a camunda:topic (or camunda:expression), but the task has neither: it completes at once, like a task without a type', TASK_IMPLEMENTATION_MISSING);
   }
   return null;
+}
+
+const DECISION_BINDINGS: readonly string[] = ['latest', 'deployment', 'version', 'versionTag'];
+const DECISION_RESULT_MAPPINGS: readonly string[] = ['singleEntry', 'singleResult', 'collectEntries', 'resultList'];
+
+/** a business rule task's camunda:decisionRef (Camunda 7's attributes); null without one */
+export function readDecisionTask(element: ModdleElement, issues: ParseIssues): DecisionTaskSpec | null {
+  const id = element.id ?? '';
+  const decisionRef = stringProperty(element, 'decisionRef');
+  if (!decisionRef) return null;
+  const binding = stringProperty(element, 'decisionRefBinding') ?? 'latest';
+  if (!DECISION_BINDINGS.includes(binding)) issues.add(id, `Expected camunda:decisionRefBinding latest, deployment, version or versionTag, but got '${binding}'`);
+  const mapping = stringProperty(element, 'mapDecisionResult') ?? 'resultList';
+  if (!DECISION_RESULT_MAPPINGS.includes(mapping)) issues.add(id, `Expected camunda:mapDecisionResult singleEntry, singleResult, collectEntries or resultList, but got '${mapping}'`);
+  const version = issues.optionalExpression(id, 'camunda:decisionRefVersion', element['decisionRefVersion']);
+  const versionTag = issues.optionalExpression(id, 'camunda:decisionRefVersionTag', element['decisionRefVersionTag']);
+  if (binding === 'version' && !version) issues.add(id, 'Expected camunda:decisionRefVersion with binding "version", but it is missing');
+  if (binding === 'versionTag' && !versionTag) issues.add(id, 'Expected camunda:decisionRefVersionTag with binding "versionTag", but it is missing');
+  return {
+    decisionRef: issues.expression(id, 'camunda:decisionRef', decisionRef),
+    binding: binding as DecisionTaskSpec['binding'],
+    version,
+    versionTag,
+    tenantId: issues.optionalExpression(id, 'camunda:decisionRefTenantId', element['decisionRefTenantId']),
+    mapDecisionResult: mapping as DecisionTaskSpec['mapDecisionResult'],
+    resultVariable: stringProperty(element, 'resultVariable'),
+  };
 }
 
 export function readCallActivity(element: ModdleElement, issues: ParseIssues): CallActivitySpec {

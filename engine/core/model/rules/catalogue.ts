@@ -30,6 +30,7 @@ export const LINK_CATCH_HAS_THROW = modelRule('link-catch-has-throw', '10.5.4', 
 export const LINK_THROW_HAS_CATCH = modelRule('link-throw-has-catch', '10.5.4', 'refusal');
 export const LINK_TARGET_UNIQUE = modelRule('link-target-unique', '10.5.5', 'refusal');
 export const UNRESOLVED_INTERFACE_REFERENCE = modelRule('interface-reference-unresolved', '8.5', 'warning');
+export const UNRESOLVED_DECISION_REFERENCE = modelRule('decision-ref-unresolved', '10.3.3', 'warning');
 
 export const MODEL_RULES: readonly ModelRule[] = [
   START_TRIGGER_IN_EVENT_SUB_PROCESS,
@@ -60,4 +61,5 @@ export const MODEL_RULES: readonly ModelRule[] = [
   LINK_THROW_HAS_CATCH,
   LINK_TARGET_UNIQUE,
   UNRESOLVED_INTERFACE_REFERENCE,
+  UNRESOLVED_DECISION_REFERENCE,
 ];
