@@ -1,0 +1,118 @@
+import { evaluate, SyntaxError as FeelSyntaxError, unaryTest } from 'feelin';
+import type { EvaluationBudget } from '../expressions/budget.js';
+import { compileExpression, ExpressionEvaluationError, ExpressionSyntaxError, type CompiledExpression } from '../expressions/index.js';
+import { buildFeelContext, feelBuiltinNames, instrumented } from '../expressions/feel/feel-expression.js';
+import type { FeelTop } from '../expressions/feel/feel-instrument.js';
+import { analyzeFeel, type FeelSyntax } from '../expressions/feel/feel-syntax.js';
+import { toFeelInput } from '../expressions/feel/feel-values.js';
+
+/** what a DMN expression sees: the variables (and an input entry's input variable), the clock, the decision's budget */
+export interface DmnScope {
+  resolve(name: string): { found: true; value: unknown } | { found: false };
+  now(): Date;
+  readonly budget: EvaluationBudget;
+}
+
+/** an input expression, output entry or literal expression, compiled once */
+export interface DmnExpression {
+  readonly text: string;
+  /** the value as the expression language has it (FEEL temporal values stay FEEL values) */
+  evaluate(scope: DmnScope): unknown;
+}
+
+/** an input entry (or allowed values), compiled once: does the value pass? */
+export interface DmnUnaryTests {
+  readonly text: string;
+  matches(value: unknown, scope: DmnScope): boolean;
+}
+
+export type DmnLanguage = 'feel' | 'juel';
+
+/** `feel`, `juel` or a FEEL namespace URI; null when the language is not one the engine runs */
+export function languageOf(expressionLanguage: string | undefined | null, fallback: DmnLanguage): DmnLanguage | null {
+  if (!expressionLanguage) return fallback;
+  const lower = expressionLanguage.toLowerCase();
+  if (lower === 'juel') return 'juel';
+  if (lower === 'feel' || /\/feel\/?/.test(lower) || lower.endsWith('/feel')) return 'feel';
+  return null;
+}
+
+/** compiles a FEEL expression or JUEL expression; throws ExpressionSyntaxError */
+export function compileDmnExpression(text: string, language: DmnLanguage): DmnExpression {
+  if (language === 'juel') return new JuelDmnExpression(text, compileJuelText(text));
+  return new FeelDmnExpression(text, 'expression');
+}
+
+/** compiles an input entry: FEEL unary tests (`-` or empty: any value) or a JUEL boolean expression */
+export function compileDmnUnaryTests(text: string, language: DmnLanguage): DmnUnaryTests | null {
+  const trimmed = text.trim();
+  if (trimmed === '' || trimmed === '-') return null;
+  if (language === 'juel') {
+    const expression = new JuelDmnExpression(text, compileJuelText(text));
+    return { text, matches: (_value, scope) => expression.evaluate(scope) === true };
+  }
+  const tests = new FeelDmnExpression(text, 'unaryTests');
+  return { text, matches: (value, scope) => tests.test(value, scope) };
+}
+
+/** a JUEL text without `${...}` is one expression, as Camunda reads `amount > 10` in a DMN table */
+function compileJuelText(text: string): CompiledExpression {
+  return compileExpression(/[$#]\{/.test(text) ? text : `\${${text}}`);
+}
+
+class JuelDmnExpression implements DmnExpression {
+  constructor(
+    readonly text: string,
+    private readonly compiled: CompiledExpression,
+  ) {}
+
+  evaluate(scope: DmnScope): unknown {
+    scope.budget.charge(1);
+    return this.compiled.evaluate({ resolve: (name) => scope.resolve(name), now: () => scope.now() });
+  }
+}
+
+class FeelDmnExpression implements DmnExpression {
+  private readonly syntax: FeelSyntax;
+  private readonly builtinNames: readonly string[];
+  private readonly body: string;
+
+  constructor(
+    readonly text: string,
+    private readonly top: FeelTop,
+  ) {
+    this.syntax = analyzeFeel(text, text, 0, top);
+    this.builtinNames = feelBuiltinNames(this.syntax);
+    this.body = instrumented(text, text, top);
+  }
+
+  evaluate(scope: DmnScope): unknown {
+    return this.run(scope, (context) => evaluate(this.body, context).value);
+  }
+
+  test(value: unknown, scope: DmnScope): boolean {
+    return this.run(scope, (context) => {
+      scope.budget.chargeValue(value);
+      context['?'] = toFeelInput(value);
+      return unaryTest(this.body, context).value === true;
+    });
+  }
+
+  private run<T>(scope: DmnScope, body: (context: Record<string, unknown>) => T): T {
+    try {
+      scope.budget.charge(1);
+      return body(buildFeelContext(this.syntax, this.builtinNames, scope, scope.budget));
+    } catch (error) {
+      if (error instanceof ExpressionEvaluationError) throw error.withSource(this.text);
+      const reason = error instanceof Error ? error.message : String(error);
+      const expected = error instanceof FeelSyntaxError ? 'a valid FEEL text' : 'FEEL evaluation to succeed';
+      throw new ExpressionEvaluationError(`Expected ${expected}, but it failed with '${reason}'`, this.text);
+    }
+  }
+}
+
+/** the words of a syntax error, for a parse issue */
+export function describeSyntaxError(error: unknown): string {
+  if (error instanceof ExpressionSyntaxError) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}
