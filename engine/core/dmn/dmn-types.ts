@@ -22,7 +22,8 @@ const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
  */
 export function convertToType(value: unknown, typeRef: string | null): Conversion {
   if (value === null || value === undefined) return { ok: true, value: null };
-  switch (typeRef) {
+  // DMN 1.1 files (the TCK's among them) qualify FEEL's types: feel:number
+  switch (typeRef?.replace(/^feel:/, '')) {
     case 'string':
       if (typeof value === 'string') return { ok: true, value };
       if (typeof value === 'number' || typeof value === 'boolean') return { ok: true, value: String(value) };
