@@ -43,7 +43,11 @@ export function compileDecisionTable(table: ModdleElement, context: TableContext
   if ((hitPolicy === 'PRIORITY' || hitPolicy === 'OUTPUT ORDER') && outputs.every((o) => o?.allowedValues === null)) {
     issues.add(decisionId, `Expected output values (an ordered list of allowed values) on an output, since the hit policy ${hitPolicy} ranks matches by them, but no output has any`);
   }
-  const rules = rulesXml.map((rule, index) => compileRule(rule, index, inputs, outputs, context));
+  const columns = {
+    inputIds: inputsXml.map((input, index) => input.id ?? `input${index + 1}`),
+    outputIds: outputsXml.map((output, index) => output.id ?? `output${index + 1}`),
+  };
+  const rules = rulesXml.map((rule, index) => compileRule(rule, index, columns, context));
   if (issues.list.length > before || hitPolicy === null) return null;
   return {
     kind: 'decisionTable',
@@ -144,29 +148,28 @@ function outputValuesOf(text: string, context: TableContext, site: DecisionError
 function compileRule(
   rule: ModdleElement,
   index: number,
-  inputs: readonly (CompiledInput | null)[],
-  outputs: readonly (CompiledOutput | null)[],
+  { inputIds, outputIds }: { readonly inputIds: readonly string[]; readonly outputIds: readonly string[] },
   context: TableContext,
 ): CompiledRule | null {
   const { decisionId, issues } = context;
   const id = rule.id ?? `rule${index + 1}`;
   const inputEntriesXml = many(rule['inputEntry']);
   const outputEntriesXml = many(rule['outputEntry']);
-  if (inputEntriesXml.length !== inputs.length || outputEntriesXml.length !== outputs.length) {
+  if (inputEntriesXml.length !== inputIds.length || outputEntriesXml.length !== outputIds.length) {
     issues.add(
       decisionId,
-      `Expected ${inputs.length} input entries and ${outputs.length} output entries (one per column), but the rule has ${inputEntriesXml.length} and ${outputEntriesXml.length}`,
+      `Expected ${inputIds.length} input entries and ${outputIds.length} output entries (one per column), but the rule has ${inputEntriesXml.length} and ${outputEntriesXml.length}`,
       { ruleId: id },
     );
     return null;
   }
   const inputEntries = inputEntriesXml.map((entry, column) => {
-    const site: DecisionErrorSite = { ruleId: id, columnId: inputs[column]?.id ?? entry.id ?? `input${column + 1}`, columnKind: 'input' };
+    const site: DecisionErrorSite = { ruleId: id, columnId: inputIds[column]!, columnKind: 'input' };
     const language = languageAt(entry['expressionLanguage'], context, site);
     return language ? compileText((entry['text'] as string | undefined) ?? '', context, site, 'input entry', (t) => compileDmnUnaryTests(t, language)) : undefined;
   });
   const outputEntries = outputEntriesXml.map((entry, column) => {
-    const site: DecisionErrorSite = { ruleId: id, columnId: outputs[column]?.id ?? entry.id ?? `output${column + 1}`, columnKind: 'output' };
+    const site: DecisionErrorSite = { ruleId: id, columnId: outputIds[column]!, columnKind: 'output' };
     const text = ((entry['text'] as string | undefined) ?? '').trim();
     if (text === '') return null;
     const language = languageAt(entry['expressionLanguage'], context, site);
