@@ -24,36 +24,38 @@ const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</
 
 export function tableDecision(spec: TableSpec): string {
   const id = spec.id ?? 'decision';
+  // ids are unique per document: a named decision's elements carry its id
+  const p = id === 'decision' ? '' : `${id}_`;
   const attrs = [spec.hitPolicy ? ` hitPolicy="${spec.hitPolicy}"` : '', spec.aggregation ? ` aggregation="${spec.aggregation}"` : ''].join('');
   const inputs = spec.inputs.map((input, i) => {
     const variable = input.inputVariable ? ` camunda:inputVariable="${input.inputVariable}"` : '';
     const language = input.language ? ` expressionLanguage="${input.language}"` : '';
     const values = input.values ? `<inputValues><text>${escape(input.values)}</text></inputValues>` : '';
-    return `<input id="${input.id ?? `in${i + 1}`}" label="Input ${i + 1}"${variable}><inputExpression id="${input.id ?? `in${i + 1}`}_expr" typeRef="${input.typeRef ?? ''}"${language}><text>${escape(input.expression)}</text></inputExpression>${values}</input>`;
+    return `<input id="${input.id ?? `${p}in${i + 1}`}" label="Input ${i + 1}"${variable}><inputExpression id="${input.id ?? `${p}in${i + 1}`}_expr" typeRef="${input.typeRef ?? ''}"${language}><text>${escape(input.expression)}</text></inputExpression>${values}</input>`;
   });
   const outputs = spec.outputs.map((output, i) => {
     const name = output.name === undefined ? '' : ` name="${output.name}"`;
     const type = output.typeRef ? ` typeRef="${output.typeRef}"` : '';
     const values = output.values ? `<outputValues><text>${escape(output.values)}</text></outputValues>` : '';
-    return `<output id="${output.id ?? `out${i + 1}`}" label="Output ${i + 1}"${name}${type}>${values}</output>`;
+    return `<output id="${output.id ?? `${p}out${i + 1}`}" label="Output ${i + 1}"${name}${type}>${values}</output>`;
   });
   const rules = spec.rules.map((entries, r) => {
     const cells = entries.map((text, c) => {
       const element = c < spec.inputs.length ? 'inputEntry' : 'outputEntry';
-      return `<${element} id="r${r + 1}c${c + 1}"><text>${escape(text)}</text></${element}>`;
+      return `<${element} id="${p}r${r + 1}c${c + 1}"><text>${escape(text)}</text></${element}>`;
     });
-    return `<rule id="rule${r + 1}">${cells.join('')}</rule>`;
+    return `<rule id="${p}rule${r + 1}">${cells.join('')}</rule>`;
   });
-  return `<decision id="${id}" name="${spec.name ?? id}">${requirements(spec.requires)}<decisionTable id="${id}_table"${attrs}>${inputs.join('')}${outputs.join('')}${rules.join('')}</decisionTable></decision>`;
+  return `<decision id="${id}" name="${spec.name ?? id}">${requirements(id, spec.requires)}<decisionTable id="${id}_table"${attrs}>${inputs.join('')}${outputs.join('')}${rules.join('')}</decisionTable></decision>`;
 }
 
 export function literalDecision(spec: LiteralSpec): string {
   const type = spec.typeRef ? ` typeRef="${spec.typeRef}"` : '';
-  return `<decision id="${spec.id}" name="${spec.id}"><variable id="${spec.id}_var" name="${spec.variable}"${type}/>${requirements(spec.requires)}<literalExpression id="${spec.id}_expr"><text>${escape(spec.text)}</text></literalExpression></decision>`;
+  return `<decision id="${spec.id}" name="${spec.id}"><variable id="${spec.id}_var" name="${spec.variable}"${type}/>${requirements(spec.id, spec.requires)}<literalExpression id="${spec.id}_expr"><text>${escape(spec.text)}</text></literalExpression></decision>`;
 }
 
-function requirements(ids: readonly string[] | undefined): string {
-  return (ids ?? []).map((id) => `<informationRequirement id="req_${id}"><requiredDecision href="#${id}"/></informationRequirement>`).join('');
+function requirements(from: string, ids: readonly string[] | undefined): string {
+  return (ids ?? []).map((id) => `<informationRequirement id="req_${from}_${id}"><requiredDecision href="#${id}"/></informationRequirement>`).join('');
 }
 
 export function dmnDocument(...decisions: string[]): string {
