@@ -5,6 +5,7 @@ import { buildFeelContext, feelBuiltinNames, instrumented } from '../expressions
 import type { FeelTop } from '../expressions/feel/feel-instrument.js';
 import { analyzeFeel, type FeelSyntax } from '../expressions/feel/feel-syntax.js';
 import { toFeelInput } from '../expressions/feel/feel-values.js';
+import { compileLiteralUnaryTests } from './literal-unary-tests.js';
 
 /** what a DMN expression sees: the variables (and an input entry's input variable), the clock, the decision's budget */
 export interface DmnScope {
@@ -51,8 +52,19 @@ export function compileDmnUnaryTests(text: string, language: DmnLanguage): DmnUn
     const expression = new JuelDmnExpression(text, compileJuelText(text));
     return { text, matches: (_value, scope) => expression.evaluate(scope) === true };
   }
-  const tests = new FeelDmnExpression(text, 'unaryTests');
-  return { text, matches: (value, scope) => tests.test(value, scope) };
+  const literal = compileLiteralUnaryTests(text);
+  // a literal entry needs the metered form only for values of another type: made when first needed
+  const tests = new FeelDmnExpression(text, 'unaryTests', literal !== null);
+  if (!literal) return { text, matches: (value, scope) => tests.test(value, scope) };
+  return {
+    text,
+    matches: (value, scope) => {
+      const known = literal(value);
+      if (known === undefined) return tests.test(value, scope);
+      scope.budget.charge(1);
+      return known;
+    },
+  };
 }
 
 /** a JUEL text without `${...}` is one expression, as Camunda reads `amount > 10` in a DMN table */
@@ -75,15 +87,21 @@ class JuelDmnExpression implements DmnExpression {
 class FeelDmnExpression implements DmnExpression {
   private readonly syntax: FeelSyntax;
   private readonly builtinNames: readonly string[];
-  private readonly body: string;
+  private instrumentedBody: string | null = null;
 
   constructor(
     readonly text: string,
     private readonly top: FeelTop,
+    lazy = false,
   ) {
     this.syntax = analyzeFeel(text, text, 0, top);
     this.builtinNames = feelBuiltinNames(this.syntax);
-    this.body = instrumented(text, text, top);
+    if (!lazy) this.instrumentedBody = instrumented(text, text, top);
+  }
+
+  private get body(): string {
+    this.instrumentedBody ??= instrumented(this.text, this.text, this.top);
+    return this.instrumentedBody;
   }
 
   evaluate(scope: DmnScope): unknown {
