@@ -135,7 +135,7 @@ function outputValuesOf(text: string, context: TableContext, site: DecisionError
   const compiled = compileText(text, context, site, 'output values', (t) => compileDmnExpression(`[${t}]`, 'feel'));
   if (!compiled) return undefined;
   try {
-    const budget = new EvaluationBudget(DMN_LIMITS.maxStepsPerDecision);
+    const budget = new EvaluationBudget(DMN_LIMITS.maxStepsPerEvaluation);
     const values = compiled.evaluate({ resolve: () => ({ found: false }), now: () => new Date(0), budget });
     if (Array.isArray(values) && values.every((v) => v !== null)) return values.map(toResultValue);
   } catch {

@@ -5,6 +5,7 @@ import { buildFeelContext, feelBuiltinNames, instrumented } from '../expressions
 import type { FeelTop } from '../expressions/feel/feel-instrument.js';
 import { analyzeFeel, type FeelSyntax } from '../expressions/feel/feel-syntax.js';
 import { toFeelInput } from '../expressions/feel/feel-values.js';
+import { FEEL_CELL_STEPS } from './dmn-limits.js';
 import { compileLiteralUnaryTests } from './literal-unary-tests.js';
 
 /** what a DMN expression sees: the variables (and an input entry's input variable), the clock, the decision's budget */
@@ -118,7 +119,7 @@ class FeelDmnExpression implements DmnExpression {
 
   private run<T>(scope: DmnScope, body: (context: Record<string, unknown>) => T): T {
     try {
-      scope.budget.charge(1);
+      scope.budget.charge(FEEL_CELL_STEPS);
       return body(buildFeelContext(this.syntax, this.builtinNames, scope, scope.budget));
     } catch (error) {
       if (error instanceof ExpressionEvaluationError) throw error.withSource(this.text);

@@ -31,8 +31,10 @@ export function evaluateDecision(
   const now = options.now ?? (() => new Date());
   const scopeVariables: Variables = Object.assign(Object.create(null) as Variables, variables);
   const evaluations: DecisionEvaluation[] = [];
+  // one budget for the whole graph: a resource of many decisions cannot multiply the work
+  const budget = new EvaluationBudget(DMN_LIMITS.maxStepsPerEvaluation);
   for (const decision of evaluationOrder(decisions, target)) {
-    const evaluation = evaluateOne(decision, scopeVariables, now);
+    const evaluation = evaluateOne(decision, scopeVariables, now, budget);
     evaluations.push(evaluation);
     if (decision !== target) addResultToVariables(decision, evaluation, scopeVariables);
   }
@@ -65,8 +67,7 @@ function addResultToVariables(decision: CompiledDecision, evaluation: DecisionEv
   for (const name of names) variables[name] = results.filter((entry) => Object.hasOwn(entry, name)).map((entry) => entry[name]);
 }
 
-function evaluateOne(compiled: CompiledDecision, variables: Variables, now: () => Date): DecisionEvaluation {
-  const budget = new EvaluationBudget(DMN_LIMITS.maxStepsPerDecision);
+function evaluateOne(compiled: CompiledDecision, variables: Variables, now: () => Date, budget: EvaluationBudget): DecisionEvaluation {
   const scope = scopeOf(variables, now, budget);
   const { decision, logic } = compiled;
   const base = { decisionId: decision.id, decisionName: decision.name, hitPolicy: decision.hitPolicy, aggregation: decision.aggregation };
