@@ -125,6 +125,8 @@ function evaluateTable(decisionId: string, table: CompiledTable, variables: Vari
       return value;
     });
     matches.push({ ruleId: rule.id, values });
+    // FIRST needs no further rule (Camunda evaluates them all; only a failure in a later rule differs)
+    if (table.hitPolicy === 'FIRST') break;
   }
   const { matched, aggregated } = applyHitPolicy(decisionId, table, matches);
   const result = aggregated
