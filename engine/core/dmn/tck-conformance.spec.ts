@@ -10,6 +10,8 @@ interface TckCases {
     readonly decision: string;
     /** the result's key for a single output; null: `expected` holds every output by name */
     readonly result: string | null;
+    /** a multiple-hit table: `expected` is the list of result entries */
+    readonly list?: boolean;
     readonly tests: readonly { readonly id: string; readonly inputs: Record<string, unknown>; readonly expected: unknown }[];
   }[];
 }
@@ -17,9 +19,10 @@ interface TckCases {
 const folder = join(dirname(fileURLToPath(import.meta.url)), 'tck');
 const { cases } = JSON.parse(readFileSync(join(folder, 'test-cases.json'), 'utf8')) as TckCases;
 
-describe.each(cases)('DMN TCK $model', ({ model, decision, result, tests }) => {
+describe.each(cases)('DMN TCK $model', ({ model, decision, result, list, tests }) => {
   it.each(tests)('test $id', async ({ inputs, expected }) => {
     const dmn = await parseDmn(readFileSync(join(folder, model), 'utf8'), model);
-    expect(dmn.evaluate(decision, inputs).result).toEqual([result === null ? expected : { [result]: expected }]);
+    const entries = list ? expected : [result === null ? expected : { [result]: expected }];
+    expect(dmn.evaluate(decision, inputs).result).toEqual(entries);
   });
 });
