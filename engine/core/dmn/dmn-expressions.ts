@@ -30,12 +30,12 @@ export interface DmnUnaryTests {
 
 export type DmnLanguage = 'feel' | 'juel';
 
-/** `feel`, `juel` or a FEEL namespace URI; null when the language is not one the engine runs */
+/** `feel` (and Camunda's `feel-scala`, `feel-juel`), `juel` or a FEEL namespace URI; null when the language is not one the engine runs */
 export function languageOf(expressionLanguage: string | undefined | null, fallback: DmnLanguage): DmnLanguage | null {
-  if (!expressionLanguage) return fallback;
-  const lower = expressionLanguage.toLowerCase();
+  if (!expressionLanguage?.trim()) return fallback;
+  const lower = expressionLanguage.trim().toLowerCase();
   if (lower === 'juel') return 'juel';
-  if (lower === 'feel' || /\/feel\/?/.test(lower) || lower.endsWith('/feel')) return 'feel';
+  if (lower.startsWith('feel') || /\/feel(\/|$)/.test(lower)) return 'feel';
   return null;
 }
 
@@ -53,7 +53,7 @@ export function compileDmnUnaryTests(text: string, language: DmnLanguage): DmnUn
     const expression = new JuelDmnExpression(text, compileJuelText(text));
     return { text, matches: (_value, scope) => expression.evaluate(scope) === true };
   }
-  const literal = compileLiteralUnaryTests(text);
+  const literal = literalPredicate(text);
   // a literal entry needs the metered form only for values of another type: made when first needed
   const tests = new FeelDmnExpression(text, 'unaryTests', literal !== null);
   if (!literal) return { text, matches: (value, scope) => tests.test(value, scope) };
@@ -66,6 +66,15 @@ export function compileDmnUnaryTests(text: string, language: DmnLanguage): DmnUn
       return known;
     },
   };
+}
+
+/** the fast form of a literal entry, or null (then feelin evaluates it; a syntax error is reported by it) */
+function literalPredicate(text: string): ReturnType<typeof compileLiteralUnaryTests> {
+  try {
+    return compileLiteralUnaryTests(text);
+  } catch {
+    return null;
+  }
 }
 
 /** a JUEL text without `${...}` is one expression, as Camunda reads `amount > 10` in a DMN table */

@@ -1,3 +1,4 @@
+import { languageOf } from './dmn-expressions.js';
 import { parseDmn } from './index.js';
 import { table } from './testing/dmn-builder.js';
 
@@ -93,5 +94,25 @@ describe('input entries: FEEL unary tests', () => {
 
   it('an input expression reading an unknown variable gives null', async () => {
     expect(await matches('null', undefined)).toBe(true);
+  });
+});
+
+describe('expression languages', () => {
+  it.each<[string, string | null]>([
+    ['feel', 'feel'],
+    ['FEEL', 'feel'],
+    ['feel-scala', 'feel'],
+    ['http://www.omg.org/spec/FEEL/20140401', 'feel'],
+    ['https://www.omg.org/spec/DMN/20191111/FEEL/', 'feel'],
+    ['juel', 'juel'],
+    ['groovy', null],
+    ['javascript', null],
+  ])('%s → %s', (language, expected) => {
+    expect(languageOf(language, 'feel')).toBe(expected);
+  });
+
+  it('an absent language is the default', () => {
+    expect(languageOf(undefined, 'juel')).toBe('juel');
+    expect(languageOf('  ', 'feel')).toBe('feel');
   });
 });
