@@ -1,4 +1,6 @@
 import { EvaluationBudget } from '../expressions/budget.js';
+import { METER_PREFIX } from '../expressions/feel/feel-instrument.js';
+import { isForbiddenName } from '../expressions/security.js';
 import type { ModdleElement } from '../model/moddle-reader.js';
 import { AGGREGATIONS, HIT_POLICIES, type Aggregation, type CompiledInput, type CompiledOutput, type CompiledRule, type CompiledTable, type HitPolicy } from './compiled-dmn.js';
 import type { DecisionErrorSite } from './dmn-errors.js';
@@ -94,13 +96,18 @@ function compileInput(input: ModdleElement, index: number, context: TableContext
   const expression = language && compileText(text, context, site, 'input expression', (t) => compileDmnExpression(t, language));
   const allowedText = ((input['inputValues'] as ModdleElement | undefined)?.['text'] as string | undefined) ?? '';
   const allowed = compileText(allowedText, context, site, 'input values', (t) => compileDmnUnaryTests(t, 'feel'));
+  const inputVariable = ((input['inputVariable'] as string | undefined) ?? '').trim() || DEFAULT_INPUT_VARIABLE;
+  if (isReservedName(inputVariable)) {
+    issues.add(decisionId, `Expected a camunda:inputVariable the engine can hand on as a variable, but '${inputVariable}' is reserved`, site);
+    return null;
+  }
   if (!expression || allowed === undefined) return null;
   return {
     id,
     label: (input['label'] as string | undefined) ?? null,
     typeRef: (inputExpression?.['typeRef'] as string | undefined) ?? null,
     expression,
-    inputVariable: ((input['inputVariable'] as string | undefined) ?? '').trim() || DEFAULT_INPUT_VARIABLE,
+    inputVariable,
     allowed,
   };
 }
@@ -116,6 +123,7 @@ function compileOutputs(outputsXml: readonly ModdleElement[], context: TableCont
       if (outputsXml.length > 1) issues.add(decisionId, 'Expected a name on each output of a table with several outputs, but this one has none', site);
       name = context.fallbackName;
     }
+    if (isReservedName(name)) issues.add(decisionId, `Expected an output name the engine can hand on as a variable, but '${name}' is reserved`, site);
     if (seen.has(name)) issues.add(decisionId, `Expected output names to be unique, but '${name}' is used more than once`, site);
     seen.add(name);
     const allowedText = (((output['outputValues'] as ModdleElement | undefined)?.['text'] as string | undefined) ?? '').trim();
@@ -207,6 +215,11 @@ export function compileText<T>(
 
 function excerpt(text: string): string {
   return text.length > 80 ? `${text.slice(0, 80)}...` : text;
+}
+
+/** names no variable may have: they reach into JS prototypes or the engine's metering (see isForbiddenName) */
+export function isReservedName(name: string): boolean {
+  return isForbiddenName(name) || name.startsWith(METER_PREFIX);
 }
 
 export function many(value: unknown): ModdleElement[] {

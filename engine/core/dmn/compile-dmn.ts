@@ -3,7 +3,7 @@ import type { CompiledDecision, CompiledLiteral, CompiledTable } from './compile
 import type { DmnColumn, DmnDecision, DmnDefinitions } from './dmn-api.js';
 import { compileDmnExpression, languageOf, type DmnLanguage } from './dmn-expressions.js';
 import type { DmnIssues } from './dmn-issues.js';
-import { compileDecisionTable, compileText, many } from './compile-decision-table.js';
+import { compileDecisionTable, compileText, isReservedName, many } from './compile-decision-table.js';
 import { DMN_LIMITS } from './dmn-limits.js';
 
 export interface CompiledDefinitions {
@@ -82,6 +82,10 @@ function compileLiteral(id: string, xml: ModdleElement, variable: ModdleElement 
   const variableName = (variable?.name ?? '').trim();
   if (variableName === '') {
     issues.add(id, 'Expected a decision with a literal expression to have a variable (its result\'s name), but it has none');
+    return null;
+  }
+  if (isReservedName(variableName)) {
+    issues.add(id, `Expected a variable name the engine can hand on, but '${variableName}' is reserved`);
     return null;
   }
   const text = ((xml['text'] as string | undefined) ?? '').trim();

@@ -118,3 +118,17 @@ describe('DMN resources refused at parse, each problem named', () => {
     });
   });
 });
+
+describe('names the engine reserves', () => {
+  it('an output, input variable or literal variable named like a JS prototype property is refused', async () => {
+    expect(await issuesOf(table({ ...simple, outputs: [{ id: 'o', name: '__proto__' }] }))).toEqual([
+      "decision: output 'o': Expected an output name the engine can hand on as a variable, but '__proto__' is reserved",
+    ]);
+    expect(await issuesOf(table({ ...simple, inputs: [{ id: 'age', expression: 'age', inputVariable: 'constructor' }] }))).toEqual([
+      "decision: input 'age': Expected a camunda:inputVariable the engine can hand on as a variable, but 'constructor' is reserved",
+    ]);
+    expect(await issuesOf(dmnDocument(literalDecision({ id: 'lit', variable: '__meter_read', text: '1' })))).toEqual([
+      "lit: Expected a variable name the engine can hand on, but '__meter_read' is reserved",
+    ]);
+  });
+});
