@@ -57,7 +57,7 @@ function compileDecision(xml: ModdleElement, defaultLanguage: DmnLanguage, issue
   } else if (logicXml?.$type === 'dmn:LiteralExpression') {
     logic = compileLiteral(id, logicXml, variable, defaultLanguage, issues);
   } else {
-    issues.add(id, `Expected the decision to hold a decision table or a literal expression, but it holds ${logicXml ? `a ${logicXml.$type.replace('dmn:', '')}` : 'neither'}`);
+    issues.add(id, `Expected the decision to hold a decision table or a literal expression, but it holds ${logicXml ? `${logicXml.$type.replace('dmn:', '')} logic` : 'neither'}`);
   }
   if (!logic) return null;
   const table = logic.kind === 'decisionTable' ? logic : null;

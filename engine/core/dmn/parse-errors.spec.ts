@@ -132,3 +132,8 @@ describe('names the engine reserves', () => {
     ]);
   });
 });
+
+it('a decision whose logic is neither a decision table nor a literal expression is named', async () => {
+  const xml = dmnDocument('<decision id="boxed"><context id="ctx"/></decision>');
+  expect(await issuesOf(xml)).toEqual(['boxed: Expected the decision to hold a decision table or a literal expression, but it holds Context logic']);
+});
