@@ -137,3 +137,9 @@ it('a decision whose logic is neither a decision table nor a literal expression 
   const xml = dmnDocument('<decision id="boxed"><context id="ctx"/></decision>');
   expect(await issuesOf(xml)).toEqual(['boxed: Expected the decision to hold a decision table or a literal expression, but it holds Context logic']);
 });
+
+it('XML that takes longer to read than the limit allows is refused', async () => {
+  let now = 0;
+  const slowClock = () => (now += 5000);
+  await expect(parseDmn(table(simple), 'slow.dmn', { monotonicMs: slowClock })).rejects.toThrow(/Expected the XML to be read within 2000 ms, but it took 5000 ms/);
+});

@@ -69,3 +69,8 @@ describe('typed inputs and outputs (Camunda 7 conversion)', () => {
     expect(() => dmn.evaluate('total', { a: 2, b: 0.5 })).toThrow("Could not evaluate decision 'total': Expected the variable 'total' to be an integer (32 bits)");
   });
 });
+
+it("FEEL's today() and now() read the clock the caller passes", async () => {
+  const dmn = await parseDmn(dmnDocument(literalDecision({ id: 'day', variable: 'day', text: 'string(today())' })), 'spec.dmn');
+  expect(dmn.evaluate('day', {}, { now: () => new Date('2021-03-04T10:00:00Z') }).result).toEqual([{ day: '2021-03-04' }]);
+});
