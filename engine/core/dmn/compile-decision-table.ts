@@ -1,10 +1,9 @@
 import { EvaluationBudget } from '../expressions/budget.js';
-import { METER_PREFIX } from '../expressions/feel/feel-instrument.js';
-import { isForbiddenName } from '../expressions/security.js';
 import type { ModdleElement } from '../model/moddle-reader.js';
 import { AGGREGATIONS, HIT_POLICIES, type Aggregation, type CompiledInput, type CompiledOutput, type CompiledRule, type CompiledTable, type HitPolicy } from './compiled-dmn.js';
 import type { DecisionErrorSite } from './dmn-errors.js';
-import { compileDmnExpression, compileDmnUnaryTests, describeSyntaxError, languageOf, type DmnLanguage } from './dmn-expressions.js';
+import { compileText, excerpt, isReservedName, many } from './compile-text.js';
+import { compileDmnExpression, compileDmnUnaryTests, languageOf, type DmnLanguage } from './dmn-expressions.js';
 import type { DmnIssues } from './dmn-issues.js';
 import { DMN_LIMITS } from './dmn-limits.js';
 import { toResultValue } from './dmn-types.js';
@@ -191,37 +190,4 @@ function languageAt(raw: unknown, context: TableContext, site: DecisionErrorSite
   const language = languageOf(raw as string | undefined, context.defaultLanguage);
   if (language === null) context.issues.add(context.decisionId, `Expected the expression language FEEL or JUEL, but found '${String(raw)}'`, site);
   return language;
-}
-
-/** compiles one text; on a problem records an issue and answers undefined */
-export function compileText<T>(
-  text: string,
-  context: { readonly decisionId: string; readonly issues: DmnIssues },
-  site: DecisionErrorSite,
-  what: string,
-  compile: (text: string) => T,
-): T | undefined {
-  if (text.length > DMN_LIMITS.maxTextLength) {
-    context.issues.add(context.decisionId, `Expected the ${what} to have at most ${DMN_LIMITS.maxTextLength} characters, but it has ${text.length}`, site);
-    return undefined;
-  }
-  try {
-    return compile(text);
-  } catch (error) {
-    context.issues.add(context.decisionId, `Expected a valid ${what}, but '${excerpt(text)}' is not: ${describeSyntaxError(error)}`, site);
-    return undefined;
-  }
-}
-
-function excerpt(text: string): string {
-  return text.length > 80 ? `${text.slice(0, 80)}...` : text;
-}
-
-/** names no variable may have: they reach into JS prototypes or the engine's metering (see isForbiddenName) */
-export function isReservedName(name: string): boolean {
-  return isForbiddenName(name) || name.startsWith(METER_PREFIX);
-}
-
-export function many(value: unknown): ModdleElement[] {
-  return Array.isArray(value) ? (value as ModdleElement[]) : [];
 }

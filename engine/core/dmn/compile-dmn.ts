@@ -3,7 +3,8 @@ import type { CompiledDecision, CompiledLiteral, CompiledTable } from './compile
 import type { DmnColumn, DmnDecision, DmnDefinitions } from './dmn-api.js';
 import { compileDmnExpression, languageOf, type DmnLanguage } from './dmn-expressions.js';
 import type { DmnIssues } from './dmn-issues.js';
-import { compileDecisionTable, compileText, isReservedName, many } from './compile-decision-table.js';
+import { compileDecisionTable } from './compile-decision-table.js';
+import { compileText, isReservedName, many } from './compile-text.js';
 import { DMN_LIMITS } from './dmn-limits.js';
 
 export interface CompiledDefinitions {
