@@ -1,10 +1,10 @@
-import { evaluate, FeelFunction, parseDate, parseExpression, SyntaxError as FeelSyntaxError, toFeel } from 'feelin';
+import { evaluate, FeelFunction, parseDate, SyntaxError as FeelSyntaxError, toFeel } from 'feelin';
 import { EvaluationBudget } from '../budget.js';
 import { ExpressionEvaluationError, ExpressionSyntaxError } from '../errors.js';
 import type { CompiledExpression, ExpressionContext, VariablesRead } from '../expression-context.js';
 import { isForbiddenName } from '../security.js';
 import { feelBuiltin, meteredBuiltin } from './feel-builtins.js';
-import { instrumentFeel } from './feel-instrument.js';
+import { instrumentFeel, parseFeel, type FeelTop } from './feel-instrument.js';
 import { meterFunctions } from './feel-meter.js';
 import { analyzeFeel, type FeelSyntax } from './feel-syntax.js';
 import { fromFeelResult, toFeelInput } from './feel-values.js';
@@ -19,10 +19,10 @@ export function compileFeel(source: string): CompiledExpression {
 }
 
 /** the metered form of the expression (see instrumentFeel); it must parse like the original */
-function instrumented(source: string, body: string): string {
-  const text = instrumentFeel(body);
+export function instrumented(source: string, body: string, top: FeelTop = 'expression'): string {
+  const text = instrumentFeel(body, top);
   let valid = true;
-  parseExpression(text, {}, undefined).iterate({
+  parseFeel(text, top).iterate({
     enter(node) {
       if (node.type.isError) valid = false;
       return valid;
@@ -46,14 +46,14 @@ class FeelExpression implements CompiledExpression {
     private readonly syntax: FeelSyntax,
   ) {
     this.identifiers = syntax.identifiers;
-    this.builtinNames = [...new Set([...syntax.identifiers, ...syntax.functionNames])].filter((name) => feelBuiltin(name) !== undefined);
+    this.builtinNames = feelBuiltinNames(syntax);
     this.variablesRead = { names: syntax.identifiers, dynamic: false };
   }
 
   evaluate(ctx: ExpressionContext): unknown {
     try {
       const budget = new EvaluationBudget();
-      return fromFeelResult(evaluate(this.body, this.buildContext(ctx, budget)).value);
+      return fromFeelResult(evaluate(this.body, buildFeelContext(this.syntax, this.builtinNames, ctx, budget)).value);
     } catch (error) {
       if (error instanceof ExpressionEvaluationError) throw error.withSource(this.source);
       const reason = error instanceof Error ? error.message : String(error);
@@ -61,32 +61,38 @@ class FeelExpression implements CompiledExpression {
       throw new ExpressionEvaluationError(`Expected ${expected}, but it failed with '${reason}'`, this.source);
     }
   }
+}
 
-  /**
-   * Resolves every referenced name up front; the engine clock replaces FEEL's now() and today(),
-   * metered versions replace the other built-ins, and the metering functions come last.
-   */
-  private buildContext(ctx: ExpressionContext, budget: EvaluationBudget): Record<string, unknown> {
-    // A plain object on purpose: feelin only converts JS Dates inside plain-object contexts.
-    const context: Record<string, unknown> = {};
-    for (const name of [...this.syntax.identifiers, ...this.syntax.functionNames]) {
-      if (isForbiddenName(name)) continue;
-      const resolved = ctx.resolve(name);
-      if (!resolved.found) continue;
-      // converting a value for feelin costs about as much as reading it: pay before converting
-      budget.chargeValue(resolved.value);
-      context[name] = toFeelInput(resolved.value);
-    }
-    const clockFunctions: Record<string, () => unknown> = {
-      now: () => toFeel(ctx.now()),
-      today: () => parseDate(ctx.now().toISOString().slice(0, 10)),
-    };
-    for (const [name, fn] of Object.entries(clockFunctions)) {
-      if (this.syntax.functionNames.includes(name) && !Object.hasOwn(context, name)) context[name] = new FeelFunction(fn, []);
-    }
-    for (const name of this.builtinNames) {
-      if (!Object.hasOwn(context, name)) context[name] = meteredBuiltin(name, budget);
-    }
-    return Object.assign(context, meterFunctions(budget));
+/**
+ * The context a FEEL text is evaluated in: every referenced name is resolved up front; the engine
+ * clock replaces FEEL's now() and today(), metered versions replace the other built-ins, and the
+ * metering functions come last.
+ */
+export function buildFeelContext(syntax: FeelSyntax, builtinNames: readonly string[], ctx: ExpressionContext, budget: EvaluationBudget): Record<string, unknown> {
+  // A plain object on purpose: feelin only converts JS Dates inside plain-object contexts.
+  const context: Record<string, unknown> = {};
+  for (const name of [...syntax.identifiers, ...syntax.functionNames]) {
+    if (isForbiddenName(name)) continue;
+    const resolved = ctx.resolve(name);
+    if (!resolved.found) continue;
+    // converting a value for feelin costs about as much as reading it: pay before converting
+    budget.chargeValue(resolved.value);
+    context[name] = toFeelInput(resolved.value);
   }
+  const clockFunctions: Record<string, () => unknown> = {
+    now: () => toFeel(ctx.now()),
+    today: () => parseDate(ctx.now().toISOString().slice(0, 10)),
+  };
+  for (const [name, fn] of Object.entries(clockFunctions)) {
+    if (syntax.functionNames.includes(name) && !Object.hasOwn(context, name)) context[name] = new FeelFunction(fn, []);
+  }
+  for (const name of builtinNames) {
+    if (!Object.hasOwn(context, name)) context[name] = meteredBuiltin(name, budget);
+  }
+  return Object.assign(context, meterFunctions(budget));
+}
+
+/** the names a FEEL text uses that are feelin built-ins (found once, when it is compiled) */
+export function feelBuiltinNames(syntax: FeelSyntax): readonly string[] {
+  return [...new Set([...syntax.identifiers, ...syntax.functionNames])].filter((name) => feelBuiltin(name) !== undefined);
 }

@@ -1,4 +1,4 @@
-import { parseExpression } from 'feelin';
+import { parseExpression, parseUnaryTests } from 'feelin';
 
 type SyntaxNode = ReturnType<typeof parseExpression>['topNode'];
 
@@ -25,7 +25,7 @@ export const METER = {
  * everything that can multiply work through the metering functions: iteration sources, value
  * reads, user function calls and string concatenation. Everything else evaluates unchanged.
  */
-export function instrumentFeel(body: string): string {
+export function instrumentFeel(body: string, top: FeelTop = 'expression'): string {
   const render = (node: SyntaxNode): string => {
     const parts: RenderedChild[] = [];
     let text = '';
@@ -39,7 +39,14 @@ export function instrumentFeel(body: string): string {
     text += body.slice(position, node.to);
     return meter(node, text, parts, body);
   };
-  return render(parseExpression(body, {}, undefined).topNode);
+  return render(parseFeel(body, top).topNode);
+}
+
+/** what a FEEL text is: an expression, or (a DMN input entry) unary tests */
+export type FeelTop = 'expression' | 'unaryTests';
+
+export function parseFeel(body: string, top: FeelTop): ReturnType<typeof parseExpression> {
+  return top === 'unaryTests' ? parseUnaryTests(body, {}, undefined) : parseExpression(body, {}, undefined);
 }
 
 interface RenderedChild {

@@ -1,7 +1,6 @@
-import { parseExpression } from 'feelin';
 import { ExpressionSyntaxError } from '../errors.js';
 import { EXPRESSION_LIMITS } from '../limits.js';
-import { METER_PREFIX } from './feel-instrument.js';
+import { METER_PREFIX, parseFeel, type FeelTop } from './feel-instrument.js';
 
 export interface FeelSyntax {
   /** variable names the expression reads (best effort: may include loop-local names) */
@@ -14,7 +13,7 @@ export interface FeelSyntax {
  * Parses a FEEL expression to validate it and to find the names it references.
  * `offset` is where `body` starts inside `source`, so positions point into the full text.
  */
-export function analyzeFeel(source: string, body: string, offset: number): FeelSyntax {
+export function analyzeFeel(source: string, body: string, offset: number, top: FeelTop = 'expression'): FeelSyntax {
   const identifiers = new Set<string>();
   const functionNames = new Set<string>();
   let errorPosition: number | undefined;
@@ -24,7 +23,7 @@ export function analyzeFeel(source: string, body: string, offset: number): FeelS
     throw new ExpressionSyntaxError(`no name starting with '${METER_PREFIX}' (reserved by the engine)`, `'${METER_PREFIX}'`, offset + reserved, source);
   }
 
-  parseExpression(body, {}, undefined).iterate({
+  parseFeel(body, top).iterate({
     enter(node) {
       if (node.type.isError) {
         errorPosition ??= node.from;
