@@ -30,7 +30,8 @@ export async function evaluateDecision(
   });
   let outcome: DecisionOutcome;
   try {
-    outcome = model.evaluate(definition.key, variables);
+    // FEEL's now() and today() read the engine's clock (the database's time), as timers do
+    outcome = model.evaluate(definition.key, variables, { now: () => scope.now() });
   } catch (error) {
     if (error instanceof EngineInvariantError || !(error instanceof Error)) throw error;
     throw new DecisionEvaluationFailure(definition, error.message);

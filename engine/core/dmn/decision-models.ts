@@ -4,7 +4,7 @@ import type { DecisionOutcome, DmnDefinitions } from './dmn-api.js';
 export interface ParsedDecisionModel {
   readonly definitions: DmnDefinitions;
   /** evaluates a decision (its required decisions first) on plain JS inputs */
-  evaluate(decisionId: string, variables: Readonly<Record<string, unknown>>): DecisionOutcome;
+  evaluate(decisionId: string, variables: Readonly<Record<string, unknown>>, options?: { readonly now?: () => Date }): DecisionOutcome;
 }
 
 /**

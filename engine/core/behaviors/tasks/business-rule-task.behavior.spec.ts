@@ -3,6 +3,7 @@ import { ExecutionError } from '../../errors/index.js';
 import { bpmn, flows } from '../../../testing/bpmn-fixture.js';
 import { EngineHarness } from '../../../testing/engine-harness.js';
 import { FakeDecisionModels } from '../../../testing/fake-decisions.js';
+import { dmnDocument, literalDecision } from '../../dmn/testing/dmn-builder.js';
 
 const DMN = FakeDecisionModels.resource;
 
@@ -191,5 +192,15 @@ describe('business rule task with camunda:decisionRef', () => {
     expect(h.externalTasks(id)).toEqual([expect.objectContaining({ topic: 'rules', activityId: 'decide' })]);
     await h.completeExternal(id, 'decide');
     expect(h.activeElements(id)).toEqual(['after']);
+  });
+});
+
+describe('business rule task on the real evaluator', () => {
+  it("FEEL's today() is the engine clock's day, not the machine's", async () => {
+    const h = new EngineHarness();
+    h.clock.set('2031-07-09T09:00:00.000Z');
+    const dmn = dmnDocument(literalDecision({ id: 'day', variable: 'day', text: 'string(today())' }));
+    await deploy(h, [{ name: 'day.dmn', content: dmn }, { name: 'r.bpmn', content: ruleProcess('camunda:decisionRef="day" camunda:mapDecisionResult="singleEntry" camunda:resultVariable="day"') }]);
+    expect(h.variable(await h.start('rules'), 'day')).toBe('2031-07-09');
   });
 });
