@@ -22,7 +22,6 @@ export default function supportedElements() {
     if (is(node, 'bpmn:FlowElement') && (node.get('camunda:class') || node.get('camunda:delegateExpression'))) {
       reporter.report(node.id, 'Java delegates are not supported: use an external topic (a CRM template) or an expression');
     }
-    if (is(node, 'bpmn:BusinessRuleTask') && node.get('camunda:decisionRef')) reporter.report(node.id, 'DMN decisions are not supported: use an external topic');
     for (const extension of is(node, 'bpmn:BaseElement') ? extensionValues(node) : []) {
       if (is(extension, 'camunda:ExecutionListener') || is(extension, 'camunda:TaskListener')) reporter.report(node.id, 'Listeners are not supported by the engine');
       if (is(extension, 'camunda:Connector')) reporter.report(node.id, 'Connectors are not supported: use an external topic');
