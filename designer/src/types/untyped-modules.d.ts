@@ -82,3 +82,7 @@ declare module 'dmn-js/lib/Modeler' {
     destroy(): void;
   }
 }
+declare module 'dmn-js-shared/lib/features/data-types' {
+  const dataTypesModule: ModuleDeclaration & { dataTypes: ['type', unknown] };
+  export default dataTypesModule;
+}

@@ -76,7 +76,8 @@ export function DesignerPage({ route }: { route: Route }) {
     const modeler = createModeler(canvasRef.current!, propertiesRef.current!);
     modelerRef.current = modeler;
     (modeler.get('eventBus') as EventBus).on('linting.completed', (event) => setLint({ ...event.issues }));
-    (modeler.get('eventBus') as EventBus).on('elements.changed', () => askDeployedDecisions());
+    // the deployed decisions are asked for once a business rule task names one (imported or edited)
+    for (const event of ['import.done', 'elements.changed']) (modeler.get('eventBus') as EventBus).on(event, () => askDeployedDecisions());
     window.crmDesigner = {
       importXML: async (xml) => {
         const result = await modeler.importXML(normalizeForeignPrefixes(xml));
@@ -146,7 +147,6 @@ export function DesignerPage({ route }: { route: Route }) {
       setForms(definition ? formsLinkedBy(modeler().get('elementRegistry'), attached) : [...attached]);
       setDecisions([...dmnFiles]);
       showTab(null);
-      askDeployedDecisions();
       (modeler().get('canvas') as Canvas).zoom('fit-viewport');
       setDeployed(definition);
       const kept = definition && deployWarnings.current?.definitionId === definition.id ? deployWarnings.current.problems : [];
