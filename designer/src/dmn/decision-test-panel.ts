@@ -104,8 +104,9 @@ export function DecisionTestPanel({ tables, selectedId }: Props) {
           </select>`}
       <button type="button" class="primary" disabled=${busy} onClick=${evaluate} data-testid="dmn-evaluate">Evaluate</button>
     </header>
-    <p class="muted">Evaluates the latest deployed version of <code>${table.id}</code> (deploy first to test changes). An input whose expression is
-      more than a name is computed by the engine from the variables given: name the variable it reads.</p>
+    <p class="muted">Evaluates the latest deployed version of <code>${table.id}</code> (deploy first to test changes).
+      ${table.inputs.some((i) => i.variable === null) && html`An input whose expression is more than a name is computed by the engine from the
+      variables given: name the variable it reads and give its value.`}</p>
     <div class="dmn-test-inputs">
       ${table.inputs.map((input) => {
         const field = fieldFor(input);
