@@ -54,6 +54,18 @@ const limitsDmn = `<?xml version="1.0" encoding="UTF-8"?>
   </dmndi:DMNDiagram></dmndi:DMNDI>
 </definitions>`;
 
+/** a DMN 1.1 file as earlier Camunda Modelers wrote it, without a DRD layout */
+const legacyDmn = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/DMN/20151101/dmn.xsd" xmlns:camunda="http://camunda.org/schema/1.0/dmn" id="legacy" name="Legacy" namespace="http://camunda.org/schema/1.0/dmn">
+  <decision id="legacy_grade" name="Legacy grade">
+    <decisionTable id="legacy_table">
+      <input id="score_input" label="Score"><inputExpression id="score_expression" typeRef="integer"><text>score</text></inputExpression></input>
+      <output id="grade_output" label="Grade" name="grade" typeRef="string" />
+      <rule id="pass"><inputEntry id="pass_in"><text>&gt;= 50</text></inputEntry><outputEntry id="pass_out"><text>"pass"</text></outputEntry></rule>
+    </decisionTable>
+  </decision>
+</definitions>`;
+
 const decisionWarning = (page: Page, decision: string) =>
   page.locator('[data-testid="problems"] .problem-lint', { hasText: `Decision '${decision}' is in no DMN diagram open here` });
 
@@ -88,6 +100,7 @@ describeBrowser('designer: DMN editor', () => {
     [web, browser] = await Promise.all([startWebApp(), launchChromium()]);
     files = mkdtempSync(join(tmpdir(), 'designer-dmn-spec-'));
     writeFileSync(join(files, 'limits.dmn'), limitsDmn);
+    writeFileSync(join(files, 'legacy.dmn'), legacyDmn);
     ({ page } = await signIn(browser, web.url, 'analyst'));
     await page.waitForFunction(() => (globalThis as unknown as DesignerWindow).crmDesigner !== undefined);
   });
@@ -198,6 +211,19 @@ describeBrowser('designer: DMN editor', () => {
     await screenshot(page, 'designer-dmn-test');
   });
 
+  it('imports a DMN 1.1 file as DMN 1.3 and opens its table (it has no DRD layout)', async () => {
+    await page.setInputFiles('[data-testid="import-dmn-file"]', join(files, 'legacy.dmn'));
+    await page.locator('[data-testid="dmn-editor"][data-file="legacy.dmn"][data-ready="true"][data-view="decisionTable"]').waitFor();
+    await page.locator('[data-testid="dmn-canvas"] tbody td.input-cell', { hasText: '>= 50' }).waitFor();
+    // a simple name: the variable is the expression, its type the input's typeRef
+    const input = page.locator('[data-testid="dmn-test"] .dmn-test-input[data-input-id="score_input"]');
+    expect(await input.locator('code.dmn-test-name').textContent()).toBe('score');
+    expect(await input.locator('small').textContent()).toBe('Integer');
+    const saved = await downloadDmn(page);
+    expect(saved.xml).toContain('xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"');
+    expect(saved.xml).toContain('<decision id="legacy_grade" name="Legacy grade">');
+  });
+
   it('deploys the process and its DMN files in one deployment', async () => {
     // TODO after the merge of the engine's DMN half: expect the deployment to succeed (200, "Deployed Discount check as version 1")
     // with the decision definitions order_size and approval_limit (GET /engine-rest/decision-definition?key=order_size)
@@ -212,7 +238,8 @@ describeBrowser('designer: DMN editor', () => {
     await page.unroute('**/engine-rest/deployment/create');
     expect(body).toContain('filename="discount_check.bpmn"');
     expect(body).toContain('filename="limits.dmn"');
+    expect(body).toContain('filename="legacy.dmn"');
     expect(body).toContain('<decision id="order_size" name="Order size"');
-    expect(body.match(/filename="/g)).toHaveLength(2);
+    expect(body.match(/filename="/g)).toHaveLength(3);
   });
 });

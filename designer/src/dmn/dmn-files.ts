@@ -23,10 +23,12 @@ export function decisionIdsOf(content: string): string[] {
     .filter(Boolean);
 }
 
-/** an imported .dmn file; refused when it declares no decision */
+/** an imported .dmn file, DMN 1.1 and 1.2 migrated to 1.3 (what dmn-js edits); refused when it declares no decision */
 export async function readDmnFile(file: File): Promise<DiagramDecisions> {
-  const content = await file.text();
-  if (decisionIdsOf(content).length === 0) throw new Error(`${file.name} is not a DMN file: it declares no decision`);
+  const text = await file.text();
+  if (decisionIdsOf(text).length === 0) throw new Error(`${file.name} is not a DMN file: it declares no decision`);
+  const { migrateDiagram } = await import('@bpmn-io/dmn-migrate');
+  const content = await migrateDiagram(text);
   return { fileName: file.name.endsWith('.dmn') ? file.name : `${file.name.replace(/\.xml$/, '')}.dmn`, content };
 }
 

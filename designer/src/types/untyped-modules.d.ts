@@ -86,3 +86,7 @@ declare module 'dmn-js-shared/lib/features/data-types' {
   const dataTypesModule: ModuleDeclaration & { dataTypes: ['type', unknown] };
   export default dataTypesModule;
 }
+declare module '@bpmn-io/dmn-migrate' {
+  /** DMN 1.1 or 1.2 XML as DMN 1.3; other XML unchanged */
+  export function migrateDiagram(xml: string): Promise<string>;
+}
