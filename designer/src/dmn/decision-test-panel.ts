@@ -91,7 +91,7 @@ export function DecisionTestPanel({ tables, selectedId }: Props) {
   const matched = outcome?.ruleIds ?? [];
   const rowOf = (ruleId: string) => table.ruleIds.indexOf(ruleId) + 1;
   const highlight = matched.length > 0
-    ? matched.map((id) => `.dmn-canvas [data-row-id="${CSS.escape(id)}"] { background: #fff3c4; }`).join('\n')
+    ? matched.map((id) => `.dmn-canvas td[data-row-id="${CSS.escape(id)}"] { background-color: #fff3c4 !important; }`).join('\n')
     : '';
 
   return html`<section class="dmn-test" data-testid="dmn-test">
@@ -104,9 +104,8 @@ export function DecisionTestPanel({ tables, selectedId }: Props) {
           </select>`}
       <button type="button" class="primary" disabled=${busy} onClick=${evaluate} data-testid="dmn-evaluate">Evaluate</button>
     </header>
-    <p class="muted">Evaluates the latest deployed version of <code>${table.id}</code> (deploy first to test changes).
-      ${table.inputs.some((i) => i.variable === null) && html`An input whose expression is more than a name is computed by the engine from the
-      variables given: name the variable it reads and give its value.`}</p>
+    <p class="muted">Evaluates the latest deployed version of <code>${table.id}</code> (deploy first to test changes).${table.inputs.some((i) => i.variable === null)
+      && ' An input whose expression is more than a name is computed by the engine from the variables given: name the variable it reads and give its value.'}</p>
     <div class="dmn-test-inputs">
       ${table.inputs.map((input) => {
         const field = fieldFor(input);
