@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { allowProblem } from './support/browser-problems.js';
 import { describeBrowser, launchChromium } from './support/chromium.js';
 import type { DesignerWindow } from './support/designer-window.js';
+import { eventually } from './support/rest.js';
 import { screenshot } from './support/screenshots.js';
 import { signIn } from './support/session.js';
 import { ensureWebAppBuilt, startWebApp, type WebApp } from './support/web-app.js';
@@ -76,6 +77,13 @@ async function downloadDmn(page: Page): Promise<{ name: string; xml: string }> {
   return { name: download.suggestedFilename(), xml: readFileSync(path, 'utf8') };
 }
 
+/** the open DMN file once its download holds the text (the editor saves after dmn-js's debounced command) */
+const downloadedWith = (page: Page, text: string) =>
+  eventually(`the downloaded DMN to hold ${text}`, async () => {
+    const saved = await downloadDmn(page);
+    return saved.xml.includes(text) ? saved : null;
+  });
+
 /** opens a properties panel group if it is closed */
 async function openGroup(page: Page, groupId: string): Promise<void> {
   const header = page.locator(`[data-testid="dmn-properties-panel"] [data-group-id="group-${groupId}"] .bio-properties-panel-group-header`);
@@ -138,12 +146,7 @@ describeBrowser('designer: DMN editor', () => {
     await page.locator('[data-testid="dmn-canvas"] tbody td.input-cell', { hasText: '"gold"' }).waitFor();
     await screenshot(page, 'designer-dmn-table');
 
-    // the editor saves after its (debounced) command: wait for the download to show it
-    let saved = { name: '', xml: '' };
-    for (let attempt = 0; attempt < 20 && !/<text>0\.1<\/text>/.test(saved.xml); attempt++) {
-      saved = await downloadDmn(page);
-      if (!/<text>0\.1<\/text>/.test(saved.xml)) await page.waitForTimeout(500);
-    }
+    const saved = await downloadedWith(page, '<text>0.1</text>');
     expect(saved.name).toBe(newFile);
     expect(saved.xml).toContain('<text>"gold"</text>');
     expect(saved.xml).toContain('<text>0.1</text>');
@@ -165,11 +168,7 @@ describeBrowser('designer: DMN editor', () => {
     await decisionWarning(page, 'discount_rate').waitFor({ state: 'detached' });
     await screenshot(page, 'designer-dmn-drd');
 
-    let saved = { name: '', xml: '' };
-    for (let attempt = 0; attempt < 20 && !saved.xml.includes('camunda:versionTag="1.0"'); attempt++) {
-      saved = await downloadDmn(page);
-      if (!saved.xml.includes('camunda:versionTag="1.0"')) await page.waitForTimeout(500);
-    }
+    const saved = await downloadedWith(page, 'camunda:versionTag="1.0"');
     expect(saved.xml).toMatch(/<decision id="discount_rate" name="New decision" camunda:historyTimeToLive="180" camunda:versionTag="1.0">|<decision id="discount_rate" name="New decision" camunda:versionTag="1.0" camunda:historyTimeToLive="180">/);
 
     await page.click('[data-testid="diagram-tabs"] [data-tab="process"]');
@@ -195,7 +194,11 @@ describeBrowser('designer: DMN editor', () => {
 
     await page.click('[data-testid="dmn-views"] button[data-view-id="order_size"]');
     await page.locator('[data-testid="dmn-editor"][data-view="decisionTable"]').waitFor();
-    await page.locator('[data-testid="dmn-input-variables"] input[data-input-id="doubled"]').waitFor();
+    // camunda:inputVariable, which dmn-js's table editor has no field for
+    await page.fill('[data-testid="dmn-input-variables"] input[data-input-id="doubled"]', 'twice');
+    await page.press('[data-testid="dmn-input-variables"] input[data-input-id="doubled"]', 'Tab');
+    const saved = await downloadedWith(page, 'camunda:inputVariable="twice"');
+    expect(saved.xml).toContain('<input id="doubled" label="Twice the amount" camunda:inputVariable="twice">');
 
     const test = page.locator('[data-testid="dmn-test"]');
     const input = test.locator('.dmn-test-input[data-input-id="doubled"]');
