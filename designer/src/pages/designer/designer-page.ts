@@ -56,6 +56,8 @@ export function DesignerPage({ route }: { route: Route }) {
   const [deployProblems, setDeployProblems] = useState<DeployProblem[]>([]);
   // the deployed definition is opened again after a deploy: its warnings must survive that import
   const deployWarnings = useRef<{ definitionId: string; problems: DeployProblem[] } | null>(null);
+  // ... and the DMN files deployed with it stay open, also those no business rule task names yet
+  const deployedDmn = useRef<{ definitionId: string; decisions: DiagramDecisions[] } | null>(null);
   const [forms, setForms] = useState<DiagramForm[]>([]);
   const [decisions, setDecisions] = useState<DiagramDecisions[]>([]);
   /** the open DMN file; null: the process */
@@ -101,7 +103,8 @@ export function DesignerPage({ route }: { route: Route }) {
       .get(openId)
       .then(async (definition) => {
         const [xml, deployedForms] = await Promise.all([definitionsApi.xml(definition.id), formsOfDeployment(definition.deploymentId)]);
-        await importXml(xml, definition, deployedForms, await deployedDecisionsOf(xml, definition.deploymentId));
+        const dmnFiles = deployedDmn.current?.definitionId === definition.id ? deployedDmn.current.decisions : await deployedDecisionsOf(xml, definition.deploymentId);
+        await importXml(xml, definition, deployedForms, dmnFiles);
       })
       .catch((e) => setError(errorText(e)));
   }, [openId]);
@@ -244,6 +247,7 @@ export function DesignerPage({ route }: { route: Route }) {
       problems().show(warnings);
       setDeployProblems(warnings);
       deployWarnings.current = definition ? { definitionId: definition.id, problems: warnings } : null;
+      deployedDmn.current = definition ? { definitionId: definition.id, decisions } : null;
       setDeployed(definition);
       list.reload();
       if (definition) setQuery({ definition: definition.id });
