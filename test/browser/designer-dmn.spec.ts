@@ -212,6 +212,11 @@ describeBrowser('designer: DMN editor', () => {
     // TODO after the merge: this stays (order_size is not deployed); a deployed decision answers its outputs and matched rules
     await test.locator('[role="alert"]', { hasText: "Decision 'order_size' is not deployed: deploy the decision first" }).waitFor();
     await screenshot(page, 'designer-dmn-test');
+
+    // a problem of the process, clicked on a DMN tab, brings the process back with its element selected
+    await decisionWarning(page, 'discount_rate').locator('button').click();
+    await page.locator('[data-testid="modeler-canvas"] .djs-element.selected[data-element-id="rate_discount"]').waitFor();
+    expect(await page.locator('[data-testid="diagram-tabs"] [data-tab="process"]').getAttribute('aria-selected')).toBe('true');
   });
 
   it('imports a DMN 1.1 file as DMN 1.3 and opens its table (it has no DRD layout)', async () => {

@@ -277,6 +277,13 @@ export function DesignerPage({ route }: { route: Route }) {
     navigate(href('/designer/compare', { left: versions[1]!.id, right: versions[0]!.id }));
   };
 
+  /** a problem names an element of the process: its tab comes to the front (the canvas measured again), then the element */
+  const onReveal = (id: string) => {
+    if (dmnTab === null) return problems().reveal(id);
+    showTab(null);
+    requestAnimationFrame(() => requestAnimationFrame(() => problems().reveal(id)));
+  };
+
   const openDmn = decisions.find((d) => d.fileName === dmnTab) ?? null;
 
   return html`<div class="designer">
@@ -312,7 +319,7 @@ export function DesignerPage({ route }: { route: Route }) {
         <div class="modeler-properties" ref=${propertiesRef} data-testid="properties-panel"></div>
       </div>
       <div class=${openDmn ? 'is-hidden' : ''}><${FormsPanel} forms=${forms} processId=${() => processInfo(modeler())?.id ?? 'process'} onChange=${setForms} onError=${setError} /></div>
-      <${ProblemsPanel} lint=${lint} deploy=${deployProblems} onReveal=${(id: string) => problems().reveal(id)} />
+      <${ProblemsPanel} lint=${lint} deploy=${deployProblems} onReveal=${onReveal} />
     </div>
     ${starting && deployed && html`<${StartDialog} definition=${deployed} onClose=${() => setStarting(false)} onStarted=${onStarted} />`}
   </div>`;
