@@ -232,6 +232,21 @@ describeBrowser('designer: DMN editor', () => {
     expect(saved.xml).toContain('<decision id="legacy_grade" name="Legacy grade">');
   });
 
+  it('keeps the DMN files with a draft of the process', async () => {
+    await page.click('.toolbar button:has-text("Save draft")');
+    await page.locator('[data-testid="designer-message"]', { hasText: 'Draft of Discount check saved' }).waitFor();
+    await page.click('.toolbar button:has-text("New")');
+    await page.locator('[data-testid="designer-message"]', { hasText: 'New diagram' }).waitFor();
+    expect(await page.locator('[data-testid="diagram-tabs"] [role="tab"]').count()).toBe(1);
+    await page.click('[data-testid="process-list"] .draft button:has-text("Discount check")');
+    await page.locator('[data-testid="diagram-tabs"] [data-tab="legacy.dmn"]').waitFor();
+    expect(await page.locator('[data-testid="diagram-tabs"] [role="tab"]').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('data-tab')))).toEqual(['process', 'limits.dmn', 'legacy.dmn']);
+    await page.click('[data-testid="diagram-tabs"] [data-tab="limits.dmn"]');
+    await page.locator('[data-testid="dmn-editor"][data-file="limits.dmn"][data-ready="true"]').waitFor();
+    expect((await downloadDmn(page)).xml).toContain('camunda:inputVariable="twice"');
+    await page.click('[data-testid="diagram-tabs"] [data-tab="process"]');
+  });
+
   it('deploys the process and its DMN files in one deployment', async () => {
     // TODO after the merge of the engine's DMN half: expect the deployment to succeed (200, "Deployed Discount check as version 1")
     // with the decision definitions order_size and approval_limit (GET /engine-rest/decision-definition?key=order_size)
