@@ -19,6 +19,10 @@ const BPMNLINT = 'bpmnlint';
 const LINT_CONFIG = '../../designer/src/bpmn/crm-lint/config.js';
 const { Linter } = (await import(BPMNLINT)) as { Linter: new (config: unknown) => Linter };
 const { lintConfig } = (await import(LINT_CONFIG)) as { lintConfig: unknown };
+const KNOWN_DECISIONS = '../../designer/src/bpmn/crm-lint/known-decisions.js';
+const { setKnownDecisions } = (await import(KNOWN_DECISIONS)) as {
+  setKnownDecisions(update: { openIds?: ReadonlySet<string>; deployedIds?: ReadonlySet<string> | null }): void;
+};
 
 interface Report {
   id?: string;
@@ -196,5 +200,30 @@ describe('designer lint: multiple events the engine refuses', () => {
       'crm/multiple-events: shout: A multiple intermediate throw event may combine only signal, escalation definitions, but this one has message',
       'crm/multiple-events: twice: A multiple event may hold one conditional definition, but this one has 2: join the conditions in one',
     ]);
+  });
+});
+
+describe('designer lint: business rule tasks name a known decision', () => {
+  const task = (ref: string) => `
+    <bpmn:startEvent id="start"/><bpmn:businessRuleTask id="rate" camunda:decisionRef="${ref}"/><bpmn:endEvent id="end"/>${flows(['start', 'rate'], ['rate', 'end'])}`;
+
+  afterEach(() => setKnownDecisions({ openIds: new Set(), deployedIds: null }));
+
+  it('warns about a decision in no open DMN diagram, and says whether it is deployed when that is known', async () => {
+    expect(ofRule(await lint(task('discount')), 'crm/known-decision')).toEqual([
+      'crm/known-decision: rate: Decision \'discount\' is in no DMN diagram open here: open or create it (tab "+ New DMN" or "Import .dmn")',
+    ]);
+    setKnownDecisions({ deployedIds: new Set(['other']) });
+    expect(ofRule(await lint(task('discount')), 'crm/known-decision')).toEqual([
+      'crm/known-decision: rate: Decision \'discount\' is in no DMN diagram open here and not deployed: open or create it (tab "+ New DMN" or "Import .dmn")',
+    ]);
+  });
+
+  it('passes a decision open beside the diagram or deployed, an expression, and the task is no longer refused', async () => {
+    setKnownDecisions({ openIds: new Set(['discount']) });
+    expect(await lint(task('discount'))).toEqual([]);
+    setKnownDecisions({ openIds: new Set(), deployedIds: new Set(['discount']) });
+    expect(await lint(task('discount'))).toEqual([]);
+    expect(await lint(task('${decisionKey}'))).toEqual([]);
   });
 });

@@ -277,3 +277,22 @@ export interface BatchItem {
   message: string | null;
   time: string | null;
 }
+
+/** a deployed decision (GET /decision-definition) */
+export interface DecisionDefinition {
+  id: string;
+  key: string;
+  name: string | null;
+  version: number;
+  versionTag?: string | null;
+  deploymentId: string;
+  resource?: string;
+}
+
+/** one evaluation in history (GET /history/decision-instance?includeOutputs=true): the rules that matched */
+export interface HistoricDecisionInstance {
+  id: string;
+  decisionDefinitionKey: string;
+  evaluationTime: string;
+  outputs?: { ruleId: string; ruleOrder?: number | null; variableName?: string; value?: unknown }[] | null;
+}

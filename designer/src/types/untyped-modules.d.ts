@@ -45,3 +45,48 @@ declare module 'bpmn-moddle' {
     fromXML(xml: string, type?: string): Promise<{ rootElement: any; warnings: unknown[] }>;
   }
 }
+declare module 'dmn-js-properties-panel' {
+  export const DmnPropertiesPanelModule: ModuleDeclaration;
+  export const DmnPropertiesProviderModule: ModuleDeclaration;
+  export const CamundaPropertiesProviderModule: ModuleDeclaration;
+}
+declare module 'camunda-dmn-moddle/resources/camunda.json' {
+  const descriptor: Record<string, unknown>;
+  export default descriptor;
+}
+declare module 'dmn-js/lib/Modeler' {
+  /** one of the editors dmn-js switches between: the DRD, or a decision's table or literal expression */
+  export interface DmnView {
+    readonly element: any;
+    readonly id: string;
+    readonly name?: string;
+    readonly type: 'drd' | 'decisionTable' | 'literalExpression' | 'boxedExpression';
+  }
+  /** the viewer of the active view (diagram-js or table-js based): its services and events */
+  export interface DmnViewer {
+    get(name: string, strict?: boolean): any;
+    on(event: string, callback: (event: any) => void): void;
+    off(event: string, callback: (event: any) => void): void;
+  }
+  export default class DmnModeler {
+    constructor(options: Record<string, unknown>);
+    importXML(xml: string): Promise<{ warnings: unknown[] }>;
+    saveXML(options?: { format?: boolean }): Promise<{ xml: string }>;
+    getDefinitions(): any;
+    getViews(): DmnView[];
+    getActiveView(): DmnView | undefined;
+    getActiveViewer(): DmnViewer | undefined;
+    open(view: DmnView): Promise<unknown>;
+    on(event: string, callback: (event: any) => void): void;
+    off(event: string, callback: (event: any) => void): void;
+    destroy(): void;
+  }
+}
+declare module 'dmn-js-shared/lib/features/data-types' {
+  const dataTypesModule: ModuleDeclaration & { dataTypes: ['type', unknown] };
+  export default dataTypesModule;
+}
+declare module '@bpmn-io/dmn-migrate' {
+  /** DMN 1.1 or 1.2 XML as DMN 1.3; other XML unchanged */
+  export function migrateDiagram(xml: string): Promise<string>;
+}

@@ -15,6 +15,7 @@ import superfluousGateway from 'bpmnlint/rules/superfluous-gateway';
 import conditionalFlows from './rules/conditional-flows';
 import eventDefinitionRefs from './rules/event-definition-refs';
 import externalTopic from './rules/external-topic';
+import knownDecision from './rules/known-decision';
 import knownTopic from './rules/known-topic';
 import linkedForm from './rules/linked-form';
 import multipleEvents from './rules/multiple-events';
@@ -47,6 +48,7 @@ const cache: Record<string, unknown> = {
   'rule:bpmnlint/superfluous-gateway': superfluousGateway,
   'rule:bpmnlint-plugin-crm/event-definition-refs': eventDefinitionRefs,
   'rule:bpmnlint-plugin-crm/external-topic': externalTopic,
+  'rule:bpmnlint-plugin-crm/known-decision': knownDecision,
   'rule:bpmnlint-plugin-crm/known-topic': knownTopic,
   'rule:bpmnlint-plugin-crm/linked-form': linkedForm,
   'rule:bpmnlint-plugin-crm/multiple-events': multipleEvents,
@@ -76,6 +78,7 @@ export const lintConfig = {
       'superfluous-gateway': 'warn',
       'crm/event-definition-refs': 'error',
       'crm/external-topic': 'error',
+      'crm/known-decision': 'warn',
       'crm/known-topic': 'warn',
       'crm/linked-form': 'warn',
       'crm/multiple-events': 'error',

@@ -7,3 +7,4 @@ export default {
 
 export { lintConfig } from './config';
 export { knownForms, setKnownForms } from './known-forms';
+export { knownDecisions, setKnownDecisions } from './known-decisions';

@@ -2,12 +2,17 @@ import type Modeler from 'bpmn-js/lib/Modeler';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { html } from '../../app/html';
 import { href, navigate, setQuery, type Route } from '../../app/router';
-import { definitions as definitionsApi, deployFiles } from '../../api/engine';
+import { decisionDefinitions, definitions as definitionsApi, deployFiles } from '../../api/engine';
+import { ApiError } from '../../api/http';
 import type { ProcessDefinition, ProcessInstance } from '../../api/engine-types';
 import type { DeployProblem, DeployProblems } from '../../bpmn/deploy-problems';
-import { knownForms, setKnownForms } from '../../bpmn/crm-lint';
+import { knownForms, setKnownDecisions, setKnownForms } from '../../bpmn/crm-lint';
 import { normalizeForeignPrefixes } from '../../bpmn/preserve-di';
 import { ErrorNote, errorText, useLoad } from '../../components/common';
+import { DiagramTabs } from '../../dmn/diagram-tabs';
+import { DmnEditor } from '../../dmn/dmn-editor';
+import { decisionIdsOf, decisionRefsOf, decisionsOfDeployment, readDmnFile, type DiagramDecisions } from '../../dmn/dmn-files';
+import { newDmnFile } from '../../dmn/new-dmn';
 import { createModeler } from './create-modeler';
 import { deleteDraft, listDrafts, saveDraft, type Draft } from './drafts';
 import { formIdOf, formsLinkedBy, formsOfDeployment, recentlyDeployedFormIds, type DiagramForm } from './forms/diagram-forms';
@@ -22,6 +27,11 @@ import { StartDialog } from './start-dialog';
 
 interface EventBus {
   on(event: string, callback: (event: { issues: LintIssues }) => void): void;
+}
+
+interface Canvas {
+  zoom(level: string): void;
+  resized(): void;
 }
 
 interface Linting {
@@ -46,7 +56,16 @@ export function DesignerPage({ route }: { route: Route }) {
   const [deployProblems, setDeployProblems] = useState<DeployProblem[]>([]);
   // the deployed definition is opened again after a deploy: its warnings must survive that import
   const deployWarnings = useRef<{ definitionId: string; problems: DeployProblem[] } | null>(null);
+  // ... and the DMN files deployed with it stay open, also those no business rule task names yet
+  const deployedDmn = useRef<{ definitionId: string; decisions: DiagramDecisions[] } | null>(null);
   const [forms, setForms] = useState<DiagramForm[]>([]);
+  const [decisions, setDecisions] = useState<DiagramDecisions[]>([]);
+  /** the open DMN file; null: the process */
+  const [dmnTab, setDmnTab] = useState<string | null>(null);
+  /** new DMN files open on their decision table */
+  const newDmnFiles = useRef(new Set<string>());
+  /** whether the deployed decisions were asked for (once a business rule task names one, again after a deploy) */
+  const deployedDecisionsAsked = useRef(false);
   const [drafts, setDrafts] = useState<Draft[]>(listDrafts);
   const [deployed, setDeployed] = useState<ProcessDefinition | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -59,6 +78,8 @@ export function DesignerPage({ route }: { route: Route }) {
     const modeler = createModeler(canvasRef.current!, propertiesRef.current!);
     modelerRef.current = modeler;
     (modeler.get('eventBus') as EventBus).on('linting.completed', (event) => setLint({ ...event.issues }));
+    // the deployed decisions are asked for once a business rule task names one (imported or edited)
+    for (const event of ['import.done', 'elements.changed']) (modeler.get('eventBus') as EventBus).on(event, () => askDeployedDecisions());
     window.crmDesigner = {
       importXML: async (xml) => {
         const result = await modeler.importXML(normalizeForeignPrefixes(xml));
@@ -82,7 +103,8 @@ export function DesignerPage({ route }: { route: Route }) {
       .get(openId)
       .then(async (definition) => {
         const [xml, deployedForms] = await Promise.all([definitionsApi.xml(definition.id), formsOfDeployment(definition.deploymentId)]);
-        await importXml(xml, definition, deployedForms);
+        const dmnFiles = deployedDmn.current?.definitionId === definition.id ? deployedDmn.current.decisions : await deployedDecisionsOf(xml, definition.deploymentId);
+        await importXml(xml, definition, deployedForms, dmnFiles);
       })
       .catch((e) => setError(errorText(e)));
   }, [openId]);
@@ -96,12 +118,39 @@ export function DesignerPage({ route }: { route: Route }) {
 
   useEffect(() => relint({ attachedIds: new Set(forms.map(formIdOf)), attachedFiles: new Set(forms.map((f) => f.fileName)) }), [forms]);
 
+  useEffect(() => {
+    setKnownDecisions({ openIds: new Set(decisions.flatMap((d) => decisionIdsOf(d.content))) });
+    (modelerRef.current?.get('linting') as Linting | undefined)?.update();
+  }, [decisions]);
+
+  /** the deployed decisions' keys, for the lint: asked once a business rule task names a decision; unknown (null) without the endpoint */
+  function askDeployedDecisions(force = false): void {
+    if (deployedDecisionsAsked.current && !force) return;
+    const modeler = modelerRef.current;
+    if (!modeler || decisionRefsOf(modeler.get('elementRegistry')).size === 0) return;
+    deployedDecisionsAsked.current = true;
+    decisionDefinitions
+      .latest()
+      .then((list) => new Set(list.map((d) => d.key)))
+      .catch((e) => {
+        if (e instanceof ApiError && (e.status === 404 || e.status === 400)) return null;
+        throw e;
+      })
+      .then((deployedIds) => {
+        setKnownDecisions({ deployedIds });
+        (modelerRef.current?.get('linting') as Linting | undefined)?.update();
+      })
+      .catch(() => undefined);
+  }
+
   /** `attached`: the diagram's forms; of a deployed definition, only those it links (its deployment may hold other models' forms) */
-  async function importXml(xml: string, definition: ProcessDefinition | null, attached: readonly DiagramForm[] = []): Promise<void> {
+  async function importXml(xml: string, definition: ProcessDefinition | null, attached: readonly DiagramForm[] = [], dmnFiles: readonly DiagramDecisions[] = []): Promise<void> {
     try {
       const result = await modeler().importXML(normalizeForeignPrefixes(xml));
       setForms(definition ? formsLinkedBy(modeler().get('elementRegistry'), attached) : [...attached]);
-      (modeler().get('canvas') as { zoom(level: string): void }).zoom('fit-viewport');
+      setDecisions([...dmnFiles]);
+      showTab(null);
+      (modeler().get('canvas') as Canvas).zoom('fit-viewport');
       setDeployed(definition);
       const kept = definition && deployWarnings.current?.definitionId === definition.id ? deployWarnings.current.problems : [];
       problems().show(kept);
@@ -111,6 +160,40 @@ export function DesignerPage({ route }: { route: Route }) {
       setError(`Cannot open the diagram: ${errorText(e)}`);
     }
   }
+
+  /** the DMN files deployed with the definition that declare a decision it names */
+  async function deployedDecisionsOf(xml: string, deploymentId: string): Promise<DiagramDecisions[]> {
+    const refs = new Set([...xml.matchAll(/camunda:decisionRef="([^"$]+)"/g)].map((m) => m[1]!));
+    return refs.size === 0 ? [] : decisionsOfDeployment(deploymentId, refs).catch(() => []);
+  }
+
+  function showTab(fileName: string | null): void {
+    setDmnTab(fileName);
+    // the canvas was hidden: it measures its container again
+    if (fileName === null) requestAnimationFrame(() => (modelerRef.current?.get('canvas') as Canvas | undefined)?.resized());
+  }
+
+  const onNewDmn = () => {
+    const file = newDmnFile();
+    newDmnFiles.current.add(file.fileName);
+    setDecisions([...decisions, file]);
+    showTab(file.fileName);
+    setMessage(`New decision table in ${file.fileName}`);
+  };
+
+  const onImportDmn = async (file: File) => {
+    try {
+      const read = await readDmnFile(file);
+      setDecisions([...decisions.filter((d) => d.fileName !== read.fileName), read]);
+      showTab(read.fileName);
+      setMessage(`Imported ${read.fileName}`);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+
+  const onDmnChanged = (fileName: string, content: string) =>
+    setDecisions((all) => all.map((d) => (d.fileName === fileName ? { fileName, content } : d)));
 
   async function currentXml(): Promise<string> {
     return (await modeler().saveXML({ format: true })).xml ?? '';
@@ -135,7 +218,7 @@ export function DesignerPage({ route }: { route: Route }) {
   const onSaveDraft = async () => {
     const info = processInfo(modeler());
     if (!info) return setError('The diagram has no process to save');
-    saveDraft({ processId: info.id, name: info.name, xml: await currentXml(), forms });
+    saveDraft({ processId: info.id, name: info.name, xml: await currentXml(), forms, decisions });
     setDrafts(listDrafts());
     setMessage(`Draft of ${info.name} saved in this browser`);
   };
@@ -151,7 +234,11 @@ export function DesignerPage({ route }: { route: Route }) {
     setError(null);
     setMessage('Deploying…');
     try {
-      const files = [{ name: `${info.id}.bpmn`, content: await currentXml() }, ...forms.map((f) => ({ name: f.fileName, content: f.content }))];
+      const files = [
+        { name: `${info.id}.bpmn`, content: await currentXml() },
+        ...forms.map((f) => ({ name: f.fileName, content: f.content })),
+        ...decisions.map((d) => ({ name: d.fileName, content: d.content })),
+      ];
       const result = await deployFiles(info.name, files);
       const definition = Object.values(result.deployedProcessDefinitions ?? {}).find((d) => d.key === info.id)
         ?? (await definitionsApi.list({ key: info.id, latestVersion: true }))[0]
@@ -160,10 +247,12 @@ export function DesignerPage({ route }: { route: Route }) {
       problems().show(warnings);
       setDeployProblems(warnings);
       deployWarnings.current = definition ? { definitionId: definition.id, problems: warnings } : null;
+      deployedDmn.current = definition ? { definitionId: definition.id, decisions } : null;
       setDeployed(definition);
       list.reload();
       if (definition) setQuery({ definition: definition.id });
       relint({ deployedIds: new Set([...(knownForms().deployedIds ?? []), ...forms.map(formIdOf)]) });
+      askDeployedDecisions(true);
       const version = definition?.version ?? '?';
       if (!result.deployedProcessDefinitions) setMessage(`Unchanged: ${info.name} version ${version} is already deployed`);
       else if (warnings.length > 0) setMessage(`${info.name} as version ${version} deployed with ${warnings.length} warning(s) (see Problems)`);
@@ -188,13 +277,22 @@ export function DesignerPage({ route }: { route: Route }) {
     navigate(href('/designer/compare', { left: versions[1]!.id, right: versions[0]!.id }));
   };
 
+  /** a problem names an element of the process: its tab comes to the front (the canvas measured again), then the element */
+  const onReveal = (id: string) => {
+    if (dmnTab === null) return problems().reveal(id);
+    showTab(null);
+    requestAnimationFrame(() => requestAnimationFrame(() => problems().reveal(id)));
+  };
+
+  const openDmn = decisions.find((d) => d.fileName === dmnTab) ?? null;
+
   return html`<div class="designer">
     <${ProcessList}
       definitions=${list.data ?? []}
       drafts=${drafts}
       openId=${deployed?.id ?? null}
       onOpenDefinition=${(d: ProcessDefinition) => setQuery({ definition: d.id }, { replace: false })}
-      onOpenDraft=${async (d: Draft) => { setQuery({ definition: null }); await importXml(d.xml, null, d.forms ?? []); setMessage(`Opened draft ${d.name}`); }}
+      onOpenDraft=${async (d: Draft) => { setQuery({ definition: null }); await importXml(d.xml, null, d.forms ?? [], d.decisions ?? []); setMessage(`Opened draft ${d.name}`); }}
       onDeleteDraft=${(d: Draft) => { deleteDraft(d.processId); setDrafts(listDrafts()); }}
       onCompare=${onCompare}
     />
@@ -211,12 +309,17 @@ export function DesignerPage({ route }: { route: Route }) {
       </div>
       ${message && html`<p class="message" data-testid="designer-message">${message}</p>`}
       <${ErrorNote} error=${error ?? list.error} />
-      <div class="modeler">
+      <${DiagramTabs} decisions=${decisions} active=${dmnTab} onSelect=${showTab} onNew=${onNewDmn} onImport=${onImportDmn}
+        onDownload=${(d: DiagramDecisions) => download(d.fileName, d.content)}
+        onRemove=${(d: DiagramDecisions) => { setDecisions(decisions.filter((f) => f !== d)); showTab(null); }} />
+      ${openDmn && html`<${DmnEditor} key=${openDmn.fileName} file=${openDmn} openTable=${newDmnFiles.current.has(openDmn.fileName)}
+        onChange=${(content: string) => onDmnChanged(openDmn.fileName, content)} />`}
+      <div class=${openDmn ? 'modeler is-hidden' : 'modeler'}>
         <div class="modeler-canvas" ref=${canvasRef} data-testid="modeler-canvas"></div>
         <div class="modeler-properties" ref=${propertiesRef} data-testid="properties-panel"></div>
       </div>
-      <${FormsPanel} forms=${forms} processId=${() => processInfo(modeler())?.id ?? 'process'} onChange=${setForms} onError=${setError} />
-      <${ProblemsPanel} lint=${lint} deploy=${deployProblems} onReveal=${(id: string) => problems().reveal(id)} />
+      <div class=${openDmn ? 'is-hidden' : ''}><${FormsPanel} forms=${forms} processId=${() => processInfo(modeler())?.id ?? 'process'} onChange=${setForms} onError=${setError} /></div>
+      <${ProblemsPanel} lint=${lint} deploy=${deployProblems} onReveal=${onReveal} />
     </div>
     ${starting && deployed && html`<${StartDialog} definition=${deployed} onClose=${() => setStarting(false)} onStarted=${onStarted} />`}
   </div>`;

@@ -1,3 +1,4 @@
+import type { DiagramDecisions } from '../../dmn/dmn-files';
 import type { DiagramForm } from './forms/diagram-forms';
 
 /** Drafts in the browser's localStorage, one per process id. */
@@ -7,6 +8,8 @@ export interface Draft {
   readonly xml: string;
   /** the Camunda Forms attached to the diagram */
   readonly forms?: readonly DiagramForm[];
+  /** the DMN files beside the process */
+  readonly decisions?: readonly DiagramDecisions[];
   readonly savedAt: string;
 }
 
