@@ -120,8 +120,6 @@ describeBrowser('designer: DMN editor', () => {
   });
 
   it('warns about a business rule task whose decision is in no open DMN diagram', async () => {
-    // TODO after the merge of the engine's DMN half: the endpoint answers 200, drop this allowance
-    allowProblem({ status: 404, method: 'GET', path: '/engine-rest/decision-definition', reason: 'the engine has no decision endpoint yet: the designer treats the 404 as "no decision deployed"' });
     const asked = page.waitForResponse((r) => new URL(r.url()).pathname === '/engine-rest/decision-definition');
     await page.evaluate((xml) => (globalThis as unknown as DesignerWindow).crmDesigner!.importXML(xml), discountProcessXml);
     await asked;
@@ -209,7 +207,7 @@ describeBrowser('designer: DMN editor', () => {
     const evaluation = page.waitForRequest((r) => r.url().endsWith('/engine-rest/decision-definition/key/order_size/evaluate'));
     await test.locator('[data-testid="dmn-evaluate"]').click();
     expect((await evaluation).postDataJSON()).toEqual({ variables: { amount: { type: 'Double', value: 600 } } });
-    // TODO after the merge: this stays (order_size is not deployed); a deployed decision answers its outputs and matched rules
+    // order_size is not deployed yet (the last test deploys it and evaluates it again)
     await test.locator('[role="alert"]', { hasText: "Decision 'order_size' is not deployed: deploy the decision first" }).waitFor();
     await screenshot(page, 'designer-dmn-test');
 
@@ -247,22 +245,38 @@ describeBrowser('designer: DMN editor', () => {
     await page.click('[data-testid="diagram-tabs"] [data-tab="process"]');
   });
 
-  it('deploys the process and its DMN files in one deployment', async () => {
-    // TODO after the merge of the engine's DMN half: expect the deployment to succeed (200, "Deployed Discount check as version 1")
-    // with the decision definitions order_size and approval_limit (GET /engine-rest/decision-definition?key=order_size)
-    allowProblem({ status: 400, method: 'POST', path: '/engine-rest/deployment/create', reason: 'the engine refuses DMN until its DMN half is merged' });
+  it('deploys the process and its DMN files in one deployment, then tests the deployed decision', async () => {
     let body = '';
     await page.route('**/engine-rest/deployment/create', async (route) => {
       body = route.request().postDataBuffer()?.toString('utf8') ?? '';
       await route.continue();
     });
     await page.click('.toolbar button:has-text("Deploy")');
-    await page.locator('[role="alert"]', { hasText: 'The engine refused the deployment' }).waitFor();
+    // the process names discount_rate, which no deployed DMN file has: the engine deploys and warns
+    await page.locator('[data-testid="designer-message"]', { hasText: 'Discount check as version 1 deployed with 1 warning(s)' }).waitFor();
     await page.unroute('**/engine-rest/deployment/create');
     expect(body).toContain('filename="discount_check.bpmn"');
     expect(body).toContain('filename="limits.dmn"');
     expect(body).toContain('filename="legacy.dmn"');
     expect(body).toContain('<decision id="order_size" name="Order size"');
     expect(body.match(/filename="/g)).toHaveLength(3);
+    const deployed = await page.evaluate(async () => {
+      const res = await fetch('/engine-rest/decision-definition?sortBy=key&sortOrder=asc', { headers: { accept: 'application/json' } });
+      return ((await res.json()) as { key: string; version: number }[]).map((d) => `${d.key} v${d.version}`);
+    });
+    expect(deployed).toEqual(['approval_limit v1', 'legacy_grade v1', 'order_size v1']);
+
+    // the test panel on the deployed decision: 600 doubled is over 1000, so the first rule matches
+    await page.click('[data-testid="diagram-tabs"] [data-tab="limits.dmn"]');
+    await page.locator('[data-testid="dmn-editor"][data-file="limits.dmn"][data-ready="true"]').waitFor();
+    await page.click('[data-testid="dmn-views"] button[data-view-id="order_size"]');
+    await page.locator('[data-testid="dmn-editor"][data-view="decisionTable"]').waitFor();
+    const test = page.locator('[data-testid="dmn-test"]');
+    const input = test.locator('.dmn-test-input[data-input-id="doubled"]');
+    await input.locator('select').selectOption('Double');
+    await input.locator('input[aria-label="Value of Twice the amount"]').fill('600');
+    await test.locator('[data-testid="dmn-evaluate"]').click();
+    await test.locator('[data-testid="dmn-matched-rules"]', { hasText: 'big' }).waitFor();
+    expect(await test.textContent()).toContain('big');
   });
 });

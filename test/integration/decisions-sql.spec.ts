@@ -93,13 +93,13 @@ describe('decisions on the SQL store', () => {
     expect(await queries.countHistoricDecisionInstances({ evaluatedAfter: new Date(Date.now() + 60_000) })).toBe(0);
   });
 
-  it('an evaluation outside a process is kept without process fields; a viewer who does not see everything never sees it', async () => {
+  it('an evaluation outside a process is kept without process fields; a viewer who does not see everything sees only their own', async () => {
     const result = await engine.evaluateDecision({ by: 'latest', key: 'tier', tenantId: null }, { amount: 1 }, 'user-1');
     expect(result).toEqual([{ tier: 'v2' }]);
     const [row] = await queries.historicDecisionInstances({ filter: { userId: 'user-1' } });
     expect(row).toMatchObject({ processInstanceId: null, activityId: null, decisionDefinitionKey: 'tier', userId: 'user-1' });
-    const viewer = { userId: 'user-1', groups: [], records: 'none' };
-    expect(await queries.countHistoricDecisionInstances({ userId: 'user-1', visibleTo: viewer })).toBe(0);
+    expect(await queries.countHistoricDecisionInstances({ userId: 'user-1', visibleTo: { userId: 'user-1', groups: [], records: 'none' } })).toBe(1);
+    expect(await queries.countHistoricDecisionInstances({ userId: 'user-1', visibleTo: { userId: 'user-2', groups: [], records: 'none' } })).toBe(0);
   });
 
   it('deleting a deployment with cascade removes its decision definitions and the decision history of its instances', async () => {

@@ -4,7 +4,8 @@ import type { Filter, ListQuery } from './engine-queries.js';
 /**
  * The read side of DMN decisions behind the REST API (filters named like Camunda's query
  * parameters, as EngineQueries). Decision history takes `visibleTo` like the other history
- * queries: a viewer sees evaluations of the process instances they see, none outside a process.
+ * queries: a viewer sees evaluations of the process instances they see, and only their own
+ * outside a process (REST evaluate).
  */
 export interface DecisionQueries {
   decisionDefinitions(query: ListQuery): Promise<DecisionDefinitionRecord[]>;

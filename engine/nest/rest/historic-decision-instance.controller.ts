@@ -23,7 +23,8 @@ const SHAPE_PARAMS: ParamSpec = { includeInputs: 'boolean', includeOutputs: 'boo
 /**
  * Camunda's historic decision instances. Like the other history routes, a caller who does not see
  * every instance (`InstanceViewer`) sees the evaluations of the process instances they see;
- * evaluations outside a process (REST evaluate) only those who see everything (ops, admins, directors).
+ * of evaluations outside a process (REST evaluate) their own (the designer's test panel reads the
+ * rules its evaluation matched), others' only those who see everything (ops, admins, directors).
  */
 @ApiTags('History')
 @SignedIn()

@@ -75,10 +75,11 @@ const historyFilters = (records: BusinessKeyRecords | undefined): FilterSpec => 
   decisionRequirementsDefinitionKey: eq('h.requirements_key'),
   tenantIdIn: inList('h.tenant_id'),
   withoutTenantId: flag('h.tenant_id IS NULL'),
-  // a viewer sees the evaluations of the process instances they see; evaluations outside a process only who sees everything
+  // a viewer sees the evaluations of the process instances they see, and of evaluations outside a process
+  // (REST evaluate) only their own: those of others only who sees everything
   visibleTo: (w: Where, viewer: Viewer) => {
     const bind: Bind = (value) => w.param(value);
-    w.raw(`(h.process_instance_id IS NOT NULL AND ${instanceIdVisible('h.process_instance_id', viewer, bind, records)})`);
+    w.raw(`((h.process_instance_id IS NOT NULL AND ${instanceIdVisible('h.process_instance_id', viewer, bind, records)}) OR (h.process_instance_id IS NULL AND h.user_id = ${w.param(viewer.userId)}))`);
   },
 });
 
