@@ -16,8 +16,9 @@ function harness() {
   const results: Record<string, Record<string, unknown>> = {
     'crm.lead.assign': { assignee: 'manager-1' },
     'crm.complaint.escalate': { escalatedTo: 'head-1', escalationLevel: 1 },
+    'crm.complaint.setSla': { slaDueAt: '2031-01-01T04:00:00.000Z' },
   };
-  for (const topic of ['crm.lead.assign', 'crm.notify', 'crm.activity.create', 'crm.deal.updateStage', 'crm.complaint.escalate', 'crm.complaint.close']) {
+  for (const topic of ['crm.complaint.setSla', 'crm.lead.assign', 'crm.notify', 'crm.activity.create', 'crm.deal.updateStage', 'crm.complaint.escalate', 'crm.complaint.close']) {
     h.handlers.set(topic, async (input: ServiceTaskInput) => {
       calls.push({ topic, activityId: input.activityId, variables: { ...input.variables } });
       return { outcome: 'complete', variables: results[topic] ?? {} };
@@ -177,36 +178,43 @@ describe('reference processes', () => {
   });
 
   describe('complaint-sla', () => {
-    const urgent = { complaintId: 'c', slaDuration: 'PT4H', reminderDuration: 'PT180M', slaDueAt: '2031-01-01T04:00:00Z', assigneeId: 'agent-1', recordType: 'complaint' };
+    const urgent = { complaintId: 'c', priority: 'urgent', type: 'delivery', customerSegment: 'client', assigneeId: 'agent-1', recordType: 'complaint' };
+    const SET = 'SetSlaDue:crm.complaint.setSla';
 
     it('left alone: reminds first, then escalates to the head of service at the breach; resolution notifies and closes', async () => {
-      const { h, topicsOf } = harness();
+      const { h, calls, topicsOf } = harness();
       await deployAll(h);
       const id = await h.start('complaint-sla', urgent, 'c');
+      expect(h.variable(id, 'sla')).toEqual({ slaHours: 4, reminderShare: 0.75 });
+      expect(calls[0]!.variables).toMatchObject({ slaHours: 4 });
       expect(h.task(id, 'ResolveComplaint').assignee).toBe('agent-1');
+      expect(h.task(id, 'ResolveComplaint').due?.toISOString()).toBe('2031-01-01T04:00:00.000Z');
       await h.advance(3 * HOUR - 1000);
-      expect(topicsOf()).toEqual([]);
+      expect(topicsOf()).toEqual([SET]);
       await h.advance(1000);
-      expect(topicsOf()).toEqual(['RemindAssignee:crm.notify']);
-      await h.advance(HOUR);
-      expect(topicsOf()).toEqual(['RemindAssignee:crm.notify', 'Escalate:crm.complaint.escalate', 'NotifyHead:crm.notify']);
+      expect(topicsOf()).toEqual([SET, 'RemindAssignee:crm.notify']);
+      await h.advance(HOUR - 1000);
+      expect(topicsOf()).toEqual([SET, 'RemindAssignee:crm.notify']);
+      await h.advance(1000);
+      expect(topicsOf()).toEqual([SET, 'RemindAssignee:crm.notify', 'Escalate:crm.complaint.escalate', 'NotifyHead:crm.notify']);
       expect(h.task(id, 'ResolveEscalated').assignee).toBe('head-1');
       await h.engine.correlateMessage({ messageName: 'ComplaintResolved', businessKey: 'c', processVariables: new Map(), processVariablesLocal: new Map(), all: true });
       await h.runDueJobs();
-      expect(topicsOf().slice(3)).toEqual(['NotifyCustomer:crm.notify', 'CloseComplaint:crm.complaint.close']);
+      expect(topicsOf().slice(4)).toEqual(['NotifyCustomer:crm.notify', 'CloseComplaint:crm.complaint.close']);
       expect(h.state(id)).toBe('COMPLETED');
     });
 
     it('resolved in time: no reminder, no escalation; a customer reply is forwarded without ending the task', async () => {
       const { h, topicsOf } = harness();
       await deployAll(h);
-      const id = await h.start('complaint-sla', { ...urgent, slaDuration: 'P1D', reminderDuration: 'PT18H' }, 'c');
+      const id = await h.start('complaint-sla', { ...urgent, priority: 'high' }, 'c');
+      expect(h.variable(id, 'sla')).toEqual({ slaHours: 24, reminderShare: 0.75 });
       await h.engine.correlateMessage({ messageName: 'CustomerReplied', businessKey: 'c', processVariables: new Map(), processVariablesLocal: new Map(), all: true });
       await h.runDueJobs();
       expect(h.task(id, 'ResolveComplaint')).toBeDefined();
       await h.complete(id, 'ResolveComplaint', { resolution: 'Replaced the part' });
       await h.advance(48 * HOUR);
-      expect(topicsOf()).toEqual(['ForwardReply:crm.notify', 'NotifyCustomer:crm.notify', 'CloseComplaint:crm.complaint.close']);
+      expect(topicsOf()).toEqual([SET, 'ForwardReply:crm.notify', 'NotifyCustomer:crm.notify', 'CloseComplaint:crm.complaint.close']);
       expect(h.state(id)).toBe('COMPLETED');
     });
   });
