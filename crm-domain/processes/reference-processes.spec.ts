@@ -158,6 +158,17 @@ describe('reference processes', () => {
       expect(calls.filter((c) => c.activityId === 'MarkRejected')).toHaveLength(1);
     });
 
+    it('a matrix that asks nobody approves at once', async () => {
+      const { h, calls } = harness();
+      const resources = readProcessResources(findProcessesDir()).map((r) => r.name !== 'deal-approval.dmn' ? r
+        : { ...r, content: r.content.replace('<inputEntry id="Rule_Manager_Amount"><text>-</text>', '<inputEntry id="Rule_Manager_Amount"><text>&gt;= 1000</text>') });
+      await h.engine.deploy({ name: 'reference', source: null, tenantId: null, enableDuplicateFiltering: false, deployChangedOnly: false, resources });
+      const id = await h.start('deal-approval', { dealId: 't', amount: 10, ...request }, 't');
+      expect(h.variable(id, 'approvalLevels')).toEqual([]);
+      expect(h.state(id)).toBe('COMPLETED');
+      expect(calls.map((c) => c.activityId)).toEqual(['MarkApproved', 'NotifyApproved']);
+    });
+
     it('under the head threshold only a manager approves; a decision is required; withdrawing ends it', async () => {
       const { h } = harness();
       await deployAll(h);
