@@ -19,9 +19,13 @@ export interface CrmOptions {
    * processes/lead-routing.dmn instead; deal approvals follow processes/deal-approval.dmn.
    */
   readonly seniorLeadThreshold: number;
-  /** SLA per complaint priority as an ISO 8601 duration */
+  /**
+   * SLA per complaint priority as an ISO 8601 duration: the provisional due time written at
+   * registration. complaint-sla then asks processes/complaint-sla.dmn, whose answer sets the due
+   * time and the timers (crm.complaint.setSla); keep the two alike.
+   */
   readonly sla: Readonly<Record<ComplaintPriority, string>>;
-  /** the reminder fires at this share of the SLA (0.75: 3 h into a 4 h SLA) */
+  /** the reminder share of the provisional terms (0.75: 3 h into a 4 h SLA); the process takes complaint-sla.dmn's */
   readonly reminderShare: number;
   readonly publicForm: { readonly limit: number; readonly ttlMs: number; readonly maxBytes: number };
   /** how often record events not yet applied to the engine are retried */
