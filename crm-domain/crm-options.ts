@@ -13,13 +13,19 @@ export interface CrmOptions {
   readonly mailFrom: string;
   /** crm.notify may write to these addresses and `@domain`s besides CRM users and the record's customer (lower case) */
   readonly notifyAllowedRecipients: readonly string[];
-  /** leads with an estimated amount at or over this go to senior managers */
+  /**
+   * crm.lead.assign without a `level` input (a model that does not ask the routing table): leads with
+   * an estimated amount at or over this go to senior managers. The reference lead-routing asks
+   * processes/lead-routing.dmn instead; deal approvals follow processes/deal-approval.dmn.
+   */
   readonly seniorLeadThreshold: number;
-  /** deal-approval: at or over headThreshold a head approves too, at or over directorThreshold a director too */
-  readonly approval: { readonly headThreshold: number; readonly directorThreshold: number };
-  /** SLA per complaint priority as an ISO 8601 duration */
+  /**
+   * SLA per complaint priority as an ISO 8601 duration: the provisional due time written at
+   * registration. complaint-sla then asks processes/complaint-sla.dmn, whose answer sets the due
+   * time and the timers (crm.complaint.setSla); keep the two alike.
+   */
   readonly sla: Readonly<Record<ComplaintPriority, string>>;
-  /** the reminder fires at this share of the SLA (0.75: 3 h into a 4 h SLA) */
+  /** the reminder share of the provisional terms (0.75: 3 h into a 4 h SLA); the process takes complaint-sla.dmn's */
   readonly reminderShare: number;
   readonly publicForm: { readonly limit: number; readonly ttlMs: number; readonly maxBytes: number };
   /** how often record events not yet applied to the engine are retried */
@@ -38,7 +44,6 @@ export const DEFAULT_CRM_OPTIONS: CrmOptions = {
   mailFrom: 'crm@localhost',
   notifyAllowedRecipients: [],
   seniorLeadThreshold: 100_000,
-  approval: { headThreshold: 50_000, directorThreshold: 200_000 },
   sla: { urgent: 'PT4H', high: 'P1D', normal: 'P3D', low: 'P5D' },
   reminderShare: 0.75,
   publicForm: { limit: 10, ttlMs: 60_000, maxBytes: 8 * 1024 },

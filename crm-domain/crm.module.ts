@@ -9,6 +9,7 @@ import { RecordEventRelay } from './events/record-event-relay.js';
 import { ActivityCreateHandler } from './handlers/activity-create.handler.js';
 import { ComplaintCloseHandler } from './handlers/complaint-close.handler.js';
 import { ComplaintEscalateHandler } from './handlers/complaint-escalate.handler.js';
+import { ComplaintSetSlaHandler } from './handlers/complaint-set-sla.handler.js';
 import { DealUpdateStageHandler } from './handlers/deal-update-stage.handler.js';
 import { IdempotentHandlerRunner } from './handlers/idempotent-handler-runner.js';
 import { LeadAssignHandler } from './handlers/lead-assign.handler.js';
@@ -61,7 +62,7 @@ export class CrmModule {
         // processes: deployed first, handlers registered before jobs run, events applied after commit
         ProcessDeployer,
         IdempotentHandlerRunner, TaskHandlerRegistrar,
-        LeadAssignHandler, DealUpdateStageHandler, ActivityCreateHandler, ComplaintEscalateHandler, ComplaintCloseHandler, NotifyHandler,
+        LeadAssignHandler, DealUpdateStageHandler, ActivityCreateHandler, ComplaintEscalateHandler, ComplaintCloseHandler, ComplaintSetSlaHandler, NotifyHandler,
         ProcessTriggerExecutor, RecordEventRelay,
         OutboxRelay,
         // read side

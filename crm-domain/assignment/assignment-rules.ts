@@ -4,6 +4,8 @@ import type { ManagerLevel } from '../users/user.entity.js';
 export interface AssignmentCandidate {
   readonly id: string;
   readonly level: ManagerLevel | null;
+  /** the name of their team */
+  readonly team?: string | null;
   /** open records they own (leads and deals for sales, complaints for service) */
   readonly load: number;
   /** round-robin among equals: the least recently assigned first, never-assigned before all */
@@ -32,7 +34,19 @@ export function leastLoaded(candidates: readonly AssignmentCandidate[]): Assignm
 
 /** picks by deal size inside the level's group; with nobody at that level, from everyone */
 export function assignByAmount(candidates: readonly AssignmentCandidate[], amount: number, seniorThreshold: number): AssignmentDecision | null {
-  const level = levelForAmount(amount, seniorThreshold);
+  return assignByLevel(candidates, levelForAmount(amount, seniorThreshold), null);
+}
+
+/**
+ * picks inside the level's group (a routing decision's level): in the named team when one is given
+ * and it has someone at that level, else as without a team (that level anywhere; nobody: everyone)
+ */
+export function assignByLevel(candidates: readonly AssignmentCandidate[], level: ManagerLevel, team: string | null): AssignmentDecision | null {
+  if (team) {
+    const ofTeam = candidates.filter((c) => c.team === team);
+    const inTeam = leastLoaded(ofTeam.filter((c) => c.level === level));
+    if (inTeam) return { chosen: inTeam, level, fallback: false };
+  }
   const inLevel = leastLoaded(candidates.filter((c) => c.level === level));
   if (inLevel) return { chosen: inLevel, level, fallback: false };
   const anyone = leastLoaded(candidates);

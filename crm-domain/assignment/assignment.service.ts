@@ -6,6 +6,7 @@ import type { AssignmentCandidate } from './assignment-rules.js';
 interface CandidateRow {
   id: string;
   level: ManagerLevel | null;
+  team: string;
   load: number;
   last_assigned_at: Date | null;
 }
@@ -35,13 +36,13 @@ export class AssignmentService {
 
   private async candidates(tx: CrmTx, teamKind: 'sales' | 'service', loadSql: string): Promise<AssignmentCandidate[]> {
     const rows = (await tx.manager.query(
-      `SELECT u.id, u.level, u.last_assigned_at, (${loadSql})::int AS load
+      `SELECT u.id, u.level, t.name AS team, u.last_assigned_at, (${loadSql})::int AS load
        FROM crm.users u JOIN crm.teams t ON t.id = u.team_id
        WHERE u.active AND u.role = 'manager' AND t.kind = $1
        ORDER BY u.id
        FOR UPDATE OF u`,
       [teamKind],
     )) as CandidateRow[];
-    return rows.map((r) => ({ id: r.id, level: r.level, load: Number(r.load), lastAssignedAt: r.last_assigned_at ? new Date(r.last_assigned_at) : null }));
+    return rows.map((r) => ({ id: r.id, level: r.level, team: r.team, load: Number(r.load), lastAssignedAt: r.last_assigned_at ? new Date(r.last_assigned_at) : null }));
   }
 }

@@ -62,9 +62,13 @@ export class ComplaintsService {
     });
   }
 
-  /** inserts with SLA terms and an assignee, and emits `complaint.registered` */
+  /**
+   * inserts with an assignee and a provisional SLA due time (from the options), and emits
+   * `complaint.registered`; complaint-sla asks its SLA table (complaint-sla.dmn: priority, type,
+   * customer segment = the company's type) and sets the due time it decides (crm.complaint.setSla)
+   */
   async insert(tx: CrmTx, input: CreateComplaint): Promise<Complaint> {
-    await companyRefs.referenced(tx.manager, input.companyId, 'companyId');
+    const company = await companyRefs.referenced(tx.manager, input.companyId, 'companyId');
     if (input.contactId) await this.checkContact(tx, input.contactId, input.companyId);
     const assigneeId = input.assigneeId ?? (await this.pickAgent(tx));
     if (input.assigneeId) await users.referenced(tx.manager, input.assigneeId, 'assigneeId');
@@ -93,9 +97,7 @@ export class ComplaintsService {
       complaintId: complaint.id,
       type: complaint.type,
       priority: complaint.priority,
-      slaDuration: terms.slaDuration,
-      reminderDuration: terms.reminderDuration,
-      slaDueAt: terms.slaDueAt.toISOString(),
+      customerSegment: company.type,
       assigneeId,
       companyId: complaint.companyId,
     });

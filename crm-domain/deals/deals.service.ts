@@ -1,11 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { checkOwnerChange, ownerOfNew } from '../access/owner-rules.js';
 import { whereVisible } from '../access/record-access.js';
 import type { RecordViewer } from '../access/record-viewer.js';
 import { Company } from '../companies/company.entity.js';
 import { Contact } from '../companies/contact.entity.js';
-import { CRM_OPTIONS, type CrmOptions } from '../crm-options.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import type { CrmTx } from '../shared/crm-tx.js';
 import { applyFilters } from '../shared/list-filters.js';
@@ -38,7 +37,6 @@ export class DealsService {
   constructor(
     private readonly db: CrmDatabase,
     private readonly lines: DealProductsService,
-    @Inject(CRM_OPTIONS) private readonly options: CrmOptions,
   ) {}
 
   list(query: DealListQuery, viewer: RecordViewer): Promise<PageResult<Deal>> {
@@ -158,8 +156,6 @@ export class DealsService {
         discountPercent,
         requesterId: requester,
         comment: request.comment ?? null,
-        headThreshold: this.options.approval.headThreshold,
-        directorThreshold: this.options.approval.directorThreshold,
       });
       return deal;
     });

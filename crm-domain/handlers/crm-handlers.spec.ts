@@ -108,6 +108,21 @@ describe('CRM service-task handlers', () => {
       expect((await leads.get(small[0]!.id, SYSTEM_VIEWER)).ownerId).toBeNull();
     });
 
+    it('takes the level (and sales team) the routing table decided, over the amount; a team without that level falls back to the level anywhere', async () => {
+      const handler = new LeadAssignHandler(new AssignmentService(), DEFAULT_CRM_OPTIONS);
+      const enterprise = (await new TeamsService(db).create('spec', { name: 'Enterprise', kind: 'sales' })).id;
+      const erin = await manager('Erin', 'junior', enterprise);
+      const routed = async (jobId: string, variables: Record<string, unknown>) => {
+        const small = await lead(1_000);
+        return (await runner.run('crm.lead.assign', handler, input(jobId, { amount: 1_000, ...variables }, small.id)))!.variables!;
+      };
+      const [senna] = (await db.query(`SELECT id FROM crm.users WHERE name = 'Senna'`)) as { id: string }[];
+      expect(await routed('r1', { level: 'senior', team: null })).toMatchObject({ assignee: senna!.id, assigneeLevel: 'senior', assignmentFallback: false });
+      expect(await routed('r2', { level: 'junior', team: 'Enterprise' })).toMatchObject({ assignee: erin.id, assigneeLevel: 'junior', assignmentFallback: false });
+      expect(await routed('r3', { level: 'senior', team: 'Enterprise' })).toMatchObject({ assignee: senna!.id, assigneeLevel: 'senior', assignmentFallback: false });
+      await expect(routed('r4', { level: 'boss' })).rejects.toThrow(/Expected the input 'level' on task 'task' to be one of junior, senior, but it is 'boss'/);
+    });
+
     it('fails (an incident after retries) when there is no sales manager at all', async () => {
       await db.query(`UPDATE crm.users SET active = false WHERE role = 'manager'`);
       const handler = new LeadAssignHandler(new AssignmentService(), DEFAULT_CRM_OPTIONS);

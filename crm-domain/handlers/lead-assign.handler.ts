@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ServiceTaskInput, ServiceTaskResult } from '../../engine/core/ports/service-task-handler.js';
 import { AssignmentService } from '../assignment/assignment.service.js';
-import { assignByAmount } from '../assignment/assignment-rules.js';
+import { assignByLevel, levelForAmount } from '../assignment/assignment-rules.js';
+import { MANAGER_LEVELS, type ManagerLevel } from '../users/user.entity.js';
 import { CRM_OPTIONS, type CrmOptions } from '../crm-options.js';
 import { leads } from '../leads/leads.service.js';
 import type { CrmTx } from '../shared/crm-tx.js';
@@ -9,9 +10,11 @@ import { recordIdOf, TaskHandler, textInput, type CrmTaskHandler } from './task-
 import { CrmTaskError } from '../shared/crm-errors.js';
 
 /**
- * `crm.lead.assign`: the lead's owner by rule. An estimated amount at or over the threshold
- * (input `seniorThreshold`, default from the CRM options) goes to a senior manager, else a junior
- * one; inside the group the least loaded active user, ties round-robin. A lead that already has
+ * `crm.lead.assign`: the lead's owner by rule. The level comes from the input `level` (junior or
+ * senior: the routing table's answer in lead-routing.bpmn), optionally with a sales `team` (by
+ * name); without a `level` input an estimated amount at or over the threshold (input
+ * `seniorThreshold`, default from the CRM options) goes to a senior manager, else a junior one.
+ * Inside the group the least loaded active user, ties round-robin. A lead that already has
  * an owner keeps it. Output: `assignee` (user id), `assigneeLevel`, `assignmentFallback`.
  */
 @Injectable()
@@ -28,12 +31,22 @@ export class LeadAssignHandler implements CrmTaskHandler {
       if (lead.status === 'new') await leads.update(tx, lead, { status: 'qualifying' });
       return { outcome: 'complete', variables: { assignee: lead.ownerId, assigneeLevel: null, assignmentFallback: false } };
     }
-    const amount = Number(input.variables['amount'] ?? lead.estimatedAmount ?? 0);
-    const threshold = Number(textInput(input, 'seniorThreshold') ?? this.options.seniorLeadThreshold);
-    const decision = assignByAmount(await this.assignment.salesManagers(tx), amount, threshold);
+    const decision = assignByLevel(await this.assignment.salesManagers(tx), this.levelOf(input, lead.estimatedAmount), textInput(input, 'team') ?? null);
     if (!decision) throw new CrmTaskError('Expected an active manager in a sales team to assign the lead to, but there is none', 'CRM_TASK_NO_CANDIDATE');
     await this.assignment.markAssigned(tx, decision.chosen.id);
     await leads.update(tx, lead, { ownerId: decision.chosen.id, status: 'qualifying' }, 'assigned');
     return { outcome: 'complete', variables: { assignee: decision.chosen.id, assigneeLevel: decision.level, assignmentFallback: decision.fallback } };
+  }
+
+  private levelOf(input: ServiceTaskInput, estimatedAmount: number | null): ManagerLevel {
+    const level = textInput(input, 'level');
+    if (level === undefined) {
+      const amount = Number(input.variables['amount'] ?? estimatedAmount ?? 0);
+      return levelForAmount(amount, Number(textInput(input, 'seniorThreshold') ?? this.options.seniorLeadThreshold));
+    }
+    if (!(MANAGER_LEVELS as readonly string[]).includes(level)) {
+      throw new CrmTaskError(`Expected the input 'level' on task '${input.activityId}' to be one of ${MANAGER_LEVELS.join(', ')}, but it is '${level}'`, 'CRM_TASK_INPUT_INVALID');
+    }
+    return level as ManagerLevel;
   }
 }

@@ -2,7 +2,6 @@ import type { OpenedDatabase } from '../../engine/adapters/typeorm/data-source.j
 import { openEmbeddedTestDatabase, type EmbeddedTestDatabase } from '../../test/support/test-database.js';
 import { CompaniesService } from '../companies/companies.service.js';
 import { ContactsService } from '../companies/contacts.service.js';
-import { DEFAULT_CRM_OPTIONS } from '../crm-options.js';
 import { DealProductsService } from '../deals/deal-products.service.js';
 import { DealsService } from '../deals/deals.service.js';
 import { crmEntities } from '../entities.js';
@@ -35,7 +34,7 @@ describe('crm.notify recipients', () => {
       name: 'Globex', type: 'client', email: 'info@globex.test', primaryContact: { fullName: 'Gina Buyer', email: 'gina@globex.test' },
     }, SYSTEM_VIEWER);
     await contacts.create('spec', { companyId: company.id, fullName: 'Carl Finance', email: 'carl@globex.test' }, SYSTEM_VIEWER);
-    const created = await new DealsService(db, new DealProductsService(), DEFAULT_CRM_OPTIONS).create('spec', { title: 'Globex renewal', currency: 'EUR', companyId: company.id, contactId: company.contacts[0]!.id }, SYSTEM_VIEWER);
+    const created = await new DealsService(db, new DealProductsService()).create('spec', { title: 'Globex renewal', currency: 'EUR', companyId: company.id, contactId: company.contacts[0]!.id }, SYSTEM_VIEWER);
     deal = { type: 'deal', id: created.id };
     lead = { type: 'lead', id: (await new LeadsService(db).create('spec', { source: 'call', personName: 'Liam Lead', email: 'liam@lead.test' }, SYSTEM_VIEWER)).id };
   }, 180_000);

@@ -7,9 +7,11 @@ import { findProcessesDir, readProcessResources } from './reference-processes.js
 export const REFERENCE_DEPLOYMENT_NAME = 'crm-reference-processes';
 
 /**
- * Deploys the reference processes (processes/*.bpmn, with the forms processes/*.form they link)
- * in one deployment at start, before any record event is applied. Duplicate filtering: an
- * unchanged model keeps its version; a changed one, or one whose linked form changed, gets a new one.
+ * Deploys the reference processes (processes/*.bpmn, with the decision tables processes/*.dmn and
+ * the forms processes/*.form they use) in one deployment at start, before any record event is
+ * applied. Duplicate filtering: an unchanged model or table keeps its version; a changed one, or a
+ * model whose linked form changed, gets a new one. A changed table alone gives only its decision a
+ * new version: the models take the latest decision, so the next instances use the new rules.
  * A refused model (e.g. DEPLOYMENT_MAX_BYTES set below its size) is logged, not fatal: the service
  * runs, and record events wait (retried) until the process exists.
  */
@@ -41,7 +43,7 @@ export class ProcessDeployer implements OnModuleInit {
       deployChangedOnly: true,
       resources,
     });
-    const deployed = result.definitions ?? [];
+    const deployed = [...(result.definitions ?? []), ...(result.decisionDefinitions ?? [])];
     this.log.log(
       deployed.length > 0
         ? `Deployed ${deployed.map((d) => `${d.key} v${d.version}`).join(', ')}`

@@ -16,8 +16,9 @@ function harness() {
   const results: Record<string, Record<string, unknown>> = {
     'crm.lead.assign': { assignee: 'manager-1' },
     'crm.complaint.escalate': { escalatedTo: 'head-1', escalationLevel: 1 },
+    'crm.complaint.setSla': { slaDueAt: '2031-01-01T04:00:00.000Z' },
   };
-  for (const topic of ['crm.lead.assign', 'crm.notify', 'crm.activity.create', 'crm.deal.updateStage', 'crm.complaint.escalate', 'crm.complaint.close']) {
+  for (const topic of ['crm.complaint.setSla', 'crm.lead.assign', 'crm.notify', 'crm.activity.create', 'crm.deal.updateStage', 'crm.complaint.escalate', 'crm.complaint.close']) {
     h.handlers.set(topic, async (input: ServiceTaskInput) => {
       calls.push({ topic, activityId: input.activityId, variables: { ...input.variables } });
       return { outcome: 'complete', variables: results[topic] ?? {} };
@@ -51,6 +52,7 @@ describe('reference processes', () => {
 
     const deployer = (h: EngineHarness) => new ProcessDeployer(h.engine, { ...DEFAULT_CRM_OPTIONS, processesDir: dir });
     const versions = (h: EngineHarness) => [...h.store.definitions.values()].map((d) => `${d.key}:${d.version}`).sort();
+    const decisionVersions = (h: EngineHarness) => [...h.store.decisions.definitions.values()].map((d) => `${d.key}:${d.version}:${d.resourceName}`).sort();
 
     it('deploys models and forms in one deployment; unchanged, they keep their versions', async () => {
       const { h } = harness();
@@ -59,6 +61,20 @@ describe('reference processes', () => {
       expect(h.store.deployments.size).toBe(1);
       expect(versions(h)).toEqual(['complaint-sla:1', 'deal-approval:1', 'lead-routing:1']);
       expect([...h.store.formDefinitions.values()].map((f) => `${f.key}:${f.version}:${f.resourceName}`)).toEqual(['deal-approval-decision:1:deal-approval.form']);
+      expect(decisionVersions(h)).toEqual(['complaint-sla-terms:1:complaint-sla.dmn', 'deal-approval-levels:1:deal-approval.dmn', 'lead-routing:1:lead-routing.dmn']);
+    });
+
+    it('a changed decision table gives only its decision a new version; the next instance follows it, the models keep theirs', async () => {
+      const { h } = harness();
+      await deployer(h).onModuleInit();
+      const before = await h.start('deal-approval', { dealId: 'a', amount: 60_000, requesterId: 'r' }, 'a');
+      const table = readProcessResources(dir).find((r) => r.name === 'deal-approval.dmn')!.content;
+      writeFileSync(join(dir, 'deal-approval.dmn'), table.replace('<text>&gt;= 50000</text>', '<text>&gt;= 80000</text>'));
+      await deployer(h).onModuleInit();
+      expect(versions(h)).toEqual(['complaint-sla:1', 'deal-approval:1', 'lead-routing:1']);
+      expect(decisionVersions(h)).toEqual(['complaint-sla-terms:1:complaint-sla.dmn', 'deal-approval-levels:1:deal-approval.dmn', 'deal-approval-levels:2:deal-approval.dmn', 'lead-routing:1:lead-routing.dmn']);
+      const after = await h.start('deal-approval', { dealId: 'b', amount: 60_000, requesterId: 'r' }, 'b');
+      expect([h.variable(before, 'approvalLevels'), h.variable(after, 'approvalLevels')]).toEqual([['manager', 'head'], ['manager']]);
     });
 
     it('a changed form gives a new version to the model that takes it from its deployment, and only to it', async () => {
@@ -68,8 +84,8 @@ describe('reference processes', () => {
       writeFileSync(join(dir, 'deal-approval.form'), JSON.stringify({ ...form, components: form.components.slice(1) }));
       await deployer(h).onModuleInit();
       expect(versions(h)).toEqual(['complaint-sla:1', 'deal-approval:1', 'deal-approval:2', 'lead-routing:1']);
-      const id = await h.start('deal-approval', { dealId: 'd', amount: 1000, headThreshold: 50_000, directorThreshold: 200_000, requesterId: 'r' }, 'd');
-      const deployed = JSON.parse((await h.engine.forms.ofTask(h.task(id, 'ManagerApproval').id)).content) as { components: unknown[] };
+      const id = await h.start('deal-approval', { dealId: 'd', amount: 1000, requesterId: 'r' }, 'd');
+      const deployed = JSON.parse((await h.engine.forms.ofTask(h.task(id, 'LevelApproval').id)).content) as { components: unknown[] };
       expect(deployed.components).toHaveLength(form.components.length - 1);
     });
   });
@@ -80,6 +96,7 @@ describe('reference processes', () => {
       await deployAll(h);
       const id = await h.start('lead-routing', { leadId: 'lead-1', amount: 250_000, personName: 'Ann', recordType: 'lead' }, 'lead-1');
       expect(topicsOf()).toEqual(['AssignOwner:crm.lead.assign', 'NotifyOwner:crm.notify']);
+      expect(calls[0]!.variables).toMatchObject({ level: 'senior', team: null });
       expect(h.task(id, 'QualifyLead').assignee).toBe('manager-1');
       await h.engine.correlateMessage({ messageName: 'LeadConverted', businessKey: 'lead-1', processVariables: new Map(), processVariablesLocal: new Map(), all: true });
       await h.runDueJobs();
@@ -90,7 +107,7 @@ describe('reference processes', () => {
     });
 
     it('ends without a call when the lead is disqualified in the CRM or not qualified in the tasklist', async () => {
-      const { h, topicsOf } = harness();
+      const { h, calls, topicsOf } = harness();
       await deployAll(h);
       const a = await h.start('lead-routing', { leadId: 'a', amount: 1 }, 'a');
       await h.engine.correlateMessage({ messageName: 'LeadDisqualified', businessKey: 'a', processVariables: new Map(), processVariablesLocal: new Map(), all: true });
@@ -100,81 +117,115 @@ describe('reference processes', () => {
       expect(h.path(a)).toContain('LeadDisqualified');
       expect(h.path(b)).toContain('LeadNotQualified');
       expect(topicsOf().filter((t) => t.startsWith('ScheduleFirstCall'))).toEqual([]);
+      expect(calls.filter((c) => c.activityId === 'AssignOwner').map((c) => c.variables['level'])).toEqual(['junior', 'junior']);
     });
   });
 
   describe('deal-approval', () => {
-    const thresholds = { headThreshold: 50_000, directorThreshold: 200_000, requesterId: 'rep-1', discountPercent: 10 };
+    const request = { requesterId: 'rep-1', discountPercent: 10 };
+    /** the open approval step's level (its candidate group), then completes it */
+    async function decide(h: EngineHarness, id: string, chain: string[], variables: Record<string, unknown>) {
+      const task = h.task(id, 'LevelApproval');
+      chain.push(...task.candidateGroups);
+      await h.complete(id, 'LevelApproval', variables);
+    }
 
-    it('over the director threshold needs manager, head and director; a rejection loops back to the requester', async () => {
+    it('over the director threshold the matrix asks manager, head and director in turn; a rejection loops back to the requester', async () => {
       const { h, calls } = harness();
       await deployAll(h);
-      const id = await h.start('deal-approval', { dealId: 'd', amount: 500_000, ...thresholds }, 'd');
-      expect(h.task(id, 'ManagerApproval').candidateGroups).toEqual(['manager']);
-      expect(h.task(id, 'ManagerApproval').formRef).toEqual({ key: 'deal-approval-decision', binding: 'deployment', version: null });
-      const form = JSON.parse((await h.engine.forms.ofTask(h.task(id, 'ManagerApproval').id)).content) as { components: { key?: string }[] };
+      const id = await h.start('deal-approval', { dealId: 'd', amount: 500_000, ...request }, 'd');
+      expect(h.variable(id, 'approvalLevels')).toEqual(['manager', 'head', 'director']);
+      const first = h.task(id, 'LevelApproval');
+      expect(first.candidateGroups).toEqual(['manager']);
+      expect(first.name).toBe('Approval (manager)');
+      expect(first.formRef).toEqual({ key: 'deal-approval-decision', binding: 'deployment', version: null });
+      const form = JSON.parse((await h.engine.forms.ofTask(first.id)).content) as { components: { key?: string }[] };
       expect(form.components.map((c) => c.key).filter(Boolean)).toEqual(['amount', 'discountPercent', 'approved', 'decisionComment']);
-      await h.complete(id, 'ManagerApproval', { approved: true });
-      await h.complete(id, 'HeadApproval', { approved: false });
+      const chain: string[] = [];
+      await decide(h, id, chain, { approved: true });
+      await decide(h, id, chain, { approved: false });
       expect(calls.at(-1)!.variables).toMatchObject({ approvalStatus: 'rejected' });
       expect(h.task(id, 'ReviseOrWithdraw').assignee).toBe('rep-1');
       await h.complete(id, 'ReviseOrWithdraw', { withdraw: false, discountPercent: 5 });
       expect(calls.at(-1)!.variables).toMatchObject({ approvalStatus: 'pending', discountPercent: 5 });
-      await h.complete(id, 'ManagerApproval', { approved: true });
-      await h.complete(id, 'HeadApproval', { approved: true });
-      expect(h.task(id, 'DirectorApproval').candidateGroups).toEqual(['director']);
-      await h.complete(id, 'DirectorApproval', { approved: true });
+      await decide(h, id, chain, { approved: true });
+      await decide(h, id, chain, { approved: true });
+      expect(h.task(id, 'LevelApproval').name).toBe('Approval (director)');
+      await decide(h, id, chain, { approved: true });
       expect(h.state(id)).toBe('COMPLETED');
       expect(calls.filter((c) => c.activityId === 'MarkApproved')[0]!.variables).toMatchObject({ approvalStatus: 'approved', stage: 'negotiation' });
-      expect(h.path(id).filter((a) => a.endsWith('Approval'))).toEqual(['ManagerApproval', 'HeadApproval', 'ManagerApproval', 'HeadApproval', 'DirectorApproval']);
+      expect(chain).toEqual(['manager', 'head', 'manager', 'head', 'director']);
+      expect(calls.filter((c) => c.activityId === 'MarkRejected')).toHaveLength(1);
+    });
+
+    it('a matrix that asks nobody approves at once', async () => {
+      const { h, calls } = harness();
+      const resources = readProcessResources(findProcessesDir()).map((r) => r.name !== 'deal-approval.dmn' ? r
+        : { ...r, content: r.content.replace('<inputEntry id="Rule_Manager_Amount"><text>-</text>', '<inputEntry id="Rule_Manager_Amount"><text>&gt;= 1000</text>') });
+      await h.engine.deploy({ name: 'reference', source: null, tenantId: null, enableDuplicateFiltering: false, deployChangedOnly: false, resources });
+      const id = await h.start('deal-approval', { dealId: 't', amount: 10, ...request }, 't');
+      expect(h.variable(id, 'approvalLevels')).toEqual([]);
+      expect(h.state(id)).toBe('COMPLETED');
+      expect(calls.map((c) => c.activityId)).toEqual(['MarkApproved', 'NotifyApproved']);
     });
 
     it('under the head threshold only a manager approves; a decision is required; withdrawing ends it', async () => {
       const { h } = harness();
       await deployAll(h);
-      const small = await h.start('deal-approval', { dealId: 's', amount: 10_000, ...thresholds }, 's');
-      await h.complete(small, 'ManagerApproval', { approved: true });
+      const small = await h.start('deal-approval', { dealId: 's', amount: 10_000, ...request }, 's');
+      expect(h.variable(small, 'approvalLevels')).toEqual(['manager']);
+      await h.complete(small, 'LevelApproval', { approved: true });
       expect(h.state(small)).toBe('COMPLETED');
-      const other = await h.start('deal-approval', { dealId: 'o', amount: 100_000, ...thresholds }, 'o');
-      await expect(h.complete(other, 'ManagerApproval', {})).rejects.toThrow(/Cannot resolve identifier 'approved'/);
-      await h.complete(other, 'ManagerApproval', { approved: false });
+      expect(h.path(small)).toContain('MarkApproved');
+      const other = await h.start('deal-approval', { dealId: 'o', amount: 100_000, ...request }, 'o');
+      expect(h.variable(other, 'approvalLevels')).toEqual(['manager', 'head']);
+      await expect(h.complete(other, 'LevelApproval', {})).rejects.toThrow(/Cannot resolve identifier 'approved'/);
+      await h.complete(other, 'LevelApproval', { approved: false });
       await h.complete(other, 'ReviseOrWithdraw', { withdraw: true });
       expect(h.state(other)).toBe('COMPLETED');
       expect(h.path(other)).toEqual(expect.arrayContaining(['MarkRejected', 'MarkWithdrawn', 'RequestWithdrawn']));
+      expect(h.path(other)).not.toContain('MarkApproved');
     });
   });
 
   describe('complaint-sla', () => {
-    const urgent = { complaintId: 'c', slaDuration: 'PT4H', reminderDuration: 'PT180M', slaDueAt: '2031-01-01T04:00:00Z', assigneeId: 'agent-1', recordType: 'complaint' };
+    const urgent = { complaintId: 'c', priority: 'urgent', type: 'delivery', customerSegment: 'client', assigneeId: 'agent-1', recordType: 'complaint' };
+    const SET = 'SetSlaDue:crm.complaint.setSla';
 
     it('left alone: reminds first, then escalates to the head of service at the breach; resolution notifies and closes', async () => {
-      const { h, topicsOf } = harness();
+      const { h, calls, topicsOf } = harness();
       await deployAll(h);
       const id = await h.start('complaint-sla', urgent, 'c');
+      expect(h.variable(id, 'sla')).toEqual({ slaHours: 4, reminderShare: 0.75 });
+      expect(calls[0]!.variables).toMatchObject({ slaHours: 4 });
       expect(h.task(id, 'ResolveComplaint').assignee).toBe('agent-1');
+      expect(h.task(id, 'ResolveComplaint').due?.toISOString()).toBe('2031-01-01T04:00:00.000Z');
       await h.advance(3 * HOUR - 1000);
-      expect(topicsOf()).toEqual([]);
+      expect(topicsOf()).toEqual([SET]);
       await h.advance(1000);
-      expect(topicsOf()).toEqual(['RemindAssignee:crm.notify']);
-      await h.advance(HOUR);
-      expect(topicsOf()).toEqual(['RemindAssignee:crm.notify', 'Escalate:crm.complaint.escalate', 'NotifyHead:crm.notify']);
+      expect(topicsOf()).toEqual([SET, 'RemindAssignee:crm.notify']);
+      await h.advance(HOUR - 1000);
+      expect(topicsOf()).toEqual([SET, 'RemindAssignee:crm.notify']);
+      await h.advance(1000);
+      expect(topicsOf()).toEqual([SET, 'RemindAssignee:crm.notify', 'Escalate:crm.complaint.escalate', 'NotifyHead:crm.notify']);
       expect(h.task(id, 'ResolveEscalated').assignee).toBe('head-1');
       await h.engine.correlateMessage({ messageName: 'ComplaintResolved', businessKey: 'c', processVariables: new Map(), processVariablesLocal: new Map(), all: true });
       await h.runDueJobs();
-      expect(topicsOf().slice(3)).toEqual(['NotifyCustomer:crm.notify', 'CloseComplaint:crm.complaint.close']);
+      expect(topicsOf().slice(4)).toEqual(['NotifyCustomer:crm.notify', 'CloseComplaint:crm.complaint.close']);
       expect(h.state(id)).toBe('COMPLETED');
     });
 
     it('resolved in time: no reminder, no escalation; a customer reply is forwarded without ending the task', async () => {
       const { h, topicsOf } = harness();
       await deployAll(h);
-      const id = await h.start('complaint-sla', { ...urgent, slaDuration: 'P1D', reminderDuration: 'PT18H' }, 'c');
+      const id = await h.start('complaint-sla', { ...urgent, priority: 'high' }, 'c');
+      expect(h.variable(id, 'sla')).toEqual({ slaHours: 24, reminderShare: 0.75 });
       await h.engine.correlateMessage({ messageName: 'CustomerReplied', businessKey: 'c', processVariables: new Map(), processVariablesLocal: new Map(), all: true });
       await h.runDueJobs();
       expect(h.task(id, 'ResolveComplaint')).toBeDefined();
       await h.complete(id, 'ResolveComplaint', { resolution: 'Replaced the part' });
       await h.advance(48 * HOUR);
-      expect(topicsOf()).toEqual(['ForwardReply:crm.notify', 'NotifyCustomer:crm.notify', 'CloseComplaint:crm.complaint.close']);
+      expect(topicsOf()).toEqual([SET, 'ForwardReply:crm.notify', 'NotifyCustomer:crm.notify', 'CloseComplaint:crm.complaint.close']);
       expect(h.state(id)).toBe('COMPLETED');
     });
   });

@@ -24,9 +24,9 @@ export function readBpmnResources(dir: string): BpmnResource[] {
   return readResources(dir, /\.bpmn$/);
 }
 
-/** the models and the forms (form-js `.form` schemas) they link: deployed together, in one deployment */
+/** the models with the decision tables (`.dmn`) and forms (form-js `.form` schemas) they use: deployed together, in one deployment */
 export function readProcessResources(dir: string): BpmnResource[] {
-  return readResources(dir, /\.(bpmn|form)$/);
+  return readResources(dir, /\.(bpmn|dmn|form)$/);
 }
 
 function readResources(dir: string, names: RegExp): BpmnResource[] {

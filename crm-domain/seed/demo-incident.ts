@@ -43,7 +43,7 @@ export class DemoIncident implements OnApplicationShutdown {
     const deal = items[0];
     if (!deal?.ownerId) return;
     await this.deals.requestApproval(deal.ownerId, deal.id, { discountPercent: 15, comment: 'Renewal: the customer asks for 15 % off' }, SYSTEM_VIEWER);
-    await this.complete(deal.id, 'ManagerApproval', { approved: false, decisionComment: 'Too much for this deal size' });
+    await this.complete(deal.id, 'LevelApproval', { approved: false, decisionComment: 'Too much for this deal size' });
     await this.complete(deal.id, 'ReviseOrWithdraw', { withdraw: false, discountPercent: 150 });
     this.log.log(`Demo incident: the approval of '${deal.title}' fails at "Resubmit revised deal" (discountPercent 150); repair it in the cockpit`);
   }

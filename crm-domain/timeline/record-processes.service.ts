@@ -11,6 +11,8 @@ export interface RecordProcesses {
   readonly openTasks: TaskRecord[];
   /** steps per instance id, in start order */
   readonly steps: Map<string, HistoricActivityInstanceRecord[]>;
+  /** the name each user task had (its name may be an expression: "Approval (${approvalLevel})"), by task id */
+  readonly taskNames: Map<string, string>;
 }
 
 /** A record's processes, read from the engine's history through its query port (business key = record id). */
@@ -33,9 +35,11 @@ export class RecordProcessesService {
   async withSteps(recordId: string): Promise<RecordProcesses> {
     const [instances, openTasks] = await Promise.all([this.instances(recordId), this.openTasks(recordId)]);
     const steps = new Map<string, HistoricActivityInstanceRecord[]>();
+    const taskNames = new Map<string, string>();
     for (const instance of instances) {
       steps.set(instance.id, await this.queries.historicActivities({ filter: { processInstanceId: instance.id }, sorting: [{ sortBy: 'startTime', sortOrder: 'asc' }, { sortBy: 'occurrence', sortOrder: 'asc' }] }));
+      for (const task of await this.queries.historicTasks({ filter: { processInstanceId: instance.id } })) if (task.name) taskNames.set(task.id, task.name);
     }
-    return { instances, openTasks, steps };
+    return { instances, openTasks, steps, taskNames };
   }
 }

@@ -45,7 +45,8 @@ export function activityEntry(activity: Activity, names: Map<string, string>): T
   return { at: activity.doneAt ?? activity.createdAt, kind: 'activity', who: whoId ? { id: whoId, name: names.get(whoId) ?? null } : null, activity };
 }
 
-export function stepEntries(instance: HistoricProcessInstanceRecord, steps: readonly HistoricActivityInstanceRecord[], names: Map<string, string>): TimelineEntry[] {
+/** a user task's step is named as its task was (the model's name may be an expression), other steps by their model name */
+export function stepEntries(instance: HistoricProcessInstanceRecord, steps: readonly HistoricActivityInstanceRecord[], names: Map<string, string>, taskNames: ReadonlyMap<string, string> = new Map()): TimelineEntry[] {
   return steps
     .filter((s) => isShownStep(s.activityType))
     .map((s) => {
@@ -56,7 +57,7 @@ export function stepEntries(instance: HistoricProcessInstanceRecord, steps: read
         who: whoId ? { id: whoId, name: names.get(whoId) ?? null } : null,
         processInstanceId: instance.id,
         processDefinitionKey: instance.definitionKey,
-        step: s.activityName ?? s.activityId,
+        step: (s.taskId ? taskNames.get(s.taskId) : undefined) ?? s.activityName ?? s.activityId,
         stepType: s.activityType,
         endedAt: s.endTime,
         canceled: s.canceled,

@@ -29,7 +29,7 @@ export class TimelineService {
     );
     const activities = await manager.query('SELECT * FROM crm.activities WHERE record_id = $1 ORDER BY created_at DESC LIMIT $2', [id, limit]);
     const activityRows = (activities as Record<string, unknown>[]).map(toActivity);
-    const { instances, openTasks, steps } = await this.processes.withSteps(id);
+    const { instances, openTasks, steps, taskNames } = await this.processes.withSteps(id);
     const names = await userNames(manager, [
       ...changes.map((c) => c.actor),
       ...activityRows.flatMap((a) => [a.ownerId, a.createdBy]),
@@ -40,7 +40,7 @@ export class TimelineService {
     const entries: TimelineEntry[] = [
       ...changes.map((c) => changeEntry(c, names)),
       ...activityRows.map((a) => activityEntry(a, names)),
-      ...instances.flatMap((i) => stepEntries(i, steps.get(i.id) ?? [], names)),
+      ...instances.flatMap((i) => stepEntries(i, steps.get(i.id) ?? [], names, taskNames)),
     ];
     entries.sort((a, b) => a.at.getTime() - b.at.getTime());
     return {

@@ -188,12 +188,12 @@ describeBrowser('web app journeys', () => {
     });
 
     it('sees the deal of the demo approval request beside its task, by names, not ids', async () => {
-      const [approval] = await rest<{ processInstanceId: string }[]>(web, 'GET', '/task?taskDefinitionKey=ManagerApproval&processDefinitionKey=deal-approval');
+      const [approval] = await rest<{ processInstanceId: string }[]>(web, 'GET', '/task?taskDefinitionKey=LevelApproval&candidateGroup=manager&processDefinitionKey=deal-approval');
       const instance = await rest<{ businessKey: string }>(web, 'GET', `/process-instance/${approval!.processInstanceId}`);
       const deal = await api<{ title: string; companyId: string }>(web, 'GET', `/api/deals/${instance.businessKey}`);
       const company = await api<{ name: string }>(web, 'GET', `/api/companies/${deal.companyId}`);
       await page.goto(`${web.url}/tasklist?view=groups`);
-      const row = page.locator('.task-row', { hasText: 'Manager approval' }).filter({ has: page.locator('.record-title', { hasText: deal.title }) });
+      const row = page.locator('.task-row', { hasText: 'Approval (manager)' }).filter({ has: page.locator('.record-title', { hasText: deal.title }) });
       await row.click();
       await page.locator('[data-testid="record-panel"] dt:text-is("Company") + dd', { hasText: company.name }).waitFor();
     });

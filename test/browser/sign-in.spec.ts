@@ -257,10 +257,10 @@ describeBrowser('sign-in', () => {
       await page.click('[data-testid="retry-incident"]');
       await eventually('the approval back at the manager', async () => {
         const tasks = await rest<{ taskDefinitionKey: string }[]>(web, 'GET', `/task?processInstanceId=${incident.processInstanceId}`);
-        return tasks.some((t) => t.taskDefinitionKey === 'ManagerApproval');
+        return tasks.some((t) => t.taskDefinitionKey === 'LevelApproval');
       });
       await page.click('button:has-text("Refresh")');
-      await page.locator('[data-testid="instance-diagram"] .djs-element.crm-active[data-element-id="ManagerApproval"]').waitFor();
+      await page.locator('[data-testid="instance-diagram"] .djs-element.crm-active[data-element-id="LevelApproval"]').waitFor();
       expect(await page.locator('[data-testid="incidents"] .panel.incident').count()).toBe(0);
     });
   });

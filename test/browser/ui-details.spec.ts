@@ -130,7 +130,7 @@ describeBrowser('web app details', () => {
     });
 
     it('shows the record, the timeline’s fields and who changed them by name', async () => {
-      const [approval] = await rest<{ id: string; processInstanceId: string }[]>(web, 'GET', '/task?taskDefinitionKey=ManagerApproval&processDefinitionKey=deal-approval');
+      const [approval] = await rest<{ id: string; processInstanceId: string }[]>(web, 'GET', '/task?taskDefinitionKey=LevelApproval&candidateGroup=manager&processDefinitionKey=deal-approval');
       const instance = await rest<{ businessKey: string }>(web, 'GET', `/process-instance/${approval!.processInstanceId}`);
       const deal = await api<{ title: string }>(web, 'GET', `/api/deals/${instance.businessKey}`);
       await page.goto(`${web.url}/tasklist?view=groups&task=${approval!.id}`);

@@ -25,6 +25,13 @@ describe('CRM processes end to end', () => {
       if (!task) throw new Error(`no open task ${key} yet; open: ${(await openTasks(recordId)).map((t) => t.taskDefinitionKey).join(', ')}`);
       return task;
     });
+  /** the open approval step of that level: the matrix's levels are one multi-instance task, walked in order */
+  const stepOf = (recordId: string, level: string) =>
+    eventually(async () => {
+      const task = (await openTasks(recordId)).find((t) => t.taskDefinitionKey === 'LevelApproval' && t.candidateGroups.includes(level));
+      if (!task) throw new Error(`no open ${level} approval yet; open: ${(await openTasks(recordId)).map((t) => `${t.taskDefinitionKey} ${t.candidateGroups}`).join(', ')}`);
+      return task;
+    });
   /** completes the task as the user whose step it is */
   const complete = (userId: string, taskId: string, variables: Record<string, unknown>) => api.as(userId).ok('POST', `/api/tasks/${taskId}/complete`, { variables });
   const processesOf = (path: string) => api.ok('GET', `${path}/processes`);
@@ -67,7 +74,7 @@ describe('CRM processes end to end', () => {
 
       const timeline = await api.ok('GET', `/api/leads/${big.id}/timeline`);
       const steps = timeline.entries.filter((e: any) => e.kind === 'process').map((e: any) => e.step);
-      expect(steps).toEqual(expect.arrayContaining(['Lead created', 'Assign owner by deal size', 'Qualify lead', 'Converted in CRM', 'Schedule first call', 'Lead qualified']));
+      expect(steps).toEqual(expect.arrayContaining(['Lead created', 'Decide routing', 'Assign owner as routed', 'Qualify lead', 'Converted in CRM', 'Schedule first call', 'Lead qualified']));
       const actions = timeline.entries.filter((e: any) => e.kind === 'change').map((e: any) => `${e.action}:${e.who.id}`);
       const admin = await api.ok<{ id: string }>('GET', '/api/session');
       expect(actions).toEqual(expect.arrayContaining([`created:${admin.id}`, 'assigned:process:lead-routing', `converted:${cast.senior}`]));
@@ -84,11 +91,15 @@ describe('CRM processes end to end', () => {
       // the discount waits as requested until the approval approves it
       expect(await api.ok('GET', `/api/deals/${deal.id}`)).toMatchObject({ approvalStatus: 'pending', discountPercent: 0, requestedDiscountPercent: 15 });
 
+      // the approval matrix asks manager, head and director, one after the other
+      const variables = await api.ok('GET', `/engine-rest/process-instance/${(await stepOf(deal.id, 'manager')).processInstanceId}/variables`);
+      expect(variables.approvalLevels).toMatchObject({ type: 'Json' });
+      expect(JSON.parse(variables.approvalLevels.value)).toEqual(['manager', 'head', 'director']);
       // another manager decides (four eyes: not the requester), the head of sales, then the director
-      const manager1 = await taskOf(deal.id, 'ManagerApproval');
+      const manager1 = await stepOf(deal.id, 'manager');
       expect(manager1.candidateGroups).toEqual(['manager']);
       await complete(cast.junior, manager1.id, { approved: true });
-      const head1 = await taskOf(deal.id, 'HeadApproval');
+      const head1 = await stepOf(deal.id, 'head');
       expect(head1.candidateGroups).toEqual(['head']);
       await complete(cast.headOfSales, head1.id, { approved: false, decisionComment: 'Too much discount' });
 
@@ -97,9 +108,9 @@ describe('CRM processes end to end', () => {
       expect((await api.ok('GET', `/api/deals/${deal.id}`)).approvalStatus).toBe('rejected');
       await complete(cast.senior, revise.id, { withdraw: false, discountPercent: 10 });
 
-      await complete(cast.junior, (await taskOf(deal.id, 'ManagerApproval')).id, { approved: true });
-      await complete(cast.headOfSales, (await taskOf(deal.id, 'HeadApproval')).id, { approved: true });
-      const director = await taskOf(deal.id, 'DirectorApproval');
+      await complete(cast.junior, (await stepOf(deal.id, 'manager')).id, { approved: true });
+      await complete(cast.headOfSales, (await stepOf(deal.id, 'head')).id, { approved: true });
+      const director = await stepOf(deal.id, 'director');
       expect(director.candidateGroups).toEqual(['director']);
       // the director sees it in their list through the CRM's groups; a manager does not
       expect((await api.as(cast.director).ok('GET', '/api/tasks', { involvedUser: cast.director })).items.map((t: any) => t.id)).toContain(director.id);
@@ -110,7 +121,7 @@ describe('CRM processes end to end', () => {
       expect(await api.ok('GET', `/api/deals/${deal.id}`)).toMatchObject({ approvalStatus: 'approved', stage: 'negotiation', discountPercent: 10, probability: 75 });
       await eventually(async () => expect((await outboxTo(cast.senior)).map((m) => m.subject)).toContain('Approved: Mega deal'));
       const steps = (await api.ok('GET', `/api/deals/${deal.id}/timeline`)).entries.filter((e: any) => e.kind === 'process' && e.stepType === 'userTask').map((e: any) => e.step);
-      expect(steps).toEqual(['Manager approval', 'Head of sales approval', 'Revise or withdraw', 'Manager approval', 'Head of sales approval', 'Director approval']);
+      expect(steps).toEqual(['Approval (manager)', 'Approval (head)', 'Revise or withdraw', 'Approval (manager)', 'Approval (head)', 'Approval (director)']);
     });
   });
 

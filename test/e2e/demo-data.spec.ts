@@ -49,7 +49,7 @@ describe('the demo data', () => {
 
     await eventually(async () => {
       const tasks = (await rest.get<{ taskDefinitionKey: string }[]>('/task', { processInstanceId: incident.processInstanceId })).body;
-      expect(tasks.map((t) => t.taskDefinitionKey)).toEqual(['ManagerApproval']);
+      expect(tasks.map((t) => t.taskDefinitionKey)).toEqual(['LevelApproval']);
     }, { timeoutMs: 60_000, intervalMs: 250 });
     expect((await rest.get<Incident[]>('/incident', { processInstanceId: incident.processInstanceId })).body).toEqual([]);
     // resubmitted: the corrected discount waits as requested until the approval approves it

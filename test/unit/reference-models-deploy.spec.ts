@@ -14,8 +14,8 @@ const CONFORMANCE_MODELS = [process.env['CONFORMANCE_DIR'], join(REPO, '..', 'sh
 const conformanceModels = CONFORMANCE_MODELS ? readdirSync(CONFORMANCE_MODELS).filter((name) => name.endsWith('.bpmn')).sort() : [];
 
 describe('the deploy-time rules accept the valid models we ship and test against', () => {
-  it('deploys processes/ as one deployment (models with their forms), without errors or warnings', async () => {
-    const resources = readdirSync(processesDirectory).filter((name) => /\.(bpmn|form)$/.test(name)).sort()
+  it('deploys processes/ as one deployment (models with their decision tables and forms), without errors or warnings', async () => {
+    const resources = readdirSync(processesDirectory).filter((name) => /\.(bpmn|dmn|form)$/.test(name)).sort()
       .map((name) => ({ name, content: readFileSync(join(processesDirectory, name), 'utf8') }));
     expect(resources.some((r) => r.name.endsWith('.bpmn'))).toBe(true);
     const result = await new EngineHarness().engine.deploy({ name: 'processes', source: null, tenantId: null, enableDuplicateFiltering: false, deployChangedOnly: false, resources })

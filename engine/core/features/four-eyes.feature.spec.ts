@@ -68,24 +68,28 @@ describe('feature: four eyes', () => {
     expect(plain.h.state(plain.id)).toBe('COMPLETED');
   });
 
-  describe('the reference deal approval (processes/deal-approval.bpmn)', () => {
+  describe('the reference deal approval (processes/deal-approval.bpmn with its approval matrix deal-approval.dmn)', () => {
     const reference = () => started({
       'deal-approval.bpmn': readFileSync(join(PROCESSES, 'deal-approval.bpmn'), 'utf8'),
+      'deal-approval.dmn': readFileSync(join(PROCESSES, 'deal-approval.dmn'), 'utf8'),
       'deal-approval.form': readFileSync(join(PROCESSES, 'deal-approval.form'), 'utf8'),
-    }, 'deal-approval', 'sasha', { amount: 500_000, discountPercent: 15, headThreshold: 100_000, directorThreshold: 250_000, requesterId: 'sasha' });
+    }, 'deal-approval', 'sasha', { amount: 500_000, discountPercent: 15, requesterId: 'sasha' });
 
-    it('the requester cannot approve their own large deal alone, nor overwrite the thresholds; it goes to the head', async () => {
+    it('the requester cannot approve their own large deal alone, nor overwrite the approval levels; it goes to the head', async () => {
       const { h, id } = await reference();
-      await expect(h.complete(id, 'ManagerApproval', { approved: true }, user('sasha'))).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(h.complete(id, 'ManagerApproval', { approved: true, headThreshold: 1e12, directorThreshold: 1e12 }, user('jo')))
-        .rejects.toThrow(new BadUserRequestError("Task 'Manager approval' may not set 'headThreshold' and 'directorThreshold': its form does not name them"));
-      await expect(h.complete(id, 'ManagerApproval', { approved: true, amount: 1 }, user('jo'))).rejects.toThrow(/'amount': its form shows it read-only/);
-      expect(h.variable(id, 'headThreshold')).toBe(100_000);
-      await h.complete(id, 'ManagerApproval', { approved: true, decisionComment: 'ok' }, user('jo'));
-      expect(h.activeElements(id)).toEqual(['HeadApproval']);
-      await expect(h.complete(id, 'HeadApproval', { approved: true }, user('sasha'))).rejects.toBeInstanceOf(ForbiddenError);
-      await h.complete(id, 'HeadApproval', { approved: true }, user('hal'));
-      expect(h.activeElements(id)).toEqual(['DirectorApproval']);
+      const level = () => h.task(id, 'LevelApproval').candidateGroups;
+      expect(level()).toEqual(['manager']);
+      await expect(h.complete(id, 'LevelApproval', { approved: true }, user('sasha'))).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(h.complete(id, 'LevelApproval', { approved: true, approvalLevels: ['manager'], approvalLevel: 'director' }, user('jo')))
+        .rejects.toThrow(new BadUserRequestError("Task 'Approval (manager)' may not set 'approvalLevels' and 'approvalLevel': its form does not name them"));
+      await expect(h.complete(id, 'LevelApproval', { approved: true, amount: 1 }, user('jo'))).rejects.toThrow(/'amount': its form shows it read-only/);
+      expect(h.variable(id, 'approvalLevels')).toEqual(['manager', 'head', 'director']);
+      await h.complete(id, 'LevelApproval', { approved: true, decisionComment: 'ok' }, user('jo'));
+      expect(level()).toEqual(['head']);
+      await expect(h.complete(id, 'LevelApproval', { approved: true }, user('sasha'))).rejects.toBeInstanceOf(ForbiddenError);
+      await h.complete(id, 'LevelApproval', { approved: true }, user('hal'));
+      expect(level()).toEqual(['director']);
+      await expect(h.complete(id, 'LevelApproval', { approved: true }, user('sasha'))).rejects.toBeInstanceOf(ForbiddenError);
     });
   });
 });

@@ -155,13 +155,20 @@ describe('security: tasks', () => {
       if (!task) throw new Error(`no open ${key} yet`);
       return task;
     }, SLOW);
+    /** the open approval step of that level (the matrix's levels are walked one at a time) */
+    const stepOf = (dealId: string, level: string) => eventually(async () => {
+      const task = ((await api.ok('GET', '/api/tasks', { recordId: dealId })).items as (Task & { candidateGroups: string[] })[])
+        .find((t) => t.taskDefinitionKey === 'LevelApproval' && t.candidateGroups.includes(level));
+      if (!task) throw new Error(`no open ${level} approval yet`);
+      return task;
+    }, SLOW);
     const variablesOf = async (instanceId: string) => (await admin.get(`/process-instance/${instanceId}/variables`)).body as Record<string, { value: unknown }>;
 
-    it('the self-approval attack: thresholds in the variables are refused (400), four eyes stop the requester (403); the deal goes to the head', async () => {
+    it('the self-approval attack: approval levels in the variables are refused (400), four eyes stop the requester (403); the deal goes to the head', async () => {
       const big = await deal('Own big deal', 500_000, cast.senior);
       await api.as(cast.senior).ok('POST', `/api/deals/${big.id}/approval-requests`, { discountPercent: 30 });
-      const task = await taskOf(big.id, 'ManagerApproval');
-      const overwrite = { approved: { value: true, type: 'Boolean' }, headThreshold: { value: 1e12, type: 'Double' }, directorThreshold: { value: 1e12, type: 'Double' } };
+      const task = await stepOf(big.id, 'manager');
+      const overwrite = { approved: { value: true, type: 'Boolean' }, approvalLevels: { value: '["manager"]', type: 'Json' }, approvalLevel: { value: 'director', type: 'String' } };
 
       const self = await rest(cast.senior).post(`/task/${task.id}/complete`, { variables: overwrite });
       expect(self).toMatchObject({ status: 403, body: { type: 'AuthorizationException', message: expect.stringContaining('four-eyes rule') } });
@@ -169,16 +176,16 @@ describe('security: tasks', () => {
       expect((await api.as(cast.senior).request('POST', `/api/tasks/${task.id}/complete`, { variables: { approved: true } })).status).toBe(403);
 
       const colleague = await rest(cast.junior).post(`/task/${task.id}/complete`, { variables: overwrite });
-      expect(colleague).toMatchObject({ status: 400, body: { message: "Task 'Manager approval' may not set 'headThreshold' and 'directorThreshold': its form does not name them" } });
-      const viaCrm = await api.as(cast.junior).request('POST', `/api/tasks/${task.id}/complete`, { variables: { approved: true, headThreshold: 1 } });
-      expect(viaCrm).toMatchObject({ status: 400, body: { message: "Task 'Manager approval' may not set 'headThreshold': its form does not name it" } });
-      expect((await rest(cast.junior).post(`/task/${task.id}/variables`, { modifications: { directorThreshold: { value: 1, type: 'Integer' } } })).status).toBe(400);
+      expect(colleague).toMatchObject({ status: 400, body: { message: "Task 'Approval (manager)' may not set 'approvalLevels' and 'approvalLevel': its form does not name them" } });
+      const viaCrm = await api.as(cast.junior).request('POST', `/api/tasks/${task.id}/complete`, { variables: { approved: true, approvalLevel: 'director' } });
+      expect(viaCrm).toMatchObject({ status: 400, body: { message: "Task 'Approval (manager)' may not set 'approvalLevel': its form does not name it" } });
+      expect((await rest(cast.junior).post(`/task/${task.id}/variables`, { modifications: { approvalLevels: { value: '[]', type: 'Json' } } })).status).toBe(400);
       expect((await admin.get(`/task/${task.id}`)).status).toBe(200);
-      expect(await variablesOf(task.processInstanceId)).toMatchObject({ headThreshold: { value: 50_000 }, directorThreshold: { value: 200_000 } });
+      expect(JSON.parse(String((await variablesOf(task.processInstanceId))['approvalLevels']!.value))).toEqual(['manager', 'head', 'director']);
       expect((await variablesOf(task.processInstanceId))['approved']).toBeUndefined();
 
       expect((await rest(cast.junior).post(`/task/${task.id}/complete`, { variables: { approved: { value: true, type: 'Boolean' } } })).status).toBe(204);
-      const head = await taskOf(big.id, 'HeadApproval');
+      const head = await stepOf(big.id, 'head');
       expect(head.processInstanceId).toBe(task.processInstanceId);
       expect(await api.ok('GET', `/api/deals/${big.id}`)).toMatchObject({ approvalStatus: 'pending', discountPercent: 0, requestedDiscountPercent: 30 });
     });
@@ -186,11 +193,11 @@ describe('security: tasks', () => {
     it('four eyes bind supervisors too: a head who requested may not decide it', async () => {
       const own = await deal('Head’s own deal', 10_000, cast.headOfSales);
       await api.as(cast.headOfSales).ok('POST', `/api/deals/${own.id}/approval-requests`, {});
-      const task = await taskOf(own.id, 'ManagerApproval');
+      const task = await stepOf(own.id, 'manager');
       const head = rest(cast.headOfSales);
       expect((await head.get(`/task/${task.id}`)).status).toBe(200);
       const refused = await head.post(`/task/${task.id}/complete`, { variables: { approved: { value: true, type: 'Boolean' } } });
-      expect(refused).toMatchObject({ status: 403, body: { message: expect.stringMatching(/may not complete task 'Manager approval': four-eyes rule, they started this process instance/) } });
+      expect(refused).toMatchObject({ status: 403, body: { message: expect.stringMatching(/may not complete task 'Approval \(manager\)': four-eyes rule, they started this process instance/) } });
       expect((await head.post(`/task/${task.id}/assignee`, { userId: cast.headOfSales })).status).toBe(403);
       expect((await rest(cast.director).post(`/task/${task.id}/delegate`, { userId: cast.headOfSales })).status).toBe(403);
       expect((await rest(cast.junior).post(`/task/${task.id}/complete`, { variables: { approved: { value: true, type: 'Boolean' } } })).status).toBe(204);
@@ -203,14 +210,14 @@ describe('security: tasks', () => {
       const won = await api.as(cast.senior).patch(`/api/deals/${small.id}`, { stage: 'won' });
       expect(won).toMatchObject({ status: 409, body: { message: "Deal 'Small deal' cannot be won while its approval is pending: wait for the approval to decide" } });
 
-      await api.as(cast.junior).ok('POST', `/api/tasks/${(await taskOf(small.id, 'ManagerApproval')).id}/complete`, { variables: { approved: false } });
+      await api.as(cast.junior).ok('POST', `/api/tasks/${(await stepOf(small.id, 'manager')).id}/complete`, { variables: { approved: false } });
       const revise = await taskOf(small.id, 'ReviseOrWithdraw');
       expect(await api.ok('GET', `/api/deals/${small.id}`)).toMatchObject({ approvalStatus: 'rejected', discountPercent: 0 });
       expect((await api.as(cast.senior).patch(`/api/deals/${small.id}`, { stage: 'won' })).status).toBe(409);
 
       await api.as(cast.senior).ok('POST', `/api/tasks/${revise.id}/complete`, { variables: { withdraw: false, discountPercent: 8 } });
       await eventually(async () => expect(await api.ok('GET', `/api/deals/${small.id}`)).toMatchObject({ approvalStatus: 'pending', discountPercent: 0, requestedDiscountPercent: 8 }), SLOW);
-      await api.as(cast.junior).ok('POST', `/api/tasks/${(await taskOf(small.id, 'ManagerApproval')).id}/complete`, { variables: { approved: true } });
+      await api.as(cast.junior).ok('POST', `/api/tasks/${(await stepOf(small.id, 'manager')).id}/complete`, { variables: { approved: true } });
       await eventually(async () => expect(await api.ok('GET', `/api/deals/${small.id}`)).toMatchObject({ approvalStatus: 'approved', discountPercent: 8, requestedDiscountPercent: null }), SLOW);
       expect(await api.as(cast.senior).ok('PATCH', `/api/deals/${small.id}`, { stage: 'won' })).toMatchObject({ stage: 'won', discountPercent: 8 });
     });
