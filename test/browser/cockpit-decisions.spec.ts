@@ -14,7 +14,7 @@ const pricingDmn = `<?xml version="1.0" encoding="UTF-8"?>
       <input id="in_amount" label="Amount"><inputExpression id="ie_amount" typeRef="number"><text>amount</text></inputExpression></input>
       <output id="out_discount" label="Discount" name="discount" typeRef="number"/>
       <rule id="r_small"><inputEntry id="r_small_in"><text>&lt; 1000</text></inputEntry><outputEntry id="r_small_out"><text>0</text></outputEntry></rule>
-      <rule id="r_big"><inputEntry id="r_big_in"><text>&gt;= 1000</text></inputEntry><outputEntry id="r_big_out"><text>0.1</text></outputEntry></rule>
+      <rule id="r_big"><description>large orders</description><inputEntry id="r_big_in"><text>&gt;= 1000</text></inputEntry><outputEntry id="r_big_out"><text>0.1</text></outputEntry></rule>
     </decisionTable>
   </decision>
   <decision id="cockpit_unused" name="Cockpit unused">
@@ -85,10 +85,11 @@ describeBrowser('cockpit: decisions', () => {
 
     await page.locator('[data-testid="decision-table"] td.crm-matched-rule[data-row-id="r_big"]').first().waitFor();
     expect(await cellClass(page, 'r_small')).not.toContain('crm-matched-rule');
+    expect(await page.locator('[data-testid="matched-rules"]').innerText()).toContain('rule 2 (large orders)');
     expect(new URL(page.url()).searchParams.get('evaluation')).toBe(await evaluation.getAttribute('data-evaluation-id'));
     const detail = page.locator('[data-testid="evaluation-detail"]');
     expect(await detail.locator('[data-testid="evaluation-input-table"] tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/Amount\s+Integer\s+1500/)]);
-    expect(await detail.locator('[data-testid="evaluation-output-table"] tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/rule 2\s+discount\s+Double\s+0\.1/)]);
+    expect(await detail.locator('[data-testid="evaluation-output-table"] tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/rule 2 \(large orders\)\s+discount\s+Double\s+0\.1/)]);
 
     await page.goto(`${web.url}/cockpit/decisions`);
     await page.locator('[data-testid="decisions"] tr[data-decision="cockpit_unused"] a').click();
@@ -107,7 +108,7 @@ describeBrowser('cockpit: decisions', () => {
       'Price the quote',
       expect.any(String),
       expect.stringMatching(/Amount = 1500\s*→\s*discount = 0\.1/),
-      'rule 2',
+      'rule 2 (large orders)',
     ]);
 
     await row.locator('[data-testid="decision-link"]').click();

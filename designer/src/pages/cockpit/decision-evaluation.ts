@@ -2,26 +2,17 @@ import { html } from '../../app/html';
 import { href } from '../../app/router';
 import type { DecisionEvaluation, EvaluatedInput, EvaluatedOutput } from '../../api/decisions';
 import { displayValue } from '../../api/variables';
+import { ruleText, type RuleIndex } from './decision-rules';
 
 /** the decision page with this evaluation selected */
 export function evaluationHref(evaluation: Pick<DecisionEvaluation, 'id' | 'decisionDefinitionId'>): string {
   return href('/cockpit/decision', { id: evaluation.decisionDefinitionId, evaluation: evaluation.id });
 }
 
-export interface MatchedRule {
-  readonly ruleId: string;
-  /** 1-based position of the rule in the table, when the history knows it */
-  readonly ruleOrder: number | null;
+/** the ids of the rules an evaluation matched, in the order they matched (history keeps a row per output of each) */
+export function matchedRuleIds(evaluation: DecisionEvaluation): string[] {
+  return [...new Set((evaluation.outputs ?? []).map((o) => o.ruleId))];
 }
-
-/** the rules an evaluation matched, in table order (an output row per output of each matched rule) */
-export function matchedRules(evaluation: DecisionEvaluation): MatchedRule[] {
-  const rules = new Map<string, MatchedRule>();
-  for (const output of evaluation.outputs ?? []) if (!rules.has(output.ruleId)) rules.set(output.ruleId, { ruleId: output.ruleId, ruleOrder: output.ruleOrder });
-  return [...rules.values()].sort((a, b) => (a.ruleOrder ?? 0) - (b.ruleOrder ?? 0));
-}
-
-export const ruleLabel = (rule: MatchedRule) => (rule.ruleOrder === null ? rule.ruleId : `rule ${rule.ruleOrder}`);
 
 const inputName = (input: EvaluatedInput) => input.clauseName || input.clauseId;
 const outputName = (output: EvaluatedOutput) => output.variableName || output.clauseName || output.clauseId;
@@ -39,8 +30,7 @@ export function EvaluationValues({ evaluation }: { evaluation: DecisionEvaluatio
 }
 
 /** an evaluation's inputs and outputs as two tables (the output rows name the rule they came from) */
-export function EvaluationDetail({ evaluation }: { evaluation: DecisionEvaluation }) {
-  const rules = matchedRules(evaluation);
+export function EvaluationDetail({ evaluation, rules }: { evaluation: DecisionEvaluation; rules: RuleIndex | null }) {
   return html`<div class="evaluation-detail" data-testid="evaluation-detail" data-evaluation-id=${evaluation.id}>
     <div>
       <h3>Inputs</h3>
@@ -51,8 +41,8 @@ export function EvaluationDetail({ evaluation }: { evaluation: DecisionEvaluatio
     <div>
       <h3>Outputs</h3>
       <table data-testid="evaluation-output-table"><thead><tr><th>Rule</th><th>Output</th><th>Type</th><th>Value</th></tr></thead>
-      <tbody>${(evaluation.outputs ?? []).map((o) => html`<tr><td title=${o.ruleId}>${o.ruleOrder === null ? o.ruleId : `rule ${o.ruleOrder}`}</td><td>${outputName(o)}</td><td>${o.type}</td><td><code>${valueText(o)}</code></td></tr>`)}</tbody></table>
-      ${rules.length === 0 && html`<p class="muted">No rule matched.</p>`}
+      <tbody>${(evaluation.outputs ?? []).map((o) => html`<tr><td title=${o.ruleId}>${ruleText(o.ruleId, rules)}</td><td>${outputName(o)}</td><td>${o.type}</td><td><code>${valueText(o)}</code></td></tr>`)}</tbody></table>
+      ${(evaluation.outputs ?? []).length === 0 && html`<p class="muted">No rule matched.</p>`}
     </div>
   </div>`;
 }

@@ -6,7 +6,8 @@ import { ErrorNote, Section, useLoad } from '../../components/common';
 import { Facts } from '../../components/text';
 import { definitionModel, type DefinitionModel } from '../../model/definition-model';
 import { DecisionTableViewer } from './decision-table-viewer';
-import { EvaluationDetail, EvaluationValues, evaluationHref, matchedRules, ruleLabel } from './decision-evaluation';
+import { EvaluationDetail, EvaluationValues, evaluationHref, matchedRuleIds } from './decision-evaluation';
+import { ruleIndex, ruleText } from './decision-rules';
 
 export const EVALUATIONS_PER_PAGE = 20;
 
@@ -17,7 +18,7 @@ export function DecisionPage({ id, query }: { id: string; query: URLSearchParams
   const loaded = useLoad(async () => {
     const [decision, xml] = await Promise.all([decisions.get(id), decisions.xml(id)]);
     const deployment = await decisions.deployment(decision.deploymentId).catch(() => null);
-    return { decision, xml, deployment };
+    return { decision, xml, deployment, rules: ruleIndex(xml, decision.key) };
   }, [id]);
   const history = useLoad(async () => {
     const [rows, count] = await Promise.all([
@@ -34,7 +35,8 @@ export function DecisionPage({ id, query }: { id: string; query: URLSearchParams
 
   const decision = loaded.data?.decision;
   const evaluation = selected.data?.row.decisionDefinitionId === id ? selected.data.row : null;
-  const rules = evaluation ? matchedRules(evaluation) : [];
+  const matched = evaluation ? matchedRuleIds(evaluation) : [];
+  const rules = loaded.data?.rules ?? null;
   const count = history.data?.count ?? 0;
   const pages = Math.max(1, Math.ceil(count / EVALUATIONS_PER_PAGE));
   const otherVersions = href('/cockpit/decisions', { key: decision?.key });
@@ -49,15 +51,15 @@ export function DecisionPage({ id, query }: { id: string; query: URLSearchParams
         html`deployment ${loaded.data?.deployment?.name ?? html`<code>${decision.deploymentId.slice(0, 8)}</code>`}${loaded.data?.deployment ? ` (${formatDate(loaded.data.deployment.deploymentTime)})` : ''}`,
         decision.resource,
       ]} />`}
-      <${DecisionTableViewer} xml=${loaded.data?.xml ?? null} decisionKey=${decision?.key ?? ''} matchedRuleIds=${rules.map((r) => r.ruleId)} />
+      <${DecisionTableViewer} xml=${loaded.data?.xml ?? null} decisionKey=${decision?.key ?? ''} matchedRuleIds=${matched} />
       <p class="muted" data-testid="matched-rules">${evaluation
-        ? rules.length > 0 ? `Green: the ${rules.length === 1 ? 'rule' : 'rules'} the selected evaluation matched (${rules.map(ruleLabel).join(', ')}).` : 'The selected evaluation matched no rule.'
+        ? matched.length > 0 ? `Green: the ${matched.length === 1 ? 'rule' : 'rules'} the selected evaluation matched (${matched.map((r) => ruleText(r, rules)).join(', ')}).` : 'The selected evaluation matched no rule.'
         : 'Select an evaluation below to see the rules it matched.'}</p>
     <//>
     ${evaluation && html`<${Section} title=${`Evaluation of ${formatDate(evaluation.evaluationTime)}`}
       actions=${html`<button type="button" class="link" onClick=${() => setQuery({ evaluation: null })}>clear selection</button>`}>
       <${Facts} items=${[processLink(evaluation, selected.data!.model), evaluation.activityId && `activity ${activityName(evaluation, selected.data!.model)}`]} />
-      <${EvaluationDetail} evaluation=${evaluation} />
+      <${EvaluationDetail} evaluation=${evaluation} rules=${rules} />
     <//>`}
     <${ErrorNote} error=${selected.error} />
     <${Section} title=${`Evaluations (${count})`} actions=${html`<button type="button" onClick=${history.reload}>Refresh</button>`}>
