@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { bpmn, flows } from '../../engine/testing/bpmn-fixture.js';
 import { describeBrowser, launchChromium } from './support/chromium.js';
 import { rest, type RestTarget } from './support/rest.js';
+import { screenshot } from './support/screenshots.js';
 import { signIn } from './support/session.js';
 import { ensureWebAppBuilt, startWebApp, type WebApp } from './support/web-app.js';
 
@@ -89,6 +90,7 @@ describeBrowser('cockpit: decisions', () => {
     expect(new URL(page.url()).searchParams.get('evaluation')).toBe(await evaluation.getAttribute('data-evaluation-id'));
     const detail = page.locator('[data-testid="evaluation-detail"]');
     expect(await detail.locator('[data-testid="evaluation-input-table"] tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/Amount\s+Integer\s+1500/)]);
+    await screenshot(page, 'cockpit-decision');
     expect(await detail.locator('[data-testid="evaluation-output-table"] tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/rule 2 \(large orders\)\s+discount\s+Double\s+0\.1/)]);
 
     await page.goto(`${web.url}/cockpit/decisions`);
@@ -111,6 +113,8 @@ describeBrowser('cockpit: decisions', () => {
       'rule 2 (large orders)',
     ]);
 
+    await row.scrollIntoViewIfNeeded();
+    await screenshot(page, 'cockpit-instance-decisions');
     await row.locator('[data-testid="decision-link"]').click();
     await page.waitForURL((url) => url.pathname === '/cockpit/decision' && url.searchParams.has('evaluation'));
     await page.locator('[data-testid="decision-table"] td.crm-matched-rule[data-row-id="r_big"]').first().waitFor();
