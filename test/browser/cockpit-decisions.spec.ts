@@ -6,7 +6,7 @@ import { screenshot } from './support/screenshots.js';
 import { signIn } from './support/session.js';
 import { ensureWebAppBuilt, startWebApp, type WebApp } from './support/web-app.js';
 
-/** UNIQUE: amount < 1000 → 0 (rule 1), amount >= 1000 → 0.1 (rule 2); and a decision nobody evaluates */
+/** UNIQUE: amount < 1000 → 0 (rule 1), amount >= 1000 → 0.1 (rule 2); one evaluated often over REST (paging); one nobody evaluates */
 const pricingDmn = `<?xml version="1.0" encoding="UTF-8"?>
 <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:camunda="http://camunda.org/schema/1.0/dmn"
   id="cockpit_pricing" name="Cockpit pricing" namespace="http://camunda.org/schema/1.0/dmn">
@@ -16,6 +16,13 @@ const pricingDmn = `<?xml version="1.0" encoding="UTF-8"?>
       <output id="out_discount" label="Discount" name="discount" typeRef="number"/>
       <rule id="r_small"><inputEntry id="r_small_in"><text>&lt; 1000</text></inputEntry><outputEntry id="r_small_out"><text>0</text></outputEntry></rule>
       <rule id="r_big"><description>large orders</description><inputEntry id="r_big_in"><text>&gt;= 1000</text></inputEntry><outputEntry id="r_big_out"><text>0.1</text></outputEntry></rule>
+    </decisionTable>
+  </decision>
+  <decision id="cockpit_paged" name="Cockpit paged">
+    <decisionTable id="dt_paged">
+      <input id="in_n" label="N"><inputExpression id="ie_n" typeRef="number"><text>n</text></inputExpression></input>
+      <output id="out_m" name="m" typeRef="number"/>
+      <rule id="r_n"><inputEntry id="r_n_in"><text>-</text></inputEntry><outputEntry id="r_n_out"><text>n</text></outputEntry></rule>
     </decisionTable>
   </decision>
   <decision id="cockpit_unused" name="Cockpit unused">
@@ -54,6 +61,10 @@ describeBrowser('cockpit: decisions', () => {
     ensureWebAppBuilt();
     [web, browser] = await Promise.all([startWebApp(), launchChromium()]);
     await deployFiles(web, 'cockpit-decisions', { 'cockpit-pricing.dmn': pricingDmn, 'cockpit-quote.bpmn': quoteProcess });
+    for (let n = 1; n <= 21; n++) {
+      await rest(web, 'POST', '/decision-definition/key/cockpit_paged/evaluate', { variables: { n: { value: n, type: 'Integer' } } });
+      await new Promise((resolve) => setTimeout(resolve, 5)); // distinct evaluation times: the page sorts by them
+    }
     instanceId = (await rest<{ id: string }>(web, 'POST', '/process-definition/key/cockpit_quote/start', { variables: { amount: { value: 1500, type: 'Integer' } } })).id;
   });
 
@@ -120,5 +131,26 @@ describeBrowser('cockpit: decisions', () => {
     await page.locator('[data-testid="decision-table"] td.crm-matched-rule[data-row-id="r_big"]').first().waitFor();
     expect(await cellClass(page, 'r_small')).not.toContain('crm-matched-rule');
     await page.locator('[data-testid="evaluations"] tr.selected[data-evaluation-id]').waitFor();
+  });
+
+  it('pages through the evaluations, newest first, with the page in the URL', async () => {
+    const { page } = await signIn(browser, web.url, 'ops');
+    await page.goto(`${web.url}/cockpit/decisions?key=cockpit_paged`);
+    const row = page.locator('[data-testid="decisions"] tr[data-decision="cockpit_paged"]');
+    await row.locator('[data-testid="evaluation-count"]', { hasText: '21' }).waitFor();
+    expect(await page.locator('[data-testid="decisions"] tbody tr').count()).toBe(1);
+    await row.locator('a').click();
+    const rows = page.locator('[data-testid="evaluations"] tr[data-evaluation-id]');
+    await page.locator('[data-testid="evaluations-pager"]', { hasText: 'page 1 of 2' }).waitFor();
+    expect(await rows.count()).toBe(20);
+    expect(await rows.first().innerText()).toContain('outside a process (REST)');
+    expect(await rows.first().locator('[data-testid="evaluation-values"]').innerText()).toMatch(/N = 21\s*→\s*m = 21/);
+
+    await page.locator('[data-testid="evaluations-pager"] button', { hasText: 'Older' }).click();
+    await page.locator('[data-testid="evaluations-pager"]', { hasText: 'page 2 of 2' }).waitFor();
+    await rows.locator('[data-testid="evaluation-inputs"]', { hasText: /^N = 1$/ }).waitFor();
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().locator('[data-testid="evaluation-values"]').innerText()).toMatch(/N = 1\s*→\s*m = 1/);
+    expect(new URL(page.url()).searchParams.get('page')).toBe('2');
   });
 });
