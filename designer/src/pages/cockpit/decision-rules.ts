@@ -11,6 +11,7 @@ export type RuleIndex = ReadonlyMap<string, RuleInfo>;
  * matched rules, not the table's rows, so the position comes from the XML). Unreadable XML: no rules.
  */
 export function ruleIndex(dmnXml: string, decisionKey: string): RuleIndex {
+  if (!dmnXml) return new Map();
   const doc = new DOMParser().parseFromString(dmnXml, 'application/xml');
   if (doc.getElementsByTagName('parsererror').length > 0) return new Map();
   const decision = [...doc.getElementsByTagNameNS('*', 'decision')].find((d) => d.getAttribute('id') === decisionKey);

@@ -22,7 +22,7 @@ export function DecisionsPanel({ instanceId, elements, refreshKey }: Props) {
     const ids = [...new Set(rows.map((r) => r.decisionDefinitionId))];
     const defs = ids.length > 0 ? await decisions.list({ decisionDefinitionIdIn: ids.join(',') }) : [];
     // the rules' positions in their tables (the history's ruleOrder counts matched rules only)
-    const tables = await Promise.all(defs.map(async (d): Promise<readonly [string, RuleIndex]> => [d.id, ruleIndex(await decisions.xml(d.id), d.key)]));
+    const tables = await Promise.all(defs.map(async (d): Promise<readonly [string, RuleIndex]> => [d.id, ruleIndex(await decisions.xml(d.id).catch(() => ''), d.key)]));
     return { rows, defs: new Map<string, DeployedDecision>(defs.map((d) => [d.id, d])), tables: new Map(tables) };
   }, [instanceId, refreshKey]);
   if (loaded.error) return html`<${ErrorNote} error=${loaded.error} />`;
@@ -45,6 +45,6 @@ export function DecisionsPanel({ instanceId, elements, refreshKey }: Props) {
         </tr>`;
       })}</tbody>
     </table>`}
-    ${rows.length === 0 && html`<p class="muted" data-testid="no-decisions">This instance has evaluated no decisions yet.</p>`}
+    ${rows.length === 0 && html`<p class="muted" data-testid="no-decisions-evaluated">This instance has evaluated no decisions yet.</p>`}
   </div>`;
 }
