@@ -56,6 +56,7 @@ describeBrowser('cockpit: decisions', () => {
   let web: WebApp;
   let browser: Browser;
   let instanceId = '';
+  let plainInstanceId = '';
 
   beforeAll(async () => {
     ensureWebAppBuilt();
@@ -65,6 +66,8 @@ describeBrowser('cockpit: decisions', () => {
       await rest(web, 'POST', '/decision-definition/key/cockpit_paged/evaluate', { variables: { n: { value: n, type: 'Integer' } } });
       await new Promise((resolve) => setTimeout(resolve, 5)); // distinct evaluation times: the page sorts by them
     }
+    await deployFiles(web, 'cockpit-plain', { 'cockpit-plain.bpmn': bpmn('cockpit_plain', `<startEvent id="start"/><userTask id="work" name="Work"/>${flows('start', 'work')}`) });
+    plainInstanceId = (await rest<{ id: string }>(web, 'POST', '/process-definition/key/cockpit_plain/start', {})).id;
     instanceId = (await rest<{ id: string }>(web, 'POST', '/process-definition/key/cockpit_quote/start', { variables: { amount: { value: 1500, type: 'Integer' } } })).id;
   });
 
@@ -131,6 +134,9 @@ describeBrowser('cockpit: decisions', () => {
     await page.locator('[data-testid="decision-table"] td.crm-matched-rule[data-row-id="r_big"]').first().waitFor();
     expect(await cellClass(page, 'r_small')).not.toContain('crm-matched-rule');
     await page.locator('[data-testid="evaluations"] tr.selected[data-evaluation-id]').waitFor();
+
+    await page.goto(`${web.url}/cockpit/instance?id=${plainInstanceId}`);
+    await page.locator('[data-testid="decisions-panel"] [data-testid="no-decisions-evaluated"]', { hasText: 'evaluated no decisions yet' }).waitFor();
   });
 
   it('pages through the evaluations, newest first, with the page in the URL', async () => {
