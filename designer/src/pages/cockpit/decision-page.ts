@@ -88,13 +88,13 @@ export function DecisionPage({ id, query }: { id: string; query: URLSearchParams
 }
 
 /** the models of the processes the evaluations ran in (activity and process names); a model that cannot be read is left out */
-export async function processModels(rows: readonly DecisionEvaluation[]): Promise<Map<string, DefinitionModel>> {
+async function processModels(rows: readonly DecisionEvaluation[]): Promise<Map<string, DefinitionModel>> {
   const ids = [...new Set(rows.map((r) => r.processDefinitionId).filter((d): d is string => !!d))];
   const models = await Promise.all(ids.map((d) => definitionModel(d).then((m) => [d, m] as const, () => null)));
   return new Map(models.filter((m): m is readonly [string, DefinitionModel] => m !== null));
 }
 
-export function activityName(row: DecisionEvaluation, model: DefinitionModel | null): string {
+function activityName(row: DecisionEvaluation, model: DefinitionModel | null): string {
   if (!row.activityId) return '';
   return (model?.elements.get(row.activityId)?.name as string | undefined) ?? row.activityId;
 }
