@@ -12,12 +12,13 @@ import { Facts } from '../../components/text';
 import { definitionModel } from '../../model/definition-model';
 import { ActivityTree } from './activity-tree';
 import { AdHocPanel, adHocInstances } from './ad-hoc-panel';
+import { DecisionsPanel } from './decisions-panel';
 import { activeIds, executedPath } from './executed-path';
 import { IncidentsPanel } from './incidents-panel';
 import { MoveTokenDialog, activeTokens } from './move-token';
 import { VariablesPanel } from './variables-panel';
 
-/** One instance: diagram with the executed path, activity tree, variables, incidents, tasks, history, cancel. */
+/** One instance: diagram with the executed path, activity tree, variables, incidents, tasks, decisions evaluated, history, cancel. */
 export function InstancePage({ id }: { id: string }) {
   const [confirmCancel, setConfirmCancel] = useState(false);
   const [moving, setMoving] = useState(false);
@@ -103,6 +104,7 @@ export function InstancePage({ id }: { id: string }) {
       </div>
       <div>
         <${Section} title="Variables"><${VariablesPanel} instanceId=${id} variables=${variables} editable=${running} onSaved=${loaded.reload} /><//>
+        <${Section} title="Decisions"><${DecisionsPanel} instanceId=${id} elements=${model.elements} refreshKey=${`${runs.length}:${instance.state}`} /><//>
         <${Section} title="History">
           <table data-testid="history"><thead><tr><th>Activity</th><th>Type</th><th>Started</th><th>Ended</th></tr></thead>
           <tbody>${runs.map((r) => html`<tr><td>${r.activityName ?? r.activityId}</td><td>${r.activityType}</td><td>${formatDate(r.startTime)}</td><td>${r.endTime ? formatDate(r.endTime) : html`<em>active</em>`}${r.canceled ? ' (canceled)' : ''}</td></tr>`)}</tbody></table>
