@@ -6,6 +6,7 @@ import type { TrackedChanges } from '../../core/execution/tracked-map.js';
 import type { UnitOfWorkChanges } from '../../core/ports/engine-store.js';
 import { sqlStateOf, type Sql, type Statement } from './sql.js';
 import { writeBatchChanges } from './sql-batches.js';
+import { insertDeltasSql, STATISTICS_DELTA_TABLE, statisticsDeltas } from './statistics-counts.js';
 import { definitionTable, deploymentTable, formDefinitionTable, resourceTable } from './tables/definition-tables.js';
 import {
   histActivityInstanceTable, histIncidentTable, histProcessInstanceTable, histTaskTable, histVariableTable, STICKY_HISTORY_COLUMNS,
@@ -56,6 +57,8 @@ export async function writeChanges(sql: Sql, changes: UnitOfWorkChanges): Promis
     const applyOwned = <K extends OwnedKind>(kind: K) => apply(ownedTables[kind], owned[kind]);
     for (const kind of OWNED_KINDS) applyOwned(kind);
   }
+  const deltas = statisticsDeltas(changes.instances);
+  if (deltas) writes.add(STATISTICS_DELTA_TABLE, (params) => insertDeltasSql(deltas, params));
   apply(jobTable, changes.definitionJobs);
   apply(subscriptionTable, changes.definitionSubscriptions);
   historyParts(writes, changes);
