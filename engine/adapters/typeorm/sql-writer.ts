@@ -28,6 +28,8 @@ const HISTORY_TABLES: Readonly<Record<HistoryRecord['table'], Table<{ id: string
  * (`WITH s0 AS (UPDATE ... WHERE rev = $2 RETURNING id), s1 AS (...) SELECT <guard check>`), or
  * two when a table has both deletes and writes (the parts of one statement run in no defined
  * order). A command that only read before its commit so needs neither BEGIN nor COMMIT.
+ * The changes of the statistics' counts are one more part of the same statement (statistics-counts.ts):
+ * they commit with the rows they count, or not at all.
  */
 export async function writeChanges(sql: Sql, changes: UnitOfWorkChanges): Promise<void> {
   for (const deployment of changes.deployments) {
