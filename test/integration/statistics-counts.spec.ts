@@ -273,9 +273,10 @@ describe('the cockpit statistics, kept as counts', () => {
     await runner.release();
     await expectSameAsRows('after a compaction cut short');
 
-    // twice
-    expect(await compactStatistics(fx.db.dataSource)).toBeGreaterThan(0);
-    expect(await compactStatistics(fx.db.dataSource)).toBe(0);
+    // twice (on PGlite, which has no autovacuum, as the service does it: with a VACUUM after it)
+    const vacuum = fx.db.kind === 'pglite';
+    expect(await compactStatistics(fx.db.dataSource, { vacuum })).toBeGreaterThan(0);
+    expect(await compactStatistics(fx.db.dataSource, { vacuum })).toBe(0);
     await expectSameAsRows('after compacting twice');
 
     // rebuilt from the rows (what the bench does after its bulk load)
