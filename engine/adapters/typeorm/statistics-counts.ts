@@ -40,11 +40,16 @@ export interface StatisticsDeltas {
  * as the statistics join element instances to their instance row). Null when nothing changes.
  */
 export function statisticsDeltas(instances: readonly InstanceChanges[]): StatisticsDeltas | null {
-  const sums = new Map<string, { definitionId: string; activityId: string; instances: number; present: number }>();
+  const sums = new Map<string, { readonly definitionId: string; readonly activityId: string; instances: number; present: number }>();
   const add = (definitionId: string, activityId: string, instanceCount: number, present: number) => {
     const key = `${definitionId}\u0000${activityId}`;
-    const sum = sums.get(key) ?? { definitionId, activityId, instances: 0, present: 0 };
-    sums.set(key, { ...sum, instances: sum.instances + instanceCount, present: sum.present + present });
+    const sum = sums.get(key);
+    if (sum) {
+      sum.instances += instanceCount;
+      sum.present += present;
+    } else {
+      sums.set(key, { definitionId, activityId, instances: instanceCount, present });
+    }
   };
   const count = (definitionId: string, elements: readonly ElementInstanceRecord[], sign: 1 | -1) => {
     add(definitionId, PROCESS_ROW, sign, 0);
@@ -54,6 +59,7 @@ export function statisticsDeltas(instances: readonly InstanceChanges[]): Statist
     }
   };
   for (const changes of instances) {
+    if (!countsMayChange(changes)) continue;
     const definitionId = changes.instance.definitionId;
     if (changes.expectedRevision !== null) count(definitionId, changes.elementsBefore, -1);
     if (!changes.ended) count(definitionId, changes.elementsAfter, 1);
@@ -67,6 +73,13 @@ export function statisticsDeltas(instances: readonly InstanceChanges[]): Statist
     deltas.present.push(sum.present);
   }
   return deltas.definitionIds.length > 0 ? deltas : null;
+}
+
+/** an instance that neither begins nor ends and whose element instances were only updated in their state or data counts as before */
+function countsMayChange(changes: InstanceChanges): boolean {
+  if (changes.expectedRevision === null || changes.ended) return true;
+  const elements = changes.elements;
+  return elements.inserted.length > 0 || elements.deleted.length > 0 || elements.updated.some((u) => 'elementId' in u.patch || 'kind' in u.patch);
 }
 
 /** the INSERT of a unit's deltas (a part of the writer's statement): its text does not depend on how many rows */
