@@ -41,6 +41,7 @@ export class AppModule {
           jobConcurrency: config.JOB_CONCURRENCY,
           jobLockMs: config.JOB_LOCK_MS,
           reconcileMs: config.JOB_RECONCILE_MS,
+          statisticsCompactMs: config.STATISTICS_COMPACT_MS,
           maxDeploymentBytes: config.DEPLOYMENT_MAX_BYTES,
           maxDeploymentElements: config.DEPLOYMENT_MAX_ELEMENTS,
           maxDeploymentAttributes: config.DEPLOYMENT_MAX_ATTRIBUTES,

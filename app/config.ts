@@ -75,6 +75,7 @@ const environmentSchema = z.object({
   JOB_CONCURRENCY: positiveInt('a positive number of parallel jobs').default(4),
   JOB_LOCK_MS: positiveInt('a lock duration in milliseconds').default(DEFAULT_JOB_LOCK_MS),
   JOB_RECONCILE_MS: positiveInt('an interval in milliseconds').default(5000),
+  STATISTICS_COMPACT_MS: positiveInt('an interval in milliseconds').default(5000),
   SEED_DEMO: booleanFlag.optional(),
   /** removed: every request needs credentials; kept in the schema to say so instead of ignoring it */
   AUTH_ANONYMOUS: z

@@ -12,11 +12,12 @@ import { RequestedDiscount1763900870000 } from './1763900870000-requested-discou
 import { RecordAccess1763900900000 } from './1763900900000-record-access.js';
 import { UnassignedTaskGroupsIndex1763901300000 } from './1763901300000-unassigned-task-groups-index.js';
 import { Decisions1763901400000 } from './1763901400000-decisions.js';
+import { StatisticsCounts1763901500000 } from './1763901500000-statistics-counts.js';
 
 /** Every migration, oldest first. Append only: a shipped migration is never edited. */
 export const migrations = [
   EngineSchema1763900000000, CrmSchema1763900100000, TaskComments1763900200000, Sessions1763900300000, Batches1763900400000,
   CamundaForms1763900500000, HistoryTimeIndexes1763900600000, Credentials1763900700000, AuditLog1763900800000,
   TaskHistoryCandidates1763900860000, RequestedDiscount1763900870000, RecordAccess1763900900000,
-  UnassignedTaskGroupsIndex1763901300000, Decisions1763901400000,
+  UnassignedTaskGroupsIndex1763901300000, Decisions1763901400000, StatisticsCounts1763901500000,
 ];

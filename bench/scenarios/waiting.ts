@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { rebuildStatistics, STATISTICS_COUNT_TABLE, STATISTICS_DELTA_TABLE } from '../../engine/adapters/typeorm/statistics-counts.js';
 import { cloneId, InstanceCloner } from '../bulk-load.js';
 import { disableAutoExplain, enableAutoExplain, logOffset, plansSince, unreadableLog } from '../explain.js';
 import { runLoad, type Probe } from '../load-jobs.js';
@@ -52,7 +53,10 @@ export async function waitingInstances(): Promise<void> {
       const t = performance.now();
       const next = Math.floor(level / 2);
       for (const cloner of cloners) await cloner.clone(perTemplate, next - 1);
+      // the copies were written around the engine: their statistics' counts are computed from the rows
+      await rebuildStatistics(db);
       for (const cloner of cloners) await cloner.vacuumAnalyze();
+      for (const table of [STATISTICS_COUNT_TABLE, STATISTICS_DELTA_TABLE]) await db.query(`VACUUM ANALYZE ${table}`);
       const count = (await db.query<{ n: string }>(`SELECT count(*) AS n FROM engine.task WHERE definition_id = $1`, [definitionId])).rows[0]!.n;
       console.log(`bulk loaded ${2 * (next - perTemplate)} instances in ${((performance.now() - t) / 1000).toFixed(1)} s: ${count} tasks waiting`);
       const probes = probesAt(next, perTemplate, samples, definitionId, taskIds);

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { JobReconciler } from '../adapters/jobs/job-reconciler.js';
 import type { OpenedDatabase } from '../adapters/typeorm/data-source.js';
+import { StatisticsCompactor } from '../adapters/typeorm/statistics-compactor.js';
 import { Engine } from '../core/engine.js';
 import type { JobDispatcher } from '../core/ports/job-dispatcher.js';
 import { JOB_DISPATCHER } from './engine-providers.js';
@@ -15,6 +16,7 @@ export class EngineLifecycle implements OnApplicationBootstrap, OnApplicationShu
     private readonly engine: Engine,
     @Inject(JOB_DISPATCHER) private readonly dispatcher: JobDispatcher,
     private readonly reconciler: JobReconciler,
+    private readonly compactor: StatisticsCompactor,
     @Inject(DATABASE) private readonly db: OpenedDatabase,
   ) {}
 
@@ -24,10 +26,12 @@ export class EngineLifecycle implements OnApplicationBootstrap, OnApplicationShu
       if (outcome === 'failed') this.log.warn(`Job ${jobId} failed; a retry or an incident is recorded`);
     });
     this.reconciler.start();
+    this.compactor.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.reconciler.stop();
+    await this.compactor.stop();
     await this.dispatcher.stop();
     if (this.db.dataSource.isInitialized) await this.db.dataSource.destroy();
     this.log.log('Engine stopped: jobs finished, connections closed');

@@ -9,6 +9,7 @@ import { SqlBatchQueries } from '../adapters/typeorm/queries/sql-batch-queries.j
 import { SqlDecisionQueries } from '../adapters/typeorm/queries/sql-decision-queries.js';
 import { SqlEngineQueries } from '../adapters/typeorm/queries/sql-engine-queries.js';
 import { SqlEngineStore } from '../adapters/typeorm/sql-engine-store.js';
+import { StatisticsCompactor } from '../adapters/typeorm/statistics-compactor.js';
 import { Engine } from '../core/engine.js';
 import type { JobDispatcher } from '../core/ports/job-dispatcher.js';
 import { DatabaseClock } from './database-clock.js';
@@ -116,6 +117,13 @@ export const engineProviders: Provider[] = [
     inject: [ENGINE_SETTINGS, SqlEngineStore, JOB_DISPATCHER],
     useFactory: (settings: EngineSettings, store: SqlEngineStore, dispatcher: JobDispatcher) =>
       new JobReconciler(store, dispatcher, settings.reconcileMs, (error) => log.warn(`Job reconciliation failed: ${String(error)}`)),
+  },
+  {
+    provide: StatisticsCompactor,
+    inject: [ENGINE_SETTINGS, DATABASE],
+    useFactory: (settings: EngineSettings, db: OpenedDatabase) =>
+      new StatisticsCompactor(db.dataSource, settings.statisticsCompactMs ?? 5000, { vacuum: db.kind === 'pglite' }, (error) =>
+        log.warn(`Statistics compaction failed: ${String(error)}`)),
   },
   HandlerRegistry,
   ExternalTaskWaiters,

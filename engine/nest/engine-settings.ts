@@ -10,6 +10,8 @@ export interface EngineSettings {
   readonly jobConcurrency: number;
   readonly jobLockMs: number;
   readonly reconcileMs: number;
+  /** how often the statistics' deltas are compacted into their base rows (5 s without it) */
+  readonly statisticsCompactMs?: number;
   readonly maxDeploymentBytes: number;
   readonly maxDeploymentElements: number;
   readonly maxDeploymentAttributes: number;

@@ -24,7 +24,8 @@ const model = bpmn('killable', `
 
 /**
  * The service is killed with SIGKILL while it works through jobs, then started again: every
- * instance finishes and every step shows up exactly once (a step cut off mid-way left nothing).
+ * instance finishes and every step shows up exactly once (a step cut off mid-way left nothing),
+ * and the cockpit's statistics, kept as counts, come back to nothing.
  */
 describe('kill -9 under load, then restart', () => {
   let db: TestDatabase | null = null;
@@ -49,7 +50,7 @@ describe('kill -9 under load, then restart', () => {
   });
 
   function startServer(): ChildProcess {
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', JOB_RECONCILE_MS: '500', JOB_LOCK_MS: '3000', QUEUE_PREFIX: `kill-${port}`, SEED_DEMO: 'false', ADMIN_EMAIL: 'admin@kill.test', ADMIN_PASSWORD: TEST_ADMIN_PASSWORD };
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', JOB_RECONCILE_MS: '500', JOB_LOCK_MS: '3000', STATISTICS_COMPACT_MS: '200', QUEUE_PREFIX: `kill-${port}`, SEED_DEMO: 'false', ADMIN_EMAIL: 'admin@kill.test', ADMIN_PASSWORD: TEST_ADMIN_PASSWORD };
     if (db?.url) env['DATABASE_URL'] = db.url;
     else delete env['DATABASE_URL'];
     const child = spawn(process.execPath, ['dist/app/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -92,6 +93,11 @@ describe('kill -9 under load, then restart', () => {
     for (const steps of perInstance.values()) expect(steps.sort()).toEqual(['end', 'first', 'second', 'start', 'third']);
     const jobs = await fetch(`http://127.0.0.1:${port}/engine-rest/job/count`, { headers: auth }).then((r) => r.json()) as { count: number };
     expect(jobs.count).toBe(0);
+    // the cockpit's kept counts went through the kill with the rows (and compactions every 200 ms): every instance counted in, then out
+    const statistics = await fetch(`http://127.0.0.1:${port}/engine-rest/process-definition/statistics`, { headers: auth }).then((r) => r.json()) as { id: string; instances: number; definition: { key: string } }[];
+    const killable = statistics.find((s) => s.definition.key === 'killable')!;
+    expect(killable.instances).toBe(0);
+    expect(await fetch(`http://127.0.0.1:${port}/engine-rest/process-definition/${killable.id}/statistics`, { headers: auth }).then((r) => r.json())).toEqual([]);
   }, 600_000); // two starts of the service and 450 jobs, on a loaded machine
 });
 

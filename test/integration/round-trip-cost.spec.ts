@@ -20,8 +20,8 @@ describe('the database cost of one lead-routing round trip', () => {
   let counter: StatementCounter;
 
   beforeAll(async () => {
-    // no reconciler pass and no sweep of CRM record events in the middle of a measured round trip
-    app = await startTestApp({ env: { JOB_RECONCILE_MS: '3600000' } });
+    // no reconciler pass, no statistics compaction and no sweep of CRM record events in the middle of a measured round trip
+    app = await startTestApp({ env: { JOB_RECONCILE_MS: '3600000', STATISTICS_COMPACT_MS: '3600000' } });
     await app.nest.get(RecordEventRelay).onModuleDestroy();
     api = new RestClient(app.rest, app.adminAuth);
     counter = new StatementCounter(app.nest.get<OpenedDatabase>(DATABASE).dataSource);

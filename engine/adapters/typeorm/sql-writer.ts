@@ -6,6 +6,7 @@ import type { TrackedChanges } from '../../core/execution/tracked-map.js';
 import type { UnitOfWorkChanges } from '../../core/ports/engine-store.js';
 import { sqlStateOf, type Sql, type Statement } from './sql.js';
 import { writeBatchChanges } from './sql-batches.js';
+import { insertDeltasSql, STATISTICS_DELTA_TABLE, statisticsDeltas } from './statistics-counts.js';
 import { decisionDefinitionTable, decisionRequirementsDefinitionTable, histDecisionInstanceTable } from './tables/decision-tables.js';
 import { definitionTable, deploymentTable, formDefinitionTable, resourceTable } from './tables/definition-tables.js';
 import {
@@ -29,6 +30,8 @@ const HISTORY_TABLES: Readonly<Record<HistoryRecord['table'], Table<{ id: string
  * (`WITH s0 AS (UPDATE ... WHERE rev = $2 RETURNING id), s1 AS (...) SELECT <guard check>`), or
  * two when a table has both deletes and writes (the parts of one statement run in no defined
  * order). A command that only read before its commit so needs neither BEGIN nor COMMIT.
+ * The changes of the statistics' counts are one more part of the same statement (statistics-counts.ts):
+ * they commit with the rows they count, or not at all.
  */
 export async function writeChanges(sql: Sql, changes: UnitOfWorkChanges): Promise<void> {
   for (const deployment of changes.deployments) {
@@ -60,6 +63,8 @@ export async function writeChanges(sql: Sql, changes: UnitOfWorkChanges): Promis
     const applyOwned = <K extends OwnedKind>(kind: K) => apply(ownedTables[kind], owned[kind]);
     for (const kind of OWNED_KINDS) applyOwned(kind);
   }
+  const deltas = statisticsDeltas(changes.instances);
+  if (deltas) writes.add(STATISTICS_DELTA_TABLE, (params) => insertDeltasSql(deltas, params));
   apply(jobTable, changes.definitionJobs);
   apply(subscriptionTable, changes.definitionSubscriptions);
   historyParts(writes, changes);

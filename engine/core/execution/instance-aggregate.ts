@@ -25,6 +25,9 @@ export interface InstanceChanges extends OwnedChanges {
   readonly instance: ProcessInstanceRecord;
   /** the instance ended: its runtime rows are removed */
   readonly ended: boolean;
+  /** the element instances as loaded (none for a new instance) and as they are now: what changed, whole, for counts kept per element */
+  readonly elementsBefore: readonly ElementInstanceRecord[];
+  readonly elementsAfter: readonly ElementInstanceRecord[];
 }
 
 /** The aggregate's tracked records per owned kind (elements, variables, tasks, ...), set up from OWNED_KINDS. */
@@ -82,6 +85,8 @@ export class InstanceAggregate {
       expectedRevision: this.revision,
       instance: this.instance,
       ended: this.hasEnded,
+      elementsBefore: this.elements.loadedValues(),
+      elementsAfter: this.elements.all(),
       ...byOwnedKind<OwnedChanges>(<K extends OwnedKind>(kind: K): OwnedChanges<K>[K] => owned[kind].changes()),
     };
   }

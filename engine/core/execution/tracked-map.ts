@@ -8,11 +8,14 @@ export class TrackedMap<V extends { readonly id: string }> {
   private readonly inserted = new Set<string>();
   private readonly patches = new Map<string, Partial<V>>();
   private readonly deleted = new Set<string>();
+  /** the records as loaded, before any change (records are immutable: these are the same objects) */
+  private readonly initial: V[] = [];
 
   constructor(initial: Iterable<V> = []) {
     for (const value of initial) {
       this.values.set(value.id, value);
       this.loaded.add(value.id);
+      this.initial.push(value);
     }
   }
 
@@ -85,6 +88,11 @@ export class TrackedMap<V extends { readonly id: string }> {
   /** ids of the records the map was loaded with: they existed before the unit of work */
   loadedIds(): ReadonlySet<string> {
     return this.loaded;
+  }
+
+  /** the records the map was loaded with, as they were loaded */
+  loadedValues(): readonly V[] {
+    return this.initial;
   }
 
   hasChanges(): boolean {

@@ -10,6 +10,7 @@ import {
   elementInstanceTable, externalTaskTable, incidentTable, jobTable, processInstanceTable, taskTable, variableTable,
 } from '../tables/runtime-tables.js';
 import { readRow, type Table } from '../tables/table.js';
+import { countsOf } from '../statistics-counts.js';
 import * as filters from './filter-specs.js';
 import { businessKeyAsUuid, instanceIdVisible, visibleToFilter, type Bind, type BusinessKeyRecords } from './instance-visibility.js';
 import { SORT_COLUMNS } from './sort-columns.js';
@@ -144,20 +145,52 @@ export class SqlEngineQueries implements EngineQueries {
     return rows.map((r) => r.topic);
   }
 
+  /**
+   * Per definition: its running instances, incidents and failed jobs. Without a viewer, the
+   * instance counts are the kept counts (statistics-counts.ts: base rows plus recent deltas, so the
+   * cost does not grow with the instances); incidents are few and counted. A viewer who sees only
+   * some instances gets the counts of what they see, which no kept count can know: the rows are
+   * counted, limited to theirs.
+   */
   async definitionStatistics(viewer?: Viewer) {
+    const rows = (viewer ? await this.definitionStatisticsSeen(viewer) : await this.dataSource.query(`
+      SELECT d.id AS definition_id, coalesce(c.instances, 0)::int AS instances, coalesce(i.incidents, 0)::int AS incidents, coalesce(i.failed_jobs, 0)::int AS failed_jobs
+      FROM engine.process_definition d
+      LEFT JOIN ${countsOf('TRUE', 'process')} c ON c.definition_id = d.id
+      LEFT JOIN (SELECT x.definition_id, count(*) AS incidents, count(*) FILTER (WHERE x.type = 'failedJob') AS failed_jobs FROM engine.incident x GROUP BY x.definition_id) i
+        ON i.definition_id = d.id`)) as Record<string, unknown>[];
+    return rows.map((r) => ({ definitionId: String(r['definition_id']), instances: Number(r['instances']), incidents: Number(r['incidents']), failedJobs: Number(r['failed_jobs']) }));
+  }
+
+  /** per activity of a definition: see definitionStatistics */
+  async activityStatistics(definitionId: string, viewer?: Viewer) {
+    const rows = (viewer ? await this.activityStatisticsSeen(definitionId, viewer) : await this.dataSource.query(
+      `SELECT coalesce(c.activity_id, i.activity_id) AS activity_id,
+         coalesce(c.instances, 0)::int AS instances, coalesce(i.incidents, 0)::int AS incidents, coalesce(i.failed_jobs, 0)::int AS failed_jobs
+       FROM ${countsOf('definition_id = $1', 'elements')} c
+       FULL JOIN (SELECT x.activity_id, count(*) AS incidents, count(*) FILTER (WHERE x.type = 'failedJob') AS failed_jobs FROM engine.incident x
+                  WHERE x.definition_id = $1 GROUP BY x.activity_id) i ON i.activity_id = c.activity_id
+       WHERE c.present > 0 OR i.incidents > 0`,
+      [definitionId],
+    )) as Record<string, unknown>[];
+    return rows.map((r) => ({ activityId: String(r['activity_id']), instances: Number(r['instances']), incidents: Number(r['incidents']), failedJobs: Number(r['failed_jobs']) }));
+  }
+
+  /** definitionStatistics counted from the rows, limited to the instances the viewer sees */
+  private async definitionStatisticsSeen(viewer: Viewer): Promise<Record<string, unknown>[]> {
     const visible = this.visibleInstances(viewer);
-    const rows = (await this.dataSource.query(`
+    return (await this.dataSource.query(`
       SELECT d.id AS definition_id,
         (SELECT count(*) FROM engine.process_instance pi WHERE pi.definition_id = d.id AND ${visible.test('pi.id')})::int AS instances,
         (SELECT count(*) FROM engine.incident i WHERE i.definition_id = d.id AND ${visible.test('i.process_instance_id')})::int AS incidents,
         (SELECT count(*) FROM engine.incident i WHERE i.definition_id = d.id AND i.type = 'failedJob' AND ${visible.test('i.process_instance_id')})::int AS failed_jobs
       FROM engine.process_definition d`, visible.params)) as Record<string, unknown>[];
-    return rows.map((r) => ({ definitionId: String(r['definition_id']), instances: Number(r['instances']), incidents: Number(r['incidents']), failedJobs: Number(r['failed_jobs']) }));
   }
 
-  async activityStatistics(definitionId: string, viewer?: Viewer) {
+  /** activityStatistics counted from the rows, limited to the instances the viewer sees */
+  private async activityStatisticsSeen(definitionId: string, viewer: Viewer): Promise<Record<string, unknown>[]> {
     const visible = this.visibleInstances(viewer, [definitionId]);
-    const rows = (await this.dataSource.query(
+    return (await this.dataSource.query(
       `SELECT a.activity_id,
          coalesce(e.instances, 0)::int AS instances, coalesce(i.incidents, 0)::int AS incidents, coalesce(i.failed_jobs, 0)::int AS failed_jobs
        FROM (SELECT DISTINCT element_id AS activity_id FROM engine.element_instance WHERE process_instance_id IN (SELECT p.id FROM engine.process_instance p WHERE p.definition_id = $1 AND ${visible.test('p.id')}) AND kind <> 'process'
@@ -168,7 +201,6 @@ export class SqlEngineQueries implements EngineQueries {
                   WHERE x.definition_id = $1 AND ${visible.test('x.process_instance_id')} GROUP BY x.activity_id) i ON i.activity_id = a.activity_id`,
       visible.params,
     )) as Record<string, unknown>[];
-    return rows.map((r) => ({ activityId: String(r['activity_id']), instances: Number(r['instances']), incidents: Number(r['incidents']), failedJobs: Number(r['failed_jobs']) }));
   }
 
   async businessKeyVisible(businessKey: string, viewer: Viewer): Promise<boolean> {
