@@ -264,7 +264,8 @@ describeBrowser('designer: DMN editor', () => {
       const res = await fetch('/engine-rest/decision-definition?sortBy=key&sortOrder=asc', { headers: { accept: 'application/json' } });
       return ((await res.json()) as { key: string; version: number }[]).map((d) => `${d.key} v${d.version}`);
     });
-    expect(deployed).toEqual(['approval_limit v1', 'legacy_grade v1', 'order_size v1']);
+    // beside the reference processes' tables the service deploys at start
+    expect(deployed.filter((d) => ['approval_limit', 'legacy_grade', 'order_size'].some((key) => d.startsWith(`${key} `)))).toEqual(['approval_limit v1', 'legacy_grade v1', 'order_size v1']);
 
     // the test panel on the deployed decision: 600 doubled is over 1000, so the first rule matches
     await page.click('[data-testid="diagram-tabs"] [data-tab="limits.dmn"]');

@@ -8,7 +8,7 @@ import { COMPACTION_LOCK, compactStatistics, rebuildStatistics, STATISTICS_DELTA
 import { openDatabase } from '../../engine/adapters/typeorm/data-source.js';
 import { bpmn, flows } from '../../engine/testing/bpmn-fixture.js';
 import { typed } from '../../engine/testing/engine-harness.js';
-import { openSqlEngine, type SqlEngineFixture } from '../support/sql-engine.js';
+import { openSqlEngine, until, type SqlEngineFixture } from '../support/sql-engine.js';
 
 /**
  * The cockpit's statistics are kept counts (statistics-counts.ts): base rows plus the deltas every
@@ -341,6 +341,8 @@ describe('the cockpit statistics, kept as counts', () => {
       for (let i = 0; i < 5; i++) await randomCommand(pick);
       await fx.db.dataSource.query('SELECT pg_terminate_backend($1)', [pid]);
       await victim.release().catch(() => undefined);
+      // pg_terminate_backend only signals: the lock goes when the backend has gone
+      await until(async () => Number((await fx.db.dataSource.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = $1', [pid]))[0].n) === 0, 60_000, 'the terminated compaction to go');
       await expectSameAsRows('after a compaction killed midway');
       expect(await compactStatistics(fx.db.dataSource)).toBeGreaterThan(0);
       await expectSameAsRows('after the next compaction');

@@ -74,11 +74,11 @@ describe('designer lint: what the engine runs is not flagged', () => {
     expect(lines).toEqual([]);
   });
 
-  it('passes a business rule task evaluating a DMN decision (camunda:decisionRef)', async () => {
+  it('passes a business rule task evaluating a DMN decision (camunda:decisionRef), but for the decision no open diagram has', async () => {
     const lines = await lint(`
       <bpmn:startEvent id="start"/><bpmn:businessRuleTask id="decide" camunda:decisionRef="discount" camunda:mapDecisionResult="singleEntry" camunda:resultVariable="d"/>
       <bpmn:endEvent id="end"/>${flows(['start', 'decide'], ['decide', 'end'])}`);
-    expect(lines).toEqual([]);
+    expect(lines).toEqual([`crm/known-decision: decide: Decision 'discount' is in no DMN diagram open here: open or create it (tab "+ New DMN" or "Import .dmn")`]);
   });
 
   it('passes a process started by an instantiating receive task, without a start event', async () => {
