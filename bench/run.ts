@@ -2,6 +2,7 @@ import { describeMachine } from './machine.js';
 import { cluster } from './scenarios/cluster.js';
 import { deployTimes } from './scenarios/deploy.js';
 import { externalTasks } from './scenarios/external.js';
+import { faults } from './scenarios/faults.js';
 import { memoryPerInstance } from './scenarios/memory.js';
 import { openLoop } from './scenarios/openloop.js';
 import { roundTrip } from './scenarios/roundtrip.js';
@@ -22,6 +23,7 @@ const SCENARIOS: Record<string, { readonly what: string; readonly run: () => Pro
   deploy: { what: 'deploy time of a generated 200-element model and of processes/', run: deployTimes },
   memory: { what: 'service memory per waiting instance', run: memoryPerInstance },
   cluster: { what: 'the round trip on 1, 2 and 3 nodes sharing PostgreSQL + Redis, with duplicates checked from history', run: cluster },
+  faults: { what: 'the fault suite: six faults under load of a model with every durable mechanism, verdict from history', run: faults },
 };
 
 async function main(): Promise<void> {
