@@ -34,7 +34,7 @@ export interface Verdict {
  * fault-0 … fault-(n-1), one called instance each, every element's activity instances exactly as
  * EXPECTED_ACTIVITIES says (none twice, none missing), no incident ever, nothing left to run.
  */
-export async function judge(client: ResilientClient, instances: number): Promise<Verdict> {
+export async function judge(client: Pick<ResilientClient, 'ok'>, instances: number): Promise<Verdict> {
   const problems: string[] = [];
   const main = await pages<HistoricInstance>(client, `/history/process-instance?processDefinitionKey=${MAIN_KEY}&sortBy=instanceId&sortOrder=asc`);
   const called = await pages<HistoricInstance>(client, `/history/process-instance?processDefinitionKey=${CALLED_KEY}&sortBy=instanceId&sortOrder=asc`);
@@ -87,18 +87,18 @@ export async function judge(client: ResilientClient, instances: number): Promise
 
   const left = async (path: string) => (await client.ok<{ count: number }>('GET', path)).count;
   const leftovers: [string, string][] = [
-    ['incidents', '/incident/count'], ['incidents in history', '/history/incident/count'], ['jobs', '/job/count'],
-    ['external tasks', '/external-task/count'], ['tasks', '/task/count'], ['running instances', '/process-instance/count'],
+    ['open incidents', '/incident/count'], ['incidents ever (history)', '/history/incident/count'], ['jobs left', '/job/count'],
+    ['external tasks left', '/external-task/count'], ['user tasks left', '/task/count'], ['instances still running', '/process-instance/count'],
   ];
   for (const [what, path] of leftovers) {
     const n = await left(path);
-    if (n > 0) problems.push(`${n} ${what} left`);
+    if (n > 0) problems.push(`${what}: ${n}`);
   }
   const endTimes = main.filter((i) => i.endTime).map((i) => Date.parse(i.endTime!)).sort((a, b) => a - b);
   return { problems, endTimes, timers };
 }
 
-async function pages<T>(client: ResilientClient, path: string): Promise<T[]> {
+async function pages<T>(client: Pick<ResilientClient, 'ok'>, path: string): Promise<T[]> {
   const all: T[] = [];
   for (let first = 0; ; first += PAGE) {
     const page = await client.ok<T[]>('GET', `${path}&firstResult=${first}&maxResults=${PAGE}`);
