@@ -47,8 +47,9 @@ export interface FaultFigures {
   /** kills: how many jobs the dead node left, and when the last of them resumed after the kill */
   readonly orphans?: number;
   readonly killToLastOrphanResumedS?: number;
-  /** queue losses: lateness of the timers due after the loss began (s) */
-  readonly timerLatenessAfterLossS?: { readonly max: number; readonly count: number };
+  /** queue losses: lateness of the timers due after the loss began (s), and of those due before it (what the load alone makes) */
+  readonly timerLatenessAfterLossS?: { readonly max: number; readonly p50: number; readonly count: number };
+  readonly timerLatenessBeforeLossS?: { readonly max: number; readonly p50: number; readonly count: number };
   /** completed instances per second before, during and after the fault */
   readonly rates: { readonly before: number | null; readonly during: number | null; readonly after: number | null };
   readonly faultWindowS: number;
@@ -106,13 +107,16 @@ export async function runFault(options: FaultRunOptions): Promise<FaultFigures> 
     doubler = null;
     const detail = copied ? describeCopies(copied) : play.detail;
     const verdict = await judge(client, instances);
-    const lossTimers = play.loss ? verdict.timers.filter((t) => t.firedAt - t.lateMs >= play.at) : [];
+    const dueAfter = (t: { firedAt: number; lateMs: number }) => t.firedAt - t.lateMs >= play.at;
     return {
       fault, instances, nodes: NODES[fault], verdict,
       totalS: (allDone - loadStart) / 1000,
       faultToLastCompletionS: (allDone - play.at) / 1000,
       ...(play.orphans !== undefined ? { orphans: play.orphans, killToLastOrphanResumedS: ((play.lastOrphanResumed ?? play.at) - play.at) / 1000 } : {}),
-      ...(play.loss ? { timerLatenessAfterLossS: { max: Math.max(0, ...lossTimers.map((t) => t.lateMs)) / 1000, count: lossTimers.length } } : {}),
+      ...(play.loss ? {
+        timerLatenessAfterLossS: lateness(verdict.timers.filter(dueAfter)),
+        timerLatenessBeforeLossS: lateness(verdict.timers.filter((t) => !dueAfter(t))),
+      } : {}),
       rates: {
         before: rate(verdict.endTimes, loadStart, play.at),
         during: rate(verdict.endTimes, play.at, healed),
@@ -177,6 +181,7 @@ async function kill({ nodes, database, redis, env, log }: Stage, restart: boolea
   await victim.kill();
   const at = Date.now();
   nodes.pop();
+  await victim.stop(); // gone already: removes its temporary folder
   const orphans = await orphansOf(database.url, redis, database.name, victim.workerId, survivors.map((n) => n.workerId));
   log(`killed ${victim.workerId} ${busy ? 'while it ran a job' : 'after 10 s without seeing it run a job'}: ${orphans.length} orphaned jobs`);
   const resumed = lastResumed(database.url, orphans, victim.workerId, 180_000);
@@ -243,6 +248,11 @@ async function terminateConnections({ database }: Stage): Promise<Play> {
 
 function describeCopies({ copies, failures }: { copies: number; failures: number }): string {
   return `${copies} deliveries copied${failures > 0 ? ` (${failures} copies failed)` : ''}`;
+}
+
+function lateness(timers: readonly { readonly lateMs: number }[]): { max: number; p50: number; count: number } {
+  const sorted = timers.map((t) => t.lateMs / 1000).sort((a, b) => a - b);
+  return { max: sorted.at(-1) ?? 0, p50: sorted[Math.floor(sorted.length / 2)] ?? 0, count: sorted.length };
 }
 
 function rate(endTimes: readonly number[], from: number, to: number): number | null {
