@@ -24,6 +24,7 @@ export class OutcomeUnknown extends Error {}
  */
 export class ResilientClient {
   private next = 0;
+  private abandoned = false;
   readonly errors: TransportErrors = { unreachable: 0, unavailable: 0 };
 
   constructor(
@@ -31,6 +32,11 @@ export class ResilientClient {
     private readonly authorization: string,
     private readonly patienceMs = 120_000,
   ) {}
+
+  /** calls under way give up at their next retry, new ones at once: the run is over */
+  abandon(): void {
+    this.abandoned = true;
+  }
 
   async get<T>(path: string): Promise<Answer<T>> {
     return this.call<T>('GET', path);
@@ -75,6 +81,7 @@ export class ResilientClient {
       } else {
         last = 'no node is running';
       }
+      if (this.abandoned) throw new Error(`${method} ${path}: abandoned (last: ${last})`);
       if (Date.now() > deadline) throw new Error(`${method} ${path}: no answer within ${this.patienceMs / 1000} s (last: ${last})`);
       await sleep(Math.min(1000, 100 * (attempt + 1)));
     }

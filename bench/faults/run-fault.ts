@@ -84,14 +84,15 @@ export async function runFault(options: FaultRunOptions): Promise<FaultFigures> 
   const env = { REDIS_URL: redisUrl };
   const nodes: ServiceProcess[] = [];
   let doubler: DoubleDelivery | null = null;
+  let driver: FaultDriver | null = null;
+  const client = new ResilientClient(() => nodes.map((n) => n.rest), AUTH_HEADER);
   try {
     for (let i = 0; i < NODES[fault]; i++) nodes.push(await ServiceProcess.start('postgres', { database, env }));
     log(`${fault}: ${nodes.length} node(s) on ${database.name}`);
-    const client = new ResilientClient(() => nodes.map((n) => n.rest), AUTH_HEADER);
     await deploy(nodes[0]!);
     if (fault === 'double-delivery') doubler = await DoubleDelivery.start(redisUrl, database.name);
 
-    const driver = new FaultDriver(client, { instances, startsPerSecond: options.startsPerSecond });
+    driver = new FaultDriver(client, { instances, startsPerSecond: options.startsPerSecond });
     const loadStart = Date.now();
     const starting = driver.run();
     // the fault comes while the load runs: 40 % of the instances started, some already completed
@@ -100,13 +101,19 @@ export async function runFault(options: FaultRunOptions): Promise<FaultFigures> 
     const play = await playFault(fault, { nodes, database, redis, env, doubler, ownRedis, log });
     await starting;
     log(`${fault}: all ${instances} started, waiting for completion`);
-    const allDone = await driver.completion(Math.max(0, play.at + (options.completionMs ?? 240_000) - Date.now()));
+    // not all completed in time: the verdict below says what is wrong with them
+    let incomplete: string | null = null;
+    const allDone = await driver.completion(Math.max(0, play.at + (options.completionMs ?? 240_000) - Date.now())).catch((error: Error) => {
+      incomplete = error.message;
+      return Date.now();
+    });
     await driver.stop();
     const healed = fault === 'double-delivery' ? allDone : play.healed;
     const copied = doubler ? await doubler.stop() : null;
     doubler = null;
     const detail = copied ? describeCopies(copied) : play.detail;
-    const verdict = await judge(client, instances);
+    const judged = await judge(client, instances);
+    const verdict = incomplete ? { ...judged, problems: [incomplete, ...judged.problems] } : judged;
     const dueAfter = (t: { firedAt: number; lateMs: number }) => t.firedAt - t.lateMs >= play.at;
     return {
       fault, instances, nodes: NODES[fault], verdict,
@@ -128,6 +135,8 @@ export async function runFault(options: FaultRunOptions): Promise<FaultFigures> 
       transport: { ...client.errors, repeats: driver.repeats },
     };
   } finally {
+    client.abandon();
+    await driver?.stop();
     await doubler?.stop();
     for (const node of nodes) await node.stop();
     redis.disconnect();
