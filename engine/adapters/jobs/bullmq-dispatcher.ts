@@ -69,6 +69,14 @@ export class BullmqDispatcher implements JobDispatcher {
   }
 
   async dispatch(jobs: readonly DispatchableJob[]): Promise<void> {
+    await this.add(jobs, false);
+  }
+
+  /**
+   * `overdueFirst`: at the head of the waiting list, not behind what was handed over since (a
+   * lost delivery has waited longest already: behind a backlog it would wait as long again).
+   */
+  private async add(jobs: readonly DispatchableJob[], overdueFirst: boolean): Promise<void> {
     if (jobs.length === 0) return;
     const now = Date.now() + (this.settings.clockOffsetMs?.() ?? 0);
     await withTimeout(this.queue.addBulk(
@@ -80,6 +88,7 @@ export class BullmqDispatcher implements JobDispatcher {
           delay: Math.max(0, job.dueAt.getTime() - now),
           removeOnComplete: true,
           removeOnFail: true,
+          ...(overdueFirst ? { lifo: true } : {}),
         },
       })),
     ), DISPATCH_TIMEOUT_MS, 'The job queue (BullMQ)');
@@ -96,7 +105,7 @@ export class BullmqDispatcher implements JobDispatcher {
    */
   async redispatch(jobs: readonly DispatchableJob[]): Promise<void> {
     const lost = await withTimeout(this.findLost(jobs), DISPATCH_TIMEOUT_MS + jobs.length * 10, 'The job queue (BullMQ)');
-    await this.dispatch(lost);
+    await this.add(lost, true);
   }
 
   private async findLost(jobs: readonly DispatchableJob[]): Promise<DispatchableJob[]> {
