@@ -126,8 +126,10 @@ export class ServiceProcess {
     if (this.child.exitCode === null && this.child.signalCode === null) {
       const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
       this.child.kill('SIGTERM');
-      const timeout = sleep(30_000).then(() => this.child.kill('SIGKILL'));
-      await Promise.race([exited, timeout]);
+      // SIGKILL after 30 s; the timer is cleared once it exited (a pending one would keep a jest worker alive)
+      const timer = setTimeout(() => this.child.kill('SIGKILL'), 30_000);
+      await exited;
+      clearTimeout(timer);
     }
     rmSync(this.dataDir, { recursive: true, force: true });
   }
