@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RestClient } from './rest-client.js';
 import { AUTH_HEADER, type ServiceProcess } from './service.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-/** the worktree's root: this file runs as dist/bench/models.js */
-export const repositoryRoot = join(here, '..', '..');
+/** the worktree's root: this file runs as dist/bench/models.js (or from its source under jest) */
+export const repositoryRoot = existsSync(join(here, 'models.ts')) ? join(here, '..') : join(here, '..', '..');
 
 export function benchModel(name: string): { name: string; content: string } {
   return { name, content: readFileSync(join(repositoryRoot, 'bench', 'models', name), 'utf8') };

@@ -3,6 +3,7 @@ import { ceiling } from './scenarios/ceiling.js';
 import { cluster } from './scenarios/cluster.js';
 import { deployTimes } from './scenarios/deploy.js';
 import { externalTasks } from './scenarios/external.js';
+import { faults } from './scenarios/faults.js';
 import { memoryPerInstance } from './scenarios/memory.js';
 import { openLoop } from './scenarios/openloop.js';
 import { roundTrip } from './scenarios/roundtrip.js';
@@ -24,6 +25,7 @@ const SCENARIOS: Record<string, { readonly what: string; readonly run: () => Pro
   memory: { what: 'service memory per waiting instance', run: memoryPerInstance },
   ceiling: { what: 'the load generator against a trivial node:http server: the most this setup can measure', run: ceiling },
   cluster: { what: 'the round trip on 1, 2 and 3 nodes sharing PostgreSQL + Redis, with duplicates checked from history', run: cluster },
+  faults: { what: 'the fault suite: six faults under load of a model with every durable mechanism, verdict from history', run: faults },
 };
 
 async function main(): Promise<void> {

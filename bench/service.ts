@@ -1,17 +1,19 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createScratchDatabase, type ScratchDatabase } from './scratch-database.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /**
- * dist/ of the service to run: this worktree's (this file runs as dist/bench/service.js), or another
- * build's (BENCH_SERVICE_DIST, e.g. an earlier commit's, for a before/after in the same run)
+ * dist/ of the service to run: this worktree's (this file runs as dist/bench/service.js, or from
+ * its source under jest: then dist/ beside bench/), or another build's (BENCH_SERVICE_DIST, e.g.
+ * an earlier commit's, for a before/after in the same run)
  */
-const distRoot = process.env['BENCH_SERVICE_DIST'] ?? join(here, '..');
+const ownDist = existsSync(join(here, 'service.ts')) ? join(here, '..', 'dist') : join(here, '..');
+const distRoot = process.env['BENCH_SERVICE_DIST'] ?? ownDist;
 export const BENCH_ADMIN = { email: 'bench@example.com', password: 'bench-admin-password' };
 export const AUTH_HEADER = `Basic ${Buffer.from(`${BENCH_ADMIN.email}:${BENCH_ADMIN.password}`).toString('base64')}`;
 
@@ -73,7 +75,7 @@ export class ServiceProcess {
     const log = createWriteStream(logFile);
     // BENCH_SERVICE_CPU_PROF=<dir>: a V8 CPU profile of the service, written when it stops
     const profile = process.env['BENCH_SERVICE_CPU_PROF'] ? ['--cpu-prof', '--cpu-prof-dir', process.env['BENCH_SERVICE_CPU_PROF']] : [];
-    const child = spawn(process.execPath, [...profile, '--expose-gc', '--import', join(here, 'memory-probe.js'), join(distRoot, 'app', 'main.js')], {
+    const child = spawn(process.execPath, [...profile, '--expose-gc', '--import', join(ownDist, 'bench', 'memory-probe.js'), join(distRoot, 'app', 'main.js')], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -108,13 +110,28 @@ export class ServiceProcess {
     return JSON.parse(readFileSync(this.memoryFile, 'utf8')) as MemoryUsage;
   }
 
+  /** the worker id the service locks job rows with (app.module.ts: host name and process id) */
+  get workerId(): string {
+    return `${hostname()}:${this.pid}`;
+  }
+
+  /** SIGKILL, as a crash or an OOM kill: no shutdown hook runs; resolves once the process is gone */
+  async kill(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.kill('SIGKILL');
+    await exited;
+  }
+
   /** stops the service; the scratch database stays for the caller to drop (or restart on) */
   async stop(): Promise<void> {
-    if (this.child.exitCode === null) {
+    if (this.child.exitCode === null && this.child.signalCode === null) {
       const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
       this.child.kill('SIGTERM');
-      const timeout = sleep(30_000).then(() => this.child.kill('SIGKILL'));
-      await Promise.race([exited, timeout]);
+      // SIGKILL after 30 s; the timer is cleared once it exited (a pending one would keep a jest worker alive)
+      const timer = setTimeout(() => this.child.kill('SIGKILL'), 30_000);
+      await exited;
+      clearTimeout(timer);
     }
     rmSync(this.dataDir, { recursive: true, force: true });
   }
@@ -128,7 +145,7 @@ function tail(file: string): string {
   }
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -82,7 +82,7 @@ export const engineProviders: Provider[] = [
       // the start-up summary (app/startup-summary.ts) says this at info level
       log.debug(`Jobs: ${describeJobBackend(backend)}`);
       if (backend.kind === 'in-process') return new InProcessDispatcher(settings.jobConcurrency, () => clock.offset);
-      return new BullmqDispatcher({ backend: { kind: backend.kind, url: backend.url }, concurrency: settings.jobConcurrency, prefix: settings.queuePrefix, clockOffsetMs: () => clock.offset });
+      return new BullmqDispatcher({ backend: { kind: backend.kind, url: backend.url }, concurrency: settings.jobConcurrency, prefix: settings.queuePrefix, clockOffsetMs: () => clock.offset, deliveryLockMs: settings.jobLockMs });
     },
   },
   {

@@ -1,9 +1,10 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bpmn, flows } from '../../engine/testing/bpmn-fixture.js';
+import { buildService } from '../support/build-service.js';
 import { isCi } from '../support/test-database.js';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { seedPgliteDataDir } from '../support/pglite-template.js';
@@ -34,8 +35,8 @@ describe('kill -9 under load, then restart', () => {
   let port: number;
 
   beforeAll(async () => {
-    // the service runs as `node dist/app/main.js`; incremental, so an unchanged build costs seconds
-    execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--incremental'], { stdio: 'inherit' });
+    // the service runs as `node dist/app/main.js`
+    buildService();
     dataDir = mkdtempSync(join(tmpdir(), 'kill-test-'));
     if (process.env['DATABASE_URL']) db = await openTestDatabase();
     else if (isCi()) throw new Error('CI=true needs DATABASE_URL');

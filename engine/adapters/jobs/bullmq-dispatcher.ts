@@ -12,8 +12,10 @@ const DISPATCH_TIMEOUT_MS = 2000;
 const CHECK_TIMEOUT_MS = 1000;
 /** how many deliveries the reconciler checks at once */
 const REDISPATCH_CHUNK = 100;
-/** BullMQ states from which a job is still going to be (or being) delivered; 'active' ones that stall are moved back by BullMQ */
-const PENDING_STATES: ReadonlySet<string> = new Set(['waiting', 'delayed', 'prioritized', 'active', 'waiting-children']);
+/** BullMQ states from which a job is still going to be delivered ('active' is pending only while its worker holds its lock) */
+const PENDING_STATES: ReadonlySet<string> = new Set(['waiting', 'delayed', 'prioritized', 'waiting-children']);
+/** BullMQ's own default: how long a worker's lock on an active delivery lasts without renewal (renewed every half of it) */
+const DEFAULT_DELIVERY_LOCK_MS = 30_000;
 
 /** one BullMQ job per row and due time: a re-scheduled row is a new delivery, a repeated hand-over the same one */
 function deliveryId(job: DispatchableJob): string {
@@ -25,6 +27,12 @@ export interface BullmqSettings {
   readonly concurrency: number;
   readonly prefix: string;
   readonly clockOffsetMs?: () => number;
+  /**
+   * How long a worker's lock on a delivery lasts without renewal (BullMQ's lockDuration; renewed
+   * every half of it): after a node dies, its active deliveries are handed over again by the
+   * reconciler once this lapses. The engine passes JOB_LOCK_MS, the lock of the job rows.
+   */
+  readonly deliveryLockMs?: number;
 }
 
 /**
@@ -47,7 +55,10 @@ export class BullmqDispatcher implements JobDispatcher {
     const processor = async (job: { data: { jobId: string } }) => {
       await runner(job.data.jobId);
     };
-    const options = { concurrency: this.settings.concurrency, prefix: this.settings.prefix, removeOnComplete: { count: 0 }, removeOnFail: { count: 0 } };
+    const options = {
+      concurrency: this.settings.concurrency, prefix: this.settings.prefix, removeOnComplete: { count: 0 }, removeOnFail: { count: 0 },
+      lockDuration: this.settings.deliveryLockMs ?? DEFAULT_DELIVERY_LOCK_MS,
+    };
     if (this.settings.backend.kind === 'redis') {
       this.worker = new Worker(QUEUE, processor, { ...options, connection: redisConnection(this.settings.backend.url) });
     } else {
@@ -58,6 +69,14 @@ export class BullmqDispatcher implements JobDispatcher {
   }
 
   async dispatch(jobs: readonly DispatchableJob[]): Promise<void> {
+    await this.add(jobs, false);
+  }
+
+  /**
+   * `overdueFirst`: at the head of the waiting list, not behind what was handed over since (a
+   * lost delivery has waited longest already: behind a backlog it would wait as long again).
+   */
+  private async add(jobs: readonly DispatchableJob[], overdueFirst: boolean): Promise<void> {
     if (jobs.length === 0) return;
     const now = Date.now() + (this.settings.clockOffsetMs?.() ?? 0);
     await withTimeout(this.queue.addBulk(
@@ -69,21 +88,24 @@ export class BullmqDispatcher implements JobDispatcher {
           delay: Math.max(0, job.dueAt.getTime() - now),
           removeOnComplete: true,
           removeOnFail: true,
+          ...(overdueFirst ? { lifo: true } : {}),
         },
       })),
     ), DISPATCH_TIMEOUT_MS, 'The job queue (BullMQ)');
   }
 
   /**
-   * A delivery is pending when its record exists and sits in a set BullMQ delivers from. A record
-   * outside every set (its set lost), or left completed or failed, would make BullMQ ignore a new
-   * add under the same id: it is removed first. Without a record the add simply works (an id
-   * still in a set without its record is delivered at most once more, and the row claim makes
-   * that harmless).
+   * A delivery is pending when its record exists and sits in a set BullMQ delivers from, or is
+   * active with its worker's lock held. A record outside every set (its set lost), left completed
+   * or failed, or active without a lock (its worker died: BullMQ's own stall check would take up to
+   * two more stall intervals, 30 s each, to move it back) would make BullMQ ignore a new add under
+   * the same id: it is removed first (BullMQ refuses to remove a locked one, which then stays
+   * pending). Without a record the add simply works (an id still in a set without its record is
+   * delivered at most once more, and the row claim makes that harmless).
    */
   async redispatch(jobs: readonly DispatchableJob[]): Promise<void> {
     const lost = await withTimeout(this.findLost(jobs), DISPATCH_TIMEOUT_MS + jobs.length * 10, 'The job queue (BullMQ)');
-    await this.dispatch(lost);
+    await this.add(lost, true);
   }
 
   private async findLost(jobs: readonly DispatchableJob[]): Promise<DispatchableJob[]> {
@@ -93,8 +115,10 @@ export class BullmqDispatcher implements JobDispatcher {
         const id = deliveryId(job);
         const record = await this.queue.getJob(id);
         if (record) {
-          if (PENDING_STATES.has(await this.queue.getJobState(id))) return;
-          await this.queue.remove(id);
+          const state = await this.queue.getJobState(id);
+          if (PENDING_STATES.has(state)) return;
+          // 0: a worker holds its lock (it runs, or is about to claim the row)
+          if ((await this.queue.remove(id)) === 0 && state === 'active') return;
         }
         lost.push(job);
       }));
