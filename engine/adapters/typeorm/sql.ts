@@ -25,7 +25,7 @@ export class PreparedNames {
   }
 }
 
-const sharedNames = new PreparedNames();
+export const sharedNames = new PreparedNames();
 
 export interface Statement {
   readonly sql: string;

@@ -9,13 +9,14 @@ import {
 import {
   elementInstanceTable, externalTaskTable, incidentTable, jobTable, processInstanceTable, taskTable, variableTable,
 } from '../tables/runtime-tables.js';
+import { PooledQuery } from '../pooled-query.js';
 import { readRow, type Table } from '../tables/table.js';
 import { countsOf } from '../statistics-counts.js';
 import * as filters from './filter-specs.js';
 import { businessKeyAsUuid, instanceIdVisible, visibleToFilter, type Bind, type BusinessKeyRecords } from './instance-visibility.js';
 import { SORT_COLUMNS } from './sort-columns.js';
 import { metricIntervals, metricSum } from './sql-metrics.js';
-import { buildWhere, orderBy, paging, type FilterSpec } from './where.js';
+import { buildWhere, orderBy, pagingParams, type FilterSpec } from './where.js';
 
 interface Source<R extends { readonly id: string }> {
   readonly from: string;
@@ -75,6 +76,8 @@ function withVisibility(records: BusinessKeyRecords | undefined): typeof SOURCES
 /** The read side in SQL: list, count and a few aggregates for the cockpit. */
 export class SqlEngineQueries implements EngineQueries {
   private readonly sources: typeof SOURCES;
+  /** lists and counts go out as named (prepared) statements on PostgreSQL */
+  private readonly pooled: PooledQuery;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -83,6 +86,7 @@ export class SqlEngineQueries implements EngineQueries {
     private readonly records?: BusinessKeyRecords,
   ) {
     this.sources = withVisibility(records);
+    this.pooled = new PooledQuery(dataSource);
   }
 
   deployments = (q: ListQuery) => this.list(this.sources.deployment, q);
@@ -243,15 +247,13 @@ export class SqlEngineQueries implements EngineQueries {
   private async rows<R extends { readonly id: string }>(source: Source<R>, query: ListQuery): Promise<Record<string, unknown>[]> {
     const where = buildWhere(source.filters, query.filter);
     const order = orderBy(source.sort, query.sorting, source.fallbackOrder);
-    return (await this.dataSource.query(
-      `SELECT ${source.select ?? '*'} FROM ${source.from} WHERE ${where} ORDER BY ${order}${paging(query)}`,
-      where.params,
-    )) as Record<string, unknown>[];
+    const page = pagingParams(where, query);
+    return this.pooled.rows(`SELECT ${source.select ?? '*'} FROM ${source.from} WHERE ${where} ORDER BY ${order}${page}`, where.params);
   }
 
   private async count<R extends { readonly id: string }>(source: Source<R>, filter: Filter): Promise<number> {
     const where = buildWhere(source.filters, filter);
-    const rows = (await this.dataSource.query(`SELECT count(*)::int AS n FROM ${source.from} WHERE ${where}`, where.params)) as { n: number }[];
+    const rows = await this.pooled.rows<{ n: number }>(`SELECT count(*)::int AS n FROM ${source.from} WHERE ${where}`, where.params);
     return Number(rows[0]?.n ?? 0);
   }
 }

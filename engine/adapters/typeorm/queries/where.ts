@@ -62,6 +62,16 @@ export function orderBy(columns: Readonly<Record<string, string>>, sorting: read
     .join(', ');
 }
 
+/**
+ * LIMIT and OFFSET as parameters of the WHERE clause's statement: the statement's text stays the
+ * same from page to page, so it is prepared once (a text per offset would use up the prepared names).
+ */
+export function pagingParams(where: Where, query: ListQuery): string {
+  const first = Math.max(0, Math.floor(query.page?.firstResult ?? 0));
+  const max = query.page?.maxResults;
+  return `${max !== undefined ? ` LIMIT ${where.param(Math.max(0, Math.floor(max)))}` : ''}${first > 0 ? ` OFFSET ${where.param(first)}` : ''}`;
+}
+
 export function paging(query: ListQuery): string {
   const first = Math.max(0, Math.floor(query.page?.firstResult ?? 0));
   const max = query.page?.maxResults;
