@@ -7,10 +7,14 @@ import { Agent, request } from 'node:http';
  */
 export class RestClient {
   private readonly agent = new Agent({ keepAlive: true, maxSockets: Infinity, scheduling: 'lifo' });
-  private readonly url: URL;
+  private parsed: URL | null = null;
 
-  constructor(readonly rest: string, private readonly authorization: string) {
-    this.url = new URL(rest);
+  constructor(readonly rest: string, private readonly authorization: string) {}
+
+  /** parsed on first use: the bpmn-engine job has a client but no service to call */
+  private get url(): URL {
+    this.parsed ??= new URL(this.rest);
+    return this.parsed;
   }
 
   async post<T>(path: string, body: unknown): Promise<T> {
