@@ -13,6 +13,7 @@ import { RecordAccess1763900900000 } from './1763900900000-record-access.js';
 import { UnassignedTaskGroupsIndex1763901300000 } from './1763901300000-unassigned-task-groups-index.js';
 import { Decisions1763901400000 } from './1763901400000-decisions.js';
 import { StatisticsCounts1763901500000 } from './1763901500000-statistics-counts.js';
+import { CrmRoutingFields1763901600000 } from './1763901600000-crm-routing-fields.js';
 
 /** Every migration, oldest first. Append only: a shipped migration is never edited. */
 export const migrations = [
@@ -20,4 +21,5 @@ export const migrations = [
   CamundaForms1763900500000, HistoryTimeIndexes1763900600000, Credentials1763900700000, AuditLog1763900800000,
   TaskHistoryCandidates1763900860000, RequestedDiscount1763900870000, RecordAccess1763900900000,
   UnassignedTaskGroupsIndex1763901300000, Decisions1763901400000, StatisticsCounts1763901500000,
+  CrmRoutingFields1763901600000,
 ];

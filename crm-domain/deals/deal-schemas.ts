@@ -23,6 +23,7 @@ const dealFields = {
   ownerId: field.id().nullish(),
   expectedCloseDate: field.date().nullish(),
   lostReason: field.text(1000).nullish(),
+  productCategory: field.text(200).nullish(),
 };
 
 export const createDealBody = z.strictObject({

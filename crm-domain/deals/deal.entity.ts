@@ -19,6 +19,8 @@ export class Deal {
   @Column({ name: 'owner_id', type: 'uuid', nullable: true }) ownerId!: string | null;
   @Column({ name: 'expected_close_date', type: 'date', nullable: true, transformer: dateOnly }) expectedCloseDate!: string | null;
   @Column({ name: 'lost_reason', type: 'text', nullable: true }) lostReason!: string | null;
+  /** free text ("software", "services", "hardware"): deal-approval.dmn reads it as `productCategory` */
+  @Column({ name: 'product_category', type: 'text', nullable: true }) productCategory!: string | null;
   @Column({ name: 'discount_percent', type: 'numeric', default: 0, transformer: decimal }) discountPercent!: number;
   /** asked for in an approval request; becomes `discountPercent` only when the approval approves it */
   @Column({ name: 'requested_discount_percent', type: 'numeric', nullable: true, transformer: decimal }) requestedDiscountPercent!: number | null;

@@ -77,6 +77,7 @@ export class DealsService {
       ownerId: input.ownerId ?? null,
       expectedCloseDate: input.expectedCloseDate ?? null,
       lostReason: input.lostReason ?? null,
+      productCategory: input.productCategory ?? null,
       discountPercent: 0,
       requestedDiscountPercent: null,
       approvalStatus: 'none',
@@ -154,6 +155,7 @@ export class DealsService {
         amount: deal.amount,
         currency: deal.currency,
         discountPercent,
+        productCategory: deal.productCategory,
         requesterId: requester,
         comment: request.comment ?? null,
       });

@@ -12,6 +12,7 @@ export const leadFields = {
   phone: field.phone().nullish(),
   estimatedAmount: field.amount().nullish(),
   currency: field.currency().optional(),
+  region: field.text(200).nullish(),
   notes: field.text(4000).nullish(),
 };
 

@@ -16,6 +16,8 @@ export class Lead {
   @Column({ type: 'text', nullable: true }) phone!: string | null;
   @Column({ name: 'estimated_amount', type: 'numeric', nullable: true, transformer: decimal }) estimatedAmount!: number | null;
   @Column({ type: 'text', default: 'EUR' }) currency!: string;
+  /** free text ("EMEA", "North"): lead-routing.dmn reads it as `region` */
+  @Column({ type: 'text', nullable: true }) region!: string | null;
   @Column({ type: 'text' }) status!: LeadStatus;
   @Column({ name: 'owner_id', type: 'uuid', nullable: true }) ownerId!: string | null;
   @Column({ type: 'text', nullable: true }) notes!: string | null;

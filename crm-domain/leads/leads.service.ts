@@ -53,6 +53,7 @@ export class LeadsService {
       phone: input.phone ?? null,
       estimatedAmount: input.estimatedAmount ?? null,
       currency: input.currency ?? 'EUR',
+      region: input.region ?? null,
       status: 'new',
       ownerId: input.ownerId ?? null,
       notes: input.notes ?? null,
@@ -70,6 +71,7 @@ export class LeadsService {
       amount: lead.estimatedAmount ?? 0,
       currency: lead.currency,
       source: lead.source,
+      region: lead.region,
       personName: lead.personName,
       companyName: lead.companyName,
     });

@@ -21,6 +21,7 @@ const webFormBody = z.strictObject({
   message: field.text(2000).optional(),
   estimatedAmount: field.amount().optional(),
   currency: field.currency().optional(),
+  region: field.text(200).optional(),
   /** a field people leave empty and form-filling robots do not */
   website: z.string().max(200).optional(),
 });
@@ -53,6 +54,7 @@ export class PublicLeadsController {
       phone: form.phone ?? null,
       estimatedAmount: form.estimatedAmount ?? null,
       currency: form.currency,
+      region: form.region ?? null,
       notes: form.message ?? null,
     }, SYSTEM_VIEWER);
     return { status: 'received', reference: lead.id };
