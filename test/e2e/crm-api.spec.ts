@@ -34,6 +34,8 @@ describe('CRM API', () => {
       ['POST', '/api/deals', { title: 'D', companyId: randomUUID(), amount: 1, currency: 'EUR' }, 400, /'companyId' names no company/, 'CRM_UNKNOWN_REFERENCE'],
       ['POST', '/api/deals', { title: 'D', companyId: 'abc', amount: -1, currency: 'EUR' }, 400, /'companyId' expected an id/, 'CRM_INVALID_REQUEST'],
       ['POST', '/api/leads', { source: 'fax', personName: 'P' }, 400, /'source' expected one of web_form, seminar, call, import/, 'CRM_INVALID_REQUEST'],
+      ['POST', '/api/leads', { source: 'call', personName: 'P', region: 'x'.repeat(201) }, 400, /'region' must be at most 200 characters/, 'CRM_INVALID_REQUEST'],
+      ['POST', '/api/deals', { title: 'D', companyId: randomUUID(), amount: 1, currency: 'EUR', productCategory: 42 }, 400, /'productCategory' expected text/, 'CRM_INVALID_REQUEST'],
       ['POST', '/api/complaints', { companyId: randomUUID(), type: 'delivery', channel: 'phone', priority: 'asap', description: 'x' }, 400, /'priority' expected one of low, normal, high, urgent/, 'CRM_INVALID_REQUEST'],
       ['GET', '/api/deals?pageSize=1000', undefined, 400, /query parameter 'pageSize': expected at most 200/, 'CRM_INVALID_REQUEST'],
       ['GET', '/api/deals?sort=colour', undefined, 400, /cannot sort by 'colour'/, 'CRM_INVALID_REQUEST'],
@@ -95,8 +97,12 @@ describe('CRM API', () => {
         title: 'Seats for Customer a', companyId: cast.company.id, contactId: cast.company.contactId, currency: 'EUR', ownerId: cast.junior,
         products: [{ productId: seat.id, quantity: 20 }, { productId: onboarding.id, quantity: 1, unitPrice: 4000 }],
       });
-      expect(deal).toMatchObject({ amount: 24_000, stage: 'new', probability: 10, approvalStatus: 'none' });
+      expect(deal).toMatchObject({ amount: 24_000, stage: 'new', probability: 10, approvalStatus: 'none', productCategory: null });
       expect(deal.products).toHaveLength(2);
+
+      expect(await api.ok('PATCH', `/api/deals/${deal.id}`, { productCategory: ' software ' })).toMatchObject({ productCategory: 'software' });
+      expect(await api.ok('GET', `/api/deals/${deal.id}`)).toMatchObject({ productCategory: 'software' });
+      expectError(await api.patch(`/api/deals/${deal.id}`, { productCategory: 'x'.repeat(201) }), 400, /'productCategory' must be at most 200 characters/, 'CRM_INVALID_REQUEST');
 
       const moved = await api.ok('PATCH', `/api/deals/${deal.id}`, { stage: 'proposal' });
       expect(moved).toMatchObject({ stage: 'proposal', probability: 50 });
@@ -110,6 +116,19 @@ describe('CRM API', () => {
 
       expect((await api.ok('GET', '/api/deals', { ownerId: cast.junior, stage: 'lost' })).items.map((d: any) => d.id)).toEqual([deal.id]);
       expect((await api.ok('GET', '/api/deals', { teamId: cast.salesTeam, minAmount: 4000, maxAmount: 6000 })).items.map((d: any) => d.id)).toEqual([deal.id]);
+    });
+  });
+
+  describe('the fields the routing tables read', () => {
+    it('a lead keeps an optional, trimmed region, a deal its product category', async () => {
+      const lead = await api.ok('POST', '/api/leads', { source: 'seminar', personName: 'Rita Region', region: ' EMEA ' });
+      expect(lead).toMatchObject({ source: 'seminar', region: 'EMEA' });
+      expect(await api.ok('GET', `/api/leads/${lead.id}`)).toMatchObject({ region: 'EMEA' });
+      expect(await api.ok('PATCH', `/api/leads/${lead.id}`, { region: 'North' })).toMatchObject({ region: 'North' });
+      expect(await api.ok('PATCH', `/api/leads/${lead.id}`, { region: null })).toMatchObject({ region: null });
+      expectError(await api.patch(`/api/leads/${lead.id}`, { region: 7 }), 400, /'region' expected text/, 'CRM_INVALID_REQUEST');
+      const deal = await api.ok('POST', '/api/deals', { title: 'Hardware for Customer a', companyId: cast.company.id, amount: 100, currency: 'EUR', productCategory: 'hardware' });
+      expect(await api.ok('GET', `/api/deals/${deal.id}`)).toMatchObject({ productCategory: 'hardware' });
     });
   });
 
@@ -171,10 +190,10 @@ describe('CRM API', () => {
 
   describe('the public web form', () => {
     it('creates a web-form lead (which starts lead routing), refuses bad, oversized and too frequent submissions', async () => {
-      const sent = await api.post('/api/public/leads', { name: 'Wendy Web', email: 'wendy@web.test', company: 'Webshop', estimatedAmount: 12_000 });
+      const sent = await api.post('/api/public/leads', { name: 'Wendy Web', email: 'wendy@web.test', company: 'Webshop', estimatedAmount: 12_000, region: 'North' });
       expect(sent.status).toBe(202);
       const lead = await api.ok('GET', `/api/leads/${sent.body.reference}`);
-      expect(lead).toMatchObject({ source: 'web_form', personName: 'Wendy Web', companyName: 'Webshop', estimatedAmount: 12_000 });
+      expect(lead).toMatchObject({ source: 'web_form', personName: 'Wendy Web', companyName: 'Webshop', estimatedAmount: 12_000, region: 'North' });
       await eventually(async () => expect((await api.ok('GET', `/api/leads/${lead.id}`)).ownerId).toBe(cast.junior));
 
       expectError(await api.post('/api/public/leads', { name: 'No Contact' }), 400, /'email' or 'phone' is required/);

@@ -128,6 +128,39 @@ describe('CRM rules as decision tables', () => {
     expect((await lead('After Change')).ownerId).toBe(cast.senior);
   });
 
+  it('lead routing: a rule on the lead\'s region sends a small EMEA lead to a senior manager, a small North lead still to a junior', async () => {
+    const ownerOf = async (personName: string, region: string | null) => {
+      const created = await api.ok('POST', '/api/leads', { source: 'call', personName, estimatedAmount: 10_000, region });
+      expect(created.region).toBe(region);
+      return eventually(async () => {
+        const found = await api.ok('GET', `/api/leads/${created.id}`);
+        expect(found.ownerId).not.toBeNull();
+        return found.ownerId as string;
+      });
+    };
+    const emeaRule = '<rule id="Rule_Emea"><inputEntry id="Rule_Emea_Amount"><text>-</text></inputEntry><inputEntry id="Rule_Emea_Source"><text>-</text></inputEntry>'
+      + '<inputEntry id="Rule_Emea_Region"><text>"EMEA"</text></inputEntry><outputEntry id="Rule_Emea_Level"><text>"senior"</text></outputEntry><outputEntry id="Rule_Emea_Team"><text></text></outputEntry></rule>';
+    await deployTable('lead-routing.dmn', changed(table('lead-routing.dmn'), '<rule id="Rule_OtherLead">', `${emeaRule}<rule id="Rule_OtherLead">`));
+
+    expect(await ownerOf('Emma Emea', 'EMEA')).toBe(cast.senior);
+    expect(await ownerOf('Nils North', 'North')).toBe(cast.junior);
+    expect(await ownerOf('Nobody Nowhere', null)).toBe(cast.junior);
+  });
+
+  it('deal approval: a rule on the deal\'s product category adds the head to a small hardware deal', async () => {
+    const hardwareRule = '<rule id="Rule_Hardware"><inputEntry id="Rule_Hardware_Amount"><text>-</text></inputEntry><inputEntry id="Rule_Hardware_Discount"><text>-</text></inputEntry>'
+      + '<inputEntry id="Rule_Hardware_Category"><text>"hardware"</text></inputEntry><outputEntry id="Rule_Hardware_Level"><text>"head"</text></outputEntry></rule>';
+    await deployTable('deal-approval.dmn', changed(table('deal-approval.dmn'), '<rule id="Rule_Head">', `${hardwareRule}<rule id="Rule_Head">`));
+    const levels = async (title: string, productCategory: string | null) => {
+      const deal = await api.ok('POST', '/api/deals', { title, companyId: cast.company.id, amount: 10_000, currency: 'EUR', stage: 'proposal', ownerId: cast.senior, productCategory });
+      await api.as(cast.senior).ok('POST', `/api/deals/${deal.id}/approval-requests`, {});
+      return levelsOf((await stepOf(deal.id, 'manager')).processInstanceId);
+    };
+    expect(await levels('Hardware deal', 'hardware')).toEqual(['manager', 'head']);
+    expect(await levels('Services deal', 'services')).toEqual(['manager']);
+    expect(await levels('Uncategorised deal', null)).toEqual(['manager']);
+  });
+
   it('complaint SLA: a shorter urgent SLA in the table sets the next complaint’s due time and timers', async () => {
     const complaint = async () => {
       const created = await api.ok('POST', '/api/complaints', { companyId: cast.company.id, type: 'billing', channel: 'email', priority: 'urgent', description: 'Wrong invoice' });
