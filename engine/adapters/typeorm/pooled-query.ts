@@ -1,4 +1,5 @@
 import { QueryFailedError, type DataSource } from 'typeorm';
+import { PgliteExclusivePool } from './pglite-pool.js';
 import { sharedNames, type PreparedNames } from './sql.js';
 
 interface PgPool {
@@ -16,8 +17,10 @@ export class PooledQuery {
   private readonly pool: PgPool | null;
 
   constructor(private readonly dataSource: DataSource, private readonly names: PreparedNames = sharedNames) {
+    // PGlite's driver also says 'postgres'; its pool stand-in takes no named statements
     const master = (dataSource.driver as unknown as { master?: unknown }).master;
-    this.pool = dataSource.options.type === 'postgres' && typeof (master as PgPool | undefined)?.query === 'function' ? (master as PgPool) : null;
+    const isPg = dataSource.options.type === 'postgres' && !(master instanceof PgliteExclusivePool) && typeof (master as PgPool | undefined)?.query === 'function';
+    this.pool = isPg ? (master as PgPool) : null;
   }
 
   async rows<T = Record<string, unknown>>(text: string, params: readonly unknown[] = []): Promise<T[]> {
