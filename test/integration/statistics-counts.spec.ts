@@ -9,6 +9,8 @@ import { openDatabase } from '../../engine/adapters/typeorm/data-source.js';
 import { bpmn, flows } from '../../engine/testing/bpmn-fixture.js';
 import { typed } from '../../engine/testing/engine-harness.js';
 import { openSqlEngine, until, type SqlEngineFixture } from '../support/sql-engine.js';
+import { migrations } from '../../migrations/index.js';
+import { StatisticsCounts1763901500000 } from '../../migrations/1763901500000-statistics-counts.js';
 
 /**
  * The cockpit's statistics are kept counts (statistics-counts.ts): base rows plus the deltas every
@@ -294,8 +296,9 @@ describe('the cockpit statistics, kept as counts', () => {
     const pick = random(31);
     for (let i = 0; i < 30; i++) await randomCommand(pick);
     expect(Number((await fx.db.dataSource.query('SELECT count(*) AS n FROM engine.process_instance'))[0].n)).toBeGreaterThan(0);
-    // back to the schema before it (the tables go), then up again: the migration fills them from the rows
-    await fx.db.dataSource.undoLastMigration({ transaction: 'each' });
+    // back to the schema before it (the tables go; later migrations are undone first), then up again: the migration fills them from the rows
+    const since = migrations.length - migrations.indexOf(StatisticsCounts1763901500000);
+    for (let i = 0; i < since; i++) await fx.db.dataSource.undoLastMigration({ transaction: 'each' });
     expect(await fx.db.dataSource.query(`SELECT to_regclass('engine.statistics_count') AS t`)).toEqual([{ t: null }]);
     await fx.db.dataSource.runMigrations({ transaction: 'each' });
     expect(Number((await fx.db.dataSource.query(`SELECT count(*) AS n FROM ${STATISTICS_DELTA_TABLE}`))[0].n)).toBe(0);
