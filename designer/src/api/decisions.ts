@@ -1,69 +1,31 @@
-import type { Deployment } from './engine-types';
-import { get, queryString } from './http';
+import type { DecisionDefinition, Deployment, HistoricDecisionInstance, TypedValue, VariableMap } from './engine-types';
+import { get, post, queryString } from './http';
 
-/** The cockpit's calls for deployed DMN decisions and their evaluations (Camunda 7 REST). */
+/** Deployed DMN decisions and their evaluations (Camunda 7 REST): the designer's and the cockpit's calls. */
 const BASE = '/engine-rest';
 const id = encodeURIComponent;
 type Params = Record<string, string | number | boolean | null | undefined>;
 
-/** GET /decision-definition */
-export interface DeployedDecision {
-  id: string;
-  key: string;
-  name: string | null;
-  version: number;
-  versionTag: string | null;
-  deploymentId: string;
-  resource: string | null;
-  decisionRequirementsDefinitionKey: string | null;
-}
-
-export interface EvaluatedInput {
-  clauseId: string;
-  clauseName: string | null;
-  type: string;
-  value: unknown;
-}
-
-export interface EvaluatedOutput {
-  clauseId: string;
-  clauseName: string | null;
-  ruleId: string;
-  ruleOrder: number | null;
-  variableName: string | null;
-  type: string;
-  value: unknown;
-}
-
-/** GET /history/decision-instance with includeInputs and includeOutputs: one evaluated decision */
-export interface DecisionEvaluation {
-  id: string;
-  decisionDefinitionId: string;
-  decisionDefinitionKey: string;
-  decisionDefinitionName: string | null;
-  evaluationTime: string;
-  processDefinitionId: string | null;
-  processDefinitionKey: string | null;
-  processInstanceId: string | null;
-  activityId: string | null;
-  rootDecisionInstanceId: string | null;
-  inputs: EvaluatedInput[] | null;
-  outputs: EvaluatedOutput[] | null;
-}
-
 const WITH_VALUES = { includeInputs: true, includeOutputs: true };
 
 export const decisions = {
-  list: (params: Params = {}) => get<DeployedDecision[]>(`${BASE}/decision-definition${queryString({ sortBy: 'version', sortOrder: 'desc', maxResults: 1000, ...params })}`),
-  get: (decisionId: string) => get<DeployedDecision>(`${BASE}/decision-definition/${id(decisionId)}`),
+  list: (params: Params = {}) => get<DecisionDefinition[]>(`${BASE}/decision-definition${queryString({ sortBy: 'version', sortOrder: 'desc', maxResults: 1000, ...params })}`),
+  /** the latest version of each key */
+  latest: () => get<DecisionDefinition[]>(`${BASE}/decision-definition${queryString({ latestVersion: true, maxResults: 1000 })}`),
+  get: (decisionId: string) => get<DecisionDefinition>(`${BASE}/decision-definition/${id(decisionId)}`),
   xml: async (decisionId: string) => (await get<{ dmnXml: string }>(`${BASE}/decision-definition/${id(decisionId)}/xml`)).dmnXml,
   deployment: (deploymentId: string) => get<Deployment>(`${BASE}/deployment/${id(deploymentId)}`),
+  /** Camunda's answer: one map per matched rule (or aggregated result), output name → typed value */
+  evaluate: (key: string, variables: VariableMap) => post<Record<string, TypedValue>[]>(`${BASE}/decision-definition/key/${id(key)}/evaluate`, { variables }),
 };
 
 export const evaluations = {
   /** newest first, with inputs and outputs */
   list: (params: Params) =>
-    get<DecisionEvaluation[]>(`${BASE}/history/decision-instance${queryString({ sortBy: 'evaluationTime', sortOrder: 'desc', ...WITH_VALUES, ...params })}`),
+    get<HistoricDecisionInstance[]>(`${BASE}/history/decision-instance${queryString({ sortBy: 'evaluationTime', sortOrder: 'desc', ...WITH_VALUES, ...params })}`),
   count: async (params: Params) => (await get<{ count: number }>(`${BASE}/history/decision-instance/count${queryString(params)}`)).count,
-  get: (evaluationId: string) => get<DecisionEvaluation>(`${BASE}/history/decision-instance/${id(evaluationId)}${queryString(WITH_VALUES)}`),
+  get: (evaluationId: string) => get<HistoricDecisionInstance>(`${BASE}/history/decision-instance/${id(evaluationId)}${queryString(WITH_VALUES)}`),
+  /** the newest evaluation of a decision, with its outputs (the rules that matched) */
+  latest: async (key: string) =>
+    (await get<HistoricDecisionInstance[]>(`${BASE}/history/decision-instance${queryString({ decisionDefinitionKey: key, includeOutputs: true, sortBy: 'evaluationTime', sortOrder: 'desc', maxResults: 1 })}`))[0] ?? null,
 };

@@ -284,15 +284,41 @@ export interface DecisionDefinition {
   key: string;
   name: string | null;
   version: number;
-  versionTag?: string | null;
+  versionTag: string | null;
   deploymentId: string;
-  resource?: string;
+  resource: string | null;
+  decisionRequirementsDefinitionKey: string | null;
 }
 
-/** one evaluation in history (GET /history/decision-instance?includeOutputs=true): the rules that matched */
+export interface EvaluatedInput {
+  clauseId: string;
+  clauseName: string | null;
+  type: string;
+  value: unknown;
+}
+
+export interface EvaluatedOutput {
+  clauseId: string;
+  clauseName: string | null;
+  ruleId: string;
+  ruleOrder: number | null;
+  variableName: string | null;
+  type: string;
+  value: unknown;
+}
+
+/** one evaluated decision (GET /history/decision-instance; inputs and outputs with includeInputs / includeOutputs) */
 export interface HistoricDecisionInstance {
   id: string;
+  decisionDefinitionId: string;
   decisionDefinitionKey: string;
+  decisionDefinitionName: string | null;
   evaluationTime: string;
-  outputs?: { ruleId: string; ruleOrder?: number | null; variableName?: string; value?: unknown }[] | null;
+  processDefinitionId: string | null;
+  processDefinitionKey: string | null;
+  processInstanceId: string | null;
+  activityId: string | null;
+  rootDecisionInstanceId: string | null;
+  inputs?: EvaluatedInput[] | null;
+  outputs?: EvaluatedOutput[] | null;
 }

@@ -1,5 +1,5 @@
 import type {
-  ActivityInstance, ActivityStatistics, DecisionDefinition, DefinitionStatistics, HistoricDecisionInstance, TypedValue, Deployment, DeploymentFile, DeploymentResource, DeploymentResult, ExternalTask, HistoricActivityInstance, HistoricIncident,
+  ActivityInstance, ActivityStatistics, DefinitionStatistics, TypedValue, Deployment, DeploymentFile, DeploymentResource, DeploymentResult, ExternalTask, HistoricActivityInstance, HistoricIncident,
   EnabledActivity, HistoricProcessInstance, HistoricTask, HistoricVariable, IdentityLink, Incident, Job, ModificationInstruction, ProcessDefinition, ProcessInstance, Task, TaskComment, VariableMap,
 } from './engine-types';
 import type { Batch, BatchItem, BatchStatistics, HistoricBatch } from './engine-types';
@@ -33,15 +33,6 @@ export function deployFiles(name: string, files: readonly DeploymentFile[]): Pro
   for (const file of files) form.append(file.name, new Blob([file.content], { type: file.name.endsWith('.form') ? 'application/json' : 'application/xml' }), file.name);
   return post<DeploymentResult>(`${BASE}/deployment/create`, form);
 }
-
-/** deployed decisions (DMN): the latest of each key, evaluation, and the history of an evaluation (its matched rules) */
-export const decisionDefinitions = {
-  latest: () => get<DecisionDefinition[]>(`${BASE}/decision-definition${queryString({ latestVersion: true, maxResults: 1000 })}`),
-  /** Camunda's answer: one map per matched rule (or aggregated result), output name → typed value */
-  evaluate: (key: string, variables: VariableMap) => post<Record<string, TypedValue>[]>(`${BASE}/decision-definition/key/${id(key)}/evaluate`, { variables }),
-  lastEvaluation: async (key: string) =>
-    (await get<HistoricDecisionInstance[]>(`${BASE}/history/decision-instance${queryString({ decisionDefinitionKey: key, includeOutputs: true, sortBy: 'evaluationTime', sortOrder: 'desc', maxResults: 1 })}`))[0] ?? null,
-};
 
 export const deployments = {
   list: (params: Params) => get<Deployment[]>(`${BASE}/deployment${queryString(params)}`),

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { decisionDefinitions } from '../api/engine';
+import { decisions, evaluations } from '../api/decisions';
 import type { TypedValue, VariableMap } from '../api/engine-types';
 import { ApiError } from '../api/http';
 import { EDITABLE_TYPES, displayValue, typedValue } from '../api/variables';
@@ -77,8 +77,8 @@ export function DecisionTestPanel({ tables, selectedId }: Props) {
     }
     setBusy(true);
     try {
-      const results = await decisionDefinitions.evaluate(table.id, variables);
-      const history = await decisionDefinitions.lastEvaluation(table.id).catch(() => null);
+      const results = await decisions.evaluate(table.id, variables);
+      const history = await evaluations.latest(table.id).catch(() => null);
       const ruleIds = history?.outputs ? [...new Set(history.outputs.map((o) => o.ruleId))] : null;
       setOutcome({ results, ruleIds });
     } catch (e) {

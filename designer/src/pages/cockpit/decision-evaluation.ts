@@ -1,16 +1,16 @@
 import { html } from '../../app/html';
 import { href } from '../../app/router';
-import type { DecisionEvaluation, EvaluatedInput, EvaluatedOutput } from '../../api/decisions';
+import type { EvaluatedInput, EvaluatedOutput, HistoricDecisionInstance } from '../../api/engine-types';
 import { displayValue } from '../../api/variables';
 import { ruleText, type RuleIndex } from './decision-rules';
 
 /** the decision page with this evaluation selected */
-export function evaluationHref(evaluation: Pick<DecisionEvaluation, 'id' | 'decisionDefinitionId'>): string {
+export function evaluationHref(evaluation: Pick<HistoricDecisionInstance, 'id' | 'decisionDefinitionId'>): string {
   return href('/cockpit/decision', { id: evaluation.decisionDefinitionId, evaluation: evaluation.id });
 }
 
 /** the ids of the rules an evaluation matched, in the order they matched (history keeps a row per output of each) */
-export function matchedRuleIds(evaluation: DecisionEvaluation): string[] {
+export function matchedRuleIds(evaluation: HistoricDecisionInstance): string[] {
   return [...new Set((evaluation.outputs ?? []).map((o) => o.ruleId))];
 }
 
@@ -19,7 +19,7 @@ const outputName = (output: EvaluatedOutput) => output.variableName || output.cl
 const valueText = (v: { type: string; value: unknown }) => (v.value === null || v.value === undefined ? 'null' : displayValue(v));
 
 /** "amount = 1200, region = north → discount = 0.1": what went in and what came out */
-export function EvaluationValues({ evaluation }: { evaluation: DecisionEvaluation }) {
+export function EvaluationValues({ evaluation }: { evaluation: HistoricDecisionInstance }) {
   const inputs = evaluation.inputs ?? [];
   const outputs = evaluation.outputs ?? [];
   return html`<span class="evaluation-io" data-testid="evaluation-values">
@@ -30,7 +30,7 @@ export function EvaluationValues({ evaluation }: { evaluation: DecisionEvaluatio
 }
 
 /** an evaluation's inputs and outputs as two tables (the output rows name the rule they came from) */
-export function EvaluationDetail({ evaluation, rules }: { evaluation: DecisionEvaluation; rules: RuleIndex | null }) {
+export function EvaluationDetail({ evaluation, rules }: { evaluation: HistoricDecisionInstance; rules: RuleIndex | null }) {
   return html`<div class="evaluation-detail" data-testid="evaluation-detail" data-evaluation-id=${evaluation.id}>
     <div>
       <h3>Inputs</h3>

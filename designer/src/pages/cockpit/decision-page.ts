@@ -1,6 +1,7 @@
 import { html } from '../../app/html';
 import { href, linkTo, setQuery } from '../../app/router';
-import { decisions, evaluations, type DecisionEvaluation } from '../../api/decisions';
+import { decisions, evaluations } from '../../api/decisions';
+import type { HistoricDecisionInstance } from '../../api/engine-types';
 import { formatDate } from '../../api/variables';
 import { ErrorNote, Section, useLoad } from '../../components/common';
 import { Facts } from '../../components/text';
@@ -88,18 +89,18 @@ export function DecisionPage({ id, query }: { id: string; query: URLSearchParams
 }
 
 /** the models of the processes the evaluations ran in (activity and process names); a model that cannot be read is left out */
-async function processModels(rows: readonly DecisionEvaluation[]): Promise<Map<string, DefinitionModel>> {
+async function processModels(rows: readonly HistoricDecisionInstance[]): Promise<Map<string, DefinitionModel>> {
   const ids = [...new Set(rows.map((r) => r.processDefinitionId).filter((d): d is string => !!d))];
   const models = await Promise.all(ids.map((d) => definitionModel(d).then((m) => [d, m] as const, () => null)));
   return new Map(models.filter((m): m is readonly [string, DefinitionModel] => m !== null));
 }
 
-function activityName(row: DecisionEvaluation, model: DefinitionModel | null): string {
+function activityName(row: HistoricDecisionInstance, model: DefinitionModel | null): string {
   if (!row.activityId) return '';
   return (model?.elements.get(row.activityId)?.name as string | undefined) ?? row.activityId;
 }
 
-function processLink(row: DecisionEvaluation, model: DefinitionModel | null) {
+function processLink(row: HistoricDecisionInstance, model: DefinitionModel | null) {
   if (!row.processInstanceId) return html`<em>outside a process (REST)</em>`;
   const link = href('/cockpit/instance', { id: row.processInstanceId });
   const processName = (model?.processKey ? (model.elements.get(model.processKey)?.name as string | undefined) : undefined) ?? row.processDefinitionKey ?? 'instance';

@@ -1,13 +1,14 @@
 import { html } from '../../app/html';
 import { href, linkTo, setQuery } from '../../app/router';
-import { decisions, evaluations, type DeployedDecision } from '../../api/decisions';
+import { decisions, evaluations } from '../../api/decisions';
+import type { DecisionDefinition } from '../../api/engine-types';
 import type { Deployment } from '../../api/engine-types';
 import { formatDate } from '../../api/variables';
 import { ErrorNote, Section, useLoad } from '../../components/common';
 import { Truncated } from '../../components/text';
 
 /** by name (or key), then newest version first */
-const byNameThenVersion = (a: DeployedDecision, b: DeployedDecision) =>
+const byNameThenVersion = (a: DecisionDefinition, b: DecisionDefinition) =>
   (a.name ?? a.key).localeCompare(b.name ?? b.key) || a.key.localeCompare(b.key) || b.version - a.version;
 
 /** Every deployed decision version with its deployment and how often it was evaluated (all versions, or those of one key). */

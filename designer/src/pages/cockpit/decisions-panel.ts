@@ -1,6 +1,7 @@
 import { html } from '../../app/html';
 import { linkTo } from '../../app/router';
-import { decisions, evaluations, type DeployedDecision } from '../../api/decisions';
+import { decisions, evaluations } from '../../api/decisions';
+import type { DecisionDefinition } from '../../api/engine-types';
 import { formatDate } from '../../api/variables';
 import { ErrorNote, useLoad } from '../../components/common';
 import type { ModdleNode } from '../../model/definition-model';
@@ -23,7 +24,7 @@ export function DecisionsPanel({ instanceId, elements, refreshKey }: Props) {
     const defs = ids.length > 0 ? await decisions.list({ decisionDefinitionIdIn: ids.join(',') }) : [];
     // the rules' positions in their tables (the history's ruleOrder counts matched rules only)
     const tables = await Promise.all(defs.map(async (d): Promise<readonly [string, RuleIndex]> => [d.id, ruleIndex(await decisions.xml(d.id).catch(() => ''), d.key)]));
-    return { rows, defs: new Map<string, DeployedDecision>(defs.map((d) => [d.id, d])), tables: new Map(tables) };
+    return { rows, defs: new Map<string, DecisionDefinition>(defs.map((d) => [d.id, d])), tables: new Map(tables) };
   }, [instanceId, refreshKey]);
   if (loaded.error) return html`<${ErrorNote} error=${loaded.error} />`;
   if (!loaded.data) return html`<p class="muted">Loading…</p>`;

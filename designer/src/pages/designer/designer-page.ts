@@ -2,7 +2,8 @@ import type Modeler from 'bpmn-js/lib/Modeler';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { html } from '../../app/html';
 import { href, navigate, setQuery, type Route } from '../../app/router';
-import { decisionDefinitions, definitions as definitionsApi, deployFiles } from '../../api/engine';
+import { decisions as decisionsApi } from '../../api/decisions';
+import { definitions as definitionsApi, deployFiles } from '../../api/engine';
 import { ApiError } from '../../api/http';
 import type { ProcessDefinition, ProcessInstance } from '../../api/engine-types';
 import type { DeployProblem, DeployProblems } from '../../bpmn/deploy-problems';
@@ -129,7 +130,7 @@ export function DesignerPage({ route }: { route: Route }) {
     const modeler = modelerRef.current;
     if (!modeler || decisionRefsOf(modeler.get('elementRegistry')).size === 0) return;
     deployedDecisionsAsked.current = true;
-    decisionDefinitions
+    decisionsApi
       .latest()
       .then((list) => new Set(list.map((d) => d.key)))
       .catch((e) => {
