@@ -3,8 +3,7 @@ import { DefinitionGraphCache } from '../../core/definitions/graph-cache.js';
 import { OptimisticLockError } from '../../core/errors/index.js';
 import type { ExternalTaskRecord, JobRecord } from '../../core/execution/records.js';
 import type { EngineStore, EngineTransaction, ExternalTaskLockRequest } from '../../core/ports/engine-store.js';
-import { PgliteExclusivePool } from './pglite-pool.js';
-import { isRetryableConflict, Sql } from './sql.js';
+import { isRetryableConflict, preparesStatements, Sql } from './sql.js';
 import { SqlEngineTransaction } from './sql-engine-transaction.js';
 import { externalTaskTable, jobTable } from './tables/runtime-tables.js';
 import { readRow } from './tables/table.js';
@@ -17,7 +16,7 @@ export class SqlEngineStore implements EngineStore {
   private readonly prepare: boolean;
 
   constructor(private readonly dataSource: DataSource) {
-    this.prepare = !((dataSource.driver as unknown as { master?: unknown }).master instanceof PgliteExclusivePool);
+    this.prepare = preparesStatements(dataSource);
   }
 
   async transaction<T>(work: (tx: EngineTransaction) => Promise<T>): Promise<T> {

@@ -1,7 +1,8 @@
-import { QueryFailedError, type QueryRunner } from 'typeorm';
+import { QueryFailedError, type DataSource, type QueryRunner } from 'typeorm';
+import { PgliteExclusivePool } from './pglite-pool.js';
 
-/** The pg client under a TypeORM query runner (node-postgres, or the PGlite look-alike). */
-interface DriverClient {
+/** The pg client under a TypeORM query runner, or pg's pool (node-postgres, or the PGlite look-alike). */
+export interface DriverClient {
   query(config: { name: string; text: string; values: unknown[] } | string, values?: unknown[]): Promise<{ rows?: unknown[]; rowCount?: number | null }>;
 }
 
@@ -128,16 +129,29 @@ export class Sql {
     if (this.committedAlone) throw new Error('Expected no write after the statement that committed the unit of work, but there is one');
   }
 
-  private async send(text: string, params: readonly unknown[]): Promise<StatementResult> {
-    const values = params as unknown[];
-    const name = this.prepare && values.length > 0 ? this.names.nameOf(text) : undefined;
-    try {
-      const result = name ? await this.client.query({ name, text, values }) : await this.client.query(text, values);
-      return { rows: (result.rows ?? []) as Record<string, unknown>[], rowCount: result.rowCount ?? 0 };
-    } catch (error) {
-      throw new QueryFailedError(text, values, error as Error);
-    }
+  private send(text: string, params: readonly unknown[]): Promise<StatementResult> {
+    return sendStatement(this.client, this.prepare ? this.names : null, text, params);
   }
+}
+
+/**
+ * One statement on a pg client or pool: named when `names` is given and it has parameters (see
+ * PreparedNames), and its error as TypeORM's QueryFailedError, as through TypeORM.
+ */
+export async function sendStatement(client: DriverClient, names: PreparedNames | null, text: string, params: readonly unknown[]): Promise<StatementResult> {
+  const values = params as unknown[];
+  const name = names && values.length > 0 ? names.nameOf(text) : undefined;
+  try {
+    const result = name ? await client.query({ name, text, values }) : await client.query(text, values);
+    return { rows: (result.rows ?? []) as Record<string, unknown>[], rowCount: result.rowCount ?? 0 };
+  } catch (error) {
+    throw new QueryFailedError(text, values, error as Error);
+  }
+}
+
+/** named (prepared) statements on PostgreSQL; PGlite's single session (its driver also says 'postgres') gains nothing from them */
+export function preparesStatements(dataSource: DataSource): boolean {
+  return !((dataSource.driver as unknown as { master?: unknown }).master instanceof PgliteExclusivePool);
 }
 
 /** PostgreSQL error codes that mean: another transaction won, try again on fresh state */
