@@ -68,11 +68,11 @@ export class Engine {
   private readonly limits: XmlLimits;
 
   constructor(private readonly options: EngineOptions) {
+    this.limits = options.limits ?? DEFAULT_XML_LIMITS;
     this.services = {
       clock: options.clock, ids: options.ids, handlers: options.handlers, behaviors: this.behaviors,
-      decisions: new DeployedDecisions(options.decisions ?? defaultDecisionModels),
+      decisions: new DeployedDecisions(options.decisions ?? defaultDecisionModels, { limits: this.limits, monotonicMs: options.monotonicMs }),
     };
-    this.limits = options.limits ?? DEFAULT_XML_LIMITS;
     this.processor = new CommandProcessor(options.store, this.services, options.dispatcher, {
       externalTasksCreated: (topics) => options.listener?.externalTasksCreated?.(topics),
       dispatchFailed: (error) => options.listener?.dispatchFailed?.(error),

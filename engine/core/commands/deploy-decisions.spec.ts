@@ -82,6 +82,20 @@ describe('a DMN resource before the evaluator sees it', () => {
   });
 });
 
+describe('the limits a DMN resource is parsed under', () => {
+  it("are the engine's deployment limits, at deployment and when a stored resource is parsed again", async () => {
+    const fake = new FakeDecisionModels().define('drd', 'a', one);
+    const parse = jest.spyOn(fake, 'parse');
+    const limits = { maxBytes: 9 * 1024 * 1024, maxElements: 40000, maxAttributes: 90000, maxElementAttributes: 120, maxDepth: 150, maxParseMs: 3000 };
+    const h = new EngineHarness({ decisions: fake, limits });
+    await deploy(h, [{ name: 'd.dmn', content: DMN('drd') }, { name: 'p.bpmn', content: ruleTask('a') }]);
+    expect(parse).toHaveBeenCalledTimes(1);
+    await h.start('p');
+    expect(parse).toHaveBeenCalledTimes(2);
+    for (const call of parse.mock.calls) expect(call).toEqual([DMN('drd'), 'd.dmn', expect.objectContaining({ limits })]);
+  });
+});
+
 describe('a DMN resource the evaluator cannot read', () => {
   it('is refused with a ParseError naming the resource, whatever the evaluator threw', async () => {
     const h = new EngineHarness({ decisions: new FakeDecisionModels() });

@@ -1,3 +1,4 @@
+import type { XmlLimits } from '../model/xml-guard.js';
 import type { DecisionOutcome, DmnDefinitions } from './dmn-api.js';
 
 /** a parsed DMN resource: what it declares, and how to evaluate one of its decisions */
@@ -14,5 +15,11 @@ export interface ParsedDecisionModel {
  */
 export interface DecisionModels {
   /** parses and validates a DMN resource; a refused one throws a ParseError naming decision and rule or column */
-  parse(xml: string, resourceName: string): Promise<ParsedDecisionModel>;
+  parse(xml: string, resourceName: string, options?: DecisionParseOptions): Promise<ParsedDecisionModel>;
+}
+
+/** the engine's deployment limits and parse timer, as BPMN resources get them */
+export interface DecisionParseOptions {
+  readonly limits?: XmlLimits;
+  readonly monotonicMs?: () => number;
 }

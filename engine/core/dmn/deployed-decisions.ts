@@ -1,4 +1,4 @@
-import type { DecisionModels, ParsedDecisionModel } from './decision-models.js';
+import type { DecisionModels, DecisionParseOptions, ParsedDecisionModel } from './decision-models.js';
 
 /**
  * The DMN seam with a cache: parsed models of deployed DMN resources, by decision requirements
@@ -9,18 +9,20 @@ export class DeployedDecisions {
 
   constructor(
     readonly models: DecisionModels,
+    /** the limits deployments are held to: a stored resource parses again under the same ones */
+    private readonly options: DecisionParseOptions = {},
     private readonly capacity = 200,
   ) {}
 
   parse(xml: string, resourceName: string): Promise<ParsedDecisionModel> {
-    return this.models.parse(xml, resourceName);
+    return this.models.parse(xml, resourceName, this.options);
   }
 
   /** the parsed model of a deployed resource; `loadXml` reads it when it is not cached */
   model(requirementsId: string, resourceName: string, loadXml: () => Promise<string>): Promise<ParsedDecisionModel> {
     let model = this.parsed.get(requirementsId);
     if (!model) {
-      model = loadXml().then((xml) => this.models.parse(xml, resourceName));
+      model = loadXml().then((xml) => this.parse(xml, resourceName));
       this.parsed.set(requirementsId, model);
       model.catch(() => this.parsed.delete(requirementsId));
       while (this.parsed.size > this.capacity) this.parsed.delete(this.parsed.keys().next().value as string);
