@@ -180,6 +180,9 @@ describe('REST: DMN decisions', () => {
       const anonymous = await fetch(`${app.rest}/decision-definition/key/e2e_discount/evaluate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
       expect(anonymous.status).toBe(401);
       expect((await fetch(`${app.rest}/decision-definition`)).status).toBe(401);
+      for (const path of ['/decision-requirements-definition', '/decision-requirements-definition/count', '/history/decision-instance', '/history/decision-instance/count']) {
+        expect((await fetch(`${app.rest}${path}`)).status).toBe(401);
+      }
     });
   });
 
