@@ -1,8 +1,8 @@
 import { USER_ROLES, type UserRole } from '../users/user.entity.js';
 import { ALL_PERMISSIONS, type Permission } from './permissions.js';
 
-/** The parts of the web app; each role works in some of them (`admin`: users, teams and API keys). */
-export const AREAS = ['designer', 'tasklist', 'cockpit', 'admin'] as const;
+/** The parts of the web app; each role works in some of them (`crm`: the records, pipeline, desk and reports; `admin`: users, teams and API keys). */
+export const AREAS = ['designer', 'tasklist', 'cockpit', 'crm', 'admin'] as const;
 export type Area = (typeof AREAS)[number];
 
 /** `worker` is for API keys only: external task workers and integrations */
@@ -28,16 +28,16 @@ const SALES_AND_SERVICE: readonly Permission[] = ['engine.start', 'engine.task',
  */
 export const ROLE_ACCESS: Readonly<Record<Role, RoleAccess>> = {
   analyst: { permissions: ['engine.deploy', 'engine.start'], records: 'none', areas: ['designer'], supervises: false },
-  manager: { permissions: SALES_AND_SERVICE, records: 'own', areas: ['tasklist'], supervises: false },
-  head: { permissions: SALES_AND_SERVICE, records: 'team', areas: ['tasklist'], supervises: true },
-  director: { permissions: [...SALES_AND_SERVICE, 'crm.catalogue'], records: 'all', areas: ['tasklist'], supervises: true },
+  manager: { permissions: SALES_AND_SERVICE, records: 'own', areas: ['tasklist', 'crm'], supervises: false },
+  head: { permissions: SALES_AND_SERVICE, records: 'team', areas: ['tasklist', 'crm'], supervises: true },
+  director: { permissions: [...SALES_AND_SERVICE, 'crm.catalogue'], records: 'all', areas: ['tasklist', 'crm'], supervises: true },
   ops: {
     permissions: ['engine.start', 'engine.operate', 'engine.external-task', 'engine.correlate', 'engine.monitor', 'crm.records.read', 'crm.outbox', 'crm.audit'],
     records: 'all',
-    areas: ['cockpit'],
+    areas: ['cockpit', 'crm'],
     supervises: false,
   },
-  admin: { permissions: Object.keys(ALL_PERMISSIONS) as Permission[], records: 'all', areas: ['designer', 'tasklist', 'cockpit', 'admin'], supervises: true },
+  admin: { permissions: Object.keys(ALL_PERMISSIONS) as Permission[], records: 'all', areas: ['designer', 'tasklist', 'cockpit', 'crm', 'admin'], supervises: true },
   worker: { permissions: ['engine.start', 'engine.external-task', 'engine.correlate'], records: 'none', areas: [], supervises: false },
 };
 

@@ -12,11 +12,11 @@ interface Incident { id: string; processInstanceId: string }
 
 const HOMES: Record<DemoRole, { path: string; nav: string[] }> = {
   analyst: { path: '/designer', nav: ['Designer'] },
-  manager: { path: '/tasklist', nav: ['Tasklist'] },
-  head: { path: '/tasklist', nav: ['Tasklist'] },
-  director: { path: '/tasklist', nav: ['Tasklist'] },
-  ops: { path: '/cockpit', nav: ['Cockpit'] },
-  admin: { path: '/designer', nav: ['Designer', 'Tasklist', 'Cockpit', 'Admin'] },
+  manager: { path: '/tasklist', nav: ['Tasklist', 'CRM'] },
+  head: { path: '/tasklist', nav: ['Tasklist', 'CRM'] },
+  director: { path: '/tasklist', nav: ['Tasklist', 'CRM'] },
+  ops: { path: '/cockpit', nav: ['Cockpit', 'CRM'] },
+  admin: { path: '/designer', nav: ['Designer', 'Tasklist', 'Cockpit', 'CRM', 'Admin'] },
 };
 
 /** in the page: the wait after failed sign-ins is shown, and the button disabled, at the same time */

@@ -22,7 +22,7 @@ describe('the demo data', () => {
   it('has the users the README signs in as, each with their part of the app', async () => {
     const users = await crm.ok<{ name: string; areas: string[] }[]>('GET', '/api/session/users');
     const areas = Object.fromEntries(users.map((u) => [u.name, u.areas]));
-    expect(areas).toMatchObject({ 'Anna Analyst': ['designer'], 'Jack Junior': ['tasklist'], 'Oscar Ops': ['cockpit'], 'Ada Admin': ['designer', 'tasklist', 'cockpit', 'admin'] });
+    expect(areas).toMatchObject({ 'Anna Analyst': ['designer'], 'Jack Junior': ['tasklist', 'crm'], 'Oscar Ops': ['cockpit', 'crm'], 'Ada Admin': ['designer', 'tasklist', 'cockpit', 'crm', 'admin'] });
   });
 
   it('seeds demo users with one demo password, shown by /api/session/demo and marked as demo', async () => {

@@ -9,8 +9,9 @@ import { AdminArea } from '../pages/admin/admin-area';
 import { DesignerArea } from '../pages/designer/designer-area';
 import { TasklistArea } from '../pages/tasklist/tasklist-area';
 import { CockpitArea } from '../pages/cockpit/cockpit-area';
+import { CrmArea } from '../pages/crm/crm-area';
 
-const AREA_LABELS: Record<Area, string> = { designer: 'Designer', tasklist: 'Tasklist', cockpit: 'Cockpit', admin: 'Admin' };
+const AREA_LABELS: Record<Area, string> = { designer: 'Designer', tasklist: 'Tasklist', crm: 'CRM', cockpit: 'Cockpit', admin: 'Admin' };
 
 const isArea = (name: string): name is Area => Object.hasOwn(AREA_LABELS, name);
 
@@ -26,6 +27,7 @@ function AreaPage({ area, route, user }: { area: Area; route: Route; user: Sessi
   switch (area) {
     case 'designer': return html`<${DesignerArea} route=${route} />`;
     case 'tasklist': return html`<${TasklistArea} route=${route} user=${user} />`;
+    case 'crm': return html`<${CrmArea} route=${route} user=${user} />`;
     case 'cockpit': return html`<${CockpitArea} route=${route} />`;
     case 'admin': return html`<${AdminArea} route=${route} user=${user} />`;
   }

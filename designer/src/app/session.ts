@@ -2,7 +2,7 @@ import { del, get, onUnauthorized, post, put } from '../api/http';
 import { roleTitle } from './roles';
 
 /** The parts of the app; the server says which ones a user's role opens. */
-export type Area = 'designer' | 'tasklist' | 'cockpit' | 'admin';
+export type Area = 'designer' | 'tasklist' | 'cockpit' | 'crm' | 'admin';
 
 /** The signed-in user, as `GET /api/session` describes them. */
 export interface SessionUser {

@@ -52,7 +52,7 @@ describe('identity: passwords, sessions, HTTP Basic and API keys', () => {
     const mary = await newUser('manager');
     const session = await signIn(app, mary.email.toUpperCase(), TEST_USER_PASSWORD);
     expect(session.status).toBe(200);
-    expect(session.body).toMatchObject({ id: mary.id, role: 'manager', areas: ['tasklist'], records: 'own' });
+    expect(session.body).toMatchObject({ id: mary.id, role: 'manager', areas: ['tasklist', 'crm'], records: 'own' });
     expect(session.body).not.toHaveProperty('passwordHash');
     expect(session.setCookie).toMatch(/^crm_session=[\w-]{40,};/);
     expect(session.setCookie).toMatch(/HttpOnly/);
