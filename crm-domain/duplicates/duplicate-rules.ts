@@ -12,7 +12,7 @@ export type DuplicateRule = (typeof DUPLICATE_RULES)[number];
 /**
  * Names are alike from this pg_trgm similarity of their name keys on (0..1: shared trigrams over
  * all trigrams): "ACME GmbH" / "Acme GmbH." 1.0, "Acme Trading GmbH" / "Acme Trading" 0.72,
- * "Acme" / "Acme Holding International" 0.2 (not alike). The `%` operator (pg_trgm's default
+ * "Acme" / "Acme Holding International" 0.19 (not alike). The `%` operator (pg_trgm's default
  * threshold 0.3, below this) lets the trigram index find them first.
  */
 export const NAME_SIMILARITY_THRESHOLD = 0.5;
@@ -30,7 +30,7 @@ export interface CandidateKeys {
 
 type Bind = (value: unknown) => string;
 
-/** a rule's condition on `r`, or null when the candidate lacks what it compares */
+/** a rule's condition on `r`, or null when the candidate lacks what it compares (then it binds nothing: an unused parameter has no type) */
 type RuleCondition = (keys: CandidateKeys, bind: Bind) => string | null;
 
 interface DuplicateTable {
@@ -60,8 +60,9 @@ export const DUPLICATE_TABLES: Readonly<Record<DuplicateType, DuplicateTable>> =
       phone: [(keys, bind) => (keys.phones.length > 0 ? `crm.phone_keys(r.phones) && ${bind(keys.phones)}::text[]` : null)],
       // a close name alone is common (branches, namesakes): in the same city
       name: [(keys, bind) => {
+        if (!keys.city) return null;
         const similar = similarName('r.name', keys, bind);
-        return similar && keys.city ? `${similar} AND regexp_replace(lower(btrim(r.city)), '\\s+', ' ', 'g') = ${bind(keys.city)}` : null;
+        return similar && `${similar} AND regexp_replace(lower(btrim(r.city)), '\\s+', ' ', 'g') = ${bind(keys.city)}`;
       }],
     },
   },
@@ -73,8 +74,9 @@ export const DUPLICATE_TABLES: Readonly<Record<DuplicateType, DuplicateTable>> =
       email: [sameEmail],
       phone: [phoneIn('crm.phone_key(r.work_phone)'), phoneIn('crm.phone_key(r.mobile_phone)')],
       name: [(keys, bind) => {
+        if (!keys.companyId) return null;
         const similar = similarName('r.full_name', keys, bind);
-        return similar && keys.companyId ? `${similar} AND r.company_id = ${bind(keys.companyId)}::uuid` : null;
+        return similar && `${similar} AND r.company_id = ${bind(keys.companyId)}::uuid`;
       }],
     },
   },
@@ -87,8 +89,9 @@ export const DUPLICATE_TABLES: Readonly<Record<DuplicateType, DuplicateTable>> =
       phone: [phoneIn('crm.phone_key(r.phone)')],
       // a person's name at the same company name (a lead names its company as text)
       name: [(keys, bind) => {
+        if (!keys.companyName) return null;
         const similar = similarName('r.person_name', keys, bind);
-        return similar && keys.companyName ? `${similar} AND crm.name_key(r.company_name) = crm.name_key(${bind(keys.companyName)})` : null;
+        return similar && `${similar} AND crm.name_key(r.company_name) = crm.name_key(${bind(keys.companyName)})`;
       }],
     },
   },
