@@ -9,7 +9,7 @@ export const CRM_ERROR_CODES = {
   CRM_EMAIL_TAKEN: "another user has this email",
   CRM_DUPLICATE: 'a record with these unique values exists',
   CRM_LIKELY_DUPLICATE: 'the new record looks like records the caller sees (`candidates`, each with the rules it matched); repeat with `?confirmDuplicate=true` to create it anyway',
-  CRM_MERGE_REFUSED: 'a merge the records do not allow: into itself, an archived or already merged record, or records of different types (the message names the field)',
+  CRM_MERGE_REFUSED: 'a merge the records do not allow: an archived or already merged record, or records of different types (the message names the field)',
   CRM_CONSTRAINT_VIOLATED: 'a value breaks a rule the database keeps (a reference, a check)',
   CRM_MERGE_FORBIDDEN: 'a merge by someone who may not change both records: it takes the owner of both, a director or an admin',
   CRM_OWNER_REFUSED: 'the caller may not give the record to that owner (or leave it without one)',
