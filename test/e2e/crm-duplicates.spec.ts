@@ -146,6 +146,16 @@ describe('CRM duplicates and merging', () => {
     });
   });
 
+  it('a manager who sees both contacts (through their company) but owns one may not merge them; the owner of both may', async () => {
+    const company = (await admin.ok('POST', '/api/companies?confirmDuplicate=true', { name: 'Initech', type: 'client', ownerId: u.m1, primaryContact: { fullName: 'Peter Gibbons', ownerId: u.m1 } }));
+    const theirs = (await admin.ok('POST', '/api/contacts?confirmDuplicate=true', { companyId: company.id, fullName: 'Peter Gibbons', ownerId: u.m2 })).id;
+    const mine = company.contacts[0].id;
+    expect((await as('m1').ok('GET', `/api/contacts/${theirs}`)).ownerId).toBe(u.m2);
+    expectError(await as('m1').post(`/api/contacts/${mine}/merge`, { duplicateId: theirs }), 403, 'CRM_MERGE_FORBIDDEN', /Mona One \(manager\) may not merge these contacts/);
+    await admin.ok('PATCH', `/api/contacts/${theirs}`, { ownerId: u.m1 });
+    expect((await as('m1').ok('POST', `/api/contacts/${mine}/merge`, { duplicateId: theirs })).duplicate.mergedInto).toBe(mine);
+  });
+
   it('merging leads: the duplicate lead keeps its routing process, and the kept lead shows both processes', async () => {
     const director = as('director');
     const first = (await director.ok('POST', '/api/leads', { source: 'call', personName: 'Pia Process', estimatedAmount: 1000 })).id;
