@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { positionalBind, visibleCondition } from '../access/record-access.js';
 import { SYSTEM_VIEWER, type RecordViewer } from '../access/record-viewer.js';
-import { DUPLICATE_RULES, DUPLICATE_TABLES, type CandidateKeys, type DuplicateRule, type DuplicateType } from './duplicate-rules.js';
+import { DUPLICATE_RULES, DUPLICATE_TABLES, NAME_SIMILARITY_THRESHOLD, type CandidateKeys, type DuplicateRule, type DuplicateType } from './duplicate-rules.js';
 import { cityKey, emailKey, normaliseTaxId, phoneKey } from './normalise.js';
 
 /** a record about to be created (or imported), as given: the finder normalises it */
@@ -54,27 +54,29 @@ export async function findDuplicates(manager: EntityManager, candidate: Duplicat
   const { table, title, detail, rules } = DUPLICATE_TABLES[candidate.type];
   const params: unknown[] = [];
   const bind = positionalBind(params);
-  const branches = DUPLICATE_RULES.flatMap((rule) =>
-    (rules[rule] ?? []).flatMap((condition) => {
-      const where = condition(keys, bind);
-      return where ? [`SELECT r.id, '${rule}' AS rule FROM ${table} r WHERE ${where}`] : [];
-    }),
-  );
-  if (branches.length === 0) return [];
+  const conditions = DUPLICATE_RULES.flatMap((rule) => (rules[rule] ?? []).flatMap((condition) => {
+    const where = condition(keys, bind);
+    return where ? [{ rule, where }] : [];
+  }));
+  if (conditions.length === 0) return [];
+  // every branch reads its rows by its own index and tests them whole: no join back to the table, which
+  // PostgreSQL, misjudging how many rows an expression index finds, would do by scanning it
   const visible = visibleCondition(candidate.type, 'r', viewer, bind);
-  const rows = (await manager.query(
-    `SELECT r.id, ${title} AS title, ${detail} AS detail, u.name AS owner_name, array_agg(DISTINCT m.rule) AS rules
-       FROM (${branches.join(' UNION ')}) m
-       JOIN ${table} r ON r.id = m.id
-       LEFT JOIN crm.users u ON u.id = r.owner_id
-      WHERE r.archived_at IS NULL
-        ${candidate.excludeId ? `AND r.id <> ${bind(candidate.excludeId)}::uuid` : ''}
-        ${visible ? `AND ${visible}` : ''}
-      GROUP BY r.id, u.name
-      ORDER BY count(*) DESC, ${title}, r.id
-      LIMIT ${bind(limit)}`,
-    params,
-  )) as MatchRow[];
+  const common = [
+    'r.archived_at IS NULL',
+    ...(candidate.excludeId ? [`r.id <> ${bind(candidate.excludeId)}::uuid`] : []),
+    ...(visible ? [visible] : []),
+  ].join(' AND ');
+  const branches = conditions.map(({ rule, where }) =>
+    `SELECT r.id, ${title} AS title, ${detail} AS detail, r.owner_id, '${rule}' AS rule FROM ${table} r WHERE (${where}) AND ${common}`);
+  const sql =
+    `SELECT m.id, m.title, m.detail, u.name AS owner_name, array_agg(DISTINCT m.rule) AS rules
+       FROM (${branches.join(' UNION ALL ')}) m
+       LEFT JOIN crm.users u ON u.id = m.owner_id
+      GROUP BY m.id, m.title, m.detail, u.name
+      ORDER BY count(DISTINCT m.rule) DESC, m.title, m.id
+      LIMIT ${bind(limit)}`;
+  const rows = (conditions.some((c) => c.rule === 'name') ? await withNameThreshold(manager, sql, params) : await manager.query(sql, params)) as MatchRow[];
   return rows.map((row) => ({
     type: candidate.type,
     id: row.id,
@@ -83,6 +85,20 @@ export async function findDuplicates(manager: EntityManager, candidate: Duplicat
     ownerName: row.owner_name,
     matched: DUPLICATE_RULES.filter((rule) => asArray(row.rules).includes(rule)),
   }));
+}
+
+/**
+ * pg_trgm's `%` finds names by the index above `pg_trgm.similarity_threshold` (0.3 by default): set
+ * to ours, the index itself leaves out the many names that share only a word ("GmbH") with the
+ * candidate, instead of every such row being read and tested. SET LOCAL lasts to the end of the
+ * transaction: the caller's, or one of its own.
+ */
+async function withNameThreshold(manager: EntityManager, sql: string, params: unknown[]): Promise<unknown> {
+  const run = async (tx: EntityManager) => {
+    await tx.query(`SET LOCAL pg_trgm.similarity_threshold = ${NAME_SIMILARITY_THRESHOLD}`);
+    return tx.query(sql, params);
+  };
+  return manager.queryRunner?.isTransactionActive ? run(manager) : manager.transaction(run);
 }
 
 function candidateKeys(candidate: DuplicateCandidate): CandidateKeys {

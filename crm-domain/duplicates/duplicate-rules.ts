@@ -12,8 +12,9 @@ export type DuplicateRule = (typeof DUPLICATE_RULES)[number];
 /**
  * Names are alike from this pg_trgm similarity of their name keys on (0..1: shared trigrams over
  * all trigrams): "ACME GmbH" / "Acme GmbH." 1.0, "Acme Trading GmbH" / "Acme Trading" 0.72,
- * "Acme" / "Acme Holding International" 0.19 (not alike). The `%` operator (pg_trgm's default
- * threshold 0.3, below this) lets the trigram index find them first.
+ * "Acme" / "Acme Holding International" 0.19 (not alike). The `%` operator lets the trigram index
+ * find them, with pg_trgm.similarity_threshold set to this (duplicate-finder.ts); the explicit
+ * similarity() test keeps the rule exact should that setting differ.
  */
 export const NAME_SIMILARITY_THRESHOLD = 0.5;
 

@@ -57,6 +57,8 @@ describe('CRM duplicates and merging', () => {
     await admin.ok('POST', '/api/leads', { source: 'call', personName: 'Leo Lead', companyName: 'Leadworks', email: 'leo@leadworks.test', phone: '+44 20 7946 0958' });
     expect(await matches(admin, { type: 'lead', name: 'Leo Leader', companyName: 'LEADWORKS' })).toEqual([['Leo Lead', ['name']]]);
     expect(await matches(admin, { type: 'lead', name: 'Leo Leader', companyName: 'Other' })).toEqual([]);
+    // similarity 0.4: below the threshold 0.5
+    expect(await matches(admin, { type: 'lead', name: 'Leo Leed', companyName: 'Leadworks' })).toEqual([]);
     expect(await matches(admin, { type: 'lead', phone: '020 7946 0958' })).toEqual([['Leo Lead', ['phone']]]);
   });
 
