@@ -68,7 +68,7 @@ export class MergeService {
 
       const archived = await store.update(tx, duplicate, { mergedInto: kept.id, archivedAt: new Date() }, 'merged');
       await tx.logChange(type, kept.id, 'merged', { mergedFrom: [null, duplicate.id], ...Object.fromEntries(Object.entries(moved).filter(([, n]) => n > 0).map(([kind, n]) => [`moved ${kind}`, [null, n]])) });
-      return { kept: { ...kept, updatedAt: new Date() }, duplicate: archived, moved };
+      return { kept, duplicate: archived, moved };
     });
   }
 
