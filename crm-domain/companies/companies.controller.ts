@@ -10,11 +10,15 @@ import {
 } from './company-schemas.js';
 import { ContactsService } from './contacts.service.js';
 import { CrmRequires } from '../auth/permissions.js';
+import { DuplicatesService } from '../duplicates/duplicates.service.js';
 
 @CrmRequires('crm.records.read')
 @CrmController('companies', 'CRM companies and contacts')
 export class CompaniesController {
-  constructor(private readonly companies: CompaniesService) {}
+  constructor(
+    private readonly companies: CompaniesService,
+    private readonly duplicates: DuplicatesService,
+  ) {}
 
   @Get()
   list(@Query() query: unknown, @Viewer() viewer: RecordViewer) {
@@ -28,8 +32,10 @@ export class CompaniesController {
 
   @CrmRequires('crm.records.write')
   @Post()
-  create(@Actor() actor: string, @Body() body: unknown, @Viewer() viewer: RecordViewer) {
-    return this.companies.create(actor, parseInput(createCompanyBody, body), viewer);
+  async create(@Actor() actor: string, @Body() body: unknown, @Query() query: unknown, @Viewer() viewer: RecordViewer) {
+    const input = parseInput(createCompanyBody, body);
+    await this.duplicates.refuseLikely({ type: 'company', name: input.name, email: input.email, phones: input.phones, taxId: input.taxId, city: input.city }, viewer, query);
+    return this.companies.create(actor, input, viewer);
   }
 
   @CrmRequires('crm.records.write')
@@ -48,7 +54,10 @@ export class CompaniesController {
 @CrmRequires('crm.records.read')
 @CrmController('contacts', 'CRM companies and contacts')
 export class ContactsController {
-  constructor(private readonly contacts: ContactsService) {}
+  constructor(
+    private readonly contacts: ContactsService,
+    private readonly duplicates: DuplicatesService,
+  ) {}
 
   @Get()
   list(@Query() query: unknown, @Viewer() viewer: RecordViewer) {
@@ -62,8 +71,10 @@ export class ContactsController {
 
   @CrmRequires('crm.records.write')
   @Post()
-  create(@Actor() actor: string, @Body() body: unknown, @Viewer() viewer: RecordViewer) {
-    return this.contacts.create(actor, parseInput(createContactBody, body), viewer);
+  async create(@Actor() actor: string, @Body() body: unknown, @Query() query: unknown, @Viewer() viewer: RecordViewer) {
+    const input = parseInput(createContactBody, body);
+    await this.duplicates.refuseLikely({ type: 'contact', name: input.fullName, email: input.email, phones: [input.workPhone, input.mobilePhone], companyId: input.companyId }, viewer, query);
+    return this.contacts.create(actor, input, viewer);
   }
 
   @CrmRequires('crm.records.write')

@@ -61,6 +61,8 @@ export class CompaniesService {
       phones: fields.phones ?? [],
       email: fields.email ?? null,
       address: fields.address ?? null,
+      taxId: fields.taxId ?? null,
+      city: fields.city ?? null,
       ownerId: fields.ownerId ?? null,
       archivedAt: null,
       createdAt: now,

@@ -3,6 +3,7 @@ import { field } from '../shared/body-fields.js';
 import { q } from '../shared/list-query.js';
 import { filters, listQuery, param } from '../shared/list-filters.js';
 import { COMPANY_TYPES } from './company.entity.js';
+import { taxIdField } from '../duplicates/duplicate-fields.js';
 
 export const contactFields = {
   fullName: field.name(),
@@ -23,6 +24,8 @@ export const createCompanyBody = z.strictObject({
   phones: z.array(field.phone()).max(10, { message: 'at most 10 phone numbers' }).optional(),
   email: field.email().nullish(),
   address: field.text(500).nullish(),
+  city: field.text(100).nullish(),
+  taxId: taxIdField().nullish(),
   ownerId: field.id().nullish(),
   /** every company has at least one contact: the first comes with it */
   primaryContact: z.strictObject(contactFields, { message: 'is required: a company has at least one contact' }),

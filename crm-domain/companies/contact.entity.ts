@@ -12,6 +12,8 @@ export class Contact {
   @Column({ type: 'text', nullable: true }) email!: string | null;
   @Column({ type: 'date', nullable: true, transformer: dateOnly }) birthday!: string | null;
   @Column({ name: 'owner_id', type: 'uuid', nullable: true }) ownerId!: string | null;
+  /** set when the record was merged into another (crm-domain/duplicates): it is archived, its history read from the kept one */
+  @Column({ name: 'merged_into', type: 'uuid', nullable: true }) mergedInto?: string | null;
   @Column({ name: 'archived_at', type: 'timestamptz', nullable: true }) archivedAt!: Date | null;
   @Column(timestamps.createdAt) createdAt!: Date;
   @Column(timestamps.updatedAt) updatedAt!: Date;

@@ -26,6 +26,8 @@ export class Lead {
   @Column({ name: 'converted_contact_id', type: 'uuid', nullable: true }) convertedContactId!: string | null;
   @Column({ name: 'converted_deal_id', type: 'uuid', nullable: true }) convertedDealId!: string | null;
   @Column({ name: 'converted_at', type: 'timestamptz', nullable: true }) convertedAt!: Date | null;
+  /** set when the record was merged into another (crm-domain/duplicates): it is archived, its history read from the kept one */
+  @Column({ name: 'merged_into', type: 'uuid', nullable: true }) mergedInto?: string | null;
   @Column({ name: 'archived_at', type: 'timestamptz', nullable: true }) archivedAt!: Date | null;
   @Column(timestamps.createdAt) createdAt!: Date;
   @Column(timestamps.updatedAt) updatedAt!: Date;

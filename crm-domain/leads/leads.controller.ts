@@ -8,6 +8,7 @@ import { LeadConversionService } from './lead-conversion.service.js';
 import { convertLeadBody, createLeadBody, disqualifyLeadBody, leadListQuery, updateLeadBody } from './lead-schemas.js';
 import { LeadsService } from './leads.service.js';
 import { CrmRequires } from '../auth/permissions.js';
+import { DuplicatesService } from '../duplicates/duplicates.service.js';
 
 @CrmRequires('crm.records.read')
 @CrmController('leads', 'CRM leads')
@@ -15,6 +16,7 @@ export class LeadsController {
   constructor(
     private readonly leads: LeadsService,
     private readonly conversion: LeadConversionService,
+    private readonly duplicates: DuplicatesService,
   ) {}
 
   @Get()
@@ -30,8 +32,10 @@ export class LeadsController {
   /** a new lead starts lead-routing (assignment by deal size, then qualification) */
   @CrmRequires('crm.records.write')
   @Post()
-  create(@Actor() actor: string, @Body() body: unknown, @Viewer() viewer: RecordViewer) {
-    return this.leads.create(actor, parseInput(createLeadBody, body), viewer);
+  async create(@Actor() actor: string, @Body() body: unknown, @Query() query: unknown, @Viewer() viewer: RecordViewer) {
+    const input = parseInput(createLeadBody, body);
+    await this.duplicates.refuseLikely({ type: 'lead', name: input.personName, email: input.email, phones: [input.phone], companyName: input.companyName }, viewer, query);
+    return this.leads.create(actor, input, viewer);
   }
 
   @CrmRequires('crm.records.write')

@@ -8,7 +8,10 @@ export const CRM_ERROR_CODES = {
   CRM_INVALID_STATE: "the record's state does not allow this (a converted lead, a resolved complaint, a company's last contact, a team with members, ...)",
   CRM_EMAIL_TAKEN: "another user has this email",
   CRM_DUPLICATE: 'a record with these unique values exists',
+  CRM_LIKELY_DUPLICATE: 'the new record looks like records the caller sees (`candidates`, each with the rules it matched); repeat with `?confirmDuplicate=true` to create it anyway',
+  CRM_MERGE_REFUSED: 'a merge the records do not allow: an archived or already merged record, or records of different types (the message names the field)',
   CRM_CONSTRAINT_VIOLATED: 'a value breaks a rule the database keeps (a reference, a check)',
+  CRM_MERGE_FORBIDDEN: 'a merge by someone who may not change both records: it takes the owner of both, a director or an admin',
   CRM_OWNER_REFUSED: 'the caller may not give the record to that owner (or leave it without one)',
   CRM_DEAL_APPROVAL_OPEN: 'a deal cannot be won while its approval is pending or was rejected',
   CRM_PUBLIC_RATE_LIMITED: 'the public web form took too many submissions from this address',
@@ -50,8 +53,8 @@ export class CrmForbiddenError extends ForbiddenError {
 
 /** 409: the change conflicts with what is stored */
 export class CrmConflictError extends ConflictError {
-  constructor(message: string, code: CrmErrorCode) {
-    super(message, code);
+  constructor(message: string, code: CrmErrorCode, details?: Readonly<Record<string, unknown>>) {
+    super(message, code, details);
   }
 }
 

@@ -7,10 +7,13 @@ import { lookUpRecord, userNames, type RecordRef } from './record-lookup.js';
 import { RecordProcessesService } from './record-processes.service.js';
 import { activityEntry, changeEntry, instanceView, stepEntries, taskView, type ChangeRow, type TimelineEntry } from './timeline-entries.js';
 import { CrmNotFoundError } from '../shared/crm-errors.js';
+import { mergedRecordIds } from '../duplicates/merged-records.js';
+import type { RecordProcesses } from './record-processes.service.js';
 
 /**
  * A record's timeline: its changes (with who), its activities and the steps of its processes
  * (business key = record id), oldest first; plus the processes themselves and their open tasks.
+ * A record others were merged into (crm-domain/duplicates) shows theirs too.
  */
 @Injectable()
 export class TimelineService {
@@ -23,13 +26,14 @@ export class TimelineService {
   async timeline(type: RecordType, id: string, limit: number, viewer: RecordViewer) {
     const record = await this.record(type, id, viewer);
     const manager = this.db.dataSource.manager;
+    const ids = [id, ...(await mergedRecordIds(manager, type, id))];
     const changes = await this.db.query<ChangeRow>(
-      'SELECT actor, action, changes, at FROM crm.record_changes WHERE record_id = $1 ORDER BY at DESC, id DESC LIMIT $2',
-      [id, limit],
+      'SELECT actor, action, changes, at FROM crm.record_changes WHERE record_id = ANY($1::uuid[]) ORDER BY at DESC, id DESC LIMIT $2',
+      [ids, limit],
     );
-    const activities = await manager.query('SELECT * FROM crm.activities WHERE record_id = $1 ORDER BY created_at DESC LIMIT $2', [id, limit]);
+    const activities = await manager.query('SELECT * FROM crm.activities WHERE record_id = ANY($1::uuid[]) ORDER BY created_at DESC LIMIT $2', [ids, limit]);
     const activityRows = (activities as Record<string, unknown>[]).map(toActivity);
-    const { instances, openTasks, steps, taskNames } = await this.processes.withSteps(id);
+    const { instances, openTasks, steps, taskNames } = await this.processesOfAll(ids);
     const names = await userNames(manager, [
       ...changes.map((c) => c.actor),
       ...activityRows.flatMap((a) => [a.ownerId, a.createdBy]),
@@ -54,9 +58,23 @@ export class TimelineService {
   /** the record's process instances and open tasks */
   async processesOf(type: RecordType, id: string, viewer: RecordViewer) {
     const record = await this.record(type, id, viewer);
-    const [instances, openTasks] = await Promise.all([this.processes.instances(id), this.processes.openTasks(id)]);
+    const ids = [id, ...(await mergedRecordIds(this.db.dataSource.manager, type, id))];
+    const instances = (await Promise.all(ids.map((i) => this.processes.instances(i)))).flat();
+    const openTasks = (await Promise.all(ids.map((i) => this.processes.openTasks(i)))).flat();
     const names = await userNames(this.db.dataSource.manager, openTasks.map((t) => t.assignee));
     return { record, processes: instances.map(instanceView), openTasks: openTasks.map((t) => taskView(t, names)) };
+  }
+
+  /** the processes of the record and of those merged into it */
+  private async processesOfAll(ids: readonly string[]): Promise<RecordProcesses> {
+    const all = await Promise.all(ids.map((i) => this.processes.withSteps(i)));
+    if (all.length === 1) return all[0]!;
+    return {
+      instances: all.flatMap((p) => p.instances),
+      openTasks: all.flatMap((p) => p.openTasks),
+      steps: new Map(all.flatMap((p) => [...p.steps])),
+      taskNames: new Map(all.flatMap((p) => [...p.taskNames])),
+    };
   }
 
   private async record(type: RecordType, id: string, viewer: RecordViewer): Promise<RecordRef> {

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly details: unknown = null,
     /** seconds the server asks to wait (Retry-After of a 429) */
     readonly retryAfterSeconds: number | null = null,
+    /** the whole error body: `code`, and fields some errors carry (a 409's likely duplicates) */
+    readonly body: unknown = null,
   ) {
     super(message);
   }
@@ -57,7 +59,7 @@ export async function request<T>(method: string, url: string, body?: unknown): P
     if (response.status === 401) for (const listener of unauthorizedListeners) listener();
     const error = (parsed ?? {}) as { type?: string; message?: string; details?: unknown };
     const message = error.message ?? `${method} ${url} answered ${response.status}`;
-    throw new ApiError(response.status, error.type ?? 'HttpError', message, error.details ?? null, retryAfter(response.headers.get('Retry-After')));
+    throw new ApiError(response.status, error.type ?? 'HttpError', message, error.details ?? null, retryAfter(response.headers.get('Retry-After')), parsed);
   }
   return parsed as T;
 }

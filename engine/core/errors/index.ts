@@ -91,6 +91,8 @@ export class ConflictError extends CodedError {
   constructor(
     message: string,
     readonly code: string = 'ENGINE_CONFLICT' satisfies EngineErrorCode,
+    /** fields the answer carries beside type, message and code (the CRM's likely duplicates) */
+    readonly details?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
     this.name = 'ConflictError';

@@ -75,7 +75,7 @@ function fromTypedError(error: unknown): ErrorDescription | null {
   if (error instanceof ForbiddenError) return as(403, 'AuthorizationException');
   if (error instanceof InvalidRequestError || error instanceof VariableValueError) return as(400, 'InvalidRequestException');
   if (error instanceof BadUserRequestError) return as(400, 'BadUserRequestException');
-  if (error instanceof ConflictError) return as(409, 'InvalidRequestException');
+  if (error instanceof ConflictError) return { ...as(409, 'InvalidRequestException'), ...(error.details ? { extra: error.details } : {}) };
   if (error instanceof ExecutionError) return as(400, 'ProcessEngineException');
   if (error instanceof OptimisticLockError) return as(409, 'OptimisticLockingException');
   // Camunda 7 answers a failed POST /job/{id}/execute with 500 and its RestException
