@@ -157,4 +157,18 @@ describeBrowser('CRM reports', () => {
       await manager.page.context().close();
     }
   });
+
+  it('ops, without the permission to read reports, get no Reports tab and a plain word instead of refusals', async () => {
+    const ops = await signIn(browser, web.url, 'ops');
+    try {
+      const page = ops.page;
+      await page.goto(`${web.url}/crm`);
+      await page.locator('nav[aria-label="CRM"]').waitFor({ state: 'attached' });
+      expect(await page.locator('nav[aria-label="CRM"] a:has-text("Reports")').count()).toBe(0);
+      await page.goto(`${web.url}/crm/reports`);
+      await page.locator('[role="alert"]', { hasText: 'Reports are for managers, heads, directors and admins' }).waitFor();
+    } finally {
+      await ops.page.context().close();
+    }
+  });
 });

@@ -100,7 +100,7 @@ export function FilterBar({ filters, used, choices }: { filters: ReportFilters; 
     ${uses('bucket') && html`<label>Per <select name="bucket" value=${filters.bucket ?? ''} onChange=${set('bucket')}>
       <option value="">whole period</option>${BUCKETS.map((b) => html`<option value=${b}>${b}</option>`)}
     </select></label>`}
-    ${(filters.from || filters.to || filters.owner || filters.team || filters.bucket) &&
+    ${((uses('period') && (filters.from || filters.to)) || (uses('owner') && filters.owner) || (uses('team') && filters.team) || (uses('bucket') && filters.bucket)) &&
       html`<button type="button" class="link" data-testid="clear-filters" onClick=${() => setQuery({ from: null, to: null, owner: null, team: null, bucket: null })}>Clear</button>`}
   </div>`;
 }

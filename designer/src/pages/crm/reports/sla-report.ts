@@ -25,7 +25,7 @@ export const SLA_REPORT: ReportDefinition<SlaCompliance> = {
       table: {
         caption: 'SLA compliance per priority',
         columns: [
-          { title: 'Priority' }, { title: 'Complaints', numeric: true }, { title: 'Met', numeric: true }, { title: 'Breached', numeric: true },
+          { title: 'Priority' }, { title: 'Total', numeric: true }, { title: 'Met', numeric: true }, { title: 'Breached', numeric: true },
           { title: 'Pending', numeric: true }, { title: 'Escalated', numeric: true }, { title: 'Compliance %', numeric: true },
         ],
         rows: p.map((x) => [wordsOf(x.priority), x.total, x.met, x.breached, x.pending, x.escalated, x.compliancePercent]),
