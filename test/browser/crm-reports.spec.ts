@@ -25,10 +25,18 @@ const tableRows = (page: Page) =>
 /** the report as the page's own session asks the API (the same user, the same cookie) */
 const askAs = <T>(page: Page, path: string) => page.evaluate(async (url) => (await fetch(url, { headers: { Accept: 'application/json' } })).json(), path) as Promise<T>;
 
+/** what the spec reads of a canvas (the service's TypeScript project has no DOM types) */
+interface Canvas {
+  width: number;
+  height: number;
+  getContext(kind: '2d'): { getImageData(x: number, y: number, width: number, height: number): { data: Uint8ClampedArray } };
+}
+
 /** pixels of the chart's canvas that are painted, and those in the first series' colour (#2563eb): bars, not only axes */
 const paintedPixels = (page: Page) =>
-  page.locator('[data-testid="report-chart"]').evaluate((canvas: HTMLCanvasElement) => {
-    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+  page.locator('[data-testid="report-chart"]').evaluate((element) => {
+    const canvas = element as unknown as Canvas;
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
     let painted = 0;
     let bars = 0;
     for (let i = 0; i < data.length; i += 4) {
@@ -112,6 +120,10 @@ describeBrowser('CRM reports', () => {
     await page.setViewportSize({ width: 1200, height: 720 });
     await page.goto(`${web.url}/crm/reports/funnel?bucket=month`);
     await page.locator('[data-testid="report-funnel"] [data-testid="report-table"] th:has-text("Period")').waitFor();
+    const monthly = await askAs<{ rows: { periodStart: string; stage: string; count: number; amount: number }[] }>(page, '/api/reports/sales-funnel?bucket=month');
+    expect(monthly.rows.length).toBeGreaterThan(0);
+    await tableShows(page, monthly.rows.map((r) => [r.periodStart.slice(0, 7), STAGE_LABELS[r.stage], r.count, r.amount]));
+    expect((await paintedPixels(page)).bars).toBeGreaterThan(200);
     await page.click('[data-testid="report-funnel"] nav[aria-label="Reports"] a:has-text("SLA compliance")');
     await page.waitForURL((url) => url.pathname === '/crm/reports/sla' && url.searchParams.get('bucket') === 'month');
     const sla = await askAs<{ byPriority: { priority: string; total: number; met: number; breached: number; pending: number }[] }>(page, '/api/reports/sla-compliance');

@@ -1,6 +1,6 @@
 import { reports, type SalesFunnel } from '../../../api/reports';
 import type { ReportDefinition, ReportView } from './report-page';
-import type { ReportFilters } from './report-filters';
+import type { ReportFilters } from './report-query';
 import { periodLabel, sum, wordsOf } from './report-labels';
 import type { Cell } from './report-table';
 

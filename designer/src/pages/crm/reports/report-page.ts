@@ -5,7 +5,8 @@ import type { ReportParams } from '../../../api/reports';
 import { ErrorNote, useLoad } from '../../../components/common';
 import { downloadCsv, csvOf } from './report-csv';
 import { ReportChart, type ChartSpec } from './report-chart';
-import { FilterBar, apiParams, filtersOf, sharedQuery, useChoices, type Choices, type FilterName, type ReportFilters } from './report-filters';
+import { FilterBar, useChoices, type Choices } from './report-filters';
+import { apiParams, filtersOf, sharedQuery, type FilterName, type ReportFilters } from './report-query';
 import { ReportTableView, type ReportTable } from './report-table';
 
 export interface ReportView {
