@@ -23,7 +23,7 @@ export class ReportsController {
     return this.sales.funnel(parseInput(funnelQuery, query, 'query'), viewer);
   }
 
-  /** complaints by type per manager (assignee), optionally per day/week/month */
+  /** complaints by type per manager (assignee), optionally per day/week/month; `ownerId` is the assignee */
   @Get('complaints-by-type')
   complaintsByType(@Query() query: unknown, @Viewer() viewer: RecordViewer) {
     return this.service.complaintsByType(parseInput(complaintsByTypeQuery, query, 'query'), viewer);

@@ -15,6 +15,7 @@ export class ServiceReportsService {
     const where = new SqlConditions()
       .when(query.from, 'k.created_at >= ?')
       .when(query.to, 'k.created_at < ?')
+      .when(query.ownerId, 'k.assignee_id = ?')
       .when(query.teamId, 'k.assignee_id IN (SELECT id FROM crm.users WHERE team_id = ?)')
       .bound((bind) => visibleCondition('complaint', 'k', viewer, bind));
     const bucket = query.bucket ? `date_trunc('${query.bucket}', k.created_at)` : 'NULL::timestamptz';
