@@ -9,6 +9,7 @@ import { ComplaintsService } from '../complaints/complaints.service.js';
 import { DEFAULT_CRM_OPTIONS } from '../crm-options.js';
 import { crmEntities } from '../entities.js';
 import { ComplaintSetSlaHandler } from '../handlers/complaint-set-sla.handler.js';
+import { ServiceReportsService } from '../reports/service-reports.service.js';
 import { IdempotentHandlerRunner } from '../handlers/idempotent-handler-runner.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import { TeamsService } from '../users/teams.service.js';
@@ -110,5 +111,28 @@ describe('complaint SLA in working hours', () => {
     const replied = await complaints.customerReplied('spec', complaint.id, 'Any news?', SYSTEM_VIEWER);
     expect(replied.slaDueAt).toEqual(complaint.slaDueAt);
     expect((await eventsOf(complaint.id)).at(-1)).toEqual({ type: 'complaint.customerReplied', variables: { customerReply: 'Any news?' } });
+  });
+
+  it('the SLA compliance report judges by the working-time due time; a complaint waiting now is judged where its clock stopped', async () => {
+    const service = await new TeamsService(db).create('spec', { name: 'Report desk', kind: 'service' });
+    const reporter = (await new UsersService(db).create('spec', { name: 'Rita', email: 'rita@spec.test', role: 'manager', level: 'junior', teamId: service.id })).id;
+    const at = (iso: string) => new Date(iso);
+    const complaint = async (fields: Record<string, unknown>) => {
+      const c = await register(reporter, '2026-11-27T19:00:00Z');
+      const sets = Object.keys(fields).map((column, i) => `${column} = $${i + 2}`).join(', ');
+      await db.query(`UPDATE crm.complaints SET ${sets} WHERE id = $1`, [c.id, ...Object.values(fields)]);
+    };
+    // due Monday 13:00 in working hours; 4 plain hours would have been Friday 23:00
+    await complaint({ sla_due_at: at('2026-11-30T13:00:00Z'), resolved_at: at('2026-11-30T10:00:00Z'), status: 'resolved' });
+    // a two-hour wait moved the due time to 15:00: resolved at 14:00 is in time
+    await complaint({ sla_due_at: at('2026-11-30T15:00:00Z'), resolved_at: at('2026-11-30T14:00:00Z'), status: 'resolved', sla_paused_minutes: 120 });
+    await complaint({ sla_due_at: at('2026-11-30T13:00:00Z'), resolved_at: at('2026-11-30T13:30:00Z'), status: 'resolved' });
+    // waiting since before its due time (long past now): the clock stands still, not breached
+    await complaint({ sla_due_at: at('2026-11-30T13:00:00Z'), status: 'waiting_for_customer', sla_paused_at: at('2026-11-30T11:00:00Z') });
+    const report = await new ServiceReportsService(db).slaCompliance({ teamId: service.id }, SYSTEM_VIEWER);
+    expect(report.byPriority.find((p) => p.priority === 'urgent')).toEqual({
+      priority: 'urgent', total: 4, met: 2, breached: 1, pending: 1, escalated: 0, waiting: 1, pausedMinutes: 120, compliancePercent: 66.7,
+    });
+    expect(report.overall).toEqual({ met: 2, breached: 1, pausedMinutes: 120, compliancePercent: 66.7 });
   });
 });
