@@ -1,4 +1,5 @@
 import { Body, createParamDecorator, Get, Param, Put, type ExecutionContext } from '@nestjs/common';
+import { Audited } from '../../engine/nest/access/index.js';
 import { CrmRequires } from '../auth/permissions.js';
 import type { SignedInUser } from '../auth/signed-in-user.js';
 import { CrmController } from '../shared/crm-controller.decorator.js';
@@ -23,6 +24,7 @@ export class CalendarsController {
 
   /** admins, and the head of the team */
   @CrmRequires('crm.records.write')
+  @Audited('team.calendar', { target: 'team' })
   @Put(':id/calendar')
   put(@Caller() caller: SignedInUser, @Param('id', RecordIdPipe) id: string, @Body() body: unknown) {
     return this.calendars.put(caller, id, parseInput(teamCalendarBody, body));

@@ -40,6 +40,11 @@ describe('working calendars end to end', () => {
       expect(refused.status).toBe(403);
     }
     expect(await api.ok('GET', calendarOf(cast.salesTeam))).toMatchObject({ hours: fridays.hours });
+    await eventually(async () => {
+      const rows = (await api.ok('GET', '/api/audit', { action: 'team.calendar', targetId: cast.salesTeam })).items as any[];
+      expect(rows.map((r) => `${r.actorId === cast.headOfSales ? 'head' : r.actorId === cast.senior ? 'manager' : 'other'}:${r.outcome}`).sort())
+        .toEqual(['head:success', 'manager:refused', 'other:refused', 'other:success']);
+    });
   });
 
   it.each([
