@@ -53,7 +53,7 @@ export class AppModule {
           workerId: `${hostname()}:${process.pid}`,
           businessKeyRecords: crmBusinessKeys,
         }),
-        CrmModule.forRoot({ seedDemo, demoPassword: config.DEMO_PASSWORD, smtpUrl: config.SMTP_URL, notifyAllowedRecipients: config.NOTIFY_ALLOWED_RECIPIENTS }),
+        CrmModule.forRoot({ seedDemo, demoPassword: config.DEMO_PASSWORD, smtpUrl: config.SMTP_URL, notifyAllowedRecipients: config.NOTIFY_ALLOWED_RECIPIENTS, ...(config.CRM_CALENDAR_TIME_ZONE ? { calendarTimeZone: config.CRM_CALENDAR_TIME_ZONE } : {}) }),
         // before AuthModule: the audit's guard must start before the access guard refuses
         AuditModule,
         AuthModule.forRoot({

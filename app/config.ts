@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_JOB_LOCK_MS } from '../engine/core/jobs/lock-heartbeat.js';
+import { isTimeZone } from '../crm-domain/calendars/working-time.js';
 
 /** DEMO_PASSWORD's default, the one demo password the start-up log may show */
 export const DEFAULT_DEMO_PASSWORD = 'demo-password';
@@ -91,6 +92,8 @@ const environmentSchema = z.object({
   /** Express's trust proxy: false, true, a number of hops, or addresses/subnets separated by commas */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, { message: 'expected an smtp:// or smtps:// URL' }).optional(),
   NOTIFY_ALLOWED_RECIPIENTS: allowedRecipients.default([]),
+  /** the zone of the default working calendar (Mon–Fri 9–18) of teams without their own */
+  CRM_CALENDAR_TIME_ZONE: z.string().refine(isTimeZone, { message: 'expected an IANA time zone such as Europe/Berlin' }).optional(),
   TRUST_PROXY: trustProxy.default(false),
   CI: z.string().transform((v) => !['false', '0', 'no', ''].includes(v.toLowerCase())).default(false),
 });

@@ -1,4 +1,5 @@
 import { activitiesFeature } from './activities/activities.feature.js';
+import { calendarsFeature } from './calendars/calendars.feature.js';
 import { companiesFeature, contactsFeature } from './companies/companies.feature.js';
 import { complaintsFeature } from './complaints/complaints.feature.js';
 import { dealsFeature } from './deals/deals.feature.js';
@@ -9,7 +10,7 @@ import { RECORD_TYPE_REGISTRY } from './shared/record-types.js';
 import { usersFeature } from './users/users.feature.js';
 
 /** the CRM's people and records, one line per folder (CrmModule wires them; crm-domain/README.md) */
-export const CRM_FEATURES: readonly CrmFeature[] = [usersFeature, companiesFeature, contactsFeature, leadsFeature, dealsFeature, activitiesFeature, complaintsFeature, duplicatesFeature];
+export const CRM_FEATURES: readonly CrmFeature[] = [usersFeature, companiesFeature, contactsFeature, leadsFeature, dealsFeature, activitiesFeature, complaintsFeature, duplicatesFeature, calendarsFeature];
 
 /** every registered record type is wired by exactly one feature, and every feature's record type is registered */
 export function checkFeatures(features: readonly CrmFeature[] = CRM_FEATURES): void {

@@ -27,6 +27,8 @@ export interface CrmOptions {
   readonly sla: Readonly<Record<ComplaintPriority, string>>;
   /** the reminder share of the provisional terms (0.75: 3 h into a 4 h SLA); the process takes complaint-sla.dmn's */
   readonly reminderShare: number;
+  /** the time zone of the default working calendar (Mon–Fri 9–18) of teams without their own */
+  readonly calendarTimeZone: string;
   readonly publicForm: { readonly limit: number; readonly ttlMs: number; readonly maxBytes: number };
   /** how often record events not yet applied to the engine are retried */
   readonly eventSweepMs: number;
@@ -46,6 +48,7 @@ export const DEFAULT_CRM_OPTIONS: CrmOptions = {
   seniorLeadThreshold: 100_000,
   sla: { urgent: 'PT4H', high: 'P1D', normal: 'P3D', low: 'P5D' },
   reminderShare: 0.75,
+  calendarTimeZone: 'UTC',
   publicForm: { limit: 10, ttlMs: 60_000, maxBytes: 8 * 1024 },
   eventSweepMs: 5_000,
   triggers: DEFAULT_PROCESS_TRIGGERS,

@@ -14,6 +14,7 @@ import { UnassignedTaskGroupsIndex1763901300000 } from './1763901300000-unassign
 import { Decisions1763901400000 } from './1763901400000-decisions.js';
 import { StatisticsCounts1763901500000 } from './1763901500000-statistics-counts.js';
 import { CrmRoutingFields1763901600000 } from './1763901600000-crm-routing-fields.js';
+import { WorkingCalendars1763901700000 } from './1763901700000-working-calendars.js';
 import { Duplicates1763901710000 } from './1763901710000-duplicates.js';
 
 /** Every migration, oldest first. Append only: a shipped migration is never edited. */
@@ -23,5 +24,5 @@ export const migrations = [
   TaskHistoryCandidates1763900860000, RequestedDiscount1763900870000, RecordAccess1763900900000,
   UnassignedTaskGroupsIndex1763901300000, Decisions1763901400000, StatisticsCounts1763901500000,
   CrmRoutingFields1763901600000,
-  Duplicates1763901710000,
+  WorkingCalendars1763901700000, Duplicates1763901710000,
 ];

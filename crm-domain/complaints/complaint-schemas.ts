@@ -23,7 +23,8 @@ export const updateComplaintBody = z.strictObject({
   description: field.name(10_000),
   priority: field.oneOf(COMPLAINT_PRIORITIES),
   assigneeId: field.id().nullish(),
-  status: field.oneOf(['new', 'in_progress'] as const),
+  /** waiting_for_customer stops the SLA clock until the customer replies or the status goes back */
+  status: field.oneOf(['new', 'in_progress', 'waiting_for_customer'] as const),
 }).partial();
 
 export const resolveComplaintBody = z.strictObject({ resolution: field.name(10_000) });

@@ -7,7 +7,7 @@ export const COMPLAINT_CHANNELS = ['phone', 'email', 'web_form', 'chat', 'in_per
 export type ComplaintChannel = (typeof COMPLAINT_CHANNELS)[number];
 export const COMPLAINT_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type ComplaintPriority = (typeof COMPLAINT_PRIORITIES)[number];
-export const COMPLAINT_STATUSES = ['new', 'in_progress', 'resolved', 'closed'] as const;
+export const COMPLAINT_STATUSES = ['new', 'in_progress', 'waiting_for_customer', 'resolved', 'closed'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
 @Entity({ schema: 'crm', name: 'complaints' })
@@ -21,6 +21,12 @@ export class Complaint {
   @Column({ type: 'text' }) priority!: ComplaintPriority;
   @Column({ type: 'text' }) status!: ComplaintStatus;
   @Column({ name: 'sla_due_at', type: 'timestamptz' }) slaDueAt!: Date;
+  /** the reminder before the breach (complaint-sla's reminder timer) */
+  @Column({ name: 'sla_remind_at', type: 'timestamptz', nullable: true }) slaRemindAt!: Date | null;
+  /** since when the SLA clock stands still (status waiting_for_customer) */
+  @Column({ name: 'sla_paused_at', type: 'timestamptz', nullable: true }) slaPausedAt!: Date | null;
+  /** working time spent waiting for the customer so far, not counted against the SLA */
+  @Column({ name: 'sla_paused_minutes', type: 'integer', default: 0 }) slaPausedMinutes!: number;
   @Column({ name: 'assignee_id', type: 'uuid', nullable: true }) assigneeId!: string | null;
   @Column({ name: 'escalation_level', type: 'integer', default: 0 }) escalationLevel!: number;
   @Column({ type: 'text', nullable: true }) resolution!: string | null;

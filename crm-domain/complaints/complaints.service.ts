@@ -18,7 +18,7 @@ import { definedOnly } from '../shared/defined-only.js';
 import { users } from '../users/users.service.js';
 import { Complaint } from './complaint.entity.js';
 import { complaintList, type ComplaintListQuery, type CreateComplaint, type UpdateComplaint } from './complaint-schemas.js';
-import { slaTerms } from './sla-policy.js';
+import { pausedSla, provisionalSla, resumedSla } from '../calendars/sla-clock.js';
 import { CrmInvalidRequestError } from '../shared/crm-errors.js';
 
 export const complaints = new RecordStore(Complaint, 'complaint', 'Complaint');
@@ -73,7 +73,7 @@ export class ComplaintsService {
     const assigneeId = input.assigneeId ?? (await this.pickAgent(tx));
     if (input.assigneeId) await users.referenced(tx.manager, input.assigneeId, 'assigneeId');
     const now = new Date();
-    const terms = slaTerms(input.priority, this.options.sla, this.options.reminderShare, now);
+    const terms = await provisionalSla(tx.manager, assigneeId, input.priority, this.options, now);
     const complaint = await complaints.insert(tx, {
       id: randomUUID(),
       companyId: input.companyId,
@@ -84,6 +84,9 @@ export class ComplaintsService {
       priority: input.priority,
       status: 'new',
       slaDueAt: terms.slaDueAt,
+      slaRemindAt: terms.slaRemindAt,
+      slaPausedAt: null,
+      slaPausedMinutes: 0,
       assigneeId,
       escalationLevel: 0,
       resolution: null,
@@ -112,7 +115,8 @@ export class ComplaintsService {
       if (patch.contactId) await contactRefs.referenced(tx.manager, patch.contactId, 'contactId', viewer);
       if (patch.contactId) await this.checkContact(tx, patch.contactId, before.companyId);
       if (patch.assigneeId) await users.referenced(tx.manager, patch.assigneeId, 'assigneeId');
-      return complaints.update(tx, before, definedOnly(patch) as Partial<Complaint>);
+      const after = await complaints.update(tx, before, definedOnly(patch) as Partial<Complaint>);
+      return this.followSlaClock(tx, before, after);
     });
   }
 
@@ -121,20 +125,42 @@ export class ComplaintsService {
     return this.db.transaction(actor, async (tx) => {
       const before = await complaints.visible(tx.manager, id, viewer);
       this.assertOpen(before);
-      const complaint = await complaints.update(tx, before, { status: 'resolved', resolution, resolvedAt: new Date() }, 'resolved');
+      const now = new Date();
+      const { fields } = await resumedSla(tx.manager, before, now, this.options);
+      const complaint = await complaints.update(tx, before, { ...fields, status: 'resolved', resolution, resolvedAt: now }, 'resolved');
       await tx.emit('complaint.resolved', 'complaint', id, { resolution });
       return complaint;
     });
   }
 
-  /** the customer answered: logged as an email activity, and the SLA process hears `CustomerReplied` */
+  /**
+   * the customer answered: logged as an email activity, and the SLA process hears `CustomerReplied`;
+   * a complaint waiting for the customer goes back in progress, its SLA clock running again
+   */
   customerReplied(actor: string, id: string, message: string, viewer: RecordViewer): Promise<Complaint> {
     return this.db.transaction(actor, async (tx) => {
-      const complaint = await complaints.visible(tx.manager, id, viewer);
+      let complaint = await complaints.visible(tx.manager, id, viewer);
       await this.activities.insert(tx, { kind: 'email', subject: 'Customer replied', result: message, done: true, recordType: 'complaint', recordId: id, ownerId: complaint.assigneeId });
-      await tx.emit('complaint.customerReplied', 'complaint', id, { customerReply: message });
+      const resumed = await resumedSla(tx.manager, complaint, new Date(), this.options);
+      if (complaint.status === 'waiting_for_customer') complaint = await complaints.update(tx, complaint, { ...resumed.fields, status: 'in_progress' }, 'customer replied');
+      await tx.emit('complaint.customerReplied', 'complaint', id, { ...resumed.variables, customerReply: message });
       return complaint;
     });
+  }
+
+  /** waiting for the customer stops the SLA clock (`complaint.slaPaused`); leaving that status starts it again (`complaint.slaResumed`) */
+  private async followSlaClock(tx: CrmTx, before: Complaint, after: Complaint): Promise<Complaint> {
+    const waiting = (c: Complaint) => c.status === 'waiting_for_customer';
+    if (!waiting(before) && waiting(after)) {
+      await tx.emit('complaint.slaPaused', 'complaint', after.id, {});
+      return complaints.update(tx, after, pausedSla(after, new Date()), 'sla paused');
+    }
+    if (waiting(before) && !waiting(after)) {
+      const resumed = await resumedSla(tx.manager, after, new Date(), this.options);
+      await tx.emit('complaint.slaResumed', 'complaint', after.id, resumed.variables);
+      return complaints.update(tx, after, resumed.fields, 'sla resumed');
+    }
+    return after;
   }
 
   /** complaints are never deleted; closed ones can be archived */

@@ -12,4 +12,6 @@ export const DEFAULT_PROCESS_TRIGGERS: readonly ProcessTrigger[] = [
   { event: 'complaint.registered', action: 'start', processKey: 'complaint-sla' },
   { event: 'complaint.resolved', action: 'message', messageName: 'ComplaintResolved' },
   { event: 'complaint.customerReplied', action: 'message', messageName: 'CustomerReplied' },
+  { event: 'complaint.slaPaused', action: 'message', messageName: 'SlaPaused' },
+  { event: 'complaint.slaResumed', action: 'message', messageName: 'SlaResumed' },
 ];

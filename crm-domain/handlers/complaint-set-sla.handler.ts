@@ -1,29 +1,46 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { ServiceTaskInput, ServiceTaskResult } from '../../engine/core/ports/service-task-handler.js';
+import { slaDueTimes } from '../calendars/sla-due-times.js';
+import { calendarForAssignee } from '../calendars/team-calendars.js';
 import { complaints } from '../complaints/complaints.service.js';
+import { CRM_OPTIONS, type CrmOptions } from '../crm-options.js';
 import { CrmTaskError } from '../shared/crm-errors.js';
 import type { CrmTx } from '../shared/crm-tx.js';
 import { recordIdOf, requiredText, TaskHandler, type CrmTaskHandler } from './task-handler.decorator.js';
 
-const HOUR = 3_600_000;
-
 /**
- * `crm.complaint.setSla`: the complaint's SLA due time as the SLA table decided (complaint-sla.dmn):
- * registration time + `slaHours`. The CRM wrote a provisional due time from its options at
- * registration; this makes the record, the task's due date and the process's timers agree with
- * the table. Output: `slaDueAt` (ISO 8601).
+ * `crm.complaint.setSla`: the complaint's SLA due times as the SLA table decided (complaint-sla.dmn),
+ * in working hours: `slaHours` of working time after registration on the working calendar of the
+ * assignee's team (else the first service team's, else the default), the reminder at
+ * `reminderShare` of it. The CRM wrote provisional ones at registration; this makes the record,
+ * the task's due date and the process's timers agree with the table. Outputs: `slaDueAt`,
+ * `slaRemindAt` (ISO 8601).
  */
 @Injectable()
 @TaskHandler('crm.complaint.setSla')
 export class ComplaintSetSlaHandler implements CrmTaskHandler {
+  constructor(@Inject(CRM_OPTIONS) private readonly options: CrmOptions) {}
+
   async handle(input: ServiceTaskInput, tx: CrmTx): Promise<ServiceTaskResult> {
-    const hours = Number(requiredText(input, 'slaHours'));
-    if (!Number.isFinite(hours) || hours <= 0) {
-      throw new CrmTaskError(`Expected the input 'slaHours' on task '${input.activityId}' to be a positive number of hours, but it is '${String(input.variables['slaHours'])}'`, 'CRM_TASK_INPUT_INVALID');
-    }
+    const hours = this.positiveNumber(input, 'slaHours', requiredText(input, 'slaHours'));
+    const share = input.variables['reminderShare'] === undefined || input.variables['reminderShare'] === null
+      ? this.options.reminderShare
+      : this.positiveNumber(input, 'reminderShare', input.variables['reminderShare']);
+    if (share > 1) throw new CrmTaskError(`Expected the input 'reminderShare' on task '${input.activityId}' to be at most 1, but it is '${share}'`, 'CRM_TASK_INPUT_INVALID');
     const before = await complaints.get(tx.manager, recordIdOf(input, 'complaintId'));
-    const slaDueAt = new Date(before.createdAt.getTime() + hours * HOUR);
-    if (before.slaDueAt.getTime() !== slaDueAt.getTime()) await complaints.update(tx, before, { slaDueAt }, 'sla decided');
-    return { outcome: 'complete', variables: { slaDueAt: slaDueAt.toISOString() } };
+    const calendar = await calendarForAssignee(tx.manager, before.assigneeId, this.options.calendarTimeZone);
+    const due = slaDueTimes(calendar, before.createdAt, hours, share, before.slaPausedMinutes);
+    if (before.slaDueAt.getTime() !== due.slaDueAt.getTime() || before.slaRemindAt?.getTime() !== due.slaRemindAt.getTime()) {
+      await complaints.update(tx, before, { slaDueAt: due.slaDueAt, slaRemindAt: due.slaRemindAt }, 'sla decided');
+    }
+    return { outcome: 'complete', variables: { slaDueAt: due.slaDueAt.toISOString(), slaRemindAt: due.slaRemindAt.toISOString() } };
+  }
+
+  private positiveNumber(input: ServiceTaskInput, name: string, value: unknown): number {
+    const number = Number(value);
+    if (!Number.isFinite(number) || number <= 0) {
+      throw new CrmTaskError(`Expected the input '${name}' on task '${input.activityId}' to be a positive number, but it is '${String(input.variables[name])}'`, 'CRM_TASK_INPUT_INVALID');
+    }
+    return number;
   }
 }

@@ -1,4 +1,4 @@
-import { EngineHarness } from '../../engine/testing/engine-harness.js';
+import { EngineHarness, typed } from '../../engine/testing/engine-harness.js';
 import type { ServiceTaskInput } from '../../engine/core/ports/service-task-handler.js';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { DEFAULT_CRM_OPTIONS } from '../crm-options.js';
 import { ProcessDeployer } from './process-deployer.js';
 import { findProcessesDir, readBpmnResources, readProcessResources } from './reference-processes.js';
+import { resumeSla, slaDueTimes } from '../calendars/sla-due-times.js';
+import { officeHours } from '../calendars/working-time.js';
 
 const HOUR = 3_600_000;
 
@@ -16,12 +18,16 @@ function harness() {
   const results: Record<string, Record<string, unknown>> = {
     'crm.lead.assign': { assignee: 'manager-1' },
     'crm.complaint.escalate': { escalatedTo: 'head-1', escalationLevel: 1 },
-    'crm.complaint.setSla': { slaDueAt: '2031-01-01T04:00:00.000Z' },
+  };
+  /** as crm.complaint.setSla: the SLA's working hours on the default calendar (Mon–Fri 9–18 UTC) from now */
+  const setSla = (input: ServiceTaskInput) => {
+    const due = slaDueTimes(officeHours('UTC'), h.clock.now(), Number(input.variables['slaHours']), Number(input.variables['reminderShare']));
+    return { slaDueAt: due.slaDueAt.toISOString(), slaRemindAt: due.slaRemindAt.toISOString() };
   };
   for (const topic of ['crm.complaint.setSla', 'crm.lead.assign', 'crm.notify', 'crm.activity.create', 'crm.deal.updateStage', 'crm.complaint.escalate', 'crm.complaint.close']) {
     h.handlers.set(topic, async (input: ServiceTaskInput) => {
       calls.push({ topic, activityId: input.activityId, variables: { ...input.variables } });
-      return { outcome: 'complete', variables: results[topic] ?? {} };
+      return { outcome: 'complete', variables: topic === 'crm.complaint.setSla' ? setSla(input) : (results[topic] ?? {}) };
     });
   }
   return { h, calls, topicsOf: () => calls.map((c) => `${c.activityId}:${c.topic}`) };
@@ -197,9 +203,10 @@ describe('reference processes', () => {
       await deployAll(h);
       const id = await h.start('complaint-sla', urgent, 'c');
       expect(h.variable(id, 'sla')).toEqual({ slaHours: 4, reminderShare: 0.75 });
-      expect(calls[0]!.variables).toMatchObject({ slaHours: 4 });
+      expect(calls[0]!.variables).toMatchObject({ slaHours: 4, reminderShare: 0.75 });
       expect(h.task(id, 'ResolveComplaint').assignee).toBe('agent-1');
-      expect(h.task(id, 'ResolveComplaint').due?.toISOString()).toBe('2031-01-01T04:00:00.000Z');
+      // registered Monday 9:00: 4 working hours later
+      expect(h.task(id, 'ResolveComplaint').due?.toISOString()).toBe('2026-01-05T13:00:00.000Z');
       await h.advance(3 * HOUR - 1000);
       expect(topicsOf()).toEqual([SET]);
       await h.advance(1000);
@@ -227,6 +234,88 @@ describe('reference processes', () => {
       await h.advance(48 * HOUR);
       expect(topicsOf()).toEqual([SET, 'ForwardReply:crm.notify', 'NotifyCustomer:crm.notify', 'CloseComplaint:crm.complaint.close']);
       expect(h.state(id)).toBe('COMPLETED');
+    });
+
+    describe('in working hours (Mon–Fri 9–18)', () => {
+      const ESCALATE = 'Escalate:crm.complaint.escalate';
+      const message = async (h: EngineHarness, messageName: string, variables: Record<string, unknown> = {}) => {
+        await h.engine.correlateMessage({ messageName, businessKey: 'c', processVariables: typed(variables), processVariablesLocal: new Map(), all: true });
+        await h.runDueJobs();
+      };
+      const until = async (h: EngineHarness, iso: string) => h.advance(Date.parse(iso) - h.clock.now().getTime());
+      /** what the CRM sends on resuming: the due times moved by the working time the wait took */
+      const resumed = (h: EngineHarness, id: string, pausedAt: string) => {
+        const due = { slaDueAt: new Date(String(h.variable(id, 'slaDueAt'))), slaRemindAt: new Date(String(h.variable(id, 'slaRemindAt'))) };
+        const moved = resumeSla(officeHours('UTC'), due, new Date(pausedAt), h.clock.now());
+        return { slaDueAt: moved.slaDueAt.toISOString(), slaRemindAt: moved.slaRemindAt.toISOString(), assigneeId: 'agent-2' };
+      };
+
+      it('registered on Friday 19:00 with 4 working hours: due Monday 13:00, escalated then and not earlier', async () => {
+        const { h, topicsOf } = harness();
+        h.clock.set('2026-12-04T19:00:00.000Z');
+        await deployAll(h);
+        const id = await h.start('complaint-sla', urgent, 'c');
+        expect(h.task(id, 'ResolveComplaint').due?.toISOString()).toBe('2026-12-07T13:00:00.000Z');
+        await until(h, '2026-12-07T11:59:59.000Z');
+        expect(topicsOf()).toEqual([SET]);
+        await until(h, '2026-12-07T12:00:00.000Z');
+        expect(topicsOf()).toEqual([SET, 'RemindAssignee:crm.notify']);
+        await until(h, '2026-12-07T12:59:59.000Z');
+        expect(topicsOf()).not.toContain(ESCALATE);
+        expect(h.task(id, 'ResolveComplaint')).toBeDefined();
+        await until(h, '2026-12-07T13:00:00.000Z');
+        expect(topicsOf()).toEqual([SET, 'RemindAssignee:crm.notify', ESCALATE, 'NotifyHead:crm.notify']);
+      });
+
+      it('waiting for the customer stops the clock: the task and its timers end, and come back with the due times moved', async () => {
+        const { h, topicsOf } = harness();
+        await deployAll(h);
+        const id = await h.start('complaint-sla', urgent, 'c'); // Monday 9:00: reminder 12:00, breach 13:00
+        await until(h, '2026-01-05T10:00:00.000Z');
+        await message(h, 'SlaPaused');
+        expect(h.tasks(id)).toEqual([]);
+        await until(h, '2026-01-05T16:00:00.000Z');
+        expect(topicsOf()).toEqual([SET]);
+        await message(h, 'SlaResumed', resumed(h, id, '2026-01-05T10:00:00.000Z'));
+        // 3 working hours were left: Monday 16:00–18:00 and Tuesday 9:00–10:00
+        expect(h.task(id, 'ResolveComplaint')).toMatchObject({ assignee: 'agent-2' });
+        expect(h.task(id, 'ResolveComplaint').due?.toISOString()).toBe('2026-01-06T10:00:00.000Z');
+        await until(h, '2026-01-05T17:59:59.000Z');
+        expect(topicsOf()).toEqual([SET]);
+        await until(h, '2026-01-05T18:00:00.000Z');
+        expect(topicsOf()).toEqual([SET, 'RemindAssignee:crm.notify']);
+        await until(h, '2026-01-06T09:59:59.000Z');
+        expect(topicsOf()).not.toContain(ESCALATE);
+        await until(h, '2026-01-06T10:00:00.000Z');
+        expect(topicsOf()).toEqual([SET, 'RemindAssignee:crm.notify', ESCALATE, 'NotifyHead:crm.notify']);
+      });
+
+      it('a reminder sent before the wait is not sent again; a reply while waiting is forwarded and resumes the clock', async () => {
+        const { h, topicsOf } = harness();
+        await deployAll(h);
+        const id = await h.start('complaint-sla', urgent, 'c');
+        await until(h, '2026-01-05T12:30:00.000Z');
+        expect(topicsOf()).toEqual([SET, 'RemindAssignee:crm.notify']);
+        await message(h, 'SlaPaused');
+        await until(h, '2026-01-06T09:00:00.000Z');
+        await message(h, 'CustomerReplied', { ...resumed(h, id, '2026-01-05T12:30:00.000Z'), customerReply: 'Here is the photo' });
+        expect(topicsOf()).toEqual([SET, 'RemindAssignee:crm.notify', 'ForwardWaitedReply:crm.notify']);
+        expect(h.task(id, 'ResolveComplaint').due?.toISOString()).toBe('2026-01-06T09:30:00.000Z');
+        expect(h.path(id)).toContain('ReminderSkipped');
+        await until(h, '2026-01-06T09:30:00.000Z');
+        expect(topicsOf()).toEqual([SET, 'RemindAssignee:crm.notify', 'ForwardWaitedReply:crm.notify', ESCALATE, 'NotifyHead:crm.notify']);
+      });
+
+      it('resolved while waiting: the customer is told and the complaint closed', async () => {
+        const { h, topicsOf } = harness();
+        await deployAll(h);
+        const id = await h.start('complaint-sla', urgent, 'c');
+        await message(h, 'SlaPaused');
+        await message(h, 'ComplaintResolved');
+        await h.advance(48 * HOUR);
+        expect(topicsOf()).toEqual([SET, 'NotifyCustomer:crm.notify', 'CloseComplaint:crm.complaint.close']);
+        expect(h.state(id)).toBe('COMPLETED');
+      });
     });
   });
 });

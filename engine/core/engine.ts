@@ -33,6 +33,7 @@ import type { JobDispatcher } from './ports/job-dispatcher.js';
 import type { ServiceTaskHandlerRegistry } from './ports/service-task-handler.js';
 import type { ExternalTaskRecord } from './execution/records.js';
 import type { TypedValue } from './variables/index.js';
+import type { ExpressionGlobals } from './expressions/expression-globals.js';
 import { DEFAULT_JOB_LOCK_MS, type Heartbeat } from './jobs/lock-heartbeat.js';
 
 export interface EngineOptions {
@@ -55,6 +56,8 @@ export interface EngineOptions {
   readonly batches?: Partial<BatchSizing>;
   /** the DMN evaluator behind the seam; the one wired in decision-models-default.ts when omitted */
   readonly decisions?: DecisionModels;
+  /** host objects the application offers to every expression (the CRM's `crm`) */
+  readonly expressionGlobals?: ExpressionGlobals;
 }
 
 /** The engine's facade: every command a client, job or CRM listener can give. */
@@ -70,7 +73,7 @@ export class Engine {
   constructor(private readonly options: EngineOptions) {
     this.limits = options.limits ?? DEFAULT_XML_LIMITS;
     this.services = {
-      clock: options.clock, ids: options.ids, handlers: options.handlers, behaviors: this.behaviors,
+      clock: options.clock, ids: options.ids, handlers: options.handlers, behaviors: this.behaviors, expressionGlobals: options.expressionGlobals,
       decisions: new DeployedDecisions(options.decisions ?? defaultDecisionModels, { limits: this.limits, monotonicMs: options.monotonicMs }),
     };
     this.processor = new CommandProcessor(options.store, this.services, options.dispatcher, {

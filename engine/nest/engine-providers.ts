@@ -17,6 +17,7 @@ import { runPendingMigrations } from '../adapters/typeorm/migrate.js';
 import type { EngineSettings } from './engine-settings.js';
 import { ExternalTaskWaiters } from './external-task-waiters.js';
 import { HandlerRegistry } from './handler-registry.js';
+import { ExpressionGlobalRegistry } from './expression-global-registry.js';
 import { describeJobBackend, jobBackendOf } from './job-backend.js';
 import { DATABASE, ENGINE_SETTINGS } from './tokens.js';
 
@@ -87,14 +88,15 @@ export const engineProviders: Provider[] = [
   },
   {
     provide: Engine,
-    inject: [ENGINE_SETTINGS, SqlEngineStore, JOB_DISPATCHER, DatabaseClock, HandlerRegistry, ExternalTaskWaiters],
-    useFactory: (settings: EngineSettings, store: SqlEngineStore, dispatcher: JobDispatcher, clock: DatabaseClock, handlers: HandlerRegistry, waiters: ExternalTaskWaiters) =>
+    inject: [ENGINE_SETTINGS, SqlEngineStore, JOB_DISPATCHER, DatabaseClock, HandlerRegistry, ExternalTaskWaiters, ExpressionGlobalRegistry],
+    useFactory: (settings: EngineSettings, store: SqlEngineStore, dispatcher: JobDispatcher, clock: DatabaseClock, handlers: HandlerRegistry, waiters: ExternalTaskWaiters, expressionGlobals: ExpressionGlobalRegistry) =>
       new Engine({
         store,
         dispatcher,
         clock,
         ids: { next: () => randomUUID() },
         handlers,
+        expressionGlobals,
         workerId: settings.workerId,
         jobLockMs: settings.jobLockMs,
         limits: {
@@ -126,6 +128,7 @@ export const engineProviders: Provider[] = [
         log.warn(`Statistics compaction failed: ${String(error)}`)),
   },
   HandlerRegistry,
+  ExpressionGlobalRegistry,
   ExternalTaskWaiters,
 ];
 

@@ -7,6 +7,7 @@ import { ENGINE_QUERIES, engineProviders, JOB_DISPATCHER } from './engine-provid
 import type { EngineSettings } from './engine-settings.js';
 import { ExternalTaskWaiters } from './external-task-waiters.js';
 import { HandlerRegistry } from './handler-registry.js';
+import { ExpressionGlobalRegistry } from './expression-global-registry.js';
 import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './health/metrics.controller.js';
 import { IdentityDirectory } from './identity-directory.js';
@@ -71,7 +72,7 @@ export class EngineModule {
         HealthController,
         MetricsController,
       ],
-      exports: [Engine, ENGINE_QUERIES, DATABASE, JOB_DISPATCHER, HandlerRegistry, ExternalTaskWaiters, IdentityDirectory, TaskVisibility],
+      exports: [Engine, ENGINE_QUERIES, DATABASE, JOB_DISPATCHER, HandlerRegistry, ExpressionGlobalRegistry, ExternalTaskWaiters, IdentityDirectory, TaskVisibility],
     };
   }
 }

@@ -32,6 +32,10 @@ describe('CRM rules as decision tables', () => {
     api = new CrmClient(app.url, app.adminAuth);
     admin = new RestClient(app.rest, app.adminAuth);
     cast = await createCast(api, 'dmn');
+    // around the clock: the SLA's working hours are plain hours whenever the spec runs (crm-calendars.spec.ts covers business hours)
+    await api.ok('PUT', `/api/teams/${cast.serviceTeam}/calendar`, {
+      timeZone: 'UTC', hours: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => ({ day, from: '00:00', to: '24:00' })), holidays: [],
+    });
   });
   afterAll(() => app?.close());
 

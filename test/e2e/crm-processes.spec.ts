@@ -15,6 +15,10 @@ describe('CRM processes end to end', () => {
     app = await startTestApp({ env: { SEED_DEMO: 'false' } });
     api = new CrmClient(app.url, app.adminAuth);
     cast = await createCast(api, 'p');
+    // around the clock: the SLA's working hours are plain hours whenever the spec runs (crm-calendars.spec.ts covers business hours)
+    await api.ok('PUT', `/api/teams/${cast.serviceTeam}/calendar`, {
+      timeZone: 'UTC', hours: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => ({ day, from: '00:00', to: '24:00' })), holidays: [],
+    });
   });
   afterAll(() => app?.close());
 

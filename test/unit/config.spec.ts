@@ -138,6 +138,7 @@ describe('loadConfig', () => {
     ['ADMIN_EMAIL', 'root', 'expected an email address'],
     ['SESSION_TTL_HOURS', '0', 'expected a positive number of hours'],
     ['NOTIFY_ALLOWED_RECIPIENTS', 'partner.example', "expected comma-separated email addresses or '@domain' entries"],
+    ['CRM_CALENDAR_TIME_ZONE', 'Mars/Olympus', 'expected an IANA time zone such as Europe/Berlin'],
     ['NOTIFY_ALLOWED_RECIPIENTS', 'a@b.test; c@d.test', "expected comma-separated email addresses or '@domain' entries"],
     ['TRUST_PROXY', 'everyone', 'expected true, false, a number of proxy hops or a comma-separated list of proxy addresses (IP, CIDR, loopback, linklocal, uniquelocal)'],
   ])('refuses %s=%s with one line naming the variable and what is expected', (name, value, expected) => {

@@ -1,5 +1,5 @@
 import type { ApiKeyRole, UserRole } from '../app/roles';
-import { del, get, patch, post, queryString } from './http';
+import { del, get, patch, post, put, queryString } from './http';
 
 /** Calls of the admin pages: CRM users, teams (`/api/users`, `/api/teams`) and API keys (`/api/api-keys`). */
 export interface Page<T> {
@@ -82,6 +82,27 @@ export const users = {
 export const teams = {
   list: () => get<Page<Team>>('/api/teams?pageSize=200'),
   create: (fields: { name: string; kind: string; headId: string | null }) => post<Team>('/api/teams', fields),
+};
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** a team's working calendar (`/api/teams/{id}/calendar`): business hours per weekday in a time zone, holidays */
+export interface WorkingCalendar {
+  readonly timeZone: string;
+  readonly hours: { readonly day: Weekday; readonly from: string; readonly to: string }[];
+  readonly holidays: string[];
+}
+
+export interface TeamCalendar extends WorkingCalendar {
+  readonly teamId: string;
+  /** the team has none of its own: the default (Mon–Fri 9–18) */
+  readonly isDefault: boolean;
+}
+
+export const calendars = {
+  get: (teamId: string) => get<TeamCalendar>(`/api/teams/${id(teamId)}/calendar`),
+  save: (teamId: string, calendar: WorkingCalendar) => put<TeamCalendar>(`/api/teams/${id(teamId)}/calendar`, calendar),
 };
 
 export const apiKeys = {

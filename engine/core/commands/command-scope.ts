@@ -11,6 +11,7 @@ import type { Clock } from '../ports/clock.js';
 import type { DefinitionRef, EngineTransaction } from '../ports/engine-store.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { ServiceTaskHandlerRegistry } from '../ports/service-task-handler.js';
+import type { ExpressionGlobals } from '../expressions/expression-globals.js';
 
 export interface EngineServices {
   readonly clock: Clock;
@@ -19,6 +20,8 @@ export interface EngineServices {
   readonly behaviors: BehaviorRegistry;
   /** DMN resources: parsed at deployment, evaluated by business rule tasks and REST */
   readonly decisions: DeployedDecisions;
+  /** host objects the application offers to expressions (none by default) */
+  readonly expressionGlobals?: ExpressionGlobals | undefined;
 }
 
 /** Carries out one cross-instance effect inside the command's transaction. */

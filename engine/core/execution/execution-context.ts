@@ -6,6 +6,7 @@ import { flowOf, nodeOf } from '../model/graph.js';
 import type { Clock } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { ServiceTaskHandlerRegistry } from '../ports/service-task-handler.js';
+import type { ExpressionGlobals } from '../expressions/expression-globals.js';
 import type { CrossInstanceEffect } from './effects.js';
 import { Agenda } from './agenda.js';
 import type { ActivateOptions, ElementBehavior, ElementRuntime, Trigger } from './element-runtime.js';
@@ -26,6 +27,7 @@ export interface ExecutionServices {
   readonly ids: IdGenerator;
   readonly handlers: ServiceTaskHandlerRegistry;
   readonly behaviors: ElementBehaviors;
+  readonly expressionGlobals?: ExpressionGlobals | undefined;
 }
 
 /**
@@ -137,7 +139,8 @@ export class ExecutionContext implements ElementRuntime {
     if (name === 'execution' && !this.variables.find(scopeId, name)) {
       return { found: true, value: new ExecutionHostObject(this, scopeId) };
     }
-    return undefined;
+    const global = this.variables.find(scopeId, name) ? undefined : this.services.expressionGlobals?.resolve(name, () => this.now());
+    return global ? { found: true, value: global } : undefined;
   }
 
   // ---- lifecycle --------------------------------------------------------------------------

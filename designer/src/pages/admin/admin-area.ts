@@ -9,7 +9,7 @@ const TABS = [['/admin', 'Users'], ['/admin/teams', 'Teams'], ['/admin/api-keys'
 
 /** Admins: who may sign in and with which role, the teams, and the API keys of workers and integrations. */
 export function AdminArea({ route, user }: { route: Route; user: SessionUser }) {
-  const page = route.path === '/admin/teams' ? html`<${TeamsPage} />`
+  const page = route.path === '/admin/teams' ? html`<${TeamsPage} query=${route.query} />`
     : route.path === '/admin/api-keys' ? html`<${ApiKeysPage} />`
     : html`<${UsersPage} query=${route.query} me=${user} />`;
   return html`<div class="admin">
