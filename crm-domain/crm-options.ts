@@ -28,6 +28,11 @@ export interface CrmOptions {
   /** the reminder share of the provisional terms (0.75: 3 h into a 4 h SLA); the process takes complaint-sla.dmn's */
   readonly reminderShare: number;
   readonly publicForm: { readonly limit: number; readonly ttlMs: number; readonly maxBytes: number };
+  /**
+   * activities' reminders: `minutesBefore` the due time when an activity names none (0: none), and
+   * how often the sweep looks for reminders due (activities/activity-reminders.ts)
+   */
+  readonly activityReminders: { readonly minutesBefore: number; readonly sweepMs: number };
   /** how often record events not yet applied to the engine are retried */
   readonly eventSweepMs: number;
   /** which record event starts which process or correlates which message */
@@ -47,6 +52,7 @@ export const DEFAULT_CRM_OPTIONS: CrmOptions = {
   sla: { urgent: 'PT4H', high: 'P1D', normal: 'P3D', low: 'P5D' },
   reminderShare: 0.75,
   publicForm: { limit: 10, ttlMs: 60_000, maxBytes: 8 * 1024 },
+  activityReminders: { minutesBefore: 15, sweepMs: 30_000 },
   eventSweepMs: 5_000,
   triggers: DEFAULT_PROCESS_TRIGGERS,
 };
