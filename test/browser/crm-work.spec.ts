@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { CrmDatabase } from '../../crm-domain/shared/crm-database.js';
 import { allowProblem } from './support/browser-problems.js';
 import { describeBrowser, launchChromium } from './support/chromium.js';
-import { api, eventually } from './support/rest.js';
+import { api, eventually, rest } from './support/rest.js';
 import { publishScreenshot, screenshot } from './support/screenshots.js';
 import { demoAccounts, signInWithForm } from './support/session.js';
 import { ensureWebAppBuilt, startWebApp, type WebApp } from './support/web-app.js';
@@ -134,6 +134,42 @@ describeBrowser('CRM work screens', () => {
       await page.locator('[data-testid="my-activity"]', { hasText: 'Call back about the tablets' }).locator('[data-testid="activity-done"]').click();
       await page.locator('[data-testid="my-activity"]', { hasText: 'Call back about the tablets' }).waitFor({ state: 'detached' });
       expect((await api<{ done: boolean }>(web, 'GET', `/api/activities/${activityId}`)).done).toBe(true);
+    });
+  });
+
+  describe('names, not ids, in the tasklist and the cockpit (the admin, demo data)', () => {
+    const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+    let page: Page;
+
+    beforeAll(async () => {
+      page = await signInAs('ada.admin@demo.crm');
+    });
+    afterAll(() => page.close());
+
+    /** the page's main content once `ready` shows, with the lines that hold something shaped like a UUID */
+    const uuidLines = async (path: string, ready: string): Promise<string[]> => {
+      await page.goto(`${web.url}${path}`);
+      await page.locator(ready).first().waitFor();
+      // names and titles arrive in a second request: wait until the page is quiet
+      await page.waitForLoadState('networkidle');
+      return (await page.locator('.content').innerText()).split('\n').filter((line) => UUID.test(line)).map((line) => `${path}: ${line}`);
+    };
+
+    it('shows tasks, instances, their variables and definitions by name', async () => {
+      const tasks = await rest<{ id: string }[]>(web, 'GET', '/task?maxResults=6');
+      const running = await rest<{ id: string; definitionId: string }[]>(web, 'GET', '/process-instance?maxResults=50');
+      const byDefinition = [...new Map(running.map((i) => [i.definitionId, i])).values()];
+      expect(tasks.length).toBeGreaterThan(0);
+      expect(byDefinition.length).toBeGreaterThanOrEqual(3);
+      const found: string[] = [];
+      found.push(...(await uuidLines('/tasklist?view=all', '[data-testid="task-list"]')));
+      for (const task of tasks) found.push(...(await uuidLines(`/tasklist?view=all&task=${task.id}`, '[data-testid="task-detail"]')));
+      found.push(...(await uuidLines('/cockpit/instances', 'table tbody tr')));
+      for (const instance of byDefinition) {
+        found.push(...(await uuidLines(`/cockpit/instance?id=${instance.id}`, '[data-testid="variables"]')));
+        found.push(...(await uuidLines(`/cockpit/definition?id=${encodeURIComponent(instance.definitionId)}`, '.djs-container')));
+      }
+      expect(found).toEqual([]);
     });
   });
 
