@@ -92,7 +92,7 @@ const environmentSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, { message: 'expected an smtp:// or smtps:// URL' }).optional(),
   NOTIFY_ALLOWED_RECIPIENTS: allowedRecipients.default([]),
   /** minutes before an activity's due time its owner is reminded when the activity names none (0: no reminders) */
-  ACTIVITY_REMIND_BEFORE_MINUTES: z.coerce.number({ message: 'expected a number of minutes' }).int({ message: 'expected whole minutes' }).min(0).max(10_080).default(15),
+  ACTIVITY_REMIND_BEFORE_MINUTES: z.coerce.number({ message: 'expected a number of minutes' }).int({ message: 'expected whole minutes' }).min(0, { message: 'expected 0 to 10080 minutes' }).max(10_080, { message: 'expected 0 to 10080 minutes' }).default(15),
   TRUST_PROXY: trustProxy.default(false),
   CI: z.string().transform((v) => !['false', '0', 'no', ''].includes(v.toLowerCase())).default(false),
 });
