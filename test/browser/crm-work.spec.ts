@@ -92,6 +92,20 @@ describeBrowser('CRM work screens', () => {
       expect(deal).toMatchObject({ stage: 'lost', lostReason: 'Budget frozen until next year' });
     });
 
+    it('pages a long column: load more', async () => {
+      const company = (await api<List<{ id: string }>>(web, 'GET', '/api/companies?pageSize=1')).items[0]!;
+      for (let n = 1; n <= 23; n++) await api(web, 'POST', '/api/deals', { title: `Bulk ${String(n).padStart(2, '0')}`, companyId: company.id, amount: 100 + n, currency: 'EUR', stage: 'new' });
+      await page.goto(`${web.url}/crm/pipeline?q=Bulk`);
+      const cards = column('new').locator('[data-testid="deal-card"]');
+      await eventually('the first page of the new column', async () => (await cards.count()) === 20);
+      expect(await column('new').locator('[data-testid="column-count"]').innerText()).toBe('23');
+      await column('new').locator('[data-testid="load-more"]').click();
+      await eventually('the whole new column', async () => (await cards.count()) === 23);
+      expect(await column('new').locator('[data-testid="load-more"]').count()).toBe(0);
+      await page.goto(`${web.url}/crm/pipeline`);
+      await card('Fjord partner portal').waitFor();
+    });
+
     it('keeps its filters in the URL', async () => {
       await page.locator('[data-testid="filter-q"]').fill('Acme');
       await page.locator('[data-testid="filter-q"]').press('Enter');
