@@ -88,6 +88,8 @@ describeBrowser('CRM work screens', () => {
       await dialog.locator('textarea').fill('Budget frozen until next year');
       await dialog.locator('[data-testid="prompt-confirm"]').click();
       await column('lost').locator('[data-testid="deal-card"]', { hasText: 'Delta ERP integration' }).waitFor();
+      // the card moves at once; the message says the server has taken the move
+      await page.locator('[data-testid="pipeline-message"]', { hasText: 'Delta ERP integration moved to Lost' }).waitFor();
       const deal = await dealNamed('Delta ERP integration');
       expect(deal).toMatchObject({ stage: 'lost', lostReason: 'Budget frozen until next year' });
     });
