@@ -4,6 +4,7 @@ import { AuditModule } from '../crm-domain/audit/audit.module.js';
 import { crmBusinessKeys } from '../crm-domain/access/crm-business-keys.js';
 import { AuthModule } from '../crm-domain/auth/auth.module.js';
 import { CrmModule } from '../crm-domain/crm.module.js';
+import { DEFAULT_CRM_OPTIONS } from '../crm-domain/crm-options.js';
 import { crmEntities } from '../crm-domain/entities.js';
 import { EngineModule } from '../engine/nest/engine.module.js';
 import { migrations } from '../migrations/index.js';
@@ -53,7 +54,9 @@ export class AppModule {
           workerId: `${hostname()}:${process.pid}`,
           businessKeyRecords: crmBusinessKeys,
         }),
-        CrmModule.forRoot({ seedDemo, demoPassword: config.DEMO_PASSWORD, smtpUrl: config.SMTP_URL, notifyAllowedRecipients: config.NOTIFY_ALLOWED_RECIPIENTS, ...(config.CRM_CALENDAR_TIME_ZONE ? { calendarTimeZone: config.CRM_CALENDAR_TIME_ZONE } : {}) }),
+        CrmModule.forRoot({ seedDemo, demoPassword: config.DEMO_PASSWORD, smtpUrl: config.SMTP_URL, notifyAllowedRecipients: config.NOTIFY_ALLOWED_RECIPIENTS,
+          ...(config.CRM_CALENDAR_TIME_ZONE ? { calendarTimeZone: config.CRM_CALENDAR_TIME_ZONE } : {}),
+          activityReminders: { ...DEFAULT_CRM_OPTIONS.activityReminders, minutesBefore: config.ACTIVITY_REMIND_BEFORE_MINUTES } }),
         // before AuthModule: the audit's guard must start before the access guard refuses
         AuditModule,
         AuthModule.forRoot({

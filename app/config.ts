@@ -94,6 +94,8 @@ const environmentSchema = z.object({
   NOTIFY_ALLOWED_RECIPIENTS: allowedRecipients.default([]),
   /** the zone of the default working calendar (Mon–Fri 9–18) of teams without their own */
   CRM_CALENDAR_TIME_ZONE: z.string().refine(isTimeZone, { message: 'expected an IANA time zone such as Europe/Berlin' }).optional(),
+  /** minutes before an activity's due time its owner is reminded when the activity names none (0: no reminders) */
+  ACTIVITY_REMIND_BEFORE_MINUTES: z.coerce.number({ message: 'expected a number of minutes' }).int({ message: 'expected whole minutes' }).min(0, { message: 'expected 0 to 10080 minutes' }).max(10_080, { message: 'expected 0 to 10080 minutes' }).default(15),
   TRUST_PROXY: trustProxy.default(false),
   CI: z.string().transform((v) => !['false', '0', 'no', ''].includes(v.toLowerCase())).default(false),
 });

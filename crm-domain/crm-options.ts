@@ -30,6 +30,11 @@ export interface CrmOptions {
   /** the time zone of the default working calendar (Mon–Fri 9–18) of teams without their own */
   readonly calendarTimeZone: string;
   readonly publicForm: { readonly limit: number; readonly ttlMs: number; readonly maxBytes: number };
+  /**
+   * activities' reminders: `minutesBefore` the due time when an activity names none (0: none), and
+   * how often the sweep looks for reminders due (activities/activity-reminders.ts)
+   */
+  readonly activityReminders: { readonly minutesBefore: number; readonly sweepMs: number };
   /** how often record events not yet applied to the engine are retried */
   readonly eventSweepMs: number;
   /** which record event starts which process or correlates which message */
@@ -50,6 +55,7 @@ export const DEFAULT_CRM_OPTIONS: CrmOptions = {
   reminderShare: 0.75,
   calendarTimeZone: 'UTC',
   publicForm: { limit: 10, ttlMs: 60_000, maxBytes: 8 * 1024 },
+  activityReminders: { minutesBefore: 15, sweepMs: 30_000 },
   eventSweepMs: 5_000,
   triggers: DEFAULT_PROCESS_TRIGGERS,
 };

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { checkOwnerChange, ownerOfNew } from '../access/owner-rules.js';
@@ -15,6 +15,8 @@ import { users } from '../users/users.service.js';
 import { Activity } from './activity.entity.js';
 import { activityList, type ActivityListQuery, type CreateActivity, type UpdateActivity } from './activity-schemas.js';
 import { CrmInvalidRequestError } from '../shared/crm-errors.js';
+import { CRM_OPTIONS, DEFAULT_CRM_OPTIONS, type CrmOptions } from '../crm-options.js';
+import { remindAt } from './activity-reminders.js';
 
 export const activities = new RecordStore(Activity, null, 'Activity', 'activity');
 
@@ -23,7 +25,10 @@ const SORT = { sortable: { createdAt: 'createdAt', scheduledAt: 'scheduledAt', d
 /** Calls, meetings, emails and tasks, each optionally about a record (shown on its timeline). */
 @Injectable()
 export class ActivitiesService {
-  constructor(private readonly db: CrmDatabase) {}
+  constructor(
+    private readonly db: CrmDatabase,
+    @Optional() @Inject(CRM_OPTIONS) private readonly options: Pick<CrmOptions, 'activityReminders'> = DEFAULT_CRM_OPTIONS,
+  ) {}
 
   list(query: ActivityListQuery, viewer: RecordViewer): Promise<PageResult<Activity>> {
     const qb = whereVisible(this.db.dataSource.getRepository(Activity).createQueryBuilder('a'), 'activity', viewer);
@@ -58,6 +63,8 @@ export class ActivitiesService {
       ownerId: input.ownerId ?? null,
       recordType: input.recordType ?? null,
       recordId: input.recordId ?? null,
+      remindBefore: input.remindBefore ?? null,
+      remindAt: remindAt(input.dueAt ?? null, input.remindBefore ?? null, this.options.activityReminders.minutesBefore),
       createdBy: tx.actor,
       createdAt: now,
       updatedAt: now,
@@ -76,6 +83,9 @@ export class ActivitiesService {
       await this.checkReferences(tx.manager, { ...before, ...definedOnly(patch) }, movesRecord ? viewer : SYSTEM_VIEWER);
       const change: Partial<Activity> = definedOnly(patch) as Partial<Activity>;
       if (patch.done !== undefined && patch.done !== before.done) change.doneAt = patch.done ? new Date() : null;
+      if (patch.dueAt !== undefined || patch.remindBefore !== undefined) {
+        change.remindAt = remindAt(patch.dueAt !== undefined ? patch.dueAt : before.dueAt, patch.remindBefore !== undefined ? patch.remindBefore : before.remindBefore, this.options.activityReminders.minutesBefore);
+      }
       return activities.update(tx, before, change);
     });
   }

@@ -5,6 +5,9 @@ import { filters, listQuery, param } from '../shared/list-filters.js';
 import { RECORD_TYPES } from '../shared/record-types.js';
 import { ACTIVITY_KINDS } from './activity.entity.js';
 
+/** a week: the reminder sweep looks back no further than this */
+export const MAX_REMIND_BEFORE_MINUTES = 10_080;
+
 const activityFields = {
   kind: field.oneOf(ACTIVITY_KINDS),
   subject: field.name(500),
@@ -15,6 +18,8 @@ const activityFields = {
   ownerId: field.id().nullish(),
   recordType: field.oneOf(RECORD_TYPES).nullish(),
   recordId: field.id().nullish(),
+  /** minutes before `dueAt` the owner is reminded (0: no reminder); default from the CRM's options */
+  remindBefore: z.number({ message: 'expected a number of minutes' }).int({ message: 'expected whole minutes' }).min(0, { message: 'must be 0 to 10080 (a week)' }).max(MAX_REMIND_BEFORE_MINUTES, { message: 'must be 0 to 10080 (a week)' }).nullish(),
 };
 
 export const createActivityBody = z.strictObject(activityFields);
@@ -28,6 +33,8 @@ export const activityList = listQuery({
   done: param(q.bool(), filters.equals('done')),
   dueBefore: param(q.date(), filters.before('due_at')),
   dueAfter: param(q.date(), filters.atLeast('due_at')),
+  /** not done and past the due time */
+  overdue: param(q.bool(), filters.when((col) => `NOT ${col('done')} AND ${col('due_at')} < now()`)),
 });
 export const activityListQuery = activityList.schema;
 

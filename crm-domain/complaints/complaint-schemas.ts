@@ -36,9 +36,14 @@ export const complaintList = listQuery({
   type: param(q.oneOf(COMPLAINT_TYPES), filters.equals('type')),
   channel: param(q.oneOf(COMPLAINT_CHANNELS), filters.equals('channel')),
   assigneeId: param(q.id(), filters.equals('assignee_id')),
+  /** assigned to the team's members */
+  teamId: param(q.id(), filters.inTeam('assignee_id')),
   companyId: param(q.id(), filters.equals('company_id')),
   /** open and past the SLA */
   overdue: param(q.bool(), filters.when((col) => `${col('status')} IN ('new', 'in_progress') AND ${col('sla_due_at')} < now()`)),
+  /** not yet resolved or closed (the complaints desk's queue: with sort=slaDueAt, breached first) */
+  open: param(q.bool(), filters.when((col) => `${col('status')} NOT IN ('resolved', 'closed')`)),
+  slaDueBefore: param(q.date(), filters.before('sla_due_at')),
   createdFrom: param(q.date(), filters.atLeast('created_at')),
   createdTo: param(q.date(), filters.before('created_at')),
   archived: param(q.bool(), filters.archived()),

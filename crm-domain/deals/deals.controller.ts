@@ -22,6 +22,12 @@ export class DealsController {
     return this.deals.list(parseInput(dealListQuery, query, 'query'), viewer);
   }
 
+  /** count and amount (per currency) of each stage's deals, with the list's filters: the pipeline board's column heads */
+  @Get('pipeline')
+  pipeline(@Query() query: unknown, @Viewer() viewer: RecordViewer) {
+    return this.deals.pipeline(parseInput(dealListQuery, query, 'query'), viewer);
+  }
+
   @Get(':id')
   get(@Param('id', RecordIdPipe) id: string, @Viewer() viewer: RecordViewer) {
     return this.deals.get(id, viewer);

@@ -13,7 +13,7 @@ import { RecordStore } from '../shared/record-store.js';
 import { isUuid } from '../shared/record-types.js';
 import { definedOnly } from '../shared/defined-only.js';
 import { users } from '../users/users.service.js';
-import { Deal } from './deal.entity.js';
+import { Deal, DEAL_STAGES, type DealStage } from './deal.entity.js';
 import { DealProductsService } from './deal-products.service.js';
 import { dealList, type ApprovalRequest, type CreateDeal, type DealListQuery, type DealProductLine, type UpdateDeal } from './deal-schemas.js';
 import { isClosed, STAGE_PROBABILITY } from './deal-stages.js';
@@ -31,6 +31,12 @@ const SORT = {
 
 export type DealWithProducts = Deal & { products: DealProduct[] };
 
+export interface PipelineColumn {
+  readonly stage: DealStage;
+  readonly count: number;
+  readonly amountByCurrency: Readonly<Record<string, number>>;
+}
+
 /** Deals through their stages; an approval request starts deal-approval. */
 @Injectable()
 export class DealsService {
@@ -42,6 +48,22 @@ export class DealsService {
   list(query: DealListQuery, viewer: RecordViewer): Promise<PageResult<Deal>> {
     const qb = whereVisible(this.db.dataSource.getRepository(Deal).createQueryBuilder('d'), 'deal', viewer);
     return readPage(qb, query, SORT, applyFilters(qb, dealList, query));
+  }
+
+  /** per stage: how many deals the filters leave and their amount per currency (paging and sort ignored) */
+  async pipeline(query: DealListQuery, viewer: RecordViewer): Promise<{ stages: PipelineColumn[] }> {
+    const qb = whereVisible(this.db.dataSource.getRepository(Deal).createQueryBuilder('d'), 'deal', viewer);
+    applyFilters(qb, dealList, query);
+    const rows = await qb
+      .select('d.stage', 'stage').addSelect('d.currency', 'currency').addSelect('count(*)::int', 'count').addSelect('sum(d.amount)::text', 'amount')
+      .groupBy('d.stage').addGroupBy('d.currency')
+      .getRawMany<{ stage: DealStage; currency: string; count: number; amount: string }>();
+    return {
+      stages: DEAL_STAGES.map((stage) => {
+        const inStage = rows.filter((r) => r.stage === stage);
+        return { stage, count: inStage.reduce((n, r) => n + Number(r.count), 0), amountByCurrency: Object.fromEntries(inStage.map((r) => [r.currency, Number(r.amount)])) };
+      }),
+    };
   }
 
   async get(id: string, viewer: RecordViewer): Promise<DealWithProducts> {

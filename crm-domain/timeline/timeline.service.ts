@@ -97,6 +97,8 @@ function toActivity(row: Record<string, unknown>): Activity {
     ownerId: (row['owner_id'] as string | null) ?? null,
     recordType: (row['record_type'] as Activity['recordType']) ?? null,
     recordId: (row['record_id'] as string | null) ?? null,
+    remindBefore: (row['remind_before_minutes'] as number | null) ?? null,
+    remindAt: row['remind_at'] ? new Date(row['remind_at'] as string) : null,
     createdBy: String(row['created_by']),
     createdAt: new Date(row['created_at'] as string),
     updatedAt: new Date(row['updated_at'] as string),

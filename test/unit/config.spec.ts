@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       SESSION_TTL_HOURS: 12,
       DEMO_PASSWORD: 'demo-password',
       NOTIFY_ALLOWED_RECIPIENTS: [],
+      ACTIVITY_REMIND_BEFORE_MINUTES: 15,
       TRUST_PROXY: false,
       CI: false,
     });
@@ -60,6 +61,7 @@ describe('loadConfig', () => {
       ADMIN_PASSWORD: 'first-admin-password',
       DEMO_PASSWORD: 'another-demo-password',
       NOTIFY_ALLOWED_RECIPIENTS: ' Audit@Bank.test, @Partner.example ,',
+      ACTIVITY_REMIND_BEFORE_MINUTES: '30',
       TRUST_PROXY: 'loopback, 10.0.0.0/8',
       CI: 'true',
       HOME: '/root',
@@ -94,6 +96,7 @@ describe('loadConfig', () => {
       ADMIN_PASSWORD: 'first-admin-password',
       DEMO_PASSWORD: 'another-demo-password',
       NOTIFY_ALLOWED_RECIPIENTS: ['audit@bank.test', '@partner.example'],
+      ACTIVITY_REMIND_BEFORE_MINUTES: 30,
       TRUST_PROXY: 'loopback, 10.0.0.0/8',
       CI: true,
     });
@@ -140,6 +143,8 @@ describe('loadConfig', () => {
     ['NOTIFY_ALLOWED_RECIPIENTS', 'partner.example', "expected comma-separated email addresses or '@domain' entries"],
     ['CRM_CALENDAR_TIME_ZONE', 'Mars/Olympus', 'expected an IANA time zone such as Europe/Berlin'],
     ['NOTIFY_ALLOWED_RECIPIENTS', 'a@b.test; c@d.test', "expected comma-separated email addresses or '@domain' entries"],
+    ['ACTIVITY_REMIND_BEFORE_MINUTES', '-5', 'expected 0 to 10080 minutes'],
+    ['ACTIVITY_REMIND_BEFORE_MINUTES', 'soon', 'expected a number of minutes'],
     ['TRUST_PROXY', 'everyone', 'expected true, false, a number of proxy hops or a comma-separated list of proxy addresses (IP, CIDR, loopback, linklocal, uniquelocal)'],
   ])('refuses %s=%s with one line naming the variable and what is expected', (name, value, expected) => {
     const error = errorOf(() => loadConfig({ [name]: value }));

@@ -4,6 +4,9 @@ import { instances } from '../../api/engine';
 import type { VariableMap, VariableType } from '../../api/engine-types';
 import { displayValue, EDITABLE_TYPES, typedValue } from '../../api/variables';
 import { ErrorNote, errorText } from '../../components/common';
+import { IdValue, isUuid } from '../../components/id-value';
+import { usePeople } from '../../components/people';
+import { useRecordTitles } from '../../components/record-title';
 
 /** Variables of a running instance, editable with their types (PUT /process-instance/{id}/variables/{name}). */
 export function VariablesPanel({ instanceId, variables, editable, onSaved }: { instanceId: string; variables: VariableMap; editable: boolean; onSaved: () => void }) {
@@ -21,11 +24,14 @@ export function VariablesPanel({ instanceId, variables, editable, onSaved }: { i
     }
   };
   const names = Object.keys(variables).sort();
+  // ids among the values are shown as the users' names and the records' titles
+  const people = usePeople();
+  const records = useRecordTitles(names.map((n) => displayValue(variables[n]!)).filter(isUuid));
   return html`<div data-testid="variables">
     <table>
       <thead><tr><th>Name</th><th>Type</th><th>Value</th><th></th></tr></thead>
       <tbody>${names.map((name) => html`<tr>
-        <td><code>${name}</code></td><td>${variables[name]!.type}</td><td>${displayValue(variables[name]!)}</td>
+        <td><code>${name}</code></td><td>${variables[name]!.type}</td><td><${IdValue} text=${displayValue(variables[name]!)} people=${people} records=${records} /></td>
         <td>${editable && html`<button type="button" class="link" onClick=${() => setEditing({ name, type: (EDITABLE_TYPES.includes(variables[name]!.type as VariableType) ? variables[name]!.type : 'String') as VariableType, value: displayValue(variables[name]!) })}>edit</button>`}</td>
       </tr>`)}</tbody>
     </table>

@@ -30,11 +30,12 @@ export function RecordPanel({ businessKey, variables, processKey }: { businessKe
   const load = useLoad<Loaded | null>(async () => {
     if (candidates.length === 0) return null;
     const record = await loadRecord(candidates);
-    const references = record.state === 'loaded' ? await recordTitles(referencedIds(record.ref.type, record.record)) : new Map();
+    // the record's own title too: a complaint has no title field
+    const references = record.state === 'loaded' ? await recordTitles([record.ref.id, ...referencedIds(record.ref.type, record.record)]) : new Map();
     return { record, references };
   }, [JSON.stringify(candidates)]);
   const loaded = load.data?.record;
-  const title = loaded?.state === 'loaded' ? `CRM ${loaded.ref.type}: ${String(loaded.record['title'] ?? loaded.record['name'] ?? loaded.record['fullName'] ?? loaded.record['personName'] ?? loaded.ref.id)}` : 'CRM record';
+  const title = loaded?.state === 'loaded' ? `CRM ${loaded.ref.type}: ${String(loaded.record['title'] ?? loaded.record['name'] ?? loaded.record['fullName'] ?? loaded.record['personName'] ?? load.data?.references.get(loaded.ref.id)?.title ?? 'untitled')}` : 'CRM record';
   const rows = (record: Readonly<Record<string, unknown>>, type: string): [string, string][] => {
     const fields = RECORD_FIELDS[type];
     if (!fields) return Object.entries(record).filter(([k, v]) => k !== 'id' && (v === null || typeof v !== 'object')).slice(0, 8).map(([k, v]) => [k, shown(v)]);
