@@ -55,9 +55,10 @@ export function ComplaintsDesk({ route, user }: { route: Route; user: SessionUse
   const data = queue.data;
   const last = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const row = (c: Complaint) => {
-    const breached = new Date(c.slaDueAt).getTime() < now;
+    const paused = c.status === 'waiting_for_customer';
+    const breached = !paused && new Date(c.slaDueAt).getTime() < now;
     return html`<tr data-testid="desk-row" data-complaint-id=${c.id} class=${breached ? 'breached-row' : ''}>
-      <td><${TimeLeft} due=${c.slaDueAt} now=${now} /></td>
+      <td>${paused ? html`<span class="time-left" data-testid="time-left" title="the SLA clock stops while the complaint waits for the customer">SLA paused</span>` : html`<${TimeLeft} due=${c.slaDueAt} now=${now} />`}</td>
       <td><span class=${`pill priority-${c.priority}`}>${c.priority}</span></td>
       <td data-testid="desk-company"><a href=${cardPath('company', c.companyId)} onClick=${linkTo(cardPath('company', c.companyId))}>${company(c)}</a>
         <div class="muted small desk-description" title=${c.description}>${c.type.replace(/_/g, ' ')}: ${c.description}</div></td>

@@ -5,7 +5,7 @@ import { COMPLAINT_PRIORITIES, teamsApi } from './work-api';
 
 export type WorkFilterField = 'owner' | 'assignee' | 'team' | 'min' | 'max' | 'q' | 'priority' | 'status';
 
-const OPEN_STATUSES = ['new', 'in_progress'];
+const OPEN_STATUSES = ['new', 'in_progress', 'waiting_for_customer'];
 
 /** the filters of the board and the desk, each a query parameter of the URL (a change goes back to page 1) */
 export function WorkFilters({ query, people, fields }: { query: URLSearchParams; people: ReadonlyMap<string, string>; fields: readonly WorkFilterField[] }) {
