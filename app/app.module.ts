@@ -5,6 +5,7 @@ import { crmBusinessKeys } from '../crm-domain/access/crm-business-keys.js';
 import { AuthModule } from '../crm-domain/auth/auth.module.js';
 import { CrmModule } from '../crm-domain/crm.module.js';
 import { crmEntities } from '../crm-domain/entities.js';
+import { DEFAULT_IMPORT_EXPORT_OPTIONS } from '../crm-domain/import/import-options.js';
 import { EngineModule } from '../engine/nest/engine.module.js';
 import { migrations } from '../migrations/index.js';
 import { demoDataEnabled, type AppConfig } from './config.js';
@@ -53,7 +54,9 @@ export class AppModule {
           workerId: `${hostname()}:${process.pid}`,
           businessKeyRecords: crmBusinessKeys,
         }),
-        CrmModule.forRoot({ seedDemo, demoPassword: config.DEMO_PASSWORD, smtpUrl: config.SMTP_URL, notifyAllowedRecipients: config.NOTIFY_ALLOWED_RECIPIENTS }),
+        CrmModule.forRoot({ seedDemo, demoPassword: config.DEMO_PASSWORD, smtpUrl: config.SMTP_URL, notifyAllowedRecipients: config.NOTIFY_ALLOWED_RECIPIENTS,
+          importExport: { ...DEFAULT_IMPORT_EXPORT_OPTIONS, importMaxRows: config.IMPORT_MAX_ROWS, importChunkRows: config.IMPORT_CHUNK_ROWS, exportMaxRows: config.EXPORT_MAX_ROWS },
+        }),
         // before AuthModule: the audit's guard must start before the access guard refuses
         AuditModule,
         AuthModule.forRoot({
