@@ -1,6 +1,7 @@
 import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
+import { TakesBody } from '../../engine/nest/http/body-types.js';
 import { Viewer, type RecordViewer } from '../access/record-viewer.js';
 import { CrmRequires } from '../auth/permissions.js';
 import { CrmController } from '../shared/crm-controller.decorator.js';
@@ -21,6 +22,7 @@ const uploadQuery = z.strictObject({ fileName: z.string().trim().min(1).max(200)
 export class ImportsController {
   constructor(private readonly imports: ImportsService) {}
 
+  @TakesBody('csv', 'xlsx')
   @Post()
   async upload(@Req() req: Request, @Query() query: unknown, @Viewer() viewer: RecordViewer) {
     const { fileName } = parseInput(uploadQuery, query, 'query');
