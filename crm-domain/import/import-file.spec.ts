@@ -5,7 +5,7 @@ describe('reading an import file', () => {
   const csv = (text: string) => readImportTable(Buffer.from(text, 'utf8'), 100);
 
   it('reads UTF-8 CSV with a BOM, quoted commas, quotes and line breaks inside quotes, CRLF or LF', async () => {
-    const table = await csv('\uFEFFName,Address\r\n"Acme, Inc.","Main St ""1""\nBerlin"\r\nÜber GmbH,Straße 2\n');
+    const table = await csv('\uFEFF"Name",Address\r\n"Acme, Inc.","Main St ""1""\nBerlin"\r\nÜber GmbH,Straße 2\n');
     expect(table).toEqual({ format: 'csv', headers: ['Name', 'Address'], rows: [['Acme, Inc.', 'Main St "1"\nBerlin'], ['Über GmbH', 'Straße 2']] });
   });
 
