@@ -69,14 +69,15 @@ export class ImportsService {
     });
     return {
       batch: publicBatch(await batchOfImporter(this.db.dataSource.manager, id, importer.userId)),
-      fields: IMPORT_FIELD_NAMES.map((name) => ({ name, label: IMPORT_FIELDS[name].label, required: REQUIRED_FIELDS.includes(name) })),
+      fields: importFields(),
       suggestedMapping: suggested,
       preview: table.rows.slice(0, 5),
     };
   }
 
-  async list(importer: RecordViewer): Promise<ImportBatch[]> {
-    return (await batchesOfImporter(this.db.dataSource.manager, importer.userId, 50)).map(publicBatch);
+  /** the importer's 50 latest batches, and the import fields a mapping can name */
+  async list(importer: RecordViewer): Promise<{ fields: UploadAnswer['fields']; items: ImportBatch[] }> {
+    return { fields: importFields(), items: (await batchesOfImporter(this.db.dataSource.manager, importer.userId, 50)).map(publicBatch) };
   }
 
   async get(id: string, importer: RecordViewer): Promise<ImportBatch> {
@@ -144,4 +145,8 @@ export class ImportsService {
     const parsed = parseInput(settingsBody, body);
     return { mapping: parseMapping(parsed.mapping ?? batch.mapping, batch.headers), duplicatePolicy: parsed.duplicatePolicy };
   }
+}
+
+function importFields(): UploadAnswer['fields'] {
+  return IMPORT_FIELD_NAMES.map((name) => ({ name, label: IMPORT_FIELDS[name].label, required: REQUIRED_FIELDS.includes(name) }));
 }

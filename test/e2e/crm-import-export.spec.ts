@@ -136,7 +136,7 @@ describe('CRM import and export', () => {
         ['11', 'skipped', "Email: likely duplicate: a company or contact with the email 'office0@imported.test' exists"],
       ]);
       expect(lines[1]![3]).toBe('Imported bad AG');
-      expect((await api.ok('GET', '/api/imports')).map((b: any) => b.id)).toContain(id);
+      expect((await api.ok('GET', '/api/imports')).items.map((b: any) => b.id)).toContain(id);
     });
 
     it('imports duplicates too when the policy says so', async () => {
