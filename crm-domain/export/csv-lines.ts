@@ -5,7 +5,7 @@ export function csvLine(fields: readonly unknown[]): string {
 
 function csvField(value: unknown): string {
   const text = value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : String(value);
-  // a leading =, +, - or @ would be a formula to a spreadsheet opening the file
-  const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
+  // a leading = or @ (or + or - before a letter) would be a formula to a spreadsheet opening the file; phone numbers and amounts stay as they are
+  const safe = /^[=@\t\r]|^[+-][^\d\s(.]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
