@@ -2,9 +2,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Import batches of companies with their first contact: the uploaded rows (kept until the batch is
- * done, so that a restarted service continues where the last committed chunk ended), each row's
- * outcome and errors, the batch's cursor, counters and lease; and the index the duplicate check
- * reads companies' emails by.
+ * done, so that a restarted service continues where the last committed chunk ended; then only the
+ * failed and skipped ones stay, with their errors), the batch's cursor, counters and lease; and the
+ * index the duplicate check reads companies' emails by.
  */
 export class Imports1763901720000 implements MigrationInterface {
   name = 'Imports1763901720000';
@@ -40,9 +40,8 @@ export class Imports1763901720000 implements MigrationInterface {
         batch_id uuid NOT NULL REFERENCES crm.import_batches (id) ON DELETE CASCADE,
         row_number integer NOT NULL,
         cells jsonb NOT NULL,
-        outcome text CHECK (outcome IN ('imported', 'failed', 'skipped')),
+        outcome text CHECK (outcome IN ('failed', 'skipped')),
         errors jsonb,
-        company_id uuid,
         PRIMARY KEY (batch_id, row_number)
       )`);
     await db.query(`CREATE INDEX import_rows_problems_idx ON crm.import_rows (batch_id, row_number) WHERE outcome IN ('failed', 'skipped')`);

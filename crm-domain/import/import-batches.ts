@@ -91,13 +91,13 @@ export async function insertRows(manager: EntityManager, batchId: string, rows: 
   }
 }
 
-/** what happened to each row of a chunk */
-export async function recordOutcomes(manager: EntityManager, batchId: string, outcomes: readonly { rowNumber: number; outcome: 'imported' | 'failed' | 'skipped'; errors: RowError[] | null; companyId: string | null }[]): Promise<void> {
+/** the rows of a chunk that failed or were skipped, and why */
+export async function recordOutcomes(manager: EntityManager, batchId: string, outcomes: readonly { rowNumber: number; outcome: 'failed' | 'skipped'; errors: RowError[] }[]): Promise<void> {
   if (outcomes.length === 0) return;
   await manager.query(
-    `UPDATE crm.import_rows t SET outcome = r.outcome, errors = r.errors, company_id = r.company_id
-     FROM jsonb_to_recordset($2::jsonb) AS r(row_number integer, outcome text, errors jsonb, company_id uuid)
+    `UPDATE crm.import_rows t SET outcome = r.outcome, errors = r.errors
+     FROM jsonb_to_recordset($2::jsonb) AS r(row_number integer, outcome text, errors jsonb)
      WHERE t.batch_id = $1 AND t.row_number = r.row_number`,
-    [batchId, JSON.stringify(outcomes.map((o) => ({ row_number: o.rowNumber, outcome: o.outcome, errors: o.errors, company_id: o.companyId })))],
+    [batchId, JSON.stringify(outcomes.map((o) => ({ row_number: o.rowNumber, outcome: o.outcome, errors: o.errors })))],
   );
 }

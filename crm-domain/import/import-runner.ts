@@ -103,16 +103,16 @@ export class ImportRunner implements OnApplicationBootstrap, OnModuleDestroy {
       await this.db.transaction(batch.importerId, async (tx) => {
         const verdicts = await checker.check(tx.manager, rows);
         const valid = verdicts.flatMap((v) => (v.outcome === 'valid' ? [v] : []));
-        const ids = await insertCompanies(tx.manager, batch.importerId, valid.map((v) => v.company));
-        const companyOf = new Map(valid.map((v, index) => [v.rowNumber, ids[index]!]));
-        await recordOutcomes(tx.manager, batch.id, verdicts.map((v) => outcomeOf(v, companyOf)));
+        await insertCompanies(tx.manager, batch.importerId, valid.map((v) => v.company));
+        // imported rows are those up to the cursor without an outcome: only problems are written back
+        await recordOutcomes(tx.manager, batch.id, verdicts.flatMap((v) => (v.outcome === 'valid' ? [] : [{ rowNumber: v.rowNumber, outcome: v.outcome, errors: v.errors }])));
         await this.advance(tx.manager, batch, rows.at(-1)!.rowNumber, count(verdicts, 'valid'), count(verdicts, 'failed'), count(verdicts, 'skipped'));
       });
     } catch (error) {
       if (!single || error instanceof LeaseLost) throw error;
       const [row] = rows;
       await this.db.transaction(batch.importerId, async (tx) => {
-        await recordOutcomes(tx.manager, batch.id, [{ rowNumber: row!.rowNumber, outcome: 'failed', errors: [{ column: 'row', message: `could not be written: ${describe(error)}` }], companyId: null }]);
+        await recordOutcomes(tx.manager, batch.id, [{ rowNumber: row!.rowNumber, outcome: 'failed', errors: [{ column: 'row', message: `could not be written: ${describe(error)}` }] }]);
         await this.advance(tx.manager, batch, row!.rowNumber, 0, 1, 0);
       });
     }
@@ -134,16 +134,11 @@ export class ImportRunner implements OnApplicationBootstrap, OnModuleDestroy {
        WHERE id = $1 AND lease_owner = $2`,
       [batch.id, this.node],
     );
-    // the cells of imported rows are no longer needed (failed and skipped rows stay for the download)
-    await this.db.query(`UPDATE crm.import_rows SET cells = '[]'::jsonb WHERE batch_id = $1 AND outcome = 'imported'`, [batch.id]);
+    // imported rows are no longer needed (failed and skipped rows stay for the download)
+    await this.db.query(`DELETE FROM crm.import_rows WHERE batch_id = $1 AND outcome IS NULL`, [batch.id]);
   }
 }
 
-function outcomeOf(verdict: RowVerdict, companyOf: Map<number, string>) {
-  return verdict.outcome === 'valid'
-    ? { rowNumber: verdict.rowNumber, outcome: 'imported' as const, errors: null, companyId: companyOf.get(verdict.rowNumber) ?? null }
-    : { rowNumber: verdict.rowNumber, outcome: verdict.outcome, errors: verdict.errors, companyId: null };
-}
 
 function count(verdicts: readonly RowVerdict[], outcome: RowVerdict['outcome']): number {
   return verdicts.filter((v) => v.outcome === outcome).length;
