@@ -3,6 +3,7 @@ import { html } from '../../../app/html';
 import { setQuery, type Route } from '../../../app/router';
 import { imports, uploadImport, type ColumnMapping, type DryRunReport, type DuplicatePolicy, type ImportBatch, type ImportField } from '../../../api/imports';
 import { ErrorNote, Section, errorText, useLoad } from '../../../components/common';
+import './import.css';
 
 const ACTIVE = new Set(['queued', 'running']);
 
