@@ -6,6 +6,7 @@ import { AuthModule } from '../crm-domain/auth/auth.module.js';
 import { CrmModule } from '../crm-domain/crm.module.js';
 import { DEFAULT_CRM_OPTIONS } from '../crm-domain/crm-options.js';
 import { crmEntities } from '../crm-domain/entities.js';
+import { DEFAULT_IMPORT_EXPORT_OPTIONS } from '../crm-domain/import/import-options.js';
 import { EngineModule } from '../engine/nest/engine.module.js';
 import { migrations } from '../migrations/index.js';
 import { demoDataEnabled, type AppConfig } from './config.js';
@@ -56,7 +57,9 @@ export class AppModule {
         }),
         CrmModule.forRoot({ seedDemo, demoPassword: config.DEMO_PASSWORD, smtpUrl: config.SMTP_URL, notifyAllowedRecipients: config.NOTIFY_ALLOWED_RECIPIENTS,
           ...(config.CRM_CALENDAR_TIME_ZONE ? { calendarTimeZone: config.CRM_CALENDAR_TIME_ZONE } : {}),
-          activityReminders: { ...DEFAULT_CRM_OPTIONS.activityReminders, minutesBefore: config.ACTIVITY_REMIND_BEFORE_MINUTES } }),
+          activityReminders: { ...DEFAULT_CRM_OPTIONS.activityReminders, minutesBefore: config.ACTIVITY_REMIND_BEFORE_MINUTES },
+          importExport: { ...DEFAULT_IMPORT_EXPORT_OPTIONS, importMaxRows: config.IMPORT_MAX_ROWS, importChunkRows: config.IMPORT_CHUNK_ROWS, exportMaxRows: config.EXPORT_MAX_ROWS },
+        }),
         // before AuthModule: the audit's guard must start before the access guard refuses
         AuditModule,
         AuthModule.forRoot({

@@ -35,7 +35,7 @@ export async function createApp(config: AppConfig, extras: AppExtras = {}): Prom
   app.use(securityHeaders());
   // before anything that may answer /engine-rest (body limits, hostile input, guards, the filter)
   app.use(camundaJsonContentType);
-  app.use(bodyParsers({ api: config.API_BODY_MAX_BYTES, engineRest: config.ENGINE_REST_BODY_MAX_BYTES, deployment: maxDeploymentRequestBytes(config.DEPLOYMENT_MAX_BYTES) }));
+  app.use(bodyParsers({ api: config.API_BODY_MAX_BYTES, engineRest: config.ENGINE_REST_BODY_MAX_BYTES, deployment: maxDeploymentRequestBytes(config.DEPLOYMENT_MAX_BYTES), imports: config.IMPORT_MAX_BYTES }));
   app.use(refuseHostileInput);
   app.useGlobalFilters(new CamundaExceptionFilter());
   const document = SwaggerModule.createDocument(

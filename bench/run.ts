@@ -4,6 +4,7 @@ import { cluster } from './scenarios/cluster.js';
 import { deployTimes } from './scenarios/deploy.js';
 import { externalTasks } from './scenarios/external.js';
 import { faults } from './scenarios/faults.js';
+import { importCompanies } from './scenarios/import.js';
 import { memoryPerInstance } from './scenarios/memory.js';
 import { openLoop } from './scenarios/openloop.js';
 import { roundTrip } from './scenarios/roundtrip.js';
@@ -25,6 +26,7 @@ const SCENARIOS: Record<string, { readonly what: string; readonly run: () => Pro
   memory: { what: 'service memory per waiting instance', run: memoryPerInstance },
   ceiling: { what: 'the load generator against a trivial node:http server: the most this setup can measure', run: ceiling },
   cluster: { what: 'the round trip on 1, 2 and 3 nodes sharing PostgreSQL + Redis, with duplicates checked from history', run: cluster },
+  import: { what: 'import of 300,000 companies with contacts from one CSV through the API (BENCH_IMPORT_ROWS)', run: importCompanies },
   faults: { what: 'the fault suite: six faults under load of a model with every durable mechanism, verdict from history', run: faults },
 };
 

@@ -1,6 +1,7 @@
 import type { ComplaintPriority } from './complaints/complaint.entity.js';
 import { DEFAULT_PROCESS_TRIGGERS } from './events/process-triggers.config.js';
 import type { ProcessTrigger } from './events/process-trigger.js';
+import { DEFAULT_IMPORT_EXPORT_OPTIONS, type ImportExportOptions } from './import/import-options.js';
 
 /** Business rules and switches of the CRM; defaults below, overridden by CrmModule.forRoot. */
 export interface CrmOptions {
@@ -41,6 +42,8 @@ export interface CrmOptions {
   readonly triggers: readonly ProcessTrigger[];
   /** the folder of the reference BPMN models deployed at start */
   readonly processesDir?: string | undefined;
+  /** import and export limits (crm-domain/import/import-options.ts) */
+  readonly importExport: ImportExportOptions;
 }
 
 export const CRM_OPTIONS = Symbol('CRM_OPTIONS');
@@ -58,4 +61,5 @@ export const DEFAULT_CRM_OPTIONS: CrmOptions = {
   activityReminders: { minutesBefore: 15, sweepMs: 30_000 },
   eventSweepMs: 5_000,
   triggers: DEFAULT_PROCESS_TRIGGERS,
+  importExport: DEFAULT_IMPORT_EXPORT_OPTIONS,
 };

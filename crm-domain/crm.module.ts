@@ -11,6 +11,7 @@ import { ComplaintCloseHandler } from './handlers/complaint-close.handler.js';
 import { ComplaintEscalateHandler } from './handlers/complaint-escalate.handler.js';
 import { ComplaintSetSlaHandler } from './handlers/complaint-set-sla.handler.js';
 import { DealUpdateStageHandler } from './handlers/deal-update-stage.handler.js';
+import { exportControllers, importControllers, importExportProviders } from './import/import.feature.js';
 import { IdempotentHandlerRunner } from './handlers/idempotent-handler-runner.js';
 import { LeadAssignHandler } from './handlers/lead-assign.handler.js';
 import { NotifyHandler } from './handlers/notify.handler.js';
@@ -69,9 +70,12 @@ export class CrmModule {
         RecordProcessesService, TimelineService, TasksService,
         SalesReportsService, ServiceReportsService, TaskReportsService,
         DemoSeeder, DemoIncident,
+        ...importExportProviders,
       ],
       controllers: [
+        ...exportControllers,
         ...CRM_FEATURES.flatMap((feature) => feature.controllers),
+        ...importControllers,
         RecordsController, TimelineController, TasksController, ReportsController, OutboxController, PublicLeadsController,
       ],
     };

@@ -10,6 +10,8 @@ export interface BodyLimits {
   readonly engineRest: number;
   /** a whole deployment upload (multipart): its files and fields */
   readonly deployment: number;
+  /** an import file (CSV or XLSX) sent as the whole body of `POST /api/imports` */
+  readonly imports: number;
 }
 
 interface Family {
@@ -29,6 +31,7 @@ export function bodyParsers(limits: BodyLimits): RequestHandler {
   const jsonOf = (limit: number) => json({ limit });
   const families: readonly Family[] = [
     { matches: (path) => path === '/engine-rest/deployment/create', maxBytes: limits.deployment, parsers: [], streamed: true },
+    { matches: (path) => path === '/api/imports', maxBytes: limits.imports, parsers: [], streamed: true },
     { matches: underPrefix('/engine-rest'), maxBytes: limits.engineRest, parsers: [jsonOf(limits.engineRest)] },
     { matches: underPrefix('/api/public'), maxBytes: limits.api, parsers: [jsonOf(limits.api), urlencoded({ limit: limits.api, extended: false })] },
     { matches: () => true, maxBytes: limits.api, parsers: [jsonOf(limits.api)] },

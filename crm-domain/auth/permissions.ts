@@ -5,6 +5,7 @@ export const CRM_PERMISSIONS = {
   'crm.records.read': 'read client records',
   'crm.records.write': 'change client records',
   'crm.catalogue': 'change the product catalogue',
+  'crm.import': 'import companies',
   'crm.reports': 'read reports',
   'crm.users': 'manage users, teams and API keys',
   'crm.outbox': 'read sent notifications',

@@ -30,7 +30,7 @@ export const ROLE_ACCESS: Readonly<Record<Role, RoleAccess>> = {
   analyst: { permissions: ['engine.deploy', 'engine.start'], records: 'none', areas: ['designer'], supervises: false },
   manager: { permissions: SALES_AND_SERVICE, records: 'own', areas: ['tasklist', 'crm'], supervises: false },
   head: { permissions: SALES_AND_SERVICE, records: 'team', areas: ['tasklist', 'crm'], supervises: true },
-  director: { permissions: [...SALES_AND_SERVICE, 'crm.catalogue'], records: 'all', areas: ['tasklist', 'crm'], supervises: true },
+  director: { permissions: [...SALES_AND_SERVICE, 'crm.catalogue', 'crm.import'], records: 'all', areas: ['tasklist', 'crm'], supervises: true },
   ops: {
     permissions: ['engine.start', 'engine.operate', 'engine.external-task', 'engine.correlate', 'engine.monitor', 'crm.records.read', 'crm.outbox', 'crm.audit'],
     records: 'all',

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { OpenedDatabase } from '../../engine/adapters/typeorm/data-source.js';
 import { DATABASE } from '../../engine/nest/tokens.js';
 import { RecordEventRelay } from '../../crm-domain/events/record-event-relay.js';
+import { ImportRunner } from '../../crm-domain/import/import-runner.js';
 import { RestClient } from '../support/rest-client.js';
 import { describeRows, StatementCounter, totalRows, type StatementCounts } from '../support/statement-counter.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -20,9 +21,10 @@ describe('the database cost of one lead-routing round trip', () => {
   let counter: StatementCounter;
 
   beforeAll(async () => {
-    // no reconciler pass, no statistics compaction and no sweep of CRM record events in the middle of a measured round trip
+    // no reconciler pass, no statistics compaction, no sweep of CRM record events and no look for import batches in the middle of a measured round trip
     app = await startTestApp({ env: { JOB_RECONCILE_MS: '3600000', STATISTICS_COMPACT_MS: '3600000' } });
     await app.nest.get(RecordEventRelay).onModuleDestroy();
+    await app.nest.get(ImportRunner).onModuleDestroy();
     api = new RestClient(app.rest, app.adminAuth);
     counter = new StatementCounter(app.nest.get<OpenedDatabase>(DATABASE).dataSource);
     expect((await api.deploy([{ name: 'lead-routing.bpmn', content: leadRouting }])).status).toBe(200);

@@ -1,6 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
 
-export type BodyType = 'json' | 'multipart' | 'urlencoded';
+export type BodyType = 'json' | 'multipart' | 'urlencoded' | 'csv' | 'xlsx';
 
 export const BODY_TYPES = 'http:body-types';
 
@@ -9,6 +9,9 @@ export const MEDIA_TYPES: Readonly<Record<BodyType, string>> = {
   json: 'application/json',
   multipart: 'multipart/form-data',
   urlencoded: 'application/x-www-form-urlencoded',
+  // a file sent as the whole body (the CRM's import); no HTML form of another site can send these without asking first
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
 /**

@@ -1,0 +1,21 @@
+/** limits and pace of imports and exports (README, *Import and export*) */
+export interface ImportExportOptions {
+  /** most data rows in one import file */
+  readonly importMaxRows: number;
+  /** rows written per transaction; the batch's cursor moves once per chunk */
+  readonly importChunkRows: number;
+  /** how often a node looks for queued batches (and batches whose node stopped) */
+  readonly importPollMs: number;
+  /** how long a node holds a batch without renewing (renewed with every chunk) */
+  readonly importLeaseMs: number;
+  /** most rows in one export: more is a 400 saying so */
+  readonly exportMaxRows: number;
+}
+
+export const DEFAULT_IMPORT_EXPORT_OPTIONS: ImportExportOptions = {
+  importMaxRows: 500_000,
+  importChunkRows: 500,
+  importPollMs: 2_000,
+  importLeaseMs: 60_000,
+  exportMaxRows: 100_000,
+};

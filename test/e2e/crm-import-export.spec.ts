@@ -1,0 +1,250 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { readSheet } from 'read-excel-file/node';
+import writeXlsxFile from 'write-excel-file/node';
+import { CrmClient } from '../support/crm-client.js';
+import { createCast, type CrmCast } from '../support/crm-fixtures.js';
+import { eventually } from '../support/eventually.js';
+import { basicAuth, startTestApp, TEST_USER_PASSWORD, type TestApp } from '../support/test-app.js';
+
+/** sends a file as the body of POST /api/imports */
+async function upload(app: TestApp, auth: Record<string, string>, content: Buffer | string, fileName = 'companies.csv') {
+  const response = await fetch(`${app.url}/api/imports?fileName=${encodeURIComponent(fileName)}`, {
+    method: 'POST', headers: { ...auth, 'content-type': fileName.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv' }, body: content,
+  });
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+async function download(app: TestApp, auth: Record<string, string>, path: string) {
+  const response = await fetch(`${app.url}${path}`, { headers: auth });
+  return { status: response.status, type: response.headers.get('content-type'), buffer: Buffer.from(await response.arrayBuffer()) };
+}
+
+const csvRows = (buffer: Buffer) => parse(buffer.toString('utf8'), { bom: true }) as string[][];
+
+const finished = (api: CrmClient, id: string) =>
+  eventually(async () => {
+    const batch = await api.ok('GET', `/api/imports/${id}`);
+    expect(batch.status).toBe('completed');
+    return batch;
+  }, { timeoutMs: 120_000, intervalMs: 200 });
+
+describe('CRM import and export', () => {
+  let app: TestApp;
+  let api: CrmClient;
+  let cast: CrmCast;
+  const email = (name: string) => `${name}.t@e2e.test`;
+
+  beforeAll(async () => {
+    app = await startTestApp({ env: { IMPORT_MAX_BYTES: '200000', EXPORT_MAX_ROWS: '30', IMPORT_CHUNK_ROWS: '7' } });
+    api = new CrmClient(app.url, app.adminAuth);
+    cast = await createCast(api, 't');
+  });
+  afterAll(() => app?.close());
+
+  const seniorEmail = email('sasha.senior');
+  const header = 'Company name,Type,Industry,Email,Phone,Address,City,Contact full name,Contact email,Contact phone,Owner email';
+
+  describe('dry run', () => {
+    it('reports every bad row with its row number, column and message, and writes nothing', async () => {
+      const file = Buffer.from(`\uFEFF${[
+        header,
+        `"Acme, Inc.",client,Tools,office@acme.test,+49 30 1234,Main St 1,Berlin,Ann Acme,ann@acme.test,,${seniorEmail}`,
+        'Bad Mail Ltd,client,,not-an-email,,,,Bob Bad,,,',
+        'Odd Type Ltd,shop,,,,,,Cid Odd,,,',
+        ',client,,,,,,,,,',
+        `Owner Unknown Ltd,partner,,,,,,Dee Unknown,,,nobody@e2e.test`,
+        'Acme Again,client,,OFFICE@acme.test,,,,Eve Again,,,',
+      ].join('\r\n')}\r\n`);
+      const uploaded = await upload(app, app.adminAuth, file);
+      expect(uploaded.status).toBe(201);
+      expect(uploaded.body.batch).toMatchObject({ status: 'uploaded', totalRows: 6, format: 'csv', headers: header.split(',') });
+      expect(uploaded.body.suggestedMapping).toEqual({
+        companyName: 0, companyType: 1, industry: 2, companyEmail: 3, companyPhone: 4, address: 5, city: 6, contactName: 7, contactEmail: 8, contactPhone: 9, ownerEmail: 10,
+      });
+      expect(uploaded.body.preview[0][0]).toBe('Acme, Inc.');
+      const before = (await api.ok('GET', '/api/companies', { pageSize: 1 })).total;
+
+      const report = await api.ok('POST', `/api/imports/${uploaded.body.batch.id}/dry-run`, { mapping: uploaded.body.suggestedMapping, duplicatePolicy: 'skip' });
+      expect(report).toMatchObject({ totalRows: 6, valid: 1, failed: 4, duplicates: 1, truncated: false });
+      expect(report.errors).toEqual([
+        { row: 3, column: 'Email', message: 'expected an email address', duplicate: false },
+        { row: 4, column: 'Type', message: 'expected one of client, partner, investor, supplier', duplicate: false },
+        { row: 5, column: 'Company name', message: 'must not be empty', duplicate: false },
+        { row: 5, column: 'Contact full name', message: 'must not be empty', duplicate: false },
+        { row: 6, column: 'Owner email', message: "names no CRM user ('nobody@e2e.test')", duplicate: false },
+        { row: 7, column: 'Email', message: "likely duplicate: the email 'office@acme.test' is also in row 2", duplicate: true },
+      ]);
+      expect((await api.ok('GET', '/api/companies', { pageSize: 1 })).total).toBe(before);
+      expect((await api.ok('GET', `/api/imports/${uploaded.body.batch.id}`)).status).toBe('uploaded');
+    });
+
+    it('refuses a mapping without the required columns, naming them', async () => {
+      const uploaded = await upload(app, app.adminAuth, `${header}\r\nX,client,,,,,,Y,,,\r\n`);
+      const refused = await api.post(`/api/imports/${uploaded.body.batch.id}/dry-run`, { mapping: { companyName: 0 } });
+      expect(refused.status).toBe(400);
+      expect(refused.body.message).toMatch(/'mapping' must name the columns of 'companyType', 'contactName'/);
+    });
+
+    it('reads semicolon-separated CSV and the first sheet of an XLSX file', async () => {
+      const semicolons = await upload(app, app.adminAuth, 'Name;Type;Contact\r\n"Semi; Colon GmbH";client;Sam Semi\r\n');
+      expect(semicolons.body.preview).toEqual([['Semi; Colon GmbH', 'client', 'Sam Semi']]);
+      expect(semicolons.body.suggestedMapping).toEqual({ companyName: 0, companyType: 1, contactName: 2 });
+      const xlsx = await writeXlsxFile([[{ value: 'Company' }, { value: 'Type' }, { value: 'Contact name' }, { value: 'Employees' }], [{ value: 'Sheet Co' }, { value: 'supplier' }, { value: 'Sue Sheet' }, { value: 12 }]] as never).toBuffer();
+      const sheet = await upload(app, app.adminAuth, xlsx, 'companies.xlsx');
+      expect(sheet.body.batch).toMatchObject({ format: 'xlsx', totalRows: 1 });
+      expect(sheet.body.preview).toEqual([['Sheet Co', 'supplier', 'Sue Sheet', '12']]);
+      const report = await api.ok('POST', `/api/imports/${sheet.body.batch.id}/dry-run`, { mapping: sheet.body.suggestedMapping });
+      expect(report).toMatchObject({ valid: 1, failed: 0 });
+    });
+
+    it('answers 413 for a file over IMPORT_MAX_BYTES', async () => {
+      const tooLarge = await upload(app, app.adminAuth, `${header}\r\n${'x'.repeat(210_000)}\r\n`);
+      expect(tooLarge.status).toBe(413);
+    });
+  });
+
+  describe('import', () => {
+    it('imports a file in chunks, shows progress, keeps failures and skipped duplicates for download', async () => {
+      const rows = Array.from({ length: 30 }, (_, i) => `Imported ${String(i).padStart(2, '0')} AG,client,Imports,office${i}@imported.test,,Road ${i},Town,Contact ${i},contact${i}@imported.test,,${seniorEmail}`);
+      rows[4] = 'Imported bad AG,client,Imports,broken,,,,Broken Contact,,,';
+      rows[9] = `Imported dup AG,client,Imports,office0@imported.test,,,,Dup Contact,,,`;
+      const uploaded = await upload(app, app.adminAuth, `${header}\n${rows.join('\n')}\n`);
+      const id = uploaded.body.batch.id;
+      const started = await api.ok('POST', `/api/imports/${id}/start`, { mapping: uploaded.body.suggestedMapping, duplicatePolicy: 'skip' });
+      expect(['queued', 'running', 'completed']).toContain(started.status);
+      const batch = await finished(api, id);
+      expect(batch).toMatchObject({ totalRows: 30, rowsImported: 28, rowsFailed: 1, rowsSkipped: 1, rowsDone: 30 });
+      expect((await api.post(`/api/imports/${id}/start`, {})).status).toBe(400);
+
+      const list = await api.ok('GET', '/api/companies', { industry: 'Imports', pageSize: 100 });
+      expect(list.total).toBe(28);
+      const first = await api.ok('GET', `/api/companies/${list.items[0].id}`);
+      expect(first).toMatchObject({ name: 'Imported 00 AG', ownerId: cast.senior, address: 'Road 0, Town', email: 'office0@imported.test' });
+      expect(first.contacts).toEqual([expect.objectContaining({ fullName: 'Contact 0', email: 'contact0@imported.test', ownerId: cast.senior })]);
+      // the senior manager owns them: they see them in their list
+      expect((await api.as(cast.senior).ok('GET', '/api/companies', { industry: 'Imports' })).total).toBe(28);
+
+      const failures = await download(app, app.adminAuth, `/api/imports/${id}/failures.csv`);
+      expect(failures.status).toBe(200);
+      const lines = csvRows(failures.buffer);
+      expect(lines[0]).toEqual(['Row', 'Outcome', 'Errors', ...header.split(',')]);
+      expect(lines.slice(1).map((l) => l.slice(0, 3))).toEqual([
+        ['6', 'failed', 'Email: expected an email address'],
+        ['11', 'skipped', "Email: likely duplicate: a company or contact with the email 'office0@imported.test' exists"],
+      ]);
+      expect(lines[1]![3]).toBe('Imported bad AG');
+      expect((await api.ok('GET', '/api/imports')).items.map((b: any) => b.id)).toContain(id);
+    });
+
+    it('imports duplicates too when the policy says so', async () => {
+      const uploaded = await upload(app, app.adminAuth, `${header}\nTwin AG,client,Twins,twin@twins.test,,,,Tom Twin,,,\nTwin Again AG,client,Twins,twin@twins.test,,,,Tim Twin,,,\n`);
+      await api.ok('POST', `/api/imports/${uploaded.body.batch.id}/start`, { mapping: uploaded.body.suggestedMapping, duplicatePolicy: 'import' });
+      expect(await finished(api, uploaded.body.batch.id)).toMatchObject({ rowsImported: 2, rowsSkipped: 0 });
+    });
+  });
+
+  describe('access', () => {
+    it('managers and heads may not import; a director may, and owns the batch', async () => {
+      const file = `${header}\nMine AG,client,,,,,,Me,,,\n`;
+      const refused = await upload(app, basicAuth(cast.senior, TEST_USER_PASSWORD), file);
+      expect(refused.status).toBe(403);
+      expect(refused.body.message).toMatch(/may not import companies/);
+      expect((await upload(app, basicAuth(cast.headOfSales, TEST_USER_PASSWORD), file)).status).toBe(403);
+      expect((await api.as(cast.senior).get('/api/imports')).status).toBe(403);
+
+      const mine = await upload(app, basicAuth(cast.director, TEST_USER_PASSWORD), file);
+      expect(mine.status).toBe(201);
+      expect((await api.as(cast.director).get(`/api/imports/${mine.body.batch.id}`)).status).toBe(200);
+      // the admin is another importer: the director's batch is not theirs
+      expect((await api.get(`/api/imports/${mine.body.batch.id}`)).status).toBe(404);
+      expect((await api.post(`/api/imports/${mine.body.batch.id}/start`, {})).status).toBe(404);
+      expect((await download(app, app.adminAuth, `/api/imports/${mine.body.batch.id}/failures.csv`)).status).toBe(404);
+    });
+  });
+
+  describe('export', () => {
+    it('a CSV export is the list: the same rows in the same order, with names for owners and companies', async () => {
+      const query = { industry: 'Imports', sort: '-name' };
+      const list = await api.ok('GET', '/api/companies', { ...query, pageSize: 200 });
+      const exported = await download(app, app.adminAuth, `/api/companies/export?format=csv&industry=Imports&sort=-name`);
+      expect(exported.status).toBe(200);
+      expect(exported.type).toMatch(/^text\/csv/);
+      const [head, ...rows] = csvRows(exported.buffer);
+      expect(head!.slice(0, 3)).toEqual(['Id', 'Name', 'Type']);
+      expect(rows.map((r) => r[0])).toEqual(list.items.map((c: any) => c.id));
+      expect(rows.map((r) => r[head!.indexOf('Owner')])).toEqual(list.items.map(() => 'Sasha Senior'));
+
+      const contacts = await download(app, app.adminAuth, `/api/contacts/export?companyId=${list.items[0].id}`);
+      const [contactHead, contact] = csvRows(contacts.buffer);
+      expect(contact![contactHead!.indexOf('Company')]).toBe(list.items[0].name);
+    });
+
+    it('an XLSX export reads back as the list', async () => {
+      const list = await api.ok('GET', '/api/companies', { industry: 'Imports', sort: 'name', pageSize: 200 });
+      const exported = await download(app, app.adminAuth, '/api/companies/export?format=xlsx&industry=Imports&sort=name');
+      expect(exported.status).toBe(200);
+      const [head, ...rows] = (await readSheet(exported.buffer)) as unknown[][];
+      expect(rows.map((r) => r[head!.indexOf('Name')])).toEqual(list.items.map((c: any) => c.name));
+      expect(rows.map((r) => r[head!.indexOf('Address')])).toEqual(list.items.map((c: any) => c.address));
+    });
+
+    it('covers only what the caller sees', async () => {
+      const mine = await download(app, basicAuth(cast.junior, TEST_USER_PASSWORD), '/api/companies/export?industry=Imports');
+      expect(mine.status).toBe(200);
+      expect(csvRows(mine.buffer)).toHaveLength(1);
+    });
+
+    it('refuses more rows than EXPORT_MAX_ROWS, and bad filters, with a 400', async () => {
+      const tooMany = await api.get('/api/companies/export');
+      expect(tooMany.status).toBe(400);
+      expect(tooMany.body.message).toMatch(/at most 30 are exported/);
+      expect((await api.get('/api/deals/export', { stage: 'closed' })).status).toBe(400);
+      expect((await api.get('/api/companies/export', { format: 'pdf' })).body.message).toMatch(/'format': expected one of csv, xlsx/);
+      for (const list of ['leads', 'deals', 'complaints', 'activities']) expect((await api.get(`/api/${list}/export`)).status).toBe(200);
+    });
+  });
+});
+
+describe('an import continues after a restart where its last committed chunk ended (embedded database)', () => {
+  let dataDir: string;
+  let app: TestApp | null = null;
+
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'bpmn-import-restart-'));
+  });
+  afterEach(async () => {
+    await app?.close();
+    app = null;
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('is taken over by the next service and imports every row once', async () => {
+    const env = { IMPORT_CHUNK_ROWS: '5' };
+    app = await startTestApp({ embeddedDataDir: dataDir, env });
+    let api = new CrmClient(app.url, app.adminAuth);
+    const rows = Array.from({ length: 300 }, (_, i) => `Resumed ${i} AG,client,Resumed,resumed${i}@resume.test,Contact ${i}`);
+    const uploaded = await upload(app, app.adminAuth, `Name,Type,Industry,Email,Contact\n${rows.join('\n')}\n`);
+    const id = uploaded.body.batch.id;
+    await api.ok('POST', `/api/imports/${id}/start`, { mapping: uploaded.body.suggestedMapping });
+    const midway = await eventually(async () => {
+      const batch = await api.ok('GET', `/api/imports/${id}`);
+      expect(batch.rowsDone).toBeGreaterThanOrEqual(10);
+      return batch;
+    }, { timeoutMs: 120_000, intervalMs: 20 });
+    await app.close();
+    app = null;
+    expect(midway).toMatchObject({ status: 'running' });
+    expect(midway.rowsDone).toBeLessThan(300);
+
+    app = await startTestApp({ embeddedDataDir: dataDir, env });
+    api = new CrmClient(app.url, app.adminAuth);
+    const afterRestart = await api.ok('GET', `/api/imports/${id}`);
+    expect(afterRestart.rowsDone).toBeLessThan(300);
+    const batch = await finished(api, id);
+    expect(batch).toMatchObject({ rowsImported: 300, rowsFailed: 0, rowsSkipped: 0 });
+    expect((await api.ok('GET', '/api/companies', { industry: 'Resumed', pageSize: 1 })).total).toBe(300);
+  }, 300_000);
+});
