@@ -14,6 +14,7 @@ import { UnassignedTaskGroupsIndex1763901300000 } from './1763901300000-unassign
 import { Decisions1763901400000 } from './1763901400000-decisions.js';
 import { StatisticsCounts1763901500000 } from './1763901500000-statistics-counts.js';
 import { CrmRoutingFields1763901600000 } from './1763901600000-crm-routing-fields.js';
+import { CrmWorkspace1763901730000 } from './1763901730000-crm-workspace.js';
 
 /** Every migration, oldest first. Append only: a shipped migration is never edited. */
 export const migrations = [
@@ -22,4 +23,5 @@ export const migrations = [
   TaskHistoryCandidates1763900860000, RequestedDiscount1763900870000, RecordAccess1763900900000,
   UnassignedTaskGroupsIndex1763901300000, Decisions1763901400000, StatisticsCounts1763901500000,
   CrmRoutingFields1763901600000,
+  CrmWorkspace1763901730000,
 ];
