@@ -55,7 +55,7 @@ export function ListPage({ kind, query, user }: { kind: RecordKind; query: URLSe
       const title = String(item[column.name] ?? '');
       if (!kind.hasCard) return html`<td><strong>${title}</strong></td>`;
       const to = `/crm/${kind.list}/${item.id}`;
-      return html`<td class="truncate"><a href=${to} onClick=${linkTo(to)} data-testid="row-link"><strong>${title.length > 80 ? `${title.slice(0, 80)}…` : title}</strong></a></td>`;
+      return html`<td><a href=${to} onClick=${linkTo(to)} data-testid="row-link"><strong>${title.length > 80 ? `${title.slice(0, 80)}…` : title}</strong></a></td>`;
     }
     return html`<td>${shownValue(item[column.name], column.show, peopleById, titles, item['currency'])}</td>`;
   };
