@@ -111,7 +111,11 @@ describe('CRM workspace API', () => {
       } while (before);
       expect(keys).toEqual(all.entries.map((e: any) => e.key));
 
-      // the junior sees neither the company nor its timeline; the agent sees their complaint only, not the company
+      // the owner of company and deal does not see the complaint assigned to the agent: it stays out of their view
+      const owners = await api.as(cast.senior).ok('GET', `/api/companies/${company.id}/timeline`, { scope: '360', limit: 200 });
+      expect(new Set(owners.entries.map((e: any) => e.about.type))).toEqual(new Set(['company', 'contact', 'deal']));
+      expect(owners.related.map((r: any) => r.type).sort()).toEqual(['company', 'contact', 'deal']);
+      // the junior sees neither the company nor its timeline
       expectError(await api.as(cast.junior).get(`/api/companies/${company.id}/timeline?scope=360`), 404, /does not exist/);
     });
 
