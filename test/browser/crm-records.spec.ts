@@ -1,8 +1,9 @@
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { approvalProcessXml } from './support/approval-process.js';
 import { describeBrowser, launchChromium } from './support/chromium.js';
 import { api, deployXml, eventually, rest } from './support/rest.js';
-import { publishScreenshot, screenshot } from './support/screenshots.js';
+import { publishScreenshot, RESULTS, screenshot } from './support/screenshots.js';
 import { signIn } from './support/session.js';
 import { ensureWebAppBuilt, startWebApp, type WebApp } from './support/web-app.js';
 
@@ -105,8 +106,10 @@ describeBrowser('CRM workspace: record lists and cards', () => {
     const times = await timeline.locator('time').evaluateAll((nodes) => nodes.map((n) => Date.parse(n.getAttribute('datetime') ?? '')));
     expect(times).toEqual([...times].sort((a, b) => b - a));
     publishScreenshot(await screenshot(page, 'crm-company-card'), 'crm-company-card');
-    await timeline.scrollIntoViewIfNeeded();
-    publishScreenshot(await screenshot(page, 'crm-company-timeline'), 'crm-company-timeline');
+    // the timeline alone: the section around the list of entries
+    const timelinePng = join(RESULTS, 'crm-company-timeline.png');
+    await page.locator('section.panel', { has: timeline }).screenshot({ path: timelinePng });
+    publishScreenshot(timelinePng, 'crm-company-timeline');
   });
 
   it('picks the record a process is about in the designer\'s start dialog', async () => {

@@ -50,7 +50,7 @@ export function TimelinePanel({ list, id, wide, version }: { list: string; id: s
     <ol class="crm-timeline" data-testid="timeline">
       ${entries.map((entry) => html`<li class=${`crm-timeline-entry ${entry.kind}`} data-kind=${entry.kind} data-about=${entry.about.type}>
         <time datetime=${entry.at}>${new Date(entry.at).toLocaleString()}</time>
-        <span class="crm-timeline-who">${actorName(entry.who) ?? 'the system'}</span>
+        <span class="crm-timeline-who">${actorName(entry.who) ?? (entry.detail['stepType'] === 'userTask' ? html`<span class="muted">not claimed yet</span>` : 'the system')}</span>
         <span class="crm-timeline-what">${entryText(entry)}</span>
         ${wide && entry.about.id !== id && html`<span class="crm-timeline-about"><small class="muted">${entry.about.type}</small> ${recordLink(entry.about)}</span>`}
       </li>`)}
