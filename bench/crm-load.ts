@@ -61,6 +61,7 @@ async function main(): Promise<void> {
     const asOwner = basic(owner, PASSWORD);
     const asHead = basic(people.salesHead, PASSWORD);
     const ownDeals = (await get(`${api}/deals?pageSize=200`, asOwner) as { items: { id: string }[] }).items.map((d) => d.id);
+    const ownCompanies = (await get(`${api}/companies?pageSize=200`, asOwner) as { items: { id: string }[] }).items.map((c) => c.id);
     const pick = <T>(list: readonly T[], i: number) => list[i % list.length]!;
     const scoped: [string, (i: number) => string, Record<string, string>][] = [
       ['manager: GET /api/companies (their own, by name)', () => `${api}/companies`, asOwner],
@@ -69,6 +70,9 @@ async function main(): Promise<void> {
       ['manager: GET /api/deals?stage', () => `${api}/deals?stage=negotiation`, asOwner],
       ['manager: GET /api/activities', () => `${api}/activities`, asOwner],
       ['manager: GET /api/deals/{id}/timeline', (i) => `${api}/deals/${pick(ownDeals, i)}/timeline`, asOwner],
+      ['manager: GET /api/companies/{id}/timeline?scope=360', (i) => `${api}/companies/${pick(ownCompanies, i)}/timeline?scope=360&limit=50`, asOwner],
+      ['manager: GET /api/records/search?q=<prefix>', (i) => `${api}/records/search?q=${['Ac', 'Bolu', 'Zen', 'Mar', 'Sol'][i % 5]}&types=company,deal`, asOwner],
+      ['manager: GET /api/saved-views?list=deals', () => `${api}/saved-views?list=deals`, asOwner],
       ['manager: GET /api/records?ids (10 deals)', (i) => `${api}/records?ids=${Array.from({ length: 10 }, (_, k) => pick(randomDeals, i + k)).join(',')}`, asOwner],
       ['manager: GET /api/reports/sales-funnel', () => `${api}/reports/sales-funnel`, asOwner],
       ['manager: GET /engine-rest/history/process-instance', () => `${base}/engine-rest/history/process-instance?maxResults=25`, asOwner],
@@ -92,6 +96,9 @@ async function main(): Promise<void> {
       ['GET /api/deals/{id}/timeline (with process)', (i) => `${api}/deals/${pick(deals, i)}/timeline`],
       ['GET /api/deals/{id}/timeline (random)', (i) => `${api}/deals/${pick(randomDeals, i)}/timeline`],
       ['GET /api/companies/{id}/timeline', (i) => `${api}/companies/${pick(randomCompanies, i)}/timeline`],
+      ['GET /api/companies/{id}/timeline?scope=360 (with complaint)', (i) => `${api}/companies/${pick(companies, i)}/timeline?scope=360&limit=50`],
+      ['GET /api/companies/{id}/timeline?scope=360 (random)', (i) => `${api}/companies/${pick(randomCompanies, i)}/timeline?scope=360&limit=50`],
+      ['GET /api/records/search?q=<prefix>', (i) => `${api}/records/search?q=${['Ac', 'Bolu', 'Zen', 'Mar', 'Sol'][i % 5]}`],
       ['GET /api/reports/sales-funnel', () => `${api}/reports/sales-funnel`],
       ['GET /api/reports/sales-funnel?from&to&groupBy=owner', () => `${api}/reports/sales-funnel?from=2025-01-01&to=2031-01-01&groupBy=owner`],
       ['GET /api/reports/sales-funnel?teamId', () => `${api}/reports/sales-funnel?teamId=${people.salesTeam}`],

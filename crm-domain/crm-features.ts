@@ -8,9 +8,10 @@ import { leadsFeature } from './leads/leads.feature.js';
 import type { CrmFeature } from './shared/crm-feature.js';
 import { RECORD_TYPE_REGISTRY } from './shared/record-types.js';
 import { usersFeature } from './users/users.feature.js';
+import { workspaceFeature } from './workspace/workspace.feature.js';
 
 /** the CRM's people and records, one line per folder (CrmModule wires them; crm-domain/README.md) */
-export const CRM_FEATURES: readonly CrmFeature[] = [usersFeature, companiesFeature, contactsFeature, leadsFeature, dealsFeature, activitiesFeature, complaintsFeature, duplicatesFeature, calendarsFeature];
+export const CRM_FEATURES: readonly CrmFeature[] = [usersFeature, companiesFeature, contactsFeature, leadsFeature, dealsFeature, activitiesFeature, complaintsFeature, duplicatesFeature, calendarsFeature, workspaceFeature];
 
 /** every registered record type is wired by exactly one feature, and every feature's record type is registered */
 export function checkFeatures(features: readonly CrmFeature[] = CRM_FEATURES): void {

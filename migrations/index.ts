@@ -17,6 +17,7 @@ import { CrmRoutingFields1763901600000 } from './1763901600000-crm-routing-field
 import { WorkingCalendars1763901700000 } from './1763901700000-working-calendars.js';
 import { Duplicates1763901710000 } from './1763901710000-duplicates.js';
 import { Imports1763901720000 } from './1763901720000-imports.js';
+import { CrmWorkspace1763901730000 } from './1763901730000-crm-workspace.js';
 import { CrmWork1763901740000 } from './1763901740000-crm-work.js';
 
 /** Every migration, oldest first. Append only: a shipped migration is never edited. */
@@ -26,5 +27,5 @@ export const migrations = [
   TaskHistoryCandidates1763900860000, RequestedDiscount1763900870000, RecordAccess1763900900000,
   UnassignedTaskGroupsIndex1763901300000, Decisions1763901400000, StatisticsCounts1763901500000,
   CrmRoutingFields1763901600000,
-  WorkingCalendars1763901700000, Duplicates1763901710000, Imports1763901720000, CrmWork1763901740000,
+  WorkingCalendars1763901700000, Duplicates1763901710000, Imports1763901720000, CrmWorkspace1763901730000, CrmWork1763901740000,
 ];

@@ -46,6 +46,8 @@ export const leadList = listQuery({
   status: param(q.oneOf(LEAD_STATUSES), filters.equals('status')),
   source: param(q.oneOf(LEAD_SOURCES), filters.equals('source')),
   ownerId: param(q.id(), filters.equals('owner_id')),
+  /** the leads converted into a company (a company card lists them) */
+  convertedCompanyId: param(q.id(), filters.equals('converted_company_id')),
   q: param(q.text(), filters.startsWith('person_name', 'personName')),
   minAmount: param(q.number(), filters.atLeast('estimated_amount')),
   maxAmount: param(q.number(), filters.atMost('estimated_amount')),

@@ -8,10 +8,13 @@ import { parseInput } from '../shared/validation.js';
 import { TimelineService } from './timeline.service.js';
 import { CrmRequires } from '../auth/permissions.js';
 import { ownEntry } from '../../engine/core/shared/own-entry.js';
-import { CrmNotFoundError } from '../shared/crm-errors.js';
+import { CrmInvalidRequestError, CrmNotFoundError } from '../shared/crm-errors.js';
 
 const timelineQuery = z.strictObject({
   limit: z.coerce.number({ message: 'expected a number' }).int().min(1, { message: 'expected 1 or more' }).max(1000, { message: 'expected at most 1000' }).default(200),
+  /** `360`: one page, newest first (`before`: the `next` of the previous page); a company's with its contacts', deals', leads' and complaints' */
+  scope: z.enum(['record', '360'], { message: 'expected record or 360' }).default('record'),
+  before: z.string().max(200).optional(),
 });
 
 /** `/api/{companies|contacts|leads|deals|complaints}/{id}/timeline` and `/processes` */
@@ -22,7 +25,10 @@ export class TimelineController {
 
   @Get(':records/:id/timeline')
   timeline(@Param('records') records: string, @Param('id', RecordIdPipe) id: string, @Query() query: unknown, @Viewer() viewer: RecordViewer) {
-    return this.timelines.timeline(recordType(records), id, parseInput(timelineQuery, query, 'query').limit, viewer);
+    const { limit, scope, before } = parseInput(timelineQuery, query, 'query');
+    if (scope === '360') return this.timelines.page(recordType(records), id, before ?? null, Math.min(limit, 200), viewer);
+    if (before !== undefined) throw new CrmInvalidRequestError("Invalid query parameter 'before': only with scope=360");
+    return this.timelines.timeline(recordType(records), id, limit, viewer);
   }
 
   @Get(':records/:id/processes')

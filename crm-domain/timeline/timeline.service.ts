@@ -6,9 +6,10 @@ import type { RecordType } from '../shared/record-types.js';
 import { lookUpRecord, userNames, type RecordRef } from './record-lookup.js';
 import { RecordProcessesService } from './record-processes.service.js';
 import { activityEntry, changeEntry, instanceView, stepEntries, taskView, type ChangeRow, type TimelineEntry } from './timeline-entries.js';
-import { CrmNotFoundError } from '../shared/crm-errors.js';
+import { CrmInvalidRequestError, CrmNotFoundError } from '../shared/crm-errors.js';
 import { mergedRecordIds } from '../duplicates/merged-records.js';
 import type { RecordProcesses } from './record-processes.service.js';
+import { parseCursor, timelinePage } from './timeline-360.js';
 
 /**
  * A record's timeline: its changes (with who), its activities and the steps of its processes
@@ -53,6 +54,15 @@ export class TimelineService {
       openTasks: openTasks.map((t) => taskView(t, names)),
       entries: entries.slice(-limit),
     };
+  }
+
+  /** one page of the record's timeline, newest first; a company's with its related records' (timeline-360.ts) */
+  async page(type: RecordType, id: string, before: string | null, limit: number, viewer: RecordViewer) {
+    const cursor = before === null ? null : parseCursor(before);
+    if (before !== null && !cursor) throw new CrmInvalidRequestError("Invalid query parameter 'before': expected the 'next' of a previous page");
+    const record = await this.record(type, id, viewer);
+    const page = await timelinePage(this.db.dataSource.manager, record, type === 'company', cursor, limit, viewer);
+    return { record, ...page };
   }
 
   /** the record's process instances and open tasks */

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { positionalBind, visibleCondition } from '../access/record-access.js';
+import type { RecordViewer } from '../access/record-viewer.js';
+import { CrmDatabase } from '../shared/crm-database.js';
+import { RECORD_DEFINITIONS, type RecordType } from '../shared/record-types.js';
+
+/** the record types found by name, and the column holding it (each has a `lower(col) text_pattern_ops` index) */
+export const SEARCHABLE: Readonly<Partial<Record<RecordType, string>>> = {
+  company: 'name',
+  contact: 'full_name',
+  lead: 'person_name',
+  deal: 'title',
+};
+export const SEARCHABLE_TYPES = Object.keys(SEARCHABLE) as [RecordType, ...RecordType[]];
+
+export interface FoundRecord {
+  readonly type: RecordType;
+  readonly id: string;
+  readonly title: string;
+}
+
+/**
+ * Records whose name starts with the text, ignoring case, of the types asked, among those the
+ * caller sees: each type's prefix index (text_pattern_ops) finds the candidates already in its
+ * order (`USING ~<~`: byte order of the lower-cased name), so a short prefix that matches
+ * thousands reads 20 rows, not all of them; the visibility test narrows them, and the first
+ * `limit` of each type are merged in the same order.
+ */
+@Injectable()
+export class RecordSearchService {
+  constructor(private readonly db: CrmDatabase) {}
+
+  async search(text: string, types: readonly RecordType[], limit: number, viewer: RecordViewer): Promise<FoundRecord[]> {
+    const params: unknown[] = [`${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`, limit];
+    const bind = positionalBind(params);
+    const parts = types.map((type) => {
+      const column = SEARCHABLE[type]!;
+      const visible = visibleCondition(type, 'x', viewer, bind);
+      return `(SELECT '${type}' AS type, x.id::text AS id, ${RECORD_DEFINITIONS[type].title} AS title, lower(x.${column}) AS sort_name
+        FROM ${RECORD_DEFINITIONS[type].table} x
+        WHERE lower(x.${column}) LIKE $1 AND x.archived_at IS NULL${visible ? ` AND ${visible}` : ''}
+        ORDER BY lower(x.${column}) USING ~<~ LIMIT $2)`;
+    });
+    const rows = await this.db.query<FoundRecord & { sort_name: string }>(`SELECT * FROM (${parts.join(' UNION ALL ')}) found ORDER BY sort_name COLLATE "C", type, id LIMIT $2`, params);
+    return rows.map(({ type, id, title }) => ({ type, id, title }));
+  }
+}

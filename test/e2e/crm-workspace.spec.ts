@@ -1,0 +1,130 @@
+import { CrmClient } from '../support/crm-client.js';
+import { createCast, type CrmCast } from '../support/crm-fixtures.js';
+import { eventually } from '../support/eventually.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/** what the web app's record screens add to the API: saved views, the record search, the 360° timeline */
+describe('CRM workspace API', () => {
+  let app: TestApp;
+  let api: CrmClient;
+  let cast: CrmCast;
+
+  beforeAll(async () => {
+    app = await startTestApp({ env: { SEED_DEMO: 'false' } });
+    api = new CrmClient(app.url, app.adminAuth);
+    cast = await createCast(api, 'w');
+  });
+  afterAll(() => app?.close());
+
+  const expectError = (response: { status: number; body: any }, status: number, message: RegExp) =>
+    expect({ status: response.status, message: response.body?.message }).toEqual({ status, message: expect.stringMatching(message) });
+
+  describe('saved views', () => {
+    it('are each user\'s own, replaced by name, validated against their list', async () => {
+      const senior = api.as(cast.senior);
+      const junior = api.as(cast.junior);
+      const saved = await senior.ok('POST', '/api/saved-views', { list: 'deals', name: 'Big proposals', query: { stage: 'proposal', minAmount: '50000', sort: '-amount', page: '3' } });
+      expect(saved).toMatchObject({ list: 'deals', name: 'Big proposals', query: { stage: 'proposal', minAmount: '50000', sort: '-amount' } });
+      expect(saved.query.page).toBeUndefined();
+      // the same name again replaces it
+      await senior.ok('POST', '/api/saved-views', { list: 'deals', name: 'big PROPOSALS', query: { stage: 'proposal' } });
+      expect((await senior.ok('GET', '/api/saved-views', { list: 'deals' })).map((v: any) => [v.name, v.query])).toEqual([['big PROPOSALS', { stage: 'proposal' }]]);
+      expect(await senior.ok('GET', '/api/saved-views', { list: 'companies' })).toEqual([]);
+      // another user neither sees nor deletes it
+      expect(await junior.ok('GET', '/api/saved-views', { list: 'deals' })).toEqual([]);
+      expectError(await junior.delete(`/api/saved-views/${saved.id}`), 404, /does not exist/);
+      expect((await senior.delete(`/api/saved-views/${saved.id}`)).status).toBe(204);
+      expect(await senior.ok('GET', '/api/saved-views', { list: 'deals' })).toEqual([]);
+    });
+
+    it.each([
+      [{ list: 'planets', name: 'x', query: {} }, /'list' expected one of companies, contacts/],
+      [{ list: 'deals', name: ' ', query: {} }, /'name' must not be empty/],
+      [{ list: 'deals', name: 'x', query: { stage: 'closed' } }, /'query' is not a query of the deals list: .*'stage': expected one of new/],
+      [{ list: 'deals', name: 'x', query: { colour: 'red' } }, /'query' is not a query of the deals list: Unknown query parameter 'colour'/],
+      [{ list: 'deals', name: 'x', query: { stage: 5 } }, /'query.stage' expected text/],
+    ])('refuses %j', async (body, message) => {
+      expectError(await api.post('/api/saved-views', body), 400, message);
+    });
+
+    it('needs a list to read', async () => {
+      expectError(await api.get('/api/saved-views'), 400, /query parameter 'list'/);
+    });
+  });
+
+  describe('record search', () => {
+    it('finds records by the start of their name across types, only those the caller sees', async () => {
+      const own = await api.ok('POST', '/api/companies', { name: 'Quokka Mining', type: 'client', ownerId: cast.senior, primaryContact: { fullName: 'Quentin Quokka' } });
+      await api.ok('POST', '/api/companies', { name: 'Quokka Logistics', type: 'client', ownerId: cast.junior, primaryContact: { fullName: 'Lou Logistics' } });
+      await api.ok('POST', '/api/deals', { title: 'Quokka expansion', companyId: own.id, amount: 1000, currency: 'EUR', ownerId: cast.senior });
+      const found = await api.ok('GET', '/api/records/search', { q: 'quok' });
+      expect(found.map((r: any) => `${r.type}:${r.title}`)).toEqual(['deal:Quokka expansion', 'company:Quokka Logistics', 'company:Quokka Mining']);
+      expect((await api.ok('GET', '/api/records/search', { q: 'quentin', types: 'contact,lead' })).map((r: any) => r.title)).toEqual(['Quentin Quokka']);
+      expect((await api.ok('GET', '/api/records/search', { q: 'Quokka', types: 'company' })).map((r: any) => r.title)).toEqual(['Quokka Logistics', 'Quokka Mining']);
+      expect((await api.as(cast.senior).ok('GET', '/api/records/search', { q: 'quokka', types: 'company,deal' })).map((r: any) => r.title)).toEqual(['Quokka expansion', 'Quokka Mining']);
+      expect(await api.ok('GET', '/api/records/search', { q: '%' })).toEqual([]);
+    });
+
+    it.each([
+      ['/api/records/search', /query parameter 'q'/],
+      ['/api/records/search?q=a&types=planet', /query parameter 'types': expected record types/],
+      ['/api/records/search?q=a&limit=50', /query parameter 'limit': expected at most 20/],
+    ])('refuses %s', async (path, message) => {
+      expectError(await api.get(path), 400, message);
+    });
+  });
+
+  describe('the 360° timeline of a company', () => {
+    it('gathers its contacts\', deals\' and complaints\' changes, activities and process steps, newest first, paged', async () => {
+      const company = await api.ok('POST', '/api/companies', { name: 'Wombat Works', type: 'client', ownerId: cast.senior, primaryContact: { fullName: 'Wanda Wombat' } });
+      const deal = await api.ok('POST', '/api/deals', { title: 'Wombat fleet', companyId: company.id, amount: 60_000, currency: 'EUR', stage: 'proposal', ownerId: cast.senior });
+      await api.as(cast.senior).ok('POST', `/api/deals/${deal.id}/approval-requests`, {});
+      await api.ok('POST', '/api/complaints', { companyId: company.id, type: 'delivery', channel: 'phone', priority: 'normal', description: 'Late wombats', assigneeId: cast.agent });
+      await api.ok('POST', '/api/activities', { kind: 'call', subject: 'Kick-off call', recordType: 'deal', recordId: deal.id });
+      // another company's deal stays out
+      await api.ok('POST', '/api/deals', { title: 'Other fleet', companyId: cast.company.id, amount: 10, currency: 'EUR' });
+
+      const all = await eventually(async () => {
+        const page = await api.ok('GET', `/api/companies/${company.id}/timeline`, { scope: '360', limit: 200 });
+        // both processes wait at their user tasks: nothing changes while the pages are read
+        const steps = page.entries.filter((e: any) => e.kind === 'process').map((e: any) => e.detail.step);
+        expect(steps).toEqual(expect.arrayContaining(['Approval (manager)', 'Resolve complaint']));
+        return page;
+      });
+      expect(all.record).toEqual({ type: 'company', id: company.id, title: 'Wombat Works' });
+      const abouts = new Set(all.entries.map((e: any) => `${e.about.type}:${e.about.title}`));
+      expect([...abouts].sort()).toEqual(['company:Wombat Works', 'complaint:delivery: Late wombats', 'contact:Wanda Wombat', 'deal:Wombat fleet']);
+      expect(all.entries.find((e: any) => e.kind === 'activity')).toMatchObject({ what: 'call', detail: { subject: 'Kick-off call' }, about: { id: deal.id } });
+      expect(all.entries.find((e: any) => e.kind === 'change' && e.about.id === deal.id)).toMatchObject({ who: { name: expect.any(String) } });
+      const times = all.entries.map((e: any) => Date.parse(e.at));
+      expect(times).toEqual([...times].sort((a, b) => b - a));
+      expect(all.next).toBeNull();
+
+      // pages of 3 give the same entries, each once
+      const keys: string[] = [];
+      let before: string | null = null;
+      do {
+        const page: any = await api.ok('GET', `/api/companies/${company.id}/timeline`, { scope: '360', limit: 3, ...(before ? { before } : {}) });
+        expect(page.entries.length).toBeLessThanOrEqual(3);
+        keys.push(...page.entries.map((e: any) => e.key));
+        before = page.next;
+      } while (before);
+      expect(keys).toEqual(all.entries.map((e: any) => e.key));
+
+      // the owner of company and deal does not see the complaint assigned to the agent: it stays out of their view
+      const owners = await api.as(cast.senior).ok('GET', `/api/companies/${company.id}/timeline`, { scope: '360', limit: 200 });
+      expect(new Set(owners.entries.map((e: any) => e.about.type))).toEqual(new Set(['company', 'contact', 'deal']));
+      expect(owners.related.map((r: any) => r.type).sort()).toEqual(['company', 'contact', 'deal']);
+      // the junior sees neither the company nor its timeline
+      expectError(await api.as(cast.junior).get(`/api/companies/${company.id}/timeline?scope=360`), 404, /does not exist/);
+    });
+
+    it.each([
+      ['?scope=360&before=yesterday', /query parameter 'before': expected the 'next' of a previous page/],
+      ['?before=2026-01-01T00:00:00.000Z~c1', /query parameter 'before': only with scope=360/],
+      ['?scope=everything', /query parameter 'scope': expected record or 360/],
+    ])('refuses %s', async (query, message) => {
+      expectError(await api.get(`/api/companies/${cast.company.id}/timeline${query}`), 400, message);
+    });
+  });
+});
