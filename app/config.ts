@@ -73,7 +73,7 @@ const environmentSchema = z.object({
   API_BODY_MAX_BYTES: positiveInt('a positive number of bytes').default(1024 * 1024),
   ENGINE_REST_BODY_MAX_BYTES: positiveInt('a positive number of bytes').default(8 * 1024 * 1024),
   JOB_CONCURRENCY: positiveInt('a positive number of parallel jobs').default(4),
-  JOB_POLL_CONCURRENCY: positiveInt('a positive number of parallel jobs').optional(),
+  JOB_POLL_CONCURRENCY: positiveInt('a positive number of parallel jobs').default(8),
   JOB_POLL_BATCH: positiveInt('a positive number of jobs').default(50),
   JOB_LOCK_MS: positiveInt('a lock duration in milliseconds').default(DEFAULT_JOB_LOCK_MS),
   JOB_RECONCILE_MS: positiveInt('an interval in milliseconds').default(5000),

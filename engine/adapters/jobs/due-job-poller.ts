@@ -129,8 +129,8 @@ export class DueJobPoller {
         .catch((error: unknown) => this.onError(error))
         .finally(() => {
           this.active--;
-          if (this.buffer.length < this.settings.concurrency && !this.stopped) this.wake?.();
           this.pump(run);
+          if (this.buffer.length < this.settings.concurrency && !this.stopped) this.wake?.();
           if (this.active === 0 && this.buffer.length === 0) this.drained?.();
         });
     }
