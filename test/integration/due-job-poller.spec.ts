@@ -117,4 +117,30 @@ describe('the due-job poller', () => {
     // the end removed the variable it saw: a command on the stale read would have left it behind
     expect(await count(fx, 'SELECT count(*)::int AS n FROM engine.variable WHERE process_instance_id = $1', [started.instance.id])).toBe(0);
   });
+
+  it('sleeps while no job waits, and asks again once one is due', async () => {
+    expect(await fx.store.msUntilNextDueJob()).toBeNull();
+    const claims: number[] = [];
+    let asked = 0;
+    const counting = { ...fx.store, claimDueJobs: fx.store.claimDueJobs.bind(fx.store), loadInstances: fx.store.loadInstances.bind(fx.store),
+      msUntilNextDueJob: async () => {
+        asked++;
+        return fx.store.msUntilNextDueJob();
+      } };
+    const engine = engineOn(fx, 'node-a');
+    const poller = new DueJobPoller(counting, 'node-a', { concurrency: 2, batch: 5, lockMs: 60_000, idleMs: 60_000 }, (error) => {
+      throw error;
+    });
+    poller.start((job, instance) => engine.jobs.executeClaimed(job, instance).then((outcome) => claims.push(outcome === 'done' ? 1 : 0)));
+    pollers.push(poller);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(asked).toBe(1);
+
+    const started = await fx.engine.startProcessInstance({ definition: { by: 'latest', key: 'polled_timer' }, businessKey: null, variables: new Map() });
+    expect(await fx.store.msUntilNextDueJob()).toBeGreaterThan(0);
+    // a job committed on this node wakes the poller at its due time (here through the notice a dispatcher would give)
+    poller.notify(new Date(Date.now() + 1000));
+    await until(async () => (await count(fx, `SELECT count(*)::int AS n FROM engine.hist_process_instance WHERE id = $1 AND state = 'COMPLETED'`, [started.instance.id])) === 1,
+      30_000, 'the timer to fire before the idle interval ends');
+  });
 });

@@ -126,7 +126,8 @@ export class SqlEngineStore implements EngineStore {
   async msUntilNextDueJob(): Promise<number | null> {
     return this.withTransaction(async (sql) => {
       const row = await sql.readOne<{ ms: number | null }>(
-        `SELECT GREATEST(0, extract(epoch FROM min(due_at) - now()) * 1000)::float8 AS ms FROM engine.job
+        // GREATEST skips a NULL: without a row, min() must stay NULL (nothing waits), not become 0 (due now)
+        `SELECT CASE WHEN min(due_at) IS NULL THEN NULL ELSE GREATEST(0, extract(epoch FROM min(due_at) - now()) * 1000)::float8 END AS ms FROM engine.job
           WHERE retries > 0 AND NOT suspended AND (lock_expiration IS NULL OR lock_expiration <= now())`,
       );
       return row?.ms === null || row?.ms === undefined ? null : Number(row.ms);
