@@ -41,6 +41,8 @@ export class AppModule {
           redisUrl: config.REDIS_URL,
           queuePrefix: config.QUEUE_PREFIX ?? defaultQueuePrefix(config.DATABASE_URL),
           jobConcurrency: config.JOB_CONCURRENCY,
+          jobPollConcurrency: config.JOB_POLL_CONCURRENCY,
+          jobPollBatch: config.JOB_POLL_BATCH,
           jobLockMs: config.JOB_LOCK_MS,
           reconcileMs: config.JOB_RECONCILE_MS,
           statisticsCompactMs: config.STATISTICS_COMPACT_MS,

@@ -78,6 +78,8 @@ const environmentSchema = z.object({
   IMPORT_CHUNK_ROWS: positiveInt('a positive number of rows').default(500),
   EXPORT_MAX_ROWS: positiveInt('a positive number of rows').default(100_000),
   JOB_CONCURRENCY: positiveInt('a positive number of parallel jobs').default(4),
+  JOB_POLL_CONCURRENCY: positiveInt('a positive number of parallel jobs').default(8),
+  JOB_POLL_BATCH: positiveInt('a positive number of jobs').default(50),
   JOB_LOCK_MS: positiveInt('a lock duration in milliseconds').default(DEFAULT_JOB_LOCK_MS),
   JOB_RECONCILE_MS: positiveInt('an interval in milliseconds').default(5000),
   STATISTICS_COMPACT_MS: positiveInt('an interval in milliseconds').default(5000),

@@ -9,10 +9,11 @@ import type pg from 'pg';
  */
 export interface Template {
   readonly instanceId: string;
-  readonly assignee: string;
-  readonly group: string;
-  readonly users: number;
-  readonly groups: number;
+  /** spread over `users` and `groups` names when given (a model without tasks has neither) */
+  readonly assignee?: string;
+  readonly group?: string;
+  readonly users?: number;
+  readonly groups?: number;
 }
 
 interface TemplateTable {
@@ -76,7 +77,7 @@ export class InstanceCloner {
              LATERAL (SELECT lpad(to_hex(g), 12, '0') AS h,
                              $3 || lpad((g % $4::int)::text, 6, '0') AS u,
                              $5 || lpad((g % $6::int)::text, 3, '0') AS grp) k`,
-          [first, last, this.template.assignee.slice(0, -6), this.template.users, this.template.group.slice(0, -3), this.template.groups],
+          [first, last, (this.template.assignee ?? '').slice(0, -6), this.template.users ?? 1, (this.template.group ?? '').slice(0, -3), this.template.groups ?? 1],
         );
         if (process.env['BENCH_VERBOSE'] === 'true') console.log(`  ${t.table}: ${last - first + 1} rows in ${(performance.now() - began).toFixed(0)} ms`);
       }
@@ -93,8 +94,8 @@ export class InstanceCloner {
     if (!textual) return `x."${column.name}"`;
     let value = `x."${column.name}"::text`;
     for (const uuid of this.ownedUuids) value = `replace(${value}, '${uuid}', '${uuid.slice(0, 24)}' || k.h)`;
-    value = `replace(${value}, '${this.template.assignee}', k.u)`;
-    value = `replace(${value}, '${this.template.group}', k.grp)`;
+    if (this.template.assignee) value = `replace(${value}, '${this.template.assignee}', k.u)`;
+    if (this.template.group) value = `replace(${value}, '${this.template.group}', k.grp)`;
     return column.type === 'text' ? value : `(${value})::${column.type}`;
   }
 }

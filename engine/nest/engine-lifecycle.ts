@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DueJobPoller } from '../adapters/jobs/due-job-poller.js';
 import { JobReconciler } from '../adapters/jobs/job-reconciler.js';
 import type { OpenedDatabase } from '../adapters/typeorm/data-source.js';
 import { StatisticsCompactor } from '../adapters/typeorm/statistics-compactor.js';
@@ -16,6 +17,7 @@ export class EngineLifecycle implements OnApplicationBootstrap, OnApplicationShu
     private readonly engine: Engine,
     @Inject(JOB_DISPATCHER) private readonly dispatcher: JobDispatcher,
     private readonly reconciler: JobReconciler,
+    private readonly poller: DueJobPoller,
     private readonly compactor: StatisticsCompactor,
     @Inject(DATABASE) private readonly db: OpenedDatabase,
   ) {}
@@ -25,12 +27,17 @@ export class EngineLifecycle implements OnApplicationBootstrap, OnApplicationShu
       const outcome = await this.engine.jobs.execute(jobId);
       if (outcome === 'failed') this.log.warn(`Job ${jobId} failed; a retry or an incident is recorded`);
     });
+    this.poller.start(async (job, instance) => {
+      const outcome = await this.engine.jobs.executeClaimed(job, instance);
+      if (outcome === 'failed') this.log.warn(`Job ${job.id} failed; a retry or an incident is recorded`);
+    });
     this.reconciler.start();
     this.compactor.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.reconciler.stop();
+    await this.poller.stop();
     await this.compactor.stop();
     await this.dispatcher.stop();
     if (this.db.dataSource.isInitialized) await this.db.dataSource.destroy();

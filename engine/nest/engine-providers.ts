@@ -2,6 +2,8 @@ import { Logger, type Provider } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { BullmqDispatcher } from '../adapters/jobs/bullmq-dispatcher.js';
+import { DueJobPoller } from '../adapters/jobs/due-job-poller.js';
+import { DueTimeDispatcher } from '../adapters/jobs/due-time-dispatcher.js';
 import { InProcessDispatcher } from '../adapters/jobs/in-process-dispatcher.js';
 import { JobReconciler } from '../adapters/jobs/job-reconciler.js';
 import { openDatabase, type OpenedDatabase } from '../adapters/typeorm/data-source.js';
@@ -75,15 +77,29 @@ export const engineProviders: Provider[] = [
     },
   },
   {
+    provide: DueJobPoller,
+    inject: [ENGINE_SETTINGS, SqlEngineStore, DatabaseClock],
+    useFactory: (settings: EngineSettings, store: SqlEngineStore, clock: DatabaseClock) =>
+      new DueJobPoller(store, settings.workerId, {
+        concurrency: settings.jobPollConcurrency ?? settings.jobConcurrency,
+        batch: settings.jobPollBatch ?? 50,
+        lockMs: settings.jobLockMs,
+        idleMs: settings.reconcileMs,
+        clockOffsetMs: () => clock.offset,
+      }, (error) => log.warn(`Running due jobs failed: ${String(error)}`)),
+  },
+  {
     provide: JOB_DISPATCHER,
-    inject: [ENGINE_SETTINGS, DatabaseClock],
-    useFactory: async (settings: EngineSettings, clock: DatabaseClock): Promise<JobDispatcher> => {
+    inject: [ENGINE_SETTINGS, DatabaseClock, DueJobPoller],
+    useFactory: async (settings: EngineSettings, clock: DatabaseClock, poller: DueJobPoller): Promise<JobDispatcher> => {
       const backend = jobBackendOf(settings);
       if (backend.kind === 'redis') await assertRedisReachable(backend.url);
       // the start-up summary (app/startup-summary.ts) says this at info level
       log.debug(`Jobs: ${describeJobBackend(backend)}`);
-      if (backend.kind === 'in-process') return new InProcessDispatcher(settings.jobConcurrency, () => clock.offset);
-      return new BullmqDispatcher({ backend: { kind: backend.kind, url: backend.url }, concurrency: settings.jobConcurrency, prefix: settings.queuePrefix, clockOffsetMs: () => clock.offset, deliveryLockMs: settings.jobLockMs });
+      const queue = backend.kind === 'in-process'
+        ? new InProcessDispatcher(settings.jobConcurrency, () => clock.offset)
+        : new BullmqDispatcher({ backend: { kind: backend.kind, url: backend.url }, concurrency: settings.jobConcurrency, prefix: settings.queuePrefix, clockOffsetMs: () => clock.offset, deliveryLockMs: settings.jobLockMs });
+      return new DueTimeDispatcher(queue, poller, () => clock.offset);
     },
   },
   {

@@ -8,6 +8,9 @@ export interface EngineSettings {
   /** namespaces the job queue, so several services can share one Redis */
   readonly queuePrefix: string;
   readonly jobConcurrency: number;
+  /** due jobs the poller runs at once (jobConcurrency without it) and claims per statement (50 without it) */
+  readonly jobPollConcurrency?: number;
+  readonly jobPollBatch?: number;
   readonly jobLockMs: number;
   readonly reconcileMs: number;
   /** how often the statistics' deltas are compacted into their base rows (5 s without it) */

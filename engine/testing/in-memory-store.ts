@@ -117,6 +117,34 @@ export class InMemoryEngineStore implements EngineStore {
     return true;
   }
 
+  async claimDueJobs(owner: string, lockMs: number, limit: number): Promise<JobRecord[]> {
+    const due = await this.findDispatchableJobs(0, limit);
+    const claimed: JobRecord[] = [];
+    for (const { id } of due) {
+      const job = await this.claimJob(id, owner, lockMs);
+      if (job) claimed.push(job);
+    }
+    return claimed;
+  }
+
+  async loadInstances(ids: readonly string[]): Promise<InstanceSnapshot[]> {
+    return this.transaction(async (tx) => {
+      const snapshots: InstanceSnapshot[] = [];
+      for (const id of ids) {
+        const snapshot = await tx.loadInstance(id);
+        if (snapshot) snapshots.push(snapshot);
+      }
+      return snapshots;
+    });
+  }
+
+  async msUntilNextDueJob(): Promise<number | null> {
+    const now = this.clock.now().getTime();
+    const waiting = [...this.jobs.values()].filter((j) => j.retries > 0 && !j.suspended && (!j.lockExpiration || j.lockExpiration.getTime() <= now));
+    if (waiting.length === 0) return null;
+    return Math.max(0, Math.min(...waiting.map((j) => j.dueAt.getTime())) - now);
+  }
+
   async findDispatchableJobs(horizonMs: number, limit: number): Promise<{ id: string; dueAt: Date }[]> {
     const now = this.clock.now().getTime();
     return [...this.jobs.values()]

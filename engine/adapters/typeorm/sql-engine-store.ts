@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { DefinitionGraphCache } from '../../core/definitions/graph-cache.js';
 import { OptimisticLockError } from '../../core/errors/index.js';
+import type { InstanceSnapshot } from '../../core/execution/instance-aggregate.js';
 import type { ExternalTaskRecord, JobRecord } from '../../core/execution/records.js';
 import type { EngineStore, EngineTransaction, ExternalTaskLockRequest } from '../../core/ports/engine-store.js';
 import { isRetryableConflict, preparesStatements, Sql } from './sql.js';
@@ -100,6 +101,37 @@ export class SqlEngineStore implements EngineStore {
       `UPDATE engine.job SET lock_expiration = now() + ($3::text || ' milliseconds')::interval WHERE id = $1 AND lock_owner = $2`,
       [jobId, owner, String(lockMs)],
     )) === 1);
+  }
+
+  async claimDueJobs(owner: string, lockMs: number, limit: number): Promise<JobRecord[]> {
+    return this.withTransaction(async (sql) => {
+      const [claimed] = await sql.atomically([{
+        sql: `UPDATE engine.job j SET lock_owner = $1, lock_expiration = now() + ($2::text || ' milliseconds')::interval
+         FROM (SELECT id FROM engine.job
+                WHERE retries > 0 AND NOT suspended AND due_at <= now() AND (lock_expiration IS NULL OR lock_expiration <= now())
+                ORDER BY due_at LIMIT $3 FOR UPDATE SKIP LOCKED) due
+         WHERE j.id = due.id
+         RETURNING j.*`,
+        params: [owner, String(lockMs), Math.floor(limit)],
+      }]);
+      return claimed!.rows.map((row) => readRow(jobTable, row)).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+    });
+  }
+
+  async loadInstances(ids: readonly string[]): Promise<InstanceSnapshot[]> {
+    if (ids.length === 0) return [];
+    return this.withTransaction((sql) => new SqlEngineTransaction(sql, this.graphs).loadInstances(ids));
+  }
+
+  async msUntilNextDueJob(): Promise<number | null> {
+    return this.withTransaction(async (sql) => {
+      const row = await sql.readOne<{ ms: number | null }>(
+        // GREATEST skips a NULL: without a row, min() must stay NULL (nothing waits), not become 0 (due now)
+        `SELECT CASE WHEN min(due_at) IS NULL THEN NULL ELSE GREATEST(0, extract(epoch FROM min(due_at) - now()) * 1000)::float8 END AS ms FROM engine.job
+          WHERE retries > 0 AND NOT suspended AND (lock_expiration IS NULL OR lock_expiration <= now())`,
+      );
+      return row?.ms === null || row?.ms === undefined ? null : Number(row.ms);
+    });
   }
 
   async findDispatchableJobs(horizonMs: number, limit: number): Promise<{ id: string; dueAt: Date }[]> {

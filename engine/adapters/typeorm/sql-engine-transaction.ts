@@ -22,6 +22,7 @@ const LOAD_INSTANCE_COLUMNS = `SELECT pi.*, ${OWNED_KINDS
   .map((kind) => `(SELECT coalesce(json_agg(x), '[]'::json) FROM ${ownedTables[kind].name} x WHERE x.process_instance_id = pi.id) AS "${kind}"`)
   .join(', ')} FROM engine.process_instance pi`;
 const LOAD_INSTANCE_SQL = `${LOAD_INSTANCE_COLUMNS} WHERE pi.id = $1`;
+const LOAD_INSTANCES_SQL = `${LOAD_INSTANCE_COLUMNS} WHERE pi.id = ANY($1::text[])`;
 /** the instance that owns a task, found and loaded in the same statement */
 const LOAD_INSTANCE_OF_TASK_SQL = `${LOAD_INSTANCE_COLUMNS} WHERE pi.id = (SELECT t.process_instance_id FROM engine.task t WHERE t.id = $1)`;
 
@@ -179,6 +180,11 @@ export class SqlEngineTransaction implements EngineTransaction {
 
   async loadInstance(id: string): Promise<InstanceSnapshot | null> {
     return this.snapshotOf(await this.sql.readOne(LOAD_INSTANCE_SQL, [id]));
+  }
+
+  async loadInstances(ids: readonly string[]): Promise<InstanceSnapshot[]> {
+    if (ids.length === 0) return [];
+    return (await this.sql.read(LOAD_INSTANCES_SQL, [ids])).map((row) => this.snapshotOf(row)!);
   }
 
   async loadInstanceOfTask(taskId: string): Promise<InstanceSnapshot | null> {

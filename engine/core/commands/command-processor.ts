@@ -1,4 +1,5 @@
 import { OptimisticLockError } from '../errors/index.js';
+import type { InstanceSnapshot } from '../execution/instance-aggregate.js';
 import type { EngineStore } from '../ports/engine-store.js';
 import type { JobDispatcher } from '../ports/job-dispatcher.js';
 import { CommandScope, type EngineServices } from './command-scope.js';
@@ -26,10 +27,11 @@ export class CommandProcessor {
     private readonly listener: CommandListener,
   ) {}
 
-  async run<T>(command: (scope: CommandScope) => Promise<T>): Promise<T> {
+  /** `preloaded`: instances read before, used by the first attempt only (a rerun reads afresh) */
+  async run<T>(command: (scope: CommandScope) => Promise<T>, preloaded: readonly InstanceSnapshot[] = []): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.attempt(command);
+        return await this.attempt(command, attempt === 1 ? preloaded : []);
       } catch (error) {
         // the winner has committed by now (the revision guard waited for it): retry at once
         if (!(error instanceof OptimisticLockError) || attempt >= MAX_ATTEMPTS) throw error;
@@ -37,10 +39,11 @@ export class CommandProcessor {
     }
   }
 
-  private async attempt<T>(command: (scope: CommandScope) => Promise<T>): Promise<T> {
+  private async attempt<T>(command: (scope: CommandScope) => Promise<T>, preloaded: readonly InstanceSnapshot[]): Promise<T> {
     let committed: CommandScope | undefined;
     const result = await this.store.transaction(async (tx) => {
       const scope = new CommandScope(tx, this.services, runEffect);
+      scope.preload(preloaded);
       const value = await command(scope);
       await tx.commit(scope.unit.changes());
       committed = scope;

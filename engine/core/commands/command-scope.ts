@@ -41,6 +41,11 @@ export class CommandScope {
   readonly unit = new UnitOfWork();
   readonly effects: CrossInstanceEffect[] = [];
   private readonly loaded = new Map<string, LoadedInstance>();
+  /**
+   * instances read before the command began (a poller's batch read): used instead of a read of
+   * their own; the commit's revision guard rejects one that changed since, and the rerun reads afresh
+   */
+  private readonly preloaded = new Map<string, InstanceSnapshot>();
   /** a command happens at one instant: timers it arms and times it records agree to the millisecond */
   private readonly instant: Date;
   private readonly execution: ExecutionServices;
@@ -66,10 +71,19 @@ export class CommandScope {
     return this.tx.findDefinition(ref);
   }
 
+  preload(snapshots: readonly InstanceSnapshot[]): void {
+    for (const snapshot of snapshots) this.preloaded.set(snapshot.instance.id, snapshot);
+  }
+
   /** loads an instance (once per command); null if it does not exist */
   async instance(id: string): Promise<LoadedInstance | null> {
     const cached = this.loaded.get(id);
     if (cached) return cached;
+    const preloaded = this.preloaded.get(id);
+    if (preloaded) {
+      this.preloaded.delete(id);
+      return this.adoptSnapshot(preloaded);
+    }
     return this.adoptSnapshot(await this.tx.loadInstance(id));
   }
 

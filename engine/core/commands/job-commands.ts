@@ -12,17 +12,22 @@ import type { CommandScope, LoadedInstance } from './command-scope.js';
 import { openIncident, resolveIncidents } from './incidents.js';
 import { createInstance } from './start-instance.js';
 
-/** Runs a claimed job's work: async continuations, timers, timer start events. */
-export async function runJob(scope: CommandScope, jobId: string, owner: string): Promise<void> {
-  const found = await scope.tx.findJob(jobId);
-  if (!found || found.lockOwner !== owner) return;
-  if (found.processInstanceId === null) {
-    if (found.type === 'timer-start') await fireTimerStart(scope, found);
+/**
+ * Runs a claimed job's work: async continuations, timers, timer start events. `claimed` is the row
+ * as the claim returned it: a job of an instance is read again with its instance (one read, and the
+ * instance's revision guard makes the commit fail if anyone changed it since), so the job's own row
+ * is not read separately; it must still be there and still be ours.
+ */
+export async function runJob(scope: CommandScope, claimed: JobRecord, owner: string): Promise<void> {
+  const jobId = claimed.id;
+  if (claimed.processInstanceId === null) {
+    const found = await scope.tx.findJob(jobId);
+    if (found?.lockOwner === owner && found.type === 'timer-start') await fireTimerStart(scope, found);
     return;
   }
-  const loaded = await scope.instance(found.processInstanceId);
+  const loaded = await scope.instance(claimed.processInstanceId);
   const job = loaded?.aggregate.jobs.get(jobId);
-  if (!loaded || !job || loaded.aggregate.hasEnded) return;
+  if (!loaded || !job || job.lockOwner !== owner || loaded.aggregate.hasEnded) return;
   const { ctx } = loaded;
   switch (job.type) {
     case 'async-before':

@@ -3,6 +3,7 @@ import { isBatchJob } from '../batches/batch-records.js';
 import type { CommandProcessor } from '../commands/command-processor.js';
 import { completeHandlerJob, handlerInput, recordJobFailure, runJob } from '../commands/job-commands.js';
 import { NotFoundError } from '../errors/index.js';
+import type { InstanceSnapshot } from '../execution/instance-aggregate.js';
 import type { JobRecord } from '../execution/records.js';
 import type { EngineStore } from '../ports/engine-store.js';
 import type { ServiceTaskHandlerRegistry } from '../ports/service-task-handler.js';
@@ -37,6 +38,15 @@ export class JobExecutor {
     return this.run(claimed);
   }
 
+  /**
+   * a job this node claimed already (a poller's batch claim): runs it as `execute` would after its
+   * claim; `instance`, its instance as read after the claim, saves the command that read
+   */
+  async executeClaimed(job: JobRecord, instance?: InstanceSnapshot): Promise<JobOutcome> {
+    if (job.lockOwner !== this.owner) return 'skipped';
+    return this.run(job, undefined, instance);
+  }
+
   /** POST /job/{id}/execute: runs now, whatever the due date; a failure is reported to the caller */
   async executeNow(jobId: string): Promise<{ outcome: JobOutcome; error?: unknown }> {
     const claimed = await this.store.claimJob(jobId, this.owner, this.lockMs, { ignoreDueDate: true });
@@ -50,25 +60,25 @@ export class JobExecutor {
     return outcome === 'failed' ? { outcome, error: failure } : { outcome };
   }
 
-  private async run(job: JobRecord, onError?: (error: unknown) => void): Promise<JobOutcome> {
+  private async run(job: JobRecord, onError?: (error: unknown) => void, instance?: InstanceSnapshot): Promise<JobOutcome> {
     const jobId = job.id;
     const stopBeating = this.heartbeat(heartbeatIntervalMs(this.lockMs), async () => {
       // a failed renewal is not fatal: the commit checks the lock owner anyway
       await this.store.renewJobLock(jobId, this.owner, this.lockMs).catch(() => false);
     });
     try {
-      return await this.runHeld(job, onError);
+      return await this.runHeld(job, onError, instance);
     } finally {
       stopBeating();
     }
   }
 
-  private async runHeld(job: JobRecord, onError?: (error: unknown) => void): Promise<JobOutcome> {
+  private async runHeld(job: JobRecord, onError?: (error: unknown) => void, instance?: InstanceSnapshot): Promise<JobOutcome> {
     const jobId = job.id;
     try {
       if (job.type === 'service-handler') await this.runHandler(jobId, job.payload.topic ?? '');
       else if (isBatchJob(job)) await this.batches.run(job, this.owner);
-      else await this.processor.run((scope) => runJob(scope, jobId, this.owner));
+      else await this.processor.run((scope) => runJob(scope, job, this.owner), instance ? [instance] : []);
       return 'done';
     } catch (error) {
       onError?.(error);

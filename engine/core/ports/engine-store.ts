@@ -149,6 +149,15 @@ export interface EngineStore {
   claimJob(jobId: string, owner: string, lockMs: number, options?: { ignoreDueDate?: boolean }): Promise<JobRecord | null>;
   /** Extends the lock `owner` holds on a running job by `lockMs` from now; false if the job is gone or no longer its. */
   renewJobLock(jobId: string, owner: string, lockMs: number): Promise<boolean>;
+  /**
+   * Claims up to `limit` due, unlocked jobs for `owner` (earliest due first) in one statement;
+   * rows another transaction is claiming are skipped, so several pollers never wait on each other.
+   */
+  claimDueJobs(owner: string, lockMs: number, limit: number): Promise<JobRecord[]>;
+  /** instances with every owned row, read in one statement outside any command (the poller's batch); missing ones are left out */
+  loadInstances(ids: readonly string[]): Promise<InstanceSnapshot[]>;
+  /** milliseconds (database time) until the earliest unlocked job falls due, 0 if one is due; null if none waits */
+  msUntilNextDueJob(): Promise<number | null>;
   /** Due (or soon due) jobs that are not locked: for the reconciler. */
   findDispatchableJobs(horizonMs: number, limit: number): Promise<{ id: string; dueAt: Date }[]>;
 }
