@@ -132,6 +132,39 @@ describeBrowser('CRM workspace: record lists and cards', () => {
     await page.locator('[data-testid="related-contacts"] [data-testid="record-link"]', { hasText: 'Oona Osprey' }).waitFor();
   });
 
+  it('warns of a likely duplicate on create: the existing company is named with the rule that matched, and "Create anyway" creates it', async () => {
+    allowProblem({ status: 409, method: 'POST', path: '/api/companies', reason: 'a company with the email of an existing one is a likely duplicate: the form shows the candidates' });
+    const heron = await api<Company>(web, 'POST', '/api/companies', { name: `Heron Hydraulics ${stamp}`, type: 'supplier', email: `desk-${stamp}@heron.test`, primaryContact: { fullName: 'Hal Heron' } });
+    await page.goto(`${web.url}/crm/companies`);
+    await page.click('[data-testid="new-record"]');
+    const form = page.locator('[data-testid="create-form"]');
+    await form.locator('input[name="name"]').fill(`Heron Pumps ${stamp}`);
+    await form.locator('select[name="type"]').selectOption('client');
+    await form.locator('input[name="email"]').fill(`DESK-${stamp}@heron.test`);
+    await form.locator('input[name="primaryContact.fullName"]').fill('Hana Heron');
+    await form.locator('button[type="submit"]').click();
+    const candidate = form.locator(`[data-testid="duplicate-candidate"][data-record-id="${heron.id}"]`);
+    await candidate.waitFor();
+    expect(await candidate.locator('a').textContent()).toBe(heron.name);
+    expect(await candidate.locator('[data-rule]').evaluateAll((pills) => pills.map((p) => p.getAttribute('data-rule')))).toContain('email');
+    expect(page.url()).toMatch(/\/crm\/companies$/);
+    await form.locator('[data-testid="create-anyway"]').click();
+    await page.waitForURL(/\/crm\/companies\/[0-9a-f-]{36}$/);
+    await page.locator('[data-testid="record-card"] h2', { hasText: `Heron Pumps ${stamp}` }).waitFor();
+    await page.locator('[data-testid="find-duplicates"]').waitFor();
+  });
+
+  it('exports the list as it is filtered: the CSV link carries the filters and answers those rows', async () => {
+    await page.goto(`${web.url}/crm/companies?q=${encodeURIComponent(`Kestrel Kites ${stamp}`)}`);
+    await page.locator('[data-testid="record-list"] tbody tr').first().waitFor();
+    const link = await page.locator('[data-testid="export-csv"]').getAttribute('href');
+    expect(link).toBe(`/api/companies/export?q=${encodeURIComponent(`Kestrel Kites ${stamp}`).replace(/%20/g, '+')}&format=csv`);
+    const csv = await page.evaluate(async (url) => (await fetch(url)).text(), link!);
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(companyName);
+  });
+
   it('adds a call with a due time to a record: it shows among its activities and on its timeline', async () => {
     await page.goto(`${web.url}/crm/companies/${company.id}`);
     await page.click('[data-testid="add-activity"]');

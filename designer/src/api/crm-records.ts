@@ -12,7 +12,8 @@ export interface RecordPage {
 
 export const listRecords = (list: string, query: Record<string, string>) => get<RecordPage>(`/api/${list}${queryString(query)}`);
 export const getRecord = (list: string, id: string) => get<CrmRecord>(`/api/${list}/${encodeURIComponent(id)}`);
-export const createRecord = (list: string, body: unknown) => post<CrmRecord>(`/api/${list}`, body);
+/** `confirmDuplicate`: the user saw the likely duplicates the server answered (409) and creates it anyway */
+export const createRecord = (list: string, body: unknown, confirmDuplicate = false) => post<CrmRecord>(`/api/${list}${confirmDuplicate ? '?confirmDuplicate=true' : ''}`, body);
 export const updateRecord = (list: string, id: string, body: unknown) => patch<CrmRecord>(`/api/${list}/${encodeURIComponent(id)}`, body);
 /** a record action: `convert`, `disqualify`, `approval-requests`, `resolve` */
 export const recordAction = (list: string, id: string, action: string, body: unknown = {}) => post<CrmRecord>(`/api/${list}/${encodeURIComponent(id)}/${action}`, body);

@@ -1,5 +1,8 @@
 /** The lists that can be exported (`GET /api/<list>/export`). */
-export type ExportableList = 'companies' | 'contacts' | 'leads' | 'deals' | 'complaints' | 'activities';
+export const EXPORTABLE_LISTS = ['companies', 'contacts', 'leads', 'deals', 'complaints', 'activities'] as const;
+export type ExportableList = (typeof EXPORTABLE_LISTS)[number];
+
+export const isExportable = (list: string): list is ExportableList => (EXPORTABLE_LISTS as readonly string[]).includes(list);
 export type ExportFormat = 'csv' | 'xlsx';
 
 /**

@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import { html } from '../../../app/html';
-import { ApiError } from '../../../api/http';
+import { likelyDuplicates, type DuplicateCandidate } from '../../../api/duplicates';
 import { createRecord, type CrmRecord } from '../../../api/crm-records';
 import { ErrorNote, Modal, errorText } from '../../../components/common';
+import { DuplicateCandidates } from '../duplicates/duplicate-candidates';
 import { bodyValue, FieldInput, fieldOfError, nestedBody, type FieldValue } from './field-input';
 import type { FieldSpec, RecordKind } from './record-kinds';
 
@@ -19,10 +20,10 @@ interface Props {
 /** "New company" (with its first contact), contact, lead, deal, complaint or activity; the server's 400 shows beside the field it names */
 export function CreateDialog({ kind, people, preset = {}, fields = kind.create, onCreated, onClose }: Props) {
   const [values, setValues] = useState<Record<string, FieldValue>>({});
-  const [error, setError] = useState<{ field: string | null; message: string; conflict: boolean } | null>(null);
+  const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
+  const [duplicates, setDuplicates] = useState<readonly DuplicateCandidate[] | null>(null);
   const [busy, setBusy] = useState(false);
-  const submit = async (event: Event) => {
-    event.preventDefault();
+  const create = async (confirmDuplicate: boolean) => {
     const flat: Record<string, unknown> = { ...preset };
     for (const field of fields) flat[field.name] = bodyValue(field, values[field.name] ?? null);
     const picked = values['recordId'];
@@ -30,13 +31,22 @@ export function CreateDialog({ kind, people, preset = {}, fields = kind.create, 
     if (kind.type === 'activity' && picked && typeof picked === 'object') flat['recordType'] = picked.type;
     setBusy(true);
     try {
-      onCreated(await createRecord(kind.list, nestedBody(flat)));
+      onCreated(await createRecord(kind.list, nestedBody(flat), confirmDuplicate));
     } catch (e) {
-      const message = errorText(e);
-      setError({ field: fieldOfError(message), message, conflict: e instanceof ApiError && e.status === 409 });
+      const candidates = likelyDuplicates(e);
+      setDuplicates(candidates);
+      if (candidates) setError(null);
+      else {
+        const message = errorText(e);
+        setError({ field: fieldOfError(message), message });
+      }
     } finally {
       setBusy(false);
     }
+  };
+  const submit = (event: Event) => {
+    event.preventDefault();
+    void create(false);
   };
   const shown = fields.filter((f) => !(f.name in preset));
   return html`<${Modal} title=${`New ${kind.label.toLowerCase()}`} onClose=${onClose}>
@@ -47,8 +57,7 @@ export function CreateDialog({ kind, people, preset = {}, fields = kind.create, 
         </label>
         ${error?.field === field.name && html`<p class="error field-error" role="alert" data-testid="field-error">${error.message}</p>`}
       </div>`)}
-      ${/* DUPLICATES: when create answers 409 (a likely duplicate), another helper's DuplicateCandidates component goes here, fed with error.message */ null}
-      ${error?.conflict && html`<div class="crm-duplicates-slot" data-testid="duplicates-slot"></div>`}
+      ${duplicates && html`<${DuplicateCandidates} candidates=${duplicates} busy=${busy} onCreateAnyway=${() => void create(true)} onCancel=${() => setDuplicates(null)} />`}
       ${error && !shown.some((f) => f.name === error.field) && html`<${ErrorNote} error=${error.message} />`}
       <div class="actions"><button type="submit" class="primary" disabled=${busy}>Create</button><button type="button" onClick=${onClose}>Cancel</button></div>
     </form>

@@ -4,6 +4,7 @@ import { href, linkTo, navigate, setQuery } from '../../../app/router';
 import type { SessionUser } from '../../../app/session';
 import { activeUsers } from '../../../api/account';
 import { listRecords, type CrmRecord, type FoundRecord } from '../../../api/crm-records';
+import { exportUrl, isExportable } from '../../../api/export';
 import { ErrorNote, Section, useLoad } from '../../../components/common';
 import { useRecordTitles } from '../../../components/record-title';
 import { RecordPicker } from '../../../components/record-picker';
@@ -80,8 +81,9 @@ export function ListPage({ kind, query, user }: { kind: RecordKind; query: URLSe
   };
 
   const actions = html`
-    ${/* EXPORT: designer/src/api/export.ts (another helper) adds an export button here, exporting kind.list with `filters` */ null}
-    <span class="crm-export-slot" data-testid="export-slot"></span>
+    ${isExportable(kind.list) && html`<span class="crm-export" data-testid="export-links">Export
+      <a href=${exportUrl(kind.list, filters, 'csv')} download data-testid="export-csv">CSV</a>
+      <a href=${exportUrl(kind.list, filters, 'xlsx')} download data-testid="export-xlsx">XLSX</a></span>`}
     ${canWrite(user) && html`<button type="button" class="primary" data-testid="new-record" onClick=${() => setCreating(true)}>New ${kind.label.toLowerCase()}</button>`}`;
   return html`<${Section} title=${kind.plural} actions=${actions}>
     <div class="filters" data-testid="list-filters">

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { html } from '../../../app/html';
-import { href, navigate } from '../../../app/router';
+import { href, linkTo, navigate } from '../../../app/router';
 import { recordAction, updateRecord, type CrmRecord } from '../../../api/crm-records';
 import { ErrorNote, errorText } from '../../../components/common';
 import { CreateDialog } from './create-dialog';
@@ -51,7 +51,9 @@ export function RecordActions({ kind, record, people, onChanged }: Props) {
 
   const leadOpen = kind.type === 'lead' && ['new', 'qualifying'].includes(String(record['status']));
   const dealOpen = kind.type === 'deal' && !['won', 'lost'].includes(String(record['stage']));
-  const complaintOpen = kind.type === 'complaint' && ['new', 'in_progress'].includes(String(record['status']));
+  const complaintOpen = kind.type === 'complaint' && ['new', 'in_progress', 'waiting_for_customer'].includes(String(record['status']));
+  const mergeable = ['company', 'contact', 'lead'].includes(kind.type) && !record['archivedAt'];
+  const mergePath = href('/crm/merge', { type: kind.type, keep: record.id });
   return html`<div class="crm-actions" data-testid="record-actions">
     <div class="toolbar">
       ${leadOpen && html`<button type="button" class="primary" data-testid="convert-lead" onClick=${toggle('convert')}>Convert…</button>
@@ -62,6 +64,7 @@ export function RecordActions({ kind, record, people, onChanged }: Props) {
         <button type="button" data-testid="request-approval" onClick=${toggle('discountPercent')}>Request approval…</button>`}
       ${complaintOpen && html`<button type="button" class="primary" data-testid="resolve-complaint" onClick=${toggle('resolution')}>Resolve…</button>`}
       <button type="button" data-testid="add-activity" onClick=${toggle('activity')}>Add activity…</button>
+      ${mergeable && html`<a href=${mergePath} onClick=${linkTo(mergePath)} data-testid="find-duplicates">Duplicates…</a>`}
     </div>
     ${prompt('convert', 'Deal title (optional: the lead\'s company and person name it)', 'Convert', async () => {
       const converted = await recordAction('leads', record.id, 'convert', text.trim() ? { dealTitle: text.trim() } : {});

@@ -51,7 +51,7 @@ const APPROVAL_STATUSES = ['none', 'pending', 'approved', 'rejected', 'withdrawn
 const COMPLAINT_TYPES = ['product_quality', 'delivery', 'billing', 'service', 'other'];
 const COMPLAINT_CHANNELS = ['phone', 'email', 'web_form', 'chat', 'in_person'];
 const COMPLAINT_PRIORITIES = ['low', 'normal', 'high', 'urgent'];
-const COMPLAINT_STATUSES = ['new', 'in_progress', 'resolved', 'closed'];
+const COMPLAINT_STATUSES = ['new', 'in_progress', 'waiting_for_customer', 'resolved', 'closed'];
 export const ACTIVITY_KINDS = ['call', 'meeting', 'email', 'task'];
 
 const f = (name: string, label: string, input: Input, more: Partial<FieldSpec> = {}): FieldSpec => ({ name, label, input, ...more });
@@ -63,11 +63,11 @@ const owner = (label = 'Owner', name = 'ownerId') => f(name, label, 'user', { ed
 export const RECORD_KINDS: readonly RecordKind[] = [
   {
     list: 'companies', type: 'company', label: 'Company', plural: 'Companies', titleField: 'name', tabOrder: 10, hasCard: true,
-    columns: [c('name', 'Name', 'title', 'name'), c('type', 'Type', 'text', 'type'), c('industry', 'Industry', 'text', 'industry'), c('employees', 'Employees', 'text', 'employees'), c('ownerId', 'Owner', 'user'), c('createdAt', 'Created', 'date', 'createdAt')],
+    columns: [c('name', 'Name', 'title', 'name'), c('type', 'Type', 'text', 'type'), c('industry', 'Industry', 'text', 'industry'), c('city', 'City', 'text'), c('employees', 'Employees', 'text', 'employees'), c('ownerId', 'Owner', 'user'), c('createdAt', 'Created', 'date', 'createdAt')],
     filters: [f('q', 'Name starts with', 'text'), f('type', 'Type', 'select', { options: COMPANY_TYPES }), f('industry', 'Industry', 'text'), f('ownerId', 'Owner', 'user'), ...created, archived],
-    create: [f('name', 'Name', 'text', { required: true }), f('type', 'Type', 'select', { options: COMPANY_TYPES, required: true }), f('industry', 'Industry', 'text'), f('employees', 'Employees', 'number'), f('email', 'Email', 'email'), f('address', 'Address', 'textarea'), owner(),
+    create: [f('name', 'Name', 'text', { required: true }), f('type', 'Type', 'select', { options: COMPANY_TYPES, required: true }), f('industry', 'Industry', 'text'), f('employees', 'Employees', 'number'), f('taxId', 'Tax id', 'text'), f('email', 'Email', 'email'), f('address', 'Address', 'textarea'), f('city', 'City', 'text'), owner(),
       f('primaryContact.fullName', 'First contact: full name', 'text', { required: true }), f('primaryContact.position', 'First contact: position', 'text'), f('primaryContact.email', 'First contact: email', 'email'), f('primaryContact.workPhone', 'First contact: phone', 'text')],
-    card: [f('name', 'Name', 'text', { editable: true }), f('type', 'Type', 'select', { options: COMPANY_TYPES, editable: true }), f('industry', 'Industry', 'text', { editable: true }), f('employees', 'Employees', 'number', { editable: true }), f('email', 'Email', 'email', { editable: true }), f('address', 'Address', 'textarea', { editable: true }), owner()],
+    card: [f('name', 'Name', 'text', { editable: true }), f('type', 'Type', 'select', { options: COMPANY_TYPES, editable: true }), f('industry', 'Industry', 'text', { editable: true }), f('employees', 'Employees', 'number', { editable: true }), f('taxId', 'Tax id', 'text', { editable: true }), f('email', 'Email', 'email', { editable: true }), f('address', 'Address', 'textarea', { editable: true }), f('city', 'City', 'text', { editable: true }), owner()],
   },
   {
     list: 'contacts', type: 'contact', label: 'Contact', plural: 'Contacts', titleField: 'fullName', tabOrder: 20, hasCard: true,
