@@ -3,8 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Import batches of companies with their first contact: the uploaded rows (kept until the batch is
  * done, so that a restarted service continues where the last committed chunk ended; then only the
- * failed and skipped ones stay, with their errors), the batch's cursor, counters and lease; and the
- * index the duplicate check reads companies' emails by.
+ * failed and skipped ones stay, with their errors), the batch's cursor, counters and lease.
  */
 export class Imports1763901720000 implements MigrationInterface {
   name = 'Imports1763901720000';
@@ -45,11 +44,10 @@ export class Imports1763901720000 implements MigrationInterface {
         PRIMARY KEY (batch_id, row_number)
       )`);
     await db.query(`CREATE INDEX import_rows_problems_idx ON crm.import_rows (batch_id, row_number) WHERE outcome IN ('failed', 'skipped')`);
-    await db.query(`CREATE INDEX companies_email_idx ON crm.companies (lower(email))`);
+    // the duplicate check reads companies' emails by companies_email_idx (lower(email)), which 1763901710000-duplicates made
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`DROP INDEX crm.companies_email_idx`);
     await db.query(`DROP TABLE crm.import_rows`);
     await db.query(`DROP TABLE crm.import_batches`);
   }
