@@ -18,6 +18,7 @@ import { WorkingCalendars1763901700000 } from './1763901700000-working-calendars
 import { Duplicates1763901710000 } from './1763901710000-duplicates.js';
 import { Imports1763901720000 } from './1763901720000-imports.js';
 import { CrmWork1763901740000 } from './1763901740000-crm-work.js';
+import { DuplicateIndexFastupdate1763901770000 } from './1763901770000-duplicate-index-fastupdate.js';
 
 /** Every migration, oldest first. Append only: a shipped migration is never edited. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   UnassignedTaskGroupsIndex1763901300000, Decisions1763901400000, StatisticsCounts1763901500000,
   CrmRoutingFields1763901600000,
   WorkingCalendars1763901700000, Duplicates1763901710000, Imports1763901720000, CrmWork1763901740000,
+  DuplicateIndexFastupdate1763901770000,
 ];

@@ -1,4 +1,4 @@
-import { duplicatesOfManyStatement, type KeyedCandidate } from '../../crm-domain/duplicates/duplicate-batch-finder.js';
+import { duplicatesOfManyStatement, MANY_SETTINGS, type KeyedCandidate } from '../../crm-domain/duplicates/duplicate-batch-finder.js';
 import { NAME_SIMILARITY_THRESHOLD } from '../../crm-domain/duplicates/duplicate-rules.js';
 import { envNumber } from '../models.js';
 import { loadAverageNow } from '../machine.js';
@@ -114,7 +114,7 @@ async function explainDuplicateCheck(url: string, rows: number): Promise<void> {
     for (const [type, keyed] of [['company', companies], ['contact', contacts]] as const) {
       const statement = duplicatesOfManyStatement(type, keyed)!;
       await client.query('BEGIN');
-      await client.query(`SET LOCAL pg_trgm.similarity_threshold = ${NAME_SIMILARITY_THRESHOLD}`);
+      for (const setting of [`pg_trgm.similarity_threshold = ${NAME_SIMILARITY_THRESHOLD}`, ...MANY_SETTINGS]) await client.query(`SET LOCAL ${setting}`);
       const plan = (await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`, statement.params)).rows.map((row) => row['QUERY PLAN'] as string).join('\n');
       await client.query('COMMIT');
       console.log(`\nduplicate check of 1,000 ${type} candidates (500 of them imported rows):\n${plan}`);

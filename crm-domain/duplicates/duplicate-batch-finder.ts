@@ -31,7 +31,8 @@ const ROW_KEYS: KeyExpressions = { taxId: 'k.tax_id', email: 'k.email', phones: 
  * The likely duplicates of many candidates at once, by the same rule conditions as findDuplicates
  * (duplicate-rules.ts): one statement whatever the number of candidates. Each condition is one
  * branch: the candidates that have its keys, as rows (a JSON parameter), each joined LATERALly to
- * the records its index finds. Per candidate and rule the first matching record (by title, then
+ * the records its index finds (OFFSET 0 keeps the LATERAL a probe per candidate: flattened into a
+ * join, PostgreSQL, misjudging how many rows the function yields, hashes a scan of the whole table). Per candidate and rule the first matching record (by title, then
  * id); only live records `viewer` sees.
  */
 export async function findDuplicatesOfMany(
@@ -40,8 +41,8 @@ export async function findDuplicatesOfMany(
   const found = new Map<number, RuleMatch[]>();
   const statement = duplicatesOfManyStatement(type, candidates, options);
   if (!statement) return found;
-  const { sql, params, byName } = statement;
-  const rows = (byName ? await withNameThreshold(manager, sql, params) : await manager.query(sql, params)) as { key: number; rule: DuplicateRule; id: string; title: string }[];
+  const { sql, params } = statement;
+  const rows = (await withNameThreshold(manager, sql, params, MANY_SETTINGS)) as { key: number; rule: DuplicateRule; id: string; title: string }[];
   for (const row of rows) {
     const key = Number(row.key);
     found.set(key, [...(found.get(key) ?? []), { rule: row.rule, id: row.id, title: row.title }]);
@@ -49,10 +50,17 @@ export async function findDuplicatesOfMany(
   return found;
 }
 
-/** the statement findDuplicatesOfMany runs (null: no candidate has a key), also for EXPLAIN; `byName`: it needs the trigram threshold set */
+/**
+ * What the statement runs under (SET LOCAL), besides the trigram threshold: a probe's plan is made
+ * for any candidate, and without a known name PostgreSQL cannot cost the trigram index and would
+ * read the whole table per candidate instead. Every branch has its index.
+ */
+export const MANY_SETTINGS = ['enable_seqscan = off'];
+
+/** the statement findDuplicatesOfMany runs (null: no candidate has a key), also for EXPLAIN (with the settings it runs under) */
 export function duplicatesOfManyStatement(
   type: DuplicateType, candidates: readonly KeyedCandidate[], { viewer = SYSTEM_VIEWER, storedBefore }: ManyOptions = {},
-): { sql: string; params: unknown[]; byName: boolean } | null {
+): { sql: string; params: unknown[] } | null {
   const { table, title, rules } = DUPLICATE_TABLES[type];
   const params: unknown[] = [];
   const bind = positionalBind(params);
@@ -60,20 +68,18 @@ export function duplicatesOfManyStatement(
   const visible = visibleCondition(type, 'r', viewer, bind);
   const common = ['r.archived_at IS NULL', ...(visible ? [visible] : []), ...(storedBefore ? [`r.created_at < ${bind(storedBefore)}::timestamptz`] : [])].join(' AND ');
   const branches: string[] = [];
-  let byName = false;
   for (const rule of DUPLICATE_RULES) {
     for (const condition of rules[rule] ?? []) {
       const rows = keyed.filter(({ keys }) => applies(condition, keys)).map(({ key, keys }) => ({
         key, tax_id: keys.taxId, email: keys.email, phones: keys.phones, name: keys.name, city: keys.city, company_id: keys.companyId, company_name: keys.companyName,
       }));
       if (rows.length === 0) continue;
-      byName ||= rule === 'name';
       branches.push(
         `SELECT k.key, '${rule}' AS rule, m.id, m.title FROM jsonb_to_recordset(${bind(JSON.stringify(rows))}::jsonb) AS k(${ROW_COLUMNS})
-         CROSS JOIN LATERAL (SELECT r.id::text AS id, ${title} AS title FROM ${table} r WHERE (${condition(ROW_KEYS)}) AND ${common}) m`);
+         CROSS JOIN LATERAL (SELECT r.id::text AS id, ${title} AS title FROM ${table} r WHERE (${condition(ROW_KEYS)}) AND ${common} OFFSET 0) m`);
     }
   }
   if (branches.length === 0) return null;
   const sql = `SELECT DISTINCT ON (key, rule) key, rule, id, title FROM (${branches.join(' UNION ALL ')}) matches ORDER BY key, rule, title, id`;
-  return { sql, params, byName };
+  return { sql, params };
 }

@@ -91,11 +91,11 @@ export async function findDuplicates(manager: EntityManager, candidate: Duplicat
  * pg_trgm's `%` finds names by the index above `pg_trgm.similarity_threshold` (0.3 by default): set
  * to ours, the index itself leaves out the many names that share only a word ("GmbH") with the
  * candidate, instead of every such row being read and tested. SET LOCAL lasts to the end of the
- * transaction: the caller's, or one of its own.
+ * transaction: the caller's, or one of its own; `settings` are more of them.
  */
-export async function withNameThreshold(manager: EntityManager, sql: string, params: unknown[]): Promise<unknown> {
+export async function withNameThreshold(manager: EntityManager, sql: string, params: unknown[], settings: readonly string[] = []): Promise<unknown> {
   const run = async (tx: EntityManager) => {
-    await tx.query(`SET LOCAL pg_trgm.similarity_threshold = ${NAME_SIMILARITY_THRESHOLD}`);
+    for (const setting of [`pg_trgm.similarity_threshold = ${NAME_SIMILARITY_THRESHOLD}`, ...settings]) await tx.query(`SET LOCAL ${setting}`);
     return tx.query(sql, params);
   };
   return manager.queryRunner?.isTransactionActive ? run(manager) : manager.transaction(run);

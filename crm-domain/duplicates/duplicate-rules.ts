@@ -65,7 +65,8 @@ const similarName = (column: string, keys: KeyExpressions): string | null => {
   return `crm.name_key(${column}) % ${name} AND similarity(crm.name_key(${column}), ${name}) >= ${NAME_SIMILARITY_THRESHOLD}`;
 };
 const sameEmail: RuleCondition = (keys) => (keys.email ? `lower(r.email) = ${keys.email}` : null);
-const phoneIn = (expression: string): RuleCondition => (keys) => (keys.phones ? `${expression} = ANY(${keys.phones})` : null);
+/** `column IS NOT NULL` lets PostgreSQL use the partial phone-key index (it cannot infer it from the key, a CASE) */
+const phoneIn = (column: string): RuleCondition => (keys) => (keys.phones ? `${column} IS NOT NULL AND crm.phone_key(${column}) = ANY(${keys.phones})` : null);
 
 export const DUPLICATE_TABLES: Readonly<Record<DuplicateType, DuplicateTable>> = {
   company: {
@@ -90,7 +91,7 @@ export const DUPLICATE_TABLES: Readonly<Record<DuplicateType, DuplicateTable>> =
     detail: '(SELECT c.name FROM crm.companies c WHERE c.id = r.company_id)',
     rules: {
       email: [sameEmail],
-      phone: [phoneIn('crm.phone_key(r.work_phone)'), phoneIn('crm.phone_key(r.mobile_phone)')],
+      phone: [phoneIn('r.work_phone'), phoneIn('r.mobile_phone')],
       name: [(keys) => {
         if (!keys.companyId) return null;
         const similar = similarName('r.full_name', keys);
@@ -104,7 +105,7 @@ export const DUPLICATE_TABLES: Readonly<Record<DuplicateType, DuplicateTable>> =
     detail: 'r.company_name',
     rules: {
       email: [sameEmail],
-      phone: [phoneIn('crm.phone_key(r.phone)')],
+      phone: [phoneIn('r.phone')],
       // a person's name at the same company name (a lead names its company as text)
       name: [(keys) => {
         if (!keys.companyName) return null;
