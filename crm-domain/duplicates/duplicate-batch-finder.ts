@@ -53,9 +53,10 @@ export async function findDuplicatesOfMany(
 /**
  * What the statement runs under (SET LOCAL), besides the trigram threshold: a probe's plan is made
  * for any candidate, and without a known name PostgreSQL cannot cost the trigram index and would
- * read the whole table per candidate instead. Every branch has its index.
+ * read the whole table per candidate instead. Every branch has its index. Without seq scans the
+ * costs look huge, which would make PostgreSQL compile the statement (JIT) for each chunk: off.
  */
-export const MANY_SETTINGS = ['enable_seqscan = off'];
+export const MANY_SETTINGS = ['enable_seqscan = off', 'jit = off'];
 
 /** the statement findDuplicatesOfMany runs (null: no candidate has a key), also for EXPLAIN (with the settings it runs under) */
 export function duplicatesOfManyStatement(
