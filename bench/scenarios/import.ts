@@ -1,12 +1,16 @@
+import { duplicatesOfManyStatement, MANY_SETTINGS, type KeyedCandidate } from '../../crm-domain/duplicates/duplicate-batch-finder.js';
+import { NAME_SIMILARITY_THRESHOLD } from '../../crm-domain/duplicates/duplicate-rules.js';
 import { envNumber } from '../models.js';
 import { loadAverageNow } from '../machine.js';
+import { withClient } from '../scratch-database.js';
 import { AUTH_HEADER, ServiceProcess, sleep, type MemoryUsage } from '../service.js';
 import { printTable } from '../table.js';
 
 /**
  * Issue 16's import target: BENCH_IMPORT_ROWS (300,000) companies with their first contact as one
  * CSV, uploaded through `POST /api/imports`, dry-run, then imported as a batch on PostgreSQL;
- * rows/s, the time of each step and the service's memory (RSS, heap after a full GC) are reported.
+ * rows/s, the time of each step and the service's memory (RSS, heap after a full GC) are reported;
+ * then the plans of the import's duplicate check for a chunk of 1,000 rows against the full tables.
  */
 export async function importCompanies(): Promise<void> {
   const rows = envNumber('BENCH_IMPORT_ROWS', 300_000);
@@ -52,6 +56,7 @@ export async function importCompanies(): Promise<void> {
       }
     });
     console.log(`imported ${batch.rowsImported}, failed ${batch.rowsFailed}, skipped ${batch.rowsSkipped}; RSS peak while importing (sampled) ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
+    if (service.database) await explainDuplicateCheck(service.database.url, rows);
   } finally {
     await service.stop();
     await service.database?.drop();
@@ -61,13 +66,59 @@ export async function importCompanies(): Promise<void> {
     memory.map((m, i) => [['start', 'upload', 'dry run', 'import'][i] ?? String(i), (m.rss / 2 ** 20).toFixed(0), (m.heapUsed / 2 ** 20).toFixed(0)]));
 }
 
-/** companies with a contact each, every email unique (no duplicates), owners left empty */
+const INDUSTRIES = ['Software', 'Retail', 'Logistics', 'Energy', 'Health', 'Finance'];
+const TYPES = ['client', 'partner', 'investor', 'supplier'];
+const SUFFIXES = ['GmbH', 'Ltd', 'AG', 'SE', 'KG'];
+const SYLLABLES = [...'bdfgklmnprstvwz'].flatMap((consonant) => [...'aeiou'].map((vowel) => consonant + vowel));
+const WORDS = SYLLABLES.length ** 3;
+
+/** a made-up word of three syllables for each n below WORDS, each n its own word */
+function word(n: number): string {
+  const w = SYLLABLES[n % SYLLABLES.length]! + SYLLABLES[Math.floor(n / SYLLABLES.length) % SYLLABLES.length]! + SYLLABLES[Math.floor(n / SYLLABLES.length ** 2) % SYLLABLES.length]!;
+  return w[0]!.toUpperCase() + w.slice(1);
+}
+
+/**
+ * Row i: a company no other row duplicates by the rules (crm-domain/duplicates): its own tax id,
+ * emails and phones, and a name of two made-up words (each a permutation of i) that is close to
+ * no other name in its city; 97 cities.
+ */
+function companyRow(i: number) {
+  return {
+    name: `${word((i * 7919) % WORDS)} ${word((i * 104_729 + 12_345) % WORDS)} ${SUFFIXES[i % SUFFIXES.length]}`,
+    type: TYPES[i % 4]!, industry: INDUSTRIES[i % 6]!, email: `office${i}@bench-import.test`, phone: `+49 30 ${100000 + i}`, address: `Street ${i % 500}`,
+    city: `City ${i % 97}`, taxId: `DE${String(100_000_000 + i)}`, contact: `Contact Person ${i}`, contactEmail: `person${i}@bench-import.test`, contactPhone: `+49 171 ${200000 + i}`,
+  };
+}
+
 function generateCsv(rows: number): string {
-  const industries = ['Software', 'Retail', 'Logistics', 'Energy', 'Health', 'Finance'];
-  const types = ['client', 'partner', 'investor', 'supplier'];
-  const lines = ['Company name,Type,Industry,Email,Phone,Address,City,Contact full name,Contact email,Contact phone'];
+  const lines = ['Company name,Type,Industry,Email,Phone,Address,City,Tax id,Contact full name,Contact email,Contact phone'];
   for (let i = 0; i < rows; i++) {
-    lines.push(`"Bench Company ${i}, Ltd",${types[i % 4]},${industries[i % 6]},office${i}@bench-import.test,+49 30 ${100000 + i},Street ${i % 500},City ${i % 97},Contact Person ${i},person${i}@bench-import.test,+49 171 ${200000 + i}`);
+    const r = companyRow(i);
+    lines.push(`${r.name},${r.type},${r.industry},${r.email},${r.phone},${r.address},${r.city},${r.taxId},${r.contact},${r.contactEmail},${r.contactPhone}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of the import's duplicate check (duplicate-batch-finder.ts) for one
+ * chunk of 1,000 rows, half of them copies of imported rows (every rule matches), against the
+ * imported companies and contacts; warns of any sequential scan of them.
+ */
+async function explainDuplicateCheck(url: string, rows: number): Promise<void> {
+  const candidates = Array.from({ length: 1000 }, (_, key) => ({ key, row: companyRow(key % 2 === 0 ? (key * 997) % rows : rows + key) }));
+  const companies: KeyedCandidate[] = candidates.map(({ key, row: r }) => ({ key, name: r.name, email: r.email, phones: [r.phone], taxId: r.taxId, city: r.city }));
+  const contacts: KeyedCandidate[] = candidates.map(({ key, row: r }) => ({ key, name: r.contact, email: r.contactEmail, phones: [r.contactPhone] }));
+  await withClient(url, async (client) => {
+    await client.query('ANALYZE crm.companies; ANALYZE crm.contacts');
+    for (const [type, keyed] of [['company', companies], ['contact', contacts]] as const) {
+      const statement = duplicatesOfManyStatement(type, keyed)!;
+      await client.query('BEGIN');
+      for (const setting of [`pg_trgm.similarity_threshold = ${NAME_SIMILARITY_THRESHOLD}`, ...MANY_SETTINGS]) await client.query(`SET LOCAL ${setting}`);
+      const plan = (await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`, statement.params)).rows.map((row) => row['QUERY PLAN'] as string).join('\n');
+      await client.query('COMMIT');
+      console.log(`\nduplicate check of 1,000 ${type} candidates (500 of them imported rows):\n${plan}`);
+      if (/Seq Scan on (companies|contacts)/.test(plan)) console.log(`WARNING: the ${type} check scans a table instead of using its indexes`);
+    }
+  });
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { positionalBind, visibleCondition } from '../access/record-access.js';
 import { SYSTEM_VIEWER, type RecordViewer } from '../access/record-viewer.js';
-import { DUPLICATE_RULES, DUPLICATE_TABLES, NAME_SIMILARITY_THRESHOLD, type CandidateKeys, type DuplicateRule, type DuplicateType } from './duplicate-rules.js';
+import { DUPLICATE_RULES, DUPLICATE_TABLES, NAME_SIMILARITY_THRESHOLD, type CandidateKeys, type DuplicateRule, type DuplicateType, type KeyExpressions, type RuleCondition } from './duplicate-rules.js';
 import { cityKey, emailKey, normaliseTaxId, phoneKey } from './normalise.js';
 
 /** a record about to be created (or imported), as given: the finder normalises it */
@@ -50,14 +50,14 @@ interface MatchRow {
  * EntityManager, inside a transaction too.
  */
 export async function findDuplicates(manager: EntityManager, candidate: DuplicateCandidate, viewer: RecordViewer = SYSTEM_VIEWER, limit = MAX_DUPLICATES): Promise<DuplicateMatch[]> {
-  const keys = candidateKeys(candidate);
   const { table, title, detail, rules } = DUPLICATE_TABLES[candidate.type];
   const params: unknown[] = [];
   const bind = positionalBind(params);
-  const conditions = DUPLICATE_RULES.flatMap((rule) => (rules[rule] ?? []).flatMap((condition) => {
-    const where = condition(keys, bind);
-    return where ? [{ rule, where }] : [];
-  }));
+  const keys = candidateKeys(candidate);
+  const bound = boundKeys(keys, bind);
+  // a condition is bound only when the candidate has what it compares (an unused parameter has no type)
+  const conditions = DUPLICATE_RULES.flatMap((rule) => (rules[rule] ?? []).flatMap((condition) =>
+    applies(condition, keys) ? [{ rule, where: condition(bound)! }] : []));
   if (conditions.length === 0) return [];
   // every branch reads its rows by its own index and tests them whole: no join back to the table, which
   // PostgreSQL, misjudging how many rows an expression index finds, would do by scanning it
@@ -91,17 +91,18 @@ export async function findDuplicates(manager: EntityManager, candidate: Duplicat
  * pg_trgm's `%` finds names by the index above `pg_trgm.similarity_threshold` (0.3 by default): set
  * to ours, the index itself leaves out the many names that share only a word ("GmbH") with the
  * candidate, instead of every such row being read and tested. SET LOCAL lasts to the end of the
- * transaction: the caller's, or one of its own.
+ * transaction: the caller's, or one of its own; `settings` are more of them.
  */
-async function withNameThreshold(manager: EntityManager, sql: string, params: unknown[]): Promise<unknown> {
+export async function withNameThreshold(manager: EntityManager, sql: string, params: unknown[], settings: readonly string[] = []): Promise<unknown> {
   const run = async (tx: EntityManager) => {
-    await tx.query(`SET LOCAL pg_trgm.similarity_threshold = ${NAME_SIMILARITY_THRESHOLD}`);
+    for (const setting of [`pg_trgm.similarity_threshold = ${NAME_SIMILARITY_THRESHOLD}`, ...settings]) await tx.query(`SET LOCAL ${setting}`);
     return tx.query(sql, params);
   };
   return manager.queryRunner?.isTransactionActive ? run(manager) : manager.transaction(run);
 }
 
-function candidateKeys(candidate: DuplicateCandidate): CandidateKeys {
+/** the candidate's keys, normalised as the indexes' expressions are (normalise.ts) */
+export function candidateKeys(candidate: DuplicateCandidate): CandidateKeys {
   const phones = [...new Set((candidate.phones ?? []).map(phoneKey).filter((key): key is string => key !== null))];
   const name = candidate.name?.trim() || null;
   return {
@@ -115,7 +116,35 @@ function candidateKeys(candidate: DuplicateCandidate): CandidateKeys {
   };
 }
 
+/** whether the candidate has what the condition compares */
+export function applies(condition: RuleCondition, keys: CandidateKeys): boolean {
+  const present = (value: unknown) => (value === null ? null : 'present');
+  return condition({
+    taxId: present(keys.taxId), email: present(keys.email), phones: keys.phones.length > 0 ? 'present' : null, name: present(keys.name),
+    city: present(keys.city), companyId: present(keys.companyId), companyName: present(keys.companyName),
+  }) !== null;
+}
+
+/** the keys as parameters, each bound when a condition first reads it */
+function boundKeys(keys: CandidateKeys, bind: (value: unknown) => string): KeyExpressions {
+  const bound = new Map<string, string>();
+  const once = (key: string, value: unknown, cast = '') => {
+    if (value === null) return null;
+    if (!bound.has(key)) bound.set(key, `${bind(value)}${cast}`);
+    return bound.get(key)!;
+  };
+  return {
+    get taxId() { return once('taxId', keys.taxId); },
+    get email() { return once('email', keys.email); },
+    get phones() { return once('phones', keys.phones.length > 0 ? keys.phones : null, '::text[]'); },
+    get name() { return once('name', keys.name); },
+    get city() { return once('city', keys.city); },
+    get companyId() { return once('companyId', keys.companyId, '::uuid'); },
+    get companyName() { return once('companyName', keys.companyName); },
+  };
+}
+
 /** text[] comes as an array from PostgreSQL's driver, and as its text form where no parser is registered */
-function asArray(value: string[] | string): string[] {
+export function asArray(value: string[] | string): string[] {
   return Array.isArray(value) ? value : value.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
 }

@@ -29,10 +29,27 @@ export interface CandidateKeys {
   readonly companyName: string | null;
 }
 
-type Bind = (value: unknown) => string;
+/**
+ * A candidate's keys as SQL expressions: bound parameters (one candidate, duplicate-finder.ts) or
+ * the columns of a batch's rows (many candidates, duplicate-batch-finder.ts), so that both compare
+ * with the very same conditions. null: the candidate lacks the key (its rule is skipped).
+ */
+export interface KeyExpressions {
+  readonly taxId: string | null;
+  readonly email: string | null;
+  /** a text[] of phone keys */
+  readonly phones: string | null;
+  /** the name as given: the conditions apply crm.name_key */
+  readonly name: string | null;
+  /** already a city key (normalise.ts) */
+  readonly city: string | null;
+  /** a uuid */
+  readonly companyId: string | null;
+  readonly companyName: string | null;
+}
 
-/** a rule's condition on `r`, or null when the candidate lacks what it compares (then it binds nothing: an unused parameter has no type) */
-type RuleCondition = (keys: CandidateKeys, bind: Bind) => string | null;
+/** a rule's condition on `r`, or null when the candidate lacks what it compares */
+export type RuleCondition = (keys: KeyExpressions) => string | null;
 
 interface DuplicateTable {
   readonly table: string;
@@ -42,13 +59,14 @@ interface DuplicateTable {
   readonly rules: Readonly<Partial<Record<DuplicateRule, readonly RuleCondition[]>>>;
 }
 
-const similarName = (column: string, keys: CandidateKeys, bind: Bind): string | null => {
+const similarName = (column: string, keys: KeyExpressions): string | null => {
   if (!keys.name) return null;
-  const name = `crm.name_key(${bind(keys.name)})`;
+  const name = `crm.name_key(${keys.name})`;
   return `crm.name_key(${column}) % ${name} AND similarity(crm.name_key(${column}), ${name}) >= ${NAME_SIMILARITY_THRESHOLD}`;
 };
-const sameEmail = (keys: CandidateKeys, bind: Bind) => (keys.email ? `lower(r.email) = ${bind(keys.email)}` : null);
-const phoneIn = (expression: string) => (keys: CandidateKeys, bind: Bind) => (keys.phones.length > 0 ? `${expression} = ANY(${bind(keys.phones)}::text[])` : null);
+const sameEmail: RuleCondition = (keys) => (keys.email ? `lower(r.email) = ${keys.email}` : null);
+/** `column IS NOT NULL` lets PostgreSQL use the partial phone-key index (it cannot infer it from the key, a CASE) */
+const phoneIn = (column: string): RuleCondition => (keys) => (keys.phones ? `${column} IS NOT NULL AND crm.phone_key(${column}) = ANY(${keys.phones})` : null);
 
 export const DUPLICATE_TABLES: Readonly<Record<DuplicateType, DuplicateTable>> = {
   company: {
@@ -56,14 +74,14 @@ export const DUPLICATE_TABLES: Readonly<Record<DuplicateType, DuplicateTable>> =
     title: 'r.name',
     detail: 'r.city',
     rules: {
-      taxId: [(keys, bind) => (keys.taxId ? `r.tax_id = ${bind(keys.taxId)}` : null)],
+      taxId: [(keys) => (keys.taxId ? `r.tax_id = ${keys.taxId}` : null)],
       email: [sameEmail],
-      phone: [(keys, bind) => (keys.phones.length > 0 ? `crm.phone_keys(r.phones) && ${bind(keys.phones)}::text[]` : null)],
+      phone: [(keys) => (keys.phones ? `crm.phone_keys(r.phones) && ${keys.phones}` : null)],
       // a close name alone is common (branches, namesakes): in the same city
-      name: [(keys, bind) => {
+      name: [(keys) => {
         if (!keys.city) return null;
-        const similar = similarName('r.name', keys, bind);
-        return similar && `${similar} AND regexp_replace(lower(btrim(r.city)), '\\s+', ' ', 'g') = ${bind(keys.city)}`;
+        const similar = similarName('r.name', keys);
+        return similar && `${similar} AND regexp_replace(lower(btrim(r.city)), '\\s+', ' ', 'g') = ${keys.city}`;
       }],
     },
   },
@@ -73,11 +91,11 @@ export const DUPLICATE_TABLES: Readonly<Record<DuplicateType, DuplicateTable>> =
     detail: '(SELECT c.name FROM crm.companies c WHERE c.id = r.company_id)',
     rules: {
       email: [sameEmail],
-      phone: [phoneIn('crm.phone_key(r.work_phone)'), phoneIn('crm.phone_key(r.mobile_phone)')],
-      name: [(keys, bind) => {
+      phone: [phoneIn('r.work_phone'), phoneIn('r.mobile_phone')],
+      name: [(keys) => {
         if (!keys.companyId) return null;
-        const similar = similarName('r.full_name', keys, bind);
-        return similar && `${similar} AND r.company_id = ${bind(keys.companyId)}::uuid`;
+        const similar = similarName('r.full_name', keys);
+        return similar && `${similar} AND r.company_id = ${keys.companyId}`;
       }],
     },
   },
@@ -87,12 +105,12 @@ export const DUPLICATE_TABLES: Readonly<Record<DuplicateType, DuplicateTable>> =
     detail: 'r.company_name',
     rules: {
       email: [sameEmail],
-      phone: [phoneIn('crm.phone_key(r.phone)')],
+      phone: [phoneIn('r.phone')],
       // a person's name at the same company name (a lead names its company as text)
-      name: [(keys, bind) => {
+      name: [(keys) => {
         if (!keys.companyName) return null;
-        const similar = similarName('r.person_name', keys, bind);
-        return similar && `${similar} AND crm.name_key(r.company_name) = crm.name_key(${bind(keys.companyName)})`;
+        const similar = similarName('r.person_name', keys);
+        return similar && `${similar} AND crm.name_key(r.company_name) = crm.name_key(${keys.companyName})`;
       }],
     },
   },

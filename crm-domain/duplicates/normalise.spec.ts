@@ -1,5 +1,5 @@
 import { createCompanyBody } from '../companies/company-schemas.js';
-import { cityKey, emailKey, normaliseTaxId, phoneKey } from './normalise.js';
+import { cityKey, emailKey, nameKey, normaliseTaxId, phoneKey } from './normalise.js';
 
 describe('duplicate keys', () => {
   it('a tax id keeps letters and digits, upper case', () => {
@@ -23,6 +23,12 @@ describe('duplicate keys', () => {
     expect(emailKey('')).toBeNull();
     expect(cityKey(' New   York ')).toBe('new york');
     expect(cityKey('  ')).toBeNull();
+  });
+
+  it('a name key is crm.name_key: lower case, runs of other characters one space, trimmed', () => {
+    expect(nameKey('  ACME, GmbH. ')).toBe('acme gmbh');
+    expect(nameKey('Müller & Söhne KG')).toBe('müller söhne kg');
+    expect(nameKey(' -- ')).toBeNull();
   });
 
   it("a company's tax id is stored normalised, and one without letters or digits is refused naming the field", () => {

@@ -29,3 +29,12 @@ export function cityKey(value: string | null | undefined): string | null {
   const key = (value ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
   return key === '' ? null : key;
 }
+
+/**
+ * crm.name_key in TypeScript: lower case, every run of characters other than letters and digits as
+ * one space, trimmed ("ACME, GmbH." → "acme gmbh"). An import compares its own rows by it.
+ */
+export function nameKey(value: string | null | undefined): string | null {
+  const key = (value ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return key === '' ? null : key;
+}

@@ -33,7 +33,7 @@ const time = (value: Date | null) => (value ? new Date(value).toISOString() : nu
 export const COMPANY_EXPORT: ExportShape<Company> = {
   columns: [
     col('Id', (c) => c.id), col('Name', (c) => c.name), col('Type', (c) => c.type), col('Industry', (c) => c.industry), col('Employees', (c) => c.employees),
-    col('Founded', (c) => c.founded), col('Phones', (c) => c.phones.join('; ')), col('Email', (c) => c.email), col('Address', (c) => c.address),
+    col('Founded', (c) => c.founded), col('Phones', (c) => c.phones.join('; ')), col('Email', (c) => c.email), col('Address', (c) => c.address), col('City', (c) => c.city), col('Tax id', (c) => c.taxId),
     col('Owner', (c, n) => n.user(c.ownerId)), col('Archived at', (c) => time(c.archivedAt)), col('Created at', (c) => time(c.createdAt)),
   ],
   needs: { users: (c) => [c.ownerId], records: () => [] },

@@ -11,12 +11,12 @@ export async function insertCompanies(manager: EntityManager, actor: string, com
   if (companies.length === 0) return [];
   const rows = companies.map((company) => ({ company, id: randomUUID(), contactId: randomUUID() }));
   await manager.query(
-    `INSERT INTO crm.companies (id, name, type, industry, employees, founded, phones, email, address, owner_id)
-     SELECT r.id, r.name, r.type, r.industry, r.employees, r.founded, ARRAY(SELECT jsonb_array_elements_text(r.phones)), r.email, r.address, r.owner_id
-     FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, name text, type text, industry text, employees integer, founded date, phones jsonb, email text, address text, owner_id uuid)`,
+    `INSERT INTO crm.companies (id, name, type, industry, employees, founded, phones, email, address, city, tax_id, owner_id)
+     SELECT r.id, r.name, r.type, r.industry, r.employees, r.founded, ARRAY(SELECT jsonb_array_elements_text(r.phones)), r.email, r.address, r.city, r.tax_id, r.owner_id
+     FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, name text, type text, industry text, employees integer, founded date, phones jsonb, email text, address text, city text, tax_id text, owner_id uuid)`,
     [JSON.stringify(rows.map(({ company: c, id }) => ({
       id, name: c.name, type: c.type, industry: c.industry ?? null, employees: c.employees ?? null, founded: c.founded ?? null,
-      phones: c.phones ?? [], email: c.email ?? null, address: c.address ?? null, owner_id: c.ownerId ?? null,
+      phones: c.phones ?? [], email: c.email ?? null, address: c.address ?? null, city: c.city ?? null, tax_id: c.taxId ?? null, owner_id: c.ownerId ?? null,
     })))],
   );
   await manager.query(

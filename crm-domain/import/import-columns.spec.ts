@@ -18,11 +18,27 @@ describe('import columns', () => {
     expect(() => parseMapping('all', headers)).toThrow(/expected an object/);
   });
 
-  it('makes the body of POST /api/companies from a row: empty cells left out, address and city joined, type in lower case', () => {
-    const mapping = { companyName: 0, companyType: 1, address: 2, city: 3, contactName: 4, employees: 5, companyPhone: 6, ownerEmail: 7 };
-    expect(mapRow(['Acme', 'Client', 'Main St 1', 'Berlin', 'Ann', '12', '', 'Sasha@Example.test'], mapping)).toEqual({
-      body: { name: 'Acme', type: 'client', address: 'Main St 1, Berlin', employees: 12, primaryContact: { fullName: 'Ann' } },
+  it('suggests the tax id from "Tax id", "VAT" and the like', () => {
+    expect(suggestMapping(['Name', 'VAT', 'Town'])).toEqual({ companyName: 0, taxId: 1, city: 2 });
+    expect(suggestMapping(['Tax_ID', 'VAT number'])).toEqual({ taxId: 0 });
+  });
+
+  it('makes the body of POST /api/companies from a row: empty cells left out, address and city apart, type in lower case', () => {
+    const mapping = { companyName: 0, companyType: 1, address: 2, city: 3, contactName: 4, employees: 5, companyPhone: 6, ownerEmail: 7, taxId: 8 };
+    expect(mapRow(['Acme', 'Client', 'Main St 1', 'Berlin', 'Ann', '12', '', 'Sasha@Example.test', 'de 123 456 789'], mapping)).toEqual({
+      body: { name: 'Acme', type: 'client', address: 'Main St 1', city: 'Berlin', taxId: 'de 123 456 789', employees: 12, primaryContact: { fullName: 'Ann' } },
       ownerEmail: 'sasha@example.test',
+    });
+  });
+
+  it('validates the tax id and city as POST /api/companies does, the tax id stored normalised', () => {
+    const headers = ['Name', 'Type', 'Contact', 'VAT', 'City'];
+    const mapping = { companyName: 0, companyType: 1, contactName: 2, taxId: 3, city: 4 };
+    expect(validateRow(mapRow(['Acme', 'client', 'Ann', 'de 123.456-789', 'Berlin'], mapping), mapping, headers)).toEqual({
+      body: { name: 'Acme', type: 'client', taxId: 'DE123456789', city: 'Berlin', primaryContact: { fullName: 'Ann' } },
+    });
+    expect(validateRow(mapRow(['Acme', 'client', 'Ann', '--', 'x'.repeat(101)], mapping), mapping, headers)).toEqual({
+      errors: [{ column: 'City', message: expect.stringMatching(/at most 100/) }, { column: 'VAT', message: 'expected a tax id with letters or digits' }],
     });
   });
 

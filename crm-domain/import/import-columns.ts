@@ -14,6 +14,7 @@ export const IMPORT_FIELDS = {
   companyPhone: { label: 'Company phone', aliases: ['phone', 'company phone', 'telephone', 'tel', 'phone number'] },
   address: { label: 'Address', aliases: ['address', 'street', 'street address'] },
   city: { label: 'City', aliases: ['city', 'town', 'place'] },
+  taxId: { label: 'Tax id', aliases: ['tax id', 'taxid', 'tax number', 'tax no', 'vat', 'vat id', 'vat number', 'vat no', 'vat reg no'] },
   contactName: { label: 'Contact full name', aliases: ['contact', 'contact name', 'contact full name', 'full name', 'contact person', 'person'] },
   contactPosition: { label: 'Contact position', aliases: ['position', 'job title', 'contact position', 'role', 'title'] },
   contactEmail: { label: 'Contact email', aliases: ['contact email', 'contact e-mail', 'person email'] },
@@ -89,7 +90,6 @@ export function mapRow(cells: readonly string[], mapping: ColumnMapping): Mapped
   };
   const employees = cell('employees');
   const phone = cell('companyPhone');
-  const address = [cell('address'), cell('city')].filter(Boolean).join(', ');
   return {
     body: definedOnly({
       name: cell('companyName') ?? '',
@@ -99,7 +99,9 @@ export function mapRow(cells: readonly string[], mapping: ColumnMapping): Mapped
       founded: cell('founded'),
       email: cell('companyEmail'),
       phones: phone ? [phone] : undefined,
-      address: address || undefined,
+      address: cell('address'),
+      city: cell('city'),
+      taxId: cell('taxId'),
       primaryContact: definedOnly({ fullName: cell('contactName') ?? '', position: cell('contactPosition'), email: cell('contactEmail'), workPhone: cell('contactPhone') }),
     }),
     ownerEmail: cell('ownerEmail')?.toLowerCase() ?? null,
@@ -109,7 +111,7 @@ export function mapRow(cells: readonly string[], mapping: ColumnMapping): Mapped
 /** which import field a path of `createCompanyBody` came from */
 const FIELD_OF_PATH: Readonly<Record<string, ImportField>> = {
   name: 'companyName', type: 'companyType', industry: 'industry', employees: 'employees', founded: 'founded', email: 'companyEmail',
-  phones: 'companyPhone', address: 'address', 'primaryContact.fullName': 'contactName', 'primaryContact.position': 'contactPosition',
+  phones: 'companyPhone', address: 'address', city: 'city', taxId: 'taxId', 'primaryContact.fullName': 'contactName', 'primaryContact.position': 'contactPosition',
   'primaryContact.email': 'contactEmail', 'primaryContact.workPhone': 'contactPhone',
 };
 
@@ -131,8 +133,7 @@ export function validateRow(row: MappedRow, mapping: ColumnMapping, headers: rea
     const column = field ? columnOf(field, mapping, headers) : path || 'row';
     if (seen.has(column)) continue;
     seen.add(column);
-    const message = path === 'address' && mapping.city !== undefined ? `${issue.message} (address and city together)` : issue.message;
-    errors.push({ column, message });
+    errors.push({ column, message: issue.message });
   }
   return { errors };
 }

@@ -65,14 +65,16 @@ export class ImportRowChecker {
 
   private async judgeDuplicates(manager: EntityManager, verdicts: RowVerdict[]): Promise<RowVerdict[]> {
     const valid = verdicts.flatMap((v) => (v.outcome === 'valid' ? [v] : []));
-    const findings = await this.duplicates.check(manager, valid.map((v) => ({
-      rowNumber: v.rowNumber, companyName: v.company.name, companyEmail: v.company.email ?? null, contactEmail: v.company.primaryContact.email ?? null,
+    const findings = await this.duplicates.check(manager, valid.map(({ rowNumber, company: c }) => ({
+      rowNumber,
+      company: { name: c.name, email: c.email ?? null, phones: c.phones ?? [], taxId: c.taxId ?? null, city: c.city ?? null },
+      contact: { name: c.primaryContact.fullName, email: c.primaryContact.email ?? null, phones: [c.primaryContact.workPhone, c.primaryContact.mobilePhone].filter((p): p is string => !!p) },
     })));
     if (findings.size === 0 || this.settings.duplicatePolicy === 'import') return verdicts;
     return verdicts.map((v) => {
       const finding = findings.get(v.rowNumber);
       if (v.outcome !== 'valid' || !finding) return v;
-      return { rowNumber: v.rowNumber, outcome: 'skipped', errors: [{ column: columnOf(finding.field, this.settings.mapping, this.settings.headers), message: `likely duplicate: ${finding.message}` }] };
+      return { rowNumber: v.rowNumber, outcome: 'skipped', errors: [{ column: columnOf(finding.field, this.settings.mapping, this.settings.headers), message: `likely duplicate (${finding.rule}): ${finding.message}` }] };
     });
   }
 

@@ -80,7 +80,7 @@ export class ImportRunner implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async run(batch: StoredBatch): Promise<void> {
     if (!batch.mapping) throw new Error(`Expected import batch ${batch.id} to have a mapping`);
-    const checker = new ImportRowChecker({ headers: batch.headers, mapping: batch.mapping, duplicatePolicy: batch.duplicatePolicy, importer: batch.importer }, this.duplicates.begin());
+    const checker = new ImportRowChecker({ headers: batch.headers, mapping: batch.mapping, duplicatePolicy: batch.duplicatePolicy, importer: batch.importer }, this.duplicates.begin(batch.importer));
     let cursor = batch.cursorRow;
     while (!this.stopped) {
       const rows = await rowsAfter(this.db.dataSource.manager, batch.id, cursor, this.options.importExport.importChunkRows);

@@ -1,13 +1,13 @@
 import type { Provider, Type } from '@nestjs/common';
 import { ExportController } from '../export/export.controller.js';
-import { ExactEmailDuplicateCheck, IMPORT_DUPLICATE_CHECK } from './import-duplicate-check.js';
+import { RuleDuplicateCheck, IMPORT_DUPLICATE_CHECK } from './import-duplicate-check.js';
 import { ImportRunner } from './import-runner.js';
 import { ImportsController } from './imports.controller.js';
 import { ImportsService } from './imports.service.js';
 
 /** import of companies (upload, dry run, batches run by ImportRunner) and export of the record lists */
 export const importExportProviders: readonly Provider[] = [
-  { provide: IMPORT_DUPLICATE_CHECK, useClass: ExactEmailDuplicateCheck },
+  { provide: IMPORT_DUPLICATE_CHECK, useClass: RuleDuplicateCheck },
   ImportsService,
   ImportRunner,
 ];

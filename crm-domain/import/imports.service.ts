@@ -89,7 +89,7 @@ export class ImportsService {
     const batch = await batchOfImporter(this.db.dataSource.manager, id, importer.userId);
     const { mapping, duplicatePolicy } = this.settingsOf(batch, body);
     await this.db.query(`UPDATE crm.import_batches SET mapping = $2, duplicate_policy = $3 WHERE id = $1 AND status = 'uploaded'`, [id, JSON.stringify(mapping), duplicatePolicy]);
-    const checker = new ImportRowChecker({ headers: batch.headers, mapping, duplicatePolicy: 'skip', importer }, this.duplicates.begin());
+    const checker = new ImportRowChecker({ headers: batch.headers, mapping, duplicatePolicy: 'skip', importer }, this.duplicates.begin(importer));
     const report = { totalRows: batch.totalRows, valid: 0, failed: 0, duplicates: 0, errors: [] as DryRunReport['errors'], truncated: false };
     const manager = this.db.dataSource.manager;
     for (let after = 0; ;) {

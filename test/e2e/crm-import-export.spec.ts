@@ -75,7 +75,7 @@ describe('CRM import and export', () => {
         { row: 5, column: 'Company name', message: 'must not be empty', duplicate: false },
         { row: 5, column: 'Contact full name', message: 'must not be empty', duplicate: false },
         { row: 6, column: 'Owner email', message: "names no CRM user ('nobody@e2e.test')", duplicate: false },
-        { row: 7, column: 'Email', message: "likely duplicate: the email 'office@acme.test' is also in row 2", duplicate: true },
+        { row: 7, column: 'Email', message: 'likely duplicate (email): row 2 has the same email', duplicate: true },
       ]);
       expect((await api.ok('GET', '/api/companies', { pageSize: 1 })).total).toBe(before);
       expect((await api.ok('GET', `/api/imports/${uploaded.body.batch.id}`)).status).toBe('uploaded');
@@ -122,7 +122,7 @@ describe('CRM import and export', () => {
       const list = await api.ok('GET', '/api/companies', { industry: 'Imports', pageSize: 100 });
       expect(list.total).toBe(28);
       const first = await api.ok('GET', `/api/companies/${list.items[0].id}`);
-      expect(first).toMatchObject({ name: 'Imported 00 AG', ownerId: cast.senior, address: 'Road 0, Town', email: 'office0@imported.test' });
+      expect(first).toMatchObject({ name: 'Imported 00 AG', ownerId: cast.senior, address: 'Road 0', city: 'Town', email: 'office0@imported.test' });
       expect(first.contacts).toEqual([expect.objectContaining({ fullName: 'Contact 0', email: 'contact0@imported.test', ownerId: cast.senior })]);
       // the senior manager owns them: they see them in their list
       expect((await api.as(cast.senior).ok('GET', '/api/companies', { industry: 'Imports' })).total).toBe(28);
@@ -133,7 +133,7 @@ describe('CRM import and export', () => {
       expect(lines[0]).toEqual(['Row', 'Outcome', 'Errors', ...header.split(',')]);
       expect(lines.slice(1).map((l) => l.slice(0, 3))).toEqual([
         ['6', 'failed', 'Email: expected an email address'],
-        ['11', 'skipped', "Email: likely duplicate: a company or contact with the email 'office0@imported.test' exists"],
+        ['11', 'skipped', 'Email: likely duplicate (email): row 2 has the same email'],
       ]);
       expect(lines[1]![3]).toBe('Imported bad AG');
       expect((await api.ok('GET', '/api/imports')).items.map((b: any) => b.id)).toContain(id);
@@ -143,6 +143,67 @@ describe('CRM import and export', () => {
       const uploaded = await upload(app, app.adminAuth, `${header}\nTwin AG,client,Twins,twin@twins.test,,,,Tom Twin,,,\nTwin Again AG,client,Twins,twin@twins.test,,,,Tim Twin,,,\n`);
       await api.ok('POST', `/api/imports/${uploaded.body.batch.id}/start`, { mapping: uploaded.body.suggestedMapping, duplicatePolicy: 'import' });
       expect(await finished(api, uploaded.body.batch.id)).toMatchObject({ rowsImported: 2, rowsSkipped: 0 });
+    });
+  });
+
+  describe('likely duplicates by the rules of crm-domain/duplicates', () => {
+    const dupHeader = 'Company name,Type,VAT,Email,Phone,City,Contact full name,Contact email,Contact phone';
+    const company = (body: Record<string, unknown>) => api.ok('POST', '/api/companies?confirmDuplicate=true', { type: 'client', ...body, primaryContact: { fullName: `Of ${body['name']}`, ...(body['primaryContact'] as object) } });
+
+    it('skips a row per rule, against stored records and earlier rows; the dry run and the import agree', async () => {
+      await company({ name: 'Taxed Holding', taxId: 'DE 999 000 111', city: 'Hamburg' });
+      await company({ name: 'Phoned Ltd', phones: ['+49 40 5550 1234'] });
+      await company({ name: 'Nordlicht Handel GmbH', city: 'Kiel' });
+      await company({ name: 'Known Person Co', primaryContact: { fullName: 'Known Person', email: 'known.person@dups.test' } });
+      const rows = [
+        'Fresh One AG,client,de999000111,,,Bremen,Contact One,,', // 2: tax id of a stored company
+        'Fresh Two AG,client,,,0049 40 55501234,Bremen,Contact Two,,', // 3: phone (last 9 digits) of a stored company
+        'Nordlicht Handel,client,,,,kiel,Contact Three,,', // 4: close name in the same city
+        'Nordlicht Handel,client,,,,Lübeck,Contact Four,,', // 5: the same name in another city: imported
+        'Fresh Five AG,client,,,,,Contact Five,KNOWN.person@dups.test,', // 6: the contact's email, any case
+        'Inner Taxed AG,client,ATU 1234 5678,,,,Contact Six,,', // 7: imported
+        'Twin Name GmbH,client,,,,Rostock,Contact Seven,,', // 8: imported (the last row of the first chunk of 7)
+        'Inner Taxed Again,client,atu12345678,,,,Contact Eight,,', // 9: tax id of row 7
+        '"TWIN NAME, GmbH.",client,,,,rostock,Contact Nine,,', // 10: the same name in the same city as row 8
+        'Twin Name GmbH Nord,client,,,,Rostock,Contact Ten,,', // 11: only a close name of row 8: imported, as the dry run says, though row 8 is stored by then
+        'Phone Twin AG,client,,,+49 171 8889990,,Contact Eleven,,', // 12: imported
+        'Phone Twin Two,client,,,0171 888 9990,,Contact Twelve,,', // 13: phone of row 12
+        'Twin Name GmbH,client,,,,Dresden,Contact Thirteen,,', // 14: another city: imported
+      ];
+      const uploaded = await upload(app, app.adminAuth, `${dupHeader}\n${rows.join('\n')}\n`);
+      expect(uploaded.body.suggestedMapping).toMatchObject({ taxId: 2, city: 5 });
+      const id = uploaded.body.batch.id;
+      const duplicates = [
+        { row: 2, column: 'VAT', message: "likely duplicate (taxId): the company 'Taxed Holding' has the same tax id", duplicate: true },
+        { row: 3, column: 'Phone', message: "likely duplicate (phone): the company 'Phoned Ltd' has the same phone number", duplicate: true },
+        { row: 4, column: 'Company name', message: "likely duplicate (name): the company 'Nordlicht Handel GmbH' has a close name in the same city", duplicate: true },
+        { row: 6, column: 'Contact email', message: "likely duplicate (email): the contact 'Known Person' has the same email", duplicate: true },
+        { row: 9, column: 'VAT', message: 'likely duplicate (taxId): row 7 has the same tax id', duplicate: true },
+        { row: 10, column: 'Company name', message: 'likely duplicate (name): row 8 has the same name in the same city', duplicate: true },
+        { row: 13, column: 'Phone', message: 'likely duplicate (phone): row 12 has the same phone number', duplicate: true },
+      ];
+      const report = await api.ok('POST', `/api/imports/${id}/dry-run`, { mapping: uploaded.body.suggestedMapping });
+      expect(report).toMatchObject({ totalRows: 13, valid: 6, failed: 0, duplicates: 7 });
+      expect(report.errors).toEqual(duplicates);
+
+      await api.ok('POST', `/api/imports/${id}/start`, { mapping: uploaded.body.suggestedMapping });
+      expect(await finished(api, id)).toMatchObject({ rowsImported: 6, rowsSkipped: 7, rowsFailed: 0 });
+      const skipped = csvRows((await download(app, app.adminAuth, `/api/imports/${id}/failures.csv`)).buffer).slice(1);
+      expect(skipped.map((line) => [Number(line[0]), line[1], line[2]])).toEqual(duplicates.map((d) => [d.row, 'skipped', `${d.column}: ${d.message}`]));
+
+      const imported = await api.ok('GET', '/api/companies', { q: 'Twin Name', sort: 'name', pageSize: 10 });
+      expect(imported.items.map((c: any) => `${c.name} in ${c.city}`).sort()).toEqual(['Twin Name GmbH Nord in Rostock', 'Twin Name GmbH in Dresden', 'Twin Name GmbH in Rostock']);
+      const taxed = await api.ok('GET', '/api/companies', { q: 'Inner Taxed' });
+      expect(taxed.items.map((c: any) => c.taxId)).toEqual(['ATU12345678']);
+    });
+
+    it('refuses a tax id and a city as POST /api/companies does', async () => {
+      const uploaded = await upload(app, app.adminAuth, `${dupHeader}\nNo Tax AG,client,--,,,${'x'.repeat(101)},Contact,,\n`);
+      const report = await api.ok('POST', `/api/imports/${uploaded.body.batch.id}/dry-run`, { mapping: uploaded.body.suggestedMapping });
+      expect(report.errors).toEqual([
+        { row: 2, column: 'City', message: expect.stringMatching(/at most 100/), duplicate: false },
+        { row: 2, column: 'VAT', message: 'expected a tax id with letters or digits', duplicate: false },
+      ]);
     });
   });
 
