@@ -10,5 +10,7 @@ describe('CSV lines of an export', () => {
 
   it('keeps a spreadsheet from reading a cell as a formula', () => {
     expect(csvLine(['=HYPERLINK("x")', '@SUM(A1)', '+cmd', '-cmd'])).toBe(`"'=HYPERLINK(""x"")",'@SUM(A1),'+cmd,'-cmd\r\n`);
+    // a sign, a number, then a formula: still a formula to a spreadsheet
+    expect(csvLine(['-2+3+cmd', '+1+cmd', '-12.5', '+49 (30) 123-45'])).toBe(`'-2+3+cmd,'+1+cmd,-12.5,+49 (30) 123-45\r\n`);
   });
 });

@@ -45,8 +45,14 @@ export async function sendExport<Q, E>(res: Response, manager: EntityManager, li
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     // a BOM, so that spreadsheets read the file as UTF-8
     res.write(`\uFEFF${csvLine(headers)}`);
-    for await (const rows of pages(first, read, manager, list, viewer)) {
-      if (!res.write(rows.map(csvLine).join(''))) await new Promise((resolve) => res.once('drain', resolve));
+    try {
+      for await (const rows of pages(first, read, manager, list, viewer)) {
+        if (!res.write(rows.map(csvLine).join(''))) await new Promise((resolve) => res.once('drain', resolve));
+      }
+    } catch (error) {
+      // the headers are sent: cut the response off, so that the client sees a broken download, not a short file that looks whole
+      res.destroy(error as Error);
+      return;
     }
     res.end();
     return;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ownEntry } from '../../engine/core/shared/own-entry.js';
 import { createCompanyBody, type CreateCompany } from '../companies/company-schemas.js';
 import { CrmInvalidRequestError } from '../shared/crm-errors.js';
+import { definedOnly } from '../shared/defined-only.js';
 
 /** what a column of an import file can be: a company with its first contact (and its owner, by email) */
 export const IMPORT_FIELDS = {
@@ -136,8 +137,4 @@ export function validateRow(row: MappedRow, mapping: ColumnMapping, headers: rea
     errors.push({ column, message: issue.message });
   }
   return { errors };
-}
-
-function definedOnly<T extends Record<string, unknown>>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

@@ -118,8 +118,9 @@ export class ImportsService {
     const batch = await batchOfImporter(this.db.dataSource.manager, id, importer.userId);
     const { mapping, duplicatePolicy } = this.settingsOf(batch, body);
     const started = (await this.db.query(
-      `UPDATE crm.import_batches SET status = 'queued', mapping = $2, duplicate_policy = $3 WHERE id = $1 AND status = 'uploaded' RETURNING id`,
-      [id, JSON.stringify(mapping), duplicatePolicy],
+      // the import acts with the importer's rights as they are when it starts, not as they were at the upload
+      `UPDATE crm.import_batches SET status = 'queued', mapping = $2, duplicate_policy = $3, importer = $4 WHERE id = $1 AND status = 'uploaded' RETURNING id`,
+      [id, JSON.stringify(mapping), duplicatePolicy, JSON.stringify(importer)],
     ));
     if (returnedRows(started).length === 0) throw new CrmInvalidRequestError(`Import batch '${id}' was started already (it is ${batch.status})`, 'CRM_INVALID_STATE');
     this.runner.poke();

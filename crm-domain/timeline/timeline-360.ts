@@ -58,9 +58,10 @@ const SHOWN_STEP_TYPES_SQL = `(s.activity_type !~* 'gateway|multiInstanceBody|pr
  * (record_changes, activities, the historic instances' business_key_uuid, their steps by instance)
  * over the few related records, so a page costs the same with 300,000 companies as with ten.
  */
-export async function timelinePage(manager: EntityManager, record: RelatedRecord, wide: boolean, before: TimelineCursor | null, limit: number, viewer: RecordViewer): Promise<{ entries: WideEntry[]; related: RelatedRecord[]; next: string | null }> {
+export async function timelinePage(manager: EntityManager, record: RelatedRecord, wide: boolean, before: TimelineCursor | null, limit: number, viewer: RecordViewer, mergedIds: readonly string[] = []): Promise<{ entries: WideEntry[]; related: RelatedRecord[]; next: string | null }> {
   const related = wide ? [record, ...(await relatedOfCompany(manager, record.id, viewer))] : [record];
-  const ids = related.map((r) => r.id);
+  // records merged into this one tell its history too; their lines read as about this record
+  const ids = [...related.map((r) => r.id), ...mergedIds];
   const params: unknown[] = [ids, limit];
   const bind = positionalBind(params);
   /** one source of entries: its key and time expressions, newest first, at most a page, after the cursor */

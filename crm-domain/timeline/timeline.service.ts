@@ -61,7 +61,8 @@ export class TimelineService {
     const cursor = before === null ? null : parseCursor(before);
     if (before !== null && !cursor) throw new CrmInvalidRequestError("Invalid query parameter 'before': expected the 'next' of a previous page");
     const record = await this.record(type, id, viewer);
-    const page = await timelinePage(this.db.dataSource.manager, record, type === 'company', cursor, limit, viewer);
+    const merged = await mergedRecordIds(this.db.dataSource.manager, type, id);
+    const page = await timelinePage(this.db.dataSource.manager, record, type === 'company', cursor, limit, viewer, merged);
     return { record, ...page };
   }
 

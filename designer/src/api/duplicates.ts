@@ -56,11 +56,6 @@ export function likelyDuplicates(error: unknown): DuplicateCandidate[] | null {
   return body?.code === 'CRM_LIKELY_DUPLICATE' && Array.isArray(body.candidates) ? (body.candidates as DuplicateCandidate[]) : null;
 }
 
-/** POST /api/{companies,contacts,leads}: refused with likely duplicates unless `confirmDuplicate` (the user chose "Create anyway") */
-export function createRecord<T>(type: DuplicateType, body: unknown, confirmDuplicate = false): Promise<T> {
-  return post<T>(`/api/${plural(type)}${confirmDuplicate ? '?confirmDuplicate=true' : ''}`, body);
-}
-
 export interface MergeResult {
   readonly kept: Record<string, unknown>;
   readonly duplicate: Record<string, unknown>;

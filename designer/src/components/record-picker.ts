@@ -32,7 +32,10 @@ export function RecordPicker({ types, value, onChange, label, name, placeholder 
 
   useEffect(() => {
     const q = text.trim();
-    if (!q) return setFound([]);
+    if (!q) {
+      asked.current++;
+      return setFound([]);
+    }
     const ask = ++asked.current;
     // a short pause, so typing a name asks once, not once per letter
     const timer = setTimeout(() => {

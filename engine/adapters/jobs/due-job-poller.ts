@@ -15,6 +15,9 @@ export interface DueJobPollerSettings {
   readonly clockOffsetMs?: () => number;
 }
 
+/** how long an empty claim waits when the next due row is due already (held by another transaction) */
+const LOCKED_ROWS_PAUSE_MS = 20;
+
 type PollingStore = Pick<EngineStore, 'claimDueJobs' | 'loadInstances' | 'msUntilNextDueJob'>;
 
 /** runs one claimed job; `instance` is its instance as read after the claim, when there is one */
@@ -93,11 +96,14 @@ export class DueJobPoller {
             this.buffer.push({ job, instance, claimedAt: now });
           }
           this.pump(run);
-          continue;
+          // a full batch: more may be due; a partial one took all that could be claimed
+          if (claimed.length === this.settings.batch) continue;
         }
         const untilDue = await this.store.msUntilNextDueJob();
         if (this.stopped) break;
-        await this.sleep(Math.min(untilDue ?? this.settings.idleMs, this.settings.idleMs));
+        // rows another transaction holds (a claim, a commit in flight) count as due but cannot be claimed: pause, not spin
+        const pause = claimed.length === 0 ? LOCKED_ROWS_PAUSE_MS : 0;
+        await this.sleep(Math.max(pause, Math.min(untilDue ?? this.settings.idleMs, this.settings.idleMs)));
       } catch (error) {
         this.onError(error);
         await this.sleep(Math.min(1000, this.settings.idleMs));

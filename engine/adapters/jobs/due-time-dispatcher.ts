@@ -44,6 +44,6 @@ export class DueTimeDispatcher implements JobDispatcher {
 
   private notify(jobs: readonly DispatchableJob[]): void {
     if (jobs.length === 0) return;
-    this.poller.notify(new Date(Math.min(...jobs.map((job) => job.dueAt.getTime()))));
+    this.poller.notify(new Date(jobs.reduce((earliest, job) => Math.min(earliest, job.dueAt.getTime()), Number.POSITIVE_INFINITY)));
   }
 }

@@ -136,10 +136,9 @@ export class ExecutionContext implements ElementRuntime {
   }
 
   private builtin(name: string, scopeId: string): { found: true; value: unknown } | undefined {
-    if (name === 'execution' && !this.variables.find(scopeId, name)) {
-      return { found: true, value: new ExecutionHostObject(this, scopeId) };
-    }
-    const global = this.variables.find(scopeId, name) ? undefined : this.services.expressionGlobals?.resolve(name, () => this.now());
+    // only asked for names no variable has (VariableScopes.expressionContext)
+    if (name === 'execution') return { found: true, value: new ExecutionHostObject(this, scopeId) };
+    const global = this.services.expressionGlobals?.resolve(name, () => this.now());
     return global ? { found: true, value: global } : undefined;
   }
 

@@ -100,11 +100,11 @@ export class VariableScopes {
 
   expressionContext(scopeId: string, extra?: (name: string) => { found: true; value: unknown } | undefined): ExpressionContext {
     return {
+      // a variable hides a name `extra` offers (execution, the application's globals)
       resolve: (name) => {
-        const special = extra?.(name);
-        if (special) return special;
         const variable = this.find(scopeId, name);
-        return variable ? { found: true, value: toJsValue(variable.value) } : { found: false };
+        if (variable) return { found: true, value: toJsValue(variable.value) };
+        return extra?.(name) ?? { found: false };
       },
       now: this.now,
     };

@@ -4,7 +4,7 @@ import { RULE_LABELS, recordPath, type DuplicateCandidate } from '../../../api/d
 
 interface Props {
   readonly candidates: readonly DuplicateCandidate[];
-  /** repeat the create with `confirmDuplicate` (api/duplicates.ts, createRecord) */
+  /** repeat the create with `confirmDuplicate` (api/crm-records.ts, createRecord) */
   readonly onCreateAnyway: () => void;
   readonly onCancel: () => void;
   readonly busy?: boolean;

@@ -14,7 +14,8 @@ export function ImportPage({ route }: { route: Route }) {
   const fields = past.data?.fields ?? [];
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [preview, setPreview] = useState<string[][]>([]);
+  // the rows of the file uploaded last, shown only with its own batch
+  const [preview, setPreview] = useState<{ batchId: string; rows: string[][] } | null>(null);
 
   const upload = async (e: Event) => {
     const file = (e.target as HTMLInputElement).files?.[0];
@@ -23,7 +24,7 @@ export function ImportPage({ route }: { route: Route }) {
     setError(null);
     try {
       const answer = await uploadImport(file);
-      setPreview(answer.preview);
+      setPreview({ batchId: answer.batch.id, rows: answer.preview });
       setQuery({ batch: answer.batch.id });
     } catch (err) {
       setError(errorText(err));
@@ -39,7 +40,7 @@ export function ImportPage({ route }: { route: Route }) {
       <label class="filters">File <input type="file" accept=".csv,.xlsx,text/csv" data-testid="import-file" disabled=${busy} onChange=${upload} /></label>
       <${ErrorNote} error=${error} />
     <//>
-    ${batchId && fields.length > 0 ? html`<${BatchPanel} key=${batchId} id=${batchId} fields=${fields} preview=${preview} onChanged=${past.reload} />` : null}
+    ${batchId && fields.length > 0 ? html`<${BatchPanel} key=${batchId} id=${batchId} fields=${fields} preview=${preview?.batchId === batchId ? preview.rows : []} onChanged=${past.reload} />` : null}
     <${Section} title="Past imports">
       <${ErrorNote} error=${past.error} />
       <table data-testid="import-batches">

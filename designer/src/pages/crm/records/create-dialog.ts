@@ -23,9 +23,11 @@ export function CreateDialog({ kind, people, preset = {}, fields = kind.create, 
   const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
   const [duplicates, setDuplicates] = useState<readonly DuplicateCandidate[] | null>(null);
   const [busy, setBusy] = useState(false);
+  // a preset field is given, not asked: the form neither shows nor overwrites it
+  const shown = fields.filter((f) => !(f.name in preset));
   const create = async (confirmDuplicate: boolean) => {
     const flat: Record<string, unknown> = { ...preset };
-    for (const field of fields) flat[field.name] = bodyValue(field, values[field.name] ?? null);
+    for (const field of shown) flat[field.name] = bodyValue(field, values[field.name] ?? null);
     const picked = values['recordId'];
     // an activity's record: its type comes with the pick
     if (kind.type === 'activity' && picked && typeof picked === 'object') flat['recordType'] = picked.type;
@@ -48,7 +50,6 @@ export function CreateDialog({ kind, people, preset = {}, fields = kind.create, 
     event.preventDefault();
     void create(false);
   };
-  const shown = fields.filter((f) => !(f.name in preset));
   return html`<${Modal} title=${`New ${kind.label.toLowerCase()}`} onClose=${onClose}>
     <form class="form crm-create" data-testid="create-form" onSubmit=${submit} noValidate>
       ${shown.map((field) => html`<div class=${`crm-field ${error?.field === field.name ? 'invalid' : ''}`}>

@@ -97,7 +97,11 @@ export function RecordCard({ kind, id, user }: { kind: RecordKind; id: string; u
   if (!shown) return html`<p class="muted">Loading…</p>`;
   const changed = (next: CrmRecord | null, note: string | null) => {
     if (next) setRecord({ ...shown, ...next });
-    else loaded.reload();
+    else {
+      // an action changed the record on the server: show what it reads now, not the copy of the last field edit
+      setRecord(null);
+      loaded.reload();
+    }
     setMessage(note);
     setVersion((v) => v + 1);
     processes.reload();

@@ -1,10 +1,9 @@
 import { html } from '../../../app/html';
+import { isUuid } from '../../../components/id-value';
 import type { CrmPage } from '../crm-page';
 import { ListPage } from './list-page';
 import { RecordCard } from './record-card';
 import { RECORD_KINDS } from './record-kinds';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The workspace's pages for the record lists and cards (companies, contacts, leads, deals, complaints, activities). */
 export const RECORDS_PAGES: readonly CrmPage[] = RECORD_KINDS.flatMap((kind): CrmPage[] => [
@@ -15,7 +14,7 @@ export const RECORDS_PAGES: readonly CrmPage[] = RECORD_KINDS.flatMap((kind): Cr
   },
   ...(kind.hasCard
     ? [{
-        matches: (segments: readonly string[]) => segments.length === 2 && segments[0] === kind.list && UUID.test(segments[1]!),
+        matches: (segments: readonly string[]) => segments.length === 2 && segments[0] === kind.list && isUuid(segments[1]!),
         render: ({ segments, user }: { segments: readonly string[]; user: import('../../../app/session').SessionUser }) =>
           html`<${RecordCard} key=${segments[1]} kind=${kind} id=${segments[1]!} user=${user} />`,
       }]
