@@ -97,17 +97,25 @@ export class StatementCounter {
       if (inTransaction || text.startsWith('SELECT') || text === 'COMMIT' || text === 'ROLLBACK') return query(arg, values, callback);
       // a statement outside a transaction commits by itself, and its counts with it: the counter
       // runs it inside a transaction of its own (not counted) to read them
-      await query('BEGIN');
-      atBegin = await stats();
-      try {
-        const result = await query(arg, values);
-        await tally();
-        await query('COMMIT');
-        return result;
-      } catch (error) {
-        await query('ROLLBACK');
-        throw error;
+      const counted = (async () => {
+        await query('BEGIN');
+        atBegin = await stats();
+        try {
+          const result = await query(arg, values);
+          await tally();
+          await query('COMMIT');
+          return result;
+        } catch (error) {
+          await query('ROLLBACK');
+          throw error;
+        }
+      })();
+      // pg's pool.query passes a callback and waits for it, not for the promise
+      if (typeof callback === 'function') {
+        counted.then((result) => callback(null, result), (error: unknown) => callback(error));
+        return undefined;
       }
+      return counted;
     }) as PgLikeClient['query'];
     return client;
   }
