@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { RecordViewer } from '../access/record-viewer.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import { CrmConflictError } from '../shared/crm-errors.js';
@@ -23,17 +24,37 @@ export class DuplicatesService {
   /**
    * Before a create by a person: 409 CRM_LIKELY_DUPLICATE with the candidates the caller sees,
    * unless the request says `?confirmDuplicate=true`. Records the caller does not see do not
-   * refuse it (they could not be shown).
+   * refuse it (they could not be shown). Several candidates (a lead's conversion makes a company
+   * and its contact) are looked up in turn and refused together; `manager` reads inside a transaction.
    */
-  async refuseLikely(candidate: DuplicateCandidate, viewer: RecordViewer, query: unknown): Promise<void> {
-    if (parseInput(confirmDuplicateQuery, query, 'query').confirmDuplicate) return;
-    const candidates = await findDuplicates(this.db.dataSource.manager, candidate, viewer);
+  async refuseLikely(candidate: DuplicateCandidate | readonly DuplicateCandidate[], viewer: RecordViewer, query: unknown, manager: EntityManager = this.db.dataSource.manager): Promise<void> {
+    if (confirmsDuplicate(query)) return;
+    const candidates: DuplicateMatch[] = [];
+    for (const one of listOf(candidate)) candidates.push(...(await findDuplicates(manager, one, viewer)));
     if (candidates.length === 0) return;
-    const label = LABELS[candidate.type];
     throw new CrmConflictError(
-      `The new ${label} looks like ${candidates.length === 1 ? `an existing ${label}` : `${candidates.length} existing ${label === 'company' ? 'companies' : `${label}s`}`} (${candidates.map((c) => `'${c.title}': ${c.matched.join(', ')}`).join('; ')}); repeat with ?confirmDuplicate=true to create it anyway`,
+      `The new ${newWhat(candidate)} looks like ${existingWhat(candidates)} (${candidates.map((c) => `'${c.title}': ${c.matched.join(', ')}`).join('; ')}); repeat with ?confirmDuplicate=true to create it anyway`,
       'CRM_LIKELY_DUPLICATE',
       { candidates },
     );
   }
+}
+
+export function confirmsDuplicate(query: unknown): boolean {
+  return parseInput(confirmDuplicateQuery, query, 'query').confirmDuplicate === true;
+}
+
+function newWhat(candidate: DuplicateCandidate | readonly DuplicateCandidate[]): string {
+  return listOf(candidate).map((one) => LABELS[one.type]).join(' and ');
+}
+
+function existingWhat(candidates: readonly DuplicateMatch[]): string {
+  const label = LABELS[candidates[0]!.type];
+  if (candidates.length === 1) return `an existing ${label}`;
+  if (candidates.some((c) => c.type !== candidates[0]!.type)) return `${candidates.length} existing records`;
+  return `${candidates.length} existing ${label === 'company' ? 'companies' : `${label}s`}`;
+}
+
+function listOf(candidate: DuplicateCandidate | readonly DuplicateCandidate[]): readonly DuplicateCandidate[] {
+  return 'type' in candidate ? [candidate] : candidate;
 }

@@ -4,6 +4,8 @@ import { CompaniesService } from '../companies/companies.service.js';
 import { Company } from '../companies/company.entity.js';
 import { ContactsService } from '../companies/contacts.service.js';
 import { DealsService } from '../deals/deals.service.js';
+import type { DuplicateCandidate } from '../duplicates/duplicate-finder.js';
+import { DuplicatesService } from '../duplicates/duplicates.service.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import type { CrmTx } from '../shared/crm-tx.js';
 import { RecordStore } from '../shared/record-store.js';
@@ -29,13 +31,20 @@ export class LeadConversionService {
     private readonly companies: CompaniesService,
     private readonly contacts: ContactsService,
     private readonly deals: DealsService,
+    private readonly duplicates: DuplicatesService,
   ) {}
 
-  /** the new company, contact and deal belong to the lead's owner; an existing company must be one the caller sees */
-  convert(actor: string, id: string, input: ConvertLead, viewer: RecordViewer): Promise<Conversion> {
+  /**
+   * The new company, contact and deal belong to the lead's owner; an existing company must be one
+   * the caller sees. Like a create, the conversion is refused (409 CRM_LIKELY_DUPLICATE) when the
+   * company or the contact it would make looks like one the caller has, unless `query` says
+   * `confirmDuplicate=true`: the caller then converts into that company, or confirms.
+   */
+  convert(actor: string, id: string, input: ConvertLead, viewer: RecordViewer, query: unknown = {}): Promise<Conversion> {
     return this.db.transaction(actor, async (tx) => {
       const before = await leads.visible(tx.manager, id, viewer);
       this.leadsService.assertOpen(before);
+      await this.duplicates.refuseLikely(wouldMake(before, input), viewer, query, tx.manager);
       const { companyId, contactId } = await this.account(tx, before, input, viewer);
       const deal = await this.deals.insert(tx, {
         title: input.dealTitle ?? `${before.companyName ?? before.personName}: first deal`,
@@ -77,4 +86,11 @@ export class LeadConversionService {
     });
     return { companyId: company.id, contactId: company.contacts[0]!.id };
   }
+}
+
+/** what the conversion would create, as the duplicates rules see it: a new company with its contact, or a contact at the company given */
+function wouldMake(lead: Lead, input: ConvertLead): DuplicateCandidate[] {
+  const contact: DuplicateCandidate = { type: 'contact', name: lead.personName, email: lead.email, phones: [lead.phone], companyId: input.companyId ?? null };
+  if (input.companyId) return [contact];
+  return [{ type: 'company', name: lead.companyName ?? lead.personName, email: lead.email, phones: [lead.phone] }, contact];
 }

@@ -44,11 +44,11 @@ export class LeadsController {
     return this.leads.update(actor, id, parseInput(updateLeadBody, body), viewer);
   }
 
-  /** company + contact + deal from the lead; its routing process hears `LeadConverted` */
+  /** company + contact + deal from the lead (409 CRM_LIKELY_DUPLICATE as a create); its routing process hears `LeadConverted` */
   @CrmRequires('crm.records.write')
   @Post(':id/convert')
-  convert(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown, @Viewer() viewer: RecordViewer) {
-    return this.conversion.convert(actor, id, parseInput(convertLeadBody, body), viewer);
+  convert(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown, @Query() query: unknown, @Viewer() viewer: RecordViewer) {
+    return this.conversion.convert(actor, id, parseInput(convertLeadBody, body), viewer, query);
   }
 
   @CrmRequires('crm.records.write')

@@ -154,6 +154,22 @@ describeBrowser('CRM workspace: record lists and cards', () => {
     await page.locator('[data-testid="find-duplicates"]').waitFor();
   });
 
+  it('converting a lead that looks like an existing company shows it; "Convert into this company" adds the person and the deal there', async () => {
+    allowProblem({ status: 409, method: 'POST', path: /^\/api\/leads\/[0-9a-f-]{36}\/convert$/, reason: 'a lead with the phone of an existing company is a likely duplicate: the card shows the candidates' });
+    const osprey = await api<Company>(web, 'POST', '/api/companies', { name: `Osprey Optics ${stamp}`, type: 'client', phones: [`+49 40 ${String(stamp).slice(-7)}`], primaryContact: { fullName: 'Olga Osprey' } });
+    const lead = await api<{ id: string }>(web, 'POST', '/api/leads?confirmDuplicate=true', { source: 'call', personName: `Otto Osprey ${stamp}`, companyName: 'Osprey Optical', phone: `040 ${String(stamp).slice(-7)}` });
+    await page.goto(`${web.url}/crm/leads/${lead.id}`);
+    await page.click('[data-testid="convert-lead"]');
+    await page.locator('[data-testid="convert-form"] button[type="submit"]').click();
+    const candidate = page.locator(`[data-testid="duplicate-candidate"][data-record-id="${osprey.id}"]`);
+    await candidate.waitFor();
+    expect(await candidate.locator('[data-rule]').evaluateAll((pills) => pills.map((p) => p.getAttribute('data-rule')))).toEqual(['phone']);
+    await candidate.locator('[data-testid="use-candidate"]').click();
+    await page.waitForURL(/\/crm\/deals\/[0-9a-f-]{36}$/);
+    const converted = await api<{ status: string; convertedCompanyId: string }>(web, 'GET', `/api/leads/${lead.id}`);
+    expect(converted).toMatchObject({ status: 'converted', convertedCompanyId: osprey.id });
+  });
+
   it('exports the list as it is filtered: the CSV link carries the filters and answers those rows', async () => {
     await page.goto(`${web.url}/crm/companies?q=${encodeURIComponent(`Kestrel Kites ${stamp}`)}`);
     await page.locator('[data-testid="record-list"] tbody tr').first().waitFor();

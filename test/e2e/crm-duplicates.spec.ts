@@ -88,6 +88,29 @@ describe('CRM duplicates and merging', () => {
     expect((await new CrmClient(app.url).post('/api/public/leads', { name: 'Leo Lead', email: 'leo@leadworks.test', company: 'Leadworks' })).status).toBe(202);
   });
 
+  it('a lead conversion that would make a likely duplicate company or contact answers 409 with them; the caller converts into the company found, or confirms', async () => {
+    const m1 = as('m1');
+    const lead = async (body: Record<string, unknown>) => (await m1.ok('POST', '/api/leads?confirmDuplicate=true', { source: 'call', ownerId: u.m1, ...body })).id as string;
+    // the lead's e-mail is Acme's: converting it would make a second Acme and a second contact of that address
+    const acmeLead = await lead({ personName: 'Anna Acme', companyName: 'Acme', email: 'anna@acme.test' });
+    const refused = await m1.post(`/api/leads/${acmeLead}/convert`, {});
+    expectError(refused, 409, 'CRM_LIKELY_DUPLICATE', /new company and contact looks like an existing contact .*confirmDuplicate=true/);
+    expect(refused.body.candidates.map((c: any) => [c.type, c.id, c.matched])).toEqual([['contact', acme.contactId, ['email']]]);
+    expect((await m1.ok('GET', `/api/leads/${acmeLead}`)).status).not.toBe('converted');
+    // converting into the company found adds the person there: still refused while Anna is there already
+    expectError(await m1.post(`/api/leads/${acmeLead}/convert`, { companyId: acme.id }), 409, 'CRM_LIKELY_DUPLICATE', /new contact looks like an existing contact/);
+    const phoneLead = await lead({ personName: 'Paul Phone', companyName: 'Phonecorp', phone: '+49 (30) 1234-5678' });
+    const byPhone = await m1.post(`/api/leads/${phoneLead}/convert`, {});
+    expect(byPhone.body.candidates.map((c: any) => [c.type, c.id, c.matched])).toEqual([['company', acme.id, ['phone']]]);
+    const into = await m1.ok('POST', `/api/leads/${phoneLead}/convert`, { companyId: acme.id });
+    expect(into.companyId).toBe(acme.id);
+    const confirmed = await m1.request('POST', `/api/leads/${acmeLead}/convert?confirmDuplicate=true`, {});
+    expect(confirmed.status).toBe(201);
+    expect(confirmed.body.companyId).not.toBe(acme.id);
+    // a lead nothing resembles converts at once
+    expect((await m1.post(`/api/leads/${await lead({ personName: 'Nora New', companyName: 'Brand New Ltd', email: 'nora@brandnew.test' })}/convert`, {})).status).toBe(201);
+  });
+
   describe('merging companies', () => {
     let kept: string;
     let duplicate: string;

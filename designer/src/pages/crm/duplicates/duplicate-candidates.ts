@@ -8,6 +8,10 @@ interface Props {
   readonly onCreateAnyway: () => void;
   readonly onCancel: () => void;
   readonly busy?: boolean;
+  /** the confirm button's words (a lead's conversion: "Convert anyway") */
+  readonly anywayLabel?: string;
+  /** a button beside each company found, e.g. "Convert into it" */
+  readonly useCompany?: { readonly label: string; readonly onUse: (candidate: DuplicateCandidate) => void };
 }
 
 /**
@@ -15,20 +19,21 @@ interface Props {
  * the records the new one looks like, why (the rules matched), each linked to its card; then
  * "Create anyway" or "Cancel".
  */
-export function DuplicateCandidates({ candidates, onCreateAnyway, onCancel, busy = false }: Props) {
+export function DuplicateCandidates({ candidates, onCreateAnyway, onCancel, busy = false, anywayLabel = 'Create anyway', useCompany }: Props) {
   const what = candidates[0]?.type === 'company' ? 'companies' : `${candidates[0]?.type ?? 'record'}s`;
   return html`<div class="duplicate-candidates" role="alert" data-testid="duplicate-candidates">
-    <p><strong>This looks like ${candidates.length === 1 ? 'a record' : `${candidates.length} ${what}`} you already have.</strong> Open ${candidates.length === 1 ? 'it' : 'one'} instead, or create the new one anyway.</p>
+    <p><strong>This looks like ${candidates.length === 1 ? 'a record' : `${candidates.length} ${what}`} you already have.</strong> Open ${candidates.length === 1 ? 'it' : 'one'} instead, or go on anyway.</p>
     <ul>
       ${candidates.map((c) => html`<li data-testid="duplicate-candidate" data-record-id=${c.id}>
         <a href=${recordPath(c.type, c.id)} onClick=${linkTo(recordPath(c.type, c.id))}>${c.title}</a>
         ${c.detail && html` <span class="muted">· ${c.detail}</span>`}
         ${c.ownerName && html` <span class="muted">· ${c.ownerName}</span>`}
         ${' '}${c.matched.map((rule) => html`<span class="pill duplicate-rule" data-rule=${rule}>${RULE_LABELS[rule]}</span> `)}
+        ${useCompany && c.type === 'company' && html` <button type="button" data-testid="use-candidate" disabled=${busy} onClick=${() => useCompany.onUse(c)}>${useCompany.label}</button>`}
       </li>`)}
     </ul>
     <div class="actions">
-      <button type="button" data-testid="create-anyway" disabled=${busy} onClick=${onCreateAnyway}>Create anyway</button>
+      <button type="button" data-testid="create-anyway" disabled=${busy} onClick=${onCreateAnyway}>${anywayLabel}</button>
       <button type="button" data-testid="cancel-create" disabled=${busy} onClick=${onCancel}>Cancel</button>
     </div>
   </div>`;

@@ -2,7 +2,9 @@ import { useState } from 'preact/hooks';
 import { html } from '../../../app/html';
 import { href, linkTo, navigate } from '../../../app/router';
 import { recordAction, updateRecord, type CrmRecord } from '../../../api/crm-records';
+import { likelyDuplicates, type DuplicateCandidate } from '../../../api/duplicates';
 import { ErrorNote, errorText } from '../../../components/common';
+import { DuplicateCandidates } from '../duplicates/duplicate-candidates';
 import { CreateDialog } from './create-dialog';
 import { ACTIVITY_KINDS, DEAL_STAGES, kindOfList, words, type RecordKind } from './record-kinds';
 
@@ -31,23 +33,35 @@ export function RecordActions({ kind, record, people, onChanged }: Props) {
   const [open, setOpen] = useState<string | null>(null);
   const [text, setText] = useState('');
   const [stage, setStage] = useState(String(record['stage'] ?? ''));
+  const [duplicates, setDuplicates] = useState<DuplicateCandidate[] | null>(null);
   const act = async (action: () => Promise<string>) => {
     try {
       const message = await action();
       setError(null);
       setOpen(null);
       setText('');
+      setDuplicates(null);
       onChanged(message);
     } catch (e) {
-      setError(errorText(e));
+      const candidates = likelyDuplicates(e);
+      setDuplicates(candidates);
+      setError(candidates ? null : errorText(e));
     }
   };
+  /** a conversion that would make a likely duplicate is refused with the records found: into one of them, or anyway */
+  const convert = (options: { confirmDuplicate?: boolean; companyId?: string } = {}) => act(async () => {
+    const body = { ...(text.trim() ? { dealTitle: text.trim() } : {}), ...(options.companyId ? { companyId: options.companyId } : {}) };
+    const converted = await recordAction('leads', record.id, options.confirmDuplicate ? 'convert?confirmDuplicate=true' : 'convert', body);
+    const dealId = converted['dealId'] as string | undefined;
+    if (dealId) navigate(href(`/crm/deals/${dealId}`));
+    return 'Converted: the company, its contact and a deal were made';
+  });
   const prompt = (name: string, label: string, submitLabel: string, run: () => Promise<string>) => open === name && html`<form class="form crm-action-form" data-testid=${`${name}-form`}
       onSubmit=${(e: Event) => { e.preventDefault(); void act(run); }}>
       <label>${label} <input name=${name} value=${text} onInput=${(e: Event) => setText((e.target as HTMLInputElement).value)} /></label>
       <div class="actions"><button type="submit" class="primary">${submitLabel}</button><button type="button" onClick=${() => setOpen(null)}>Cancel</button></div>
     </form>`;
-  const toggle = (name: string) => () => { setText(''); setError(null); setOpen(open === name ? null : name); };
+  const toggle = (name: string) => () => { setText(''); setError(null); setDuplicates(null); setOpen(open === name ? null : name); };
 
   const leadOpen = kind.type === 'lead' && ['new', 'qualifying'].includes(String(record['status']));
   const dealOpen = kind.type === 'deal' && !['won', 'lost'].includes(String(record['stage']));
@@ -66,12 +80,14 @@ export function RecordActions({ kind, record, people, onChanged }: Props) {
       <button type="button" data-testid="add-activity" onClick=${toggle('activity')}>Add activity…</button>
       ${mergeable && html`<a href=${mergePath} onClick=${linkTo(mergePath)} data-testid="find-duplicates">Duplicates…</a>`}
     </div>
-    ${prompt('convert', 'Deal title (optional: the lead\'s company and person name it)', 'Convert', async () => {
-      const converted = await recordAction('leads', record.id, 'convert', text.trim() ? { dealTitle: text.trim() } : {});
-      const dealId = converted['dealId'] as string | undefined;
-      if (dealId) navigate(href(`/crm/deals/${dealId}`));
-      return 'Converted: the company, its contact and a deal were made';
-    })}
+    ${open === 'convert' && !duplicates && html`<form class="form crm-action-form" data-testid="convert-form"
+      onSubmit=${(e: Event) => { e.preventDefault(); void convert(); }}>
+      <label>Deal title (optional: the lead's company and person name it) <input name="convert" value=${text} onInput=${(e: Event) => setText((e.target as HTMLInputElement).value)} /></label>
+      <div class="actions"><button type="submit" class="primary">Convert</button><button type="button" onClick=${() => setOpen(null)}>Cancel</button></div>
+    </form>`}
+    ${open === 'convert' && duplicates && html`<${DuplicateCandidates} candidates=${duplicates} anywayLabel="Convert anyway"
+      useCompany=${{ label: 'Convert into this company', onUse: (c: DuplicateCandidate) => void convert({ companyId: c.id }) }}
+      onCreateAnyway=${() => void convert({ confirmDuplicate: true })} onCancel=${() => { setDuplicates(null); setOpen(null); }} />`}
     ${prompt('disqualify', 'Reason', 'Disqualify', async () => { await recordAction('leads', record.id, 'disqualify', { reason: text }); return 'Disqualified'; })}
     ${prompt('lostReason', 'Lost reason', 'Mark as lost', async () => { await updateRecord('deals', record.id, { stage: 'lost', lostReason: text }); return 'Marked as lost'; })}
     ${prompt('discountPercent', 'Discount % (optional)', 'Request approval', async () => {
