@@ -115,6 +115,7 @@ export const engineProviders: Provider[] = [
         expressionGlobals,
         workerId: settings.workerId,
         jobLockMs: settings.jobLockMs,
+        historyLevel: settings.historyLevel,
         limits: {
           maxBytes: settings.maxDeploymentBytes,
           maxElements: settings.maxDeploymentElements,
