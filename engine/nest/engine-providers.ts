@@ -55,7 +55,7 @@ export const engineProviders: Provider[] = [
   {
     provide: ENGINE_QUERIES,
     inject: [DATABASE, SqlEngineStore, ENGINE_SETTINGS],
-    useFactory: (db: OpenedDatabase, store: SqlEngineStore, settings: EngineSettings) => new SqlEngineQueries(db.dataSource, store.graphs, settings.businessKeyRecords),
+    useFactory: (db: OpenedDatabase, store: SqlEngineStore, settings: EngineSettings) => new SqlEngineQueries(db.dataSource, store.graphs, settings.businessKeyRecords, settings.historyLevel),
   },
   {
     provide: DECISION_QUERIES,

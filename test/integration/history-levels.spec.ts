@@ -7,7 +7,7 @@ import { ImportRunner } from '../../crm-domain/import/import-runner.js';
 import { CrmClient } from '../support/crm-client.js';
 import { RestClient } from '../support/rest-client.js';
 import { describeRows, StatementCounter, type StatementCounts } from '../support/statement-counter.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { basicAuth, startTestApp, TEST_USER_PASSWORD, type TestApp } from '../support/test-app.js';
 
 /*
  * HISTORY_LEVEL on the real service (PostgreSQL or PGlite): the history rows one run of a small
@@ -141,6 +141,24 @@ describe.each(['full', 'audit', 'activity', 'none'] as const)('HISTORY_LEVEL=%s'
     expect(narrow.status).toBe(200);
     const processes = await crm.get(`/api/companies/${companyId}/processes`);
     expect(processes.status).toBe(200);
+  });
+
+  it('lets a caller who sees only their own instances read them at every level (visibility does not need history)', async () => {
+    const managerId = (await crm.ok<{ id: string }>('POST', '/api/users', {
+      name: 'Mia Manager', email: `mia.${level}.${Date.now()}@e2e.test`, role: 'manager', level: 'junior', password: TEST_USER_PASSWORD,
+    })).id;
+    const manager = new RestClient(app.rest, basicAuth(managerId, TEST_USER_PASSWORD));
+    const started = await manager.post<{ id: string }>('/process-definition/key/hl_approval/start', { variables: { amount: { value: 10, type: 'Integer' } } });
+    expect(started.status).toBe(200);
+    // and one about a record of theirs, started by someone else: seen through the business key
+    const theirCompany = (await crm.ok<{ id: string }>('POST', '/api/companies', { name: `Mia's ${level} client`, type: 'client', ownerId: managerId, primaryContact: { fullName: 'Max Client' } })).id;
+    const onRecord = await api.post<{ id: string }>('/process-definition/key/hl_approval/start', { businessKey: theirCompany, variables: { amount: { value: 20, type: 'Integer' } } });
+    expect(onRecord.status).toBe(200);
+    const own = await manager.get<{ id: string }[]>('/process-instance', { processDefinitionKey: 'hl_approval' });
+    expect(own.body.map((i) => i.id).sort()).toEqual([started.body.id, onRecord.body.id].sort());
+    expect((await manager.get(`/process-instance/${started.body.id}/variables`)).body).toMatchObject({ amount: { value: 10 } });
+    // the admin's instance stays out of sight
+    expect((await manager.get(`/process-instance/${instanceId}`)).status).toBe(404);
   });
 });
 
