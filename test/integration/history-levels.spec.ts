@@ -1,6 +1,7 @@
 import type { OpenedDatabase } from '../../engine/adapters/typeorm/data-source.js';
 import { DATABASE } from '../../engine/nest/tokens.js';
 import type { HistoryLevel } from '../../engine/core/execution/history-level.js';
+import { dmnDocument, tableDecision } from '../../engine/core/dmn/testing/dmn-builder.js';
 import { bpmn, flows } from '../../engine/testing/bpmn-fixture.js';
 import { RecordEventRelay } from '../../crm-domain/events/record-event-relay.js';
 import { ImportRunner } from '../../crm-domain/import/import-runner.js';
@@ -17,17 +18,12 @@ import { basicAuth, startTestApp, TEST_USER_PASSWORD, type TestApp } from '../su
  * update (PUT), the user task completed with a new variable.
  */
 
-const decision = `<?xml version="1.0" encoding="UTF-8"?>
-<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="hl_pricing" name="Pricing" namespace="http://camunda.org/schema/1.0/dmn">
-  <decision id="hl_discount" name="Discount">
-    <decisionTable id="dt_discount" hitPolicy="UNIQUE">
-      <input id="in_amount" label="Amount"><inputExpression id="ie_amount" typeRef="number"><text>amount</text></inputExpression></input>
-      <output id="out_discount" label="Discount" name="discount" typeRef="number"/>
-      <rule id="r_small"><inputEntry id="r_small_in"><text>&lt; 1000</text></inputEntry><outputEntry id="r_small_out"><text>0</text></outputEntry></rule>
-      <rule id="r_big"><inputEntry id="r_big_in"><text>&gt;= 1000</text></inputEntry><outputEntry id="r_big_out"><text>0.1</text></outputEntry></rule>
-    </decisionTable>
-  </decision>
-</definitions>`;
+const decision = dmnDocument(tableDecision({
+  id: 'hl_discount', name: 'Discount', hitPolicy: 'UNIQUE',
+  inputs: [{ expression: 'amount', typeRef: 'number' }],
+  outputs: [{ name: 'discount', typeRef: 'number' }],
+  rules: [['< 1000', '0'], ['>= 1000', '0.1']],
+}));
 
 const model = bpmn('hl_approval', `
   <startEvent id="start"/>
