@@ -46,6 +46,7 @@ export class AppModule {
           jobLockMs: config.JOB_LOCK_MS,
           reconcileMs: config.JOB_RECONCILE_MS,
           statisticsCompactMs: config.STATISTICS_COMPACT_MS,
+          historyLevel: config.HISTORY_LEVEL,
           maxDeploymentBytes: config.DEPLOYMENT_MAX_BYTES,
           maxDeploymentElements: config.DEPLOYMENT_MAX_ELEMENTS,
           maxDeploymentAttributes: config.DEPLOYMENT_MAX_ATTRIBUTES,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_HISTORY_LEVEL, HISTORY_LEVELS } from '../engine/core/execution/history-level.js';
 import { DEFAULT_JOB_LOCK_MS } from '../engine/core/jobs/lock-heartbeat.js';
 import { isTimeZone } from '../crm-domain/calendars/working-time.js';
 
@@ -83,6 +84,8 @@ const environmentSchema = z.object({
   JOB_LOCK_MS: positiveInt('a lock duration in milliseconds').default(DEFAULT_JOB_LOCK_MS),
   JOB_RECONCILE_MS: positiveInt('an interval in milliseconds').default(5000),
   STATISTICS_COMPACT_MS: positiveInt('an interval in milliseconds').default(5000),
+  /** Camunda 7's history levels: how much history the engine writes */
+  HISTORY_LEVEL: z.enum(HISTORY_LEVELS, { message: `expected one of ${HISTORY_LEVELS.join(', ')}` }).default(DEFAULT_HISTORY_LEVEL),
   SEED_DEMO: booleanFlag.optional(),
   /** removed: every request needs credentials; kept in the schema to say so instead of ignoring it */
   AUTH_ANONYMOUS: z

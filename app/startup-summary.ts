@@ -1,6 +1,7 @@
 import { embeddedDatabaseFolder } from '../engine/adapters/typeorm/data-source.js';
 import { describeJobBackend, jobBackendOf } from '../engine/nest/job-backend.js';
 import { DEMO_USERS } from '../crm-domain/seed/demo-data.js';
+import type { HistoryLevel } from '../engine/core/execution/history-level.js';
 import { DEFAULT_DEMO_PASSWORD, demoDataEnabled, type AppConfig } from './config.js';
 
 /** what a person opening the service wants first: where it answers */
@@ -18,6 +19,18 @@ export function describeDatabase(config: Pick<AppConfig, 'DATABASE_URL' | 'DATA_
   const user = url.username ? ` as ${decodeURIComponent(url.username)}` : '';
   return `PostgreSQL database ${database} at ${url.host}${user}`;
 }
+
+/** the history level, and what a level below the CRM's needs leaves out */
+function describeHistoryLevel(config: Pick<AppConfig, 'HISTORY_LEVEL'>): string {
+  return `History: ${config.HISTORY_LEVEL} (HISTORY_LEVEL)${HISTORY_LEVEL_NOTES[config.HISTORY_LEVEL]}`;
+}
+
+const HISTORY_LEVEL_NOTES: Readonly<Record<HistoryLevel, string>> = {
+  full: '',
+  audit: '; no historic incidents or decision evaluations',
+  activity: '; no historic variables, incidents or decision evaluations: the CRM needs audit (README "Configuration")',
+  none: '; no history at all: the CRM needs audit (README "Configuration")',
+};
 
 /** who can sign in: the demo users (when demo data is on) and the first admin from ADMIN_EMAIL */
 function describeSignIn(config: AppConfig, url: string): string[] {
@@ -46,6 +59,7 @@ export function startupSummary(config: AppConfig): string[] {
     `Starting on ${where}: web app /, Camunda REST /engine-rest, CRM API /api, API docs /docs, health /health`,
     `Database: ${describeDatabase(config)}`,
     `Jobs: ${describeJobBackend(jobBackendOf({ redisUrl: config.REDIS_URL, databaseUrl: config.DATABASE_URL }))}`,
+    describeHistoryLevel(config),
     ...describeSignIn(config, url),
   ];
 }

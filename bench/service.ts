@@ -67,6 +67,8 @@ export class ServiceProcess {
       ADMIN_PASSWORD: BENCH_ADMIN.password,
       SEED_DEMO: 'false',
       BENCH_MEMORY_FILE: memoryFile,
+      // the engine's history level is the service's own setting: passed on when the bench is given one
+      ...(process.env['HISTORY_LEVEL'] ? { HISTORY_LEVEL: process.env['HISTORY_LEVEL'] } : {}),
       ...(database
         ? { DATABASE_URL: database.url, REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379', QUEUE_PREFIX: database.name }
         : {}),

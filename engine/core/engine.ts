@@ -19,6 +19,7 @@ import type { DecisionModels } from './dmn/decision-models.js';
 import { defaultDecisionModels } from './dmn/decision-models-default.js';
 import { DeployedDecisions } from './dmn/deployed-decisions.js';
 import type { DecisionOutcome } from './dmn/dmn-api.js';
+import type { HistoryLevel } from './execution/history-level.js';
 import { VariableScopes } from './execution/variable-scopes.js';
 import { InstanceAggregate } from './execution/instance-aggregate.js';
 import { DeployedForms } from './forms/deployed-forms.js';
@@ -58,6 +59,8 @@ export interface EngineOptions {
   readonly decisions?: DecisionModels;
   /** host objects the application offers to every expression (the CRM's `crm`) */
   readonly expressionGlobals?: ExpressionGlobals;
+  /** Camunda 7's history levels (history-level.ts); full when omitted */
+  readonly historyLevel?: HistoryLevel;
 }
 
 /** The engine's facade: every command a client, job or CRM listener can give. */
@@ -74,6 +77,7 @@ export class Engine {
     this.limits = options.limits ?? DEFAULT_XML_LIMITS;
     this.services = {
       clock: options.clock, ids: options.ids, handlers: options.handlers, behaviors: this.behaviors, expressionGlobals: options.expressionGlobals,
+      historyLevel: options.historyLevel,
       decisions: new DeployedDecisions(options.decisions ?? defaultDecisionModels, { limits: this.limits, monotonicMs: options.monotonicMs }),
     };
     this.processor = new CommandProcessor(options.store, this.services, options.dispatcher, {

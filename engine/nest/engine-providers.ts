@@ -55,7 +55,7 @@ export const engineProviders: Provider[] = [
   {
     provide: ENGINE_QUERIES,
     inject: [DATABASE, SqlEngineStore, ENGINE_SETTINGS],
-    useFactory: (db: OpenedDatabase, store: SqlEngineStore, settings: EngineSettings) => new SqlEngineQueries(db.dataSource, store.graphs, settings.businessKeyRecords),
+    useFactory: (db: OpenedDatabase, store: SqlEngineStore, settings: EngineSettings) => new SqlEngineQueries(db.dataSource, store.graphs, settings.businessKeyRecords, settings.historyLevel),
   },
   {
     provide: DECISION_QUERIES,
@@ -115,6 +115,7 @@ export const engineProviders: Provider[] = [
         expressionGlobals,
         workerId: settings.workerId,
         jobLockMs: settings.jobLockMs,
+        historyLevel: settings.historyLevel,
         limits: {
           maxBytes: settings.maxDeploymentBytes,
           maxElements: settings.maxDeploymentElements,

@@ -1,5 +1,6 @@
 import type { MixedList } from 'typeorm';
 import type { BusinessKeyRecords } from '../adapters/typeorm/queries/instance-visibility.js';
+import type { HistoryLevel } from '../core/execution/history-level.js';
 
 export interface EngineSettings {
   readonly databaseUrl?: string;
@@ -15,6 +16,8 @@ export interface EngineSettings {
   readonly reconcileMs: number;
   /** how often the statistics' deltas are compacted into their base rows (5 s without it) */
   readonly statisticsCompactMs?: number;
+  /** how much history the engine writes (full without it) */
+  readonly historyLevel?: HistoryLevel;
   readonly maxDeploymentBytes: number;
   readonly maxDeploymentElements: number;
   readonly maxDeploymentAttributes: number;

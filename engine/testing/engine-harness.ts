@@ -26,7 +26,7 @@ export class EngineHarness {
   readonly handlers = new Map<string, ServiceTaskHandler>();
   readonly engine: Engine;
 
-  constructor(options: Pick<EngineOptions, 'batches' | 'limits' | 'monotonicMs' | 'jobLockMs' | 'jobHeartbeat' | 'decisions' | 'expressionGlobals'> = {}) {
+  constructor(options: Pick<EngineOptions, 'batches' | 'limits' | 'monotonicMs' | 'jobLockMs' | 'jobHeartbeat' | 'decisions' | 'expressionGlobals' | 'historyLevel'> = {}) {
     this.engine = new Engine({
       ...options,
       store: this.store,

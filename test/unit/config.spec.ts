@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       JOB_LOCK_MS: 20000,
       JOB_RECONCILE_MS: 5000,
       STATISTICS_COMPACT_MS: 5000,
+      HISTORY_LEVEL: 'full',
       SESSION_TTL_HOURS: 12,
       DEMO_PASSWORD: 'demo-password',
       NOTIFY_ALLOWED_RECIPIENTS: [],
@@ -67,6 +68,7 @@ describe('loadConfig', () => {
       JOB_LOCK_MS: '60000',
       JOB_RECONCILE_MS: '250',
       STATISTICS_COMPACT_MS: '1000',
+      HISTORY_LEVEL: 'activity',
       AUTH_ANONYMOUS: 'false',
       SESSION_TTL_HOURS: '8',
       ADMIN_EMAIL: 'root@example.com',
@@ -108,6 +110,7 @@ describe('loadConfig', () => {
       JOB_LOCK_MS: 60000,
       JOB_RECONCILE_MS: 250,
       STATISTICS_COMPACT_MS: 1000,
+      HISTORY_LEVEL: 'activity',
       AUTH_ANONYMOUS: 'false',
       SESSION_TTL_HOURS: 8,
       ADMIN_EMAIL: 'root@example.com',
@@ -164,6 +167,8 @@ describe('loadConfig', () => {
     ['NOTIFY_ALLOWED_RECIPIENTS', 'a@b.test; c@d.test', "expected comma-separated email addresses or '@domain' entries"],
     ['ACTIVITY_REMIND_BEFORE_MINUTES', '-5', 'expected 0 to 10080 minutes'],
     ['ACTIVITY_REMIND_BEFORE_MINUTES', 'soon', 'expected a number of minutes'],
+    ['HISTORY_LEVEL', 'FULL', 'expected one of none, activity, audit, full'],
+    ['HISTORY_LEVEL', 'variables', 'expected one of none, activity, audit, full'],
     ['TRUST_PROXY', 'everyone', 'expected true, false, a number of proxy hops or a comma-separated list of proxy addresses (IP, CIDR, loopback, linklocal, uniquelocal)'],
   ])('refuses %s=%s with one line naming the variable and what is expected', (name, value, expected) => {
     const error = errorOf(() => loadConfig({ [name]: value }));

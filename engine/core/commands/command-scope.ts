@@ -6,6 +6,7 @@ import { NotFoundError } from '../errors/index.js';
 import type { CrossInstanceEffect } from '../execution/effects.js';
 import { ExecutionContext, type ExecutionServices } from '../execution/execution-context.js';
 import { InstanceAggregate, type InstanceSnapshot } from '../execution/instance-aggregate.js';
+import type { HistoryLevel } from '../execution/history-level.js';
 import { UnitOfWork } from '../execution/unit-of-work.js';
 import type { Clock } from '../ports/clock.js';
 import type { DefinitionRef, EngineTransaction } from '../ports/engine-store.js';
@@ -22,6 +23,8 @@ export interface EngineServices {
   readonly decisions: DeployedDecisions;
   /** host objects the application offers to expressions (none by default) */
   readonly expressionGlobals?: ExpressionGlobals | undefined;
+  /** how much history commands write (full when omitted) */
+  readonly historyLevel?: HistoryLevel | undefined;
 }
 
 /** Carries out one cross-instance effect inside the command's transaction. */
@@ -38,7 +41,7 @@ export interface LoadedInstance {
  * execution context per instance it touches (loaded once, shared by every step of the command).
  */
 export class CommandScope {
-  readonly unit = new UnitOfWork();
+  readonly unit: UnitOfWork;
   readonly effects: CrossInstanceEffect[] = [];
   private readonly loaded = new Map<string, LoadedInstance>();
   /**
@@ -55,6 +58,7 @@ export class CommandScope {
     readonly services: EngineServices,
     private readonly runEffect: EffectRunner,
   ) {
+    this.unit = new UnitOfWork(services.historyLevel);
     this.instant = services.clock.now();
     this.execution = { ...services, clock: { now: () => new Date(this.instant.getTime()) } };
   }

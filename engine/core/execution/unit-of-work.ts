@@ -1,6 +1,7 @@
 import { BatchChangeSet } from '../batches/batch-change-set.js';
 import type { NewDeployment, UnitOfWorkChanges } from '../ports/engine-store.js';
 import type { DispatchableJob } from '../ports/job-dispatcher.js';
+import { DEFAULT_HISTORY_LEVEL, writesHistoryOf, type HistoryLevel } from './history-level.js';
 import type { HistoryRecord } from './history-records.js';
 import type { InstanceAggregate } from './instance-aggregate.js';
 import type { JobRecord, SubscriptionRecord } from './records.js';
@@ -21,6 +22,8 @@ export class UnitOfWork {
   /** batches created, progressed, suspended or removed by this unit */
   readonly batches = new BatchChangeSet();
 
+  constructor(private readonly historyLevel: HistoryLevel = DEFAULT_HISTORY_LEVEL) {}
+
   track(aggregate: InstanceAggregate): InstanceAggregate {
     this.instances.set(aggregate.id, aggregate);
     return aggregate;
@@ -31,8 +34,9 @@ export class UnitOfWork {
     for (const sub of subscriptions) if (!this.definitionSubscriptions.has(sub.id)) this.definitionSubscriptions = merge(this.definitionSubscriptions, sub);
   }
 
+  /** keeps a history row if the engine's history level writes its table */
   record(entry: HistoryRecord): void {
-    this.history.push(entry);
+    if (writesHistoryOf(this.historyLevel, entry.table)) this.history.push(entry);
   }
 
   changes(): UnitOfWorkChanges {

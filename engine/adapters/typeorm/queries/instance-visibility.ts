@@ -39,28 +39,42 @@ export function viewersTask(alias: string, viewer: Viewer, bind: Bind): string {
  * set when it is small and into an index lookup per row when it is not: never one large set inside
  * an OR, which it would scan again for every row once the set outgrows memory.
  */
-export function instanceVisible(alias: string, viewer: Viewer, bind: Bind, records: BusinessKeyRecords | undefined): string {
+export function instanceVisible(alias: string, viewer: Viewer, bind: Bind, records: BusinessKeyRecords | undefined, rows: InstanceRows = HISTORIC_INSTANCE_ROWS): string {
   const user = bind(viewer.userId);
   const tests = [
     `${alias}.start_user_id = ${user}`,
     `EXISTS (SELECT 1 FROM engine.task vt WHERE vt.process_instance_id = ${alias}.id AND ${viewersTask('vt', viewer, bind)})`,
     `EXISTS (SELECT 1 FROM engine.hist_task vh WHERE vh.process_instance_id = ${alias}.id AND vh.assignee = ${user})`,
   ];
-  if (records && viewer.records !== 'none') tests.push(records.visibleKey(`${alias}.business_key_uuid`, viewer, bind));
+  if (records && viewer.records !== 'none') tests.push(records.visibleKey(rows.keyUuid(alias), viewer, bind));
   return `(${tests.join(' OR ')})`;
 }
 
+/**
+ * Where visibility finds an instance's row: the historic instances, which hold ended instances too
+ * (and an indexed uuid of the business key), or, where no history is written (HISTORY_LEVEL=none),
+ * the running instances.
+ */
+export interface InstanceRows {
+  readonly table: string;
+  /** the business key as a uuid expression, on the row in `alias` */
+  keyUuid(alias: string): string;
+}
+
+export const HISTORIC_INSTANCE_ROWS: InstanceRows = { table: 'engine.hist_process_instance', keyUuid: (alias) => `${alias}.business_key_uuid` };
+export const RUNTIME_INSTANCE_ROWS: InstanceRows = { table: 'engine.process_instance', keyUuid: (alias) => businessKeyAsUuid(`${alias}.business_key`) };
+
 /** the condition "the process instance whose id is in `column` is visible to the viewer" */
-export function instanceIdVisible(column: string, viewer: Viewer, bind: Bind, records: BusinessKeyRecords | undefined): string {
-  return `EXISTS (SELECT 1 FROM engine.hist_process_instance vi WHERE vi.id = ${column} AND ${instanceVisible('vi', viewer, bind, records)})`;
+export function instanceIdVisible(column: string, viewer: Viewer, bind: Bind, records: BusinessKeyRecords | undefined, rows: InstanceRows = HISTORIC_INSTANCE_ROWS): string {
+  return `EXISTS (SELECT 1 FROM ${rows.table} vi WHERE vi.id = ${column} AND ${instanceVisible('vi', viewer, bind, records, rows)})`;
 }
 
 /** the `visibleTo` filter: on a historic instance row (`{ row: alias }`), or on rows holding an instance id in a column */
-export function visibleToFilter(where: { readonly row: string } | { readonly column: string }, records: BusinessKeyRecords | undefined): FilterSpec {
+export function visibleToFilter(where: { readonly row: string } | { readonly column: string }, records: BusinessKeyRecords | undefined, rows: InstanceRows = HISTORIC_INSTANCE_ROWS): FilterSpec {
   return {
     visibleTo: (w: Where, viewer: Viewer) => {
       const bind: Bind = (value) => w.param(value);
-      w.raw('row' in where ? instanceVisible(where.row, viewer, bind, records) : instanceIdVisible(where.column, viewer, bind, records));
+      w.raw('row' in where ? instanceVisible(where.row, viewer, bind, records) : instanceIdVisible(where.column, viewer, bind, records, rows));
     },
   };
 }

@@ -13,7 +13,10 @@ import { PooledQuery } from '../pooled-query.js';
 import { readRow, type Table } from '../tables/table.js';
 import { countsOf } from '../statistics-counts.js';
 import * as filters from './filter-specs.js';
-import { businessKeyAsUuid, instanceIdVisible, visibleToFilter, type Bind, type BusinessKeyRecords } from './instance-visibility.js';
+import { DEFAULT_HISTORY_LEVEL, writesHistoryOf, type HistoryLevel } from '../../../core/execution/history-level.js';
+import {
+  businessKeyAsUuid, HISTORIC_INSTANCE_ROWS, instanceIdVisible, RUNTIME_INSTANCE_ROWS, visibleToFilter, type Bind, type BusinessKeyRecords, type InstanceRows,
+} from './instance-visibility.js';
 import { SORT_COLUMNS } from './sort-columns.js';
 import { metricIntervals, metricSum } from './sql-metrics.js';
 import { buildWhere, orderBy, pagingParams, type FilterSpec } from './where.js';
@@ -65,10 +68,19 @@ const INSTANCE_OF: Partial<Record<SourceName, { readonly row: string } | { reado
   historicIncident: { column: 'hist_incident.process_instance_id' },
 };
 
-function withVisibility(records: BusinessKeyRecords | undefined): typeof SOURCES {
+/** the runtime sources: without history (HISTORY_LEVEL=none) their visibility reads the running instance */
+const RUNTIME_SOURCES: ReadonlySet<SourceName> = new Set(['instance', 'variable', 'task', 'incident']);
+
+/** where the runtime sources find an instance's row for its visibility */
+function runtimeInstanceRows(historyLevel: HistoryLevel): InstanceRows {
+  return writesHistoryOf(historyLevel, 'processInstance') ? HISTORIC_INSTANCE_ROWS : RUNTIME_INSTANCE_ROWS;
+}
+
+function withVisibility(records: BusinessKeyRecords | undefined, runtimeRows: InstanceRows): typeof SOURCES {
   const sources: Record<SourceName, { readonly filters: FilterSpec }> = { ...SOURCES };
   for (const [name, where] of Object.entries(INSTANCE_OF) as [SourceName, { row: string } | { column: string }][]) {
-    sources[name] = { ...SOURCES[name], filters: { ...SOURCES[name].filters, ...visibleToFilter(where, records) } };
+    const rows = RUNTIME_SOURCES.has(name) ? runtimeRows : HISTORIC_INSTANCE_ROWS;
+    sources[name] = { ...SOURCES[name], filters: { ...SOURCES[name].filters, ...visibleToFilter(where, records, rows) } };
   }
   return sources as typeof SOURCES;
 }
@@ -78,14 +90,17 @@ export class SqlEngineQueries implements EngineQueries {
   private readonly sources: typeof SOURCES;
   /** lists and counts go out as named (prepared) statements on PostgreSQL */
   private readonly pooled: PooledQuery;
+  private readonly runtimeRows: InstanceRows;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly graphs: DefinitionGraphCache,
     /** how business keys name the application's records (see `visibleTo`); none: they grant nothing */
     private readonly records?: BusinessKeyRecords,
+    historyLevel: HistoryLevel = DEFAULT_HISTORY_LEVEL,
   ) {
-    this.sources = withVisibility(records);
+    this.runtimeRows = runtimeInstanceRows(historyLevel);
+    this.sources = withVisibility(records, this.runtimeRows);
     this.pooled = new PooledQuery(dataSource);
   }
 
@@ -221,7 +236,7 @@ export class SqlEngineQueries implements EngineQueries {
   private visibleInstances(viewer: Viewer | undefined, params: unknown[] = []): { test: (column: string) => string; params: unknown[] } {
     if (!viewer) return { test: () => 'TRUE', params };
     const bind: Bind = (value) => `$${params.push(value)}`;
-    return { test: (column) => instanceIdVisible(column, viewer, bind, this.records), params };
+    return { test: (column) => instanceIdVisible(column, viewer, bind, this.records, this.runtimeRows), params };
   }
 
   async gauges(): Promise<EngineGauges> {
