@@ -1,3 +1,4 @@
+import type { WorkingCalendar } from '../calendars/working-time.js';
 import type { CompanyType } from '../companies/company.entity.js';
 import type { ComplaintChannel, ComplaintPriority, ComplaintType } from '../complaints/complaint.entity.js';
 import type { DealStage } from '../deals/deal.entity.js';
@@ -11,6 +12,16 @@ export const DEMO_TEAMS = [
 ] as const;
 
 export type DemoTeamKey = (typeof DEMO_TEAMS)[number]['key'];
+
+/**
+ * The service desk's own working calendar (the sales teams keep the default, Mon–Fri 9–18): complaint
+ * SLAs run in these hours, and not on the holidays of this year and the next.
+ */
+export function demoServiceCalendar(year: number): WorkingCalendar {
+  const weekdays = (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((day) => ({ day, from: '08:00', to: '18:00' }));
+  const holidays = [year, year + 1].flatMap((y) => [`${y}-01-01`, `${y}-05-01`, `${y}-10-03`, `${y}-12-24`, `${y}-12-25`, `${y}-12-26`, `${y}-12-31`]);
+  return { timeZone: 'Europe/Berlin', hours: [...weekdays, { day: 'sat', from: '09:00', to: '13:00' }], holidays };
+}
 
 export const DEMO_USERS: readonly { name: string; email: string; role: UserRole; level?: ManagerLevel; team?: DemoTeamKey; heads?: DemoTeamKey }[] = [
   { name: 'Diana Director', email: 'diana.director@demo.crm', role: 'director' },
@@ -35,17 +46,17 @@ export const DEMO_PRODUCTS = [
   { name: 'ERP integration', sku: 'INT-ERP', price: 40_000, currency: 'EUR' },
 ] as const;
 
-export const DEMO_COMPANIES: readonly { name: string; type: CompanyType; industry: string; employees: number; contact: string; email: string }[] = [
-  { name: 'Acme Logistics', type: 'client', industry: 'Logistics', employees: 1200, contact: 'Alice Archer', email: 'alice@acme.example' },
-  { name: 'Borealis Energy', type: 'client', industry: 'Energy', employees: 5400, contact: 'Bruno Berg', email: 'bruno@borealis.example' },
-  { name: 'Cobalt Retail', type: 'client', industry: 'Retail', employees: 800, contact: 'Clara Cole', email: 'clara@cobalt.example' },
-  { name: 'Delta Pharma', type: 'client', industry: 'Pharma', employees: 3100, contact: 'Dmitri Dorn', email: 'dmitri@delta.example' },
-  { name: 'Evergreen Foods', type: 'client', industry: 'Food', employees: 260, contact: 'Eva Egger', email: 'eva@evergreen.example' },
-  { name: 'Fjord Shipping', type: 'partner', industry: 'Logistics', employees: 450, contact: 'Finn Falk', email: 'finn@fjord.example' },
-  { name: 'Granite Capital', type: 'investor', industry: 'Finance', employees: 40, contact: 'Greta Gross', email: 'greta@granite.example' },
-  { name: 'Helix Components', type: 'supplier', industry: 'Manufacturing', employees: 900, contact: 'Hans Holm', email: 'hans@helix.example' },
-  { name: 'Iris Telecom', type: 'client', industry: 'Telecom', employees: 7600, contact: 'Ines Iver', email: 'ines@iris.example' },
-  { name: 'Juniper Health', type: 'client', industry: 'Healthcare', employees: 2100, contact: 'Jonas Jung', email: 'jonas@juniper.example' },
+export const DEMO_COMPANIES: readonly { name: string; type: CompanyType; industry: string; employees: number; contact: string; email: string; city: string; taxId: string }[] = [
+  { name: 'Acme Logistics', type: 'client', industry: 'Logistics', employees: 1200, contact: 'Alice Archer', email: 'alice@acme.example', city: 'Hamburg', taxId: 'DE811234561' },
+  { name: 'Borealis Energy', type: 'client', industry: 'Energy', employees: 5400, contact: 'Bruno Berg', email: 'bruno@borealis.example', city: 'Oslo', taxId: 'NO914778231' },
+  { name: 'Cobalt Retail', type: 'client', industry: 'Retail', employees: 800, contact: 'Clara Cole', email: 'clara@cobalt.example', city: 'Berlin', taxId: 'DE812550902' },
+  { name: 'Delta Pharma', type: 'client', industry: 'Pharma', employees: 3100, contact: 'Dmitri Dorn', email: 'dmitri@delta.example', city: 'Basel', taxId: 'CHE115226903' },
+  { name: 'Evergreen Foods', type: 'client', industry: 'Food', employees: 260, contact: 'Eva Egger', email: 'eva@evergreen.example', city: 'Munich', taxId: 'DE813907114' },
+  { name: 'Fjord Shipping', type: 'partner', industry: 'Logistics', employees: 450, contact: 'Finn Falk', email: 'finn@fjord.example', city: 'Bergen', taxId: 'NO921440675' },
+  { name: 'Granite Capital', type: 'investor', industry: 'Finance', employees: 40, contact: 'Greta Gross', email: 'greta@granite.example', city: 'Frankfurt', taxId: 'DE814002378' },
+  { name: 'Helix Components', type: 'supplier', industry: 'Manufacturing', employees: 900, contact: 'Hans Holm', email: 'hans@helix.example', city: 'Stuttgart', taxId: 'DE815663240' },
+  { name: 'Iris Telecom', type: 'client', industry: 'Telecom', employees: 7600, contact: 'Ines Iver', email: 'ines@iris.example', city: 'Berlin', taxId: 'DE816118455' },
+  { name: 'Juniper Health', type: 'client', industry: 'Healthcare', employees: 2100, contact: 'Jonas Jung', email: 'jonas@juniper.example', city: 'Vienna', taxId: 'ATU57341228' },
 ];
 
 /** deals by company index; owner by manager email */

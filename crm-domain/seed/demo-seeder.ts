@@ -13,7 +13,8 @@ import { UsersService } from '../users/users.service.js';
 import type { User } from '../users/user.entity.js';
 import { hashPassword } from '../auth/credentials/passwords.js';
 import { DemoIncident } from './demo-incident.js';
-import { DEMO_COMPANIES, DEMO_COMPLAINTS, DEMO_DEALS, DEMO_LEADS, DEMO_PRODUCTS, DEMO_TEAMS, DEMO_USERS } from './demo-data.js';
+import { DEMO_COMPANIES, DEMO_COMPLAINTS, DEMO_DEALS, DEMO_LEADS, DEMO_PRODUCTS, DEMO_TEAMS, DEMO_USERS, demoServiceCalendar } from './demo-data.js';
+import { writeTeamCalendar } from '../calendars/team-calendars.js';
 import { SYSTEM_VIEWER } from '../access/record-viewer.js';
 
 const SEED_ACTOR = 'demo-seed';
@@ -59,6 +60,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
   private async seed(tx: CrmTx, passwordHash: string): Promise<User[]> {
     const teamIds = new Map<string, string>();
     for (const team of DEMO_TEAMS) teamIds.set(team.key, (await this.teamsService.insert(tx, { name: team.name, kind: team.kind })).id);
+    await writeTeamCalendar(tx.manager, teamIds.get('service')!, demoServiceCalendar(new Date().getUTCFullYear()));
     const people: User[] = [];
     for (const person of DEMO_USERS) {
       const user = await this.users.insert(tx, { name: person.name, email: person.email, role: person.role, level: person.level ?? null, teamId: person.team ? teamIds.get(person.team)! : null }, passwordHash);
@@ -71,7 +73,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     const companies = [];
     for (const [i, c] of DEMO_COMPANIES.entries()) {
       const owner = people.filter((u) => u.role === 'manager')[i % 4]!.id;
-      companies.push(await this.companies.insert(tx, { name: c.name, type: c.type, industry: c.industry, employees: c.employees, email: c.email, ownerId: owner, primaryContact: { fullName: c.contact, email: c.email, position: 'Head of Operations' } }));
+      companies.push(await this.companies.insert(tx, { name: c.name, type: c.type, industry: c.industry, employees: c.employees, email: c.email, city: c.city, taxId: c.taxId, ownerId: owner, primaryContact: { fullName: c.contact, email: c.email, position: 'Head of Operations' } }));
     }
     for (const d of DEMO_DEALS) {
       const company = companies[d.company]!;

@@ -35,6 +35,18 @@ describe('the demo data', () => {
     expect((await signIn(app, app.admin.email, app.admin.password)).status).toBe(200);
   });
 
+  it('has companies with cities and tax ids, so the duplicate rules have something to find, and a service desk with its own working hours', async () => {
+    const acme = (await crm.ok<{ items: { id: string; city: string; taxId: string }[] }>('GET', '/api/companies', { q: 'Acme Logistics' })).items[0]!;
+    expect(acme).toMatchObject({ city: 'Hamburg', taxId: 'DE811234561' });
+    const found = await crm.ok<{ items: { id: string; matched: string[] }[] }>('GET', '/api/duplicates', { type: 'company', taxId: 'de 811 234 561' });
+    expect(found.items.map((m) => [m.id, m.matched])).toEqual([[acme.id, ['taxId']]]);
+    const service = (await crm.ok<{ items: { id: string; name: string }[] }>('GET', '/api/teams')).items.find((t) => t.name === 'Customer Service')!;
+    const calendar = await crm.ok<{ isDefault: boolean; timeZone: string; hours: { day: string }[]; holidays: string[] }>('GET', `/api/teams/${service.id}/calendar`);
+    expect(calendar).toMatchObject({ isDefault: false, timeZone: 'Europe/Berlin' });
+    expect(calendar.hours.map((h) => h.day)).toContain('sat');
+    expect(calendar.holidays).toContain(`${new Date().getUTCFullYear()}-12-25`);
+  });
+
   it('has a failed approval that ops repair by correcting the discount and retrying', async () => {
     const incident = await eventually(async () => {
       const [found] = (await rest.get<Incident[]>('/incident', { activityId: 'Resubmit' })).body;
