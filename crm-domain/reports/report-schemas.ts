@@ -8,7 +8,7 @@ export type Bucket = NonNullable<z.infer<typeof bucket>>;
 
 export const funnelQuery = z.strictObject({ ...period, ownerId: q.id(), teamId: q.id(), groupBy: q.oneOf(['owner', 'team']), bucket });
 export const complaintsByTypeQuery = z.strictObject({ ...period, ownerId: q.id(), teamId: q.id(), bucket });
-export const slaQuery = z.strictObject({ ...period, teamId: q.id() });
+export const slaQuery = z.strictObject({ ...period, ownerId: q.id(), teamId: q.id() });
 export const openTasksQuery = z.strictObject({ teamId: q.id() });
 
 export type FunnelQuery = z.infer<typeof funnelQuery>;

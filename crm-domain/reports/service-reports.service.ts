@@ -43,12 +43,14 @@ export class ServiceReportsService {
   /**
    * met / breached / pending per priority against the working-time due time (crm.complaint.setSla),
    * which every wait for the customer moved by the working time it took; a complaint waiting now is
-   * judged at the moment its wait began (its clock stands still), and counted as `waiting` too
+   * judged at the moment its wait began (its clock stands still), and counted as `waiting` too;
+   * `ownerId` narrows to one assignee's complaints, `teamId` to a team's
    */
   async slaCompliance(query: SlaQuery, viewer: RecordViewer) {
     const where = new SqlConditions()
       .when(query.from, 'k.created_at >= ?')
       .when(query.to, 'k.created_at < ?')
+      .when(query.ownerId, 'k.assignee_id = ?')
       .when(query.teamId, 'k.assignee_id IN (SELECT id FROM crm.users WHERE team_id = ?)')
       .bound((bind) => visibleCondition('complaint', 'k', viewer, bind));
     const rows = await this.db.query<{ priority: string; total: number; met: number; breached: number; pending: number; escalated: number; waiting: number; paused_minutes: number }>(

@@ -177,6 +177,12 @@ describe('CRM API', () => {
 
       const sla = await api.ok('GET', '/api/reports/sla-compliance', { teamId: cast.serviceTeam });
       expect(sla.byPriority.find((p: any) => p.priority === 'high')).toMatchObject({ total: 1, pending: 1, met: 0, breached: 0, compliancePercent: null });
+      const totals = async (query: Record<string, string>) => (await api.ok('GET', '/api/reports/sla-compliance', query)).byPriority.map((p: any) => [p.priority, p.total]);
+      // one assignee's complaints: the agent's three, not the head's; with a team the agent is not in, none
+      await api.ok('POST', '/api/complaints', { companyId: cast.company.id, type: 'service', channel: 'phone', priority: 'high', description: 'for the head', assigneeId: cast.headOfService });
+      expect((await totals({ ownerId: cast.agent })).filter(([, total]: [string, number]) => total > 0)).toEqual([['low', 1], ['normal', 1], ['high', 1]]);
+      expect((await totals({ ownerId: cast.headOfService })).filter(([, total]: [string, number]) => total > 0)).toEqual([['high', 1]]);
+      expect((await totals({ ownerId: cast.agent, teamId: cast.salesTeam })).every(([, total]: [string, number]) => total === 0)).toBe(true);
 
       const tasks = await eventually(async () => {
         const report = await api.ok('GET', '/api/reports/open-tasks', { teamId: cast.serviceTeam });

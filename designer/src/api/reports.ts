@@ -55,6 +55,6 @@ export const reports = {
   salesFunnel: (p: ReportParams) => get<SalesFunnel>(`/api/reports/sales-funnel${queryString({ from: p.from, to: p.to, ownerId: p.ownerId, teamId: p.teamId, bucket: p.bucket })}`),
   complaintsByType: (p: ReportParams) =>
     get<ComplaintsByType>(`/api/reports/complaints-by-type${queryString({ from: p.from, to: p.to, ownerId: p.ownerId, teamId: p.teamId, bucket: p.bucket })}`),
-  slaCompliance: (p: ReportParams) => get<SlaCompliance>(`/api/reports/sla-compliance${queryString({ from: p.from, to: p.to, teamId: p.teamId })}`),
+  slaCompliance: (p: ReportParams) => get<SlaCompliance>(`/api/reports/sla-compliance${queryString({ from: p.from, to: p.to, ownerId: p.ownerId, teamId: p.teamId })}`),
   openTasks: (p: ReportParams) => get<OpenTasks>(`/api/reports/open-tasks${queryString({ teamId: p.teamId })}`),
 };

@@ -6,7 +6,7 @@ export const SLA_REPORT: ReportDefinition<SlaCompliance> = {
   slug: 'sla',
   title: 'SLA compliance',
   summary: 'Complaints registered in the period, per priority: resolved in time (met), late or still open past their due time (breached), open in time (pending).',
-  filters: ['period', 'team'],
+  filters: ['period', 'owner', 'team'],
   load: reports.slaCompliance,
   view: (sla) => {
     const p = sla.byPriority;
