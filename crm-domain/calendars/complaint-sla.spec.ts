@@ -59,7 +59,7 @@ describe('complaint SLA in working hours', () => {
 
   it('registered Friday 19:00 with 4 working hours on the assignee team’s calendar (Mon–Fri 9–18 UTC): due Monday 13:00, reminded at 12:00', async () => {
     const complaint = await register(agent, '2026-12-04T19:00:00Z');
-    expect(await setSla('sla-1', complaint.id)).toEqual({ outcome: 'complete', variables: { slaDueAt: '2026-12-07T13:00:00.000Z', slaRemindAt: '2026-12-07T12:00:00.000Z' } });
+    expect(await setSla('sla-1', complaint.id)).toEqual({ outcome: 'complete', variables: { slaDueAt: '2026-12-07T13:00:00.000Z', slaRemindAt: '2026-12-07T12:00:00.000Z', slaPaused: false } });
     const stored = await complaints.get(complaint.id, SYSTEM_VIEWER);
     expect(stored.slaDueAt.toISOString()).toBe('2026-12-07T13:00:00.000Z');
     expect(stored.slaRemindAt?.toISOString()).toBe('2026-12-07T12:00:00.000Z');
@@ -67,7 +67,16 @@ describe('complaint SLA in working hours', () => {
 
   it('counts in the team’s zone: in Berlin Monday 9:00 is 8:00 UTC', async () => {
     const complaint = await register(berlinAgent, '2026-12-04T19:00:00Z');
-    expect((await setSla('sla-2', complaint.id))?.variables).toEqual({ slaDueAt: '2026-12-07T12:00:00.000Z', slaRemindAt: '2026-12-07T11:00:00.000Z' });
+    expect((await setSla('sla-2', complaint.id))?.variables).toEqual({ slaDueAt: '2026-12-07T12:00:00.000Z', slaRemindAt: '2026-12-07T11:00:00.000Z', slaPaused: false });
+  });
+
+  it('waiting for the customer before the SLA is set: setSla says so (the process then waits without timers) and keeps the clock stopped', async () => {
+    const complaint = await register(agent, '2026-12-07T09:00:00Z');
+    await complaints.update('spec', complaint.id, { status: 'waiting_for_customer' }, SYSTEM_VIEWER);
+    await db.query(`UPDATE crm.complaints SET sla_paused_at = $2 WHERE id = $1`, [complaint.id, '2026-12-07T10:00:00Z']);
+    // the pause's due times are those of the SLA table; the wait's working time is added when it ends
+    expect((await setSla('sla-paused', complaint.id))?.variables).toEqual({ slaDueAt: '2026-12-07T13:00:00.000Z', slaRemindAt: '2026-12-07T12:00:00.000Z', slaPaused: true });
+    expect((await complaints.get(complaint.id, SYSTEM_VIEWER)).slaPausedAt?.toISOString()).toBe('2026-12-07T10:00:00.000Z');
   });
 
   it('refuses a non-positive slaHours (an incident, not a due time in the past)', async () => {

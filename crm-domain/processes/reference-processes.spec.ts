@@ -19,10 +19,12 @@ function harness() {
     'crm.lead.assign': { assignee: 'manager-1' },
     'crm.complaint.escalate': { escalatedTo: 'head-1', escalationLevel: 1 },
   };
-  /** as crm.complaint.setSla: the SLA's working hours on the default calendar (Mon–Fri 9–18 UTC) from now */
+  /** the complaint's status when crm.complaint.setSla reads it */
+  const complaint = { waiting: false };
+  /** as crm.complaint.setSla: the SLA's working hours on the default calendar (Mon–Fri 9–18 UTC) from now, and whether the complaint waits for the customer */
   const setSla = (input: ServiceTaskInput) => {
     const due = slaDueTimes(officeHours('UTC'), h.clock.now(), Number(input.variables['slaHours']), Number(input.variables['reminderShare']));
-    return { slaDueAt: due.slaDueAt.toISOString(), slaRemindAt: due.slaRemindAt.toISOString() };
+    return { slaDueAt: due.slaDueAt.toISOString(), slaRemindAt: due.slaRemindAt.toISOString(), slaPaused: complaint.waiting };
   };
   for (const topic of ['crm.complaint.setSla', 'crm.lead.assign', 'crm.notify', 'crm.activity.create', 'crm.deal.updateStage', 'crm.complaint.escalate', 'crm.complaint.close']) {
     h.handlers.set(topic, async (input: ServiceTaskInput) => {
@@ -30,7 +32,7 @@ function harness() {
       return { outcome: 'complete', variables: topic === 'crm.complaint.setSla' ? setSla(input) : (results[topic] ?? {}) };
     });
   }
-  return { h, calls, topicsOf: () => calls.map((c) => `${c.activityId}:${c.topic}`) };
+  return { h, calls, complaint, topicsOf: () => calls.map((c) => `${c.activityId}:${c.topic}`) };
 }
 
 /** the models with the forms they link, in one deployment, as the CRM deploys them */
@@ -304,6 +306,38 @@ describe('reference processes', () => {
         expect(h.path(id)).toContain('ReminderSkipped');
         await until(h, '2026-01-06T09:30:00.000Z');
         expect(topicsOf()).toEqual([SET, 'RemindAssignee:crm.notify', 'ForwardWaitedReply:crm.notify', ESCALATE, 'NotifyHead:crm.notify']);
+      });
+
+      it('waiting for the customer before the SLA was set (its SlaPaused found no catcher): no task and no timers until the wait ends', async () => {
+        const { h, topicsOf, complaint } = harness();
+        await deployAll(h);
+        complaint.waiting = true;
+        const id = await h.start('complaint-sla', urgent, 'c'); // Monday 9:00
+        expect(h.tasks(id)).toEqual([]);
+        await until(h, '2026-01-05T16:00:00.000Z');
+        expect(topicsOf()).toEqual([SET]);
+        await message(h, 'SlaResumed', resumed(h, id, '2026-01-05T09:00:00.000Z'));
+        // all 4 working hours were left: Monday 16:00–18:00 and Tuesday 9:00–11:00
+        expect(h.task(id, 'ResolveComplaint').due?.toISOString()).toBe('2026-01-06T11:00:00.000Z');
+        await until(h, '2026-01-06T10:59:59.000Z');
+        expect(topicsOf()).not.toContain(ESCALATE);
+        await until(h, '2026-01-06T11:00:00.000Z');
+        expect(topicsOf()).toContain(ESCALATE);
+      });
+
+      it('a pause the process missed (sent before the task existed): the resume restarts the task with timers at the moved due times', async () => {
+        const { h, topicsOf } = harness();
+        await deployAll(h);
+        const id = await h.start('complaint-sla', urgent, 'c'); // Monday 9:00: reminder 12:00, breach 13:00
+        const firstTask = h.task(id, 'ResolveComplaint').id;
+        await until(h, '2026-01-05T11:00:00.000Z');
+        await message(h, 'SlaResumed', resumed(h, id, '2026-01-05T09:00:00.000Z'));
+        expect(h.task(id, 'ResolveComplaint').id).not.toBe(firstTask);
+        expect(h.task(id, 'ResolveComplaint').due?.toISOString()).toBe('2026-01-05T15:00:00.000Z');
+        await until(h, '2026-01-05T14:59:59.000Z');
+        expect(topicsOf()).toEqual([SET, 'RemindAssignee:crm.notify']);
+        await until(h, '2026-01-05T15:00:00.000Z');
+        expect(topicsOf()).toEqual([SET, 'RemindAssignee:crm.notify', ESCALATE, 'NotifyHead:crm.notify']);
       });
 
       it('resolved while waiting: the customer is told and the complaint closed', async () => {
