@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { ServiceTaskInput } from '../../engine/core/ports/service-task-handler.js';
 import { openEmbeddedTestDatabase, type EmbeddedTestDatabase } from '../../test/support/test-database.js';
 import { SYSTEM_VIEWER } from '../access/record-viewer.js';
@@ -14,7 +15,7 @@ import { IdempotentHandlerRunner } from '../handlers/idempotent-handler-runner.j
 import { CrmDatabase } from '../shared/crm-database.js';
 import { TeamsService } from '../users/teams.service.js';
 import { UsersService } from '../users/users.service.js';
-import { writeTeamCalendar } from './team-calendars.js';
+import { calendarForAssignee, writeTeamCalendar } from './team-calendars.js';
 import { officeHours, WEEKDAYS } from './working-time.js';
 
 // the complaint SLA on team calendars against a real (embedded) database: crm.complaint.setSla, and the pause while waiting for the customer
@@ -55,6 +56,8 @@ describe('complaint SLA in working hours', () => {
     const input: ServiceTaskInput = { topic: 'crm.complaint.setSla', jobId, processInstanceId: 'pi', processDefinitionKey: 'complaint-sla', activityId: 'SetSlaDue', businessKey: complaintId, variables: { slaHours, reminderShare: 0.75, complaintId } };
     return runner.run('crm.complaint.setSla', handler, input);
   };
+  const changesOf = async (id: string) => (await db.query<{ action: string; changes: Record<string, unknown> }>(`SELECT action, changes FROM crm.record_changes WHERE record_id = $1 ORDER BY id`, [id]))
+    .map((c) => ({ action: c.action, fields: Object.keys(c.changes).sort() }));
   const eventsOf = (id: string) => db.query<{ type: string; variables: Record<string, unknown> }>(`SELECT type, variables FROM crm.record_events WHERE record_id = $1 ORDER BY created_at`, [id]);
 
   it('registered Friday 19:00 with 4 working hours on the assignee team’s calendar (Mon–Fri 9–18 UTC): due Monday 13:00, reminded at 12:00', async () => {
@@ -79,6 +82,14 @@ describe('complaint SLA in working hours', () => {
     expect((await complaints.get(complaint.id, SYSTEM_VIEWER)).slaPausedAt?.toISOString()).toBe('2026-12-07T10:00:00.000Z');
   });
 
+  it('reads the calendar of the assignee’s team in one statement', async () => {
+    const statements: string[] = [];
+    const counting = { query: (sql: string, params?: unknown[]) => { statements.push(sql); return db.dataSource.manager.query(sql, params); } } as unknown as EntityManager;
+    const calendar = await calendarForAssignee(counting, berlinAgent, 'UTC');
+    expect(calendar).toMatchObject({ timeZone: 'Europe/Berlin', hours: officeHours('Europe/Berlin').hours });
+    expect(statements).toHaveLength(1);
+  });
+
   it('refuses a non-positive slaHours (an incident, not a due time in the past)', async () => {
     const complaint = await register(agent);
     await expect(setSla('sla-3', complaint.id, 0)).rejects.toThrow("Expected the input 'slaHours' on task 'SetSlaDue' to be a positive number");
@@ -94,12 +105,15 @@ describe('complaint SLA in working hours', () => {
     const waiting = await complaints.update('spec', complaint.id, { status: 'waiting_for_customer' }, SYSTEM_VIEWER);
     expect(waiting.slaPausedAt).toBeInstanceOf(Date);
     expect((await eventsOf(complaint.id)).map((e) => e.type)).toEqual(['complaint.registered', 'complaint.slaPaused']);
+    // one write: the status and the stopped clock in one change
+    expect(await changesOf(complaint.id)).toEqual([{ action: 'created', fields: expect.any(Array) }, { action: 'updated', fields: ['slaPausedAt', 'status'] }]);
 
     // the wait began 90 minutes ago
     const pausedAt = new Date(Date.now() - 90 * 60_000);
     await db.query(`UPDATE crm.complaints SET sla_paused_at = $2 WHERE id = $1`, [complaint.id, pausedAt]);
     const back = await complaints.update('spec', complaint.id, { status: 'in_progress' }, SYSTEM_VIEWER);
     expect(back).toMatchObject({ status: 'in_progress', slaPausedAt: null, slaPausedMinutes: 90 });
+    expect((await changesOf(complaint.id)).slice(2)).toEqual([{ action: 'updated', fields: ['slaDueAt', 'slaPausedAt', 'slaPausedMinutes', 'slaRemindAt', 'status'] }]);
     const moved = back.slaDueAt.getTime() - complaint.slaDueAt.getTime();
     expect(moved).toBeGreaterThanOrEqual(90 * 60_000);
     expect(moved).toBeLessThan(91 * 60_000);

@@ -30,6 +30,12 @@ const SORT = {
   defaultSort: '-createdAt',
 };
 
+interface SlaClockChange {
+  readonly fields: Partial<Complaint>;
+  readonly event: 'complaint.slaPaused' | 'complaint.slaResumed' | null;
+  readonly variables: Record<string, unknown>;
+}
+
 /** Complaints with an SLA by priority; registering one starts complaint-sla. */
 @Injectable()
 export class ComplaintsService {
@@ -115,8 +121,11 @@ export class ComplaintsService {
       if (patch.contactId) await contactRefs.referenced(tx.manager, patch.contactId, 'contactId', viewer);
       if (patch.contactId) await this.checkContact(tx, patch.contactId, before.companyId);
       if (patch.assigneeId) await users.referenced(tx.manager, patch.assigneeId, 'assigneeId');
-      const after = await complaints.update(tx, before, definedOnly(patch) as Partial<Complaint>);
-      return this.followSlaClock(tx, before, after);
+      const patched = definedOnly(patch) as Partial<Complaint>;
+      const clock = await this.slaClockChange(tx, before, { ...before, ...patched });
+      const after = await complaints.update(tx, before, { ...patched, ...clock.fields });
+      if (clock.event) await tx.emit(clock.event, 'complaint', id, clock.variables);
+      return after;
     });
   }
 
@@ -148,19 +157,18 @@ export class ComplaintsService {
     });
   }
 
-  /** waiting for the customer stops the SLA clock (`complaint.slaPaused`); leaving that status starts it again (`complaint.slaResumed`) */
-  private async followSlaClock(tx: CrmTx, before: Complaint, after: Complaint): Promise<Complaint> {
+  /**
+   * waiting for the customer stops the SLA clock (`complaint.slaPaused`); leaving that status starts
+   * it again (`complaint.slaResumed`): the fields to write with the patch, and the event to emit
+   */
+  private async slaClockChange(tx: CrmTx, before: Complaint, next: Complaint): Promise<SlaClockChange> {
     const waiting = (c: Complaint) => c.status === 'waiting_for_customer';
-    if (!waiting(before) && waiting(after)) {
-      await tx.emit('complaint.slaPaused', 'complaint', after.id, {});
-      return complaints.update(tx, after, pausedSla(after, new Date()), 'sla paused');
+    if (!waiting(before) && waiting(next)) return { fields: pausedSla(next, new Date()), event: 'complaint.slaPaused', variables: {} };
+    if (waiting(before) && !waiting(next)) {
+      const resumed = await resumedSla(tx.manager, next, new Date(), this.options);
+      return { fields: resumed.fields, event: 'complaint.slaResumed', variables: resumed.variables };
     }
-    if (waiting(before) && !waiting(after)) {
-      const resumed = await resumedSla(tx.manager, after, new Date(), this.options);
-      await tx.emit('complaint.slaResumed', 'complaint', after.id, resumed.variables);
-      return complaints.update(tx, after, resumed.fields, 'sla resumed');
-    }
-    return after;
+    return { fields: {}, event: null, variables: {} };
   }
 
   /** complaints are never deleted; closed ones can be archived */
