@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { checkOwnerChange, ownerOfNew } from '../access/owner-rules.js';
@@ -12,7 +13,7 @@ import { CRM_OPTIONS, type CrmOptions } from '../crm-options.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import type { CrmTx } from '../shared/crm-tx.js';
 import { applyFilters } from '../shared/list-filters.js';
-import { readPage, type PageResult } from '../shared/list-query.js';
+import { readPage, type ListedQuery, type PageResult } from '../shared/list-query.js';
 import { RecordStore } from '../shared/record-store.js';
 import { definedOnly } from '../shared/defined-only.js';
 import { users } from '../users/users.service.js';
@@ -47,8 +48,14 @@ export class ComplaintsService {
   ) {}
 
   list(query: ComplaintListQuery, viewer: RecordViewer): Promise<PageResult<Complaint>> {
-    const qb = whereVisible(this.db.dataSource.getRepository(Complaint).createQueryBuilder('k'), 'complaint', viewer);
-    return readPage(qb, query, SORT, applyFilters(qb, complaintList, query));
+    const { qb, spec, options } = this.listed(query, viewer);
+    return readPage(qb, query, spec, options);
+  }
+
+  /** the list's rows before paging, on `manager` (an export pages through them in one snapshot) */
+  listed(query: ComplaintListQuery, viewer: RecordViewer, manager: EntityManager = this.db.dataSource.manager): ListedQuery<Complaint> {
+    const qb = whereVisible(manager.getRepository(Complaint).createQueryBuilder('k'), 'complaint', viewer);
+    return { qb, spec: SORT, options: applyFilters(qb, complaintList, query) };
   }
 
   get(id: string, viewer: RecordViewer): Promise<Complaint> {

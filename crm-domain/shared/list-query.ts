@@ -38,10 +38,59 @@ export interface PageOptions {
   readonly prefixFiltered?: string | undefined;
 }
 
+/** a list's query before paging: its rows (filters and visibility applied), its sort spec and options */
+export interface ListedQuery<E extends ObjectLiteral> {
+  readonly qb: SelectQueryBuilder<E>;
+  readonly spec: SortSpec;
+  readonly options: PageOptions;
+}
+
+interface OrderTerm {
+  readonly property: string;
+  /** what is ordered by: the column, or an expression of it */
+  readonly expression: string;
+  readonly descending: boolean;
+}
+
 /** Orders by the requested fields (id last, for stable pages) and reads one page with the total. */
 export async function readPage<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, paging: Paging, spec: SortSpec, options: PageOptions = {}): Promise<PageResult<E>> {
-  const alias = qb.alias;
-  for (const term of terms(paging, spec)) {
+  orderBy(qb, orderTerms(qb.alias, paging, spec, options));
+  qb.offset((paging.page - 1) * paging.pageSize).limit(paging.pageSize);
+  const [items, total] = await Promise.all([qb.getMany(), qb.clone().offset(undefined).limit(undefined).orderBy().getCount()]);
+  return { items, total, page: paging.page, pageSize: paging.pageSize };
+}
+
+/**
+ * The next `limit` rows of the list after `after` (its last row read; null: from the start), in
+ * the order readPage gives them, by their sort values and id (keyset paging): rows inserted or
+ * removed meanwhile never shift a row into another page. Not counted.
+ */
+export async function readRowsAfter<E extends ObjectLiteral>(listed: ListedQuery<E>, sort: string | undefined, after: E | null, limit: number): Promise<E[]> {
+  const { qb, spec, options } = listed;
+  const order = orderTerms(qb.alias, { sort }, spec, options);
+  if (after) {
+    const params: Record<string, unknown> = {};
+    const value = (term: OrderTerm, i: number) => {
+      const v = (after as Record<string, unknown>)[term.property];
+      params[`keyset_${i}`] = v;
+      return v === null || v === undefined ? null : `:keyset_${i}`;
+    };
+    // PostgreSQL's null order: last ascending, first descending
+    const equal = (term: OrderTerm, bound: string | null) => (bound === null ? `${term.expression} IS NULL` : `${term.expression} = ${bound}`);
+    const beyond = (term: OrderTerm, bound: string | null) => {
+      if (term.descending) return bound === null ? `${term.expression} IS NOT NULL` : `${term.expression} < ${bound}`;
+      return bound === null ? 'FALSE' : `(${term.expression} > ${bound} OR ${term.expression} IS NULL)`;
+    };
+    const bounds = order.map(value);
+    const alternatives = order.map((term, i) => [...order.slice(0, i).map((t, j) => equal(t, bounds[j]!)), beyond(term, bounds[i]!)].join(' AND '));
+    qb.andWhere(`(${alternatives.map((a) => `(${a})`).join(' OR ')})`, params);
+  }
+  orderBy(qb, order);
+  return qb.limit(limit).getMany();
+}
+
+function orderTerms(alias: string, paging: Pick<Paging, 'sort'>, spec: SortSpec, options: PageOptions): OrderTerm[] {
+  const requested = terms(paging, spec).map((term): OrderTerm => {
     const descending = term.startsWith('-');
     const name = term.replace(/^[-+]/, '');
     const property = ownEntry(spec.sortable, name);
@@ -49,16 +98,17 @@ export async function readPage<E extends ObjectLiteral>(qb: SelectQueryBuilder<E
       throw new CrmInvalidRequestError(`Invalid query parameter 'sort': cannot sort by '${name}', expected one of ${Object.keys(spec.sortable).join(', ')}`);
     }
     // PostgreSQL's default null order (last ascending, first descending) lets a btree index serve ORDER BY ... LIMIT
-    const column = property === options.prefixFiltered ? `${alias}.${property} || ''` : `${alias}.${property}`;
-    qb.addOrderBy(column, descending ? 'DESC' : 'ASC');
-  }
-  qb.addOrderBy(`${alias}.id`, terms(paging, spec).at(-1)?.startsWith('-') ? 'DESC' : 'ASC');
-  qb.offset((paging.page - 1) * paging.pageSize).limit(paging.pageSize);
-  const [items, total] = await Promise.all([qb.getMany(), qb.clone().offset(undefined).limit(undefined).orderBy().getCount()]);
-  return { items, total, page: paging.page, pageSize: paging.pageSize };
+    const expression = property === options.prefixFiltered ? `${alias}.${property} || ''` : `${alias}.${property}`;
+    return { property, expression, descending };
+  });
+  return [...requested, { property: 'id', expression: `${alias}.id`, descending: requested.at(-1)?.descending ?? false }];
 }
 
-function terms(paging: Paging, spec: SortSpec): string[] {
+function orderBy<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, order: readonly OrderTerm[]): void {
+  for (const term of order) qb.addOrderBy(term.expression, term.descending ? 'DESC' : 'ASC');
+}
+
+function terms(paging: Pick<Paging, 'sort'>, spec: SortSpec): string[] {
   return (paging.sort ?? spec.defaultSort).split(',').map((t) => t.trim()).filter(Boolean);
 }
 
