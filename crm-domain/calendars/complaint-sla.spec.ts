@@ -10,6 +10,7 @@ import { ComplaintsService } from '../complaints/complaints.service.js';
 import { DEFAULT_CRM_OPTIONS } from '../crm-options.js';
 import { crmEntities } from '../entities.js';
 import { ComplaintSetSlaHandler } from '../handlers/complaint-set-sla.handler.js';
+import { ComplaintSlaStateHandler } from '../handlers/complaint-sla-state.handler.js';
 import { ServiceReportsService } from '../reports/service-reports.service.js';
 import { IdempotentHandlerRunner } from '../handlers/idempotent-handler-runner.js';
 import { CrmDatabase } from '../shared/crm-database.js';
@@ -80,6 +81,15 @@ describe('complaint SLA in working hours', () => {
     // the pause's due times are those of the SLA table; the wait's working time is added when it ends
     expect((await setSla('sla-paused', complaint.id))?.variables).toEqual({ slaDueAt: '2026-12-07T13:00:00.000Z', slaRemindAt: '2026-12-07T12:00:00.000Z', slaPaused: true });
     expect((await complaints.get(complaint.id, SYSTEM_VIEWER)).slaPausedAt?.toISOString()).toBe('2026-12-07T10:00:00.000Z');
+  });
+
+  it('crm.complaint.slaState tells complaint-sla where the complaint is: waiting, or back with the due times the record holds', async () => {
+    const complaint = await register(agent);
+    const state = (jobId: string) => runner.run('crm.complaint.slaState', new ComplaintSlaStateHandler(), { topic: 'crm.complaint.slaState', jobId, processInstanceId: 'pi', processDefinitionKey: 'complaint-sla', activityId: 'CheckComplaint', businessKey: complaint.id, variables: {} });
+    await complaints.update('spec', complaint.id, { status: 'waiting_for_customer' }, SYSTEM_VIEWER);
+    expect((await state('state-1'))?.variables).toEqual({ complaintStatus: 'waiting_for_customer' });
+    const back = await complaints.update('spec', complaint.id, { status: 'in_progress' }, SYSTEM_VIEWER);
+    expect((await state('state-2'))?.variables).toEqual({ complaintStatus: 'in_progress', slaDueAt: back.slaDueAt.toISOString(), slaRemindAt: back.slaRemindAt!.toISOString(), assigneeId: agent });
   });
 
   it('reads the calendar of the assignee’s team in one statement', async () => {
