@@ -65,6 +65,13 @@ describe('list export', () => {
     expect(names(await exportCompanies({ sort: 'name', q: 'Export 1' }))).toEqual(all.slice(10, 20));
   });
 
+  it('times finer than JavaScript’s milliseconds: rows of one millisecond are neither lost nor doubled', async () => {
+    const all = Array.from({ length: 25 }, (_, i) => `Export ${String(i).padStart(2, '0')}`);
+    await db.query(`UPDATE crm.companies SET created_at = timestamptz '2026-01-01T10:00:00.123Z' + (substr(name, 8)::int * interval '1 microsecond') WHERE name ~ '^Export [0-9]{2}$'`);
+    expect(names(await exportCompanies({ sort: 'createdAt' }))).toEqual(all);
+    expect(names(await exportCompanies({ sort: '-createdAt' }))).toEqual([...all].reverse());
+  });
+
   it('rows written during the export neither shift nor double a row: the file is the list when it began', async () => {
     const inserts: Promise<unknown>[] = [];
     const res = await exportCompanies({ sort: 'name' }, (writes) => {

@@ -80,6 +80,8 @@ async function* pages<Q extends { sort?: string | undefined }, E extends ObjectL
     const names = await namesFor(manager, list.shape, items, viewer);
     yield items.map((item) => list.shape.columns.map((c) => c.value(item, names)));
     if (items.length < pageSize) return;
+    // a page must move on: the same last row again would loop for ever
+    if (last !== null && items.at(-1)!['id'] === last['id']) throw new Error(`Expected the export of ${list.name} to move past row ${String(last['id'])}, but a page ended with it again`);
     last = items.at(-1)!;
   }
 }

@@ -63,30 +63,36 @@ export async function readPage<E extends ObjectLiteral>(qb: SelectQueryBuilder<E
 /**
  * The next `limit` rows of the list after `after` (its last row read; null: from the start), in
  * the order readPage gives them, by their sort values and id (keyset paging): rows inserted or
- * removed meanwhile never shift a row into another page. Not counted.
+ * removed meanwhile never shift a row into another page. Not counted. The bounds are the stored
+ * row's own values, read by its id (an entity's dates hold milliseconds, the database's
+ * microseconds); only whether one is null is taken from `after`.
  */
 export async function readRowsAfter<E extends ObjectLiteral>(listed: ListedQuery<E>, sort: string | undefined, after: E | null, limit: number): Promise<E[]> {
   const { qb, spec, options } = listed;
   const order = orderTerms(qb.alias, { sort }, spec, options);
-  if (after) {
-    const params: Record<string, unknown> = {};
-    const value = (term: OrderTerm, i: number) => {
-      const v = (after as Record<string, unknown>)[term.property];
-      params[`keyset_${i}`] = v;
-      return v === null || v === undefined ? null : `:keyset_${i}`;
-    };
-    // PostgreSQL's null order: last ascending, first descending
-    const equal = (term: OrderTerm, bound: string | null) => (bound === null ? `${term.expression} IS NULL` : `${term.expression} = ${bound}`);
-    const beyond = (term: OrderTerm, bound: string | null) => {
-      if (term.descending) return bound === null ? `${term.expression} IS NOT NULL` : `${term.expression} < ${bound}`;
-      return bound === null ? 'FALSE' : `(${term.expression} > ${bound} OR ${term.expression} IS NULL)`;
-    };
-    const bounds = order.map(value);
-    const alternatives = order.map((term, i) => [...order.slice(0, i).map((t, j) => equal(t, bounds[j]!)), beyond(term, bounds[i]!)].join(' AND '));
-    qb.andWhere(`(${alternatives.map((a) => `(${a})`).join(' OR ')})`, params);
-  }
+  if (after) qb.andWhere(afterRow(qb, order, after), { keyset_after: (after as Record<string, unknown>)['id'] });
   orderBy(qb, order);
   return qb.limit(limit).getMany();
+}
+
+/** the condition "the row comes after `after` in `order`" (PostgreSQL's null order: last ascending, first descending) */
+function afterRow<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, order: readonly OrderTerm[], after: E): string {
+  const metadata = qb.expressionMap.mainAlias!.metadata;
+  const bound = (term: OrderTerm): string | null => {
+    if ((after as Record<string, unknown>)[term.property] === null) return null;
+    const column = metadata.findColumnWithPropertyPath(term.property);
+    if (!column) throw new Error(`Expected '${term.property}' to be a column of ${metadata.tablePath}`);
+    const expression = term.expression.replace(`${qb.alias}.${term.property}`, `k.${column.databaseName}`);
+    return `(SELECT ${expression} FROM ${metadata.tablePath} k WHERE k.id = :keyset_after)`;
+  };
+  const equal = (term: OrderTerm, b: string | null) => (b === null ? `${term.expression} IS NULL` : `${term.expression} = ${b}`);
+  const beyond = (term: OrderTerm, b: string | null) => {
+    if (term.descending) return b === null ? `${term.expression} IS NOT NULL` : `${term.expression} < ${b}`;
+    return b === null ? 'FALSE' : `(${term.expression} > ${b} OR ${term.expression} IS NULL)`;
+  };
+  const bounds = order.map(bound);
+  const alternatives = order.map((term, i) => [...order.slice(0, i).map((t, j) => equal(t, bounds[j]!)), beyond(term, bounds[i]!)].join(' AND '));
+  return `(${alternatives.map((a) => `(${a})`).join(' OR ')})`;
 }
 
 function orderTerms(alias: string, paging: Pick<Paging, 'sort'>, spec: SortSpec, options: PageOptions): OrderTerm[] {
