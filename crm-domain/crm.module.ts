@@ -10,6 +10,7 @@ import { ActivityCreateHandler } from './handlers/activity-create.handler.js';
 import { ComplaintCloseHandler } from './handlers/complaint-close.handler.js';
 import { ComplaintEscalateHandler } from './handlers/complaint-escalate.handler.js';
 import { ComplaintSetSlaHandler } from './handlers/complaint-set-sla.handler.js';
+import { ComplaintSlaStateHandler } from './handlers/complaint-sla-state.handler.js';
 import { DealUpdateStageHandler } from './handlers/deal-update-stage.handler.js';
 import { exportControllers, importControllers, importExportProviders } from './import/import.feature.js';
 import { IdempotentHandlerRunner } from './handlers/idempotent-handler-runner.js';
@@ -63,7 +64,7 @@ export class CrmModule {
         // processes: deployed first, handlers registered before jobs run, events applied after commit
         ProcessDeployer,
         IdempotentHandlerRunner, TaskHandlerRegistrar,
-        LeadAssignHandler, DealUpdateStageHandler, ActivityCreateHandler, ComplaintEscalateHandler, ComplaintCloseHandler, ComplaintSetSlaHandler, NotifyHandler,
+        LeadAssignHandler, DealUpdateStageHandler, ActivityCreateHandler, ComplaintEscalateHandler, ComplaintCloseHandler, ComplaintSetSlaHandler, ComplaintSlaStateHandler, NotifyHandler,
         ProcessTriggerExecutor, RecordEventRelay,
         OutboxRelay,
         // read side

@@ -7,7 +7,7 @@ import { SYSTEM_VIEWER, type RecordViewer } from '../access/record-viewer.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import type { CrmTx } from '../shared/crm-tx.js';
 import { applyFilters } from '../shared/list-filters.js';
-import { readPage, type PageResult } from '../shared/list-query.js';
+import { readPage, type ListedQuery, type PageResult } from '../shared/list-query.js';
 import { RecordStore } from '../shared/record-store.js';
 import { RECORD_DEFINITIONS, type RecordType } from '../shared/record-types.js';
 import { definedOnly } from '../shared/defined-only.js';
@@ -31,8 +31,14 @@ export class ActivitiesService {
   ) {}
 
   list(query: ActivityListQuery, viewer: RecordViewer): Promise<PageResult<Activity>> {
-    const qb = whereVisible(this.db.dataSource.getRepository(Activity).createQueryBuilder('a'), 'activity', viewer);
-    return readPage(qb, query, SORT, applyFilters(qb, activityList, query));
+    const { qb, spec, options } = this.listed(query, viewer);
+    return readPage(qb, query, spec, options);
+  }
+
+  /** the list's rows before paging, on `manager` (an export pages through them in one snapshot) */
+  listed(query: ActivityListQuery, viewer: RecordViewer, manager: EntityManager = this.db.dataSource.manager): ListedQuery<Activity> {
+    const qb = whereVisible(manager.getRepository(Activity).createQueryBuilder('a'), 'activity', viewer);
+    return { qb, spec: SORT, options: applyFilters(qb, activityList, query) };
   }
 
   get(id: string, viewer: RecordViewer): Promise<Activity> {

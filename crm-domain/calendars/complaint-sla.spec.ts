@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { ServiceTaskInput } from '../../engine/core/ports/service-task-handler.js';
 import { openEmbeddedTestDatabase, type EmbeddedTestDatabase } from '../../test/support/test-database.js';
 import { SYSTEM_VIEWER } from '../access/record-viewer.js';
@@ -9,12 +10,13 @@ import { ComplaintsService } from '../complaints/complaints.service.js';
 import { DEFAULT_CRM_OPTIONS } from '../crm-options.js';
 import { crmEntities } from '../entities.js';
 import { ComplaintSetSlaHandler } from '../handlers/complaint-set-sla.handler.js';
+import { ComplaintSlaStateHandler } from '../handlers/complaint-sla-state.handler.js';
 import { ServiceReportsService } from '../reports/service-reports.service.js';
 import { IdempotentHandlerRunner } from '../handlers/idempotent-handler-runner.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import { TeamsService } from '../users/teams.service.js';
 import { UsersService } from '../users/users.service.js';
-import { writeTeamCalendar } from './team-calendars.js';
+import { calendarForAssignee, writeTeamCalendar } from './team-calendars.js';
 import { officeHours, WEEKDAYS } from './working-time.js';
 
 // the complaint SLA on team calendars against a real (embedded) database: crm.complaint.setSla, and the pause while waiting for the customer
@@ -55,11 +57,13 @@ describe('complaint SLA in working hours', () => {
     const input: ServiceTaskInput = { topic: 'crm.complaint.setSla', jobId, processInstanceId: 'pi', processDefinitionKey: 'complaint-sla', activityId: 'SetSlaDue', businessKey: complaintId, variables: { slaHours, reminderShare: 0.75, complaintId } };
     return runner.run('crm.complaint.setSla', handler, input);
   };
+  const changesOf = async (id: string) => (await db.query<{ action: string; changes: Record<string, unknown> }>(`SELECT action, changes FROM crm.record_changes WHERE record_id = $1 ORDER BY id`, [id]))
+    .map((c) => ({ action: c.action, fields: Object.keys(c.changes).sort() }));
   const eventsOf = (id: string) => db.query<{ type: string; variables: Record<string, unknown> }>(`SELECT type, variables FROM crm.record_events WHERE record_id = $1 ORDER BY created_at`, [id]);
 
   it('registered Friday 19:00 with 4 working hours on the assignee team’s calendar (Mon–Fri 9–18 UTC): due Monday 13:00, reminded at 12:00', async () => {
     const complaint = await register(agent, '2026-12-04T19:00:00Z');
-    expect(await setSla('sla-1', complaint.id)).toEqual({ outcome: 'complete', variables: { slaDueAt: '2026-12-07T13:00:00.000Z', slaRemindAt: '2026-12-07T12:00:00.000Z' } });
+    expect(await setSla('sla-1', complaint.id)).toEqual({ outcome: 'complete', variables: { slaDueAt: '2026-12-07T13:00:00.000Z', slaRemindAt: '2026-12-07T12:00:00.000Z', slaPaused: false } });
     const stored = await complaints.get(complaint.id, SYSTEM_VIEWER);
     expect(stored.slaDueAt.toISOString()).toBe('2026-12-07T13:00:00.000Z');
     expect(stored.slaRemindAt?.toISOString()).toBe('2026-12-07T12:00:00.000Z');
@@ -67,7 +71,33 @@ describe('complaint SLA in working hours', () => {
 
   it('counts in the team’s zone: in Berlin Monday 9:00 is 8:00 UTC', async () => {
     const complaint = await register(berlinAgent, '2026-12-04T19:00:00Z');
-    expect((await setSla('sla-2', complaint.id))?.variables).toEqual({ slaDueAt: '2026-12-07T12:00:00.000Z', slaRemindAt: '2026-12-07T11:00:00.000Z' });
+    expect((await setSla('sla-2', complaint.id))?.variables).toEqual({ slaDueAt: '2026-12-07T12:00:00.000Z', slaRemindAt: '2026-12-07T11:00:00.000Z', slaPaused: false });
+  });
+
+  it('waiting for the customer before the SLA is set: setSla says so (the process then waits without timers) and keeps the clock stopped', async () => {
+    const complaint = await register(agent, '2026-12-07T09:00:00Z');
+    await complaints.update('spec', complaint.id, { status: 'waiting_for_customer' }, SYSTEM_VIEWER);
+    await db.query(`UPDATE crm.complaints SET sla_paused_at = $2 WHERE id = $1`, [complaint.id, '2026-12-07T10:00:00Z']);
+    // the pause's due times are those of the SLA table; the wait's working time is added when it ends
+    expect((await setSla('sla-paused', complaint.id))?.variables).toEqual({ slaDueAt: '2026-12-07T13:00:00.000Z', slaRemindAt: '2026-12-07T12:00:00.000Z', slaPaused: true });
+    expect((await complaints.get(complaint.id, SYSTEM_VIEWER)).slaPausedAt?.toISOString()).toBe('2026-12-07T10:00:00.000Z');
+  });
+
+  it('crm.complaint.slaState tells complaint-sla where the complaint is: waiting, or back with the due times the record holds', async () => {
+    const complaint = await register(agent);
+    const state = (jobId: string) => runner.run('crm.complaint.slaState', new ComplaintSlaStateHandler(), { topic: 'crm.complaint.slaState', jobId, processInstanceId: 'pi', processDefinitionKey: 'complaint-sla', activityId: 'CheckComplaint', businessKey: complaint.id, variables: {} });
+    await complaints.update('spec', complaint.id, { status: 'waiting_for_customer' }, SYSTEM_VIEWER);
+    expect((await state('state-1'))?.variables).toEqual({ complaintStatus: 'waiting_for_customer' });
+    const back = await complaints.update('spec', complaint.id, { status: 'in_progress' }, SYSTEM_VIEWER);
+    expect((await state('state-2'))?.variables).toEqual({ complaintStatus: 'in_progress', slaDueAt: back.slaDueAt.toISOString(), slaRemindAt: back.slaRemindAt!.toISOString(), assigneeId: agent });
+  });
+
+  it('reads the calendar of the assignee’s team in one statement', async () => {
+    const statements: string[] = [];
+    const counting = { query: (sql: string, params?: unknown[]) => { statements.push(sql); return db.dataSource.manager.query(sql, params); } } as unknown as EntityManager;
+    const calendar = await calendarForAssignee(counting, berlinAgent, 'UTC');
+    expect(calendar).toMatchObject({ timeZone: 'Europe/Berlin', hours: officeHours('Europe/Berlin').hours });
+    expect(statements).toHaveLength(1);
   });
 
   it('refuses a non-positive slaHours (an incident, not a due time in the past)', async () => {
@@ -85,12 +115,15 @@ describe('complaint SLA in working hours', () => {
     const waiting = await complaints.update('spec', complaint.id, { status: 'waiting_for_customer' }, SYSTEM_VIEWER);
     expect(waiting.slaPausedAt).toBeInstanceOf(Date);
     expect((await eventsOf(complaint.id)).map((e) => e.type)).toEqual(['complaint.registered', 'complaint.slaPaused']);
+    // one write: the status and the stopped clock in one change
+    expect(await changesOf(complaint.id)).toEqual([{ action: 'created', fields: expect.any(Array) }, { action: 'updated', fields: ['slaPausedAt', 'status'] }]);
 
     // the wait began 90 minutes ago
     const pausedAt = new Date(Date.now() - 90 * 60_000);
     await db.query(`UPDATE crm.complaints SET sla_paused_at = $2 WHERE id = $1`, [complaint.id, pausedAt]);
     const back = await complaints.update('spec', complaint.id, { status: 'in_progress' }, SYSTEM_VIEWER);
     expect(back).toMatchObject({ status: 'in_progress', slaPausedAt: null, slaPausedMinutes: 90 });
+    expect((await changesOf(complaint.id)).slice(2)).toEqual([{ action: 'updated', fields: ['slaDueAt', 'slaPausedAt', 'slaPausedMinutes', 'slaRemindAt', 'status'] }]);
     const moved = back.slaDueAt.getTime() - complaint.slaDueAt.getTime();
     expect(moved).toBeGreaterThanOrEqual(90 * 60_000);
     expect(moved).toBeLessThan(91 * 60_000);

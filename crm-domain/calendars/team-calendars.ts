@@ -49,12 +49,13 @@ export async function readCalendarsByTeamName(manager: EntityManager, defaultZon
  * the first service team's (by name); without one, the default.
  */
 export async function calendarForAssignee(manager: EntityManager, assigneeId: string | null, defaultZone: string): Promise<WorkingCalendar> {
-  const [team] = (await manager.query(
-    `SELECT t.id FROM crm.teams t
+  const [row] = (await manager.query(
+    `SELECT t.id AS team_id, c.time_zone, c.hours, c.holidays, c.updated_at
+     FROM crm.teams t LEFT JOIN crm.team_calendars c ON c.team_id = t.id
      WHERE t.id = (SELECT team_id FROM crm.users WHERE id = $1) OR t.kind = 'service'
      ORDER BY (t.id = (SELECT team_id FROM crm.users WHERE id = $1)) DESC NULLS LAST, t.name
      LIMIT 1`,
     [assigneeId],
-  )) as { id: string }[];
-  return team ? readTeamCalendar(manager, team.id, defaultZone) : officeHours(defaultZone);
+  )) as (CalendarRow & { time_zone: string | null })[];
+  return row && row.time_zone !== null ? fromRow(row) : officeHours(defaultZone);
 }

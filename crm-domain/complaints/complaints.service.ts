@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { checkOwnerChange, ownerOfNew } from '../access/owner-rules.js';
@@ -12,7 +13,7 @@ import { CRM_OPTIONS, type CrmOptions } from '../crm-options.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import type { CrmTx } from '../shared/crm-tx.js';
 import { applyFilters } from '../shared/list-filters.js';
-import { readPage, type PageResult } from '../shared/list-query.js';
+import { readPage, type ListedQuery, type PageResult } from '../shared/list-query.js';
 import { RecordStore } from '../shared/record-store.js';
 import { definedOnly } from '../shared/defined-only.js';
 import { users } from '../users/users.service.js';
@@ -30,6 +31,12 @@ const SORT = {
   defaultSort: '-createdAt',
 };
 
+interface SlaClockChange {
+  readonly fields: Partial<Complaint>;
+  readonly event: 'complaint.slaPaused' | 'complaint.slaResumed' | null;
+  readonly variables: Record<string, unknown>;
+}
+
 /** Complaints with an SLA by priority; registering one starts complaint-sla. */
 @Injectable()
 export class ComplaintsService {
@@ -41,8 +48,14 @@ export class ComplaintsService {
   ) {}
 
   list(query: ComplaintListQuery, viewer: RecordViewer): Promise<PageResult<Complaint>> {
-    const qb = whereVisible(this.db.dataSource.getRepository(Complaint).createQueryBuilder('k'), 'complaint', viewer);
-    return readPage(qb, query, SORT, applyFilters(qb, complaintList, query));
+    const { qb, spec, options } = this.listed(query, viewer);
+    return readPage(qb, query, spec, options);
+  }
+
+  /** the list's rows before paging, on `manager` (an export pages through them in one snapshot) */
+  listed(query: ComplaintListQuery, viewer: RecordViewer, manager: EntityManager = this.db.dataSource.manager): ListedQuery<Complaint> {
+    const qb = whereVisible(manager.getRepository(Complaint).createQueryBuilder('k'), 'complaint', viewer);
+    return { qb, spec: SORT, options: applyFilters(qb, complaintList, query) };
   }
 
   get(id: string, viewer: RecordViewer): Promise<Complaint> {
@@ -115,8 +128,11 @@ export class ComplaintsService {
       if (patch.contactId) await contactRefs.referenced(tx.manager, patch.contactId, 'contactId', viewer);
       if (patch.contactId) await this.checkContact(tx, patch.contactId, before.companyId);
       if (patch.assigneeId) await users.referenced(tx.manager, patch.assigneeId, 'assigneeId');
-      const after = await complaints.update(tx, before, definedOnly(patch) as Partial<Complaint>);
-      return this.followSlaClock(tx, before, after);
+      const patched = definedOnly(patch) as Partial<Complaint>;
+      const clock = await this.slaClockChange(tx, before, { ...before, ...patched });
+      const after = await complaints.update(tx, before, { ...patched, ...clock.fields });
+      if (clock.event) await tx.emit(clock.event, 'complaint', id, clock.variables);
+      return after;
     });
   }
 
@@ -148,19 +164,18 @@ export class ComplaintsService {
     });
   }
 
-  /** waiting for the customer stops the SLA clock (`complaint.slaPaused`); leaving that status starts it again (`complaint.slaResumed`) */
-  private async followSlaClock(tx: CrmTx, before: Complaint, after: Complaint): Promise<Complaint> {
+  /**
+   * waiting for the customer stops the SLA clock (`complaint.slaPaused`); leaving that status starts
+   * it again (`complaint.slaResumed`): the fields to write with the patch, and the event to emit
+   */
+  private async slaClockChange(tx: CrmTx, before: Complaint, next: Complaint): Promise<SlaClockChange> {
     const waiting = (c: Complaint) => c.status === 'waiting_for_customer';
-    if (!waiting(before) && waiting(after)) {
-      await tx.emit('complaint.slaPaused', 'complaint', after.id, {});
-      return complaints.update(tx, after, pausedSla(after, new Date()), 'sla paused');
+    if (!waiting(before) && waiting(next)) return { fields: pausedSla(next, new Date()), event: 'complaint.slaPaused', variables: {} };
+    if (waiting(before) && !waiting(next)) {
+      const resumed = await resumedSla(tx.manager, next, new Date(), this.options);
+      return { fields: resumed.fields, event: 'complaint.slaResumed', variables: resumed.variables };
     }
-    if (waiting(before) && !waiting(after)) {
-      const resumed = await resumedSla(tx.manager, after, new Date(), this.options);
-      await tx.emit('complaint.slaResumed', 'complaint', after.id, resumed.variables);
-      return complaints.update(tx, after, resumed.fields, 'sla resumed');
-    }
-    return after;
+    return { fields: {}, event: null, variables: {} };
   }
 
   /** complaints are never deleted; closed ones can be archived */

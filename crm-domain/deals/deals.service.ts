@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { checkOwnerChange, ownerOfNew } from '../access/owner-rules.js';
@@ -8,7 +9,7 @@ import { Contact } from '../companies/contact.entity.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import type { CrmTx } from '../shared/crm-tx.js';
 import { applyFilters } from '../shared/list-filters.js';
-import { readPage, type PageResult } from '../shared/list-query.js';
+import { readPage, type ListedQuery, type PageResult } from '../shared/list-query.js';
 import { RecordStore } from '../shared/record-store.js';
 import { isUuid } from '../shared/record-types.js';
 import { definedOnly } from '../shared/defined-only.js';
@@ -46,8 +47,14 @@ export class DealsService {
   ) {}
 
   list(query: DealListQuery, viewer: RecordViewer): Promise<PageResult<Deal>> {
-    const qb = whereVisible(this.db.dataSource.getRepository(Deal).createQueryBuilder('d'), 'deal', viewer);
-    return readPage(qb, query, SORT, applyFilters(qb, dealList, query));
+    const { qb, spec, options } = this.listed(query, viewer);
+    return readPage(qb, query, spec, options);
+  }
+
+  /** the list's rows before paging, on `manager` (an export pages through them in one snapshot) */
+  listed(query: DealListQuery, viewer: RecordViewer, manager: EntityManager = this.db.dataSource.manager): ListedQuery<Deal> {
+    const qb = whereVisible(manager.getRepository(Deal).createQueryBuilder('d'), 'deal', viewer);
+    return { qb, spec: SORT, options: applyFilters(qb, dealList, query) };
   }
 
   /** per stage: how many deals the filters leave and their amount per currency (paging and sort ignored) */

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { whereVisible } from '../access/record-access.js';
 import type { RecordViewer } from '../access/record-viewer.js';
+import { Company } from '../companies/company.entity.js';
+import { Contact } from '../companies/contact.entity.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import { CrmConflictError } from '../shared/crm-errors.js';
 import { parseInput } from '../shared/validation.js';
@@ -17,7 +20,8 @@ export class DuplicatesService {
   /** GET /api/duplicates: records the caller sees, never a count of others */
   async find(query: DuplicateQuery, viewer: RecordViewer): Promise<{ items: DuplicateMatch[] }> {
     const phones = query.phone === undefined ? [] : Array.isArray(query.phone) ? query.phone : [query.phone];
-    const items = await findDuplicates(this.db.dataSource.manager, { ...query, phones }, viewer);
+    const manager = this.db.dataSource.manager;
+    const items = await withVisibleDetails(manager, await findDuplicates(manager, { ...query, phones }, viewer), viewer);
     return { items };
   }
 
@@ -29,8 +33,9 @@ export class DuplicatesService {
    */
   async refuseLikely(candidate: DuplicateCandidate | readonly DuplicateCandidate[], viewer: RecordViewer, query: unknown, manager: EntityManager = this.db.dataSource.manager): Promise<void> {
     if (confirmsDuplicate(query)) return;
-    const candidates: DuplicateMatch[] = [];
-    for (const one of listOf(candidate)) candidates.push(...(await findDuplicates(manager, one, viewer)));
+    const found: DuplicateMatch[] = [];
+    for (const one of listOf(candidate)) found.push(...(await findDuplicates(manager, one, viewer)));
+    const candidates = await withVisibleDetails(manager, found, viewer);
     if (candidates.length === 0) return;
     throw new CrmConflictError(
       `The new ${newWhat(candidate)} looks like ${existingWhat(candidates)} (${candidates.map((c) => `'${c.title}': ${c.matched.join(', ')}`).join('; ')}); repeat with ?confirmDuplicate=true to create it anyway`,
@@ -57,4 +62,19 @@ function existingWhat(candidates: readonly DuplicateMatch[]): string {
 
 function listOf(candidate: DuplicateCandidate | readonly DuplicateCandidate[]): readonly DuplicateCandidate[] {
   return 'type' in candidate ? [candidate] : candidate;
+}
+
+/**
+ * A contact is seen by its owner even at a company they do not see: its detail (the company's
+ * name) is then left out, as the company's own record would be.
+ */
+async function withVisibleDetails(manager: EntityManager, matches: DuplicateMatch[], viewer: RecordViewer): Promise<DuplicateMatch[]> {
+  const contactIds = matches.flatMap((m) => (m.type === 'contact' && m.detail !== null ? [m.id] : []));
+  if (contactIds.length === 0 || viewer.records === 'all') return matches;
+  const contacts = await manager.getRepository(Contact).createQueryBuilder('k').select(['k.id', 'k.companyId']).where('k.id IN (:...ids)', { ids: contactIds }).getMany();
+  const companyIds = [...new Set(contacts.map((c) => c.companyId))];
+  const visible = await whereVisible(manager.getRepository(Company).createQueryBuilder('c').select('c.id').where('c.id IN (:...ids)', { ids: companyIds }), 'company', viewer).getMany();
+  const seen = new Set(visible.map((c) => c.id));
+  const companyOf = new Map(contacts.map((c) => [c.id, c.companyId]));
+  return matches.map((m) => (m.type === 'contact' && !seen.has(companyOf.get(m.id) ?? '') ? { ...m, detail: null } : m));
 }

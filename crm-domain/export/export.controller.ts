@@ -1,5 +1,6 @@
 import { Get, Inject, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import type { ObjectLiteral } from 'typeorm';
 import { Viewer, type RecordViewer } from '../access/record-viewer.js';
 import { ActivitiesService } from '../activities/activities.service.js';
 import { activityListQuery } from '../activities/activity-schemas.js';
@@ -40,35 +41,35 @@ export class ExportController {
 
   @Get('companies/export')
   companiesExport(@Query() query: unknown, @Viewer() viewer: RecordViewer, @Res() res: Response) {
-    return this.send(res, { name: 'companies', schema: companyListQuery, list: (q, v) => this.companies.list(q, v), shape: COMPANY_EXPORT }, query, viewer);
+    return this.send(res, { name: 'companies', schema: companyListQuery, listed: (q, v, m) => this.companies.listed(q, v, m), shape: COMPANY_EXPORT }, query, viewer);
   }
 
   @Get('contacts/export')
   contactsExport(@Query() query: unknown, @Viewer() viewer: RecordViewer, @Res() res: Response) {
-    return this.send(res, { name: 'contacts', schema: contactListQuery, list: (q, v) => this.contacts.list(q, v), shape: CONTACT_EXPORT }, query, viewer);
+    return this.send(res, { name: 'contacts', schema: contactListQuery, listed: (q, v, m) => this.contacts.listed(q, v, m), shape: CONTACT_EXPORT }, query, viewer);
   }
 
   @Get('leads/export')
   leadsExport(@Query() query: unknown, @Viewer() viewer: RecordViewer, @Res() res: Response) {
-    return this.send(res, { name: 'leads', schema: leadListQuery, list: (q, v) => this.leads.list(q, v), shape: LEAD_EXPORT }, query, viewer);
+    return this.send(res, { name: 'leads', schema: leadListQuery, listed: (q, v, m) => this.leads.listed(q, v, m), shape: LEAD_EXPORT }, query, viewer);
   }
 
   @Get('deals/export')
   dealsExport(@Query() query: unknown, @Viewer() viewer: RecordViewer, @Res() res: Response) {
-    return this.send(res, { name: 'deals', schema: dealListQuery, list: (q, v) => this.deals.list(q, v), shape: DEAL_EXPORT }, query, viewer);
+    return this.send(res, { name: 'deals', schema: dealListQuery, listed: (q, v, m) => this.deals.listed(q, v, m), shape: DEAL_EXPORT }, query, viewer);
   }
 
   @Get('complaints/export')
   complaintsExport(@Query() query: unknown, @Viewer() viewer: RecordViewer, @Res() res: Response) {
-    return this.send(res, { name: 'complaints', schema: complaintListQuery, list: (q, v) => this.complaints.list(q, v), shape: COMPLAINT_EXPORT }, query, viewer);
+    return this.send(res, { name: 'complaints', schema: complaintListQuery, listed: (q, v, m) => this.complaints.listed(q, v, m), shape: COMPLAINT_EXPORT }, query, viewer);
   }
 
   @Get('activities/export')
   activitiesExport(@Query() query: unknown, @Viewer() viewer: RecordViewer, @Res() res: Response) {
-    return this.send(res, { name: 'activities', schema: activityListQuery, list: (q, v) => this.activities.list(q, v), shape: ACTIVITY_EXPORT }, query, viewer);
+    return this.send(res, { name: 'activities', schema: activityListQuery, listed: (q, v, m) => this.activities.listed(q, v, m), shape: ACTIVITY_EXPORT }, query, viewer);
   }
 
-  private send<Q, E>(res: Response, list: ExportableList<Q, E>, query: unknown, viewer: RecordViewer): Promise<void> {
-    return sendExport(res, this.db.dataSource.manager, list, query, viewer, this.options.importExport.exportMaxRows);
+  private send<Q extends { sort?: string | undefined }, E extends ObjectLiteral>(res: Response, list: ExportableList<Q, E>, query: unknown, viewer: RecordViewer): Promise<void> {
+    return sendExport(res, this.db.dataSource, list, query, viewer, this.options.importExport.exportMaxRows);
   }
 }

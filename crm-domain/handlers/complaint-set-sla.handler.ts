@@ -14,7 +14,9 @@ import { recordIdOf, requiredText, TaskHandler, type CrmTaskHandler } from './ta
  * assignee's team (else the first service team's, else the default), the reminder at
  * `reminderShare` of it. The CRM wrote provisional ones at registration; this makes the record,
  * the task's due date and the process's timers agree with the table. Outputs: `slaDueAt`,
- * `slaRemindAt` (ISO 8601).
+ * `slaRemindAt` (ISO 8601) and `slaPaused`: the complaint already waits for the customer (its
+ * SlaPaused came before the process could catch it), so the process waits without timers; the
+ * wait's working time moves the due times when it ends, as for any pause.
  */
 @Injectable()
 @TaskHandler('crm.complaint.setSla')
@@ -33,7 +35,7 @@ export class ComplaintSetSlaHandler implements CrmTaskHandler {
     if (before.slaDueAt.getTime() !== due.slaDueAt.getTime() || before.slaRemindAt?.getTime() !== due.slaRemindAt.getTime()) {
       await complaints.update(tx, before, { slaDueAt: due.slaDueAt, slaRemindAt: due.slaRemindAt }, 'sla decided');
     }
-    return { outcome: 'complete', variables: { slaDueAt: due.slaDueAt.toISOString(), slaRemindAt: due.slaRemindAt.toISOString() } };
+    return { outcome: 'complete', variables: { slaDueAt: due.slaDueAt.toISOString(), slaRemindAt: due.slaRemindAt.toISOString(), slaPaused: before.slaPausedAt !== null } };
   }
 
   private positiveNumber(input: ServiceTaskInput, name: string, value: unknown): number {

@@ -6,7 +6,7 @@ describe('reading an import file', () => {
 
   it('reads UTF-8 CSV with a BOM, quoted commas, quotes and line breaks inside quotes, CRLF or LF', async () => {
     const table = await csv('\uFEFF"Name",Address\r\n"Acme, Inc.","Main St ""1""\nBerlin"\r\nÜber GmbH,Straße 2\n');
-    expect(table).toEqual({ format: 'csv', headers: ['Name', 'Address'], rows: [['Acme, Inc.', 'Main St "1"\nBerlin'], ['Über GmbH', 'Straße 2']] });
+    expect(table).toEqual({ format: 'csv', headers: ['Name', 'Address'], rows: [['Acme, Inc.', 'Main St "1"\nBerlin'], ['Über GmbH', 'Straße 2']], rowNumbers: [2, 3] });
   });
 
   it('takes semicolons or tabs when the header line has more of them than commas', async () => {
@@ -22,6 +22,21 @@ describe('reading an import file', () => {
     expect(table.rows).toEqual([['Acme', '', ''], ['Beta', 'x', 'partner']]);
   });
 
+  it('numbers each data row as the file does: blank rows count, the header is the first row that is not blank', async () => {
+    const table = await csv('\nName,Type\nAcme,client\n\n,,\n"Multi\nline",x\nBeta,partner\n');
+    expect(table.rows).toEqual([['Acme', 'client'], ['Multi\nline', 'x'], ['Beta', 'partner']]);
+    // a line break inside quotes does not start a row (as a spreadsheet opens the file)
+    expect(table.rowNumbers).toEqual([3, 6, 7]);
+    const sheet = await writeXlsxFile([
+      [{ value: 'Name' }, { value: 'Type' }],
+      [{ value: 'A' }, { value: 'client' }],
+      [null, null],
+      [null, null],
+      [{ value: 'B' }, { value: 'client' }],
+    ] as never).toBuffer();
+    expect(await readImportTable(sheet, 100)).toEqual({ format: 'xlsx', headers: ['Name', 'Type'], rows: [['A', 'client'], ['B', 'client']], rowNumbers: [2, 5] });
+  });
+
   it('refuses a file without data rows, with too many rows, or with broken quotes', async () => {
     await expect(csv('Name,Type\n')).rejects.toThrow(/no data rows/);
     await expect(csv('')).rejects.toThrow(/no header row/);
@@ -34,7 +49,7 @@ describe('reading an import file', () => {
       [{ value: 'Name' }, { value: 'Employees' }, { value: 'Founded' }],
       [{ value: 'Sheet Co' }, { value: 12 }, { value: new Date(Date.UTC(2001, 4, 6)), format: 'yyyy-mm-dd' }],
     ] as never).toBuffer();
-    expect(await readImportTable(file, 100)).toEqual({ format: 'xlsx', headers: ['Name', 'Employees', 'Founded'], rows: [['Sheet Co', '12', '2001-05-06']] });
+    expect(await readImportTable(file, 100)).toEqual({ format: 'xlsx', headers: ['Name', 'Employees', 'Founded'], rows: [['Sheet Co', '12', '2001-05-06']], rowNumbers: [2] });
   });
 
   it('refuses a ZIP that is no spreadsheet', async () => {

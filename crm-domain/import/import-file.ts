@@ -9,6 +9,11 @@ export interface ImportTable {
   readonly format: ImportFormat;
   readonly headers: string[];
   readonly rows: string[][];
+  /**
+   * each data row's number in the file, as a spreadsheet shows it: blank rows count (and are not
+   * imported); in a CSV a line break inside quotes does not start a row
+   */
+  readonly rowNumbers: number[];
 }
 
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -22,18 +27,21 @@ export function formatOf(content: Buffer): ImportFormat {
 export async function readImportTable(content: Buffer, maxRows: number): Promise<ImportTable> {
   const format = formatOf(content);
   const all = format === 'xlsx' ? await readXlsx(content) : readCsv(content);
-  const [headers, ...rows] = all.filter((row) => row.some((cell) => cell !== ''));
+  const [header, ...numbered] = all.flatMap((cells, index) => (cells.some((cell) => cell !== '') ? [{ cells, rowNumber: index + 1 }] : []));
+  const headers = header?.cells;
+  const rows = numbered.map((row) => row.cells);
   if (!headers) throw new CrmInvalidRequestError('Invalid import file: it has no header row');
   if (rows.length === 0) throw new CrmInvalidRequestError('Invalid import file: it has a header row but no data rows');
   if (rows.length > maxRows) throw new CrmInvalidRequestError(`Invalid import file: at most ${maxRows} data rows are accepted, but it has ${rows.length}`);
   const named = headers.map((header, index) => withoutNul(header) || `Column ${index + 1}`);
-  return { format, headers: named, rows: rows.map((row) => named.map((_, index) => withoutNul(row[index] ?? ''))) };
+  return { format, headers: named, rows: rows.map((row) => named.map((_, index) => withoutNul(row[index] ?? ''))), rowNumbers: numbered.map((row) => row.rowNumber) };
 }
 
+/** every record of the file, empty lines too (as one empty cell), so that an index is a row number less one */
 export function readCsv(content: Buffer): string[][] {
   const text = content.toString('utf8');
   try {
-    return parse(text, { bom: true, delimiter: delimiterOf(text), relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
+    return parse(text, { bom: true, delimiter: delimiterOf(text), relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][];
   } catch (error) {
     throw new CrmInvalidRequestError(`Invalid import file: the CSV cannot be read (${error instanceof Error ? error.message : String(error)})`);
   }

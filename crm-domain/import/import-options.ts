@@ -8,6 +8,12 @@ export interface ImportExportOptions {
   readonly importPollMs: number;
   /** how long a node holds a batch without renewing (renewed with every chunk) */
   readonly importLeaseMs: number;
+  /**
+   * attempts at a chunk that fails for a reason other than the database being unreachable
+   * (a bug, a row the database rejects as a whole) before the batch is marked failed; the
+   * attempts back off from `importPollMs`, doubling; an unreachable database is waited out
+   */
+  readonly importMaxAttempts: number;
   /** most rows in one export: more is a 400 saying so */
   readonly exportMaxRows: number;
 }
@@ -17,5 +23,6 @@ export const DEFAULT_IMPORT_EXPORT_OPTIONS: ImportExportOptions = {
   importChunkRows: 500,
   importPollMs: 2_000,
   importLeaseMs: 60_000,
+  importMaxAttempts: 5,
   exportMaxRows: 100_000,
 };

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { EntityManager } from 'typeorm';
+import { isDatabaseUnavailable } from '../../engine/adapters/typeorm/sql.js';
 import { CRM_OPTIONS, type CrmOptions } from '../crm-options.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import { returnedRows } from '../shared/sql-rows.js';
@@ -17,6 +18,9 @@ class LeaseLost extends Error {}
  * `lease_until`, renewed with every chunk); each chunk of rows is written in one transaction
  * together with the batch's cursor and counters, so a node that stops (or dies: its lease lapses)
  * leaves the batch to the next node, which continues after the last committed chunk.
+ * A chunk that fails for a lasting reason (a bug, a statement the database refuses) is tried
+ * again after a pause that doubles, and after `importMaxAttempts` the batch is failed with the
+ * error; an unreachable database is not counted: the batch waits for it, however long.
  */
 @Injectable()
 export class ImportRunner implements OnApplicationBootstrap, OnModuleDestroy {
@@ -60,7 +64,8 @@ export class ImportRunner implements OnApplicationBootstrap, OnModuleDestroy {
         await this.run(batch);
       } catch (error) {
         if (error instanceof LeaseLost) this.log.warn(`Import batch ${batch.id} was taken over by another node`);
-        else throw error;
+        else if (isDatabaseUnavailable(error)) throw error;
+        else await this.recordAttempt(batch, error);
       }
     }
   }
@@ -88,7 +93,7 @@ export class ImportRunner implements OnApplicationBootstrap, OnModuleDestroy {
       try {
         await this.writeChunk(batch, checker, rows);
       } catch (error) {
-        if (error instanceof LeaseLost) throw error;
+        if (error instanceof LeaseLost || isDatabaseUnavailable(error)) throw error;
         // one bad row must not stop the others: the chunk again, a row per transaction
         this.log.warn(`Import batch ${batch.id}: a chunk failed (${describe(error)}), writing its rows one by one`);
         for (const row of rows) await this.writeChunk(batch, checker, [row], true);
@@ -109,7 +114,7 @@ export class ImportRunner implements OnApplicationBootstrap, OnModuleDestroy {
         await this.advance(tx.manager, batch, rows.at(-1)!.rowNumber, count(verdicts, 'valid'), count(verdicts, 'failed'), count(verdicts, 'skipped'));
       });
     } catch (error) {
-      if (!single || error instanceof LeaseLost) throw error;
+      if (!single || error instanceof LeaseLost || isDatabaseUnavailable(error)) throw error;
       const [row] = rows;
       await this.db.transaction(batch.importerId, async (tx) => {
         await recordOutcomes(tx.manager, batch.id, [{ rowNumber: row!.rowNumber, outcome: 'failed', errors: [{ column: 'row', message: `could not be written: ${describe(error)}` }] }]);
@@ -120,12 +125,32 @@ export class ImportRunner implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async advance(manager: EntityManager, batch: StoredBatch, cursor: number, imported: number, failed: number, skipped: number): Promise<void> {
     const updated = returnedRows(await manager.query(
-      `UPDATE crm.import_batches SET cursor_row = $3, rows_imported = rows_imported + $4, rows_failed = rows_failed + $5, rows_skipped = rows_skipped + $6,
+      `UPDATE crm.import_batches SET cursor_row = $3, attempts = 0, rows_imported = rows_imported + $4, rows_failed = rows_failed + $5, rows_skipped = rows_skipped + $6,
          lease_until = clock_timestamp() + ($7 || ' milliseconds')::interval
        WHERE id = $1 AND lease_owner = $2 AND status = 'running' RETURNING id`,
       [batch.id, this.node, cursor, imported, failed, skipped, String(this.options.importExport.importLeaseMs)],
     ));
     if (updated.length === 0) throw new LeaseLost();
+  }
+
+  /**
+   * a failed attempt at the batch's current chunk: the batch is handed back, to be claimed again
+   * after `importPollMs` × 2^(attempts before), or failed with the error at `importMaxAttempts`
+   */
+  private async recordAttempt(batch: StoredBatch, error: unknown): Promise<void> {
+    const { importPollMs, importLeaseMs, importMaxAttempts } = this.options.importExport;
+    const [row] = returnedRows<{ status: string; attempts: number }>(await this.db.dataSource.query(
+      `UPDATE crm.import_batches SET attempts = attempts + 1, last_error = $3, lease_owner = NULL,
+         status = CASE WHEN attempts + 1 >= $4 THEN 'failed' ELSE status END,
+         finished_at = CASE WHEN attempts + 1 >= $4 THEN clock_timestamp() ELSE finished_at END,
+         lease_until = CASE WHEN attempts + 1 >= $4 THEN NULL
+                            ELSE clock_timestamp() + (least($5::float8 * power(2, attempts), $6::float8) || ' milliseconds')::interval END
+       WHERE id = $1 AND lease_owner = $2 AND status = 'running' RETURNING status, attempts`,
+      [batch.id, this.node, describe(error), importMaxAttempts, importPollMs, importLeaseMs],
+    ));
+    if (!row) return this.log.warn(`Import batch ${batch.id} was taken over by another node`);
+    if (row.status === 'failed') this.log.error(`Import batch ${batch.id} failed after ${row.attempts} attempts: ${describe(error)}`);
+    else this.log.warn(`Import batch ${batch.id}: attempt ${row.attempts} of ${importMaxAttempts} failed, trying again later: ${describe(error)}`);
   }
 
   private async finish(batch: StoredBatch): Promise<void> {

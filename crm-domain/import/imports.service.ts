@@ -65,7 +65,7 @@ export class ImportsService {
         [id, importer.userId, JSON.stringify(importer), fileName, table.format, JSON.stringify(table.headers), JSON.stringify(suggested), table.rows.length],
       );
       // the header is row 1 of the file: the first data row is row 2, as a spreadsheet numbers it
-      await insertRows(manager, id, table.rows.map((cells, index) => ({ rowNumber: index + 2, cells })));
+      await insertRows(manager, id, table.rows.map((cells, index) => ({ rowNumber: table.rowNumbers[index]!, cells })));
     });
     return {
       batch: publicBatch(await batchOfImporter(this.db.dataSource.manager, id, importer.userId)),

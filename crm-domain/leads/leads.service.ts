@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { checkOwnerChange, ownerOfNew } from '../access/owner-rules.js';
@@ -6,7 +7,7 @@ import type { RecordViewer } from '../access/record-viewer.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import type { CrmTx } from '../shared/crm-tx.js';
 import { applyFilters } from '../shared/list-filters.js';
-import { readPage, type PageResult } from '../shared/list-query.js';
+import { readPage, type ListedQuery, type PageResult } from '../shared/list-query.js';
 import { RecordStore } from '../shared/record-store.js';
 import { definedOnly } from '../shared/defined-only.js';
 import { users } from '../users/users.service.js';
@@ -27,8 +28,14 @@ export class LeadsService {
   constructor(private readonly db: CrmDatabase) {}
 
   list(query: LeadListQuery, viewer: RecordViewer): Promise<PageResult<Lead>> {
-    const qb = whereVisible(this.db.dataSource.getRepository(Lead).createQueryBuilder('l'), 'lead', viewer);
-    return readPage(qb, query, SORT, applyFilters(qb, leadList, query));
+    const { qb, spec, options } = this.listed(query, viewer);
+    return readPage(qb, query, spec, options);
+  }
+
+  /** the list's rows before paging, on `manager` (an export pages through them in one snapshot) */
+  listed(query: LeadListQuery, viewer: RecordViewer, manager: EntityManager = this.db.dataSource.manager): ListedQuery<Lead> {
+    const qb = whereVisible(manager.getRepository(Lead).createQueryBuilder('l'), 'lead', viewer);
+    return { qb, spec: SORT, options: applyFilters(qb, leadList, query) };
   }
 
   get(id: string, viewer: RecordViewer): Promise<Lead> {

@@ -11,6 +11,14 @@ import { officeHours } from '../calendars/working-time.js';
 
 const HOUR = 3_600_000;
 
+interface SimulatedComplaint {
+  waiting: boolean;
+  resolved?: boolean;
+  /** the due times and assignee the record holds after a wait */
+  due: Record<string, unknown> | null;
+}
+const complaints = new WeakMap<EngineHarness, SimulatedComplaint>();
+
 /** the reference models on the in-memory engine, with recording stand-ins for the CRM handlers */
 function harness() {
   const h = new EngineHarness();
@@ -19,18 +27,36 @@ function harness() {
     'crm.lead.assign': { assignee: 'manager-1' },
     'crm.complaint.escalate': { escalatedTo: 'head-1', escalationLevel: 1 },
   };
-  /** as crm.complaint.setSla: the SLA's working hours on the default calendar (Mon–Fri 9–18 UTC) from now */
+  /** the complaint as the CRM's handlers read it (crm.complaint.setSla, crm.complaint.slaState) */
+  const complaint: SimulatedComplaint = { waiting: false, due: null };
+  complaints.set(h, complaint);
+  /** as crm.complaint.setSla: the SLA's working hours on the default calendar (Mon–Fri 9–18 UTC) from now, and whether the complaint waits for the customer */
   const setSla = (input: ServiceTaskInput) => {
     const due = slaDueTimes(officeHours('UTC'), h.clock.now(), Number(input.variables['slaHours']), Number(input.variables['reminderShare']));
-    return { slaDueAt: due.slaDueAt.toISOString(), slaRemindAt: due.slaRemindAt.toISOString() };
+    return { slaDueAt: due.slaDueAt.toISOString(), slaRemindAt: due.slaRemindAt.toISOString(), slaPaused: complaint.waiting };
   };
-  for (const topic of ['crm.complaint.setSla', 'crm.lead.assign', 'crm.notify', 'crm.activity.create', 'crm.deal.updateStage', 'crm.complaint.escalate', 'crm.complaint.close']) {
+  /** as crm.complaint.slaState: the status, and out of the wait the due times the record holds */
+  const slaState = () => {
+    if (complaint.resolved) return { complaintStatus: 'resolved' };
+    return complaint.waiting ? { complaintStatus: 'waiting_for_customer' } : { complaintStatus: 'in_progress', ...complaint.due };
+  };
+  const outputs = (topic: string, input: ServiceTaskInput) => {
+    if (topic === 'crm.complaint.setSla') return setSla(input);
+    if (topic === 'crm.complaint.slaState') return slaState();
+    return results[topic] ?? {};
+  };
+  for (const topic of ['crm.complaint.setSla', 'crm.complaint.slaState', 'crm.lead.assign', 'crm.notify', 'crm.activity.create', 'crm.deal.updateStage', 'crm.complaint.escalate', 'crm.complaint.close']) {
     h.handlers.set(topic, async (input: ServiceTaskInput) => {
       calls.push({ topic, activityId: input.activityId, variables: { ...input.variables } });
-      return { outcome: 'complete', variables: topic === 'crm.complaint.setSla' ? setSla(input) : (results[topic] ?? {}) };
+      return { outcome: 'complete', variables: outputs(topic, input) };
     });
   }
-  return { h, calls, topicsOf: () => calls.map((c) => `${c.activityId}:${c.topic}`) };
+  return {
+    h, calls, complaint,
+    /** the service tasks run, but the hourly checks of a wait */
+    topicsOf: () => calls.filter((c) => c.topic !== 'crm.complaint.slaState').map((c) => `${c.activityId}:${c.topic}`),
+    checks: () => calls.filter((c) => c.topic === 'crm.complaint.slaState').length,
+  };
 }
 
 /** the models with the forms they link, in one deployment, as the CRM deploys them */
@@ -238,7 +264,11 @@ describe('reference processes', () => {
 
     describe('in working hours (Mon–Fri 9–18)', () => {
       const ESCALATE = 'Escalate:crm.complaint.escalate';
+      /** the CRM's message, after the record changed as it does in the CRM */
       const message = async (h: EngineHarness, messageName: string, variables: Record<string, unknown> = {}) => {
+        const complaint = complaints.get(h)!;
+        if (messageName === 'SlaPaused') complaint.waiting = true;
+        if (messageName === 'SlaResumed' || (messageName === 'CustomerReplied' && complaint.waiting)) Object.assign(complaint, { waiting: false, due: variables });
         await h.engine.correlateMessage({ messageName, businessKey: 'c', processVariables: typed(variables), processVariablesLocal: new Map(), all: true });
         await h.runDueJobs();
       };
@@ -304,6 +334,69 @@ describe('reference processes', () => {
         expect(h.path(id)).toContain('ReminderSkipped');
         await until(h, '2026-01-06T09:30:00.000Z');
         expect(topicsOf()).toEqual([SET, 'RemindAssignee:crm.notify', 'ForwardWaitedReply:crm.notify', ESCALATE, 'NotifyHead:crm.notify']);
+      });
+
+      it('waiting for the customer before the SLA was set (its SlaPaused found no catcher): no task and no timers until the wait ends', async () => {
+        const { h, topicsOf, complaint } = harness();
+        await deployAll(h);
+        complaint.waiting = true;
+        const id = await h.start('complaint-sla', urgent, 'c'); // Monday 9:00
+        expect(h.tasks(id)).toEqual([]);
+        await until(h, '2026-01-05T16:00:00.000Z');
+        expect(topicsOf()).toEqual([SET]);
+        await message(h, 'SlaResumed', resumed(h, id, '2026-01-05T09:00:00.000Z'));
+        // all 4 working hours were left: Monday 16:00–18:00 and Tuesday 9:00–11:00
+        expect(h.task(id, 'ResolveComplaint').due?.toISOString()).toBe('2026-01-06T11:00:00.000Z');
+        await until(h, '2026-01-06T10:59:59.000Z');
+        expect(topicsOf()).not.toContain(ESCALATE);
+        await until(h, '2026-01-06T11:00:00.000Z');
+        expect(topicsOf()).toContain(ESCALATE);
+      });
+
+      it('a resume the process missed (sent while it was not waiting yet): the hourly check finds the complaint back in progress and brings the task back', async () => {
+        const { h, topicsOf, complaint, checks } = harness();
+        await deployAll(h);
+        complaint.waiting = true;
+        const id = await h.start('complaint-sla', urgent, 'c'); // Monday 9:00, waiting
+        await until(h, '2026-01-05T10:00:00.000Z');
+        expect(checks()).toBe(1);
+        expect(h.tasks(id)).toEqual([]);
+        // back in progress at 10:30; its SlaResumed found no catcher
+        Object.assign(complaint, { waiting: false, due: { slaDueAt: '2026-01-05T14:30:00.000Z', slaRemindAt: '2026-01-05T13:30:00.000Z', assigneeId: 'agent-2' } });
+        await until(h, '2026-01-05T11:00:00.000Z');
+        expect(checks()).toBe(2);
+        expect(h.task(id, 'ResolveComplaint')).toMatchObject({ assignee: 'agent-2' });
+        expect(h.task(id, 'ResolveComplaint').due?.toISOString()).toBe('2026-01-05T14:30:00.000Z');
+        await until(h, '2026-01-05T14:30:00.000Z');
+        expect(topicsOf()).toEqual([SET, 'RemindAssignee:crm.notify', ESCALATE, 'NotifyHead:crm.notify']);
+        expect(checks()).toBe(2);
+      });
+
+      it('a resolution the process missed while waiting: the check finds it resolved, the customer is told and the complaint closed', async () => {
+        const { h, topicsOf, complaint } = harness();
+        await deployAll(h);
+        complaint.waiting = true;
+        const id = await h.start('complaint-sla', urgent, 'c');
+        // resolved in the CRM at 9:30; its ComplaintResolved found no catcher
+        Object.assign(complaint, { waiting: false, resolved: true });
+        await until(h, '2026-01-05T10:00:00.000Z');
+        expect(topicsOf()).toEqual([SET, 'NotifyCustomer:crm.notify', 'CloseComplaint:crm.complaint.close']);
+        expect(h.state(id)).toBe('COMPLETED');
+      });
+
+      it('a pause the process missed (sent before the task existed): the resume restarts the task with timers at the moved due times', async () => {
+        const { h, topicsOf } = harness();
+        await deployAll(h);
+        const id = await h.start('complaint-sla', urgent, 'c'); // Monday 9:00: reminder 12:00, breach 13:00
+        const firstTask = h.task(id, 'ResolveComplaint').id;
+        await until(h, '2026-01-05T11:00:00.000Z');
+        await message(h, 'SlaResumed', resumed(h, id, '2026-01-05T09:00:00.000Z'));
+        expect(h.task(id, 'ResolveComplaint').id).not.toBe(firstTask);
+        expect(h.task(id, 'ResolveComplaint').due?.toISOString()).toBe('2026-01-05T15:00:00.000Z');
+        await until(h, '2026-01-05T14:59:59.000Z');
+        expect(topicsOf()).toEqual([SET, 'RemindAssignee:crm.notify']);
+        await until(h, '2026-01-05T15:00:00.000Z');
+        expect(topicsOf()).toEqual([SET, 'RemindAssignee:crm.notify', ESCALATE, 'NotifyHead:crm.notify']);
       });
 
       it('resolved while waiting: the customer is told and the complaint closed', async () => {

@@ -48,6 +48,24 @@ describeBrowser('CRM import page', () => {
     await director.locator('[data-testid="import-batches"] tr', { hasText: 'browser-import.csv' }).locator('td', { hasText: 'completed' }).waitFor(WAIT);
   });
 
+  it('a failed import shows why it stopped', async () => {
+    await director.goto(`${web.url}/crm/import`);
+    const csv = ['Company,Type,Contact name', 'Stopped AG,client,Stella'].join('\n');
+    await director.locator('[data-testid="import-file"]').setInputFiles({ name: 'stopped.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await director.waitForURL(/\/crm\/import\?batch=/, WAIT);
+    const id = new URL(director.url()).searchParams.get('batch')!;
+    // the runner fails a batch only after lasting failures (import-runner.spec.ts): the page is shown one here
+    await director.route(`**/api/imports/${id}`, async (route) => {
+      const answer = await route.fetch();
+      const batch = { ...(await answer.json()), status: 'failed', lastError: 'insert or update on table "companies" violates check constraint' };
+      await route.fulfill({ response: answer, json: batch });
+    });
+    await director.reload();
+    const failed = director.locator('[data-testid="import-failed"]');
+    await failed.waitFor(WAIT);
+    expect(await failed.textContent()).toBe('The import stopped after 0 of 1 rows: insert or update on table "companies" violates check constraint. The rows done stay; the others were not imported.');
+  });
+
   it('managers have no Import tab', async () => {
     const { page: manager } = await signIn(browser, web.url, 'manager');
     await manager.goto(`${web.url}/crm`);

@@ -70,6 +70,21 @@ describe('CRM duplicates and merging', () => {
     expect((await new CrmClient(app.url).get('/api/duplicates', { type: 'company' })).status).toBe(401);
   });
 
+  it('a contact the caller sees at a company they do not see: found, but without the company’s name', async () => {
+    const hidden = await admin.ok('POST', '/api/companies', { name: 'Hidden Holdings', type: 'client', ownerId: u.m1, primaryContact: { fullName: 'Primary Person' } });
+    const seen = await admin.ok('POST', '/api/contacts', { companyId: hidden.id, fullName: 'Vera Visible', email: 'vera@hidden.test', ownerId: u.m2 });
+    expect((await as('m2').get(`/api/companies/${hidden.id}`)).status).toBe(404);
+    const found = (await as('m2').ok('GET', '/api/duplicates', { type: 'contact', email: 'vera@hidden.test' })).items;
+    expect(found.map((m: any) => [m.id, m.title, m.detail])).toEqual([[seen.id, 'Vera Visible', null]]);
+    // the owner of the company sees it named
+    expect((await admin.ok('GET', '/api/duplicates', { type: 'contact', email: 'vera@hidden.test' })).items[0].detail).toBe('Hidden Holdings');
+    const own = await as('m2').ok('POST', '/api/companies?confirmDuplicate=true', { name: 'Mark Own Ltd', type: 'client', ownerId: u.m2, primaryContact: { fullName: 'Owen Own' } });
+    const refused = await as('m2').post('/api/contacts', { companyId: own.id, fullName: 'Vera V.', email: 'VERA@hidden.test' });
+    expectError(refused, 409, 'CRM_LIKELY_DUPLICATE', /existing contact/);
+    expect(refused.body.candidates.map((c: any) => [c.id, c.detail])).toEqual([[seen.id, null]]);
+    expect(JSON.stringify(refused.body)).not.toContain('Hidden Holdings');
+  });
+
   it('a create with likely duplicates answers 409 with the candidates, unless ?confirmDuplicate=true', async () => {
     const body = { name: 'Acme Trading', type: 'partner', city: 'Berlin', primaryContact: { fullName: 'Otto Other' } };
     const refused = await as('m1').post('/api/companies', body);

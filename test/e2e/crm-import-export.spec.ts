@@ -139,6 +139,19 @@ describe('CRM import and export', () => {
       expect((await api.ok('GET', '/api/imports')).items.map((b: any) => b.id)).toContain(id);
     });
 
+    it('numbers rows as the file does: blank lines count, in the dry run and in failures.csv', async () => {
+      const file = [header, '', 'Blank Lines One AG,client,Blanks,,,,,Bo One,,,', '', '', 'Blank Lines Bad AG,shop,Blanks,,,,,Bo Bad,,,', ',,,,,,,,,,', 'Blank Lines Two AG,client,Blanks,broken,,,,Bo Two,,,'].join('\n');
+      const uploaded = await upload(app, app.adminAuth, `${file}\n`);
+      const id = uploaded.body.batch.id;
+      expect(uploaded.body.batch.totalRows).toBe(3);
+      const report = await api.ok('POST', `/api/imports/${id}/dry-run`, { mapping: uploaded.body.suggestedMapping, duplicatePolicy: 'skip' });
+      expect(report.errors.map((e: { row: number; column: string }) => [e.row, e.column])).toEqual([[6, 'Type'], [8, 'Email']]);
+      await api.ok('POST', `/api/imports/${id}/start`, { mapping: uploaded.body.suggestedMapping, duplicatePolicy: 'skip' });
+      expect(await finished(api, id)).toMatchObject({ rowsImported: 1, rowsFailed: 2 });
+      const lines = csvRows((await download(app, app.adminAuth, `/api/imports/${id}/failures.csv`)).buffer);
+      expect(lines.slice(1).map((l) => [l[0], l[3]])).toEqual([['6', 'Blank Lines Bad AG'], ['8', 'Blank Lines Two AG']]);
+    });
+
     it('imports duplicates too when the policy says so', async () => {
       const uploaded = await upload(app, app.adminAuth, `${header}\nTwin AG,client,Twins,twin@twins.test,,,,Tom Twin,,,\nTwin Again AG,client,Twins,twin@twins.test,,,,Tim Twin,,,\n`);
       await api.ok('POST', `/api/imports/${uploaded.body.batch.id}/start`, { mapping: uploaded.body.suggestedMapping, duplicatePolicy: 'import' });

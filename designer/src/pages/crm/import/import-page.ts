@@ -47,7 +47,7 @@ export function ImportPage({ route }: { route: Route }) {
         <thead><tr><th>File</th><th>Status</th><th>Rows</th><th>Imported</th><th>Failed</th><th>Skipped</th><th>Uploaded</th></tr></thead>
         <tbody>${(past.data?.items ?? []).map((b) => html`<tr data-batch-id=${b.id} class=${b.id === batchId ? 'selected' : ''}>
           <td><a href=${`?batch=${b.id}`} onClick=${(e: MouseEvent) => { e.preventDefault(); setQuery({ batch: b.id }); }}>${b.fileName}</a></td>
-          <td>${b.status}</td><td>${b.totalRows}</td><td>${b.rowsImported}</td><td>${b.rowsFailed}</td><td>${b.rowsSkipped}</td>
+          <td title=${b.status === 'failed' ? (b.lastError ?? '') : ''}>${b.status}</td><td>${b.totalRows}</td><td>${b.rowsImported}</td><td>${b.rowsFailed}</td><td>${b.rowsSkipped}</td>
           <td>${new Date(b.createdAt).toLocaleString()}</td>
         </tr>`)}</tbody>
       </table>
@@ -108,6 +108,7 @@ function BatchPanel({ id, fields, preview, onChanged }: { id: string; fields: Im
 
   return html`<${Section} title=${`Import of ${batch.fileName}`}>
     <p data-testid="import-status">${batch.totalRows} rows · ${batch.status}</p>
+    ${batch.status === 'failed' ? html`<p class="error" role="alert" data-testid="import-failed">The import stopped after ${batch.rowsDone} of ${batch.totalRows} rows: ${batch.lastError ?? 'no reason was recorded'}. The rows done stay; the others were not imported.</p>` : null}
     <table class="import-mapping" data-testid="import-mapping">
       <thead><tr><th>Field</th><th>Column of the file</th></tr></thead>
       <tbody>${fields.map((f) => html`<tr>
