@@ -77,7 +77,9 @@ export class ServiceProcess {
     const log = createWriteStream(logFile);
     // BENCH_SERVICE_CPU_PROF=<dir>: a V8 CPU profile of the service, written when it stops
     const profile = process.env['BENCH_SERVICE_CPU_PROF'] ? ['--cpu-prof', '--cpu-prof-dir', process.env['BENCH_SERVICE_CPU_PROF']] : [];
-    const child = spawn(process.execPath, [...profile, '--expose-gc', '--import', join(ownDist, 'bench', 'memory-probe.js'), join(distRoot, 'app', 'main.js')], {
+    // BENCH_SERVICE_NODE_FLAGS='--max-semi-space-size=64 …': V8 and Node flags for the service, to compare settings
+    const nodeFlags = (process.env['BENCH_SERVICE_NODE_FLAGS'] ?? '').split(/\s+/).filter(Boolean);
+    const child = spawn(process.execPath, [...nodeFlags, ...profile, '--expose-gc', '--import', join(ownDist, 'bench', 'memory-probe.js'), join(distRoot, 'app', 'main.js')], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
