@@ -44,18 +44,19 @@ describe('the start-up log', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('opens with the URL, the database, the job backend and the sign-in, in plain words', () => {
-    expect(log.slice(0, 4)).toEqual([
+  it('opens with the URL, the database, the job backend, the history level and the sign-in, in plain words', () => {
+    expect(log.slice(0, 5)).toEqual([
       expect.objectContaining({ level: INFO, context: 'Startup', msg: expect.stringMatching(/^Starting on http:\/\/127\.0\.0\.1 .*web app \/, Camunda REST \/engine-rest/) }),
       expect.objectContaining({ level: INFO, context: 'Startup', msg: `Database: embedded PGlite in ${join(dataDir, 'pglite')} (DATABASE_URL not set)` }),
       expect.objectContaining({ level: INFO, context: 'Startup', msg: 'Jobs: in-process dispatcher over the embedded database' }),
+      expect.objectContaining({ level: INFO, context: 'Startup', msg: 'History: full (HISTORY_LEVEL)' }),
       expect.objectContaining({ level: INFO, context: 'Startup', msg: 'First admin: first.admin@startup.test with ADMIN_PASSWORD, created at start when there is no admin yet' }),
     ]);
   });
 
   it("has Nest's route table and module list after those lines, at debug level only", () => {
     const firstRoute = log.findIndex((line) => ROUTE_TABLE.has(line.context ?? ''));
-    expect(firstRoute).toBeGreaterThan(3);
+    expect(firstRoute).toBeGreaterThan(4);
     const chatter = log.filter((line) => ROUTE_TABLE.has(line.context ?? '') || line.context === 'InstanceLoader');
     expect(chatter.length).toBeGreaterThan(20);
     expect(chatter.filter((line) => line.level !== DEBUG)).toEqual([]);
