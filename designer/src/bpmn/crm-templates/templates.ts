@@ -27,7 +27,8 @@ export interface ElementTemplate {
 const SCHEMA = 'https://unpkg.com/@camunda/element-templates-json-schema/resources/schema.json';
 const CATEGORY = { id: 'crm', name: 'CRM' };
 
-export const CRM_TOPICS = ['crm.lead.assign', 'crm.deal.updateStage', 'crm.activity.create', 'crm.complaint.escalate', 'crm.notify'] as const;
+/** the topics the CRM's own handlers fetch (crm-domain/handlers, `@TaskHandler`): test/unit/crm-topics.spec.ts keeps the two alike */
+export const CRM_TOPICS = ['crm.lead.assign', 'crm.deal.updateStage', 'crm.activity.create', 'crm.complaint.escalate', 'crm.complaint.setSla', 'crm.complaint.slaState', 'crm.complaint.close', 'crm.notify'] as const;
 
 const externalTopic = (topic: string): TemplateProperty[] => [
   { type: 'Hidden', value: 'external', binding: { type: 'property', name: 'camunda:type' } },
