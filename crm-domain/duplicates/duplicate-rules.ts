@@ -58,9 +58,9 @@ interface DuplicateTable {
   readonly detail: string;
   readonly rules: Readonly<Partial<Record<DuplicateRule, readonly RuleCondition[]>>>;
   /**
-   * Where a close name counts (a close name alone is common: branches, namesakes): the part of the
-   * name rule that an index finds by equality. The batch finder skips the trigram probe of a
-   * candidate when no record is in its scope.
+   * Where a close name counts (a close name alone is common: branches, namesakes), as an equality a
+   * btree finds; the name rule holds the same condition, in its trigram index's form where that
+   * differs. The batch finder skips the trigram probe of a candidate when no record is in its scope.
    */
   readonly nameScope: RuleCondition;
 }
@@ -74,6 +74,8 @@ const similarName = (column: string, scope: RuleCondition): RuleCondition => (ke
 };
 /** companies: in the same city (crm.city_key: trimmed, lower case, runs of spaces as one; the candidate's is cityKey's) */
 const companyScope: RuleCondition = (keys) => (keys.city ? `crm.city_key(r.city) = ${keys.city}` : null);
+/** companyScope as companies_city_name_trgm_idx reads it: the city key as a one-element array (migrations/1763901780000) */
+const companyCityIndexed: RuleCondition = (keys) => (keys.city ? `ARRAY[crm.city_key(r.city)] @> ARRAY[${keys.city}]::text[]` : null);
 /** contacts: at the same company */
 const contactScope: RuleCondition = (keys) => (keys.companyId ? `r.company_id = ${keys.companyId}` : null);
 /** leads: with the same company name (a lead names its company as text) */
@@ -91,7 +93,7 @@ export const DUPLICATE_TABLES: Readonly<Record<DuplicateType, DuplicateTable>> =
       taxId: [(keys) => (keys.taxId ? `r.tax_id = ${keys.taxId}` : null)],
       email: [sameEmail],
       phone: [(keys) => (keys.phones ? `crm.phone_keys(r.phones) && ${keys.phones}` : null)],
-      name: [similarName('r.name', companyScope)],
+      name: [similarName('r.name', companyCityIndexed)],
     },
     nameScope: companyScope,
   },

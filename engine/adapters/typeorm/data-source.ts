@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import { DataSource, type DataSourceOptions, type MixedList } from 'typeorm';
@@ -64,8 +63,8 @@ export async function openDatabase(settings: DatabaseSettings): Promise<OpenedDa
     location = embeddedDatabaseFolder(settings.dataDir);
     mkdirSync(location, { recursive: true });
   }
-  // pg_trgm, btree_gist: the CRM's duplicate finder compares names by trigrams within a city (its migrations create the extensions)
-  const db = await PGlite.create({ dataDir: settings.dataDir ? location : undefined, parsers: pgliteParsers, extensions: { pg_trgm, btree_gist } });
+  // pg_trgm: the CRM's duplicate finder compares names by trigrams (its migration creates the extension)
+  const db = await PGlite.create({ dataDir: settings.dataDir ? location : undefined, parsers: pgliteParsers, extensions: { pg_trgm } });
   const options: DataSourceOptions = { ...shared, driver: pgliteDriver(db) };
   const dataSource = await new DataSource(options).initialize();
   return { kind: 'pglite', dataSource, location };
