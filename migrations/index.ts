@@ -20,6 +20,7 @@ import { Imports1763901720000 } from './1763901720000-imports.js';
 import { CrmWorkspace1763901730000 } from './1763901730000-crm-workspace.js';
 import { CrmWork1763901740000 } from './1763901740000-crm-work.js';
 import { DuplicateIndexFastupdate1763901770000 } from './1763901770000-duplicate-index-fastupdate.js';
+import { DuplicateNameByCity1763901780000 } from './1763901780000-duplicate-name-by-city.js';
 import { ImportAttempts1763901790000 } from './1763901790000-import-attempts.js';
 
 /** Every migration, oldest first. Append only: a shipped migration is never edited. */
@@ -30,5 +31,5 @@ export const migrations = [
   UnassignedTaskGroupsIndex1763901300000, Decisions1763901400000, StatisticsCounts1763901500000,
   CrmRoutingFields1763901600000,
   WorkingCalendars1763901700000, Duplicates1763901710000, Imports1763901720000, CrmWorkspace1763901730000, CrmWork1763901740000,
-  DuplicateIndexFastupdate1763901770000, ImportAttempts1763901790000,
+  DuplicateIndexFastupdate1763901770000, DuplicateNameByCity1763901780000, ImportAttempts1763901790000,
 ];

@@ -57,13 +57,29 @@ interface DuplicateTable {
   readonly title: string;
   readonly detail: string;
   readonly rules: Readonly<Partial<Record<DuplicateRule, readonly RuleCondition[]>>>;
+  /**
+   * Where a close name counts (a close name alone is common: branches, namesakes), as an equality a
+   * btree finds; the name rule holds the same condition, in its trigram index's form where that
+   * differs. The batch finder skips the trigram probe of a candidate when no record is in its scope.
+   */
+  readonly nameScope: RuleCondition;
 }
 
-const similarName = (column: string, keys: KeyExpressions): string | null => {
-  if (!keys.name) return null;
+/** the name rule: within the scope, a name key alike by trigrams */
+const similarName = (column: string, scope: RuleCondition): RuleCondition => (keys) => {
+  const where = scope(keys);
+  if (!keys.name || !where) return null;
   const name = `crm.name_key(${keys.name})`;
-  return `crm.name_key(${column}) % ${name} AND similarity(crm.name_key(${column}), ${name}) >= ${NAME_SIMILARITY_THRESHOLD}`;
+  return `${where} AND crm.name_key(${column}) % ${name} AND similarity(crm.name_key(${column}), ${name}) >= ${NAME_SIMILARITY_THRESHOLD}`;
 };
+/** companies: in the same city (crm.city_key: trimmed, lower case, runs of spaces as one; the candidate's is cityKey's) */
+const companyScope: RuleCondition = (keys) => (keys.city ? `crm.city_key(r.city) = ${keys.city}` : null);
+/** companyScope as companies_city_name_trgm_idx reads it: the city key as a one-element array (migrations/1763901780000) */
+const companyCityIndexed: RuleCondition = (keys) => (keys.city ? `ARRAY[crm.city_key(r.city)] @> ARRAY[${keys.city}]::text[]` : null);
+/** contacts: at the same company */
+const contactScope: RuleCondition = (keys) => (keys.companyId ? `r.company_id = ${keys.companyId}` : null);
+/** leads: with the same company name (a lead names its company as text) */
+const leadScope: RuleCondition = (keys) => (keys.companyName ? `crm.name_key(r.company_name) = crm.name_key(${keys.companyName})` : null);
 const sameEmail: RuleCondition = (keys) => (keys.email ? `lower(r.email) = ${keys.email}` : null);
 /** `column IS NOT NULL` lets PostgreSQL use the partial phone-key index (it cannot infer it from the key, a CASE) */
 const phoneIn = (column: string): RuleCondition => (keys) => (keys.phones ? `${column} IS NOT NULL AND crm.phone_key(${column}) = ANY(${keys.phones})` : null);
@@ -77,13 +93,9 @@ export const DUPLICATE_TABLES: Readonly<Record<DuplicateType, DuplicateTable>> =
       taxId: [(keys) => (keys.taxId ? `r.tax_id = ${keys.taxId}` : null)],
       email: [sameEmail],
       phone: [(keys) => (keys.phones ? `crm.phone_keys(r.phones) && ${keys.phones}` : null)],
-      // a close name alone is common (branches, namesakes): in the same city
-      name: [(keys) => {
-        if (!keys.city) return null;
-        const similar = similarName('r.name', keys);
-        return similar && `${similar} AND regexp_replace(lower(btrim(r.city)), '\\s+', ' ', 'g') = ${keys.city}`;
-      }],
+      name: [similarName('r.name', companyCityIndexed)],
     },
+    nameScope: companyScope,
   },
   contact: {
     table: 'crm.contacts',
@@ -92,12 +104,9 @@ export const DUPLICATE_TABLES: Readonly<Record<DuplicateType, DuplicateTable>> =
     rules: {
       email: [sameEmail],
       phone: [phoneIn('r.work_phone'), phoneIn('r.mobile_phone')],
-      name: [(keys) => {
-        if (!keys.companyId) return null;
-        const similar = similarName('r.full_name', keys);
-        return similar && `${similar} AND r.company_id = ${keys.companyId}`;
-      }],
+      name: [similarName('r.full_name', contactScope)],
     },
+    nameScope: contactScope,
   },
   lead: {
     table: 'crm.leads',
@@ -106,12 +115,8 @@ export const DUPLICATE_TABLES: Readonly<Record<DuplicateType, DuplicateTable>> =
     rules: {
       email: [sameEmail],
       phone: [phoneIn('r.phone')],
-      // a person's name at the same company name (a lead names its company as text)
-      name: [(keys) => {
-        if (!keys.companyName) return null;
-        const similar = similarName('r.person_name', keys);
-        return similar && `${similar} AND crm.name_key(r.company_name) = crm.name_key(${keys.companyName})`;
-      }],
+      name: [similarName('r.person_name', leadScope)],
     },
+    nameScope: leadScope,
   },
 };
