@@ -4,12 +4,29 @@ import type { RecordViewer } from '../access/record-viewer.js';
 import { CrmDatabase } from '../shared/crm-database.js';
 import { RECORD_DEFINITIONS, type RecordType } from '../shared/record-types.js';
 
-/** the record types found by name, and the column holding it (each has a `lower(col) text_pattern_ops` index) */
-export const SEARCHABLE: Readonly<Partial<Record<RecordType, string>>> = {
-  company: 'name',
-  contact: 'full_name',
-  lead: 'person_name',
-  deal: 'title',
+/**
+ * How each record type is found by name: the rows (as `x`), the lower-cased name they are found by
+ * (each backed by a `lower(col) text_pattern_ops` index) and the title shown. A complaint has no
+ * name of its own: it is found by its company's, and shows it before its own title.
+ */
+interface SearchSource {
+  readonly rows: string;
+  readonly name: string;
+  readonly title: string;
+}
+
+const ownName = (type: RecordType, column: string): SearchSource => ({ rows: `${RECORD_DEFINITIONS[type].table} x`, name: `lower(x.${column})`, title: RECORD_DEFINITIONS[type].title });
+
+export const SEARCHABLE: Readonly<Partial<Record<RecordType, SearchSource>>> = {
+  company: ownName('company', 'name'),
+  contact: ownName('contact', 'full_name'),
+  lead: ownName('lead', 'person_name'),
+  deal: ownName('deal', 'title'),
+  complaint: {
+    rows: `(SELECT k.*, n.name AS company_name FROM crm.complaints k JOIN crm.companies n ON n.id = k.company_id) x`,
+    name: 'lower(x.company_name)',
+    title: `x.company_name || ' · ' || ${RECORD_DEFINITIONS.complaint.title}`,
+  },
 };
 export const SEARCHABLE_TYPES = Object.keys(SEARCHABLE) as [RecordType, ...RecordType[]];
 
@@ -34,12 +51,12 @@ export class RecordSearchService {
     const params: unknown[] = [`${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`, limit];
     const bind = positionalBind(params);
     const parts = types.map((type) => {
-      const column = SEARCHABLE[type]!;
+      const source = SEARCHABLE[type]!;
       const visible = visibleCondition(type, 'x', viewer, bind);
-      return `(SELECT '${type}' AS type, x.id::text AS id, ${RECORD_DEFINITIONS[type].title} AS title, lower(x.${column}) AS sort_name
-        FROM ${RECORD_DEFINITIONS[type].table} x
-        WHERE lower(x.${column}) LIKE $1 AND x.archived_at IS NULL${visible ? ` AND ${visible}` : ''}
-        ORDER BY lower(x.${column}) USING ~<~ LIMIT $2)`;
+      return `(SELECT '${type}' AS type, x.id::text AS id, ${source.title} AS title, ${source.name} AS sort_name
+        FROM ${source.rows}
+        WHERE ${source.name} LIKE $1 AND x.archived_at IS NULL${visible ? ` AND ${visible}` : ''}
+        ORDER BY ${source.name} USING ~<~ LIMIT $2)`;
     });
     const rows = await this.db.query<FoundRecord & { sort_name: string }>(`SELECT * FROM (${parts.join(' UNION ALL ')}) found ORDER BY sort_name COLLATE "C", type, id LIMIT $2`, params);
     return rows.map(({ type, id, title }) => ({ type, id, title }));

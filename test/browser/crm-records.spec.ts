@@ -219,9 +219,12 @@ describeBrowser('CRM workspace: record lists and cards', () => {
     await page.click('button:has-text("Start instance"):not([disabled])');
     const picker = page.locator('.modal [data-testid="picker-record"] input[role="combobox"]');
     await picker.fill('Kestrel Ki');
-    await page.locator('.modal [role="option"]', { hasText: companyName }).waitFor();
-    // keyboard only: down to the first match, Enter picks it
+    await page.locator(`.modal [role="option"][data-record-id="${company.id}"]`).waitFor();
+    // the company's complaint is offered too, under the company's name
+    expect(await page.locator('.modal [role="option"]').allTextContents()).toEqual([`company ${companyName}`, `complaint ${companyName} · delivery: Kites arrived torn ${stamp}`]);
+    // keyboard only: down to the complaint, up to the company, Enter picks it
     await picker.press('ArrowDown');
+    await picker.press('ArrowUp');
     await picker.press('Enter');
     await page.locator('.modal [data-testid="picked-record"]', { hasText: companyName }).waitFor();
     expect(await page.locator('.modal input[name="businessKey"]').inputValue()).toBe(company.id);

@@ -63,11 +63,18 @@ describe('CRM workspace API', () => {
       expect((await api.ok('GET', '/api/records/search', { q: 'Quokka', types: 'company' })).map((r: any) => r.title)).toEqual(['Quokka Logistics', 'Quokka Mining']);
       expect((await api.as(cast.senior).ok('GET', '/api/records/search', { q: 'quokka', types: 'company,deal' })).map((r: any) => r.title)).toEqual(['Quokka expansion', 'Quokka Mining']);
       expect(await api.ok('GET', '/api/records/search', { q: '%' })).toEqual([]);
+      // a complaint has no name: it is found by its company's, which its title shows first
+      const complaint = await api.ok('POST', '/api/complaints', { companyId: own.id, type: 'delivery', channel: 'phone', priority: 'normal', description: 'Ore arrived wet', assigneeId: cast.agent });
+      expect(await api.ok('GET', '/api/records/search', { q: 'quokka m', types: 'complaint' })).toEqual([{ type: 'complaint', id: complaint.id, title: 'Quokka Mining · delivery: Ore arrived wet' }]);
+      expect((await api.ok('GET', '/api/records/search', { q: 'quokka m' })).map((r: any) => r.type)).toEqual(['company', 'complaint']);
+      // only complaints the caller sees: the agent's, not the junior's
+      expect((await api.as(cast.agent).ok('GET', '/api/records/search', { q: 'quokka', types: 'complaint' })).map((r: any) => r.id)).toEqual([complaint.id]);
+      expect(await api.as(cast.junior).ok('GET', '/api/records/search', { q: 'quokka', types: 'complaint' })).toEqual([]);
     });
 
     it.each([
       ['/api/records/search', /query parameter 'q'/],
-      ['/api/records/search?q=a&types=planet', /query parameter 'types': expected record types/],
+      ['/api/records/search?q=a&types=planet', /query parameter 'types': expected record types separated by commas, of company, contact, lead, deal, complaint/],
       ['/api/records/search?q=a&limit=50', /query parameter 'limit': expected at most 20/],
     ])('refuses %s', async (path, message) => {
       expectError(await api.get(path), 400, message);

@@ -37,7 +37,7 @@ export interface FoundRecord {
   readonly title: string;
 }
 
-/** records whose name starts with `q`, of the types given (company, contact, lead, deal), that the caller sees */
+/** records whose name starts with `q` (a complaint: its company's), of the types given (company, contact, lead, deal, complaint), that the caller sees */
 export const searchRecords = (q: string, types: readonly string[]) => get<FoundRecord[]>(`/api/records/search${queryString({ q, types: types.join(','), limit: 20 })}`);
 
 export interface WideTimelineEntry {

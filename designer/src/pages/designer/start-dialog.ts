@@ -32,7 +32,7 @@ export function StartDialog({ definition, onClose, onStarted }: Props) {
   return html`<${Modal} title=${`Start ${definition.name ?? definition.key} v${definition.version}`} onClose=${onClose}>
     <form class="form" onSubmit=${start}>
       <label>Business key <input name="businessKey" placeholder="e.g. lead:42" value=${businessKey} onInput=${(e: Event) => { setBusinessKey((e.target as HTMLInputElement).value); setRecord(null); }} /></label>
-      <label>or the CRM record it is about <${RecordPicker} types=${['company', 'contact', 'lead', 'deal']} name="record" label="CRM record" value=${record}
+      <label>or the CRM record it is about <${RecordPicker} types=${['company', 'contact', 'lead', 'deal', 'complaint']} name="record" label="CRM record" value=${record}
         onChange=${(picked: FoundRecord | null) => { setRecord(picked); setBusinessKey(picked?.id ?? ''); }} /></label>
       <fieldset><legend>Variables</legend><${VariableRows} rows=${rows} onChange=${setRows} /></fieldset>
       <${ErrorNote} error=${error} />
