@@ -15,23 +15,24 @@ import { sendExport } from './list-export.js';
 class CollectedResponse extends Writable {
   readonly chunks: string[] = [];
   readonly headers: Record<string, string> = {};
-  constructor(private readonly afterWrite: (writes: number) => void) {
-    super();
+  /** `afterWrite` may return a promise: the client takes nothing more until it settles (a slow reader) */
+  constructor(private readonly afterWrite: (writes: number) => void | Promise<unknown>) {
+    // a buffer of one byte: every write waits for the client, as with a slow network
+    super({ highWaterMark: 1 });
   }
   setHeader(name: string, value: string): void {
     this.headers[name] = value;
   }
-  override _write(chunk: Buffer, _encoding: BufferEncoding, done: () => void): void {
+  override _write(chunk: Buffer, _encoding: BufferEncoding, done: (error?: Error) => void): void {
     this.chunks.push(chunk.toString('utf8'));
-    this.afterWrite(this.chunks.length);
-    done();
+    Promise.resolve(this.afterWrite(this.chunks.length)).then(() => done(), (error: Error) => done(error));
   }
   rows(): string[][] {
     return (parse(this.chunks.join(''), { bom: true }) as string[][]).slice(1);
   }
 }
 
-// an export pages through the list by keyset in one snapshot (embedded database)
+// an export pages through the list by keyset, each page its own statement (embedded database: one session)
 describe('list export', () => {
   let embedded: EmbeddedTestDatabase;
   let db: CrmDatabase;
@@ -47,7 +48,7 @@ describe('list export', () => {
   }, 180_000);
   afterAll(() => embedded?.close());
 
-  const exportCompanies = async (query: Record<string, unknown>, afterWrite: (writes: number) => void = () => undefined) => {
+  const exportCompanies = async (query: Record<string, unknown>, afterWrite: (writes: number) => void | Promise<unknown> = () => undefined) => {
     const res = new CollectedResponse(afterWrite);
     await sendExport(res as unknown as Response, db.dataSource, { name: 'companies', schema: companyListQuery, listed: (q, v, m) => companies.listed(q, v, m), shape: COMPANY_EXPORT }, query, SYSTEM_VIEWER, 1_000, 10);
     return res;
@@ -72,7 +73,7 @@ describe('list export', () => {
     expect(names(await exportCompanies({ sort: '-createdAt' }))).toEqual([...all].reverse());
   });
 
-  it('rows written during the export neither shift nor double a row: the file is the list when it began', async () => {
+  it('rows written during the export neither shift nor double a row', async () => {
     const inserts: Promise<unknown>[] = [];
     const res = await exportCompanies({ sort: 'name' }, (writes) => {
       // after the first page: rows that sort before the ones still to come
@@ -84,4 +85,19 @@ describe('list export', () => {
     expect(names(res)).toEqual(Array.from({ length: 25 }, (_, i) => `Export ${String(i).padStart(2, '0')}`));
     expect(res.headers['x-export-rows']).toBe('25');
   });
+
+  it('holds no connection while the client reads: a write waited for by a slow client goes through (PGlite has one session)', async () => {
+    let written = false;
+    let write: Promise<unknown> = Promise.resolve();
+    const res = await exportCompanies({ sort: 'name' }, async (writes) => {
+      if (writes !== 2) return;
+      write = companies.create('spec', { name: 'Written while exporting', type: 'client', primaryContact: { fullName: 'Slow Reader' } }, SYSTEM_VIEWER).then(() => (written = true));
+      // the client waits for the write, at most 10 s (a held session would make it wait for ever)
+      await Promise.race([write, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    });
+    const writtenWhileExporting = written;
+    await write;
+    expect(writtenWhileExporting).toBe(true);
+    expect(names(res).length).toBeGreaterThanOrEqual(25);
+  }, 60_000);
 });

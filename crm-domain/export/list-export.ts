@@ -26,9 +26,11 @@ export interface ExportableList<Q extends { sort?: string | undefined }, E exten
 /**
  * Answers `GET /api/<list>/export?format=csv|xlsx&<the list's filters and sort>` with every row
  * the list would page through for the caller: counted once, then read `pageSize` rows at a time
- * after the last one read (keyset), all in one REPEATABLE READ transaction, so that the file is
- * the list at one moment, whatever is written meanwhile. More than `maxRows` rows is a 400
- * before anything is sent. CSV streams; XLSX is assembled, then sent.
+ * after the last one read (keyset), so that rows written meanwhile neither shift nor double a row
+ * (one sorting after the last row read is included, one before it is not). Each page is its own
+ * statement: no transaction or connection is held while a slow client reads (a held one would let
+ * a few slow downloads take the pool, and on PGlite its only session). More than `maxRows` rows is
+ * a 400 before anything is sent. CSV streams; XLSX is assembled, then sent.
  */
 export async function sendExport<Q extends { sort?: string | undefined }, E extends ObjectLiteral>(
   res: Response, dataSource: DataSource, list: ExportableList<Q, E>, rawQuery: unknown, viewer: RecordViewer, maxRows: number, pageSize = EXPORT_PAGE,
@@ -36,23 +38,22 @@ export async function sendExport<Q extends { sort?: string | undefined }, E exte
   const { format: rawFormat, page: _page, pageSize: _pageSize, ...filters } = (rawQuery ?? {}) as Record<string, unknown>;
   const format = parseInput(z.object({ format: formatQuery }), { format: rawFormat }, 'query').format;
   const query = parseInput(list.schema, filters, 'query');
-  await dataSource.transaction('REPEATABLE READ', async (manager) => {
-    const total = await list.listed(query, viewer, manager).qb.getCount();
-    if (total > maxRows) {
-      throw new CrmInvalidRequestError(`Too many rows to export: the list has ${total}, at most ${maxRows} are exported at once; narrow it with filters (e.g. createdFrom, ownerId)`);
-    }
-    const rows = pages(manager, list, query, viewer, pageSize);
-    const headers = list.shape.columns.map((c) => c.header);
-    const fileName = `${list.name}-${new Date().toISOString().slice(0, 10)}.${format}`;
-    res.setHeader('content-disposition', `attachment; filename="${fileName}"`);
-    res.setHeader('x-export-rows', String(total));
-    if (format === 'csv') return streamCsv(res, headers, rows);
-    const sheet: (string | number | boolean | null)[][] = [headers];
-    for await (const page of rows) sheet.push(...page);
-    const buffer = await writeXlsxFile(sheet.map((row) => row.map((value) => (value === null ? null : { value }))) as never).toBuffer();
-    res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.end(buffer);
-  });
+  const manager = dataSource.manager;
+  const total = await list.listed(query, viewer, manager).qb.getCount();
+  if (total > maxRows) {
+    throw new CrmInvalidRequestError(`Too many rows to export: the list has ${total}, at most ${maxRows} are exported at once; narrow it with filters (e.g. createdFrom, ownerId)`);
+  }
+  const rows = pages(manager, list, query, viewer, pageSize);
+  const headers = list.shape.columns.map((c) => c.header);
+  const fileName = `${list.name}-${new Date().toISOString().slice(0, 10)}.${format}`;
+  res.setHeader('content-disposition', `attachment; filename="${fileName}"`);
+  res.setHeader('x-export-rows', String(total));
+  if (format === 'csv') return streamCsv(res, headers, rows);
+  const sheet: (string | number | boolean | null)[][] = [headers];
+  for await (const page of rows) sheet.push(...page);
+  const buffer = await writeXlsxFile(sheet.map((row) => row.map((value) => (value === null ? null : { value }))) as never).toBuffer();
+  res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  res.end(buffer);
 }
 
 async function streamCsv(res: Response, headers: string[], rows: AsyncIterable<(string | number | boolean | null)[][]>): Promise<void> {
