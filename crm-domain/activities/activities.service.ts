@@ -35,9 +35,9 @@ export class ActivitiesService {
     return readPage(qb, query, spec, options);
   }
 
-  /** the list's rows before paging, on `manager` (an export pages through them in one snapshot) */
-  listed(query: ActivityListQuery, viewer: RecordViewer, manager: EntityManager = this.db.dataSource.manager): ListedQuery<Activity> {
-    const qb = whereVisible(manager.getRepository(Activity).createQueryBuilder('a'), 'activity', viewer);
+  /** the list's rows before paging (an export reads them page by page after the last row read) */
+  listed(query: ActivityListQuery, viewer: RecordViewer): ListedQuery<Activity> {
+    const qb = whereVisible(this.db.dataSource.getRepository(Activity).createQueryBuilder('a'), 'activity', viewer);
     return { qb, spec: SORT, options: applyFilters(qb, activityList, query) };
   }
 

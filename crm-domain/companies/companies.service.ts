@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { checkOwnerChange, ownerOfNew } from '../access/owner-rules.js';
@@ -32,9 +31,9 @@ export class CompaniesService {
     return readPage(qb, query, spec, options);
   }
 
-  /** the list's rows before paging, on `manager` (an export pages through them in one snapshot) */
-  listed(query: CompanyListQuery, viewer: RecordViewer, manager: EntityManager = this.db.dataSource.manager): ListedQuery<Company> {
-    const qb = whereVisible(manager.getRepository(Company).createQueryBuilder('c'), 'company', viewer);
+  /** the list's rows before paging (an export reads them page by page after the last row read) */
+  listed(query: CompanyListQuery, viewer: RecordViewer): ListedQuery<Company> {
+    const qb = whereVisible(this.db.dataSource.getRepository(Company).createQueryBuilder('c'), 'company', viewer);
     return { qb, spec: SORT, options: applyFilters(qb, companyList, query) };
   }
 

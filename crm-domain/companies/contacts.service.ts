@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { checkOwnerChange, ownerOfNew } from '../access/owner-rules.js';
@@ -30,9 +29,9 @@ export class ContactsService {
     return readPage(qb, query, spec, options);
   }
 
-  /** the list's rows before paging, on `manager` (an export pages through them in one snapshot) */
-  listed(query: ContactListQuery, viewer: RecordViewer, manager: EntityManager = this.db.dataSource.manager): ListedQuery<Contact> {
-    const qb = whereVisible(manager.getRepository(Contact).createQueryBuilder('p'), 'contact', viewer);
+  /** the list's rows before paging (an export reads them page by page after the last row read) */
+  listed(query: ContactListQuery, viewer: RecordViewer): ListedQuery<Contact> {
+    const qb = whereVisible(this.db.dataSource.getRepository(Contact).createQueryBuilder('p'), 'contact', viewer);
     return { qb, spec: SORT, options: applyFilters(qb, contactList, query) };
   }
 

@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { checkOwnerChange, ownerOfNew } from '../access/owner-rules.js';
@@ -52,9 +51,9 @@ export class ComplaintsService {
     return readPage(qb, query, spec, options);
   }
 
-  /** the list's rows before paging, on `manager` (an export pages through them in one snapshot) */
-  listed(query: ComplaintListQuery, viewer: RecordViewer, manager: EntityManager = this.db.dataSource.manager): ListedQuery<Complaint> {
-    const qb = whereVisible(manager.getRepository(Complaint).createQueryBuilder('k'), 'complaint', viewer);
+  /** the list's rows before paging (an export reads them page by page after the last row read) */
+  listed(query: ComplaintListQuery, viewer: RecordViewer): ListedQuery<Complaint> {
+    const qb = whereVisible(this.db.dataSource.getRepository(Complaint).createQueryBuilder('k'), 'complaint', viewer);
     return { qb, spec: SORT, options: applyFilters(qb, complaintList, query) };
   }
 

@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { checkOwnerChange, ownerOfNew } from '../access/owner-rules.js';
@@ -51,9 +50,9 @@ export class DealsService {
     return readPage(qb, query, spec, options);
   }
 
-  /** the list's rows before paging, on `manager` (an export pages through them in one snapshot) */
-  listed(query: DealListQuery, viewer: RecordViewer, manager: EntityManager = this.db.dataSource.manager): ListedQuery<Deal> {
-    const qb = whereVisible(manager.getRepository(Deal).createQueryBuilder('d'), 'deal', viewer);
+  /** the list's rows before paging (an export reads them page by page after the last row read) */
+  listed(query: DealListQuery, viewer: RecordViewer): ListedQuery<Deal> {
+    const qb = whereVisible(this.db.dataSource.getRepository(Deal).createQueryBuilder('d'), 'deal', viewer);
     return { qb, spec: SORT, options: applyFilters(qb, dealList, query) };
   }
 

@@ -41,32 +41,32 @@ export class ExportController {
 
   @Get('companies/export')
   companiesExport(@Query() query: unknown, @Viewer() viewer: RecordViewer, @Res() res: Response) {
-    return this.send(res, { name: 'companies', schema: companyListQuery, listed: (q, v, m) => this.companies.listed(q, v, m), shape: COMPANY_EXPORT }, query, viewer);
+    return this.send(res, { name: 'companies', schema: companyListQuery, listed: (q, v) => this.companies.listed(q, v), shape: COMPANY_EXPORT }, query, viewer);
   }
 
   @Get('contacts/export')
   contactsExport(@Query() query: unknown, @Viewer() viewer: RecordViewer, @Res() res: Response) {
-    return this.send(res, { name: 'contacts', schema: contactListQuery, listed: (q, v, m) => this.contacts.listed(q, v, m), shape: CONTACT_EXPORT }, query, viewer);
+    return this.send(res, { name: 'contacts', schema: contactListQuery, listed: (q, v) => this.contacts.listed(q, v), shape: CONTACT_EXPORT }, query, viewer);
   }
 
   @Get('leads/export')
   leadsExport(@Query() query: unknown, @Viewer() viewer: RecordViewer, @Res() res: Response) {
-    return this.send(res, { name: 'leads', schema: leadListQuery, listed: (q, v, m) => this.leads.listed(q, v, m), shape: LEAD_EXPORT }, query, viewer);
+    return this.send(res, { name: 'leads', schema: leadListQuery, listed: (q, v) => this.leads.listed(q, v), shape: LEAD_EXPORT }, query, viewer);
   }
 
   @Get('deals/export')
   dealsExport(@Query() query: unknown, @Viewer() viewer: RecordViewer, @Res() res: Response) {
-    return this.send(res, { name: 'deals', schema: dealListQuery, listed: (q, v, m) => this.deals.listed(q, v, m), shape: DEAL_EXPORT }, query, viewer);
+    return this.send(res, { name: 'deals', schema: dealListQuery, listed: (q, v) => this.deals.listed(q, v), shape: DEAL_EXPORT }, query, viewer);
   }
 
   @Get('complaints/export')
   complaintsExport(@Query() query: unknown, @Viewer() viewer: RecordViewer, @Res() res: Response) {
-    return this.send(res, { name: 'complaints', schema: complaintListQuery, listed: (q, v, m) => this.complaints.listed(q, v, m), shape: COMPLAINT_EXPORT }, query, viewer);
+    return this.send(res, { name: 'complaints', schema: complaintListQuery, listed: (q, v) => this.complaints.listed(q, v), shape: COMPLAINT_EXPORT }, query, viewer);
   }
 
   @Get('activities/export')
   activitiesExport(@Query() query: unknown, @Viewer() viewer: RecordViewer, @Res() res: Response) {
-    return this.send(res, { name: 'activities', schema: activityListQuery, listed: (q, v, m) => this.activities.listed(q, v, m), shape: ACTIVITY_EXPORT }, query, viewer);
+    return this.send(res, { name: 'activities', schema: activityListQuery, listed: (q, v) => this.activities.listed(q, v), shape: ACTIVITY_EXPORT }, query, viewer);
   }
 
   private send<Q extends { sort?: string | undefined }, E extends ObjectLiteral>(res: Response, list: ExportableList<Q, E>, query: unknown, viewer: RecordViewer): Promise<void> {

@@ -50,7 +50,7 @@ describe('list export', () => {
 
   const exportCompanies = async (query: Record<string, unknown>, afterWrite: (writes: number) => void | Promise<unknown> = () => undefined) => {
     const res = new CollectedResponse(afterWrite);
-    await sendExport(res as unknown as Response, db.dataSource, { name: 'companies', schema: companyListQuery, listed: (q, v, m) => companies.listed(q, v, m), shape: COMPANY_EXPORT }, query, SYSTEM_VIEWER, 1_000, 10);
+    await sendExport(res as unknown as Response, db.dataSource, { name: 'companies', schema: companyListQuery, listed: (q, v) => companies.listed(q, v), shape: COMPANY_EXPORT }, query, SYSTEM_VIEWER, 1_000, 10);
     return res;
   };
   const names = (res: CollectedResponse) => res.rows().map((row) => row[1]);

@@ -19,7 +19,7 @@ const formatQuery = z.enum(['csv', 'xlsx'], { message: 'expected one of csv, xls
 export interface ExportableList<Q extends { sort?: string | undefined }, E extends ObjectLiteral> {
   readonly name: string;
   readonly schema: z.ZodType<Q>;
-  readonly listed: (query: Q, viewer: RecordViewer, manager: EntityManager) => ListedQuery<E>;
+  readonly listed: (query: Q, viewer: RecordViewer) => ListedQuery<E>;
   readonly shape: ExportShape<E>;
 }
 
@@ -39,7 +39,7 @@ export async function sendExport<Q extends { sort?: string | undefined }, E exte
   const format = parseInput(z.object({ format: formatQuery }), { format: rawFormat }, 'query').format;
   const query = parseInput(list.schema, filters, 'query');
   const manager = dataSource.manager;
-  const total = await list.listed(query, viewer, manager).qb.getCount();
+  const total = await list.listed(query, viewer).qb.getCount();
   if (total > maxRows) {
     throw new CrmInvalidRequestError(`Too many rows to export: the list has ${total}, at most ${maxRows} are exported at once; narrow it with filters (e.g. createdFrom, ownerId)`);
   }
@@ -76,7 +76,7 @@ async function streamCsv(res: Response, headers: string[], rows: AsyncIterable<(
 async function* pages<Q extends { sort?: string | undefined }, E extends ObjectLiteral>(manager: EntityManager, list: ExportableList<Q, E>, query: Q, viewer: RecordViewer, pageSize: number) {
   let last: E | null = null;
   for (;;) {
-    const items: E[] = await readRowsAfter(list.listed(query, viewer, manager), query.sort, last, pageSize);
+    const items: E[] = await readRowsAfter(list.listed(query, viewer), query.sort, last, pageSize);
     if (items.length === 0) return;
     const names = await namesFor(manager, list.shape, items, viewer);
     yield items.map((item) => list.shape.columns.map((c) => c.value(item, names)));
