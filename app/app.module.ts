@@ -43,6 +43,7 @@ export class AppModule {
           jobConcurrency: config.JOB_CONCURRENCY,
           jobPollConcurrency: config.JOB_POLL_CONCURRENCY,
           jobPollBatch: config.JOB_POLL_BATCH,
+          jobPollGroup: config.JOB_POLL_GROUP,
           jobLockMs: config.JOB_LOCK_MS,
           reconcileMs: config.JOB_RECONCILE_MS,
           statisticsCompactMs: config.STATISTICS_COMPACT_MS,

@@ -81,6 +81,7 @@ const environmentSchema = z.object({
   JOB_CONCURRENCY: positiveInt('a positive number of parallel jobs').default(4),
   JOB_POLL_CONCURRENCY: positiveInt('a positive number of parallel jobs').default(8),
   JOB_POLL_BATCH: positiveInt('a positive number of jobs').default(50),
+  JOB_POLL_GROUP: positiveInt('a positive number of jobs').default(20),
   JOB_LOCK_MS: positiveInt('a lock duration in milliseconds').default(DEFAULT_JOB_LOCK_MS),
   JOB_RECONCILE_MS: positiveInt('an interval in milliseconds').default(5000),
   STATISTICS_COMPACT_MS: positiveInt('an interval in milliseconds').default(5000),

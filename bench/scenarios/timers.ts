@@ -28,7 +28,7 @@ export async function timers(): Promise<void> {
   const graceMs = envNumber('BENCH_TIMER_GRACE_S', 120) * 1000;
   const bulk = (process.env['BENCH_TIMER_LOAD'] ?? 'bulk') !== 'api';
   // the job settings of the service under test, when the bench is given them
-  const jobSettings = Object.fromEntries(['JOB_CONCURRENCY', 'JOB_POLL_CONCURRENCY', 'JOB_POLL_BATCH', 'JOB_RECONCILE_MS', 'JOB_LOCK_MS']
+  const jobSettings = Object.fromEntries(['JOB_CONCURRENCY', 'JOB_POLL_CONCURRENCY', 'JOB_POLL_BATCH', 'JOB_POLL_GROUP', 'JOB_RECONCILE_MS', 'JOB_LOCK_MS']
     .filter((name) => process.env[name] !== undefined).map((name) => [name, process.env[name]!]));
   if (Object.keys(jobSettings).length > 0) console.log(`service job settings: ${JSON.stringify(jobSettings)}`);
   const service = await ServiceProcess.start('postgres', { env: jobSettings });

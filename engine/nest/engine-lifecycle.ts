@@ -27,9 +27,11 @@ export class EngineLifecycle implements OnApplicationBootstrap, OnApplicationShu
       const outcome = await this.engine.jobs.execute(jobId);
       if (outcome === 'failed') this.log.warn(`Job ${jobId} failed; a retry or an incident is recorded`);
     });
-    this.poller.start(async (job, instance) => {
-      const outcome = await this.engine.jobs.executeClaimed(job, instance);
-      if (outcome === 'failed') this.log.warn(`Job ${job.id} failed; a retry or an incident is recorded`);
+    this.poller.start(async (claims) => {
+      const outcomes = await this.engine.jobs.executeClaimedGroup(claims);
+      outcomes.forEach((outcome, i) => {
+        if (outcome === 'failed') this.log.warn(`Job ${claims[i]!.job.id} failed; a retry or an incident is recorded`);
+      });
     });
     this.reconciler.start();
     this.compactor.start();

@@ -83,6 +83,7 @@ export const engineProviders: Provider[] = [
       new DueJobPoller(store, settings.workerId, {
         concurrency: settings.jobPollConcurrency ?? settings.jobConcurrency,
         batch: settings.jobPollBatch ?? 50,
+        group: settings.jobPollGroup ?? 1,
         lockMs: settings.jobLockMs,
         idleMs: settings.reconcileMs,
         clockOffsetMs: () => clock.offset,

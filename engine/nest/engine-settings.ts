@@ -12,6 +12,8 @@ export interface EngineSettings {
   /** due jobs the poller runs at once (jobConcurrency without it) and claims per statement (50 without it) */
   readonly jobPollConcurrency?: number;
   readonly jobPollBatch?: number;
+  /** claimed jobs one runner takes at once, committed together where they can be (1 without it: one commit per job) */
+  readonly jobPollGroup?: number;
   readonly jobLockMs: number;
   readonly reconcileMs: number;
   /** how often the statistics' deltas are compacted into their base rows (5 s without it) */

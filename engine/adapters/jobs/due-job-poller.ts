@@ -1,5 +1,6 @@
 import type { InstanceSnapshot } from '../../core/execution/instance-aggregate.js';
 import type { JobRecord } from '../../core/execution/records.js';
+import type { ClaimedJob } from '../../core/jobs/job-executor.js';
 import type { EngineStore } from '../../core/ports/engine-store.js';
 
 export interface DueJobPollerSettings {
@@ -7,6 +8,8 @@ export interface DueJobPollerSettings {
   readonly concurrency: number;
   /** rows claimed per statement */
   readonly batch: number;
+  /** at most this many claimed jobs go to a runner at once (committed together where they can be) */
+  readonly group?: number;
   /** the claim's lock (JOB_LOCK_MS); a claimed job not started within half of it is left for its lock to lapse */
   readonly lockMs: number;
   /** the longest sleep without a look at the rows (jobs committed by other nodes, locks of dead nodes lapsing) */
@@ -20,8 +23,8 @@ const LOCKED_ROWS_PAUSE_MS = 20;
 
 type PollingStore = Pick<EngineStore, 'claimDueJobs' | 'loadInstances' | 'msUntilNextDueJob'>;
 
-/** runs one claimed job; `instance` is its instance as read after the claim, when there is one */
-export type ClaimedJobRunner = (job: JobRecord, instance?: InstanceSnapshot) => Promise<unknown>;
+/** runs claimed jobs, each with its instance as read after the claim, when there is one */
+export type ClaimedJobRunner = (claims: readonly ClaimedJob[]) => Promise<unknown>;
 
 interface Claimed {
   readonly job: JobRecord;
@@ -125,13 +128,20 @@ export class DueJobPoller {
     }
   }
 
+  /**
+   * Hands the buffer to the free runners: with more due than runners, several jobs to each (up to
+   * `group`), so a backlog of timers commits in a few joint writes instead of one write per timer.
+   */
   private pump(run: ClaimedJobRunner): void {
     while (this.active < this.settings.concurrency && this.buffer.length > 0) {
-      const { job, instance, claimedAt } = this.buffer.shift()!;
-      // its claim may lapse before it commits: another node may have it by then (its commit would lose anyway)
-      if (Date.now() - claimedAt > this.settings.lockMs / 2) continue;
+      const share = Math.ceil(this.buffer.length / (this.settings.concurrency - this.active));
+      const size = Math.max(1, Math.min(this.settings.group ?? 1, share));
+      const now = Date.now();
+      // a claim may lapse before it commits: another node may have it by then (its commit would lose anyway)
+      const claims = this.buffer.splice(0, size).filter(({ claimedAt }) => now - claimedAt <= this.settings.lockMs / 2);
+      if (claims.length === 0) continue;
       this.active++;
-      void run(job, instance)
+      void run(claims.map(({ job, instance }) => (instance ? { job, instance } : { job })))
         .catch((error: unknown) => this.onError(error))
         .finally(() => {
           this.active--;

@@ -4,6 +4,7 @@ import type { EngineStore } from '../ports/engine-store.js';
 import type { JobDispatcher } from '../ports/job-dispatcher.js';
 import { CommandScope, type EngineServices } from './command-scope.js';
 import { runEffect } from './effects-runner.js';
+import { canCommitJointly, jointChanges } from './joint-changes.js';
 
 export interface CommandListener {
   /** external tasks of these topics were committed: wake long-polling workers */
@@ -13,6 +14,15 @@ export interface CommandListener {
 }
 
 const MAX_ATTEMPTS = 8;
+
+/** a command of a group committed jointly, with the instances read for it before */
+export interface JointCommand<T> {
+  readonly command: (scope: CommandScope) => Promise<T>;
+  readonly preloaded: readonly InstanceSnapshot[];
+}
+
+/** joined: committed with the group; otherwise not run at all, as far as the store knows (its caller runs it alone) */
+export type JointOutcome<T> = { readonly joined: true; readonly value: T } | { readonly joined: false };
 
 /**
  * Runs a command in one transaction. When another transaction changed an instance first, the
@@ -37,6 +47,47 @@ export class CommandProcessor {
         if (!(error instanceof OptimisticLockError) || attempt >= MAX_ATTEMPTS) throw error;
       }
     }
+  }
+
+  /**
+   * Runs commands that write only through their unit of work in one transaction, and commits all
+   * their changes in one write (group commit: a batch of due timers costs the database about what
+   * one does). Each instance keeps its revision guard, so the joint commit fails whole if any lost
+   * a race. A command that throws, touches an instance an earlier one of the group touched, or
+   * changes more than instance rows is left out; if the joint commit fails, all are. What is left
+   * out has written nothing: its caller runs it alone (with its retries and failure handling).
+   */
+  async runJointly<T>(commands: readonly JointCommand<T>[]): Promise<JointOutcome<T>[]> {
+    const outcomes: JointOutcome<T>[] = commands.map(() => ({ joined: false }));
+    const members: { index: number; scope: CommandScope; value: T }[] = [];
+    if (commands.length === 0) return outcomes;
+    try {
+      await this.store.transaction(async (tx) => {
+        const touched = new Set<string>();
+        for (const [index, { command, preloaded }] of commands.entries()) {
+          const scope = new CommandScope(tx, this.services, runEffect);
+          scope.preload(preloaded);
+          let value: T;
+          try {
+            value = await command(scope);
+          } catch {
+            continue;
+          }
+          const ids = scope.loadedInstances().map((loaded) => loaded.aggregate.id);
+          if (!canCommitJointly(scope.unit.changes()) || ids.some((id) => touched.has(id))) continue;
+          for (const id of ids) touched.add(id);
+          members.push({ index, scope, value });
+        }
+        if (members.length > 0) await tx.commit(jointChanges(members.map((m) => m.scope.unit.changes())));
+      });
+    } catch {
+      return commands.map(() => ({ joined: false }));
+    }
+    for (const { index, scope, value } of members) {
+      outcomes[index] = { joined: true, value };
+      await this.afterCommit(scope);
+    }
+    return outcomes;
   }
 
   private async attempt<T>(command: (scope: CommandScope) => Promise<T>, preloaded: readonly InstanceSnapshot[]): Promise<T> {

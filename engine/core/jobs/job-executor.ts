@@ -1,6 +1,7 @@
 import { BatchJobRunner } from '../batches/batch-job-runner.js';
 import { isBatchJob } from '../batches/batch-records.js';
 import type { CommandProcessor } from '../commands/command-processor.js';
+import type { CommandScope } from '../commands/command-scope.js';
 import { completeHandlerJob, handlerInput, recordJobFailure, runJob } from '../commands/job-commands.js';
 import { NotFoundError } from '../errors/index.js';
 import type { InstanceSnapshot } from '../execution/instance-aggregate.js';
@@ -10,6 +11,19 @@ import type { ServiceTaskHandlerRegistry } from '../ports/service-task-handler.j
 import { heartbeatIntervalMs, intervalHeartbeat, type Heartbeat } from './lock-heartbeat.js';
 
 export type JobOutcome = 'done' | 'skipped' | 'failed';
+
+export interface ClaimedJob {
+  readonly job: JobRecord;
+  /** its instance as read after the claim, when there is one */
+  readonly instance?: InstanceSnapshot;
+}
+
+const JOINABLE_TYPES: ReadonlySet<string> = new Set(['timer', 'async-before', 'async-after']);
+
+/** a job whose command only changes instance rows, with its instance read already */
+function joinable(claim: ClaimedJob): boolean {
+  return JOINABLE_TYPES.has(claim.job.type) && claim.job.processInstanceId !== null && claim.instance !== undefined;
+}
 
 /**
  * Executes one job by id: claims its row (so a second delivery does nothing), runs it in a
@@ -45,6 +59,39 @@ export class JobExecutor {
   async executeClaimed(job: JobRecord, instance?: InstanceSnapshot): Promise<JobOutcome> {
     if (job.lockOwner !== this.owner) return 'skipped';
     return this.run(job, undefined, instance);
+  }
+
+  /**
+   * jobs this node claimed (a poller's batch), with their instances as read after the claim:
+   * timers and async continuations of distinct instances commit together (one write for all,
+   * each under its own revision guard); any other job, and any the group leaves out, runs alone
+   */
+  async executeClaimedGroup(claims: readonly ClaimedJob[]): Promise<JobOutcome[]> {
+    const outcomes: (JobOutcome | undefined)[] = claims.map((claim) => (claim.job.lockOwner === this.owner ? undefined : 'skipped'));
+    const jointly = claims.flatMap((claim, index) => (outcomes[index] === undefined && joinable(claim) ? [{ claim, index }] : []));
+    if (jointly.length > 1) {
+      const stopBeating = this.heartbeat(heartbeatIntervalMs(this.lockMs), async () => {
+        for (const { claim } of jointly) await this.store.renewJobLock(claim.job.id, this.owner, this.lockMs).catch(() => false);
+      });
+      try {
+        const joint = await this.processor.runJointly(jointly.map(({ claim }) => ({
+          command: (scope: CommandScope) => runJob(scope, claim.job, this.owner),
+          preloaded: [claim.instance!],
+        })));
+        joint.forEach((outcome, i) => {
+          if (outcome.joined) outcomes[jointly[i]!.index] = 'done';
+        });
+      } finally {
+        stopBeating();
+      }
+    }
+    // the rest one after another (the runner counts as one of the poller's JOB_POLL_CONCURRENCY),
+    // read afresh when a group ran (its read may be stale by now)
+    const done: JobOutcome[] = [];
+    for (const [index, claim] of claims.entries()) {
+      done.push(outcomes[index] ?? await this.run(claim.job, undefined, jointly.length > 1 ? undefined : claim.instance));
+    }
+    return done;
   }
 
   /** POST /job/{id}/execute: runs now, whatever the due date; a failure is reported to the caller */

@@ -92,6 +92,8 @@ export interface UnitOfWorkChanges {
    */
   readonly existingIds: ReadonlySet<string>;
   readonly batches: BatchChanges;
+  /** the units merged into this one when several commands commit together (joint-changes.ts) */
+  readonly members?: readonly UnitOfWorkChanges[];
 }
 
 /** One database transaction. Everything a command reads and writes goes through it. */
