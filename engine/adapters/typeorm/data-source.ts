@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import { DataSource, type DataSourceOptions, type MixedList } from 'typeorm';
+import { corkPoolStatementWrites } from './corked-writes.js';
 import { pgliteDriver, pgliteParsers } from './pglite-pool.js';
 
 export type DatabaseKind = 'postgres' | 'pglite';
@@ -56,6 +57,7 @@ export async function openDatabase(settings: DatabaseSettings): Promise<OpenedDa
       extra: { max: settings.poolSize ?? 10, options: '-c jit=off' },
     };
     const dataSource = await new DataSource(options).initialize();
+    corkPoolStatementWrites((dataSource.driver as unknown as { master: Parameters<typeof corkPoolStatementWrites>[0] }).master);
     return { kind: 'postgres', dataSource, location: redactUrl(settings.url) };
   }
   let location = 'memory';
