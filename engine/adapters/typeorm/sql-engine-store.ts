@@ -1,3 +1,4 @@
+import { LatestDefinitions } from './latest-definitions.js';
 import type { DataSource } from 'typeorm';
 import { DefinitionGraphCache } from '../../core/definitions/graph-cache.js';
 import { OptimisticLockError } from '../../core/errors/index.js';
@@ -12,6 +13,7 @@ import { readRow } from './tables/table.js';
 /** The engine's store on PostgreSQL (or PGlite): one database transaction per command. */
 export class SqlEngineStore implements EngineStore {
   readonly graphs = new DefinitionGraphCache();
+  private readonly latest = new LatestDefinitions();
 
   /** named (prepared) statements on PostgreSQL; PGlite's single session gains nothing from them */
   private readonly prepare: boolean;
@@ -21,7 +23,7 @@ export class SqlEngineStore implements EngineStore {
   }
 
   async transaction<T>(work: (tx: EngineTransaction) => Promise<T>): Promise<T> {
-    return this.withTransaction((sql) => work(new SqlEngineTransaction(sql, this.graphs)));
+    return this.withTransaction((sql) => work(new SqlEngineTransaction(sql, this.graphs, this.latest)));
   }
 
   async withTransaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {

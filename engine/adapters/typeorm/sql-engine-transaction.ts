@@ -12,6 +12,8 @@ import { serializeForStorage, type TypedValue } from '../../core/variables/index
 import type { Sql } from './sql.js';
 import { SqlBatchReads } from './sql-batches.js';
 import { writeChanges } from './sql-writer.js';
+import { LatestDefinitions, type AssumedLatest } from './latest-definitions.js';
+import { OptimisticLockError } from '../../core/errors/index.js';
 import { decisionDefinitionTable } from './tables/decision-tables.js';
 import { definitionTable, deploymentTable, formDefinitionTable, resourceTable } from './tables/definition-tables.js';
 import { externalTaskTable, jobTable, ownedTables, processInstanceTable, subscriptionTable } from './tables/runtime-tables.js';
@@ -28,10 +30,13 @@ const LOAD_INSTANCE_OF_TASK_SQL = `${LOAD_INSTANCE_COLUMNS} WHERE pi.id = (SELEC
 
 export class SqlEngineTransaction implements EngineTransaction {
   readonly batches: SqlBatchReads;
+  /** definitions this command took from the cache as the latest of their key (its write checks them) */
+  private readonly assumedLatest: AssumedLatest[] = [];
 
   constructor(
     private readonly sql: Sql,
     private readonly graphs: DefinitionGraphCache,
+    private readonly latest: LatestDefinitions = new LatestDefinitions(),
   ) {
     this.batches = new SqlBatchReads(sql);
   }
@@ -39,10 +44,19 @@ export class SqlEngineTransaction implements EngineTransaction {
   async findDefinition(ref: DefinitionRef): Promise<DeployedDefinition | null> {
     const known = ref.by === 'id' ? this.graphs.known(ref.id) : undefined;
     if (known) return known;
+    if (ref.by === 'latest') {
+      const cached = this.latest.get(ref);
+      const deployed = cached ? this.graphs.known(cached) : undefined;
+      if (deployed) {
+        this.assumedLatest.push({ definitionId: deployed.record.id, tenantScoped: ref.tenantId !== undefined, cacheKey: this.latest.cacheKey(ref) });
+        return deployed;
+      }
+    }
     const { where, params } = definitionWhere(ref);
     const row = await this.sql.readOne(`SELECT * FROM engine.process_definition WHERE ${where} ORDER BY version DESC LIMIT 1`, params);
     if (!row) return null;
     const record = readRow(definitionTable, row);
+    if (ref.by === 'latest') this.latest.set(ref, record.id);
     return this.graphs.resolve(record, async () => {
       const resource = await this.sql.readOne<{ content: string }>(
         'SELECT content FROM engine.resource WHERE deployment_id = $1 AND name = $2',
@@ -90,6 +104,7 @@ export class SqlEngineTransaction implements EngineTransaction {
     // resources, process, decision and form definitions go with the deployment (ON DELETE CASCADE)
     await this.sql.exec('DELETE FROM engine.deployment WHERE id = $1', [deploymentId]);
     this.graphs.forget(definitionIds);
+    this.latest.clear();
   }
 
   async latestVersions(keys: readonly string[], tenantId: string | null): Promise<Map<string, number>> {
@@ -241,7 +256,14 @@ export class SqlEngineTransaction implements EngineTransaction {
   }
 
   async commit(changes: UnitOfWorkChanges): Promise<void> {
-    await writeChanges(this.sql, changes);
+    if (changes.deployments.length > 0) this.latest.clear();
+    try {
+      await writeChanges(this.sql, changes, this.assumedLatest);
+    } catch (error) {
+      // a newer version may be what failed the write: the rerun reads the rows
+      if (error instanceof OptimisticLockError) this.latest.forget(this.assumedLatest);
+      throw error;
+    }
     for (const deployment of changes.deployments) {
       for (const record of deployment.definitions) {
         const graph = deployment.graphs.get(record.id);

@@ -5,6 +5,7 @@ import { OWNED_KINDS, type OwnedKind } from '../../core/execution/owned-kinds.js
 import type { TrackedChanges } from '../../core/execution/tracked-map.js';
 import type { UnitOfWorkChanges } from '../../core/ports/engine-store.js';
 import { engineColumnTypes, type ColumnTypes } from './column-types.js';
+import type { AssumedLatest } from './latest-definitions.js';
 import { sqlStateOf, type Sql, type Statement } from './sql.js';
 import { writeBatchChanges } from './sql-batches.js';
 import { insertDeltasSql, STATISTICS_DELTA_TABLE, statisticsDeltas } from './statistics-counts.js';
@@ -38,7 +39,7 @@ const HISTORY_TABLES: Readonly<Record<HistoryRecord['table'], Table<{ id: string
  * table's rows of all of them as one part, rows as arrays (unnest-rows.ts): one write costs the
  * database about what one command's does.
  */
-export async function writeChanges(sql: Sql, changes: UnitOfWorkChanges): Promise<void> {
+export async function writeChanges(sql: Sql, changes: UnitOfWorkChanges, assumedLatest: readonly AssumedLatest[] = []): Promise<void> {
   for (const deployment of changes.deployments) {
     await insertAll(sql, deploymentTable, [deployment.deployment]);
     await insertAll(sql, resourceTable, deployment.resources);
@@ -56,6 +57,7 @@ export async function writeChanges(sql: Sql, changes: UnitOfWorkChanges): Promis
   const deletes = new StatementParts();
   const writes = new StatementParts();
   guardInstances(rowWriter, guards, writes, changes.instances);
+  for (const assumed of assumedLatest) guards.add(definitionTable.name, (params) => stillLatest(assumed, params), 1);
   const rows = new RowChanges();
   for (const instance of changes.instances) {
     const owned: OwnedChanges = instance;
@@ -234,6 +236,16 @@ function guardInstances(rowWriter: RowWriter, guards: StatementParts, writes: St
   if (created.length > 0) rowWriter.insert(writes, processInstanceTable, created, { rev: 1 });
   if (ended.length > 0) rowWriter.guardEnded(guards, ended);
   if (updated.length > 0) rowWriter.guardUpdated(guards, updated);
+}
+
+/**
+ * The guard of a definition a command took from the cache as the latest of its key: it finds the
+ * definition only while no newer version of the key exists (latest-definitions.ts).
+ */
+function stillLatest(assumed: AssumedLatest, params: unknown[]): string {
+  const sameTenant = assumed.tenantScoped ? ' AND n.tenant_id IS NOT DISTINCT FROM d.tenant_id' : '';
+  return `SELECT d.id FROM ${definitionTable.name} d WHERE d.id = $${params.push(assumed.definitionId)} ` +
+    `AND NOT EXISTS (SELECT 1 FROM ${definitionTable.name} n WHERE n.key = d.key${sameTenant} AND n.version > d.version)`;
 }
 
 /** how rows become statement parts: one part per row with scalar parameters, or one per table with arrays */
