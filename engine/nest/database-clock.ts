@@ -2,7 +2,7 @@ import type { Clock } from '../core/ports/clock.js';
 
 /**
  * Time aligned with the database's clock, which claims and locks are measured against.
- * The offset is measured at start and refreshed now and then.
+ * The offset is measured once, at start.
  */
 export class DatabaseClock implements Clock {
   private offsetMs = 0;
