@@ -1,10 +1,10 @@
-import { LatestDefinitions } from './latest-definitions.js';
 import type { DataSource } from 'typeorm';
 import { DefinitionGraphCache } from '../../core/definitions/graph-cache.js';
 import { OptimisticLockError } from '../../core/errors/index.js';
 import type { InstanceSnapshot } from '../../core/execution/instance-aggregate.js';
 import type { ExternalTaskRecord, JobRecord } from '../../core/execution/records.js';
 import type { EngineStore, EngineTransaction, ExternalTaskLockRequest } from '../../core/ports/engine-store.js';
+import { LatestDefinitions } from './latest-definitions.js';
 import { isRetryableConflict, preparesStatements, Sql } from './sql.js';
 import { SqlEngineTransaction } from './sql-engine-transaction.js';
 import { externalTaskTable, jobTable } from './tables/runtime-tables.js';

@@ -8,12 +8,12 @@ import type { ExternalTaskRecord, JobRecord, SubscriptionRecord } from '../../co
 import type {
   DefinitionRef, DeploymentRecord, EngineTransaction, ResourceRecord, SubscriptionQuery, UnitOfWorkChanges,
 } from '../../core/ports/engine-store.js';
+import { OptimisticLockError } from '../../core/errors/index.js';
 import { serializeForStorage, type TypedValue } from '../../core/variables/index.js';
+import { LatestDefinitions, type AssumedLatest } from './latest-definitions.js';
 import type { Sql } from './sql.js';
 import { SqlBatchReads } from './sql-batches.js';
 import { writeChanges } from './sql-writer.js';
-import { LatestDefinitions, type AssumedLatest } from './latest-definitions.js';
-import { OptimisticLockError } from '../../core/errors/index.js';
 import { decisionDefinitionTable } from './tables/decision-tables.js';
 import { definitionTable, deploymentTable, formDefinitionTable, resourceTable } from './tables/definition-tables.js';
 import { externalTaskTable, jobTable, ownedTables, processInstanceTable, subscriptionTable } from './tables/runtime-tables.js';

@@ -18,9 +18,10 @@ export interface UnnestedRows {
 
 /**
  * Rows of a table as one array parameter per column, read back with `unnest`: the statement's text
- * depends on the columns only, never on how many rows there are, so one prepared statement serves a
- * command of one row and a batch of a thousand. A column of an array type travels as the text of
- * each row's array (an array of arrays is no PostgreSQL array) and is cast back per row.
+ * depends on the columns only, never on how many rows there are, so a joint write of any number of
+ * commands is one text (PostgreSQL plans it per execution, knowing the arrays' sizes; sql-writer.ts
+ * says why one command's write does not use this). A column of an array type travels as the text
+ * of each row's array (an array of arrays is no PostgreSQL array) and is cast back per row.
  */
 export function unnestRows(types: ColumnTypes, table: string, columns: readonly ColumnValues[], params: unknown[]): UnnestedRows {
   const value: string[] = [];
