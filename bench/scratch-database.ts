@@ -31,6 +31,17 @@ export async function createScratchDatabase(label: string): Promise<ScratchDatab
   };
 }
 
+/**
+ * A checkpoint on the server before a measured run (BENCH_CHECKPOINT=false leaves it out): a
+ * checkpoint that falls inside a run (every 5 minutes, or after 1 GB of WAL) writes every dirty
+ * page, and the full-page images of the first writes after it swell the WAL; on the 2-core machine
+ * that moved a 20 s round-trip run by up to ±15 % (bench/README.md, *Stop 23*).
+ */
+export async function checkpointBeforeRun(): Promise<void> {
+  if (process.env['BENCH_CHECKPOINT'] === 'false') return;
+  await onServer('CHECKPOINT');
+}
+
 export async function onServer(statement: string): Promise<void> {
   await withClient(SERVER_URL, (client) => client.query(statement));
 }

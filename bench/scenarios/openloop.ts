@@ -1,5 +1,6 @@
 import { runLoad, type OpenLoopResult } from '../load-jobs.js';
 import { benchModel, clientOf, envList, envNumber, target } from '../models.js';
+import { checkpointBeforeRun } from '../scratch-database.js';
 import { ServiceProcess } from '../service.js';
 import { ms, printTable, rate } from '../table.js';
 
@@ -20,6 +21,7 @@ export async function openLoop(): Promise<void> {
     await clientOf(service).deploy('bench', [benchModel('lead-routing.bpmn')]);
     await runLoad({ kind: 'roundtrip', ...target(service), total: 200, concurrency: 16, warmup: 0 });
     for (const offered of rates) {
+      await checkpointBeforeRun();
       const r = await runLoad<OpenLoopResult>({ kind: 'openloop', ...target(service), rate: offered, seconds, maxInFlight });
       for (const message of r.errorSamples) errors.add(message);
       rows.push([offered, rate(r.achieved), r.latency.count, ms(r.latency.p50), ms(r.latency.p99), ms(r.latency.p999), ms(r.latency.max), r.errors, r.skipped]);

@@ -1,5 +1,6 @@
 import { runLoad, type RoundTripResult } from '../load-jobs.js';
 import { benchModel, clientOf, envList, envNumber, target } from '../models.js';
+import { checkpointBeforeRun } from '../scratch-database.js';
 import { ServiceProcess, type Backend } from '../service.js';
 import { ms, printTable, rate } from '../table.js';
 
@@ -30,6 +31,7 @@ export async function roundTrip(options: RoundTripOptions): Promise<void> {
     try {
       await clientOf(service).deploy('bench', [benchModel('lead-routing.bpmn')]);
       for (const concurrency of concurrencies) {
+        if (backend === 'postgres') await checkpointBeforeRun();
         const result = await runLoad<RoundTripResult>({ kind: 'roundtrip', ...target(service), total, concurrency, warmup });
         const reference = await bpmnEngineRate(concurrency);
         rows.push([
