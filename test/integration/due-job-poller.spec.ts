@@ -41,6 +41,16 @@ async function count(fx: SqlEngineFixture, sql: string, params: unknown[] = []):
   return Number(row.n);
 }
 
+/** waits until `n` instances completed, then finds each timer fired once (a second firing would show as a second 'wait' or 'end' row) and no job left */
+async function expectEachFiredOnce(fx: SqlEngineFixture, n: number): Promise<void> {
+  await until(async () => (await count(fx, `SELECT count(*)::int AS n FROM engine.hist_process_instance WHERE state = 'COMPLETED'`)) === n,
+    120_000, `${n} completed instances`);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  expect(await count(fx, `SELECT count(*)::int AS n FROM engine.hist_activity_instance WHERE activity_id = 'wait' AND end_time IS NOT NULL`)).toBe(n);
+  expect(await count(fx, `SELECT count(*)::int AS n FROM engine.hist_activity_instance WHERE activity_id = 'end'`)).toBe(n);
+  expect(await count(fx, 'SELECT count(*)::int AS n FROM engine.job')).toBe(0);
+}
+
 function engineOn(fx: SqlEngineFixture, workerId: string): Engine {
   return new Engine({
     store: fx.store,
@@ -98,13 +108,7 @@ describe('the due-job poller', () => {
     const claims: number[] = [];
     pollers.push(pollerFor(fx, engineOn(fx, 'node-a'), 'node-a', claims), pollerFor(fx, engineOn(fx, 'node-b'), 'node-b', claims));
 
-    await until(async () => (await count(fx, `SELECT count(*)::int AS n FROM engine.hist_process_instance WHERE state = 'COMPLETED'`)) === INSTANCES,
-      120_000, `${INSTANCES} completed instances`);
-    // a second firing would show as a second 'wait' or 'end' row
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    expect(await count(fx, `SELECT count(*)::int AS n FROM engine.hist_activity_instance WHERE activity_id = 'wait' AND end_time IS NOT NULL`)).toBe(INSTANCES);
-    expect(await count(fx, `SELECT count(*)::int AS n FROM engine.hist_activity_instance WHERE activity_id = 'end'`)).toBe(INSTANCES);
-    expect(await count(fx, 'SELECT count(*)::int AS n FROM engine.job')).toBe(0);
+    await expectEachFiredOnce(fx, INSTANCES);
     expect(claims.reduce((a, b) => a + b, 0)).toBe(INSTANCES);
     expect(Math.max(...claims)).toBeGreaterThan(1);
   });
@@ -117,13 +121,8 @@ describe('the due-job poller', () => {
     const counter = new StatementCounter(fx.db.dataSource);
     pollers.push(pollerFor(fx, engineOn(fx, 'node-a'), 'node-a', claims, 4, groups), pollerFor(fx, engineOn(fx, 'node-b'), 'node-b', claims, 4, groups));
 
-    await until(async () => (await count(fx, `SELECT count(*)::int AS n FROM engine.hist_process_instance WHERE state = 'COMPLETED'`)) === INSTANCES,
-      120_000, `${INSTANCES} completed instances`);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    expect(await count(fx, `SELECT count(*)::int AS n FROM engine.hist_activity_instance WHERE activity_id = 'wait' AND end_time IS NOT NULL`)).toBe(INSTANCES);
-    expect(await count(fx, `SELECT count(*)::int AS n FROM engine.hist_activity_instance WHERE activity_id = 'end'`)).toBe(INSTANCES);
+    await expectEachFiredOnce(fx, INSTANCES);
     expect(await count(fx, 'SELECT count(*)::int AS n FROM engine.process_instance')).toBe(0);
-    expect(await count(fx, 'SELECT count(*)::int AS n FROM engine.job')).toBe(0);
     // several at a time, never more than the group size
     expect(Math.max(...groups)).toBeGreaterThan(1);
     expect(Math.max(...groups)).toBeLessThanOrEqual(4);

@@ -1,6 +1,6 @@
 import { OptimisticLockError } from '../errors/index.js';
 import type { InstanceSnapshot } from '../execution/instance-aggregate.js';
-import type { EngineStore } from '../ports/engine-store.js';
+import type { EngineStore, UnitOfWorkChanges } from '../ports/engine-store.js';
 import type { JobDispatcher } from '../ports/job-dispatcher.js';
 import { CommandScope, type EngineServices } from './command-scope.js';
 import { runEffect } from './effects-runner.js';
@@ -59,7 +59,7 @@ export class CommandProcessor {
    */
   async runJointly<T>(commands: readonly JointCommand<T>[]): Promise<JointOutcome<T>[]> {
     const outcomes: JointOutcome<T>[] = commands.map(() => ({ joined: false }));
-    const members: { index: number; scope: CommandScope; value: T }[] = [];
+    const members: { index: number; scope: CommandScope; changes: UnitOfWorkChanges; value: T }[] = [];
     if (commands.length === 0) return outcomes;
     try {
       await this.store.transaction(async (tx) => {
@@ -74,11 +74,12 @@ export class CommandProcessor {
             continue;
           }
           const ids = scope.loadedInstances().map((loaded) => loaded.aggregate.id);
-          if (!canCommitJointly(scope.unit.changes()) || ids.some((id) => touched.has(id))) continue;
+          const changes = scope.unit.changes();
+          if (!canCommitJointly(changes) || ids.some((id) => touched.has(id))) continue;
           for (const id of ids) touched.add(id);
-          members.push({ index, scope, value });
+          members.push({ index, scope, changes, value });
         }
-        if (members.length > 0) await tx.commit(jointChanges(members.map((m) => m.scope.unit.changes())));
+        if (members.length > 0) await tx.commit(jointChanges(members.map((m) => m.changes)));
       });
     } catch {
       return commands.map(() => ({ joined: false }));

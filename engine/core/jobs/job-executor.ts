@@ -67,8 +67,8 @@ export class JobExecutor {
    * each under its own revision guard); any other job, and any the group leaves out, runs alone
    */
   async executeClaimedGroup(claims: readonly ClaimedJob[]): Promise<JobOutcome[]> {
-    const outcomes: (JobOutcome | undefined)[] = claims.map((claim) => (claim.job.lockOwner === this.owner ? undefined : 'skipped'));
-    const jointly = claims.flatMap((claim, index) => (outcomes[index] === undefined && joinable(claim) ? [{ claim, index }] : []));
+    const outcomes: (JobOutcome | undefined)[] = claims.map(() => undefined);
+    const jointly = claims.flatMap((claim, index) => (claim.job.lockOwner === this.owner && joinable(claim) ? [{ claim, index }] : []));
     if (jointly.length > 1) {
       const stopBeating = this.heartbeat(heartbeatIntervalMs(this.lockMs), async () => {
         for (const { claim } of jointly) await this.store.renewJobLock(claim.job.id, this.owner, this.lockMs).catch(() => false);
@@ -89,7 +89,7 @@ export class JobExecutor {
     // read afresh when a group ran (its read may be stale by now)
     const done: JobOutcome[] = [];
     for (const [index, claim] of claims.entries()) {
-      done.push(outcomes[index] ?? await this.run(claim.job, undefined, jointly.length > 1 ? undefined : claim.instance));
+      done.push(outcomes[index] ?? await this.executeClaimed(claim.job, jointly.length > 1 ? undefined : claim.instance));
     }
     return done;
   }

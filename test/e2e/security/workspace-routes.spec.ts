@@ -13,6 +13,7 @@ describe('CRM workspace routes: who is refused', () => {
   let cast: CrmCast;
   let analyst: CrmClient;
   let dealId: string;
+  let leadId: string;
 
   beforeAll(async () => {
     app = await startTestApp({ env: { SEED_DEMO: 'false' } });
@@ -21,6 +22,7 @@ describe('CRM workspace routes: who is refused', () => {
     const anna = await api.ok('POST', '/api/users', { name: 'Anna Analyst', email: 'anna.wr@e2e.test', role: 'analyst', teamId: null, password: TEST_USER_PASSWORD });
     analyst = api.as(anna.id);
     dealId = (await api.ok('POST', '/api/deals', { title: 'Refusal deal', companyId: cast.company.id, amount: 1000, currency: 'EUR' })).id;
+    leadId = (await api.ok('POST', '/api/leads', { source: 'call', personName: 'Refusal Lead' })).id;
   });
   afterAll(() => app?.close());
 
@@ -36,6 +38,7 @@ describe('CRM workspace routes: who is refused', () => {
     ['GET', `/api/companies/${cast.company.id}/timeline?scope=360`],
     ['GET', '/api/companies/export?format=csv'],
     ['GET', '/api/imports'],
+    ['POST', `/api/leads/${leadId}/convert?confirmDuplicate=true`, {}],
   ];
 
   it('answers 401 to a caller without credentials, whatever the route', async () => {

@@ -69,12 +69,12 @@ export function instanceIdVisible(column: string, viewer: Viewer, bind: Bind, re
   return `EXISTS (SELECT 1 FROM ${rows.table} vi WHERE vi.id = ${column} AND ${instanceVisible('vi', viewer, bind, records, rows)})`;
 }
 
-/** the `visibleTo` filter: on a historic instance row (`{ row: alias }`), or on rows holding an instance id in a column */
+/** the `visibleTo` filter: on an instance row of `rows` (`{ row: alias }`), or on rows holding an instance id in a column */
 export function visibleToFilter(where: { readonly row: string } | { readonly column: string }, records: BusinessKeyRecords | undefined, rows: InstanceRows = HISTORIC_INSTANCE_ROWS): FilterSpec {
   return {
     visibleTo: (w: Where, viewer: Viewer) => {
       const bind: Bind = (value) => w.param(value);
-      w.raw('row' in where ? instanceVisible(where.row, viewer, bind, records) : instanceIdVisible(where.column, viewer, bind, records, rows));
+      w.raw('row' in where ? instanceVisible(where.row, viewer, bind, records, rows) : instanceIdVisible(where.column, viewer, bind, records, rows));
     },
   };
 }

@@ -61,19 +61,6 @@ export function insertStatement<R extends { readonly id: string }>(
   return { sql: `INSERT INTO ${table.name} (${columns.join(', ')}) VALUES ${rows.join(', ')}`, params };
 }
 
-/** `UPDATE ... SET` only the patched columns (values appended to `params`, as for inserts) */
-export function updateStatement<R extends { readonly id: string }>(
-  table: Table<R>,
-  id: string,
-  patch: Partial<R>,
-  params: unknown[] = [],
-): { sql: string; params: unknown[] } | null {
-  const patched = table.columns.filter((c) => c.field in patch && c.field !== 'id');
-  if (patched.length === 0) return null;
-  const sets = patched.map((c) => `${c.column} = $${params.push(dbValue(c, patch))}`);
-  return { sql: `UPDATE ${table.name} SET ${sets.join(', ')} WHERE id = $${params.push(id)}`, params };
-}
-
 export const date = (value: unknown): Date => (value instanceof Date ? value : new Date(String(value)));
 export const optionalDate = (value: unknown): Date | null => (value === null || value === undefined ? null : date(value));
 export const json = (value: unknown): string => JSON.stringify(value);
