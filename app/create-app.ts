@@ -11,6 +11,7 @@ import { maxDeploymentRequestBytes } from '../engine/nest/rest/deployment-upload
 import { AppModule, type AppModuleExtras } from './app.module.js';
 import type { AppConfig } from './config.js';
 import { bodyParsers } from './http/body-limits.js';
+import { ExpressBornRequestsAdapter } from './http/express-born-requests.js';
 import { refuseHostileInput } from './http/hostile-input.js';
 import { securityHeaders } from './http-safety/security-headers.js';
 import { webAppAssets, webAppFiles, webAppPages } from './http/web-app-pages.js';
@@ -28,7 +29,7 @@ export interface AppExtras extends AppModuleExtras {
 /** Builds the HTTP application (used by start-service.ts and by end-to-end specs). */
 export async function createApp(config: AppConfig, extras: AppExtras = {}): Promise<NestExpressApplication> {
   const logging = extras.logging ?? createLogging({ level: config.LOG_LEVEL, pretty: config.LOG_PRETTY, slowMs: config.REQUEST_LOG_SLOW_MS, sampleEvery: config.REQUEST_LOG_SAMPLE_EVERY, stream: extras.logStream });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, extras), { logger: logging.nestLogger, abortOnError: false, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, extras), new ExpressBornRequestsAdapter(), { logger: logging.nestLogger, abortOnError: false, bodyParser: false });
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
   // first, so that every answer carries them: API, web app, docs, errors
