@@ -53,8 +53,12 @@ export async function openDatabase(settings: DatabaseSettings): Promise<OpenedDa
       ...shared,
       url: settings.url,
       // JIT compiles plans costed above 100,000 (a count with per-row index lookups reaches that):
-      // seconds of compiling for queries that run in milliseconds, on every call
-      extra: { max: settings.poolSize ?? 10, options: '-c jit=off' },
+      // seconds of compiling for queries that run in milliseconds, on every call.
+      // Connections once opened stay (idleTimeoutMillis 0; pg-pool closed them after 10 s idle): a
+      // new backend loads its catalog caches and prepares every statement again, and a burst after a
+      // calm spell waited for that (bench/README.md, Stop 24). allowExitOnIdle: idle connections keep
+      // no script alive that forgot to close the data source.
+      extra: { max: settings.poolSize ?? 10, idleTimeoutMillis: 0, allowExitOnIdle: true, options: '-c jit=off' },
     };
     const dataSource = await new DataSource(options).initialize();
     corkPoolStatementWrites((dataSource.driver as unknown as { master: Parameters<typeof corkPoolStatementWrites>[0] }).master);
