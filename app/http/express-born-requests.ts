@@ -6,11 +6,11 @@ import type { Express } from 'express';
 
 /**
  * Express hands every request and response a new prototype on arrival (`app.handle`:
- * `Object.setPrototypeOf(req, app.request)`). V8 gives an object whose prototype changed after
- * creation a map of its own, and the objects reached from such requests outlive the young
- * generation: under load about a tenth of what a request allocates was promoted, old space grew by
- * some 20 MB/s at 300 round trips/s and its collections every few seconds showed as latency
- * spikes (bench/README.md, *Stop 24*). A trivial Express route cost 78 µs of CPU per request this
+ * `Object.setPrototypeOf(req, app.request)`), and V8 moves an object whose prototype changes after
+ * creation to a map of its own. Measured, not derived from V8's sources (bench/README.md, *Stop 24*):
+ * with that, about a tenth of what a request allocates outlived the young generation, old space
+ * grew by some 20 MB/s at 300 round trips/s and its collections every few seconds showed as latency
+ * spikes; a bare `node:http` handler doing only the `setPrototypeOf` reproduces it. A trivial Express route cost 78 µs of CPU per request this
  * way and 26 µs with requests born with Express's prototypes, when `setPrototypeOf` finds the
  * prototype already in place and changes nothing.
  *
