@@ -1,5 +1,5 @@
 import { Logger, type Provider } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 import { Redis } from 'ioredis';
 import { BullmqDispatcher } from '../adapters/jobs/bullmq-dispatcher.js';
 import { DueJobPoller } from '../adapters/jobs/due-job-poller.js';
@@ -111,7 +111,9 @@ export const engineProviders: Provider[] = [
         store,
         dispatcher,
         clock,
-        ids: { next: () => randomUUID() },
+        // time-ordered (UUIDv7): new rows land at the right edge of each id index instead of on a
+        // random leaf, so fewer index pages are touched and written to the WAL after each checkpoint
+        ids: { next: () => uuidv7() },
         handlers,
         expressionGlobals,
         workerId: settings.workerId,

@@ -15,7 +15,7 @@ describe('requests born as Express requests', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    const express = app.nest.getHttpAdapter().getInstance<Express>();
+    const express = app.nest.getHttpAdapter().getInstance() as Express;
     const server = app.nest.getHttpServer() as Server;
     server.prependListener('request', (req: IncomingMessage, res) => {
       seen.push({ request: Object.getPrototypeOf(req) === express.request, response: Object.getPrototypeOf(res) === express.response });
