@@ -1,6 +1,6 @@
 import { Logger, type Provider } from '@nestjs/common';
-import { v7 as uuidv7 } from 'uuid';
 import { Redis } from 'ioredis';
+import { TimeOrderedIds } from '../adapters/ids/time-ordered-ids.js';
 import { BullmqDispatcher } from '../adapters/jobs/bullmq-dispatcher.js';
 import { DueJobPoller } from '../adapters/jobs/due-job-poller.js';
 import { DueTimeDispatcher } from '../adapters/jobs/due-time-dispatcher.js';
@@ -113,7 +113,7 @@ export const engineProviders: Provider[] = [
         clock,
         // time-ordered (UUIDv7): new rows land at the right edge of each id index instead of on a
         // random leaf, so fewer index pages are touched and written to the WAL after each checkpoint
-        ids: { next: () => uuidv7() },
+        ids: new TimeOrderedIds(),
         handlers,
         expressionGlobals,
         workerId: settings.workerId,
