@@ -1,15 +1,35 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { CommitCompanionWriter, CommitCompanionWriters } from '../../engine/adapters/typeorm/commit-companions.js';
 import type { OpenedDatabase } from '../../engine/adapters/typeorm/data-source.js';
 import { PooledQuery } from '../../engine/adapters/typeorm/pooled-query.js';
-import { DATABASE } from '../../engine/nest/tokens.js';
+import type { CommitCompanion } from '../../engine/core/ports/engine-store.js';
+import { COMMIT_COMPANIONS, DATABASE } from '../../engine/nest/tokens.js';
 import { CoalescingAppender } from '../shared/coalescing-appender.js';
 import type { AuditEntry } from './audit-entry.js';
 
 /** details larger than this are replaced by a note: the log records facts, not payloads */
 const MAX_DETAILS_CHARS = 4000;
 
+const COLUMNS = 'actor_id, actor_name, actor_kind, via_api_key, action, target_type, target_id, outcome, status, client_address, request_id, details';
+
+/** a command's companion record of this kind is an AuditEntry, inserted in the command's own write */
+export const AUDIT_ROW = 'crm.audit-log';
+
+const auditRowWriter: CommitCompanionWriter = {
+  table: 'crm.audit_log',
+  part(record, params) {
+    const entry = record as AuditEntry;
+    const bind = (value: unknown) => `$${params.push(value ?? null)}`;
+    const values = [
+      bind(entry.actorId), bind(entry.actorName), bind(entry.actorKind), `${bind(entry.viaApiKey)}::uuid`, bind(entry.action), bind(entry.targetType),
+      bind(entry.targetId), bind(entry.outcome), `${bind(entry.status)}::smallint`, bind(entry.clientAddress), bind(entry.requestId), `${bind(detailsJson(entry.details))}::jsonb`,
+    ];
+    return `INSERT INTO crm.audit_log (${COLUMNS}) VALUES (${values.join(', ')})`;
+  },
+};
+
 /** one statement for any number of rows, so it is prepared once per connection */
-const INSERT_ROWS = `INSERT INTO crm.audit_log (actor_id, actor_name, actor_kind, via_api_key, action, target_type, target_id, outcome, status, client_address, request_id, details)
+const INSERT_ROWS = `INSERT INTO crm.audit_log (${COLUMNS})
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::smallint[], $10::text[], $11::text[], $12::jsonb[])`;
 
 /**
@@ -18,6 +38,8 @@ const INSERT_ROWS = `INSERT INTO crm.audit_log (actor_id, actor_name, actor_kind
  * those arriving meanwhile together after it), and `append` returns once its row is stored.
  * Appending never throws: the action it records has already happened, so a failed insert
  * is logged (with the entry) instead of turning a done change into an error the client might retry.
+ * A row can instead go with an engine command (`inCommand`): it is then inserted in the command's own
+ * write statement, so the change and its row are stored together or not at all.
  */
 @Injectable()
 export class AuditLog {
@@ -25,8 +47,14 @@ export class AuditLog {
   private readonly query: PooledQuery;
   private readonly appender = new CoalescingAppender<AuditEntry>((entries) => this.insert(entries));
 
-  constructor(@Inject(DATABASE) db: OpenedDatabase) {
+  constructor(@Inject(DATABASE) db: OpenedDatabase, @Inject(COMMIT_COMPANIONS) companions: CommitCompanionWriters) {
     this.query = new PooledQuery(db.dataSource);
+    companions.register(AUDIT_ROW, auditRowWriter);
+  }
+
+  /** the entry as a record for an engine command to commit with its changes */
+  inCommand(entry: AuditEntry): CommitCompanion {
+    return { kind: AUDIT_ROW, record: entry };
   }
 
   async append(entry: AuditEntry): Promise<void> {

@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { scalar, type AuditedCall, type AuditSpec } from '../../engine/nest/access/index.js';
+import type { CommitCompanion } from '../../engine/core/ports/engine-store.js';
+import { offerAuditInCommand, scalar, type AuditedCall, type AuditSpec } from '../../engine/nest/access/index.js';
 import type { SignedInUser } from '../auth/signed-in-user.js';
-import { actorOf, originOf, type Outcome } from './audit-entry.js';
+import { actorOf, originOf, type AuditEntry, type Outcome } from './audit-entry.js';
 import { AuditLog } from './audit-log.js';
 
 const PENDING = Symbol('pending-audit');
@@ -10,6 +11,8 @@ const PENDING = Symbol('pending-audit');
 interface Pending {
   readonly spec: AuditSpec;
   recorded: boolean;
+  /** the success row went to an engine command, to commit with its changes */
+  inCommand: boolean;
 }
 
 type AuditedRequest = Request & { user?: SignedInUser; [PENDING]?: Pending };
@@ -20,6 +23,11 @@ type AuditedRequest = Request & { user?: SignedInUser; [PENDING]?: Pending };
  * failure (5xx) once the answer is sent. Client mistakes (400, 404, 409) change nothing and are
  * not recorded; neither are calls without a known caller (401: failed sign-ins are recorded, rate
  * limited, by SignInAudit), so anonymous callers cannot fill the table.
+ *
+ * A handler that runs an engine command may take the success row along (`companionsOf` the
+ * request): the command inserts it in its own write, so the change and its row commit together or
+ * not at all, and nothing more is written on success. If the handler fails, its refusal or failure
+ * is recorded as for any call.
  */
 @Injectable()
 export class AuditTrail {
@@ -29,7 +37,9 @@ export class AuditTrail {
 
   /** called before any access decision: from here on, the call ends in a row or a deliberate skip */
   begin(request: Request, response: Response, spec: AuditSpec): void {
-    (request as AuditedRequest)[PENDING] = { spec, recorded: false };
+    const pending: Pending = { spec, recorded: false, inCommand: false };
+    (request as AuditedRequest)[PENDING] = pending;
+    offerAuditInCommand(request, (status) => this.inCommand(request as AuditedRequest, pending, status));
     response.once('finish', () => void this.settle(request as AuditedRequest, response.statusCode));
   }
 
@@ -38,7 +48,19 @@ export class AuditTrail {
   }
 
   async succeeded(request: Request, response: Response, result: unknown): Promise<void> {
+    const pending = (request as AuditedRequest)[PENDING];
+    if (pending?.inCommand) {
+      pending.recorded = true;
+      return;
+    }
     await this.record(request as AuditedRequest, 'success', response.statusCode, result);
+  }
+
+  /** the success row, for a command to commit; built before the answer, so its target and details come from the request */
+  private inCommand(request: AuditedRequest, pending: Pending, status: number): CommitCompanion | undefined {
+    if (pending.recorded || pending.spec.signsIn || !request.user) return undefined;
+    pending.inCommand = true;
+    return this.audit.inCommand(this.entryOf(request, request.user, pending.spec, 'success', status, undefined));
   }
 
   private async settle(request: AuditedRequest, status: number): Promise<void> {
@@ -53,8 +75,12 @@ export class AuditTrail {
     const { spec } = pending;
     const user = (spec.signsIn && outcome === 'success' ? signedInUserIn(result) : undefined) ?? request.user;
     if (!user) return;
+    await this.audit.append(this.entryOf(request, user, spec, outcome, status, result));
+  }
+
+  private entryOf(request: AuditedRequest, user: SignedInUser, spec: AuditSpec, outcome: Outcome, status: number, result: unknown): AuditEntry {
     const call: AuditedCall = { params: request.params ?? {}, query: request.query ?? {}, body: request.body, result, actorId: user.id };
-    await this.audit.append({
+    return {
       ...actorOf(user),
       action: spec.action,
       targetType: spec.target,
@@ -63,7 +89,7 @@ export class AuditTrail {
       status,
       ...originOf(request),
       details: this.detailsOf(spec, call),
-    });
+    };
   }
 
   private targetIdOf(spec: AuditSpec, call: AuditedCall): string | null {

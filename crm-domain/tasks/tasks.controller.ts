@@ -6,7 +6,7 @@ import { CrmController } from '../shared/crm-controller.decorator.js';
 import { parseInput } from '../shared/validation.js';
 import { completeTaskBody, taskListQuery } from './task-schemas.js';
 import { TasksService } from './tasks.service.js';
-import { Audited, EngineRequires, OnTask, variablesIn } from '../../engine/nest/access/index.js';
+import { Audited, companionsOf, EngineRequires, OnTask, variablesIn } from '../../engine/nest/access/index.js';
 
 /** The CRM's task list: open user tasks of all processes, each with its record. */
 @EngineRequires('engine.task')
@@ -38,7 +38,7 @@ export class TasksController {
   @Audited('task.complete', { target: 'task', details: variablesIn('variables') })
   @Post(':id/complete')
   @HttpCode(204)
-  async complete(@Param('id') id: string, @Body() body: unknown, @Req() req: unknown) {
-    await this.tasks.complete(id, parseInput(completeTaskBody, body).variables ?? {}, taskActorOf(req));
+  async complete(@Param('id') id: string, @Body() body: unknown, @Req() req: object) {
+    await this.tasks.complete(id, parseInput(completeTaskBody, body).variables ?? {}, taskActorOf(req), companionsOf(req, 204));
   }
 }

@@ -21,7 +21,7 @@ import { ExternalTaskWaiters } from './external-task-waiters.js';
 import { HandlerRegistry } from './handler-registry.js';
 import { ExpressionGlobalRegistry } from './expression-global-registry.js';
 import { describeJobBackend, jobBackendOf } from './job-backend.js';
-import { DATABASE, ENGINE_SETTINGS } from './tokens.js';
+import { COMMIT_COMPANIONS, DATABASE, ENGINE_SETTINGS } from './tokens.js';
 
 export const JOB_DISPATCHER = Symbol('JOB_DISPATCHER');
 export const ENGINE_QUERIES = Symbol('ENGINE_QUERIES');
@@ -51,6 +51,11 @@ export const engineProviders: Provider[] = [
     provide: SqlEngineStore,
     inject: [DATABASE],
     useFactory: (db: OpenedDatabase) => new SqlEngineStore(db.dataSource),
+  },
+  {
+    provide: COMMIT_COMPANIONS,
+    inject: [SqlEngineStore],
+    useFactory: (store: SqlEngineStore) => store.companions,
   },
   {
     provide: ENGINE_QUERIES,

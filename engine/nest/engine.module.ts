@@ -34,7 +34,7 @@ import { StartFormController } from './rest/start-form.controller.js';
 import { TaskController } from './rest/task.controller.js';
 import { TaskFormController } from './rest/task-form.controller.js';
 import { TaskCommentController } from './rest/task-comment.controller.js';
-import { DATABASE, ENGINE_SETTINGS } from './tokens.js';
+import { COMMIT_COMPANIONS, DATABASE, ENGINE_SETTINGS } from './tokens.js';
 import { Engine } from '../core/engine.js';
 
 /** The engine as a Nest module: ports bound to adapters, and the Camunda 7 REST subset. */
@@ -72,7 +72,7 @@ export class EngineModule {
         HealthController,
         MetricsController,
       ],
-      exports: [Engine, ENGINE_QUERIES, DATABASE, JOB_DISPATCHER, HandlerRegistry, ExpressionGlobalRegistry, ExternalTaskWaiters, IdentityDirectory, TaskVisibility],
+      exports: [Engine, ENGINE_QUERIES, DATABASE, COMMIT_COMPANIONS, JOB_DISPATCHER, HandlerRegistry, ExpressionGlobalRegistry, ExternalTaskWaiters, IdentityDirectory, TaskVisibility],
     };
   }
 }

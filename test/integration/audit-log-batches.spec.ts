@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
+import { CommitCompanionWriters } from '../../engine/adapters/typeorm/commit-companions.js';
 import type { OpenedDatabase } from '../../engine/adapters/typeorm/data-source.js';
 import { AuditLog } from '../../crm-domain/audit/audit-log.js';
 import type { AuditEntry } from '../../crm-domain/audit/audit-entry.js';
@@ -12,7 +13,7 @@ describe('audit log appends in batches', () => {
 
   beforeAll(async () => {
     db = await openTestDatabase();
-    audit = new AuditLog({ dataSource: db.dataSource } as OpenedDatabase);
+    audit = new AuditLog({ dataSource: db.dataSource } as OpenedDatabase, new CommitCompanionWriters());
   }, 120_000);
 
   afterAll(async () => db?.close());

@@ -4,6 +4,7 @@ import { OptimisticLockError } from '../../core/errors/index.js';
 import type { InstanceSnapshot } from '../../core/execution/instance-aggregate.js';
 import type { ExternalTaskRecord, JobRecord } from '../../core/execution/records.js';
 import type { EngineStore, EngineTransaction, ExternalTaskLockRequest } from '../../core/ports/engine-store.js';
+import { CommitCompanionWriters } from './commit-companions.js';
 import { LatestDefinitions } from './latest-definitions.js';
 import { isRetryableConflict, preparesStatements, Sql } from './sql.js';
 import { SqlEngineTransaction } from './sql-engine-transaction.js';
@@ -14,6 +15,8 @@ import { readRow } from './tables/table.js';
 export class SqlEngineStore implements EngineStore {
   readonly graphs = new DefinitionGraphCache();
   private readonly latest = new LatestDefinitions();
+  /** how the application's records that commit with a command are written (its audit rows) */
+  readonly companions = new CommitCompanionWriters();
 
   /** named (prepared) statements on PostgreSQL; PGlite's single session gains nothing from them */
   private readonly prepare: boolean;
@@ -23,7 +26,7 @@ export class SqlEngineStore implements EngineStore {
   }
 
   async transaction<T>(work: (tx: EngineTransaction) => Promise<T>): Promise<T> {
-    return this.withTransaction((sql) => work(new SqlEngineTransaction(sql, this.graphs, this.latest)));
+    return this.withTransaction((sql) => work(new SqlEngineTransaction(sql, this.graphs, this.latest, this.companions)));
   }
 
   async withTransaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {

@@ -10,6 +10,7 @@ import type {
 } from '../../core/ports/engine-store.js';
 import { OptimisticLockError } from '../../core/errors/index.js';
 import { serializeForStorage, type TypedValue } from '../../core/variables/index.js';
+import { CommitCompanionWriters } from './commit-companions.js';
 import { LatestDefinitions, type AssumedLatest } from './latest-definitions.js';
 import type { Sql } from './sql.js';
 import { SqlBatchReads } from './sql-batches.js';
@@ -37,6 +38,7 @@ export class SqlEngineTransaction implements EngineTransaction {
     private readonly sql: Sql,
     private readonly graphs: DefinitionGraphCache,
     private readonly latest: LatestDefinitions = new LatestDefinitions(),
+    private readonly companions: CommitCompanionWriters = new CommitCompanionWriters(),
   ) {
     this.batches = new SqlBatchReads(sql);
   }
@@ -258,7 +260,7 @@ export class SqlEngineTransaction implements EngineTransaction {
   async commit(changes: UnitOfWorkChanges): Promise<void> {
     if (changes.deployments.length > 0) this.latest.clear();
     try {
-      await writeChanges(this.sql, changes, this.assumedLatest);
+      await writeChanges(this.sql, changes, this.assumedLatest, this.companions);
     } catch (error) {
       // a newer version may be what failed the write: the rerun reads the rows
       if (error instanceof OptimisticLockError) this.latest.forget(this.assumedLatest);

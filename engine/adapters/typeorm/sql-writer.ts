@@ -5,6 +5,7 @@ import { OWNED_KINDS, type OwnedKind } from '../../core/execution/owned-kinds.js
 import type { TrackedChanges } from '../../core/execution/tracked-map.js';
 import type { UnitOfWorkChanges } from '../../core/ports/engine-store.js';
 import { engineColumnTypes, type ColumnTypes } from './column-types.js';
+import { CommitCompanionWriters } from './commit-companions.js';
 import type { AssumedLatest } from './latest-definitions.js';
 import { sqlStateOf, type Sql, type Statement } from './sql.js';
 import { writeBatchChanges } from './sql-batches.js';
@@ -17,6 +18,8 @@ import {
 import { jobTable, ownedTables, processInstanceTable, subscriptionTable } from './tables/runtime-tables.js';
 import { dbValue, insertStatement, type Column, type Table } from './tables/table.js';
 import { unnestInsert, unnestRows, unnestUpdate, type RowUpdate } from './unnest-rows.js';
+
+const NO_COMPANION_WRITERS = new CommitCompanionWriters();
 
 const HISTORY_TABLES: Readonly<Record<HistoryRecord['table'], Table<{ id: string }>>> = {
   processInstance: histProcessInstanceTable as unknown as Table<{ id: string }>,
@@ -39,7 +42,12 @@ const HISTORY_TABLES: Readonly<Record<HistoryRecord['table'], Table<{ id: string
  * table's rows of all of them as one part, rows as arrays (unnest-rows.ts): one write costs the
  * database about what one command's does.
  */
-export async function writeChanges(sql: Sql, changes: UnitOfWorkChanges, assumedLatest: readonly AssumedLatest[] = []): Promise<void> {
+export async function writeChanges(
+  sql: Sql,
+  changes: UnitOfWorkChanges,
+  assumedLatest: readonly AssumedLatest[] = [],
+  companionWriters: CommitCompanionWriters = NO_COMPANION_WRITERS,
+): Promise<void> {
   for (const deployment of changes.deployments) {
     await insertAll(sql, deploymentTable, [deployment.deployment]);
     await insertAll(sql, resourceTable, deployment.resources);
@@ -70,6 +78,10 @@ export async function writeChanges(sql: Sql, changes: UnitOfWorkChanges, assumed
   const deltas = statisticsDeltas(changes.instances);
   if (deltas) writes.add(STATISTICS_DELTA_TABLE, (params) => insertDeltasSql(deltas, params));
   historyParts(rowWriter, writes, changes);
+  for (const companion of changes.companions ?? []) {
+    const writer = companionWriters.writerOf(companion);
+    writes.add(writer.table, (params) => writer.part(companion.record, params));
+  }
   const together = (changes.members ?? [changes]).every(writableInOneStatement);
   const statements = together
     ? combine([...guards.parts, ...deletes.parts, ...writes.parts])
@@ -107,7 +119,8 @@ function writableInOneStatement(changes: UnitOfWorkChanges): boolean {
 
 function hasRowChanges(changes: UnitOfWorkChanges): boolean {
   const any = (tracked: TrackedChanges<unknown>) => tracked.inserted.length + tracked.updated.length + tracked.deleted.length > 0;
-  return changes.instances.length > 0 || changes.history.length > 0 || any(changes.definitionJobs) || any(changes.definitionSubscriptions);
+  return changes.instances.length > 0 || changes.history.length > 0 || any(changes.definitionJobs) || any(changes.definitionSubscriptions) ||
+    (changes.companions?.length ?? 0) > 0;
 }
 
 /**

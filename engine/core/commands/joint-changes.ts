@@ -25,6 +25,7 @@ export function jointChanges(units: readonly UnitOfWorkChanges[]): UnitOfWorkCha
     existingIds,
     batches: NO_BATCH_CHANGES,
     members: units,
+    companions: units.flatMap((u) => u.companions ?? []),
   };
 }
 

@@ -1,5 +1,5 @@
 import { BatchChangeSet } from '../batches/batch-change-set.js';
-import type { NewDeployment, UnitOfWorkChanges } from '../ports/engine-store.js';
+import type { CommitCompanion, NewDeployment, UnitOfWorkChanges } from '../ports/engine-store.js';
 import type { DispatchableJob } from '../ports/job-dispatcher.js';
 import { DEFAULT_HISTORY_LEVEL, writesHistoryOf, type HistoryLevel } from './history-level.js';
 import type { HistoryRecord } from './history-records.js';
@@ -21,6 +21,8 @@ export class UnitOfWork {
   readonly newExternalTaskTopics = new Set<string>();
   /** batches created, progressed, suspended or removed by this unit */
   readonly batches = new BatchChangeSet();
+  /** the application's records that commit with this unit (CommitCompanion) */
+  readonly companions: CommitCompanion[] = [];
 
   constructor(private readonly historyLevel: HistoryLevel = DEFAULT_HISTORY_LEVEL) {}
 
@@ -48,6 +50,7 @@ export class UnitOfWork {
       history: this.history,
       existingIds: this.existingIds(),
       batches: this.batches.changes(),
+      ...(this.companions.length > 0 ? { companions: this.companions } : {}),
     };
   }
 

@@ -78,6 +78,16 @@ export interface ExternalTaskLockRequest {
   }[];
 }
 
+/**
+ * A record of the application's that must commit with a command's changes or not at all (the audit
+ * row of the call that asked for the command, say). The engine carries it to the store without
+ * reading it; the store's adapter knows how to write each kind.
+ */
+export interface CommitCompanion {
+  readonly kind: string;
+  readonly record: unknown;
+}
+
 export interface UnitOfWorkChanges {
   readonly deployments: readonly NewDeployment[];
   readonly instances: readonly InstanceChanges[];
@@ -94,6 +104,8 @@ export interface UnitOfWorkChanges {
   readonly batches: BatchChanges;
   /** the units merged into this one when several commands commit together (joint-changes.ts) */
   readonly members?: readonly UnitOfWorkChanges[];
+  /** the application's records that commit with these changes (none when omitted) */
+  readonly companions?: readonly CommitCompanion[];
 }
 
 /** One database transaction. Everything a command reads and writes goes through it. */

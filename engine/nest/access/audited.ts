@@ -1,5 +1,6 @@
 import { SetMetadata, type ExecutionContext } from '@nestjs/common';
 import type { Reflector } from '@nestjs/core';
+import type { CommitCompanion } from '../../core/ports/engine-store.js';
 
 /** What the audit trail knows of a call when it writes the row. */
 export interface AuditedCall {
@@ -36,4 +37,23 @@ export const Audited = (action: string, options: Omit<AuditSpec, 'action'>) => S
 
 export function auditSpecOf(reflector: Reflector, context: ExecutionContext): AuditSpec | undefined {
   return reflector.get<AuditSpec | undefined>(AUDITED, context.getHandler());
+}
+
+/**
+ * Set on the request by the application's audit trail: the audit row of this call's success with
+ * the given status, as a record for the command to commit with its own changes (so the change and
+ * its row are stored together or not at all); undefined when the call is not audited.
+ */
+export type AuditInCommand = (status: number) => CommitCompanion | undefined;
+
+const AUDIT_IN_COMMAND = Symbol('audit-in-command');
+
+export function offerAuditInCommand(request: object, audit: AuditInCommand): void {
+  (request as { [AUDIT_IN_COMMAND]?: AuditInCommand })[AUDIT_IN_COMMAND] = audit;
+}
+
+/** the records a command run for this request commits with its changes: its audit row, if the call is audited */
+export function companionsOf(request: object, status: number): CommitCompanion[] | undefined {
+  const row = (request as { [AUDIT_IN_COMMAND]?: AuditInCommand })[AUDIT_IN_COMMAND]?.(status);
+  return row ? [row] : undefined;
 }

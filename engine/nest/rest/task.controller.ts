@@ -13,7 +13,7 @@ import { taskActorOf } from './authenticated-user.js';
 import { taskDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { parseBody, variablesOf } from './request-body.js';
-import { allOf, Audited, EngineRequires, fieldsOf, OnTask, SignedIn, TaskCheckedInCommand, variablesIn } from '../access/index.js';
+import { allOf, Audited, companionsOf, EngineRequires, fieldsOf, OnTask, SignedIn, TaskCheckedInCommand, variablesIn } from '../access/index.js';
 import { taskFieldsGiven } from './audit-details.js';
 
 const TASK_PARAMS: ParamSpec = {
@@ -152,13 +152,12 @@ export class TaskController {
   @Post(':id/complete')
   async complete(@Param('id') id: string, @Body() body: unknown, @Res({ passthrough: true }) res: Response) {
     const request = parseBody(completeBody, body);
-    const result = await this.engine.completeTask({ taskId: id, variables: variablesOf(request.variables), actor: taskActorOf(res.req) });
-    if (request.withVariablesInReturn) {
-      res.status(200);
-      return toDtoMap(result.variables);
-    }
-    res.status(204);
-    return undefined;
+    const status = request.withVariablesInReturn ? 200 : 204;
+    // the audit row commits with the completion: a crash cannot keep one without the other
+    const companions = companionsOf(res.req, status);
+    const result = await this.engine.completeTask({ taskId: id, variables: variablesOf(request.variables), actor: taskActorOf(res.req), ...(companions ? { companions } : {}) });
+    res.status(status);
+    return request.withVariablesInReturn ? toDtoMap(result.variables) : undefined;
   }
 
   @EngineRequires('engine.task')
