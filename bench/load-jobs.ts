@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CpuPerRoundTrip } from './process-cpu.js';
 import type { Latency } from './stats.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -12,7 +13,7 @@ interface Target {
 
 export type LoadJob = Target &
   (
-    | { readonly kind: 'roundtrip'; readonly total: number; readonly concurrency: number; readonly warmup: number }
+    | { readonly kind: 'roundtrip'; readonly total: number; readonly concurrency: number; readonly warmup: number; /** the service's process, to read its CPU (Linux) */ readonly servicePid?: number }
     | { readonly kind: 'openloop'; readonly rate: number; readonly seconds: number; readonly maxInFlight: number }
     | { readonly kind: 'external'; readonly total: number; readonly starters: number; readonly workers: number; readonly maxTasks: number }
     | { readonly kind: 'start'; readonly key: string; readonly concurrency: number; readonly variables: readonly Record<string, unknown>[] }
@@ -31,6 +32,8 @@ export interface RoundTripResult {
   readonly roundTrip: Latency;
   readonly start: Latency;
   readonly complete: Latency;
+  /** CPU of the measured round trips (not the warm-up), when the job named the service's process and /proc could be read */
+  readonly cpu?: CpuPerRoundTrip | null;
 }
 export interface OpenLoopResult {
   readonly offered: number;

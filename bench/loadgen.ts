@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runOnBpmnEngine } from './bpmn-engine-run.js';
 import { leadRoutingRoundTrip, RestClient } from './rest-client.js';
+import { cpuPerRoundTrip, sampleCpu } from './process-cpu.js';
 import { pool, summarize } from './stats.js';
 import type { LoadJob } from './load-jobs.js';
 
@@ -19,6 +20,7 @@ async function run(job: LoadJob): Promise<unknown> {
       await pool(job.warmup, job.concurrency, (i) => leadRoutingRoundTrip(client, i));
       const roundTrip: number[] = [];
       const timings = { start: [] as number[], complete: [] as number[] };
+      const cpuBefore = job.servicePid ? sampleCpu(job.servicePid) : null;
       const begin = performance.now();
       await pool(job.total, job.concurrency, async (i) => {
         const t = performance.now();
@@ -26,7 +28,11 @@ async function run(job: LoadJob): Promise<unknown> {
         roundTrip.push(performance.now() - t);
       });
       const seconds = (performance.now() - begin) / 1000;
-      return { seconds, rate: job.total / seconds, roundTrip: summarize(roundTrip), start: summarize(timings.start), complete: summarize(timings.complete) };
+      const cpuAfter = job.servicePid ? sampleCpu(job.servicePid) : null;
+      return {
+        seconds, rate: job.total / seconds, roundTrip: summarize(roundTrip), start: summarize(timings.start), complete: summarize(timings.complete),
+        cpu: cpuBefore && cpuAfter ? cpuPerRoundTrip(cpuBefore, cpuAfter, job.total) : null,
+      };
     }
     case 'openloop':
       return openLoop(client, job.rate, job.seconds, job.maxInFlight);

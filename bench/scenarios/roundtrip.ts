@@ -2,6 +2,7 @@ import { runLoad, type RoundTripResult } from '../load-jobs.js';
 import { benchModel, clientOf, envList, envNumber, target } from '../models.js';
 import { checkpointBeforeRun } from '../scratch-database.js';
 import { ServiceProcess, type Backend } from '../service.js';
+import type { CpuPerRoundTrip } from '../process-cpu.js';
 import { ms, printTable, rate } from '../table.js';
 
 export interface RoundTripOptions {
@@ -32,12 +33,13 @@ export async function roundTrip(options: RoundTripOptions): Promise<void> {
       await clientOf(service).deploy('bench', [benchModel('lead-routing.bpmn')]);
       for (const concurrency of concurrencies) {
         if (backend === 'postgres') await checkpointBeforeRun();
-        const result = await runLoad<RoundTripResult>({ kind: 'roundtrip', ...target(service), total, concurrency, warmup });
+        const result = await runLoad<RoundTripResult>({ kind: 'roundtrip', ...target(service), total, concurrency, warmup, servicePid: service.pid });
         const reference = await bpmnEngineRate(concurrency);
         rows.push([
           backend === 'postgres' ? 'PostgreSQL + Redis' : 'PGlite (embedded)', concurrency, rate(result.rate),
           `${ms(result.roundTrip.p50)} / ${ms(result.roundTrip.p99)}`, `${ms(result.start.p50)} / ${ms(result.start.p99)}`,
           `${ms(result.complete.p50)} / ${ms(result.complete.p99)}`, reference ? rate(reference) : '-', reference ? (result.rate / reference).toFixed(2) : '-',
+          cpuColumn(result.cpu, backend),
         ]);
       }
     } finally {
@@ -47,5 +49,13 @@ export async function roundTrip(options: RoundTripOptions): Promise<void> {
   }
   printTable(`lead-routing round trip, closed loop, ${total} round trips per row`, [
     'backend', 'clients', 'round trips/s', 'round trip p50 / p99 ms', 'start p50 / p99 ms', 'complete p50 / p99 ms', 'bpmn-engine /s (same run)', 'ratio',
+    'CPU ms per round trip: service / PostgreSQL / load generator',
   ], rows);
+}
+
+/** PostgreSQL's share only on the PostgreSQL backend (PGlite runs inside the service); '-' where /proc could not be read */
+function cpuColumn(cpu: CpuPerRoundTrip | null | undefined, backend: Backend): string {
+  if (!cpu) return '-';
+  const postgres = backend === 'postgres' ? cpu.postgres.toFixed(2) : '-';
+  return `${cpu.service.toFixed(2)} / ${postgres} / ${cpu.loadGenerator.toFixed(2)}`;
 }
