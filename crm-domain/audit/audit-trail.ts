@@ -24,7 +24,7 @@ type AuditedRequest = Request & { user?: SignedInUser; [PENDING]?: Pending };
  * not recorded; neither are calls without a known caller (401: failed sign-ins are recorded, rate
  * limited, by SignInAudit), so anonymous callers cannot fill the table.
  *
- * A handler that runs an engine command may take the success row along (`companionsOf` the
+ * A handler that runs an engine command may take the success row along (`auditedCommand` of the
  * request): the command inserts it in its own write, so the change and its row commit together or
  * not at all, and nothing more is written on success. If the handler fails, its refusal or failure
  * is recorded as for any call.

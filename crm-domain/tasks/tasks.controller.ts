@@ -6,7 +6,7 @@ import { CrmController } from '../shared/crm-controller.decorator.js';
 import { parseInput } from '../shared/validation.js';
 import { completeTaskBody, taskListQuery } from './task-schemas.js';
 import { TasksService } from './tasks.service.js';
-import { Audited, companionsOf, EngineRequires, OnTask, variablesIn } from '../../engine/nest/access/index.js';
+import { Audited, auditedCommand, EngineRequires, OnTask, variablesIn } from '../../engine/nest/access/index.js';
 
 /** The CRM's task list: open user tasks of all processes, each with its record. */
 @EngineRequires('engine.task')
@@ -30,8 +30,8 @@ export class TasksController {
   @Audited('task.claim', { target: 'task', details: (call) => ({ userId: call.actorId }) })
   @Post(':id/claim')
   @HttpCode(204)
-  async claim(@Actor() actor: string, @Param('id') id: string) {
-    await this.tasks.claim(id, actor);
+  async claim(@Actor() actor: string, @Param('id') id: string, @Req() req: object) {
+    await this.tasks.claim(id, actor, auditedCommand(req));
   }
 
   @OnTask('work')
@@ -39,6 +39,6 @@ export class TasksController {
   @Post(':id/complete')
   @HttpCode(204)
   async complete(@Param('id') id: string, @Body() body: unknown, @Req() req: object) {
-    await this.tasks.complete(id, parseInput(completeTaskBody, body).variables ?? {}, taskActorOf(req), companionsOf(req, 204));
+    await this.tasks.complete(id, parseInput(completeTaskBody, body).variables ?? {}, taskActorOf(req), auditedCommand(req));
   }
 }

@@ -3,7 +3,7 @@ import type { TaskActor } from '../../engine/core/commands/task-writes.js';
 import { Engine } from '../../engine/core/engine.js';
 import type { Filter } from '../../engine/core/ports/engine-queries.js';
 import type { EngineQueries } from '../../engine/core/ports/engine-queries.js';
-import type { CommitCompanion } from '../../engine/core/ports/engine-store.js';
+import type { CommandOptions } from '../../engine/core/commands/command-processor.js';
 import { IdentityDirectory } from '../../engine/nest/identity-directory.js';
 import { ENGINE_QUERIES } from '../../engine/nest/engine-providers.js';
 import { TaskVisibility, type TaskViewer } from '../../engine/nest/task-visibility.js';
@@ -45,13 +45,13 @@ export class TasksService {
     return { ...taskView(task, names), description: task.description, record: task.businessKey ? (records.get(task.businessKey) ?? null) : null };
   }
 
-  /** `companions`: records that commit with the completion or not at all (its audit row) */
-  async complete(id: string, variables: Record<string, unknown>, actor: TaskActor, companions?: readonly CommitCompanion[]): Promise<void> {
-    await this.engine.completeTask({ taskId: id, variables: typedVariables(variables), actor, ...(companions ? { companions } : {}) });
+  /** `options.companions`: records that commit with the command or not at all (the call's audit row) */
+  async complete(id: string, variables: Record<string, unknown>, actor: TaskActor, options: CommandOptions = {}): Promise<void> {
+    await this.engine.completeTask({ taskId: id, variables: typedVariables(variables), actor }, options);
   }
 
-  async claim(id: string, userId: string): Promise<void> {
-    await this.engine.claimTask(id, userId);
+  async claim(id: string, userId: string, options: CommandOptions = {}): Promise<void> {
+    await this.engine.claimTask(id, userId, options);
   }
 
   private async filter(query: TaskListQuery): Promise<Filter> {

@@ -2,7 +2,7 @@ import { createBatch, deleteBatch, deleteHistoricBatch, DEFAULT_BATCH_SIZING, se
 import type { BatchRecord } from './batches/batch-records.js';
 import { BehaviorRegistry } from './behaviors/registry.js';
 import * as adHoc from './commands/ad-hoc-commands.js';
-import { CommandProcessor, type CommandListener } from './commands/command-processor.js';
+import { CommandProcessor, type CommandListener, type CommandOptions } from './commands/command-processor.js';
 import type { CommandScope, EngineServices } from './commands/command-scope.js';
 import { parseDeployment, storeDeployment, type DeployRequest, type DeployResult } from './commands/deploy.js';
 import * as externalTasks from './commands/external-task-commands.js';
@@ -142,13 +142,13 @@ export class Engine {
     return this.processor.run((scope) => startProcessInstance(scope, request));
   }
 
-  deleteProcessInstance(instanceId: string, reason: string | null = null): Promise<void> {
-    return this.processor.run((scope) => deleteProcessInstance(scope, instanceId, reason));
+  deleteProcessInstance(instanceId: string, reason: string | null = null, options: CommandOptions = {}): Promise<void> {
+    return this.processor.run((scope) => deleteProcessInstance(scope, instanceId, reason), [], options);
   }
 
   /** moves tokens: cancel activity instances, start others (Camunda's process instance modification) */
-  modifyProcessInstance(instanceId: string, instructions: readonly ModificationInstruction[]): Promise<void> {
-    return this.processor.run((scope) => modifyProcessInstance(scope, instanceId, instructions));
+  modifyProcessInstance(instanceId: string, instructions: readonly ModificationInstruction[], options: CommandOptions = {}): Promise<void> {
+    return this.processor.run((scope) => modifyProcessInstance(scope, instanceId, instructions), [], options);
   }
 
   /** an ad-hoc sub-process instance: its enabled activities, and whether one may be started now */
@@ -157,51 +157,51 @@ export class Engine {
   }
 
   /** starts an enabled activity of an ad-hoc sub-process instance (a case worker's choice) */
-  startAdHocActivity(target: adHoc.AdHocTarget, activityId: string): Promise<adHoc.StartedAdHocActivity> {
-    return this.processor.run((scope) => adHoc.startAdHocActivity(scope, target, activityId));
+  startAdHocActivity(target: adHoc.AdHocTarget, activityId: string, options: CommandOptions = {}): Promise<adHoc.StartedAdHocActivity> {
+    return this.processor.run((scope) => adHoc.startAdHocActivity(scope, target, activityId), [], options);
   }
 
   /** ends an ad-hoc sub-process without a completion condition */
-  completeAdHocSubProcess(target: adHoc.AdHocTarget): Promise<void> {
-    return this.processor.run((scope) => adHoc.completeAdHocSubProcess(scope, target));
+  completeAdHocSubProcess(target: adHoc.AdHocTarget, options: CommandOptions = {}): Promise<void> {
+    return this.processor.run((scope) => adHoc.completeAdHocSubProcess(scope, target), [], options);
   }
 
-  modifyVariables(instanceId: string, modifications: ReadonlyMap<string, TypedValue>, deletions: readonly string[] = []): Promise<void> {
-    return this.processor.run((scope) => modifyProcessVariables(scope, instanceId, modifications, deletions));
+  modifyVariables(instanceId: string, modifications: ReadonlyMap<string, TypedValue>, deletions: readonly string[] = [], options: CommandOptions = {}): Promise<void> {
+    return this.processor.run((scope) => modifyProcessVariables(scope, instanceId, modifications, deletions), [], options);
   }
 
-  completeTask(request: tasks.CompleteTaskRequest) {
-    return this.processor.run((scope) => tasks.completeTask(scope, request));
+  completeTask(request: tasks.CompleteTaskRequest, options: CommandOptions = {}) {
+    return this.processor.run((scope) => tasks.completeTask(scope, request), [], options);
   }
 
-  claimTask(taskId: string, userId: string): Promise<void> {
-    return this.processor.run((scope) => tasks.claimTask(scope, taskId, userId));
+  claimTask(taskId: string, userId: string, options: CommandOptions = {}): Promise<void> {
+    return this.processor.run((scope) => tasks.claimTask(scope, taskId, userId), [], options);
   }
 
-  setTaskAssignee(taskId: string, userId: string | null): Promise<void> {
-    return this.processor.run((scope) => tasks.setTaskAssignee(scope, taskId, userId));
+  setTaskAssignee(taskId: string, userId: string | null, options: CommandOptions = {}): Promise<void> {
+    return this.processor.run((scope) => tasks.setTaskAssignee(scope, taskId, userId), [], options);
   }
 
-  delegateTask(taskId: string, userId: string): Promise<void> {
-    return this.processor.run((scope) => tasks.delegateTask(scope, taskId, userId));
+  delegateTask(taskId: string, userId: string, options: CommandOptions = {}): Promise<void> {
+    return this.processor.run((scope) => tasks.delegateTask(scope, taskId, userId), [], options);
   }
 
   /** `actor`: who resolves it; null: the application itself */
-  resolveTask(taskId: string, variables: ReadonlyMap<string, TypedValue>, actor: tasks.TaskActor | null = null): Promise<void> {
-    return this.processor.run((scope) => tasks.resolveTask(scope, taskId, variables, actor));
+  resolveTask(taskId: string, variables: ReadonlyMap<string, TypedValue>, actor: tasks.TaskActor | null = null, options: CommandOptions = {}): Promise<void> {
+    return this.processor.run((scope) => tasks.resolveTask(scope, taskId, variables, actor), [], options);
   }
 
-  updateTask(taskId: string, update: tasks.TaskUpdate): Promise<void> {
-    return this.processor.run((scope) => tasks.updateTask(scope, taskId, update));
+  updateTask(taskId: string, update: tasks.TaskUpdate, options: CommandOptions = {}): Promise<void> {
+    return this.processor.run((scope) => tasks.updateTask(scope, taskId, update), [], options);
   }
 
-  changeIdentityLink(taskId: string, link: tasks.IdentityLinkChange, add: boolean): Promise<void> {
-    return this.processor.run((scope) => tasks.changeIdentityLink(scope, taskId, link, add));
+  changeIdentityLink(taskId: string, link: tasks.IdentityLinkChange, add: boolean, options: CommandOptions = {}): Promise<void> {
+    return this.processor.run((scope) => tasks.changeIdentityLink(scope, taskId, link, add), [], options);
   }
 
   /** `actor`: who sets them; null: the application itself */
-  setTaskVariables(taskId: string, variables: ReadonlyMap<string, TypedValue>, local: boolean, actor: tasks.TaskActor | null = null): Promise<void> {
-    return this.processor.run((scope) => tasks.setTaskVariables(scope, taskId, variables, local, actor));
+  setTaskVariables(taskId: string, variables: ReadonlyMap<string, TypedValue>, local: boolean, actor: tasks.TaskActor | null = null, options: CommandOptions = {}): Promise<void> {
+    return this.processor.run((scope) => tasks.setTaskVariables(scope, taskId, variables, local, actor), [], options);
   }
 
   correlateMessage(request: CorrelationRequest): Promise<CorrelationResult[]> {
@@ -212,8 +212,8 @@ export class Engine {
     return this.processor.run((scope) => throwSignal(scope, name, variables, tenantId));
   }
 
-  setJobRetries(jobId: string, retries: number): Promise<void> {
-    return this.processor.run((scope) => setJobRetries(scope, jobId, retries));
+  setJobRetries(jobId: string, retries: number, options: CommandOptions = {}): Promise<void> {
+    return this.processor.run((scope) => setJobRetries(scope, jobId, retries), [], options);
   }
 
   fetchAndLockExternalTasks(request: Omit<ExternalTaskLockRequest, 'now'>): Promise<ExternalTaskRecord[]> {
@@ -240,37 +240,37 @@ export class Engine {
     return this.processor.run((scope) => externalTasks.unlockExternalTask(scope, id));
   }
 
-  setExternalTaskRetries(id: string, retries: number): Promise<void> {
-    return this.processor.run((scope) => externalTasks.setExternalTaskRetries(scope, id, retries));
+  setExternalTaskRetries(id: string, retries: number, options: CommandOptions = {}): Promise<void> {
+    return this.processor.run((scope) => externalTasks.setExternalTaskRetries(scope, id, retries), [], options);
   }
 
   /** PUT /external-task/retries: all of them in one transaction (an unknown id changes nothing) */
-  setExternalTasksRetries(ids: readonly string[], retries: number): Promise<void> {
+  setExternalTasksRetries(ids: readonly string[], retries: number, options: CommandOptions = {}): Promise<void> {
     return this.processor.run(async (scope) => {
       for (const id of new Set(ids)) await externalTasks.setExternalTaskRetries(scope, id, retries);
-    });
+    }, [], options);
   }
 
   /** a batch over resolved targets; its jobs run after commit (Camunda's POST /process-instance/delete, /job/retries, ...) */
-  createBatch(request: CreateBatchRequest): Promise<BatchRecord> {
+  createBatch(request: CreateBatchRequest, options: CommandOptions = {}): Promise<BatchRecord> {
     const sizing = { ...DEFAULT_BATCH_SIZING, ...this.options.batches };
-    return this.processor.run(async (scope) => createBatch(scope, request, sizing));
+    return this.processor.run(async (scope) => createBatch(scope, request, sizing), [], options);
   }
 
-  setBatchSuspended(batchId: string, suspended: boolean): Promise<void> {
-    return this.processor.run((scope) => setBatchSuspended(scope, batchId, suspended));
+  setBatchSuspended(batchId: string, suspended: boolean, options: CommandOptions = {}): Promise<void> {
+    return this.processor.run((scope) => setBatchSuspended(scope, batchId, suspended), [], options);
   }
 
-  deleteBatch(batchId: string, cascade: boolean): Promise<void> {
-    return this.processor.run((scope) => deleteBatch(scope, batchId, cascade));
+  deleteBatch(batchId: string, cascade: boolean, options: CommandOptions = {}): Promise<void> {
+    return this.processor.run((scope) => deleteBatch(scope, batchId, cascade), [], options);
   }
 
-  deleteHistoricBatch(batchId: string): Promise<void> {
-    return this.processor.run((scope) => deleteHistoricBatch(scope, batchId));
+  deleteHistoricBatch(batchId: string, options: CommandOptions = {}): Promise<void> {
+    return this.processor.run((scope) => deleteHistoricBatch(scope, batchId), [], options);
   }
 
-  setExternalTaskPriority(id: string, priority: number): Promise<void> {
-    return this.processor.run((scope) => externalTasks.setExternalTaskPriority(scope, id, priority));
+  setExternalTaskPriority(id: string, priority: number, options: CommandOptions = {}): Promise<void> {
+    return this.processor.run((scope) => externalTasks.setExternalTaskPriority(scope, id, priority), [], options);
   }
 
   /** variables visible from an element instance (an external task's or user task's scope) */

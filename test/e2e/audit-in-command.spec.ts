@@ -11,16 +11,43 @@ const model = bpmn('audit_in_command', `
   <endEvent id="end"/>
   ${flows('start', 'review', 'end')}`);
 
+const externalModel = bpmn('audit_in_command_external', `
+  <startEvent id="start"/>
+  <serviceTask id="work" camunda:type="external" camunda:topic="audit-in-command"/>
+  <endEvent id="end"/>
+  ${flows('start', 'work', 'end')}`);
+
+const timerModel = bpmn('audit_in_command_timer', `
+  <startEvent id="start"/>
+  <intermediateCatchEvent id="wait"><timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition></intermediateCatchEvent>
+  <endEvent id="end"/>
+  ${flows('start', 'wait', 'end')}`);
+
 /** a trigger standing for any failure of the audit row's insert (a full disk, a broken constraint) */
 const REFUSE_SUCCESS_ROWS = `
   CREATE FUNCTION crm.spec_refuse_success_rows() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
-    IF NEW.action = 'task.complete' AND NEW.outcome = 'success' THEN RAISE EXCEPTION 'the spec refuses this audit row'; END IF;
+    IF NEW.outcome = 'success' THEN RAISE EXCEPTION 'the spec refuses this audit row'; END IF;
     RETURN NEW;
   END $$;
   CREATE TRIGGER spec_refuse_success_rows BEFORE INSERT ON crm.audit_log FOR EACH ROW EXECUTE FUNCTION crm.spec_refuse_success_rows();`;
 
 interface AuditRow { action: string; targetId: string | null; outcome: string; status: number | null }
+
+interface Call { readonly status: number }
+
+/** one audited route that runs a single engine command: what it changes, and how to look at it */
+interface CommandRoute {
+  readonly action: string;
+  /** creates what the call acts on; answers the call's target id and whatever the call needs */
+  readonly setUp: () => Promise<{ target: string; instanceId: string }>;
+  readonly call: (target: string) => Promise<Call>;
+  readonly expected: number;
+  /** what the call changes, read back */
+  readonly state: (target: string, instanceId: string) => Promise<unknown>;
+  /** the row names no target (a call on many): its rows are told apart by order only */
+  readonly untargeted?: true;
+}
 
 /**
  * A task completion and its audit row commit together (the row goes in the command's own write
@@ -47,7 +74,12 @@ describe('audit row committed with the task completion', () => {
     app = await startTestApp({ env: { SEED_DEMO: 'false' } });
     rest = new RestClient(app.rest, app.adminAuth);
     crm = new CrmClient(app.url, app.adminAuth);
-    expect((await rest.deploy([{ name: 'audit-in-command.bpmn', content: model }])).status).toBe(200);
+    const deployed = await rest.deploy([
+      { name: 'audit-in-command.bpmn', content: model },
+      { name: 'audit-in-command-external.bpmn', content: externalModel },
+      { name: 'audit-in-command-timer.bpmn', content: timerModel },
+    ]);
+    expect(deployed.status).toBe(200);
   });
   afterAll(() => app?.close());
 
@@ -82,5 +114,177 @@ describe('audit row committed with the task completion', () => {
     expect((await rest.post(`/task/${taskId}/complete`, {})).status).toBe(204);
     expect((await rest.get<{ state: string }>(`/history/process-instance/${instanceId}`)).body.state).toBe('COMPLETED');
     expect((await rowsOf(taskId)).map((r) => r.outcome)).toEqual(['success', 'failed', 'failed']);
+  });
+
+  describe('every audited route that runs one engine command', () => {
+    const task = (target: string) => rest.get<Record<string, unknown>>(`/task/${target}`).then((r) => r.body);
+    const taskOf = async (fields: string[], target: string) => {
+      const body = await task(target);
+      return Object.fromEntries(fields.map((field) => [field, body[field]]));
+    };
+    const openTask = async () => {
+      const { instanceId, taskId } = await newTask();
+      return { target: taskId, instanceId };
+    };
+    const instance = async () => {
+      const { instanceId } = await newTask();
+      return { target: instanceId, instanceId };
+    };
+    const instanceVariables = (instanceId: string) => rest.get(`/process-instance/${instanceId}/variables`).then((r) => r.body);
+    const externalTask = async () => {
+      const started = await rest.post<{ id: string }>('/process-definition/key/audit_in_command_external/start', {});
+      const [found] = (await rest.get<{ id: string }[]>('/external-task', { processInstanceId: started.body.id })).body;
+      return { target: found!.id, instanceId: started.body.id };
+    };
+    const timerJob = async () => {
+      const started = await rest.post<{ id: string }>('/process-definition/key/audit_in_command_timer/start', {});
+      const [found] = (await rest.get<{ id: string }[]>('/job', { processInstanceId: started.body.id })).body;
+      return { target: found!.id, instanceId: started.body.id };
+    };
+    const pick = (path: (target: string) => string, fields: string[]) => async (target: string) => {
+      const body = (await rest.get<Record<string, unknown>>(path(target))).body;
+      return Object.fromEntries(fields.map((field) => [field, body[field]]));
+    };
+
+    const routes: Record<string, CommandRoute> = {
+      'POST /task/{id}/claim': {
+        action: 'task.claim', setUp: openTask, expected: 204,
+        call: (id) => rest.post(`/task/${id}/claim`, { userId: 'claimer' }),
+        state: (id) => taskOf(['assignee'], id),
+      },
+      'POST /task/{id}/unclaim': {
+        action: 'task.unclaim', expected: 204,
+        setUp: async () => {
+          const created = await openTask();
+          expect((await rest.post(`/task/${created.target}/claim`, { userId: 'claimer' })).status).toBe(204);
+          return created;
+        },
+        call: (id) => rest.post(`/task/${id}/unclaim`),
+        state: (id) => taskOf(['assignee'], id),
+      },
+      'POST /task/{id}/assignee': {
+        action: 'task.assign', setUp: openTask, expected: 204,
+        call: (id) => rest.post(`/task/${id}/assignee`, { userId: 'given' }),
+        state: (id) => taskOf(['assignee'], id),
+      },
+      'POST /task/{id}/delegate': {
+        action: 'task.delegate', setUp: openTask, expected: 204,
+        call: (id) => rest.post(`/task/${id}/delegate`, { userId: 'helper' }),
+        state: (id) => taskOf(['assignee', 'delegationState'], id),
+      },
+      'POST /task/{id}/resolve': {
+        action: 'task.resolve', expected: 204,
+        setUp: async () => {
+          const created = await openTask();
+          expect((await rest.post(`/task/${created.target}/delegate`, { userId: 'helper' })).status).toBe(204);
+          return created;
+        },
+        call: (id) => rest.post(`/task/${id}/resolve`, {}),
+        state: (id) => taskOf(['assignee', 'delegationState'], id),
+      },
+      'PUT /task/{id}': {
+        action: 'task.update', setUp: openTask, expected: 204,
+        call: (id) => rest.put(`/task/${id}`, { name: 'Renamed', priority: 70 }),
+        state: (id) => taskOf(['name', 'priority'], id),
+      },
+      'POST /task/{id}/variables': {
+        action: 'task.variables.update', setUp: openTask, expected: 204,
+        call: (id) => rest.post(`/task/${id}/variables`, { modifications: { note: { value: 'seen', type: 'String' } } }),
+        state: (_id, instanceId) => instanceVariables(instanceId),
+      },
+      'POST /task/{id}/identity-links': {
+        action: 'task.identity-link.add', setUp: openTask, expected: 204,
+        call: (id) => rest.post(`/task/${id}/identity-links`, { type: 'candidate', groupId: 'sales' }),
+        state: (id) => rest.get(`/task/${id}/identity-links`).then((r) => r.body),
+      },
+      'POST /task/{id}/identity-links/delete': {
+        action: 'task.identity-link.delete', expected: 204,
+        setUp: async () => {
+          const created = await openTask();
+          expect((await rest.post(`/task/${created.target}/identity-links`, { type: 'candidate', groupId: 'sales' })).status).toBe(204);
+          return created;
+        },
+        call: (id) => rest.post(`/task/${id}/identity-links/delete`, { type: 'candidate', groupId: 'sales' }),
+        state: (id) => rest.get(`/task/${id}/identity-links`).then((r) => r.body),
+      },
+      'POST /api/tasks/{id}/claim (CRM task list)': {
+        action: 'task.claim', setUp: openTask, expected: 204,
+        call: (id) => crm.request('POST', `/api/tasks/${id}/claim`),
+        state: (id) => taskOf(['assignee'], id),
+      },
+      'DELETE /process-instance/{id}': {
+        action: 'process-instance.cancel', setUp: instance, expected: 204,
+        call: (id) => rest.delete(`/process-instance/${id}`),
+        state: (id) => rest.get<{ state: string }>(`/history/process-instance/${id}`).then((r) => r.body.state),
+      },
+      'POST /process-instance/{id}/modification': {
+        action: 'process-instance.modify', setUp: instance, expected: 204,
+        call: (id) => rest.post(`/process-instance/${id}/modification`, { instructions: [{ type: 'startBeforeActivity', activityId: 'review' }] }),
+        state: (id) => rest.get<unknown[]>('/task', { processInstanceId: id }).then((r) => r.body.length),
+      },
+      'POST /process-instance/{id}/variables': {
+        action: 'process-instance.variables.update', setUp: instance, expected: 204,
+        call: (id) => rest.post(`/process-instance/${id}/variables`, { modifications: { score: { value: 7, type: 'Integer' } } }),
+        state: (id) => instanceVariables(id),
+      },
+      'PUT /process-instance/{id}/variables/{name}': {
+        action: 'process-instance.variables.update', setUp: instance, expected: 204,
+        call: (id) => rest.put(`/process-instance/${id}/variables/score`, { value: 8, type: 'Integer' }),
+        state: (id) => instanceVariables(id),
+      },
+      'DELETE /process-instance/{id}/variables/{name}': {
+        action: 'process-instance.variables.update', expected: 204,
+        setUp: async () => {
+          const created = await instance();
+          expect((await rest.put(`/process-instance/${created.target}/variables/score`, { value: 8, type: 'Integer' })).status).toBe(204);
+          return created;
+        },
+        call: (id) => rest.delete(`/process-instance/${id}/variables/score`),
+        state: (id) => instanceVariables(id),
+      },
+      'PUT /external-task/{id}/retries': {
+        action: 'external-task.retries.set', setUp: externalTask, expected: 204,
+        call: (id) => rest.put(`/external-task/${id}/retries`, { retries: 5 }),
+        state: pick((id) => `/external-task/${id}`, ['retries']),
+      },
+      'PUT /external-task/{id}/priority': {
+        action: 'external-task.priority.set', setUp: externalTask, expected: 204,
+        call: (id) => rest.put(`/external-task/${id}/priority`, { priority: 7 }),
+        state: pick((id) => `/external-task/${id}`, ['priority']),
+      },
+      'PUT /external-task/retries': {
+        action: 'external-task.retries.set', setUp: externalTask, expected: 204, untargeted: true,
+        call: (id) => rest.put('/external-task/retries', { externalTaskIds: [id], retries: 3 }),
+        state: pick((id) => `/external-task/${id}`, ['retries']),
+      },
+      'PUT /job/{id}/retries': {
+        action: 'job.retries.set', setUp: timerJob, expected: 204,
+        call: (id) => rest.put(`/job/${id}/retries`, { retries: 6 }),
+        state: pick((id) => `/job/${id}`, ['retries']),
+      },
+    };
+
+    it.each(Object.keys(routes))('%s: the change and its success row commit together or not at all', async (name) => {
+      const route = routes[name]!;
+      const { target, instanceId } = await route.setUp();
+      const rows = async () =>
+        (await crm.ok<{ items: AuditRow[] }>('GET', '/api/audit', { action: route.action, ...(route.untargeted ? {} : { targetId: target }), pageSize: 50 })).items
+          .map((row) => [row.outcome, row.status]);
+      const before = await route.state(target, instanceId);
+      const rowsBefore = await rows();
+
+      await query(REFUSE_SUCCESS_ROWS);
+      try {
+        expect((await route.call(target)).status).toBe(500);
+      } finally {
+        await query('DROP TRIGGER spec_refuse_success_rows ON crm.audit_log; DROP FUNCTION crm.spec_refuse_success_rows()');
+      }
+      expect(await route.state(target, instanceId)).toEqual(before);
+      expect(await rows()).toEqual([['failed', 500], ...rowsBefore]);
+
+      expect((await route.call(target)).status).toBe(route.expected);
+      expect(await route.state(target, instanceId)).not.toEqual(before);
+      expect(await rows()).toEqual([['success', route.expected], ['failed', 500], ...rowsBefore]);
+    });
   });
 });

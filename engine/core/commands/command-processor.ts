@@ -1,6 +1,6 @@
 import { OptimisticLockError } from '../errors/index.js';
 import type { InstanceSnapshot } from '../execution/instance-aggregate.js';
-import type { EngineStore, UnitOfWorkChanges } from '../ports/engine-store.js';
+import type { CommitCompanion, EngineStore, UnitOfWorkChanges } from '../ports/engine-store.js';
 import type { JobDispatcher } from '../ports/job-dispatcher.js';
 import { CommandScope, type EngineServices } from './command-scope.js';
 import { runEffect } from './effects-runner.js';
@@ -14,6 +14,12 @@ export interface CommandListener {
 }
 
 const MAX_ATTEMPTS = 8;
+
+/** what a caller hands a command besides its own arguments */
+export interface CommandOptions {
+  /** the application's records that commit with the command's changes or not at all (the call's audit row) */
+  readonly companions?: readonly CommitCompanion[];
+}
 
 /** a command of a group committed jointly, with the instances read for it before */
 export interface JointCommand<T> {
@@ -37,11 +43,14 @@ export class CommandProcessor {
     private readonly listener: CommandListener,
   ) {}
 
-  /** `preloaded`: instances read before, used by the first attempt only (a rerun reads afresh) */
-  async run<T>(command: (scope: CommandScope) => Promise<T>, preloaded: readonly InstanceSnapshot[] = []): Promise<T> {
+  /**
+   * `preloaded`: instances read before, used by the first attempt only (a rerun reads afresh);
+   * `options.companions` go into the commit of whichever attempt succeeds
+   */
+  async run<T>(command: (scope: CommandScope) => Promise<T>, preloaded: readonly InstanceSnapshot[] = [], options: CommandOptions = {}): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.attempt(command, attempt === 1 ? preloaded : []);
+        return await this.attempt(command, attempt === 1 ? preloaded : [], options.companions ?? []);
       } catch (error) {
         // the winner has committed by now (the revision guard waited for it): retry at once
         if (!(error instanceof OptimisticLockError) || attempt >= MAX_ATTEMPTS) throw error;
@@ -91,12 +100,13 @@ export class CommandProcessor {
     return outcomes;
   }
 
-  private async attempt<T>(command: (scope: CommandScope) => Promise<T>, preloaded: readonly InstanceSnapshot[]): Promise<T> {
+  private async attempt<T>(command: (scope: CommandScope) => Promise<T>, preloaded: readonly InstanceSnapshot[], companions: readonly CommitCompanion[]): Promise<T> {
     let committed: CommandScope | undefined;
     const result = await this.store.transaction(async (tx) => {
       const scope = new CommandScope(tx, this.services, runEffect);
       scope.preload(preloaded);
       const value = await command(scope);
+      scope.unit.companions.push(...companions);
       await tx.commit(scope.unit.changes());
       committed = scope;
       return value;

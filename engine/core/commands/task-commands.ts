@@ -1,6 +1,5 @@
 import { BadUserRequestError, NotFoundError } from '../errors/index.js';
 import type { TaskRecord } from '../execution/records.js';
-import type { CommitCompanion } from '../ports/engine-store.js';
 import type { TypedValue } from '../variables/index.js';
 import type { CommandScope, LoadedInstance } from './command-scope.js';
 import { checkFourEyes } from './four-eyes.js';
@@ -29,8 +28,6 @@ export interface CompleteTaskRequest {
   readonly localVariables?: ReadonlyMap<string, TypedValue>;
   /** who completes it; absent: the application itself */
   readonly actor?: TaskActor | null;
-  /** the application's records that commit with the completion, or not at all (its audit row) */
-  readonly companions?: readonly CommitCompanion[];
 }
 
 export async function completeTask(scope: CommandScope, request: CompleteTaskRequest): Promise<{ variables: ReadonlyMap<string, TypedValue> }> {
@@ -48,7 +45,6 @@ export async function completeTask(scope: CommandScope, request: CompleteTaskReq
   loaded.ctx.variables.setAll(ei.id, request.variables);
   loaded.ctx.trigger(ei, { kind: 'taskCompleted', taskId: task.id });
   await scope.settle(loaded.ctx);
-  if (request.companions) scope.unit.companions.push(...request.companions);
   return { variables: loaded.ctx.variablesAtEnd ?? loaded.ctx.variables.visible(loaded.aggregate.id) };
 }
 

@@ -1,5 +1,6 @@
 import { SetMetadata, type ExecutionContext } from '@nestjs/common';
 import type { Reflector } from '@nestjs/core';
+import type { CommandOptions } from '../../core/commands/command-processor.js';
 import type { CommitCompanion } from '../../core/ports/engine-store.js';
 
 /** What the audit trail knows of a call when it writes the row. */
@@ -53,7 +54,13 @@ export function offerAuditInCommand(request: object, audit: AuditInCommand): voi
 }
 
 /** the records a command run for this request commits with its changes: its audit row, if the call is audited */
-export function companionsOf(request: object, status: number): CommitCompanion[] | undefined {
+function companionsOf(request: object, status: number): CommitCompanion[] | undefined {
   const row = (request as { [AUDIT_IN_COMMAND]?: AuditInCommand })[AUDIT_IN_COMMAND]?.(status);
   return row ? [row] : undefined;
+}
+
+/** the options of the command a handler runs for this request: the call's audit row commits with the command's changes */
+export function auditedCommand(request: object, status = 204): CommandOptions {
+  const companions = companionsOf(request, status);
+  return companions ? { companions } : {};
 }

@@ -1,10 +1,11 @@
-import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import type { AdHocTarget } from '../../core/commands/ad-hoc-commands.js';
 import { Engine } from '../../core/engine.js';
 import { NotFoundError } from '../../core/errors/index.js';
 import type { EngineQueries, Viewer } from '../../core/ports/engine-queries.js';
-import { Audited, EngineRequires, fieldsOf, SignedIn } from '../access/index.js';
+import { Audited, auditedCommand, EngineRequires, fieldsOf, SignedIn } from '../access/index.js';
 import { ENGINE_QUERIES } from '../engine-providers.js';
 import { InstanceViewer } from './authenticated-user.js';
 
@@ -34,18 +35,18 @@ export class AdHocSubProcessController {
   @Audited('process-instance.adhoc.start', { target: 'process-instance', details: fieldsOf('params', 'adHocId', 'activityId') })
   @Post('enabled-activities/:activityId/start')
   @HttpCode(200)
-  async start(@Param('id') id: string, @Param('adHocId') adHocId: string, @Param('activityId') activityId: string, @InstanceViewer() viewer?: Viewer) {
+  async start(@Param('id') id: string, @Param('adHocId') adHocId: string, @Param('activityId') activityId: string, @Req() req: Request, @InstanceViewer() viewer?: Viewer) {
     await this.requireVisibleInstance(id, viewer);
-    return this.engine.startAdHocActivity(target(id, adHocId), activityId);
+    return this.engine.startAdHocActivity(target(id, adHocId), activityId, auditedCommand(req, 200));
   }
 
   @EngineRequires('engine.task')
   @Audited('process-instance.adhoc.complete', { target: 'process-instance', details: fieldsOf('params', 'adHocId') })
   @Post('complete')
   @HttpCode(204)
-  async complete(@Param('id') id: string, @Param('adHocId') adHocId: string, @InstanceViewer() viewer?: Viewer) {
+  async complete(@Param('id') id: string, @Param('adHocId') adHocId: string, @Req() req: Request, @InstanceViewer() viewer?: Viewer) {
     await this.requireVisibleInstance(id, viewer);
-    await this.engine.completeAdHocSubProcess(target(id, adHocId));
+    await this.engine.completeAdHocSubProcess(target(id, adHocId), auditedCommand(req));
   }
 
   /** the instance exists and the viewer may see it, else 404 (the same answer either way) */

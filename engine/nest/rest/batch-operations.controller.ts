@@ -1,11 +1,12 @@
-import { Body, Controller, HttpCode, Post, Put } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Put, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import { Engine } from '../../core/engine.js';
 import { BatchSelection } from '../batch-selection.js';
 import { AuthenticatedUserId } from './authenticated-user.js';
 import { batchDto } from './batch-dtos.js';
 import { parseDeleteRequest, parseExternalTaskRetriesRequest, parseJobRetriesRequest } from './batch-requests.js';
-import { Audited, EngineRequires } from '../access/index.js';
+import { Audited, auditedCommand, EngineRequires } from '../access/index.js';
 import { bulkDetails } from './audit-details.js';
 
 /**
@@ -54,8 +55,9 @@ export class BatchOperationsController {
   @Audited('external-task.retries.set', { target: 'external-task', details: bulkDetails(['externalTaskIds', 'processInstanceIds'], ['retries']) })
   @Put('external-task/retries')
   @HttpCode(204)
-  async externalTaskRetries(@Body() body: unknown) {
+  async externalTaskRetries(@Body() body: unknown, @Req() req: Request) {
     const request = parseExternalTaskRetriesRequest(body);
-    await this.engine.setExternalTasksRetries(await this.selection.externalTasks(request.selection), request.retries);
+    const ids = await this.selection.externalTasks(request.selection);
+    await this.engine.setExternalTasksRetries(ids, request.retries, auditedCommand(req));
   }
 }

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Put, Query, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import { Engine } from '../../core/engine.js';
 import { NotFoundError } from '../../core/errors/index.js';
@@ -7,7 +8,7 @@ import { BATCH_QUERIES } from '../engine-providers.js';
 import { batchDto, batchStatisticsDto } from './batch-dtos.js';
 import { parseSuspendedRequest } from './batch-requests.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
-import { Audited, EngineRequires, fieldsOf } from '../access/index.js';
+import { Audited, auditedCommand, EngineRequires, fieldsOf } from '../access/index.js';
 
 const BATCH_PARAMS: ParamSpec = {
   batchId: 'string', type: 'string', tenantIdIn: 'list', withoutTenantId: 'boolean', suspended: 'boolean', createUserId: 'string',
@@ -56,15 +57,15 @@ export class BatchController {
   @Audited('batch.delete', { target: 'batch', details: fieldsOf('query', 'cascade') })
   @Delete(':id')
   @HttpCode(204)
-  async delete(@Param('id') id: string, @Query() query: Record<string, unknown>) {
+  async delete(@Param('id') id: string, @Query() query: Record<string, unknown>, @Req() req: Request) {
     const { cascade } = parseFilter(query, { cascade: 'boolean' });
-    await this.engine.deleteBatch(id, cascade === true);
+    await this.engine.deleteBatch(id, cascade === true, auditedCommand(req));
   }
 
   @Audited('batch.suspend', { target: 'batch', details: fieldsOf('body', 'suspended') })
   @Put(':id/suspended')
   @HttpCode(204)
-  async suspend(@Param('id') id: string, @Body() body: unknown) {
-    await this.engine.setBatchSuspended(id, parseSuspendedRequest(body));
+  async suspend(@Param('id') id: string, @Body() body: unknown, @Req() req: Request) {
+    await this.engine.setBatchSuspended(id, parseSuspendedRequest(body), auditedCommand(req));
   }
 }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { Engine } from '../../core/engine.js';
 import { NotFoundError } from '../../core/errors/index.js';
@@ -12,7 +12,7 @@ import { ExternalTaskWaiters } from '../external-task-waiters.js';
 import { externalTaskDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { parseBody, variablesOf } from './request-body.js';
-import { Audited, EngineRequires, fieldsOf } from '../access/index.js';
+import { Audited, auditedCommand, EngineRequires, fieldsOf } from '../access/index.js';
 
 export const EXTERNAL_TASK_PARAMS: ParamSpec = {
   externalTaskId: 'string', externalTaskIdIn: 'list', topicName: 'string', workerId: 'string', locked: 'boolean', notLocked: 'boolean',
@@ -175,16 +175,16 @@ export class ExternalTaskController {
   @Audited('external-task.retries.set', { target: 'external-task', details: fieldsOf('body', 'retries') })
   @Put(':id/retries')
   @HttpCode(204)
-  async retries(@Param('id') id: string, @Body() body: unknown) {
-    await this.engine.setExternalTaskRetries(id, parseBody(retriesBody, body).retries);
+  async retries(@Param('id') id: string, @Body() body: unknown, @Req() req: Request) {
+    await this.engine.setExternalTaskRetries(id, parseBody(retriesBody, body).retries, auditedCommand(req));
   }
 
   @EngineRequires('engine.operate')
   @Audited('external-task.priority.set', { target: 'external-task', details: fieldsOf('body', 'priority') })
   @Put(':id/priority')
   @HttpCode(204)
-  async priority(@Param('id') id: string, @Body() body: unknown) {
-    await this.engine.setExternalTaskPriority(id, parseBody(priorityBody, body).priority);
+  async priority(@Param('id') id: string, @Body() body: unknown, @Req() req: Request) {
+    await this.engine.setExternalTaskPriority(id, parseBody(priorityBody, body).priority, auditedCommand(req));
   }
 
   private async task(id: string): Promise<ExternalTaskRecord> {

@@ -1,4 +1,5 @@
-import { Controller, Delete, Get, HttpCode, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Inject, Param, Query, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import type { BatchItemStatus } from '../../core/batches/batch-records.js';
 import { Engine } from '../../core/engine.js';
@@ -7,7 +8,7 @@ import type { BatchQueries } from '../../core/ports/batch-queries.js';
 import { BATCH_QUERIES } from '../engine-providers.js';
 import { batchItemDto, historicBatchDto } from './batch-dtos.js';
 import { listQuery, parseFilter, parsePage, type ParamSpec } from './query-params.js';
-import { Audited, EngineRequires } from '../access/index.js';
+import { Audited, auditedCommand, EngineRequires } from '../access/index.js';
 
 const HISTORIC_BATCH_PARAMS: ParamSpec = {
   batchId: 'string', type: 'string', completed: 'boolean', tenantIdIn: 'list', withoutTenantId: 'boolean', createUserId: 'string',
@@ -53,8 +54,8 @@ export class HistoricBatchController {
   @Audited('batch.history.delete', { target: 'batch' })
   @Delete(':id')
   @HttpCode(204)
-  async delete(@Param('id') id: string) {
-    await this.engine.deleteHistoricBatch(id);
+  async delete(@Param('id') id: string, @Req() req: Request) {
+    await this.engine.deleteHistoricBatch(id, auditedCommand(req));
   }
 
   private async find(id: string) {

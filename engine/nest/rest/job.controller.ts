@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Engine } from '../../core/engine.js';
@@ -8,7 +9,7 @@ import { ENGINE_QUERIES } from '../engine-providers.js';
 import { jobDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { parseBody } from './request-body.js';
-import { Audited, EngineRequires, fieldsOf } from '../access/index.js';
+import { Audited, auditedCommand, EngineRequires, fieldsOf } from '../access/index.js';
 
 export const JOB_PARAMS: ParamSpec = {
   jobId: 'string', jobIds: 'list', processInstanceId: 'string', processInstanceIds: 'list', processDefinitionId: 'string',
@@ -63,7 +64,7 @@ export class JobController {
   @Audited('job.retries.set', { target: 'job', details: fieldsOf('body', 'retries') })
   @Put(':id/retries')
   @HttpCode(204)
-  async retries(@Param('id') id: string, @Body() body: unknown) {
-    await this.engine.setJobRetries(id, parseBody(retriesBody, body).retries);
+  async retries(@Param('id') id: string, @Body() body: unknown, @Req() req: Request) {
+    await this.engine.setJobRetries(id, parseBody(retriesBody, body).retries, auditedCommand(req));
   }
 }

@@ -13,7 +13,7 @@ import { InstanceViewer } from './authenticated-user.js';
 import { instanceDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { parseBody, restBase, variablesOf } from './request-body.js';
-import { Audited, EngineRequires, fieldsOf, SignedIn } from '../access/index.js';
+import { Audited, auditedCommand, EngineRequires, fieldsOf, SignedIn } from '../access/index.js';
 import { modificationDetails, variableDeleteDetails, variableEditDetails, variablePutDetails } from './audit-details.js';
 
 export const INSTANCE_PARAMS: ParamSpec = {
@@ -84,8 +84,8 @@ export class ProcessInstanceController {
   @Audited('process-instance.cancel', { target: 'process-instance', details: fieldsOf('query', 'deleteReason') })
   @Delete(':id')
   @HttpCode(204)
-  async delete(@Param('id') id: string, @Query('deleteReason') reason?: string) {
-    await this.engine.deleteProcessInstance(id, reason ?? null);
+  async delete(@Param('id') id: string, @Req() req: Request, @Query('deleteReason') reason?: string) {
+    await this.engine.deleteProcessInstance(id, reason ?? null, auditedCommand(req));
   }
 
   /** token moves: cancel activity instances and start others, in one transaction */
@@ -93,9 +93,10 @@ export class ProcessInstanceController {
   @Audited('process-instance.modify', { target: 'process-instance', details: modificationDetails })
   @Post(':id/modification')
   @HttpCode(204)
-  async modify(@Param('id') id: string, @Body() body: unknown) {
+  async modify(@Param('id') id: string, @Body() body: unknown, @Req() req: Request) {
     const request = parseBody(modificationBody, body);
-    await this.engine.modifyProcessInstance(id, request.instructions.map((instruction, i) => toInstruction(instruction, i)));
+    const instructions = request.instructions.map((instruction, i) => toInstruction(instruction, i));
+    await this.engine.modifyProcessInstance(id, instructions, auditedCommand(req));
   }
 
   @Get(':id/activity-instances')
@@ -121,9 +122,9 @@ export class ProcessInstanceController {
   @Audited('process-instance.variables.update', { target: 'process-instance', details: variableEditDetails })
   @Post(':id/variables')
   @HttpCode(204)
-  async modifyVariables(@Param('id') id: string, @Body() body: unknown) {
+  async modifyVariables(@Param('id') id: string, @Body() body: unknown, @Req() req: Request) {
     const request = parseBody(modificationsBody, body);
-    await this.engine.modifyVariables(id, variablesOf(request.modifications, 'modifications'), request.deletions ?? []);
+    await this.engine.modifyVariables(id, variablesOf(request.modifications, 'modifications'), request.deletions ?? [], auditedCommand(req));
   }
 
   @Get(':id/variables/:name')
@@ -138,16 +139,16 @@ export class ProcessInstanceController {
   @Audited('process-instance.variables.update', { target: 'process-instance', details: variablePutDetails })
   @Put(':id/variables/:name')
   @HttpCode(204)
-  async putVariable(@Param('id') id: string, @Param('name') name: string, @Body() body: unknown) {
-    await this.engine.modifyVariables(id, new Map([[name, fromDto(name, body)]]));
+  async putVariable(@Param('id') id: string, @Param('name') name: string, @Body() body: unknown, @Req() req: Request) {
+    await this.engine.modifyVariables(id, new Map([[name, fromDto(name, body)]]), [], auditedCommand(req));
   }
 
   @EngineRequires('engine.operate')
   @Audited('process-instance.variables.update', { target: 'process-instance', details: variableDeleteDetails })
   @Delete(':id/variables/:name')
   @HttpCode(204)
-  async deleteVariable(@Param('id') id: string, @Param('name') name: string) {
-    await this.engine.modifyVariables(id, new Map(), [name]);
+  async deleteVariable(@Param('id') id: string, @Param('name') name: string, @Req() req: Request) {
+    await this.engine.modifyVariables(id, new Map(), [name], auditedCommand(req));
   }
 
   /** the instance exists and the viewer may see it, else 404 (the same answer either way) */

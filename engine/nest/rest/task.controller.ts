@@ -13,7 +13,7 @@ import { taskActorOf } from './authenticated-user.js';
 import { taskDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { parseBody, variablesOf } from './request-body.js';
-import { allOf, Audited, companionsOf, EngineRequires, fieldsOf, OnTask, SignedIn, TaskCheckedInCommand, variablesIn } from '../access/index.js';
+import { allOf, Audited, auditedCommand, EngineRequires, fieldsOf, OnTask, SignedIn, TaskCheckedInCommand, variablesIn } from '../access/index.js';
 import { taskFieldsGiven } from './audit-details.js';
 
 const TASK_PARAMS: ParamSpec = {
@@ -83,7 +83,7 @@ export class TaskController {
   @Audited('task.update', { target: 'task', details: allOf(taskFieldsGiven, fieldsOf('body', 'assignee', 'owner')) })
   @Put(':id')
   @HttpCode(204)
-  async update(@Param('id') id: string, @Body() body: unknown) {
+  async update(@Param('id') id: string, @Body() body: unknown, @Req() req: Request) {
     const update = parseBody(updateBody, body);
     await this.engine.updateTask(id, {
       name: update.name ?? null,
@@ -93,7 +93,7 @@ export class TaskController {
       followUp: dateField(update.followUp, 'followUp'),
       owner: update.owner ?? null,
       assignee: update.assignee ?? null,
-    });
+    }, auditedCommand(req));
   }
 
   @EngineRequires('engine.task')
@@ -101,10 +101,10 @@ export class TaskController {
   @Audited('task.claim', { target: 'task', details: fieldsOf('body', 'userId') })
   @Post(':id/claim')
   @HttpCode(204)
-  async claim(@Param('id') id: string, @Body() body: unknown) {
+  async claim(@Param('id') id: string, @Body() body: unknown, @Req() req: Request) {
     const { userId } = parseBody(userIdBody, body);
     if (!userId) throw new InvalidRequestError("Invalid request body: 'userId' is required");
-    await this.engine.claimTask(id, userId);
+    await this.engine.claimTask(id, userId, auditedCommand(req));
   }
 
   @EngineRequires('engine.task')
@@ -112,8 +112,8 @@ export class TaskController {
   @Audited('task.unclaim', { target: 'task' })
   @Post(':id/unclaim')
   @HttpCode(204)
-  async unclaim(@Param('id') id: string) {
-    await this.engine.setTaskAssignee(id, null);
+  async unclaim(@Param('id') id: string, @Req() req: Request) {
+    await this.engine.setTaskAssignee(id, null, auditedCommand(req));
   }
 
   @EngineRequires('engine.task')
@@ -121,8 +121,8 @@ export class TaskController {
   @Audited('task.assign', { target: 'task', details: fieldsOf('body', 'userId') })
   @Post(':id/assignee')
   @HttpCode(204)
-  async assignee(@Param('id') id: string, @Body() body: unknown) {
-    await this.engine.setTaskAssignee(id, parseBody(userIdBody, body).userId ?? null);
+  async assignee(@Param('id') id: string, @Body() body: unknown, @Req() req: Request) {
+    await this.engine.setTaskAssignee(id, parseBody(userIdBody, body).userId ?? null, auditedCommand(req));
   }
 
   @EngineRequires('engine.task')
@@ -130,10 +130,10 @@ export class TaskController {
   @Audited('task.delegate', { target: 'task', details: fieldsOf('body', 'userId') })
   @Post(':id/delegate')
   @HttpCode(204)
-  async delegate(@Param('id') id: string, @Body() body: unknown) {
+  async delegate(@Param('id') id: string, @Body() body: unknown, @Req() req: Request) {
     const { userId } = parseBody(userIdBody, body);
     if (!userId) throw new InvalidRequestError("Invalid request body: 'userId' is required");
-    await this.engine.delegateTask(id, userId);
+    await this.engine.delegateTask(id, userId, auditedCommand(req));
   }
 
   @EngineRequires('engine.task')
@@ -142,7 +142,7 @@ export class TaskController {
   @Post(':id/resolve')
   @HttpCode(204)
   async resolve(@Param('id') id: string, @Body() body: unknown, @Req() req: Request) {
-    await this.engine.resolveTask(id, variablesOf(parseBody(completeBody, body).variables), taskActorOf(req));
+    await this.engine.resolveTask(id, variablesOf(parseBody(completeBody, body).variables), taskActorOf(req), auditedCommand(req));
   }
 
   @EngineRequires('engine.task')
@@ -153,9 +153,7 @@ export class TaskController {
   async complete(@Param('id') id: string, @Body() body: unknown, @Res({ passthrough: true }) res: Response) {
     const request = parseBody(completeBody, body);
     const status = request.withVariablesInReturn ? 200 : 204;
-    // the audit row commits with the completion: a crash cannot keep one without the other
-    const companions = companionsOf(res.req, status);
-    const result = await this.engine.completeTask({ taskId: id, variables: variablesOf(request.variables), actor: taskActorOf(res.req), ...(companions ? { companions } : {}) });
+    const result = await this.engine.completeTask({ taskId: id, variables: variablesOf(request.variables), actor: taskActorOf(res.req) }, auditedCommand(res.req, status));
     res.status(status);
     return request.withVariablesInReturn ? toDtoMap(result.variables) : undefined;
   }
@@ -192,7 +190,7 @@ export class TaskController {
   @Post(':id/variables')
   @HttpCode(204)
   async modifyVariables(@Param('id') id: string, @Body() body: { modifications?: unknown }, @Req() req: Request) {
-    await this.engine.setTaskVariables(id, variablesOf(body?.modifications, 'modifications'), false, taskActorOf(req));
+    await this.engine.setTaskVariables(id, variablesOf(body?.modifications, 'modifications'), false, taskActorOf(req), auditedCommand(req));
   }
 
   @OnTask('read')
@@ -212,8 +210,8 @@ export class TaskController {
   @Audited('task.identity-link.add', { target: 'task', details: fieldsOf('body', 'type', 'userId', 'groupId') })
   @Post(':id/identity-links')
   @HttpCode(204)
-  async addIdentityLink(@Param('id') id: string, @Body() body: unknown) {
-    await this.changeLink(id, body, true);
+  async addIdentityLink(@Param('id') id: string, @Body() body: unknown, @Req() req: Request) {
+    await this.changeLink(id, body, true, req);
   }
 
   @EngineRequires('engine.task')
@@ -221,8 +219,8 @@ export class TaskController {
   @Audited('task.identity-link.delete', { target: 'task', details: fieldsOf('body', 'type', 'userId', 'groupId') })
   @Post(':id/identity-links/delete')
   @HttpCode(204)
-  async deleteIdentityLink(@Param('id') id: string, @Body() body: unknown) {
-    await this.changeLink(id, body, false);
+  async deleteIdentityLink(@Param('id') id: string, @Body() body: unknown, @Req() req: Request) {
+    await this.changeLink(id, body, false, req);
   }
 
   @OnTask('read')
@@ -232,12 +230,13 @@ export class TaskController {
     throw new NotFoundError(`No rendered form for task ${id}: forms are rendered by the tasklist`);
   }
 
-  private async changeLink(id: string, body: unknown, add: boolean) {
+  private async changeLink(id: string, body: unknown, add: boolean, req: Request) {
     const link = parseBody(identityLinkBody, body);
-    if (link.type === 'assignee') return this.engine.setTaskAssignee(id, add ? (link.userId ?? null) : null);
-    if (link.type === 'owner') return this.engine.updateTask(id, { owner: add ? (link.userId ?? null) : null });
+    if (link.type === 'assignee') return this.engine.setTaskAssignee(id, add ? (link.userId ?? null) : null, auditedCommand(req));
+    if (link.type === 'owner') return this.engine.updateTask(id, { owner: add ? (link.userId ?? null) : null }, auditedCommand(req));
     if (link.type !== 'candidate') throw new InvalidRequestError(`Invalid identity link type '${link.type}': expected candidate, assignee or owner`);
-    return this.engine.changeIdentityLink(id, { type: 'candidate', ...(link.userId ? { userId: link.userId } : {}), ...(link.groupId ? { groupId: link.groupId } : {}) }, add);
+    const candidate = { type: 'candidate' as const, ...(link.userId ? { userId: link.userId } : {}), ...(link.groupId ? { groupId: link.groupId } : {}) };
+    return this.engine.changeIdentityLink(id, candidate, add, auditedCommand(req));
   }
 
   private async task(id: string) {
