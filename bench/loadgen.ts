@@ -35,6 +35,8 @@ async function run(job: LoadJob): Promise<unknown> {
       };
     }
     case 'openloop':
+      // in this process and on its connections, so neither the client's code nor its sockets are new when the rate starts
+      await pool(job.warmup, 16, (i) => leadRoutingRoundTrip(client, i));
       return openLoop(client, job.rate, job.seconds, job.maxInFlight);
     case 'external':
       return externalTasks(client, job.total, job.starters, job.workers, job.maxTasks);
