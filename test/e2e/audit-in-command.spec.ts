@@ -18,6 +18,17 @@ const externalModel = bpmn('audit_in_command_external', `
   <endEvent id="end"/>
   ${flows('start', 'work', 'end')}`);
 
+/** a case worked step by step, with no completion condition: someone starts its steps and completes it */
+const adHocModel = bpmn('audit_in_command_adhoc', `
+  <startEvent id="start"/>
+  <adHocSubProcess id="case" ordering="Sequential">
+    <userTask id="call"/>
+    <userTask id="email"/>
+  </adHocSubProcess>
+  <userTask id="after"/>
+  <endEvent id="end"/>
+  ${flows('start', 'case', 'after', 'end')}`);
+
 const timerModel = bpmn('audit_in_command_timer', `
   <startEvent id="start"/>
   <intermediateCatchEvent id="wait"><timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition></intermediateCatchEvent>
@@ -79,6 +90,7 @@ describe('audit row committed with the task completion', () => {
       { name: 'audit-in-command.bpmn', content: model },
       { name: 'audit-in-command-external.bpmn', content: externalModel },
       { name: 'audit-in-command-timer.bpmn', content: timerModel },
+      { name: 'audit-in-command-adhoc.bpmn', content: adHocModel },
     ]);
     expect(deployed.status).toBe(200);
   });
@@ -142,6 +154,19 @@ describe('audit row committed with the task completion', () => {
       const started = await rest.post<{ id: string }>('/process-definition/key/audit_in_command_timer/start', {});
       const [found] = (await rest.get<{ id: string }[]>('/job', { processInstanceId: started.body.id })).body;
       return { target: found!.id, instanceId: started.body.id };
+    };
+    const adHocCase = async () => {
+      const started = await rest.post<{ id: string }>('/process-definition/key/audit_in_command_adhoc/start', {});
+      return { target: started.body.id, instanceId: started.body.id };
+    };
+    const taskKeys = (instanceId: string) =>
+      rest.get<{ taskDefinitionKey: string }[]>('/task', { processInstanceId: instanceId }).then((r) => r.body.map((t) => t.taskDefinitionKey).sort());
+    const finishedBatch = async () => {
+      const { instanceId } = await newTask();
+      const created = await rest.post<{ id: string }>('/process-instance/delete', { processInstanceIds: [instanceId], deleteReason: 'spec' });
+      expect(created.status).toBe(200);
+      await eventually(async () => expect((await rest.get<{ endTime: string | null }>(`/history/batch/${created.body.id}`)).body.endTime).not.toBeNull());
+      return { target: created.body.id, instanceId };
     };
     const pick = (path: (target: string) => string, fields: string[]) => async (target: string) => {
       const body = (await rest.get<Record<string, unknown>>(path(target))).body;
@@ -258,6 +283,21 @@ describe('audit row committed with the task completion', () => {
         action: 'external-task.retries.set', setUp: externalTask, expected: 204, untargeted: true,
         call: (id) => rest.put('/external-task/retries', { externalTaskIds: [id], retries: 3 }),
         state: pick((id) => `/external-task/${id}`, ['retries']),
+      },
+      'POST /process-instance/{id}/adhoc/{adHocId}/enabled-activities/{activityId}/start': {
+        action: 'process-instance.adhoc.start', setUp: adHocCase, expected: 200,
+        call: (id) => rest.post(`/process-instance/${id}/adhoc/case/enabled-activities/call/start`),
+        state: (id) => taskKeys(id),
+      },
+      'POST /process-instance/{id}/adhoc/{adHocId}/complete': {
+        action: 'process-instance.adhoc.complete', setUp: adHocCase, expected: 204,
+        call: (id) => rest.post(`/process-instance/${id}/adhoc/case/complete`),
+        state: (id) => taskKeys(id),
+      },
+      'DELETE /history/batch/{id}': {
+        action: 'batch.history.delete', setUp: finishedBatch, expected: 204,
+        call: (id) => rest.delete(`/history/batch/${id}`),
+        state: (id) => rest.get(`/history/batch/${id}`).then((r) => r.status),
       },
       'PUT /job/{id}/retries': {
         action: 'job.retries.set', setUp: timerJob, expected: 204,
