@@ -53,14 +53,8 @@ export function offerAuditInCommand(request: object, audit: AuditInCommand): voi
   (request as { [AUDIT_IN_COMMAND]?: AuditInCommand })[AUDIT_IN_COMMAND] = audit;
 }
 
-/** the records a command run for this request commits with its changes: its audit row, if the call is audited */
-function companionsOf(request: object, status: number): CommitCompanion[] | undefined {
-  const row = (request as { [AUDIT_IN_COMMAND]?: AuditInCommand })[AUDIT_IN_COMMAND]?.(status);
-  return row ? [row] : undefined;
-}
-
-/** the options of the command a handler runs for this request: the call's audit row commits with the command's changes */
+/** the options of the command a handler runs for this request: the call's audit row, if it is audited, commits with the command's changes */
 export function auditedCommand(request: object, status = 204): CommandOptions {
-  const companions = companionsOf(request, status);
-  return companions ? { companions } : {};
+  const row = (request as { [AUDIT_IN_COMMAND]?: AuditInCommand })[AUDIT_IN_COMMAND]?.(status);
+  return row ? { companions: [row] } : {};
 }
