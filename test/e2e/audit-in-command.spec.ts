@@ -4,7 +4,7 @@ import { bpmn, flows } from '../../engine/testing/bpmn-fixture.js';
 import { CrmClient } from '../support/crm-client.js';
 import { eventually } from '../support/eventually.js';
 import { RestClient } from '../support/rest-client.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { basicAuth, startTestApp, TEST_USER_PASSWORD, type TestApp } from '../support/test-app.js';
 
 const model = bpmn('audit_in_command', `
   <startEvent id="start"/>
@@ -48,17 +48,22 @@ interface AuditRow { action: string; targetId: string | null; outcome: string; s
 
 interface Call { readonly status: number }
 
+/** who makes a call */
+interface Caller { readonly rest: RestClient; readonly crm: CrmClient }
+
 /** one audited route that runs a single engine command: what it changes, and how to look at it */
 interface CommandRoute {
   readonly action: string;
   /** creates what the call acts on; answers the call's target id and whatever the call needs */
   readonly setUp: () => Promise<{ target: string; instanceId: string }>;
-  readonly call: (target: string) => Promise<Call>;
+  readonly call: (target: string, as: Caller) => Promise<Call>;
   readonly expected: number;
   /** what the call changes, read back */
   readonly state: (target: string, instanceId: string) => Promise<unknown>;
   /** the row names no target (a call on many): its rows are told apart by order only */
   readonly untargeted?: true;
+  /** the route needs `engine.operate` (ops, admins): a manager is refused */
+  readonly operate?: true;
 }
 
 /**
@@ -176,7 +181,7 @@ describe('audit row committed with the task completion', () => {
     const routes: Record<string, CommandRoute> = {
       'POST /task/{id}/claim': {
         action: 'task.claim', setUp: openTask, expected: 204,
-        call: (id) => rest.post(`/task/${id}/claim`, { userId: 'claimer' }),
+        call: (id, as) => as.rest.post(`/task/${id}/claim`, { userId: 'claimer' }),
         state: (id) => taskOf(['assignee'], id),
       },
       'POST /task/{id}/unclaim': {
@@ -186,17 +191,17 @@ describe('audit row committed with the task completion', () => {
           expect((await rest.post(`/task/${created.target}/claim`, { userId: 'claimer' })).status).toBe(204);
           return created;
         },
-        call: (id) => rest.post(`/task/${id}/unclaim`),
+        call: (id, as) => as.rest.post(`/task/${id}/unclaim`),
         state: (id) => taskOf(['assignee'], id),
       },
       'POST /task/{id}/assignee': {
         action: 'task.assign', setUp: openTask, expected: 204,
-        call: (id) => rest.post(`/task/${id}/assignee`, { userId: 'given' }),
+        call: (id, as) => as.rest.post(`/task/${id}/assignee`, { userId: 'given' }),
         state: (id) => taskOf(['assignee'], id),
       },
       'POST /task/{id}/delegate': {
         action: 'task.delegate', setUp: openTask, expected: 204,
-        call: (id) => rest.post(`/task/${id}/delegate`, { userId: 'helper' }),
+        call: (id, as) => as.rest.post(`/task/${id}/delegate`, { userId: 'helper' }),
         state: (id) => taskOf(['assignee', 'delegationState'], id),
       },
       'POST /task/{id}/resolve': {
@@ -206,22 +211,22 @@ describe('audit row committed with the task completion', () => {
           expect((await rest.post(`/task/${created.target}/delegate`, { userId: 'helper' })).status).toBe(204);
           return created;
         },
-        call: (id) => rest.post(`/task/${id}/resolve`, {}),
+        call: (id, as) => as.rest.post(`/task/${id}/resolve`, {}),
         state: (id) => taskOf(['assignee', 'delegationState'], id),
       },
       'PUT /task/{id}': {
         action: 'task.update', setUp: openTask, expected: 204,
-        call: (id) => rest.put(`/task/${id}`, { name: 'Renamed', priority: 70 }),
+        call: (id, as) => as.rest.put(`/task/${id}`, { name: 'Renamed', priority: 70 }),
         state: (id) => taskOf(['name', 'priority'], id),
       },
       'POST /task/{id}/variables': {
         action: 'task.variables.update', setUp: openTask, expected: 204,
-        call: (id) => rest.post(`/task/${id}/variables`, { modifications: { note: { value: 'seen', type: 'String' } } }),
+        call: (id, as) => as.rest.post(`/task/${id}/variables`, { modifications: { note: { value: 'seen', type: 'String' } } }),
         state: (_id, instanceId) => instanceVariables(instanceId),
       },
       'POST /task/{id}/identity-links': {
         action: 'task.identity-link.add', setUp: openTask, expected: 204,
-        call: (id) => rest.post(`/task/${id}/identity-links`, { type: 'candidate', groupId: 'sales' }),
+        call: (id, as) => as.rest.post(`/task/${id}/identity-links`, { type: 'candidate', groupId: 'sales' }),
         state: (id) => rest.get(`/task/${id}/identity-links`).then((r) => r.body),
       },
       'POST /task/{id}/identity-links/delete': {
@@ -231,80 +236,99 @@ describe('audit row committed with the task completion', () => {
           expect((await rest.post(`/task/${created.target}/identity-links`, { type: 'candidate', groupId: 'sales' })).status).toBe(204);
           return created;
         },
-        call: (id) => rest.post(`/task/${id}/identity-links/delete`, { type: 'candidate', groupId: 'sales' }),
+        call: (id, as) => as.rest.post(`/task/${id}/identity-links/delete`, { type: 'candidate', groupId: 'sales' }),
         state: (id) => rest.get(`/task/${id}/identity-links`).then((r) => r.body),
       },
       'POST /api/tasks/{id}/claim (CRM task list)': {
         action: 'task.claim', setUp: openTask, expected: 204,
-        call: (id) => crm.request('POST', `/api/tasks/${id}/claim`),
+        call: (id, as) => as.crm.request('POST', `/api/tasks/${id}/claim`),
         state: (id) => taskOf(['assignee'], id),
       },
       'DELETE /process-instance/{id}': {
-        action: 'process-instance.cancel', setUp: instance, expected: 204,
-        call: (id) => rest.delete(`/process-instance/${id}`),
+        operate: true, action: 'process-instance.cancel', setUp: instance, expected: 204,
+        call: (id, as) => as.rest.delete(`/process-instance/${id}`),
         state: (id) => rest.get<{ state: string }>(`/history/process-instance/${id}`).then((r) => r.body.state),
       },
       'POST /process-instance/{id}/modification': {
-        action: 'process-instance.modify', setUp: instance, expected: 204,
-        call: (id) => rest.post(`/process-instance/${id}/modification`, { instructions: [{ type: 'startBeforeActivity', activityId: 'review' }] }),
+        operate: true, action: 'process-instance.modify', setUp: instance, expected: 204,
+        call: (id, as) => as.rest.post(`/process-instance/${id}/modification`, { instructions: [{ type: 'startBeforeActivity', activityId: 'review' }] }),
         state: (id) => rest.get<unknown[]>('/task', { processInstanceId: id }).then((r) => r.body.length),
       },
       'POST /process-instance/{id}/variables': {
-        action: 'process-instance.variables.update', setUp: instance, expected: 204,
-        call: (id) => rest.post(`/process-instance/${id}/variables`, { modifications: { score: { value: 7, type: 'Integer' } } }),
+        operate: true, action: 'process-instance.variables.update', setUp: instance, expected: 204,
+        call: (id, as) => as.rest.post(`/process-instance/${id}/variables`, { modifications: { score: { value: 7, type: 'Integer' } } }),
         state: (id) => instanceVariables(id),
       },
       'PUT /process-instance/{id}/variables/{name}': {
-        action: 'process-instance.variables.update', setUp: instance, expected: 204,
-        call: (id) => rest.put(`/process-instance/${id}/variables/score`, { value: 8, type: 'Integer' }),
+        operate: true, action: 'process-instance.variables.update', setUp: instance, expected: 204,
+        call: (id, as) => as.rest.put(`/process-instance/${id}/variables/score`, { value: 8, type: 'Integer' }),
         state: (id) => instanceVariables(id),
       },
       'DELETE /process-instance/{id}/variables/{name}': {
-        action: 'process-instance.variables.update', expected: 204,
+        operate: true, action: 'process-instance.variables.update', expected: 204,
         setUp: async () => {
           const created = await instance();
           expect((await rest.put(`/process-instance/${created.target}/variables/score`, { value: 8, type: 'Integer' })).status).toBe(204);
           return created;
         },
-        call: (id) => rest.delete(`/process-instance/${id}/variables/score`),
+        call: (id, as) => as.rest.delete(`/process-instance/${id}/variables/score`),
         state: (id) => instanceVariables(id),
       },
       'PUT /external-task/{id}/retries': {
-        action: 'external-task.retries.set', setUp: externalTask, expected: 204,
-        call: (id) => rest.put(`/external-task/${id}/retries`, { retries: 5 }),
+        operate: true, action: 'external-task.retries.set', setUp: externalTask, expected: 204,
+        call: (id, as) => as.rest.put(`/external-task/${id}/retries`, { retries: 5 }),
         state: pick((id) => `/external-task/${id}`, ['retries']),
       },
       'PUT /external-task/{id}/priority': {
-        action: 'external-task.priority.set', setUp: externalTask, expected: 204,
-        call: (id) => rest.put(`/external-task/${id}/priority`, { priority: 7 }),
+        operate: true, action: 'external-task.priority.set', setUp: externalTask, expected: 204,
+        call: (id, as) => as.rest.put(`/external-task/${id}/priority`, { priority: 7 }),
         state: pick((id) => `/external-task/${id}`, ['priority']),
       },
       'PUT /external-task/retries': {
-        action: 'external-task.retries.set', setUp: externalTask, expected: 204, untargeted: true,
-        call: (id) => rest.put('/external-task/retries', { externalTaskIds: [id], retries: 3 }),
+        operate: true, action: 'external-task.retries.set', setUp: externalTask, expected: 204, untargeted: true,
+        call: (id, as) => as.rest.put('/external-task/retries', { externalTaskIds: [id], retries: 3 }),
         state: pick((id) => `/external-task/${id}`, ['retries']),
       },
       'POST /process-instance/{id}/adhoc/{adHocId}/enabled-activities/{activityId}/start': {
         action: 'process-instance.adhoc.start', setUp: adHocCase, expected: 200,
-        call: (id) => rest.post(`/process-instance/${id}/adhoc/case/enabled-activities/call/start`),
+        call: (id, as) => as.rest.post(`/process-instance/${id}/adhoc/case/enabled-activities/call/start`),
         state: (id) => taskKeys(id),
       },
       'POST /process-instance/{id}/adhoc/{adHocId}/complete': {
         action: 'process-instance.adhoc.complete', setUp: adHocCase, expected: 204,
-        call: (id) => rest.post(`/process-instance/${id}/adhoc/case/complete`),
+        call: (id, as) => as.rest.post(`/process-instance/${id}/adhoc/case/complete`),
         state: (id) => taskKeys(id),
       },
       'DELETE /history/batch/{id}': {
-        action: 'batch.history.delete', setUp: finishedBatch, expected: 204,
-        call: (id) => rest.delete(`/history/batch/${id}`),
+        operate: true, action: 'batch.history.delete', setUp: finishedBatch, expected: 204,
+        call: (id, as) => as.rest.delete(`/history/batch/${id}`),
         state: (id) => rest.get(`/history/batch/${id}`).then((r) => r.status),
       },
       'PUT /job/{id}/retries': {
-        action: 'job.retries.set', setUp: timerJob, expected: 204,
-        call: (id) => rest.put(`/job/${id}/retries`, { retries: 6 }),
+        operate: true, action: 'job.retries.set', setUp: timerJob, expected: 204,
+        call: (id, as) => as.rest.put(`/job/${id}/retries`, { retries: 6 }),
         state: pick((id) => `/job/${id}`, ['retries']),
       },
     };
+
+    it.each(Object.keys(routes))('%s keeps its rule: 401 without credentials, 403 for a manager where it needs operate rights, nothing changed', async (name) => {
+      const route = routes[name]!;
+      const { target, instanceId } = await route.setUp();
+      const before = await route.state(target, instanceId);
+      const anonymous: Caller = { rest: new RestClient(app.rest, {}), crm: new CrmClient(app.url, {}) };
+      expect((await route.call(target, anonymous)).status).toBe(401);
+      if (route.operate) {
+        const manager = await crm.ok<{ id: string }>('POST', '/api/users', {
+          name: 'Manager', email: `manager.${Date.now()}.${Math.random().toString(36).slice(2)}@audit-in-command.test`, role: 'manager', level: 'junior', password: TEST_USER_PASSWORD,
+        });
+        const auth = basicAuth(manager.id, TEST_USER_PASSWORD);
+        expect((await route.call(target, { rest: new RestClient(app.rest, auth), crm: new CrmClient(app.url, auth) })).status).toBe(403);
+        // recorded once the answer is sent
+        await eventually(async () =>
+          expect((await crm.ok<{ items: AuditRow[] }>('GET', '/api/audit', { action: route.action, actorId: manager.id })).items.map((r) => [r.outcome, r.status])).toEqual([['refused', 403]]));
+      }
+      expect(await route.state(target, instanceId)).toEqual(before);
+    });
 
     it.each(Object.keys(routes))('%s: the change and its success row commit together or not at all', async (name) => {
       const route = routes[name]!;
@@ -317,14 +341,14 @@ describe('audit row committed with the task completion', () => {
 
       await query(REFUSE_SUCCESS_ROWS);
       try {
-        expect((await route.call(target)).status).toBe(500);
+        expect((await route.call(target, { rest, crm })).status).toBe(500);
       } finally {
         await query('DROP TRIGGER spec_refuse_success_rows ON crm.audit_log; DROP FUNCTION crm.spec_refuse_success_rows()');
       }
       expect(await route.state(target, instanceId)).toEqual(before);
       await eventually(async () => expect(await rows()).toEqual([['failed', 500], ...rowsBefore]));
 
-      expect((await route.call(target)).status).toBe(route.expected);
+      expect((await route.call(target, { rest, crm })).status).toBe(route.expected);
       expect(await route.state(target, instanceId)).not.toEqual(before);
       expect(await rows()).toEqual([['success', route.expected], ['failed', 500], ...rowsBefore]);
     });
