@@ -173,6 +173,13 @@ describe('audit row committed with the task completion', () => {
       await eventually(async () => expect((await rest.get<{ endTime: string | null }>(`/history/batch/${created.body.id}`)).body.endTime).not.toBeNull());
       return { target: created.body.id, instanceId };
     };
+    /** a batch of many instances that are gone already (each is skipped), suspended at once so that it holds still */
+    const suspendedBatch = async () => {
+      const created = await rest.post<{ id: string }>('/process-instance/delete', { processInstanceIds: Array.from({ length: 1500 }, (_, i) => `gone-${i}`) });
+      expect(created.status).toBe(200);
+      expect((await rest.put(`/batch/${created.body.id}/suspended`, { suspended: true })).status).toBe(204);
+      return { target: created.body.id, instanceId: '' };
+    };
     const pick = (path: (target: string) => string, fields: string[]) => async (target: string) => {
       const body = (await rest.get<Record<string, unknown>>(path(target))).body;
       return Object.fromEntries(fields.map((field) => [field, body[field]]));
@@ -303,6 +310,16 @@ describe('audit row committed with the task completion', () => {
         operate: true, action: 'batch.history.delete', setUp: finishedBatch, expected: 204,
         call: (id, as) => as.rest.delete(`/history/batch/${id}`),
         state: (id) => rest.get(`/history/batch/${id}`).then((r) => r.status),
+      },
+      'PUT /batch/{id}/suspended': {
+        operate: true, action: 'batch.suspend', setUp: suspendedBatch, expected: 204,
+        call: (id, as) => as.rest.put(`/batch/${id}/suspended`, { suspended: false }),
+        state: pick((id) => `/batch/${id}`, ['suspended']),
+      },
+      'DELETE /batch/{id}': {
+        operate: true, action: 'batch.delete', setUp: suspendedBatch, expected: 204,
+        call: (id, as) => as.rest.delete(`/batch/${id}`),
+        state: (id) => rest.get(`/batch/${id}`).then((r) => r.status),
       },
       'PUT /job/{id}/retries': {
         operate: true, action: 'job.retries.set', setUp: timerJob, expected: 204,
