@@ -2,10 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { SignedInUser } from '../auth/signed-in-user.js';
 import { CRM_OPTIONS, type CrmOptions } from '../crm-options.js';
 import { CrmDatabase } from '../shared/crm-database.js';
-import { CrmForbiddenError } from '../shared/crm-errors.js';
+import { CrmForbiddenError, CrmInvalidRequestError } from '../shared/crm-errors.js';
 import type { Team } from '../users/team.entity.js';
 import { teams } from '../users/users.service.js';
 import type { TeamCalendarBody } from './calendar-schemas.js';
+import { calendarTooShort } from './sla-clock.js';
 import { SlaExpressions } from './sla-expressions.js';
 import { readTeamCalendar, writeTeamCalendar, type TeamCalendar } from './team-calendars.js';
 
@@ -28,6 +29,8 @@ export class CalendarsService {
     const saved = await this.db.transaction(caller.id, async (tx) => {
       const team = await teams.get(tx.manager, teamId);
       this.assertMayChange(caller, team);
+      const tooShort = calendarTooShort(calendar, this.options, new Date());
+      if (tooShort) throw new CrmInvalidRequestError(`Invalid request body: 'hours' and 'holidays' ${tooShort}`);
       await writeTeamCalendar(tx.manager, teamId, calendar);
       return readTeamCalendar(tx.manager, teamId, this.options.calendarTimeZone);
     });

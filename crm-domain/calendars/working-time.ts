@@ -73,6 +73,14 @@ export function calendarProblems(calendar: WorkingCalendar): CalendarProblem[] {
   return problems;
 }
 
+/** a calendar has less working time ahead than asked of it, within MAX_DAYS_WALKED */
+export class CalendarExhaustedError extends RangeError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CalendarExhaustedError';
+  }
+}
+
 /** the instant `duration` ms of working time after `start`; zero or negative durations are refused */
 export function addWorkingTime(calendar: WorkingCalendar, start: Date, duration: number): Date {
   if (!Number.isFinite(duration) || duration <= 0) throw new RangeError(`Expected a positive working time, but got ${duration} ms`);
@@ -87,7 +95,7 @@ export function addWorkingTime(calendar: WorkingCalendar, start: Date, duration:
       remaining -= to - begin;
     }
   }
-  throw new RangeError(`Expected the calendar to have working time within ${MAX_DAYS_WALKED} days, but it has not`);
+  throw new CalendarExhaustedError(`Expected the calendar to have ${Math.round(duration / MINUTE)} minutes of working time within ${MAX_DAYS_WALKED} days, but it has not`);
 }
 
 export function addWorkingHours(calendar: WorkingCalendar, start: Date, hours: number): Date {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instant } from './instants.js';
 
 /** field schemas shared by the request bodies */
 export const field = {
@@ -10,6 +11,6 @@ export const field = {
   amount: () => z.number({ message: 'expected a number' }).min(0, { message: 'must not be negative' }).max(99_999_999_999_999, { message: 'is too large' }),
   currency: () => z.string({ message: 'expected a currency code' }).regex(/^[A-Z]{3}$/, { message: 'expected a 3-letter currency code such as EUR' }),
   date: () => z.iso.date({ message: 'expected a date YYYY-MM-DD' }),
-  dateTime: () => z.coerce.date({ message: 'expected an ISO 8601 date-time' }),
+  dateTime: () => instant('an ISO 8601 date-time'),
   oneOf: <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { message: `expected one of ${values.join(', ')}` }),
 };

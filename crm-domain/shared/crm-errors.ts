@@ -13,6 +13,7 @@ export const CRM_ERROR_CODES = {
   CRM_CONSTRAINT_VIOLATED: 'a value breaks a rule the database keeps (a reference, a check)',
   CRM_MERGE_FORBIDDEN: 'a merge by someone who may not change both records: it takes the owner of both, a director or an admin',
   CRM_OWNER_REFUSED: 'the caller may not give the record to that owner (or leave it without one)',
+  CRM_CALENDAR_EXHAUSTED: "the working calendar of the complaint's team has too little working time ahead to set its SLA due times: the team's head or an admin must fix it",
   CRM_DEAL_APPROVAL_OPEN: 'a deal cannot be won while its approval is pending or was rejected',
   CRM_PUBLIC_RATE_LIMITED: 'the public web form took too many submissions from this address',
   CRM_TASK_INPUT_INVALID: "a service task's input is missing or not one of the values it takes (an incident, not an HTTP answer)",

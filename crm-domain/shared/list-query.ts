@@ -2,6 +2,7 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
 import { ownEntry } from '../../engine/core/shared/own-entry.js';
 import { CrmInvalidRequestError } from './crm-errors.js';
+import { instant } from './instants.js';
 
 export interface PageResult<T> {
   readonly items: T[];
@@ -122,7 +123,7 @@ function terms(paging: Pick<Paging, 'sort'>, spec: SortSpec): string[] {
 export const q = {
   bool: () => z.enum(['true', 'false'], { message: 'expected true or false' }).transform((v) => v === 'true').optional(),
   number: () => z.coerce.number({ message: 'expected a number' }).optional(),
-  date: () => z.coerce.date({ message: 'expected an ISO 8601 date' }).optional(),
+  date: () => instant('an ISO 8601 date').optional(),
   id: () => z.guid({ message: 'expected an id (UUID)' }).optional(),
   text: () => z.string().min(1).max(200).optional(),
   oneOf: <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { message: `expected one of ${values.join(', ')}` }).optional(),
