@@ -7,6 +7,7 @@ export const CRM_PERMISSIONS = {
   'crm.catalogue': 'change the product catalogue',
   'crm.import': 'import companies',
   'crm.reports': 'read reports',
+  'crm.directory': 'read the directory of users and teams',
   'crm.users': 'manage users, teams and API keys',
   'crm.outbox': 'read sent notifications',
   'crm.audit': 'read the audit log',

@@ -20,19 +20,19 @@ interface RoleAccess {
   readonly supervises: boolean;
 }
 
-const SALES_AND_SERVICE: readonly Permission[] = ['engine.start', 'engine.task', 'crm.records.read', 'crm.records.write', 'crm.reports'];
+const SALES_AND_SERVICE: readonly Permission[] = ['engine.start', 'engine.task', 'crm.records.read', 'crm.records.write', 'crm.reports', 'crm.directory'];
 
 /**
  * The access model in one table: analysts model, managers work on their own clients, heads on
  * their team's, directors on all, ops run the engine, admins do everything.
  */
 export const ROLE_ACCESS: Readonly<Record<Role, RoleAccess>> = {
-  analyst: { permissions: ['engine.deploy', 'engine.start'], records: 'none', areas: ['designer'], supervises: false },
+  analyst: { permissions: ['engine.deploy', 'engine.start', 'crm.directory'], records: 'none', areas: ['designer'], supervises: false },
   manager: { permissions: SALES_AND_SERVICE, records: 'own', areas: ['tasklist', 'crm'], supervises: false },
   head: { permissions: SALES_AND_SERVICE, records: 'team', areas: ['tasklist', 'crm'], supervises: true },
   director: { permissions: [...SALES_AND_SERVICE, 'crm.catalogue', 'crm.import'], records: 'all', areas: ['tasklist', 'crm'], supervises: true },
   ops: {
-    permissions: ['engine.start', 'engine.operate', 'engine.external-task', 'engine.correlate', 'engine.monitor', 'crm.records.read', 'crm.outbox', 'crm.audit'],
+    permissions: ['engine.start', 'engine.operate', 'engine.external-task', 'engine.correlate', 'engine.monitor', 'crm.records.read', 'crm.outbox', 'crm.audit', 'crm.directory'],
     records: 'all',
     areas: ['cockpit', 'crm'],
     supervises: false,

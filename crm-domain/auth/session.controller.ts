@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { Audited, Public, SignedIn } from '../../engine/nest/access/index.js';
 import { CrmController } from '../shared/crm-controller.decorator.js';
 import { parseInput } from '../shared/validation.js';
+import { CrmRequires } from './permissions.js';
 import { AUTH_OPTIONS, type AuthOptions } from './auth-options.js';
 import { Authenticator, SignInBlockedException } from './authenticator.js';
 import { changePasswordBody, passwordTokenBody, setPasswordWithTokenBody, signInBody } from './credential-schemas.js';
@@ -70,7 +71,7 @@ export class SessionController {
   }
 
   /** the active users, by name: the people tasks can be given to */
-  @SignedIn()
+  @CrmRequires('crm.directory')
   @Get('users')
   users() {
     return this.sessions.activeUsers();

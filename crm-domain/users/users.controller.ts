@@ -12,10 +12,11 @@ import { PasswordLinks } from '../auth/password-links.js';
 import { checkNewPassword } from '../auth/password-rules.js';
 import { UserCredentialsStore } from '../auth/user-credentials.store.js';
 import { CrmRequires } from '../auth/permissions.js';
-import { Audited, SignedIn } from '../../engine/nest/access/index.js';
+import { Audited } from '../../engine/nest/access/index.js';
 import { teamDetails, userChangeDetails, userCreateDetails } from '../audit/audit-details.js';
 
-@SignedIn()
+/** the directory (who is who, for assigning and naming) is for people; worker keys do not read it */
+@CrmRequires('crm.directory')
 @CrmController('users', 'CRM users and teams')
 export class UsersController {
   constructor(
@@ -69,7 +70,7 @@ export class UsersController {
   }
 }
 
-@SignedIn()
+@CrmRequires('crm.directory')
 @CrmController('teams', 'CRM users and teams')
 export class TeamsController {
   constructor(private readonly teams: TeamsService) {}

@@ -1,5 +1,6 @@
 import { CrmDatabase } from '../../../crm-domain/shared/crm-database.js';
 import { writeTeamCalendar } from '../../../crm-domain/calendars/team-calendars.js';
+import type { WorkingCalendar } from '../../../crm-domain/calendars/working-time.js';
 import { CrmClient } from '../../support/crm-client.js';
 import { createCast, type CrmCast } from '../../support/crm-fixtures.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
@@ -9,7 +10,7 @@ const allMondays = (): string[] => {
   const day = new Date(Date.UTC(2026, 0, 5));
   return Array.from({ length: 1000 }, (_, i) => new Date(day.getTime() + i * 7 * 86_400_000).toISOString().slice(0, 10));
 };
-const mondaysOnly = () => ({ timeZone: 'UTC', hours: [{ day: 'mon', from: '09:00', to: '17:00' }], holidays: allMondays() });
+const mondaysOnly = (): WorkingCalendar => ({ timeZone: 'UTC', hours: [{ day: 'mon', from: '09:00', to: '17:00' }], holidays: allMondays() });
 
 /**
  * Values the CRM's routes take but the database or the date arithmetic behind them cannot: a 4xx

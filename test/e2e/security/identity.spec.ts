@@ -10,7 +10,7 @@ const waitXml = bpmn('identity_wait', `
   <endEvent id="end"/>
   ${flows('start', 'work', 'end')}`);
 
-interface User { id: string; email: string; name: string }
+interface User { id: string; email: string; name: string; role: string }
 
 describe('identity: passwords, sessions, HTTP Basic and API keys', () => {
   let app: TestApp;
@@ -180,6 +180,8 @@ describe('identity: passwords, sessions, HTTP Basic and API keys', () => {
     expect((await fetchAndLock({ 'x-api-key': created.key })).status).toBe(200);
     expect((await fetchAndLock(basicAuth('billing-worker', created.key))).status).toBe(200);
     expect((await get('/api/deals', { authorization: `Bearer ${created.key}` })).status).toBe(403);
+    // the staff directory (names, emails, roles) is for people, not for a worker's key
+    for (const path of ['/api/users', '/api/teams', '/api/session/users']) expect([path, (await get(path, { authorization: `Bearer ${created.key}` })).status]).toEqual([path, 403]);
     expect((await get('/engine-rest/deployment', { authorization: `Bearer ${created.key}` })).status).toBe(200);
     const deploy = new RestClient(app.rest, { authorization: `Bearer ${created.key}` });
     expectErrorBody(await deploy.deploy([{ name: 'x.bpmn', content: waitXml }]), 403, 'AuthorizationException');
@@ -217,6 +219,11 @@ describe('identity: passwords, sessions, HTTP Basic and API keys', () => {
     expectErrorBody(await as(mary).delete(`/process-instance/${started.body.id}`), 403);
     expectErrorBody(await as(analyst).delete(`/process-instance/${started.body.id}`), 403);
     expect((await as(ops).delete(`/process-instance/${started.body.id}`)).status).toBe(204);
+
+    // every person reads the directory of users and teams (to name and assign), whatever their role
+    for (const user of [analyst, mary, ops]) {
+      for (const path of ['/api/users', '/api/teams', '/api/session/users']) expect([user.role, path, (await get(path, basicAuth(user.email, TEST_USER_PASSWORD))).status]).toEqual([user.role, path, 200]);
+    }
   });
 
   it('decides on the matched route: case, slashes and encoding of the path change nothing', async () => {
