@@ -162,6 +162,119 @@ describe('REST: bad input', () => {
     expect((await api.get('/process-definition/key/e2e_bad_input')).status).toBe(200);
   });
 
+  /** numbers and dates beyond what the engine stores (32-bit columns, the years 0001-9999) are refused before they reach the database */
+  describe('out-of-range numbers and dates', () => {
+    const ranges = bpmn('e2e_bad_ranges', `
+      <startEvent id="start"/>
+      <parallelGateway id="fork"/>
+      <serviceTask id="work" camunda:type="external" camunda:topic="e2e-bad-ranges"/>
+      <intermediateCatchEvent id="wait"><timerEventDefinition><timeDuration>P1D</timeDuration></timerEventDefinition></intermediateCatchEvent>
+      <userTask id="check"/>
+      <endEvent id="workEnd"/><endEvent id="waitEnd"/><endEvent id="checkEnd"/>
+      <sequenceFlow id="f1" sourceRef="start" targetRef="fork"/>
+      <sequenceFlow id="f2" sourceRef="fork" targetRef="work"/>
+      <sequenceFlow id="f3" sourceRef="fork" targetRef="wait"/>
+      <sequenceFlow id="f4" sourceRef="fork" targetRef="check"/>
+      ${flows('work', 'workEnd')}${flows('wait', 'waitEnd')}${flows('check', 'checkEnd')}`);
+    const lateDue = bpmn('e2e_bad_due', `<startEvent id="start"/><userTask id="late" camunda:dueDate="9999-12-31T23:00:00-05:00"/><endEvent id="end"/>${flows('start', 'late', 'end')}`);
+    const farDue = bpmn('e2e_bad_far_due', `<startEvent id="start"/><userTask id="far" camunda:dueDate="P9000Y"/><endEvent id="end"/>${flows('start', 'far', 'end')}`);
+    const farTimer = bpmn('e2e_bad_far_timer', `<startEvent id="start"/><intermediateCatchEvent id="later"><timerEventDefinition><timeDuration>P9000Y</timeDuration></timerEventDefinition></intermediateCatchEvent><endEvent id="end"/>${flows('start', 'later', 'end')}`);
+    const lateTimer = bpmn('e2e_bad_late_timer', `<startEvent id="start"/><intermediateCatchEvent id="at"><timerEventDefinition><timeDate>9999-12-31T23:00:00-05:00</timeDate></timerEventDefinition></intermediateCatchEvent><endEvent id="end"/>${flows('start', 'at', 'end')}`);
+    const bigPriority = bpmn('e2e_bad_priority', `<startEvent id="start"/><userTask id="urgent" camunda:priority="\${99999999999}"/><endEvent id="end"/>${flows('start', 'urgent', 'end')}`);
+    let rangesInstance: string;
+    let externalTaskId: string;
+    let jobId: string;
+    let userTaskId: string;
+    const snapshot = async () => ({
+      externalTask: (await api.get(`/external-task/${externalTaskId}`)).body,
+      unlocked: (await api.get('/external-task/count', { topicName: 'e2e-bad-ranges', notLocked: true })).body.count,
+      job: (await api.get(`/job/${jobId}`)).body,
+      task: (await api.get(`/task/${userTaskId}`)).body,
+      batches: (await api.get('/batch/count')).body.count,
+      instances: (await api.get('/process-instance/count')).body.count,
+    });
+
+    beforeAll(async () => {
+      expect((await api.deploy([{ name: 'ranges.bpmn', content: ranges }, { name: 'due.bpmn', content: lateDue }])).status).toBe(200);
+      expect((await api.deploy([{ name: 'far-due.bpmn', content: farDue }, { name: 'priority.bpmn', content: bigPriority }])).status).toBe(200);
+      expect((await api.deploy([{ name: 'far-timer.bpmn', content: farTimer }, { name: 'late-timer.bpmn', content: lateTimer }])).status).toBe(200);
+      rangesInstance = (await api.post('/process-definition/key/e2e_bad_ranges/start', {})).body.id;
+      const locked = await api.post('/external-task/fetchAndLock', { workerId: 'ranges', maxTasks: 1, topics: [{ topicName: 'e2e-bad-ranges', lockDuration: 60_000 }] });
+      externalTaskId = locked.body[0].id;
+      jobId = (await api.get('/job', { processInstanceId: rangesInstance })).body[0].id;
+      userTaskId = (await api.get('/task', { processInstanceId: rangesInstance })).body[0].id;
+      await api.post('/process-definition/key/e2e_bad_ranges/start', {}); // an external task left to fetch
+    });
+
+    const cases = (): Case[] => [
+      ['GET', '/task?maxResults=1e300'],
+      ['GET', '/task?maxResults=99999999999999999999'],
+      ['GET', '/process-instance?firstResult=1e300'],
+      ['GET', '/batch?maxResults=1e308'],
+      ['GET', '/task?priority=99999999999'],
+      ['GET', '/task?minPriority=1e300'],
+      ['GET', '/process-definition?version=99999999999'],
+      ['GET', '/decision-definition?version=1e300'],
+      ['GET', '/external-task?priorityHigherThanOrEquals=1e300'],
+      ['GET', '/history/process-instance?startedBefore=0000-01-01T00:00:00'],
+      ['GET', '/task?dueBefore=9999-12-31T23:00:00-0500'],
+      ['POST', '/task', { sorting: [null] }],
+      ['POST', '/process-instance', { sorting: [null] }],
+      ['POST', '/task', { sorting: ['created'] }],
+      ['PUT', `/task/${userTaskId}`, { priority: 99999999999 }],
+      ['PUT', `/task/${userTaskId}`, { due: '0000-01-01T00:00:00' }],
+      ['PUT', `/task/${userTaskId}`, { followUp: '9999-12-31T23:00:00-0500' }],
+      ['POST', '/external-task/fetchAndLock', { workerId: 'ranges', topics: [{ topicName: 'e2e-bad-ranges', lockDuration: Number.MAX_SAFE_INTEGER }] }],
+      ['POST', `/external-task/${externalTaskId}/extendLock`, { workerId: 'ranges', newDuration: Number.MAX_SAFE_INTEGER }],
+      ['POST', `/external-task/${externalTaskId}/failure`, { workerId: 'ranges', retries: 99999999999 }],
+      ['POST', `/external-task/${externalTaskId}/failure`, { workerId: 'ranges', retries: 1, retryTimeout: Number.MAX_SAFE_INTEGER }],
+      ['PUT', `/external-task/${externalTaskId}/retries`, { retries: 99999999999 }],
+      ['PUT', '/external-task/retries', { externalTaskIds: [externalTaskId], retries: 99999999999 }],
+      ['PUT', `/external-task/${externalTaskId}/priority`, { priority: 2 ** 63 }],
+      ['POST', '/external-task/retries-async', { externalTaskIds: [externalTaskId], retries: 99999999999 }],
+      ['PUT', `/job/${jobId}/retries`, { retries: 99999999999 }],
+      ['POST', '/job/retries', { jobIds: [jobId], retries: 99999999999 }],
+      ['POST', '/process-definition/key/e2e_bad_due/start', {}],
+      ['POST', '/process-definition/key/e2e_bad_far_due/start', {}],
+      ['POST', '/process-definition/key/e2e_bad_priority/start', {}],
+      ['POST', '/process-definition/key/e2e_bad_far_timer/start', {}],
+      ['POST', '/process-definition/key/e2e_bad_late_timer/start', {}],
+    ];
+
+    it('answers 400 naming the parameter, never 500, and changes nothing', async () => {
+      const before = await snapshot();
+      const answers: string[] = [];
+      for (const [method, path, body] of cases()) {
+        const response = await send(method, path, body);
+        answers.push(`${method} ${path} ${JSON.stringify(body)} → ${response.status} ${typeof response.body?.type} ${typeof response.body?.message}`);
+      }
+      expect(answers.filter((a) => !a.endsWith('→ 400 string string'))).toEqual([]);
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('refuses a model whose start timer falls due after the year 9999, naming the event', async () => {
+      const farStart = bpmn('e2e_bad_far_start', `<startEvent id="someday"><timerEventDefinition><timeDuration>P9000Y</timeDuration></timerEventDefinition></startEvent><endEvent id="end"/>${flows('someday', 'end')}`);
+      const response = await api.deploy([{ name: 'far-start.bpmn', content: farStart }]);
+      expectErrorBody(response, 400, 'ParseException', 'ENGINE_MODEL_INVALID');
+      expect(response.body.details['far-start.bpmn'].errors[0]).toMatchObject({ mainElementId: 'someday' });
+    });
+
+    it('still takes the largest values it stores', async () => {
+      expect((await api.get('/task', { maxResults: 2_147_483_647, firstResult: 0 })).status).toBe(200);
+      expect((await api.put(`/task/${userTaskId}`, { priority: 2_147_483_647, due: '9999-12-31T23:59:59.999+0000' })).status).toBe(204);
+      expect((await api.get(`/task/${userTaskId}`)).body).toMatchObject({ priority: 2_147_483_647, due: '9999-12-31T23:59:59.999+0000' });
+      expect((await api.put(`/job/${jobId}/retries`, { retries: 2_147_483_647 })).status).toBe(204);
+      expect((await api.post(`/external-task/${externalTaskId}/extendLock`, { workerId: 'ranges', newDuration: 3_155_760_000_000 })).status).toBe(204);
+    });
+
+    it('names what was out of range', async () => {
+      expect((await api.get('/task', { maxResults: 1e300 })).body.message).toContain("'maxResults'");
+      expect((await api.put(`/job/${jobId}/retries`, { retries: 99999999999 })).body.message).toContain("'retries' must be at most 2147483647");
+      expect((await api.post('/task', { sorting: [null] })).body.message).toContain("'sorting.0'");
+      expect((await api.post('/process-definition/key/e2e_bad_priority/start', {})).body.message).toContain("priority of 'urgent'");
+    });
+  });
+
   it('keeps the task and the instance usable after all of it', async () => {
     expect((await api.post(`/task/${taskId}/complete`, {})).status).toBe(204);
     expect((await api.get('/task', { processInstanceId: instanceId })).body).toEqual([]);

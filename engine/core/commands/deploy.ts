@@ -8,7 +8,7 @@ import { definitionsOf, type FlowNode, type ProcessGraph, type SingleEventDefini
 import { isBpmnResource, readBpmnResource, type ParseOptions } from '../model/parse-bpmn.js';
 import { guardXml } from '../model/xml-guard.js';
 import type { DeploymentRecord, ResourceRecord } from '../ports/engine-store.js';
-import { parseTimer, TimerDefinitionError } from '../timers/index.js';
+import { parseTimer, storableDue, TimerDefinitionError } from '../timers/index.js';
 import type { DecisionDefinitionRecord, DecisionRequirementsDefinitionRecord } from '../dmn/decision-records.js';
 import type { DeployedDecisions } from '../dmn/deployed-decisions.js';
 import type { DmnDefinitions } from '../dmn/dmn-api.js';
@@ -254,7 +254,7 @@ function timerStartJob(scope: CommandScope, definition: ProcessDefinitionRecord,
     definitionId: definition.id,
     definitionKey: definition.key,
     activityId: startId,
-    dueAt: parseTimer(timerKind, text).firstDue(scope.now()),
+    dueAt: storableDue(parseTimer(timerKind, text).firstDue(scope.now()), text),
     retries: 3,
     retryIntervalsMs: [0],
     exceptionMessage: null,

@@ -53,6 +53,14 @@ describe('parseCamundaDate', () => {
     expect(parseCamundaDate('0042-03-04T00:00:00Z').getUTCFullYear()).toBe(42);
   });
 
+  it('refuses times outside the years 0001-9999 in UTC, which the engine cannot store', () => {
+    expect(() => parseCamundaDate('0000-06-01T00:00:00Z')).toThrow('expected a time in the years 0001 to 9999 (UTC)');
+    expect(() => parseCamundaDate('0001-01-01T00:30:00+01:00')).toThrow(RangeError);
+    expect(() => parseCamundaDate('9999-12-31T23:00:00-05:00')).toThrow(RangeError);
+    expect(parseCamundaDate('0001-01-01T00:00:00Z').getUTCFullYear()).toBe(1);
+    expect(parseCamundaDate('9999-12-31T23:59:59.999Z').getUTCFullYear()).toBe(9999);
+  });
+
   it('accepts 29 February in leap years only', () => {
     expect(parseCamundaDate('2032-02-29T00:00:00Z').getUTCDate()).toBe(29);
     expect(parseCamundaDate('2000-02-29T00:00:00Z').getUTCDate()).toBe(29);

@@ -31,7 +31,9 @@ const ISO_DATE_TIME =
 /**
  * Parse the Camunda format or an ISO 8601 date-time. A missing zone means UTC (the engine must
  * not depend on the server's time zone). Fractions beyond milliseconds are truncated.
- * Throws RangeError for anything else, including impossible dates such as `2031-02-30`.
+ * Throws RangeError for anything else, including impossible dates such as `2031-02-30` and times
+ * outside the years 0001-9999 in UTC (`0000-06-01`, `9999-12-31T23:00-05:00`), which the engine's
+ * timestamp columns cannot store.
  */
 export function parseCamundaDate(text: string): Date {
   const match = ISO_DATE_TIME.exec(text);
@@ -61,7 +63,16 @@ export function parseCamundaDate(text: string): Date {
   date.setUTCHours(hour, minute, second, millisecond);
   const offsetDirection = offsetSign === '-' ? -1 : 1;
   const offset = offsetDirection * (offsetHours * 60 + offsetMinutes) * MS_PER_MINUTE;
-  return new Date(date.getTime() - offset);
+  const result = new Date(date.getTime() - offset);
+  // checked in UTC, where an offset may have moved it
+  if (!isStorableDate(result)) throw new RangeError(`Invalid date-time '${text}': expected a time in the years 0001 to 9999 (UTC)`);
+  return result;
+}
+
+/** a valid Date in the years 0001-9999 (UTC): what the engine's timestamp columns store */
+export function isStorableDate(date: Date): boolean {
+  const year = date.getUTCFullYear();
+  return !Number.isNaN(date.getTime()) && year >= 1 && year <= 9999;
 }
 
 function daysInMonth(year: number, month: number): number {

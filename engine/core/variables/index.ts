@@ -11,5 +11,5 @@ export { toDto, toDtoMap, type RenderOptions } from './rest-dto-rendering.js';
 export { inferTypedValue } from './typed-value-inference.js';
 export { toJsValue } from './js-value.js';
 export { serializeForStorage, deserializeFromStorage, type StoredVariable } from './storage-codec.js';
-export { formatCamundaDate, parseCamundaDate } from './camunda-date.js';
+export { formatCamundaDate, isStorableDate, parseCamundaDate } from './camunda-date.js';
 export { typedValuesEqual } from './typed-values-equal.js';

@@ -8,12 +8,13 @@ import { INSTANCE_PARAMS as HISTORIC_INSTANCE_PARAMS } from './history.controlle
 import { JOB_PARAMS } from './job.controller.js';
 import { INSTANCE_PARAMS } from './process-instance.controller.js';
 import { parseFilter, type ParamSpec } from './query-params.js';
+import { INT32_MAX } from './number-limits.js';
 import { parseBody } from './request-body.js';
 
 /** The bodies of Camunda 7's batch-creating endpoints; an unknown field is refused (a typo must not widen a deletion). */
 const ids = z.array(z.string().min(1, { message: 'must not contain empty ids' }), { message: 'expected a list of ids' }).nullish();
 const query = z.unknown().optional();
-const retries = z.number({ message: 'is required' }).int({ message: 'expected an integer' }).min(0, { message: 'must not be negative' });
+const retries = z.number({ message: 'is required' }).int({ message: 'expected an integer' }).min(0, { message: 'must not be negative' }).max(INT32_MAX, { message: `must be at most ${INT32_MAX}` });
 
 const deleteBody = z.strictObject({
   processInstanceIds: ids,

@@ -13,19 +13,23 @@ import { externalTaskDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { parseBody, variablesOf } from './request-body.js';
 import { Audited, auditedCommand, EngineRequires, fieldsOf } from '../access/index.js';
+import { INT32_MAX, MAX_DURATION_MS } from './number-limits.js';
 
 export const EXTERNAL_TASK_PARAMS: ParamSpec = {
   externalTaskId: 'string', externalTaskIdIn: 'list', topicName: 'string', workerId: 'string', locked: 'boolean', notLocked: 'boolean',
   withRetriesLeft: 'boolean', noRetriesLeft: 'boolean', activityId: 'string', activityIdIn: 'list', processInstanceId: 'string',
   processInstanceIdIn: 'list', processDefinitionId: 'string', processDefinitionKey: 'string', tenantIdIn: 'list',
-  priorityHigherThanOrEquals: 'int', priorityLowerThanOrEquals: 'int',
+  priorityHigherThanOrEquals: 'long', priorityLowerThanOrEquals: 'long',
 };
 
 const MAX_LONG_POLL_MS = 30 * 60 * 1000;
 
+const duration = () => z.number().int().positive().max(MAX_DURATION_MS, { message: `must be at most ${MAX_DURATION_MS} (100 years)` });
+const retriesCount = () => z.number().int().max(INT32_MAX, { message: `must be at most ${INT32_MAX}` });
+
 const topicSchema = z.object({
   topicName: z.string().min(1),
-  lockDuration: z.number().int().positive(),
+  lockDuration: duration(),
   variables: z.array(z.string()).nullish(),
   localVariables: z.boolean().nullish(),
   deserializeValues: z.boolean().nullish(),
@@ -49,12 +53,12 @@ const failureBody = z.object({
   workerId: z.string({ message: 'is required' }),
   errorMessage: z.string().nullish(),
   errorDetails: z.string().nullish(),
-  retries: z.number().int().nullish(),
-  retryTimeout: z.number().int().min(0).nullish(),
+  retries: retriesCount().nullish(),
+  retryTimeout: z.number().int().min(0).max(MAX_DURATION_MS, { message: `must be at most ${MAX_DURATION_MS} (100 years)` }).nullish(),
 });
 const bpmnErrorBody = z.object({ workerId: z.string({ message: 'is required' }), errorCode: z.string({ message: 'is required' }).min(1), errorMessage: z.string().nullish(), variables: z.record(z.string(), z.unknown()).nullish() });
-const extendLockBody = z.object({ workerId: z.string({ message: 'is required' }), newDuration: z.number().int().positive() });
-const retriesBody = z.object({ retries: z.number({ message: 'is required' }).int().min(0, { message: 'must not be negative' }) });
+const extendLockBody = z.object({ workerId: z.string({ message: 'is required' }), newDuration: duration() });
+const retriesBody = z.object({ retries: z.number({ message: 'is required' }).int().min(0, { message: 'must not be negative' }).max(INT32_MAX, { message: `must be at most ${INT32_MAX}` }) });
 const priorityBody = z.object({ priority: z.number().int() });
 
 type Topic = z.infer<typeof topicSchema>;

@@ -1,8 +1,10 @@
 import { InvalidRequestError } from '../../core/errors/index.js';
 import type { Filter, ListQuery, Page, Sorting, VariableCondition } from '../../core/ports/engine-queries.js';
 import { parseCamundaDate } from '../../core/variables/index.js';
+import { INT32_MAX, INT32_MIN, isInt32 } from './number-limits.js';
 
-export type ParamType = 'string' | 'boolean' | 'int' | 'date' | 'list' | 'variables';
+/** `int`: a 32-bit integer, as Camunda's Integer parameters (and the database's integer columns); `long`: a 64-bit one (any safe integer) */
+export type ParamType = 'string' | 'boolean' | 'int' | 'long' | 'date' | 'list' | 'variables';
 export type ParamSpec = Readonly<Record<string, ParamType>>;
 
 type Raw = Readonly<Record<string, unknown>>;
@@ -30,7 +32,12 @@ function convert(name: string, type: ParamType, value: unknown): unknown {
     }
     case 'int': {
       const n = Number(text);
-      if (!Number.isInteger(n)) throw new InvalidRequestError(`Cannot set query parameter '${name}' to value '${String(text)}': expected an integer`);
+      if (!isInt32(n)) throw new InvalidRequestError(`Cannot set query parameter '${name}' to value '${String(text)}': expected an integer from ${INT32_MIN} to ${INT32_MAX}`);
+      return n;
+    }
+    case 'long': {
+      const n = Number(text);
+      if (!Number.isSafeInteger(n)) throw new InvalidRequestError(`Cannot set query parameter '${name}' to value '${String(text)}': expected an integer from ${Number.MIN_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER}`);
       return n;
     }
     case 'date':
@@ -79,7 +86,11 @@ function typedLiteral(text: string): string | number | boolean | null {
 export function parseSorting(raw: Raw): Sorting[] | undefined {
   const sorting = raw['sorting'];
   if (Array.isArray(sorting)) {
-    return sorting.map((s: { sortBy?: unknown; sortOrder?: unknown }) => sortOf(s.sortBy, s.sortOrder));
+    return sorting.map((s: unknown, i) => {
+      if (typeof s !== 'object' || s === null || Array.isArray(s)) throw new InvalidRequestError(`Invalid 'sorting.${i}': expected {sortBy, sortOrder}`);
+      const { sortBy, sortOrder } = s as { sortBy?: unknown; sortOrder?: unknown };
+      return sortOf(sortBy, sortOrder);
+    });
   }
   const sortBy = raw['sortBy'];
   const sortOrder = raw['sortOrder'];
@@ -103,7 +114,7 @@ export function parsePage(raw: Raw): Page {
     const value = raw[name];
     if (value === undefined || value === '') continue;
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 0) throw new InvalidRequestError(`Cannot set query parameter '${name}' to value '${String(value)}': expected a non-negative integer`);
+    if (!isInt32(n) || n < 0) throw new InvalidRequestError(`Cannot set query parameter '${name}' to value '${String(value)}': expected an integer from 0 to ${INT32_MAX}`);
     page[name] = n;
   }
   return page;

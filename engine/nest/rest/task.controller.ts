@@ -15,6 +15,7 @@ import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { parseBody, variablesOf } from './request-body.js';
 import { allOf, Audited, auditedCommand, EngineRequires, fieldsOf, OnTask, SignedIn, TaskCheckedInCommand, variablesIn } from '../access/index.js';
 import { taskFieldsGiven } from './audit-details.js';
+import { INT32_MAX, INT32_MIN } from './number-limits.js';
 
 const TASK_PARAMS: ParamSpec = {
   taskId: 'string', taskIdIn: 'list', processInstanceId: 'string', processInstanceIdIn: 'list', processInstanceBusinessKey: 'string',
@@ -31,7 +32,7 @@ const CANDIDATE_PARAMS: ParamSpec = { candidateUser: 'string', candidateGroup: '
 const userIdBody = z.object({ userId: z.string().nullish() });
 const completeBody = z.object({ variables: z.record(z.string(), z.unknown()).nullish(), withVariablesInReturn: z.boolean().nullish() });
 const updateBody = z.object({
-  name: z.string().nullish(), description: z.string().nullish(), priority: z.number().int().nullish(), due: z.string().nullish(),
+  name: z.string().nullish(), description: z.string().nullish(), priority: z.number().int().min(INT32_MIN, { message: `must be at least ${INT32_MIN}` }).max(INT32_MAX, { message: `must be at most ${INT32_MAX}` }).nullish(), due: z.string().nullish(),
   followUp: z.string().nullish(), owner: z.string().nullish(), assignee: z.string().nullish(),
 });
 const identityLinkBody = z.object({ userId: z.string().nullish(), groupId: z.string().nullish(), type: z.string() });

@@ -2,7 +2,7 @@ import { ExecutionError } from '../../errors/index.js';
 import type { ElementRuntime } from '../../execution/element-runtime.js';
 import type { ElementInstanceRecord, JobRecord } from '../../execution/records.js';
 import type { FlowNode, SingleEventDefinition } from '../../model/graph.js';
-import { parseTimer, TimerDefinitionError } from '../../timers/index.js';
+import { parseTimer, storableDue, TimerDefinitionError } from '../../timers/index.js';
 import { createJob } from './jobs.js';
 
 type TimerDefinition = Extract<SingleEventDefinition, { kind: 'timer' }>;
@@ -10,12 +10,12 @@ type TimerDefinition = Extract<SingleEventDefinition, { kind: 'timer' }>;
 /** Schedules a timer of `catchNode` (boundary, intermediate or event sub-process start), owned by `owner`. */
 export function createTimerJob(ctx: ElementRuntime, owner: ElementInstanceRecord, catchNode: FlowNode, definition: TimerDefinition): JobRecord {
   const text = String(ctx.evaluate(definition.expression, owner.id, catchNode.id) ?? '').trim();
-  const schedule = parseOrFail(definition.timerKind, text, catchNode.id);
+  const dueAt = scheduleOrFail(catchNode.id, () => storableDue(parseTimer(definition.timerKind, text).firstDue(ctx.now()), text));
   return createJob(ctx, {
     type: 'timer',
     element: owner,
     node: catchNode,
-    dueAt: schedule.firstDue(ctx.now()),
+    dueAt,
     payload: { elementId: catchNode.id, timerKind: definition.timerKind, timerText: text, firedCount: 0 },
   });
 }
@@ -27,9 +27,9 @@ export function nextCycleDue(job: JobRecord): Date | null {
   return schedule.nextDue(job.dueAt, (job.payload.firedCount ?? 0) + 1);
 }
 
-function parseOrFail(kind: 'date' | 'duration' | 'cycle', text: string, elementId: string) {
+function scheduleOrFail(elementId: string, schedule: () => Date): Date {
   try {
-    return parseTimer(kind, text);
+    return schedule();
   } catch (error) {
     if (error instanceof TimerDefinitionError) {
       throw new ExecutionError(`Could not schedule timer '${elementId}': ${error.message}`, elementId);

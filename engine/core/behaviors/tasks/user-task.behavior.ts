@@ -3,10 +3,13 @@ import type { ElementBehavior, ElementRuntime } from '../../execution/element-ru
 import type { ElementInstanceRecord, TaskRecord } from '../../execution/records.js';
 import type { FlowNode } from '../../model/graph.js';
 import { addDuration, parseIsoDuration } from '../../timers/index.js';
-import { parseCamundaDate } from '../../variables/index.js';
+import { isStorableDate, parseCamundaDate } from '../../variables/index.js';
 import { evaluateFormRef } from '../shared/form-ref.js';
 
 const DEFAULT_PRIORITY = 50;
+/** a task's priority is a 32-bit integer, as in Camunda */
+const MIN_PRIORITY = -2_147_483_648;
+const MAX_PRIORITY = 2_147_483_647;
 
 /** A user task creates a task for people and waits until one of them completes it. */
 export const userTaskBehavior: ElementBehavior = {
@@ -66,19 +69,23 @@ function toList(value: unknown): string[] {
 
 function toInteger(value: unknown, elementId: string): number {
   const n = typeof value === 'number' ? value : Number(String(value).trim());
-  if (!Number.isInteger(n)) throw new ExecutionError(`Expected the priority of '${elementId}' to be an integer, but got '${String(value)}'`, elementId);
+  if (!Number.isInteger(n) || n < MIN_PRIORITY || n > MAX_PRIORITY) {
+    throw new ExecutionError(`Expected the priority of '${elementId}' to be an integer from ${MIN_PRIORITY} to ${MAX_PRIORITY}, but got '${String(value)}'`, elementId);
+  }
   return n;
 }
 
 /** a Date, an ISO 8601 date-time, or (our extension) an ISO 8601 duration from now such as P3D */
 function toDate(value: unknown, elementId: string, attribute: string, now: Date): Date | null {
   if (value === null || value === undefined || value === '') return null;
-  if (value instanceof Date) return value;
-  const text = String(value).trim();
+  const refused = () => new ExecutionError(`Expected the ${attribute} of '${elementId}' to be a date in the years 0001 to 9999, but got '${String(value)}'`, elementId);
+  let date: Date;
   try {
-    if (/^P/i.test(text)) return addDuration(now, parseIsoDuration(text));
-    return parseCamundaDate(text);
+    const text = String(value).trim();
+    date = value instanceof Date ? value : /^P/i.test(text) ? addDuration(now, parseIsoDuration(text)) : parseCamundaDate(text);
   } catch {
-    throw new ExecutionError(`Expected the ${attribute} of '${elementId}' to be a date, but got '${String(value)}'`, elementId);
+    throw refused();
   }
+  if (!isStorableDate(date)) throw refused();
+  return date;
 }
