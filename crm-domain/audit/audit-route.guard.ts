@@ -19,7 +19,10 @@ export class AuditRouteGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
     const spec = auditSpecOf(this.reflector, context);
-    if (spec) this.trail.begin(context.switchToHttp().getRequest<Request>(), context.switchToHttp().getResponse<Response>(), spec);
+    const request = context.switchToHttp().getRequest<Request>();
+    if (spec && (!spec.when || spec.when({ params: request.params, query: request.query as Record<string, unknown>, body: request.body as unknown }))) {
+      this.trail.begin(request, context.switchToHttp().getResponse<Response>(), spec);
+    }
     return true;
   }
 }

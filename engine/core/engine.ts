@@ -138,8 +138,8 @@ export class Engine {
     });
   }
 
-  startProcessInstance(request: StartRequest): Promise<StartedInstance> {
-    return this.processor.run((scope) => startProcessInstance(scope, request));
+  startProcessInstance(request: StartRequest, options: CommandOptions = {}): Promise<StartedInstance> {
+    return this.processor.run((scope) => startProcessInstance(scope, request), [], options);
   }
 
   deleteProcessInstance(instanceId: string, reason: string | null = null, options: CommandOptions = {}): Promise<void> {

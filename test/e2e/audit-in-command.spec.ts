@@ -321,6 +321,12 @@ describe('audit row committed with the task completion', () => {
         call: (id, as) => as.rest.delete(`/batch/${id}`),
         state: (id) => rest.get(`/batch/${id}`).then((r) => r.status),
       },
+      'POST /process-definition/key/{key}/start with startInstructions': {
+        operate: true, action: 'process-instance.start-at', expected: 200,
+        setUp: async () => ({ target: 'audit_in_command', instanceId: '' }),
+        call: (key, as) => as.rest.post(`/process-definition/key/${key}/start`, { startInstructions: [{ type: 'startBeforeActivity', activityId: 'review' }] }),
+        state: (key) => rest.get<{ count: number }>('/history/process-instance/count', { processDefinitionKey: key }).then((r) => r.body.count),
+      },
       'PUT /job/{id}/retries': {
         operate: true, action: 'job.retries.set', setUp: timerJob, expected: 204,
         call: (id, as) => as.rest.put(`/job/${id}/retries`, { retries: 6 }),

@@ -4,6 +4,7 @@ import type { ProcessInstanceRecord } from '../execution/records.js';
 import type { DefinitionRef } from '../ports/engine-store.js';
 import type { TypedValue } from '../variables/index.js';
 import type { CommandScope } from './command-scope.js';
+import type { StartInstruction } from './modification-commands.js';
 import { createInstance } from './start-instance.js';
 
 export interface StartRequest {
@@ -11,6 +12,8 @@ export interface StartRequest {
   readonly businessKey: string | null;
   readonly variables: ReadonlyMap<string, TypedValue>;
   readonly startUserId?: string | null;
+  /** Camunda's `startInstructions`: start at these activities instead of the start event */
+  readonly startInstructions?: readonly StartInstruction[];
 }
 
 export interface StartedInstance {
@@ -28,6 +31,7 @@ export async function startProcessInstance(scope: CommandScope, request: StartRe
     businessKey: request.businessKey,
     variables: request.variables,
     startUserId: request.startUserId ?? null,
+    ...(request.startInstructions ? { startInstructions: request.startInstructions } : {}),
   });
   await scope.settle(started.ctx);
   return {

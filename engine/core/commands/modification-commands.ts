@@ -6,6 +6,9 @@ import { flowOf, nodeOf } from '../model/graph.js';
 import type { TypedValue } from '../variables/index.js';
 import type { CommandScope } from './command-scope.js';
 
+/** what a start instruction (Camunda's `startInstructions`) or a modification may start */
+export type StartInstruction = Exclude<ModificationInstruction, { type: 'cancel' }>;
+
 export type ModificationInstruction =
   | { readonly type: 'cancel'; readonly activityInstanceId?: string; readonly activityId?: string }
   | { readonly type: 'startBeforeActivity'; readonly activityId: string; readonly variables?: ReadonlyMap<string, TypedValue> }
@@ -24,7 +27,7 @@ export async function modifyProcessInstance(scope: CommandScope, instanceId: str
   instructions.forEach((instruction, index) => {
     const at = `instruction ${index + 1} (${instruction.type})`;
     if (instruction.type === 'cancel') cancel(ctx, instruction, at).forEach((id) => touchedScopes.add(id));
-    else start(ctx, instruction, at);
+    else startAt(ctx, instruction, at);
   });
   cancelEmptyScopes(ctx, touchedScopes);
   await scope.settle(ctx);
@@ -45,7 +48,8 @@ function cancel(ctx: ExecutionContext, instruction: { activityInstanceId?: strin
   return scopes;
 }
 
-function start(ctx: ExecutionContext, instruction: Exclude<ModificationInstruction, { type: 'cancel' }>, at: string): void {
+/** starts a token before or after an activity, or on a sequence flow, in the one active instance of its scope */
+export function startAt(ctx: ExecutionContext, instruction: StartInstruction, at: string): void {
   if (instruction.type === 'startTransition' && !ctx.graph.flows.has(instruction.transitionId)) {
     throw new BadUserRequestError(`Cannot perform ${at}: the process has no sequence flow '${instruction.transitionId}'`);
   }

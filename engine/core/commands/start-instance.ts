@@ -1,11 +1,12 @@
 import type { DeployedDefinition } from '../definitions/definition-record.js';
 import { BadUserRequestError } from '../errors/index.js';
 import { InstanceAggregate } from '../execution/instance-aggregate.js';
-import type { ProcessInstanceRecord } from '../execution/records.js';
+import type { ElementInstanceData, ProcessInstanceRecord } from '../execution/records.js';
 import { nodeOf } from '../model/graph.js';
 import { instantiatingEntryOf } from '../model/instantiating-elements.js';
 import type { TypedValue } from '../variables/index.js';
 import type { CommandScope, LoadedInstance } from './command-scope.js';
+import { startAt, type StartInstruction } from './modification-commands.js';
 
 export interface NewInstanceRequest {
   readonly definition: DeployedDefinition;
@@ -17,6 +18,11 @@ export interface NewInstanceRequest {
   readonly superInstanceId?: string;
   readonly superElementInstanceId?: string;
   readonly rootInstanceId?: string;
+  /**
+   * Camunda's `startInstructions`: the instance starts at these activities or sequence flows, in
+   * order, instead of through a start event (none given: through the start event)
+   */
+  readonly startInstructions?: readonly StartInstruction[];
 }
 
 /**
@@ -28,10 +34,32 @@ export function createInstance(scope: CommandScope, request: NewInstanceRequest)
   if (definition.record.suspended) {
     throw new BadUserRequestError(`Cannot start process instance: process definition '${definition.record.id}' is suspended`);
   }
+  const instructions = request.startInstructions ?? [];
+  if (instructions.length > 0) return createInstanceAt(scope, request, instructions);
   const startEventId = request.startEventId ?? definition.graph.scope.noneStartEvent;
   if (!startEventId) {
     throw new BadUserRequestError(`Cannot start process '${definition.record.key}' without a trigger: it has no none start event`);
   }
+  const entryId = instantiatingEntryOf(definition.graph.instantiating, startEventId)?.entryId ?? startEventId;
+  const loaded = adoptNewInstance(scope, request, { triggeredBy: startEventId }, nodeOf(definition.graph, entryId).id);
+  loaded.ctx.enter(loaded.aggregate.id);
+  return loaded;
+}
+
+/** the instance starts where its instructions say; an instruction naming nothing in the process fails the start, which then writes nothing */
+function createInstanceAt(scope: CommandScope, request: NewInstanceRequest, instructions: readonly StartInstruction[]): LoadedInstance {
+  const { graph } = request.definition;
+  const first = instructions[0]!;
+  const firstActivityId = first.type === 'startTransition' ? (graph.flows.get(first.transitionId)?.targetId ?? first.transitionId) : first.activityId;
+  const loaded = adoptNewInstance(scope, request, { startedAtInstructions: true }, firstActivityId);
+  loaded.ctx.enter(loaded.aggregate.id);
+  instructions.forEach((instruction, index) => startAt(loaded.ctx, instruction, `start instruction ${index + 1} (${instruction.type})`));
+  return loaded;
+}
+
+/** the instance's record, its root element instance (not yet entered), its start in history and its variables */
+function adoptNewInstance(scope: CommandScope, request: NewInstanceRequest, rootData: ElementInstanceData, startActivityId: string): LoadedInstance {
+  const { definition } = request;
   const id = scope.newId();
   const instance: ProcessInstanceRecord = {
     id,
@@ -57,11 +85,9 @@ export function createInstance(scope: CommandScope, request: NewInstanceRequest)
     kind: 'process',
     state: 'ACTIVATING',
     startTime: instance.startTime,
-    data: { triggeredBy: startEventId },
+    data: rootData,
   });
-  const entryId = instantiatingEntryOf(definition.graph.instantiating, startEventId)?.entryId ?? startEventId;
-  ctx.history.processStarted(instance, nodeOf(definition.graph, entryId).id);
+  ctx.history.processStarted(instance, startActivityId);
   ctx.variables.setLocalAll(id, request.variables);
-  ctx.enter(id);
   return loaded;
 }

@@ -58,6 +58,8 @@ export interface ElementInstanceData {
   readonly interruptedBy?: string;
   /** event sub-process instances: the start event that triggered them */
   readonly triggeredBy?: string;
+  /** the process instance: started at the activities its start instructions name, not through a start event */
+  readonly startedAtInstructions?: boolean;
   /** boundary/event-sub-process triggers carry their payload (e.g. error code) here until consumed */
   readonly eventPayload?: Readonly<Record<string, unknown>>;
   /** compensation: the element instance whose work a handler (or a re-opened event scope) undoes */

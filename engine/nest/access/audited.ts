@@ -30,6 +30,11 @@ export interface AuditSpec {
   readonly details?: (call: AuditedCall) => Record<string, unknown> | undefined;
   /** the route signs its caller in: the actor is the user it answers with */
   readonly signsIn?: boolean;
+  /**
+   * only calls for which this holds are audited (read before any access decision, from the raw
+   * request): for a route whose everyday use is not a privileged action but one variant of it is
+   */
+  readonly when?: (call: Pick<AuditedCall, 'params' | 'query' | 'body'>) => boolean;
 }
 
 export const AUDITED = 'audited';

@@ -12,7 +12,21 @@ export function taskFieldsGiven(call: AuditedCall): Record<string, unknown> {
 
 /** token moves: each instruction's kind and the activity, instance or flow it names, and its variable names */
 export function modificationDetails(call: AuditedCall): Record<string, unknown> {
-  const instructions = recordOf(call.body)['instructions'];
+  return instructionDetails(recordOf(call.body)['instructions']);
+}
+
+/** a start with `startInstructions`: where the instance starts */
+export function startInstructionDetails(call: AuditedCall): Record<string, unknown> {
+  return { ...instructionDetails(recordOf(call.body)['startInstructions']), ...(call.params['tenantId'] ? { tenantId: call.params['tenantId'] } : {}) };
+}
+
+/** the start routes audit only a start past the process's first steps */
+export function startsAtInstructions(call: Pick<AuditedCall, 'body'>): boolean {
+  const instructions = recordOf(call.body)['startInstructions'];
+  return Array.isArray(instructions) && instructions.length > 0;
+}
+
+function instructionDetails(instructions: unknown): Record<string, unknown> {
   if (!Array.isArray(instructions)) return {};
   return {
     instructions: instructions.slice(0, MAX_INSTRUCTIONS).map((raw: unknown) => {

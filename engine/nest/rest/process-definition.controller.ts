@@ -3,16 +3,18 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { z } from 'zod';
 import { Engine } from '../../core/engine.js';
-import { NotFoundError } from '../../core/errors/index.js';
+import { ForbiddenError, NotFoundError } from '../../core/errors/index.js';
 import type { EngineQueries, Viewer } from '../../core/ports/engine-queries.js';
 import type { DefinitionRef } from '../../core/ports/engine-store.js';
 import { toDtoMap } from '../../core/variables/index.js';
 import { ENGINE_QUERIES } from '../engine-providers.js';
-import { AuthenticatedUserId, InstanceViewer } from './authenticated-user.js';
+import { authenticatedUserHolds, AuthenticatedUserId, InstanceViewer } from './authenticated-user.js';
+import { instructionSchema, toStartInstruction } from './modification-instructions.js';
 import { definitionDto, instanceDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { parseBody, restBase, variablesOf } from './request-body.js';
-import { EngineRequires, SignedIn } from '../access/index.js';
+import { Audited, auditedCommand, EngineRequires, SignedIn, type AuditSpec } from '../access/index.js';
+import { startInstructionDetails, startsAtInstructions } from './audit-details.js';
 
 const DEFINITION_PARAMS: ParamSpec = {
   processDefinitionId: 'string', processDefinitionIdIn: 'list', key: 'string', keysIn: 'list', keyLike: 'string', name: 'string', nameLike: 'string',
@@ -27,7 +29,17 @@ const startBody = z.object({
   caseInstanceId: z.string().nullish(),
   skipCustomListeners: z.boolean().nullish(),
   skipIoMappings: z.boolean().nullish(),
+  startInstructions: z.array(instructionSchema).nullish(),
 });
+
+/** a start at chosen activities skips the process's first steps: audited as moving tokens is; everyday starts are not */
+const AUDIT_START_AT: Omit<AuditSpec, 'action'> = {
+  target: 'process-definition',
+  // the definition as the route names it, by id or by key: the row is written with the start, before the instance's id is answered
+  targetId: (call) => call.params['id'] ?? call.params['key'],
+  when: startsAtInstructions,
+  details: startInstructionDetails,
+};
 
 @ApiTags('Process Definition')
 @SignedIn()
@@ -77,6 +89,7 @@ export class ProcessDefinitionController {
   }
 
   @EngineRequires('engine.start')
+  @Audited('process-instance.start-at', AUDIT_START_AT)
   @Post('key/:key/start')
   @HttpCode(200)
   async startByKey(@Param('key') key: string, @Body() body: unknown, @Req() req: Request, @AuthenticatedUserId() userId: string | null, @InstanceViewer() viewer?: Viewer) {
@@ -94,6 +107,7 @@ export class ProcessDefinitionController {
   }
 
   @EngineRequires('engine.start')
+  @Audited('process-instance.start-at', AUDIT_START_AT)
   @Post('key/:key/tenant-id/:tenantId/start')
   @HttpCode(200)
   async startByKeyAndTenant(
@@ -128,6 +142,7 @@ export class ProcessDefinitionController {
   }
 
   @EngineRequires('engine.start')
+  @Audited('process-instance.start-at', AUDIT_START_AT)
   @Post(':id/start')
   @HttpCode(200)
   async startById(@Param('id') id: string, @Body() body: unknown, @Req() req: Request, @AuthenticatedUserId() userId: string | null, @InstanceViewer() viewer?: Viewer) {
@@ -140,6 +155,11 @@ export class ProcessDefinitionController {
    */
   private async start(definition: DefinitionRef, body: unknown, req: Request, startUserId: string | null, viewer: Viewer | undefined) {
     const request = parseBody(startBody, body);
+    const startInstructions = request.startInstructions?.map(toStartInstruction) ?? [];
+    // starting past a process's first steps skips them (an approval, four eyes): that is moving tokens
+    if (startInstructions.length > 0 && !authenticatedUserHolds(req, 'engine.operate')) {
+      throw new ForbiddenError("Starting a process at chosen activities ('startInstructions') skips its first steps, as a process instance modification does: that needs the permission 'engine.operate'");
+    }
     if (viewer && request.businessKey && !(await this.queries.businessKeyVisible(request.businessKey, viewer))) {
       throw new NotFoundError(`Business key '${request.businessKey.slice(0, 100)}' names no record you can see`);
     }
@@ -148,7 +168,8 @@ export class ProcessDefinitionController {
       businessKey: request.businessKey ?? null,
       variables: variablesOf(request.variables),
       startUserId,
-    });
+      ...(startInstructions.length > 0 ? { startInstructions } : {}),
+    }, auditedCommand(req, 200));
     return {
       ...instanceDto(started.instance, restBase(req), started.ended),
       ...(request.withVariablesInReturn ? { variables: toDtoMap(started.variables) } : {}),

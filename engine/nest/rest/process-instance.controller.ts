@@ -4,7 +4,6 @@ import type { Request } from 'express';
 import { z } from 'zod';
 import { Engine } from '../../core/engine.js';
 import { InvalidRequestError, NotFoundError } from '../../core/errors/index.js';
-import type { ModificationInstruction } from '../../core/commands/modification-commands.js';
 import type { EngineQueries, Viewer } from '../../core/ports/engine-queries.js';
 import { fromDto, toDto } from '../../core/variables/index.js';
 import { ENGINE_QUERIES } from '../engine-providers.js';
@@ -14,6 +13,7 @@ import { instanceDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { parseBody, restBase, variablesOf } from './request-body.js';
 import { Audited, auditedCommand, EngineRequires, fieldsOf, SignedIn } from '../access/index.js';
+import { instructionSchema, toInstruction } from './modification-instructions.js';
 import { modificationDetails, variableDeleteDetails, variableEditDetails, variablePutDetails } from './audit-details.js';
 
 export const INSTANCE_PARAMS: ParamSpec = {
@@ -22,14 +22,6 @@ export const INSTANCE_PARAMS: ParamSpec = {
   suspended: 'boolean', withIncident: 'boolean', incidentType: 'string', activityIdIn: 'list', tenantIdIn: 'list', variables: 'variables',
 };
 
-const instructionSchema = z.object({
-  type: z.enum(['cancel', 'startBeforeActivity', 'startAfterActivity', 'startTransition'], { message: 'expected cancel, startBeforeActivity, startAfterActivity or startTransition' }),
-  activityId: z.string().nullish(),
-  activityInstanceId: z.string().nullish(),
-  transitionInstanceId: z.string().nullish(),
-  transitionId: z.string().nullish(),
-  variables: z.record(z.string(), z.unknown()).nullish(),
-});
 const modificationBody = z.object({
   instructions: z.array(instructionSchema),
   skipCustomListeners: z.boolean().nullish(),
@@ -155,24 +147,6 @@ export class ProcessInstanceController {
   private async requireInstance(id: string, viewer: Viewer | undefined): Promise<void> {
     const count = await this.queries.countInstances({ processInstanceId: id, visibleTo: viewer });
     if (count === 0) throw new NotFoundError(`Process instance with id ${id} does not exist`);
-  }
-}
-
-function toInstruction(raw: z.infer<typeof instructionSchema>, index: number): ModificationInstruction {
-  const field = (name: string) => new InvalidRequestError(`Invalid request body: 'instructions.${index}.${name}' is required for ${raw.type}`);
-  const variables = raw.variables ? variablesOf(raw.variables, `instructions.${index}.variables`) : undefined;
-  switch (raw.type) {
-    case 'cancel': {
-      const activityInstanceId = raw.activityInstanceId ?? raw.transitionInstanceId ?? undefined;
-      if (!activityInstanceId && !raw.activityId) throw field('activityId');
-      return { type: 'cancel', ...(activityInstanceId ? { activityInstanceId } : { activityId: raw.activityId! }) };
-    }
-    case 'startTransition':
-      if (!raw.transitionId) throw field('transitionId');
-      return { type: 'startTransition', transitionId: raw.transitionId, ...(variables ? { variables } : {}) };
-    default:
-      if (!raw.activityId) throw field('activityId');
-      return { type: raw.type, activityId: raw.activityId, ...(variables ? { variables } : {}) };
   }
 }
 

@@ -6,11 +6,14 @@ import { openEventSubProcesses } from '../shared/catch-events.js';
 
 /**
  * The process instance as the root scope: opens its event sub-processes and enters through a start
- * event, or through the instantiating receive task or event-based gateway whose event started it.
+ * event, or through the instantiating receive task or event-based gateway whose event started it,
+ * or (start instructions) at the activities the start names.
  */
 export const processBehavior: ElementBehavior = {
   onEnter(ctx, root) {
     openEventSubProcesses(ctx, root, ctx.graph.scope);
+    // the start command starts the tokens its instructions name once the instance is active
+    if (root.data.startedAtInstructions) return;
     const startId = root.data.triggeredBy ?? ctx.graph.scope.noneStartEvent;
     if (!startId) throw new EngineInvariantError(`Expected process '${ctx.graph.id}' to have a none start event, but it has none`);
     const entry = instantiatingEntryOf(ctx.graph.instantiating, startId);
