@@ -3,6 +3,7 @@ import type { ElementRuntime } from '../../execution/element-runtime.js';
 import type { ElementInstanceRecord, JobRecord } from '../../execution/records.js';
 import type { FlowNode, SingleEventDefinition } from '../../model/graph.js';
 import { parseTimer, storableDue, TimerDefinitionError } from '../../timers/index.js';
+import { isStorableDate } from '../../variables/index.js';
 import { createJob } from './jobs.js';
 
 type TimerDefinition = Extract<SingleEventDefinition, { kind: 'timer' }>;
@@ -20,11 +21,15 @@ export function createTimerJob(ctx: ElementRuntime, owner: ElementInstanceRecord
   });
 }
 
-/** After a cycle timer fired: the next due time, or null when the cycle is exhausted. */
+/**
+ * After a cycle timer fired: the next due time, or null when the cycle is exhausted. A next time
+ * after the year 9999 (`R/…/P9000Y`) cannot be stored: the cycle ends there, as if exhausted.
+ */
 export function nextCycleDue(job: JobRecord): Date | null {
   if (job.payload.timerKind !== 'cycle' || !job.payload.timerText) return null;
   const schedule = parseTimer('cycle', job.payload.timerText);
-  return schedule.nextDue(job.dueAt, (job.payload.firedCount ?? 0) + 1);
+  const next = schedule.nextDue(job.dueAt, (job.payload.firedCount ?? 0) + 1);
+  return next && isStorableDate(next) ? next : null;
 }
 
 function scheduleOrFail(elementId: string, schedule: () => Date): Date {
