@@ -2,6 +2,7 @@ import { createBatch, deleteBatch, deleteHistoricBatch, DEFAULT_BATCH_SIZING, se
 import type { BatchRecord } from './batches/batch-records.js';
 import { BehaviorRegistry } from './behaviors/registry.js';
 import * as adHoc from './commands/ad-hoc-commands.js';
+import { evaluateStartConditions, type ConditionallyStarted, type ConditionEvaluationRequest } from './commands/conditional-starts.js';
 import { CommandProcessor, type CommandListener, type CommandOptions } from './commands/command-processor.js';
 import type { CommandScope, EngineServices } from './commands/command-scope.js';
 import { parseDeployment, storeDeployment, type DeployRequest, type DeployResult } from './commands/deploy.js';
@@ -206,6 +207,11 @@ export class Engine {
 
   correlateMessage(request: CorrelationRequest): Promise<CorrelationResult[]> {
     return this.processor.run((scope) => correlateMessage(scope, request));
+  }
+
+  /** POST /condition: starts an instance through each conditional start event whose condition holds for these variables */
+  evaluateStartConditions(request: ConditionEvaluationRequest): Promise<ConditionallyStarted[]> {
+    return this.processor.run((scope) => evaluateStartConditions(scope, request));
   }
 
   signal(name: string, variables: ReadonlyMap<string, TypedValue>, tenantId: string | null = null): Promise<number> {

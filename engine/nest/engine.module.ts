@@ -29,6 +29,7 @@ import { JobController } from './rest/job.controller.js';
 import { MessageController, SignalController } from './rest/message.controller.js';
 import { MetricsIntervalController } from './rest/metrics.controller.js';
 import { ProcessDefinitionController } from './rest/process-definition.controller.js';
+import { ConditionController } from './rest/condition.controller.js';
 import { ProcessInstanceController } from './rest/process-instance.controller.js';
 import { StartFormController } from './rest/start-form.controller.js';
 import { TaskController } from './rest/task.controller.js';
@@ -61,6 +62,7 @@ export class EngineModule {
         ExternalTaskController,
         JobController,
         MessageController,
+        ConditionController,
         SignalController,
         IncidentController,
         MetricsIntervalController,

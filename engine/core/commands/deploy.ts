@@ -9,6 +9,7 @@ import { isBpmnResource, readBpmnResource, type ParseOptions } from '../model/pa
 import { guardXml } from '../model/xml-guard.js';
 import type { DeploymentRecord, ResourceRecord } from '../ports/engine-store.js';
 import { parseTimer, storableDue, TimerDefinitionError } from '../timers/index.js';
+import { CONDITIONAL_START } from './conditional-starts.js';
 import type { DecisionDefinitionRecord, DecisionRequirementsDefinitionRecord } from '../dmn/decision-records.js';
 import type { DeployedDecisions } from '../dmn/deployed-decisions.js';
 import type { DmnDefinitions } from '../dmn/dmn-api.js';
@@ -203,7 +204,7 @@ async function warningsOf(scope: CommandScope, request: DeployRequest, parsed: r
   return Object.fromEntries(all.filter((r) => r.warnings.length > 0).map((r) => [r.name, r.warnings]));
 }
 
-/** the previous versions' timer, message and signal start events give way to the new versions' */
+/** the previous versions' timer, message, signal and conditional start events give way to the new versions' */
 export async function replaceStartEvents(scope: CommandScope, previousDefinitionIds: string[], deployed: readonly DeployedDefinition[]): Promise<void> {
   const unit = scope.unit;
   unit.loadDefinitionLevel(
@@ -223,6 +224,8 @@ export async function replaceStartEvents(scope: CommandScope, previousDefinition
             const name = definition.kind === 'message' ? definition.messageName : definition.signalName;
             unit.definitionSubscriptions.insert(startSubscription(scope, record, startId, definition.kind, evaluate(name)));
           }
+          // evaluated on request (POST /condition), with the variables the request brings
+          if (definition.kind === 'conditional') unit.definitionSubscriptions.insert(startSubscription(scope, record, startId, 'conditional', CONDITIONAL_START));
         });
       }
     }
@@ -269,7 +272,7 @@ function timerStartJob(scope: CommandScope, definition: ProcessDefinitionRecord,
   };
 }
 
-function startSubscription(scope: CommandScope, definition: ProcessDefinitionRecord, startId: string, type: 'message' | 'signal', eventName: string): SubscriptionRecord {
+function startSubscription(scope: CommandScope, definition: ProcessDefinitionRecord, startId: string, type: 'message' | 'signal' | 'conditional', eventName: string): SubscriptionRecord {
   return {
     id: scope.newId(),
     type,

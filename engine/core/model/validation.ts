@@ -65,9 +65,6 @@ function validateNode(graph: ProcessGraph, node: FlowNode, issues: ParseIssues):
     issues.add(node.id, `Expected an activationCondition only on a joining complex gateway (two or more incoming flows), but the gateway has ${node.incoming.length}`);
   }
   if (node.kind === 'boundaryEvent') validateBoundary(graph, node, issues);
-  if (node.kind === 'startEvent' && node.eventDefinition?.kind === 'conditional' && node.scopeId === graph.id) {
-    issues.add(node.id, 'Expected a conditional start event only in an event sub-process, but conditional start events of a process (POST /condition) are not supported');
-  }
   if (node.kind === 'startEvent' && node.incoming.length > 0) {
     issues.add(node.id, 'Expected a start event to have no incoming sequence flow, but it has one');
   }

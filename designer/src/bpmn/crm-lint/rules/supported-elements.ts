@@ -1,11 +1,4 @@
-import { eventDefinitionsOf, extensionValues, is, parentOf, type LintNode, type Reporter } from './moddle';
-
-/** a conditional start event of the process itself (event sub-processes may have one) */
-function isConditionalProcessStart(node: LintNode): boolean {
-  if (!is(node, 'bpmn:StartEvent')) return false;
-  const parent = parentOf(node);
-  return !!parent && is(parent, 'bpmn:Process') && eventDefinitionsOf(node).some((d) => is(d, 'bpmn:ConditionalEventDefinition'));
-}
+import { extensionValues, is, parentOf, type LintNode, type Reporter } from './moddle';
 
 /** a start or end event directly inside an ad-hoc sub-process (BPMN allows none there) */
 function isEventInAdHoc(node: LintNode): boolean {
@@ -18,7 +11,6 @@ function isEventInAdHoc(node: LintNode): boolean {
 export default function supportedElements() {
   function check(node: LintNode, reporter: Reporter) {
     if (isEventInAdHoc(node)) reporter.report(node.id, 'The engine refuses start and end events inside an ad-hoc sub-process: its activities are started by hand');
-    if (isConditionalProcessStart(node)) reporter.report(node.id, 'The engine refuses conditional start events of a process (event sub-processes may have them)');
     if (is(node, 'bpmn:FlowElement') && (node.get('camunda:class') || node.get('camunda:delegateExpression'))) {
       reporter.report(node.id, 'Java delegates are not supported: use an external topic (a CRM template) or an expression');
     }
