@@ -165,6 +165,12 @@ describeBrowser('web app journeys', () => {
       await page.locator('[data-testid="task-diagram"][data-ready="true"]').waitFor();
       await page.locator('[data-testid="task-diagram"] .djs-element.crm-active').first().waitFor();
       await page.fill('[data-testid="task-form"] input[name="comment"]', 'Fine for a 5000 deal');
+      // a change of the task's dates reloads the task: what was typed in the form stays
+      await page.fill('[data-testid="task-due"]', '2030-01-15T10:00');
+      const dueTaskId = new URL(page.url()).searchParams.get('task');
+      await eventually('the due date stored', async () => (await rest<{ due: string | null }>(web, 'GET', `/task/${dueTaskId}`)).due?.startsWith('2030-01-15'));
+      await page.waitForLoadState('networkidle');
+      expect(await page.inputValue('[data-testid="task-form"] input[name="comment"]')).toBe('Fine for a 5000 deal');
 
       await screenshot(page, 'tasklist-task');
       publishScreenshot(await screenshot(page, 'tasklist'), 'tasklist');

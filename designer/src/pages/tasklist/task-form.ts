@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { html } from '../../app/html';
 import { tasks } from '../../api/engine';
 import type { Task, TypedValue, VariableMap } from '../../api/engine-types';
@@ -26,6 +26,13 @@ function initialValues(fields: readonly FormField[], current: VariableMap): Valu
   return values;
 }
 
+/** the server's values, but what the user has typed already stays: it may arrive before them, or the task reload after a change of its dates */
+export function withTyped(initial: Values, current: Values, touched: ReadonlySet<string>): Values {
+  const merged = { ...initial };
+  for (const id of touched) if (Object.hasOwn(current, id)) merged[id] = current[id]!;
+  return merged;
+}
+
 function typed(field: FormField, value: string | boolean): TypedValue | null {
   if (field.type === 'boolean') return { type: 'Boolean', value: value === true };
   if (value === '') return null;
@@ -43,11 +50,17 @@ export function TaskForm({ task, fields, editable, onCompleted }: Props) {
   const [values, setValues] = useState<Values>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const touched = useRef(new Set<string>());
   const outcome = outcomeFieldOf(fields);
+  // a reload of the task gives equal fields in a new array: only other fields are a new form
+  const fieldsKey = fields.map((f) => `${f.id}:${f.type}`).join('|');
 
   useEffect(() => {
-    tasks.formVariables(task.id).then((current) => setValues(initialValues(fields, current))).catch(() => setValues(initialValues(fields, {})));
-  }, [task.id, fields]);
+    let cancelled = false;
+    const apply = (current: VariableMap) => !cancelled && setValues((typedSoFar) => withTyped(initialValues(fields, current), typedSoFar, touched.current));
+    tasks.formVariables(task.id).then(apply).catch(() => apply({}));
+    return () => void (cancelled = true);
+  }, [task.id, fieldsKey]);
 
   const submit = async (override: Values = {}) => {
     const merged = { ...values, ...override };
@@ -69,7 +82,10 @@ export function TaskForm({ task, fields, editable, onCompleted }: Props) {
     }
   };
 
-  const set = (id: string, value: string | boolean) => setValues((v) => ({ ...v, [id]: value }));
+  const set = (id: string, value: string | boolean) => {
+    touched.current.add(id);
+    setValues((v) => ({ ...v, [id]: value }));
+  };
   const input = (field: FormField) => {
     const disabled = !editable || field.readonly;
     const value = values[field.id];
