@@ -155,6 +155,16 @@ describe('REST: bad input', () => {
     expect(fetch.body.message).toContain('workerId');
   });
 
+  it('keeps a variable named __proto__ (Camunda takes any name) instead of dropping it without a word', async () => {
+    const variables = JSON.parse('{"__proto__": {"value": 1, "type": "Integer"}, "amount": {"value": 5, "type": "Integer"}}') as Record<string, unknown>;
+    const started = await api.post<{ id: string }>('/process-definition/key/e2e_bad_input/start', { variables });
+    expect(started.status).toBe(200);
+    const stored = (await api.get<Record<string, { value: unknown }>>(`/process-instance/${started.body.id}/variables`)).body;
+    expect(Object.hasOwn(stored, '__proto__') && stored['__proto__']!.value).toBe(1);
+    expect(Object.getPrototypeOf(stored)).toBe(Object.prototype);
+    expect((await api.get<{ value: unknown }>(`/process-instance/${started.body.id}/variables/__proto__`)).body.value).toBe(1);
+  });
+
   it('answers 413 for a body over the limit and keeps serving', async () => {
     const huge = JSON.stringify({ variables: { blob: { value: 'x'.repeat(17 * 1024 * 1024), type: 'String' } } });
     const response = await api.raw('POST', '/process-definition/key/e2e_bad_input/start', huge);

@@ -7,10 +7,10 @@ import { InvalidRequestError } from '../../core/errors/index.js';
 import { EngineRequires } from '../access/index.js';
 import { AuthenticatedUserId } from './authenticated-user.js';
 import { instanceDto } from './camunda-dtos.js';
-import { parseBody, restBase, variablesOf } from './request-body.js';
+import { parseBody, restBase, variableMap, variablesOf } from './request-body.js';
 
 const conditionBody = z.object({
-  variables: z.record(z.string(), z.unknown()).nullish(),
+  variables: variableMap().nullish(),
   businessKey: z.string().nullish(),
   processDefinitionId: z.string().min(1, { message: 'must not be empty' }).nullish(),
   tenantId: z.string().nullish(),

@@ -11,7 +11,7 @@ import { DECISION_QUERIES } from '../engine-providers.js';
 import { AuthenticatedUserId } from './authenticated-user.js';
 import { decisionDefinitionDto, decisionResultDto } from './decision-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
-import { parseBody, variablesOf } from './request-body.js';
+import { parseBody, variableMap, variablesOf } from './request-body.js';
 
 const DECISION_PARAMS: ParamSpec = {
   decisionDefinitionId: 'string', decisionDefinitionIdIn: 'list', key: 'string', keyLike: 'string', name: 'string', nameLike: 'string',
@@ -20,7 +20,7 @@ const DECISION_PARAMS: ParamSpec = {
   decisionRequirementsDefinitionKey: 'string', tenantIdIn: 'list', withoutTenantId: 'boolean',
 };
 
-const evaluateBody = z.object({ variables: z.record(z.string(), z.unknown()).nullish() });
+const evaluateBody = z.object({ variables: variableMap().nullish() });
 
 /**
  * Camunda's decision definitions. Reading follows process definitions (any signed-in caller: a

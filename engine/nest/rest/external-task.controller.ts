@@ -11,7 +11,7 @@ import { ENGINE_QUERIES } from '../engine-providers.js';
 import { ExternalTaskWaiters } from '../external-task-waiters.js';
 import { externalTaskDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
-import { parseBody, variablesOf } from './request-body.js';
+import { parseBody, variableMap, variablesOf } from './request-body.js';
 import { Audited, auditedCommand, EngineRequires, fieldsOf } from '../access/index.js';
 import { INT32_MAX, MAX_DURATION_MS } from './number-limits.js';
 
@@ -48,7 +48,7 @@ const fetchBody = z.object({
   asyncResponseTimeout: z.number().int().min(0).nullish(),
   topics: z.array(topicSchema).nullish(),
 });
-const completeBody = z.object({ workerId: z.string({ message: 'is required' }), variables: z.record(z.string(), z.unknown()).nullish(), localVariables: z.record(z.string(), z.unknown()).nullish() });
+const completeBody = z.object({ workerId: z.string({ message: 'is required' }), variables: variableMap().nullish(), localVariables: variableMap().nullish() });
 const failureBody = z.object({
   workerId: z.string({ message: 'is required' }),
   errorMessage: z.string().nullish(),
@@ -56,7 +56,7 @@ const failureBody = z.object({
   retries: retriesCount().nullish(),
   retryTimeout: z.number().int().min(0).max(MAX_DURATION_MS, { message: `must be at most ${MAX_DURATION_MS} (100 years)` }).nullish(),
 });
-const bpmnErrorBody = z.object({ workerId: z.string({ message: 'is required' }), errorCode: z.string({ message: 'is required' }).min(1), errorMessage: z.string().nullish(), variables: z.record(z.string(), z.unknown()).nullish() });
+const bpmnErrorBody = z.object({ workerId: z.string({ message: 'is required' }), errorCode: z.string({ message: 'is required' }).min(1), errorMessage: z.string().nullish(), variables: variableMap().nullish() });
 const extendLockBody = z.object({ workerId: z.string({ message: 'is required' }), newDuration: duration() });
 const retriesBody = z.object({ retries: z.number({ message: 'is required' }).int().min(0, { message: 'must not be negative' }).max(INT32_MAX, { message: `must be at most ${INT32_MAX}` }) });
 const priorityBody = z.object({ priority: z.number().int() });

@@ -5,20 +5,20 @@ import { z } from 'zod';
 import { Engine } from '../../core/engine.js';
 import { toDtoMap } from '../../core/variables/index.js';
 import { instanceDto } from './camunda-dtos.js';
-import { parseBody, restBase, variablesOf } from './request-body.js';
+import { parseBody, restBase, variableMap, variablesOf } from './request-body.js';
 import { EngineRequires } from '../access/index.js';
 
-const variableMap = z.record(z.string(), z.unknown()).nullish();
+const variables = variableMap().nullish();
 const correlateBody = z.object({
   messageName: z.string({ message: 'is required' }).min(1, { message: 'is required' }),
   businessKey: z.string().nullish(),
   tenantId: z.string().nullish(),
   withoutTenantId: z.boolean().nullish(),
   processInstanceId: z.string().nullish(),
-  correlationKeys: variableMap,
-  localCorrelationKeys: variableMap,
-  processVariables: variableMap,
-  processVariablesLocal: variableMap,
+  correlationKeys: variables,
+  localCorrelationKeys: variables,
+  processVariables: variables,
+  processVariablesLocal: variables,
   all: z.boolean().nullish(),
   resultEnabled: z.boolean().nullish(),
   variablesInResultEnabled: z.boolean().nullish(),
@@ -27,7 +27,7 @@ const correlateBody = z.object({
 const signalBody = z.object({
   name: z.string({ message: 'is required' }).min(1, { message: 'is required' }),
   executionId: z.string().nullish(),
-  variables: variableMap,
+  variables: variables,
   tenantId: z.string().nullish(),
   withoutTenantId: z.boolean().nullish(),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ModificationInstruction, StartInstruction } from '../../core/commands/modification-commands.js';
 import { InvalidRequestError } from '../../core/errors/index.js';
-import { variablesOf } from './request-body.js';
+import { variableMap, variablesOf } from './request-body.js';
 
 /** one instruction of Camunda's process instance modification, or of a start's `startInstructions` */
 export const instructionSchema = z.object({
@@ -10,7 +10,7 @@ export const instructionSchema = z.object({
   activityInstanceId: z.string().nullish(),
   transitionInstanceId: z.string().nullish(),
   transitionId: z.string().nullish(),
-  variables: z.record(z.string(), z.unknown()).nullish(),
+  variables: variableMap().nullish(),
 });
 
 type RawInstruction = z.infer<typeof instructionSchema>;

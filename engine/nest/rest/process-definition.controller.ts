@@ -12,7 +12,7 @@ import { authenticatedUserHolds, AuthenticatedUserId, InstanceViewer } from './a
 import { instructionSchema, toStartInstruction } from './modification-instructions.js';
 import { definitionDto, instanceDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
-import { parseBody, restBase, variablesOf } from './request-body.js';
+import { parseBody, restBase, variableMap, variablesOf } from './request-body.js';
 import { Audited, auditedCommand, EngineRequires, SignedIn, type AuditSpec } from '../access/index.js';
 import { startInstructionDetails, startsAtInstructions } from './audit-details.js';
 
@@ -24,7 +24,7 @@ const DEFINITION_PARAMS: ParamSpec = {
 
 const startBody = z.object({
   businessKey: z.string().nullish(),
-  variables: z.record(z.string(), z.unknown()).nullish(),
+  variables: variableMap().nullish(),
   withVariablesInReturn: z.boolean().nullish(),
   caseInstanceId: z.string().nullish(),
   skipCustomListeners: z.boolean().nullish(),

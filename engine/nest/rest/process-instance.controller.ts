@@ -11,7 +11,7 @@ import { activityInstanceTree } from './activity-instance-tree.js';
 import { InstanceViewer } from './authenticated-user.js';
 import { instanceDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
-import { parseBody, restBase, variablesOf } from './request-body.js';
+import { parseBody, restBase, variableMap, variablesOf } from './request-body.js';
 import { Audited, auditedCommand, EngineRequires, fieldsOf, SignedIn } from '../access/index.js';
 import { instructionSchema, toInstruction } from './modification-instructions.js';
 import { modificationDetails, variableDeleteDetails, variableEditDetails, variablePutDetails } from './audit-details.js';
@@ -30,7 +30,7 @@ const modificationBody = z.object({
 });
 
 const modificationsBody = z.object({
-  modifications: z.record(z.string(), z.unknown()).nullish(),
+  modifications: variableMap().nullish(),
   deletions: z.array(z.string()).nullish(),
 });
 

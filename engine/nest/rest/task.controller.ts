@@ -12,7 +12,7 @@ import { taskViewerOf, TaskVisibility } from '../task-visibility.js';
 import { taskActorOf } from './authenticated-user.js';
 import { taskDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
-import { parseBody, variablesOf } from './request-body.js';
+import { parseBody, variableMap, variablesOf } from './request-body.js';
 import { allOf, Audited, auditedCommand, EngineRequires, fieldsOf, OnTask, SignedIn, TaskCheckedInCommand, variablesIn } from '../access/index.js';
 import { taskFieldsGiven } from './audit-details.js';
 import { INT32_MAX, INT32_MIN } from './number-limits.js';
@@ -30,7 +30,7 @@ const TASK_PARAMS: ParamSpec = {
 const CANDIDATE_PARAMS: ParamSpec = { candidateUser: 'string', candidateGroup: 'string', candidateGroups: 'list', includeAssignedTasks: 'boolean', involvedUser: 'string' };
 
 const userIdBody = z.object({ userId: z.string().nullish() });
-const completeBody = z.object({ variables: z.record(z.string(), z.unknown()).nullish(), withVariablesInReturn: z.boolean().nullish() });
+const completeBody = z.object({ variables: variableMap().nullish(), withVariablesInReturn: z.boolean().nullish() });
 const updateBody = z.object({
   name: z.string().nullish(), description: z.string().nullish(), priority: z.number().int().min(INT32_MIN, { message: `must be at least ${INT32_MIN}` }).max(INT32_MAX, { message: `must be at most ${INT32_MAX}` }).nullish(), due: z.string().nullish(),
   followUp: z.string().nullish(), owner: z.string().nullish(), assignee: z.string().nullish(),
