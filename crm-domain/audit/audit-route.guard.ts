@@ -1,7 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { auditSpecOf } from '../../engine/nest/access/index.js';
+import { auditSpecOf, type AuditSpec } from '../../engine/nest/access/index.js';
 import { AuditTrail } from './audit-trail.js';
 
 /**
@@ -20,9 +20,17 @@ export class AuditRouteGuard implements CanActivate {
     if (context.getType() !== 'http') return true;
     const spec = auditSpecOf(this.reflector, context);
     const request = context.switchToHttp().getRequest<Request>();
-    if (spec && (!spec.when || spec.when({ params: request.params, query: request.query as Record<string, unknown>, body: request.body as unknown }))) {
-      this.trail.begin(request, context.switchToHttp().getResponse<Response>(), spec);
-    }
+    if (spec && applies(spec, request)) this.trail.begin(request, context.switchToHttp().getResponse<Response>(), spec);
+    return true;
+  }
+}
+
+/** a spec's `when` reads the raw request; one that cannot tell (it throws) records the call rather than lose it */
+function applies(spec: AuditSpec, request: Request): boolean {
+  if (!spec.when) return true;
+  try {
+    return spec.when({ params: request.params, query: request.query as Record<string, unknown>, body: request.body as unknown });
+  } catch {
     return true;
   }
 }
