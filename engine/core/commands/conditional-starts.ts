@@ -1,7 +1,7 @@
-import { BadUserRequestError, ExecutionError } from '../errors/index.js';
+import { eventConditionHolds } from '../behaviors/shared/conditional-events.js';
+import { BadUserRequestError } from '../errors/index.js';
 import type { ProcessInstanceRecord } from '../execution/records.js';
-import { evaluateCondition } from '../expressions/index.js';
-import { definitionsOf, nodeOf, type FlowNode } from '../model/graph.js';
+import { nodeOf, type FlowNode } from '../model/graph.js';
 import { toJsValue, type TypedValue } from '../variables/index.js';
 import type { CommandScope } from './command-scope.js';
 import { createInstance } from './start-instance.js';
@@ -61,24 +61,13 @@ export async function evaluateStartConditions(scope: CommandScope, request: Cond
   return started;
 }
 
+/** the start event's condition over the request's variables: nothing else is in scope before the instance exists */
 function startConditionHolds(node: FlowNode, variables: ReadonlyMap<string, TypedValue>, now: () => Date): boolean {
-  const definition = definitionsOf(node).find((d) => d.kind === 'conditional');
-  if (!definition || definition.kind !== 'conditional') return false;
-  let unresolved = false;
-  try {
-    return evaluateCondition(definition.condition, {
-      resolve: (name) => {
-        const value = variables.get(name);
-        if (value === undefined) {
-          unresolved = true;
-          return { found: false };
-        }
-        return { found: true, value: toJsValue(value) };
-      },
-      now,
-    });
-  } catch (error) {
-    if (unresolved) return false;
-    throw new ExecutionError(`Could not evaluate the condition of '${node.id}': ${error instanceof Error ? error.message : String(error)}`, node.id);
-  }
+  return eventConditionHolds(node, {
+    resolve: (name) => {
+      const value = variables.get(name);
+      return value === undefined ? { found: false } : { found: true, value: toJsValue(value) };
+    },
+    now,
+  });
 }

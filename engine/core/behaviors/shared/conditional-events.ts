@@ -74,13 +74,18 @@ function changesConcern(ctx: ElementRuntime, subscription: SubscriptionRecord, c
     (definition.variableEvents.length === 0 || definition.variableEvents.includes(change.kind)));
 }
 
-/**
- * Evaluated in the owner's scope. As in Camunda 7, a condition over a variable that does not
- * exist (yet) is false rather than an error; any other evaluation failure fails the command.
- */
+/** evaluated in the owner's scope */
 function conditionHolds(ctx: ElementRuntime, owner: ElementInstanceRecord, node: FlowNode): boolean {
+  return eventConditionHolds(node, ctx.expressionContext(owner.id));
+}
+
+/**
+ * A conditional event's condition, over the variables `scope` resolves (an instance's scope, or a
+ * start request's variables). As in Camunda 7, a condition over a variable that does not exist
+ * (yet) is false rather than an error; any other evaluation failure fails the command.
+ */
+export function eventConditionHolds(node: FlowNode, scope: ExpressionContext): boolean {
   const definition = conditionalDefinitionOf(node);
-  const scope = ctx.expressionContext(owner.id);
   let unresolved = false;
   const context: ExpressionContext = {
     resolve: (name) => {
