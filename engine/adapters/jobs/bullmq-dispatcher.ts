@@ -1,4 +1,5 @@
-import { createPostgresBackend, Queue, withBackend, Worker, type ConnectionOptions } from 'bullmq';
+import { createPostgresBackend, Queue, withBackend, Worker } from 'bullmq';
+import { Redis, type RedisOptions } from 'ioredis';
 import type { DispatchableJob, JobDispatcher, JobRunner } from '../../core/ports/job-dispatcher.js';
 import { withTimeout } from '../../core/shared/with-timeout.js';
 
@@ -14,6 +15,8 @@ const CHECK_TIMEOUT_MS = 1000;
 const REDISPATCH_CHUNK = 100;
 /** BullMQ states from which a job is still going to be delivered ('active' is pending only while its worker holds its lock) */
 const PENDING_STATES: ReadonlySet<string> = new Set(['waiting', 'delayed', 'prioritized', 'waiting-children']);
+/** how long a stopping node waits for the deliveries it is running to commit before it drops its connections */
+const STOP_RUNS_TIMEOUT_MS = 30_000;
 /** BullMQ's own default: how long a worker's lock on an active delivery lasts without renewal (renewed every half of it) */
 const DEFAULT_DELIVERY_LOCK_MS = 30_000;
 
@@ -42,7 +45,10 @@ export interface BullmqSettings {
 export class BullmqDispatcher implements JobDispatcher {
   readonly kind: string;
   private readonly queue: Queue;
+  /** the queue's own Redis client (none on the PostgreSQL backend), so that stopping can drop it rather than wait for a quit */
+  private queueClient: Redis | null = null;
   private worker: Worker | null = null;
+  private readonly running = new Set<Promise<void>>();
 
   constructor(private readonly settings: BullmqSettings) {
     this.kind = settings.backend.kind === 'redis' ? 'bullmq-redis' : 'bullmq-postgres';
@@ -53,7 +59,13 @@ export class BullmqDispatcher implements JobDispatcher {
 
   async start(runner: JobRunner): Promise<void> {
     const processor = async (job: { data: { jobId: string } }) => {
-      await runner(job.data.jobId);
+      const run = runner(job.data.jobId);
+      this.running.add(run);
+      try {
+        await run;
+      } finally {
+        this.running.delete(run);
+      }
     };
     const options = {
       concurrency: this.settings.concurrency, prefix: this.settings.prefix, removeOnComplete: { count: 0 }, removeOnFail: { count: 0 },
@@ -126,9 +138,22 @@ export class BullmqDispatcher implements JobDispatcher {
     return lost;
   }
 
+  /**
+   * Takes no more deliveries, lets those running commit, then drops the connections. BullMQ's
+   * graceful close (and ioredis' QUIT) waits for Redis: while Redis is away, or its clients are
+   * still reconnecting after it came back, that wait never ends and the node could not stop.
+   * Nothing is lost by dropping them: a delivery whose completion was not recorded is delivered
+   * again once its lock lapses, and its row, already done, makes that a no-op.
+   */
   async stop(): Promise<void> {
-    await this.worker?.close();
+    const worker = this.worker;
+    if (worker) {
+      await worker.pause(true);
+      await withTimeout(Promise.allSettled([...this.running]), STOP_RUNS_TIMEOUT_MS, 'The running jobs').catch(() => undefined);
+      await worker.close(true);
+    }
     await this.queue.close();
+    this.queueClient?.disconnect();
   }
 
   async check(): Promise<{ ok: boolean; detail?: string }> {
@@ -147,14 +172,17 @@ export class BullmqDispatcher implements JobDispatcher {
 
   private createQueue(): Queue {
     if (this.settings.backend.kind === 'redis') {
-      return new Queue(QUEUE, { prefix: this.settings.prefix, connection: redisConnection(this.settings.backend.url) });
+      // a client of our own is shared with the queue: BullMQ then leaves closing it to us
+      this.queueClient = new Redis(redisConnection(this.settings.backend.url));
+      this.queueClient.on('error', () => undefined);
+      return new Queue(QUEUE, { prefix: this.settings.prefix, connection: this.queueClient });
     }
     const { Queue: PgQueue } = withBackend(createPostgresBackend);
     return new PgQueue(QUEUE, { prefix: this.settings.prefix, connection: { connectionString: this.settings.backend.url, migrate: true } }) as unknown as Queue;
   }
 }
 
-function redisConnection(url: string): ConnectionOptions {
+function redisConnection(url: string): Omit<RedisOptions, 'retryStrategy'> {
   const parsed = new URL(url);
   return {
     host: parsed.hostname,
