@@ -48,6 +48,7 @@ export class AppModule {
           reconcileMs: config.JOB_RECONCILE_MS,
           statisticsCompactMs: config.STATISTICS_COMPACT_MS,
           historyLevel: config.HISTORY_LEVEL,
+          recentInstances: { capacity: config.INSTANCE_CACHE_SIZE, ttlMs: config.INSTANCE_CACHE_TTL_MS },
           maxDeploymentBytes: config.DEPLOYMENT_MAX_BYTES,
           maxDeploymentElements: config.DEPLOYMENT_MAX_ELEMENTS,
           maxDeploymentAttributes: config.DEPLOYMENT_MAX_ATTRIBUTES,

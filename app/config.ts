@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_HISTORY_LEVEL, HISTORY_LEVELS } from '../engine/core/execution/history-level.js';
 import { DEFAULT_JOB_LOCK_MS } from '../engine/core/jobs/lock-heartbeat.js';
+import { DEFAULT_RECENT_INSTANCES } from '../engine/adapters/typeorm/recent-instances.js';
 import { isTimeZone } from '../crm-domain/calendars/working-time.js';
 
 /** DEMO_PASSWORD's default, the one demo password the start-up log may show */
@@ -12,6 +13,9 @@ const booleanFlag = z
 
 const positiveInt = (what: string) =>
   z.coerce.number({ message: `expected ${what}` }).int({ message: `expected ${what}` }).positive({ message: `expected ${what}` });
+
+const nonNegativeInt = (what: string) =>
+  z.coerce.number({ message: `expected ${what}` }).int({ message: `expected ${what}` }).min(0, { message: `expected ${what}` });
 
 const TRUST_PROXY_MESSAGE = 'expected true, false, a number of proxy hops or a comma-separated list of proxy addresses (IP, CIDR, loopback, linklocal, uniquelocal)';
 const proxyAddress = /^([0-9a-fA-F:.]+(\/\d{1,3})?|loopback|linklocal|uniquelocal)$/;
@@ -85,6 +89,8 @@ const environmentSchema = z.object({
   JOB_LOCK_MS: positiveInt('a lock duration in milliseconds').default(DEFAULT_JOB_LOCK_MS),
   JOB_RECONCILE_MS: positiveInt('an interval in milliseconds').default(5000),
   STATISTICS_COMPACT_MS: positiveInt('an interval in milliseconds').default(5000),
+  INSTANCE_CACHE_SIZE: nonNegativeInt('a number of instances (0 for none)').default(DEFAULT_RECENT_INSTANCES.capacity),
+  INSTANCE_CACHE_TTL_MS: positiveInt('a duration in milliseconds').default(DEFAULT_RECENT_INSTANCES.ttlMs),
   /** Camunda 7's history levels: how much history the engine writes */
   HISTORY_LEVEL: z.enum(HISTORY_LEVELS, { message: `expected one of ${HISTORY_LEVELS.join(', ')}` }).default(DEFAULT_HISTORY_LEVEL),
   SEED_DEMO: booleanFlag.optional(),

@@ -49,8 +49,8 @@ export const engineProviders: Provider[] = [
   },
   {
     provide: SqlEngineStore,
-    inject: [DATABASE],
-    useFactory: (db: OpenedDatabase) => new SqlEngineStore(db.dataSource),
+    inject: [DATABASE, ENGINE_SETTINGS],
+    useFactory: (db: OpenedDatabase, settings: EngineSettings) => new SqlEngineStore(db.dataSource, settings.recentInstances),
   },
   {
     provide: COMMIT_COMPANIONS,

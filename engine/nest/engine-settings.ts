@@ -1,6 +1,7 @@
 import type { MixedList } from 'typeorm';
 import type { BusinessKeyRecords } from '../adapters/typeorm/queries/instance-visibility.js';
 import type { HistoryLevel } from '../core/execution/history-level.js';
+import type { RecentInstancesSettings } from '../adapters/typeorm/recent-instances.js';
 
 export interface EngineSettings {
   readonly databaseUrl?: string;
@@ -20,6 +21,8 @@ export interface EngineSettings {
   readonly statisticsCompactMs?: number;
   /** how much history the engine writes (full without it) */
   readonly historyLevel?: HistoryLevel;
+  /** the instances a node keeps as it wrote them last, for the next command on one (recent-instances.ts; its defaults without it) */
+  readonly recentInstances?: RecentInstancesSettings;
   readonly maxDeploymentBytes: number;
   readonly maxDeploymentElements: number;
   readonly maxDeploymentAttributes: number;

@@ -3,9 +3,10 @@ import { DefinitionGraphCache } from '../../core/definitions/graph-cache.js';
 import { OptimisticLockError } from '../../core/errors/index.js';
 import type { InstanceSnapshot } from '../../core/execution/instance-aggregate.js';
 import type { ExternalTaskRecord, JobRecord } from '../../core/execution/records.js';
-import type { EngineStore, EngineTransaction, ExternalTaskLockRequest } from '../../core/ports/engine-store.js';
+import type { EngineStore, EngineTransaction, ExternalTaskLockRequest, TransactionOptions } from '../../core/ports/engine-store.js';
 import { CommitCompanionWriters } from './commit-companions.js';
 import { LatestDefinitions } from './latest-definitions.js';
+import { DEFAULT_RECENT_INSTANCES, RecentInstances, type RecentInstancesSettings } from './recent-instances.js';
 import { isRetryableConflict, preparesStatements, Sql } from './sql.js';
 import { SqlEngineTransaction } from './sql-engine-transaction.js';
 import { externalTaskTable, jobTable } from './tables/runtime-tables.js';
@@ -18,15 +19,33 @@ export class SqlEngineStore implements EngineStore {
   /** how the application's records that commit with a command are written (its audit rows) */
   readonly companions = new CommitCompanionWriters();
 
+  /** the instances this node wrote last, which a command's first attempt may take instead of reading them */
+  readonly recent: RecentInstances;
+
   /** named (prepared) statements on PostgreSQL; PGlite's single session gains nothing from them */
   private readonly prepare: boolean;
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(private readonly dataSource: DataSource, recent: RecentInstancesSettings = DEFAULT_RECENT_INSTANCES) {
     this.prepare = preparesStatements(dataSource);
+    this.recent = new RecentInstances(recent);
   }
 
-  async transaction<T>(work: (tx: EngineTransaction) => Promise<T>): Promise<T> {
-    return this.withTransaction((sql) => work(new SqlEngineTransaction(sql, this.graphs, this.latest, this.companions)));
+  async transaction<T>(work: (tx: EngineTransaction) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    let tx: SqlEngineTransaction | undefined;
+    try {
+      const result = await this.withTransaction((sql) => {
+        tx = new SqlEngineTransaction(sql, this.graphs, this.latest, this.companions, this.recent, options.recentInstances === true);
+        return work(tx);
+      });
+      tx?.rememberWritten();
+      return result;
+    } catch (error) {
+      const guessed = tx?.guessedInstanceIds ?? [];
+      if (guessed.length === 0) throw error;
+      // whatever failed, it may have failed on a stale guess: forget it, and let the command run again on what is stored
+      for (const id of guessed) this.recent.forget(id);
+      throw error instanceof OptimisticLockError ? error : new OptimisticLockError('process instance', guessed.join(', '));
+    }
   }
 
   async withTransaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {

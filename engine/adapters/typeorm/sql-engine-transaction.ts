@@ -12,6 +12,7 @@ import { OptimisticLockError } from '../../core/errors/index.js';
 import { serializeForStorage, type TypedValue } from '../../core/variables/index.js';
 import { CommitCompanionWriters } from './commit-companions.js';
 import { LatestDefinitions, type AssumedLatest } from './latest-definitions.js';
+import { storedAfter, type RecentInstances, type StoredInstance } from './recent-instances.js';
 import type { Sql } from './sql.js';
 import { SqlBatchReads } from './sql-batches.js';
 import { writeChanges } from './sql-writer.js';
@@ -33,12 +34,21 @@ export class SqlEngineTransaction implements EngineTransaction {
   readonly batches: SqlBatchReads;
   /** definitions this command took from the cache as the latest of their key (its write checks them) */
   private readonly assumedLatest: AssumedLatest[] = [];
+  /** the instances as this transaction read them (or took them from `recent`): what its write changes */
+  private readonly read = new Map<string, InstanceSnapshot>();
+  /** the instances taken from `recent`, with their revisions: the write must guard every one */
+  private readonly guessed = new Map<string, number>();
+  /** what the write left of each instance it changed (null: nothing to keep), for `recent` once committed */
+  private written: Map<string, StoredInstance | null> | null = null;
 
   constructor(
     private readonly sql: Sql,
     private readonly graphs: DefinitionGraphCache,
     private readonly latest: LatestDefinitions = new LatestDefinitions(),
     private readonly companions: CommitCompanionWriters = new CommitCompanionWriters(),
+    /** what this node wrote last; read from only when `useRecent` */
+    private readonly recent: RecentInstances | null = null,
+    private readonly useRecent = false,
   ) {
     this.batches = new SqlBatchReads(sql);
   }
@@ -196,7 +206,7 @@ export class SqlEngineTransaction implements EngineTransaction {
   }
 
   async loadInstance(id: string): Promise<InstanceSnapshot | null> {
-    return this.snapshotOf(await this.sql.readOne(LOAD_INSTANCE_SQL, [id]));
+    return this.guess(this.recent?.get(id)) ?? this.snapshotOf(await this.sql.readOne(LOAD_INSTANCE_SQL, [id]));
   }
 
   async loadInstances(ids: readonly string[]): Promise<InstanceSnapshot[]> {
@@ -205,7 +215,31 @@ export class SqlEngineTransaction implements EngineTransaction {
   }
 
   async loadInstanceOfTask(taskId: string): Promise<InstanceSnapshot | null> {
-    return this.snapshotOf(await this.sql.readOne(LOAD_INSTANCE_OF_TASK_SQL, [taskId]));
+    return this.guess(this.recent?.ofTask(taskId)) ?? this.snapshotOf(await this.sql.readOne(LOAD_INSTANCE_OF_TASK_SQL, [taskId]));
+  }
+
+  /** an instance this node wrote last, if the transaction may take it (the write then proves it current) */
+  private guess(snapshot: InstanceSnapshot | null | undefined): InstanceSnapshot | null {
+    if (!snapshot || !this.useRecent) return null;
+    const id = snapshot.instance.id;
+    if (this.read.has(id)) return null;
+    this.guessed.set(id, snapshot.revision);
+    this.read.set(id, snapshot);
+    return snapshot;
+  }
+
+  /** the instances taken from what this node wrote last instead of read */
+  get guessedInstanceIds(): string[] {
+    return [...this.guessed.keys()];
+  }
+
+  /** once the transaction has committed: what its write left of the instances becomes what this node wrote last */
+  rememberWritten(): void {
+    if (!this.recent || !this.written) return;
+    for (const [id, stored] of this.written) {
+      if (stored) this.recent.remember(id, stored);
+      else this.recent.forget(id);
+    }
   }
 
   private snapshotOf(row: Record<string, unknown> | null): InstanceSnapshot | null {
@@ -215,11 +249,13 @@ export class SqlEngineTransaction implements EngineTransaction {
       const list = (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown>[];
       return list.map((r) => readRow(ownedTables[kind], r));
     };
-    return {
+    const snapshot: InstanceSnapshot = {
       instance: readRow(processInstanceTable, row),
       revision: Number(row['rev']),
       ...byOwnedKind<OwnedRows>(owned),
     };
+    this.read.set(snapshot.instance.id, snapshot);
+    return snapshot;
   }
 
   async instanceIdOfTask(taskId: string): Promise<string | null> {
@@ -259,6 +295,11 @@ export class SqlEngineTransaction implements EngineTransaction {
 
   async commit(changes: UnitOfWorkChanges): Promise<void> {
     if (changes.deployments.length > 0) this.latest.clear();
+    const written = new Map(changes.instances.map((instance) => [instance.instanceId, instance]));
+    for (const [id, revision] of this.guessed) {
+      // a guess the write does not guard decided nothing yet: the command runs again on what is stored
+      if (written.get(id)?.expectedRevision !== revision) throw new OptimisticLockError('process instance', id);
+    }
     try {
       await writeChanges(this.sql, changes, this.assumedLatest, this.companions);
     } catch (error) {
@@ -270,6 +311,15 @@ export class SqlEngineTransaction implements EngineTransaction {
       for (const record of deployment.definitions) {
         const graph = deployment.graphs.get(record.id);
         if (graph) this.graphs.remember(record, graph);
+      }
+    }
+    if (this.recent) {
+      this.written ??= new Map();
+      for (const [id, instance] of written) {
+        const before = this.read.get(id) ?? null;
+        // not known whole: changed from a read this transaction did not see (a poller's batch), or written twice
+        const known = !this.written.has(id) && (before === null ? instance.expectedRevision === null : before.revision === instance.expectedRevision);
+        this.written.set(id, known ? storedAfter(before, instance) : null);
       }
     }
   }

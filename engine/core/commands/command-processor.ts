@@ -44,13 +44,14 @@ export class CommandProcessor {
   ) {}
 
   /**
-   * `preloaded`: instances read before, used by the first attempt only (a rerun reads afresh);
+   * `preloaded`: instances read before, used by the first attempt only (a rerun reads afresh, and
+   * so does it rather than take the instances this node wrote last);
    * `options.companions` go into the commit of whichever attempt succeeds
    */
   async run<T>(command: (scope: CommandScope) => Promise<T>, preloaded: readonly InstanceSnapshot[] = [], options: CommandOptions = {}): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.attempt(command, attempt === 1 ? preloaded : [], options.companions ?? []);
+        return await this.attempt(command, attempt === 1, attempt === 1 ? preloaded : [], options.companions ?? []);
       } catch (error) {
         // the winner has committed by now (the revision guard waited for it): retry at once
         if (!(error instanceof OptimisticLockError) || attempt >= MAX_ATTEMPTS) throw error;
@@ -100,7 +101,12 @@ export class CommandProcessor {
     return outcomes;
   }
 
-  private async attempt<T>(command: (scope: CommandScope) => Promise<T>, preloaded: readonly InstanceSnapshot[], companions: readonly CommitCompanion[]): Promise<T> {
+  private async attempt<T>(
+    command: (scope: CommandScope) => Promise<T>,
+    first: boolean,
+    preloaded: readonly InstanceSnapshot[],
+    companions: readonly CommitCompanion[],
+  ): Promise<T> {
     let committed: CommandScope | undefined;
     const result = await this.store.transaction(async (tx) => {
       const scope = new CommandScope(tx, this.services, runEffect);
@@ -110,7 +116,7 @@ export class CommandProcessor {
       await tx.commit(scope.unit.changes());
       committed = scope;
       return value;
-    });
+    }, { recentInstances: first });
     if (committed) await this.afterCommit(committed);
     return result;
   }

@@ -154,9 +154,19 @@ export interface EngineTransaction {
   commit(changes: UnitOfWorkChanges): Promise<void>;
 }
 
+export interface TransactionOptions {
+  /**
+   * The transaction may take instances from what this node wrote last instead of reading them. A
+   * store that does so must prove each one current by the revision guard of the write, and fail
+   * the transaction with an OptimisticLockError when it cannot (the command then ran on a guess:
+   * it is run again, without this option, on fresh reads).
+   */
+  readonly recentInstances?: boolean;
+}
+
 export interface EngineStore {
   /** Runs `work` in one transaction; rolls back if it throws. */
-  transaction<T>(work: (tx: EngineTransaction) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: EngineTransaction) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** fetchAndLock: lock up to maxTasks unlocked tasks of the topics; skips rows other transactions hold. */
   lockExternalTasks(request: ExternalTaskLockRequest): Promise<ExternalTaskRecord[]>;
   /** Claims a due, unlocked job for `owner` until `lockUntil`; null if it is gone, locked, not due or has no retries. */
