@@ -72,6 +72,7 @@ export class ServiceProcess {
       ...(database
         ? { DATABASE_URL: database.url, REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379', QUEUE_PREFIX: database.name }
         : {}),
+      ...serviceEnv(process.env['BENCH_SERVICE_ENV']),
       ...options.env,
     };
     const log = createWriteStream(logFile);
@@ -161,3 +162,14 @@ export async function freePort(): Promise<number> {
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** `BENCH_SERVICE_ENV="INSTANCE_CACHE_SIZE=0 STATISTICS_COMPACT_MS=60000"`: more settings for the service, for a before/after of one build */
+function serviceEnv(spec: string | undefined): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const pair of (spec ?? '').split(/\s+/).filter(Boolean)) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new Error(`BENCH_SERVICE_ENV: expected NAME=value, got '${pair}'`);
+    env[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return env;
+}
