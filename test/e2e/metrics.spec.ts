@@ -65,6 +65,21 @@ describe('GET /metrics and GET /health', () => {
     expect((await rest.get('/metrics/root-process-instance-start/sum', { endDate: since })).body).toEqual({ result: 0 });
   });
 
+  it('counts the kept instances a command took instead of reading them (bpmn_instance_cache_*)', async () => {
+    const scrape = async () => (await fetch(`${app.url}/metrics`, { headers: app.adminAuth })).text();
+    const proven = (text: string) => sample(text, 'bpmn_instance_cache_guesses_total{outcome="proven"}') ?? 0;
+    const before = proven(await scrape());
+    expect((await rest.deploy([{ name: 'kept.bpmn', content: bpmn('kept', `<startEvent id="s"/><userTask id="t"/><endEvent id="e"/>${flows('s', 't', 'e')}`) }])).status).toBe(200);
+    const started = await rest.post<{ id: string }>('/process-definition/key/kept/start', {});
+    const afterStart = await scrape();
+    expect(sample(afterStart, 'bpmn_instance_cache_entries')).toBeGreaterThanOrEqual(1);
+    const [task] = (await rest.get<{ id: string }[]>('/task', { processInstanceId: started.body.id })).body;
+    expect((await rest.post(`/task/${task!.id}/complete`, {})).status).toBe(204);
+    const text = await scrape();
+    expect(proven(text) - before).toBe(1);
+    expect(sample(text, 'bpmn_instance_cache_guesses_total{outcome="stale"}')).toBe(0);
+  });
+
   it('refuses a missing or unknown metric and bad intervals with 400', async () => {
     expectErrorBody(await rest.get('/metrics'), 400);
     expectErrorBody(await rest.get('/metrics', { name: 'coffee-brewed' }), 400);

@@ -108,6 +108,7 @@ describe('the instances a node wrote last (RecentInstances)', () => {
   const kept = (id: string) => storeA.recent.get(id);
 
   it('keeps each instance exactly as a read of its rows gives it, through every step', async () => {
+    const proven = storeA.recent.stats().proven;
     const id = await start(a, 'recent_approval', variables);
     expect(kept(id)).not.toBeNull();
     expect(comparable(kept(id))).toEqual(comparable(await stored(id)));
@@ -131,6 +132,8 @@ describe('the instances a node wrote last (RecentInstances)', () => {
     await a.correlateMessage({ messageName: 'recent.paid', processInstanceId: id, processVariables: new Map(), processVariablesLocal: new Map(), all: false });
     expect(await stored(id)).toBeNull();
     expect(kept(id)).toBeNull();
+    // every command after the start took the instance from what the node kept, and its write proved it current
+    expect(storeA.recent.stats().proven - proven).toBe(2 + 2 * afterReview!.tasks.length + 1);
   });
 
   it('hands out fresh records on every use, so a command cannot change what it keeps', async () => {
@@ -183,8 +186,10 @@ describe('the instances a node wrote last (RecentInstances)', () => {
       const [task] = await tasksOf(id);
       expect(kept(id)).not.toBeNull();
       await b.completeTask({ taskId: task!.id, variables: new Map(), actor: null });
+      const stale = storeA.recent.stats().stale;
       await expect(act(task!.id)).rejects.toBeInstanceOf(NotFoundError);
       expect(kept(id)).toBeNull();
+      expect(storeA.recent.stats().stale).toBe(stale + 1);
     }
   });
 

@@ -31,6 +31,8 @@ export interface StoredInstance {
 export class RecentInstances {
   private readonly entries = new Map<string, { readonly stored: StoredInstance; readonly at: number }>();
   private readonly ownerOfTask = new Map<string, string>();
+  private proven = 0;
+  private stale = 0;
 
   constructor(private readonly settings: RecentInstancesSettings, private readonly now: () => number = Date.now) {}
 
@@ -74,6 +76,21 @@ export class RecentInstances {
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** instances taken instead of read whose command then committed (the guess held) */
+  countProven(instances: number): void {
+    this.proven += instances;
+  }
+
+  /** instances taken instead of read whose command failed and ran again on what is stored */
+  countStale(instances: number): void {
+    this.stale += instances;
+  }
+
+  /** for /metrics: how many are kept, and how the guesses went since the node started */
+  stats(): { readonly entries: number; readonly proven: number; readonly stale: number } {
+    return { entries: this.entries.size, proven: this.proven, stale: this.stale };
   }
 }
 

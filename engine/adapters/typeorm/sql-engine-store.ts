@@ -38,11 +38,13 @@ export class SqlEngineStore implements EngineStore {
         return work(tx);
       });
       tx?.rememberWritten();
+      this.recent.countProven(tx?.guessedInstanceIds.length ?? 0);
       return result;
     } catch (error) {
       const guessed = tx?.guessedInstanceIds ?? [];
       if (guessed.length === 0) throw error;
       // whatever failed, it may have failed on a stale guess: forget it, and let the command run again on what is stored
+      this.recent.countStale(guessed.length);
       for (const id of guessed) this.recent.forget(id);
       throw error instanceof OptimisticLockError ? error : new OptimisticLockError('process instance', guessed.join(', '));
     }

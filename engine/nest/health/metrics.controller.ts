@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import { SqlEngineStore } from '../../adapters/typeorm/sql-engine-store.js';
 import type { EngineQueries } from '../../core/ports/engine-queries.js';
 import { ENGINE_QUERIES } from '../engine-providers.js';
 import { EngineRequires } from '../access/index.js';
@@ -16,8 +17,16 @@ export class MetricsController {
   private readonly jobsDue = new Gauge({ name: 'bpmn_jobs_due', help: 'Jobs due and not locked', registers: [this.registry] });
   private readonly externalTasks = new Gauge({ name: 'bpmn_external_tasks_open', help: 'External tasks waiting or locked', labelNames: ['topic'], registers: [this.registry] });
   private readonly userTasks = new Gauge({ name: 'bpmn_user_tasks_open', help: 'Open user tasks', registers: [this.registry] });
+  private readonly kept = new Gauge({ name: 'bpmn_instance_cache_entries', help: 'Process instances this node keeps as it wrote them last (INSTANCE_CACHE_SIZE)', registers: [this.registry] });
+  private readonly guesses = new Counter({
+    name: 'bpmn_instance_cache_guesses_total',
+    help: 'Kept instances a command took instead of reading them: proven by its write, or stale (changed elsewhere) and read again',
+    labelNames: ['outcome'],
+    registers: [this.registry],
+  });
+  private counted = { proven: 0, stale: 0 };
 
-  constructor(@Inject(ENGINE_QUERIES) private readonly queries: EngineQueries) {
+  constructor(@Inject(ENGINE_QUERIES) private readonly queries: EngineQueries, private readonly store: SqlEngineStore) {
     collectDefaultMetrics({ register: this.registry });
   }
 
@@ -32,6 +41,11 @@ export class MetricsController {
     for (const [type, n] of Object.entries(gauges.incidentsByType)) this.incidents.set({ type }, n);
     this.externalTasks.reset();
     for (const [topic, n] of Object.entries(gauges.externalTasksByTopic)) this.externalTasks.set({ topic }, n);
+    const recent = this.store.recent.stats();
+    this.kept.set(recent.entries);
+    this.guesses.inc({ outcome: 'proven' }, recent.proven - this.counted.proven);
+    this.guesses.inc({ outcome: 'stale' }, recent.stale - this.counted.stale);
+    this.counted = { proven: recent.proven, stale: recent.stale };
     return this.registry.metrics();
   }
 }
