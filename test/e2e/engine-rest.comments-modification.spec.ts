@@ -48,4 +48,15 @@ describe('task comments and process instance modification over REST', () => {
     expectErrorBody(await rest.post(`/process-instance/${started.body.id}/modification`, { instructions: [{ type: 'jump' }] }), 400);
     expectErrorBody(await rest.post('/process-instance/missing/modification', { instructions: [{ type: 'cancel', activityId: 'manager' }] }), 404);
   });
+
+  it('refuses more than 1000 instructions with a 400 naming the list, and changes nothing', async () => {
+    const started = await rest.post<{ id: string }>('/process-definition/key/steps/start', {});
+    const many = Array.from({ length: 1001 }, () => ({ type: 'startBeforeActivity', activityId: 'director' }));
+    const refused = await rest.post<{ message: string }>(`/process-instance/${started.body.id}/modification`, { instructions: many });
+    expectErrorBody(refused, 400);
+    expect(refused.body.message).toContain('instructions');
+    expect(refused.body.message).toContain('at most 1000');
+    const tasks = (await rest.get<{ taskDefinitionKey: string }[]>('/task', { processInstanceId: started.body.id })).body;
+    expect(tasks.map((t) => t.taskDefinitionKey)).toEqual(['manager']);
+  });
 });

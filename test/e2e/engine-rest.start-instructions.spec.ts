@@ -96,6 +96,12 @@ describe('starting a process instance at chosen activities (startInstructions)',
     expectErrorBody(missing, 400);
     expect(missing.body.message).toContain("'startInstructions.0.activityId'");
     expectErrorBody(await rest.post('/process-definition/key/start_at/start', { startInstructions: [{ type: 'jump', activityId: 'head' }] }), 400);
+    const tooMany = await rest.post<{ message: string }>('/process-definition/key/start_at/start', {
+      startInstructions: Array.from({ length: 1001 }, () => ({ type: 'startBeforeActivity', activityId: 'head' })),
+    });
+    expectErrorBody(tooMany, 400);
+    expect(tooMany.body.message).toContain('startInstructions');
+    expect(tooMany.body.message).toContain('at most 1000');
     expect(await instanceCount()).toBe(before);
   });
 

@@ -13,7 +13,7 @@ import { externalTaskDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { parseBody, variableMap, variablesOf } from './request-body.js';
 import { Audited, auditedCommand, EngineRequires, fieldsOf } from '../access/index.js';
-import { INT32_MAX, MAX_DURATION_MS } from './number-limits.js';
+import { INT32_MAX, MAX_DURATION_MS, retriesBody } from './number-limits.js';
 
 export const EXTERNAL_TASK_PARAMS: ParamSpec = {
   externalTaskId: 'string', externalTaskIdIn: 'list', topicName: 'string', workerId: 'string', locked: 'boolean', notLocked: 'boolean',
@@ -58,7 +58,6 @@ const failureBody = z.object({
 });
 const bpmnErrorBody = z.object({ workerId: z.string({ message: 'is required' }), errorCode: z.string({ message: 'is required' }).min(1), errorMessage: z.string().nullish(), variables: variableMap().nullish() });
 const extendLockBody = z.object({ workerId: z.string({ message: 'is required' }), newDuration: duration() });
-const retriesBody = z.object({ retries: z.number({ message: 'is required' }).int().min(0, { message: 'must not be negative' }).max(INT32_MAX, { message: `must be at most ${INT32_MAX}` }) });
 const priorityBody = z.object({ priority: z.number().int() });
 
 type Topic = z.infer<typeof topicSchema>;

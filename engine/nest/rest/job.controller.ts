@@ -10,7 +10,7 @@ import { jobDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { parseBody } from './request-body.js';
 import { Audited, auditedCommand, EngineRequires, fieldsOf } from '../access/index.js';
-import { INT32_MAX } from './number-limits.js';
+import { retriesBody } from './number-limits.js';
 
 export const JOB_PARAMS: ParamSpec = {
   jobId: 'string', jobIds: 'list', processInstanceId: 'string', processInstanceIds: 'list', processDefinitionId: 'string',
@@ -18,7 +18,6 @@ export const JOB_PARAMS: ParamSpec = {
   withRetriesLeft: 'boolean', noRetriesLeft: 'boolean', withException: 'boolean', exceptionMessage: 'string', active: 'boolean',
   suspended: 'boolean', dueBefore: 'date', dueAfter: 'date', tenantIdIn: 'list',
 };
-const retriesBody = z.object({ retries: z.number({ message: 'is required' }).int().min(0, { message: 'must not be negative' }).max(INT32_MAX, { message: `must be at most ${INT32_MAX}` }) });
 
 @ApiTags('Job')
 @EngineRequires('engine.operate')

@@ -4,7 +4,7 @@ import { InvalidRequestError } from '../../core/errors/index.js';
 import { variableMap, variablesOf } from './request-body.js';
 
 /** one instruction of Camunda's process instance modification, or of a start's `startInstructions` */
-export const instructionSchema = z.object({
+const instructionSchema = z.object({
   type: z.enum(['cancel', 'startBeforeActivity', 'startAfterActivity', 'startTransition'], { message: 'expected cancel, startBeforeActivity, startAfterActivity or startTransition' }),
   activityId: z.string().nullish(),
   activityInstanceId: z.string().nullish(),
@@ -14,6 +14,16 @@ export const instructionSchema = z.object({
 });
 
 type RawInstruction = z.infer<typeof instructionSchema>;
+
+/**
+ * Far more than any modification needs; without a bound a body of a few MiB could carry a hundred
+ * thousand instructions, each of them a walk through the instance.
+ */
+export const MAX_INSTRUCTIONS = 1000;
+
+/** a list of instructions (`instructions` of a modification, `startInstructions` of a start) */
+export const instructionList = () =>
+  z.array(instructionSchema).max(MAX_INSTRUCTIONS, { message: `must hold at most ${MAX_INSTRUCTIONS} instructions` });
 
 /** `field` names the list in errors: `instructions` or `startInstructions` */
 export function toInstruction(raw: RawInstruction, index: number, field = 'instructions'): ModificationInstruction {

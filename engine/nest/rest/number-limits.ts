@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * The largest numbers a request may carry where the engine keeps them: Camunda's Integer fields
  * (retries, a task's priority, paging) are 32-bit, as the database columns that hold them, and a
@@ -12,3 +14,8 @@ export const MAX_DURATION_MS = 3_155_760_000_000;
 export function isInt32(n: number): boolean {
   return Number.isInteger(n) && n >= INT32_MIN && n <= INT32_MAX;
 }
+
+/** `{ retries }` of `PUT /job/{id}/retries` and `PUT /external-task/{id}/retries` */
+export const retriesBody = z.object({
+  retries: z.number({ message: 'is required' }).int().min(0, { message: 'must not be negative' }).max(INT32_MAX, { message: `must be at most ${INT32_MAX}` }),
+});

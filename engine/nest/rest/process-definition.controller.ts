@@ -9,7 +9,7 @@ import type { DefinitionRef } from '../../core/ports/engine-store.js';
 import { toDtoMap } from '../../core/variables/index.js';
 import { ENGINE_QUERIES } from '../engine-providers.js';
 import { authenticatedUserHolds, AuthenticatedUserId, InstanceViewer } from './authenticated-user.js';
-import { instructionSchema, toStartInstruction } from './modification-instructions.js';
+import { instructionList, toStartInstruction } from './modification-instructions.js';
 import { definitionDto, instanceDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { parseBody, restBase, variableMap, variablesOf } from './request-body.js';
@@ -29,7 +29,7 @@ const startBody = z.object({
   caseInstanceId: z.string().nullish(),
   skipCustomListeners: z.boolean().nullish(),
   skipIoMappings: z.boolean().nullish(),
-  startInstructions: z.array(instructionSchema).nullish(),
+  startInstructions: instructionList().nullish(),
 });
 
 /** a start at chosen activities skips the process's first steps: audited as moving tokens is; everyday starts are not */

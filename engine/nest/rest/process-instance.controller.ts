@@ -13,7 +13,7 @@ import { instanceDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { parseBody, restBase, variableMap, variablesOf } from './request-body.js';
 import { Audited, auditedCommand, EngineRequires, fieldsOf, SignedIn } from '../access/index.js';
-import { instructionSchema, toInstruction } from './modification-instructions.js';
+import { instructionList, toInstruction } from './modification-instructions.js';
 import { modificationDetails, variableDeleteDetails, variableEditDetails, variablePutDetails } from './audit-details.js';
 
 export const INSTANCE_PARAMS: ParamSpec = {
@@ -23,7 +23,7 @@ export const INSTANCE_PARAMS: ParamSpec = {
 };
 
 const modificationBody = z.object({
-  instructions: z.array(instructionSchema),
+  instructions: instructionList(),
   skipCustomListeners: z.boolean().nullish(),
   skipIoMappings: z.boolean().nullish(),
   annotation: z.string().nullish(),
