@@ -2,7 +2,7 @@ import { idList, pickScalars, recordOf, scalar, variableNames, type AuditedCall 
 
 /** Details of the engine's audited routes: ids, names and types, never variable values. */
 
-const MAX_INSTRUCTIONS = 20;
+const RECORDED_INSTRUCTIONS = 20;
 const TASK_FIELDS = ['name', 'description', 'priority', 'due', 'followUp', 'owner', 'assignee'];
 
 /** PUT /task/{id} replaces the task's fields: the ones the body gave */
@@ -29,7 +29,7 @@ export function startsAtInstructions(call: Pick<AuditedCall, 'body'>): boolean {
 function instructionDetails(instructions: unknown): Record<string, unknown> {
   if (!Array.isArray(instructions)) return {};
   return {
-    instructions: instructions.slice(0, MAX_INSTRUCTIONS).map((raw: unknown) => {
+    instructions: instructions.slice(0, RECORDED_INSTRUCTIONS).map((raw: unknown) => {
       const instruction = recordOf(raw);
       const variables = variableNames(instruction['variables']);
       return { ...pickScalars(instruction, ['type', 'activityId', 'activityInstanceId', 'transitionInstanceId', 'transitionId']), ...(variables ? { variables } : {}) };
