@@ -1,19 +1,17 @@
 import { z } from 'zod';
+import { INT32_MAX } from '../../core/shared/int32.js';
 
 /**
  * The largest numbers a request may carry where the engine keeps them: Camunda's Integer fields
- * (retries, a task's priority, paging) are 32-bit, as the database columns that hold them, and a
+ * (retries, a task's priority, paging) are 32-bit, as the database columns that hold them (the
+ * engine core's own range, which a user task's priority expression is held to as well), and a
  * duration added to now (a lock, a retry timeout) must end at a time the engine can store.
  */
-export const INT32_MIN = -2_147_483_648;
-export const INT32_MAX = 2_147_483_647;
+export { INT32_MAX, INT32_MIN, isInt32 } from '../../core/shared/int32.js';
 
 /** 100 years in milliseconds: the longest lock or retry timeout a worker may ask for */
 export const MAX_DURATION_MS = 3_155_760_000_000;
 
-export function isInt32(n: number): boolean {
-  return Number.isInteger(n) && n >= INT32_MIN && n <= INT32_MAX;
-}
 
 /** `{ retries }` of `PUT /job/{id}/retries` and `PUT /external-task/{id}/retries` */
 export const retriesBody = z.object({

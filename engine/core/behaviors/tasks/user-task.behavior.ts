@@ -5,11 +5,10 @@ import type { FlowNode } from '../../model/graph.js';
 import { addDuration, parseIsoDuration } from '../../timers/index.js';
 import { isStorableDate, parseCamundaDate } from '../../variables/index.js';
 import { evaluateFormRef } from '../shared/form-ref.js';
+import { INT32_MAX, INT32_MIN } from '../../shared/int32.js';
 
 const DEFAULT_PRIORITY = 50;
 /** a task's priority is a 32-bit integer, as in Camunda */
-const MIN_PRIORITY = -2_147_483_648;
-const MAX_PRIORITY = 2_147_483_647;
 
 /** A user task creates a task for people and waits until one of them completes it. */
 export const userTaskBehavior: ElementBehavior = {
@@ -69,8 +68,8 @@ function toList(value: unknown): string[] {
 
 function toInteger(value: unknown, elementId: string): number {
   const n = typeof value === 'number' ? value : Number(String(value).trim());
-  if (!Number.isInteger(n) || n < MIN_PRIORITY || n > MAX_PRIORITY) {
-    throw new ExecutionError(`Expected the priority of '${elementId}' to be an integer from ${MIN_PRIORITY} to ${MAX_PRIORITY}, but got '${String(value)}'`, elementId);
+  if (!Number.isInteger(n) || n < INT32_MIN || n > INT32_MAX) {
+    throw new ExecutionError(`Expected the priority of '${elementId}' to be an integer from ${INT32_MIN} to ${INT32_MAX}, but got '${String(value)}'`, elementId);
   }
   return n;
 }
