@@ -1,6 +1,7 @@
 import { bpmn, flows } from '../../engine/testing/bpmn-fixture.js';
 import { expectErrorBody, RestClient } from '../support/rest-client.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { CrmClient } from '../support/crm-client.js';
+import { basicAuth, startTestApp, TEST_USER_PASSWORD, type TestApp } from '../support/test-app.js';
 
 const modelXml = bpmn('metered', `
   <startEvent id="start"/>
@@ -78,6 +79,15 @@ describe('GET /metrics and GET /health', () => {
     const text = await scrape();
     expect(proven(text) - before).toBe(1);
     expect(sample(text, 'bpmn_instance_cache_guesses_total{outcome="stale"}')).toBe(0);
+  });
+
+  it('GET /metrics is for ops and admins: a manager gets 403', async () => {
+    const user = await new CrmClient(app.url, app.adminAuth).ok<{ id: string }>('POST', '/api/users', {
+      name: 'Mona Manager', email: `mona.${Date.now()}@metrics.test`, role: 'manager', level: 'junior', password: TEST_USER_PASSWORD,
+    });
+    const response = await fetch(`${app.url}/metrics`, { headers: basicAuth(user.id, TEST_USER_PASSWORD) });
+    expect(response.status).toBe(403);
+    expect(await response.text()).not.toContain('bpmn_instance_cache');
   });
 
   it('refuses a missing or unknown metric and bad intervals with 400', async () => {
