@@ -44,8 +44,8 @@ export class CommandProcessor {
   ) {}
 
   /**
-   * `preloaded`: instances read before, used by the first attempt only (a rerun reads afresh, and
-   * so does it rather than take the instances this node wrote last);
+   * `preloaded`: instances read before, used by the first attempt only, which may also take the
+   * instances this node wrote last (a rerun reads afresh, neither of these);
    * `options.companions` go into the commit of whichever attempt succeeds
    */
   async run<T>(command: (scope: CommandScope) => Promise<T>, preloaded: readonly InstanceSnapshot[] = [], options: CommandOptions = {}): Promise<T> {

@@ -8,7 +8,6 @@ import { evaluateFormRef } from '../shared/form-ref.js';
 import { INT32_MAX, INT32_MIN } from '../../shared/int32.js';
 
 const DEFAULT_PRIORITY = 50;
-/** a task's priority is a 32-bit integer, as in Camunda */
 
 /** A user task creates a task for people and waits until one of them completes it. */
 export const userTaskBehavior: ElementBehavior = {
@@ -66,6 +65,7 @@ function toList(value: unknown): string[] {
   return [...new Set(items.map((s) => s.trim()).filter(Boolean))];
 }
 
+/** a task's priority is a 32-bit integer, as in Camunda */
 function toInteger(value: unknown, elementId: string): number {
   const n = typeof value === 'number' ? value : Number(String(value).trim());
   if (!Number.isInteger(n) || n < INT32_MIN || n > INT32_MAX) {
