@@ -1,4 +1,4 @@
-import type { InstanceChanges } from '../../core/execution/instance-aggregate.js';
+import type { InstanceChanges, InstanceSnapshot } from '../../core/execution/instance-aggregate.js';
 import { byOwnedKind, type OwnedKind } from '../../core/execution/owned-kinds.js';
 import type { JobRecord, ProcessInstanceRecord, TaskRecord } from '../../core/execution/records.js';
 import type { TrackedChanges } from '../../core/execution/tracked-map.js';
@@ -27,6 +27,11 @@ function created(id: string, rows: Partial<{ tasks: TaskRecord[]; jobs: JobRecor
     instanceId: id, expectedRevision: null, instance: instance(id), ended: false, elementsBefore: [], elementsAfter: [],
     ...byOwnedKind<Record<OwnedKind, TrackedChanges<unknown>>>((kind) => ({ ...NOTHING, inserted: (rows as Record<string, unknown[]>)[kind] ?? [] })),
   } as unknown as InstanceChanges;
+}
+
+/** an instance as read, holding one job */
+function storedSnapshotWith(job: JobRecord): InstanceSnapshot {
+  return { instance: instance('p1'), revision: 1, ...byOwnedKind<Record<OwnedKind, unknown[]>>((kind) => (kind === 'jobs' ? [job] : [])) } as unknown as InstanceSnapshot;
 }
 
 describe('RecentInstances', () => {
@@ -86,6 +91,18 @@ describe('RecentInstances', () => {
     const recent = new RecentInstances({ capacity: 0, ttlMs: 1000 }, clock);
     recent.remember('p1', storedAfter(null, created('p1'))!);
     expect(recent.get('p1')).toBeNull();
+  });
+
+  it('tells before any row is built whether it would keep the instance', () => {
+    const recent = new RecentInstances({ capacity: 10, ttlMs: 1000 }, clock);
+    const job = { id: 'j1', processInstanceId: 'p1', dueAt: new Date(), retryIntervalsMs: [], payload: {}, created: new Date() } as unknown as JobRecord;
+    expect(recent.keeps(null, created('p1', { tasks: [task('t1', 'p1')] }))).toBe(true);
+    expect(recent.keeps(null, { ...created('p1'), ended: true })).toBe(false);
+    expect(recent.keeps(null, created('p1', { jobs: [job] }))).toBe(false);
+    const withJob = { ...storedSnapshotWith(job), revision: 1 };
+    expect(recent.keeps(withJob, { ...created('p1'), expectedRevision: 1 })).toBe(false);
+    expect(recent.keeps(withJob, { ...created('p1'), expectedRevision: 1, jobs: { inserted: [], updated: [], deleted: ['j1'] } } as InstanceChanges)).toBe(true);
+    expect(new RecentInstances({ capacity: 0, ttlMs: 1000 }, clock).keeps(null, created('p1'))).toBe(false);
   });
 
   it('hands out new records on every use', () => {

@@ -64,6 +64,14 @@ export class RecentInstances {
     }
   }
 
+  /**
+   * Whether the instance as these changes leave it would be kept at all, asked before its rows are
+   * built: no rows for an ended instance, one with jobs or external tasks, or a node that keeps none.
+   */
+  keeps(before: InstanceSnapshot | null, changes: InstanceChanges): boolean {
+    return this.settings.capacity > 0 && !changes.ended && !holdsAfter(before, changes, 'jobs') && !holdsAfter(before, changes, 'externalTasks');
+  }
+
   forget(id: string): void {
     const entry = this.entries.get(id);
     if (!entry) return;
@@ -115,6 +123,14 @@ export function storedAfter(before: InstanceSnapshot | null, changes: InstanceCh
     instance: rowOf(processInstanceTable, changes.instance),
     owned: byOwnedKind<StoredInstance['owned']>(owned),
   };
+}
+
+/** the instance holds records of the kind once the changes are applied */
+function holdsAfter(before: InstanceSnapshot | null, changes: InstanceChanges, kind: 'jobs' | 'externalTasks'): boolean {
+  const tracked = changes[kind];
+  if (tracked.inserted.length > 0) return true;
+  const deleted = new Set(tracked.deleted);
+  return (before?.[kind] ?? []).some((record) => !deleted.has(record.id));
 }
 
 function readStored(stored: StoredInstance): InstanceSnapshot {

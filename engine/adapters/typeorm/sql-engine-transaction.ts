@@ -319,7 +319,7 @@ export class SqlEngineTransaction implements EngineTransaction {
         const before = this.read.get(id) ?? null;
         // not known whole: changed from a read this transaction did not see (a poller's batch), or written twice
         const known = !this.written.has(id) && (before === null ? instance.expectedRevision === null : before.revision === instance.expectedRevision);
-        this.written.set(id, known ? storedAfter(before, instance) : null);
+        this.written.set(id, known && this.recent.keeps(before, instance) ? storedAfter(before, instance) : null);
       }
     }
   }

@@ -27,7 +27,7 @@ const correlateBody = z.object({
 const signalBody = z.object({
   name: z.string({ message: 'is required' }).min(1, { message: 'is required' }),
   executionId: z.string().nullish(),
-  variables: variables,
+  variables,
   tenantId: z.string().nullish(),
   withoutTenantId: z.boolean().nullish(),
 });

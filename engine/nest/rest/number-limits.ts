@@ -12,7 +12,6 @@ export { INT32_MAX, INT32_MIN, isInt32 } from '../../core/shared/int32.js';
 /** 100 years in milliseconds: the longest lock or retry timeout a worker may ask for */
 export const MAX_DURATION_MS = 3_155_760_000_000;
 
-
 /** `{ retries }` of `PUT /job/{id}/retries` and `PUT /external-task/{id}/retries` */
 export const retriesBody = z.object({
   retries: z.number({ message: 'is required' }).int().min(0, { message: 'must not be negative' }).max(INT32_MAX, { message: `must be at most ${INT32_MAX}` }),
