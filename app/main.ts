@@ -1,3 +1,4 @@
+import './v8-heap-settings.js';
 import 'reflect-metadata';
 import { openDatabase } from '../engine/adapters/typeorm/data-source.js';
 import { runPendingMigrations } from '../engine/adapters/typeorm/migrate.js';
