@@ -14,7 +14,7 @@ interface Target {
 export type LoadJob = Target &
   (
     | { readonly kind: 'roundtrip'; readonly total: number; readonly concurrency: number; readonly warmup: number; /** the service's process, to read its CPU (Linux) */ readonly servicePid?: number }
-    | { readonly kind: 'openloop'; readonly rate: number; readonly seconds: number; readonly maxInFlight: number; readonly warmup: number }
+    | { readonly kind: 'openloop'; readonly rate: number; readonly seconds: number; readonly maxInFlight: number; readonly warmup: number; /** a CSV of every round trip written here (BENCH_TRACE_DIR) */ readonly traceFile?: string }
     | { readonly kind: 'external'; readonly total: number; readonly starters: number; readonly workers: number; readonly maxTasks: number }
     | { readonly kind: 'start'; readonly key: string; readonly concurrency: number; readonly variables: readonly Record<string, unknown>[] }
     | { readonly kind: 'probe'; readonly probes: readonly Probe[] }
@@ -43,6 +43,8 @@ export interface OpenLoopResult {
   readonly errorSamples: readonly string[];
   readonly skipped: number;
   readonly latency: Latency;
+  /** the longest the service's event loop was held up during the measured seconds (ms) */
+  readonly eventLoopDelayMax: number;
 }
 export interface ExternalResult {
   readonly seconds: number;

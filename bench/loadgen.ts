@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runOnBpmnEngine } from './bpmn-engine-run.js';
 import { leadRoutingRoundTrip, RestClient } from './rest-client.js';
 import { cpuPerRoundTrip, sampleCpu } from './process-cpu.js';
 import { pool, summarize } from './stats.js';
-import type { LoadJob } from './load-jobs.js';
+import type { LoadJob, OpenLoopResult } from './load-jobs.js';
+import { eventLoopDelayMax } from './event-loop-delay.js';
 
 /**
  * The load generator, a process of its own (see load-jobs.ts, which starts it): it reads one job
@@ -37,7 +38,8 @@ async function run(job: LoadJob): Promise<unknown> {
     case 'openloop':
       // in this process and on its connections, so neither the client's code nor its sockets are new when the rate starts
       await pool(job.warmup, 16, (i) => leadRoutingRoundTrip(client, i));
-      return openLoop(client, job.rate, job.seconds, job.maxInFlight);
+      await eventLoopDelayMax(job.rest, job.authorization);
+      return { ...(await openLoop(client, job.rate, job.seconds, job.maxInFlight, job.traceFile)), eventLoopDelayMax: await eventLoopDelayMax(job.rest, job.authorization) };
     case 'external':
       return externalTasks(client, job.total, job.starters, job.workers, job.maxTasks);
     case 'start': {
@@ -75,7 +77,7 @@ async function run(job: LoadJob): Promise<unknown> {
  * Round trips sent at a fixed rate whatever the service does: each one's latency counts from the
  * time it was meant to be sent (so a stalled service cannot hide its queue, no coordinated omission).
  */
-async function openLoop(client: RestClient, rate: number, seconds: number, maxInFlight: number): Promise<unknown> {
+async function openLoop(client: RestClient, rate: number, seconds: number, maxInFlight: number, traceFile?: string): Promise<Omit<OpenLoopResult, 'eventLoopDelayMax'>> {
   const total = Math.round(rate * seconds);
   const interval = 1000 / rate;
   const latencies: number[] = [];
@@ -85,6 +87,7 @@ async function openLoop(client: RestClient, rate: number, seconds: number, maxIn
   let skipped = 0;
   let lastDone = 0;
   const pending: Promise<void>[] = [];
+  const trace: string[] = ['intended_ms,sent_late_ms,start_ms,query_ms,complete_ms,latency_ms,intended_epoch_ms'];
   const begin = performance.now();
   for (let i = 0; i < total; i++) {
     const intended = begin + i * interval;
@@ -97,10 +100,11 @@ async function openLoop(client: RestClient, rate: number, seconds: number, maxIn
     inFlight++;
     pending.push(
       leadRoutingRoundTrip(client, i).then(
-        () => {
+        (steps) => {
           const now = performance.now();
           latencies.push(now - intended);
           lastDone = now;
+          if (traceFile) trace.push([intended - begin, steps.sent - intended, steps.start, steps.query, steps.complete, now - intended, performance.timeOrigin + intended].map((v) => v.toFixed(2)).join(','));
         },
         (error: unknown) => {
           errors++;
@@ -111,6 +115,7 @@ async function openLoop(client: RestClient, rate: number, seconds: number, maxIn
     );
   }
   await Promise.all(pending);
+  if (traceFile) writeFileSync(traceFile, `${trace.join('\n')}\n`);
   const elapsed = (Math.max(lastDone, begin + total * interval) - begin) / 1000;
   return { offered: rate, total, achieved: latencies.length / elapsed, errors, errorSamples, skipped, latency: summarize(latencies) };
 }

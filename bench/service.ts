@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -137,6 +137,12 @@ export class ServiceProcess {
       const timer = setTimeout(() => this.child.kill('SIGKILL'), 30_000);
       await exited;
       clearTimeout(timer);
+    }
+    // BENCH_SERVICE_LOG_DIR=<dir>: the service's output (its log, --trace-gc lines) is kept there
+    const keepLogIn = process.env['BENCH_SERVICE_LOG_DIR'];
+    if (keepLogIn) {
+      mkdirSync(keepLogIn, { recursive: true });
+      copyFileSync(this.logFile, join(keepLogIn, `service-${this.pid}.log`));
     }
     rmSync(this.dataDir, { recursive: true, force: true });
   }

@@ -25,7 +25,7 @@ export function describe(samples: readonly number[]): string {
 }
 
 /** runs `total` tasks, `concurrency` at a time */
-export async function pool(total: number, concurrency: number, task: (i: number) => Promise<void>): Promise<void> {
+export async function pool(total: number, concurrency: number, task: (i: number) => Promise<unknown>): Promise<void> {
   let next = 0;
   await Promise.all(Array.from({ length: concurrency }, async () => {
     while (next < total) await task(next++);
