@@ -14,7 +14,7 @@ import { setFlagsFromString } from 'node:v8';
  */
 const FLAG = 'allocation-site-pretenuring';
 
-export function pretenuringChosenAtStart(execArgv: readonly string[]): boolean {
+function pretenuringChosenAtStart(execArgv: readonly string[]): boolean {
   return execArgv.some((arg) => arg.endsWith(FLAG));
 }
 
