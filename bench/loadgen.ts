@@ -25,8 +25,10 @@ async function run(job: LoadJob): Promise<unknown> {
       const begin = performance.now();
       await pool(job.total, job.concurrency, async (i) => {
         const t = performance.now();
-        await leadRoutingRoundTrip(client, i, timings);
+        const steps = await leadRoutingRoundTrip(client, i);
         roundTrip.push(performance.now() - t);
+        timings.start.push(steps.start);
+        timings.complete.push(steps.complete);
       });
       const seconds = (performance.now() - begin) / 1000;
       const cpuAfter = job.servicePid ? sampleCpu(job.servicePid) : null;

@@ -5,7 +5,7 @@ import type { FlowNode } from '../../model/graph.js';
 import { addDuration, parseIsoDuration } from '../../timers/index.js';
 import { isStorableDate, parseCamundaDate } from '../../variables/index.js';
 import { evaluateFormRef } from '../shared/form-ref.js';
-import { INT32_MAX, INT32_MIN } from '../../shared/int32.js';
+import { INT32_MAX, INT32_MIN, isInt32 } from '../../shared/int32.js';
 
 const DEFAULT_PRIORITY = 50;
 
@@ -68,7 +68,7 @@ function toList(value: unknown): string[] {
 /** a task's priority is a 32-bit integer, as in Camunda */
 function toInteger(value: unknown, elementId: string): number {
   const n = typeof value === 'number' ? value : Number(String(value).trim());
-  if (!Number.isInteger(n) || n < INT32_MIN || n > INT32_MAX) {
+  if (!isInt32(n)) {
     throw new ExecutionError(`Expected the priority of '${elementId}' to be an integer from ${INT32_MIN} to ${INT32_MAX}, but got '${String(value)}'`, elementId);
   }
   return n;
