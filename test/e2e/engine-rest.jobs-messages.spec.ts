@@ -1,7 +1,8 @@
 import { bpmn, flows } from '../../engine/testing/bpmn-fixture.js';
 import { eventually } from '../support/eventually.js';
 import { RestClient, expectErrorBody } from '../support/rest-client.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { CrmClient } from '../support/crm-client.js';
+import { basicAuth, startTestApp, TEST_USER_PASSWORD, type TestApp } from '../support/test-app.js';
 
 /** the booking fails until `ready` is set; an hour between retries keeps the failed job waiting */
 const asyncModel = bpmn('e2e_async', `
@@ -179,5 +180,22 @@ describe('REST: jobs, messages and signals', () => {
       expect((await api.get(`/process-instance/${id}/variables/floor`)).body).toMatchObject({ value: 3, type: 'Integer' });
     }
     expect((await api.post('/signal', { name: 'e2e-nobody-listens' })).status).toBe(204);
+  });
+
+  it('lets only callers who may correlate send messages and signals: 401 without credentials, 403 for a manager, nothing moves', async () => {
+    const id = await start('e2e_payment', { businessKey: 'invoice-guarded' });
+    const waiting = await start('e2e_alarm');
+    const manager = await new CrmClient(app.url, app.adminAuth).ok<{ id: string }>('POST', '/api/users', {
+      name: 'Max Manager', email: `max.${Date.now()}@messages.test`, role: 'manager', level: 'junior', password: TEST_USER_PASSWORD,
+    });
+    const message = { messageName: 'e2e-payment-received', businessKey: 'invoice-guarded' };
+    const signal = { name: 'e2e-fire-alarm' };
+    expect((await new RestClient(app.rest, {}).post('/message', message)).status).toBe(401);
+    expect((await new RestClient(app.rest, {}).post('/signal', signal)).status).toBe(401);
+    const asManager = new RestClient(app.rest, basicAuth(manager.id, TEST_USER_PASSWORD));
+    expectErrorBody(await asManager.post('/message', message), 403, 'AuthorizationException');
+    expectErrorBody(await asManager.post('/signal', signal), 403, 'AuthorizationException');
+    expect(await openTasks(id)).toEqual([]);
+    expect(await openTasks(waiting)).toEqual([]);
   });
 });
