@@ -162,13 +162,23 @@ describeBrowser('CRM work screens', () => {
     });
     afterAll(() => page.close());
 
-    /** the page's main content once `ready` shows, with the lines that hold something shaped like a UUID */
+    /**
+     * The lines of the page's main content that still hold something shaped like a UUID once
+     * `ready` shows. Names and titles arrive in a later request, which a busy machine can start
+     * after the network has looked idle for a while, so the lines are read until none is left or
+     * 15 s have passed; a name that never comes stays in the answer.
+     */
     const uuidLines = async (path: string, ready: string): Promise<string[]> => {
       await page.goto(`${web.url}${path}`);
       await page.locator(ready).first().waitFor();
-      // names and titles arrive in a second request: wait until the page is quiet
-      await page.waitForLoadState('networkidle');
-      return (await page.locator('.content').innerText()).split('\n').filter((line) => UUID.test(line)).map((line) => `${path}: ${line}`);
+      const read = async () => (await page.locator('.content').innerText()).split('\n').filter((line) => UUID.test(line)).map((line) => `${path}: ${line}`);
+      const deadline = Date.now() + 15_000;
+      let lines = await read();
+      while (lines.length > 0 && Date.now() < deadline) {
+        await page.waitForTimeout(250);
+        lines = await read();
+      }
+      return lines;
     };
 
     it('shows tasks, instances, their variables and definitions by name', async () => {
