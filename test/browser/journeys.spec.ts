@@ -166,10 +166,12 @@ describeBrowser('web app journeys', () => {
       await page.locator('[data-testid="task-diagram"] .djs-element.crm-active').first().waitFor();
       await page.fill('[data-testid="task-form"] input[name="comment"]', 'Fine for a 5000 deal');
       // a change of the task's dates reloads the task: what was typed in the form stays
-      await page.fill('[data-testid="task-due"]', '2030-01-15T10:00');
       const dueTaskId = new URL(page.url()).searchParams.get('task');
+      // the reload's last requests are the task's identity links: once they are answered the form has re-rendered
+      const reloaded = page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname === `/engine-rest/task/${dueTaskId}/identity-links`);
+      await page.fill('[data-testid="task-due"]', '2030-01-15T10:00');
       await eventually('the due date stored', async () => (await rest<{ due: string | null }>(web, 'GET', `/task/${dueTaskId}`)).due?.startsWith('2030-01-15'));
-      await page.waitForLoadState('networkidle');
+      await reloaded;
       expect(await page.inputValue('[data-testid="task-form"] input[name="comment"]')).toBe('Fine for a 5000 deal');
 
       await screenshot(page, 'tasklist-task');
