@@ -53,6 +53,8 @@ const environmentSchema = z.object({
     .max(65535, { message: 'expected a TCP port number (0-65535)' })
     .default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
+  // above the idle timeouts of common proxies and client pools (nginx 60 s, AWS ALB 60 s): the client closes an idle connection, never the service under a request in flight
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: positiveInt('a duration in milliseconds').default(65_000),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, { message: 'expected a postgres:// or postgresql:// connection URL' })

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NestFactory } from '@nestjs/core';
@@ -12,6 +13,7 @@ import { AppModule, type AppModuleExtras } from './app.module.js';
 import type { AppConfig } from './config.js';
 import { bodyParsers } from './http/body-limits.js';
 import { ExpressBornRequestsAdapter } from './http/express-born-requests.js';
+import { keepIdleConnections } from './http/keep-alive.js';
 import { refuseHostileInput } from './http/hostile-input.js';
 import { securityHeaders } from './http-safety/security-headers.js';
 import { webAppAssets, webAppFiles, webAppPages } from './http/web-app-pages.js';
@@ -32,6 +34,7 @@ export async function createApp(config: AppConfig, extras: AppExtras = {}): Prom
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, extras), new ExpressBornRequestsAdapter(), { logger: logging.nestLogger, abortOnError: false, bodyParser: false });
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
+  keepIdleConnections(app.getHttpServer() as Server, config.HTTP_KEEP_ALIVE_TIMEOUT_MS);
   // first, so that every answer carries them: API, web app, docs, errors
   app.use(securityHeaders());
   // before anything that may answer /engine-rest (body limits, hostile input, guards, the filter)

@@ -6,8 +6,9 @@ import { Agent, request } from 'node:http';
  * client shares the machine with the service it measures.
  */
 export class RestClient {
-  // an idle connection is closed here after 4 s, before the service's keep-alive timeout (Node's 5 s) closes it from
-  // its side: otherwise a request sent just as the service closes it fails with ECONNRESET (one in a few thousand at 150/s)
+  // an idle connection is closed here after 4 s, before the service's keep-alive timeout closes it from its side
+  // (65 s now; Node's 5 s in builds before stop 30, which BENCH_SERVICE_DIST may run): otherwise a request sent just
+  // as the service closes it fails with ECONNRESET (one in a few thousand at 150/s)
   private readonly agent = new Agent({ keepAlive: true, maxSockets: Infinity, scheduling: 'lifo', timeout: 4_000 });
   private parsed: URL | null = null;
 

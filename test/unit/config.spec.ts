@@ -5,6 +5,7 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       PORT: 3000,
       HOST: '0.0.0.0',
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: 65_000,
       DATA_DIR: './.data',
       LOG_LEVEL: 'info',
       LOG_PRETTY: false,
@@ -45,6 +46,7 @@ describe('loadConfig', () => {
     const config = loadConfig({
       PORT: '8080',
       HOST: '127.0.0.1',
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: '75000',
       DATABASE_URL: 'postgresql://app:secret@db:5432/crm',
       DATA_DIR: '/var/lib/bpmn',
       REDIS_URL: 'rediss://cache:6380',
@@ -90,6 +92,7 @@ describe('loadConfig', () => {
     expect(config).toEqual({
       PORT: 8080,
       HOST: '127.0.0.1',
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: 75_000,
       DATABASE_URL: 'postgresql://app:secret@db:5432/crm',
       DATA_DIR: '/var/lib/bpmn',
       REDIS_URL: 'rediss://cache:6380',
@@ -158,6 +161,7 @@ describe('loadConfig', () => {
     ['REDIS_URL', 'localhost:6379', 'expected a redis:// or rediss:// URL'],
     ['LOG_LEVEL', 'loud', 'expected one of fatal, error, warn, info, debug, trace, silent'],
     ['LOG_PRETTY', 'maybe', 'expected true or false'],
+    ['HTTP_KEEP_ALIVE_TIMEOUT_MS', '0', 'expected a duration in milliseconds'],
     ['REQUEST_LOG_SLOW_MS', '0', 'expected a duration in milliseconds'],
     ['REQUEST_LOG_SAMPLE_EVERY', '-1', 'expected 0 (none) or a number of requests'],
     ['DEPLOYMENT_MAX_BYTES', '-1', 'expected a positive number of bytes'],
