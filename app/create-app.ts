@@ -15,11 +15,14 @@ import { bodyParsers } from './http/body-limits.js';
 import { ExpressBornRequestsAdapter } from './http/express-born-requests.js';
 import { keepIdleConnections } from './http/keep-alive.js';
 import { refuseHostileInput } from './http/hostile-input.js';
+import { apiAnswersNotStored } from './http-safety/api-answers-not-stored.js';
 import { securityHeaders } from './http-safety/security-headers.js';
 import { webAppAssets, webAppFiles, webAppPages } from './http/web-app-pages.js';
 import { createLogging, type AppLogging } from './logging/logging.js';
 
 const API_PREFIXES = ['/engine-rest', '/api', '/health', '/docs', '/metrics'];
+/** the answers that hold data: everything but the web app's and the API docs' files */
+const NOT_STORED_PREFIXES = ['/engine-rest', '/api', '/health', '/metrics'];
 
 export interface AppExtras extends AppModuleExtras {
   /** the service's logger (start-service.ts makes it first, for the start-up lines); else one is made here */
@@ -34,9 +37,12 @@ export async function createApp(config: AppConfig, extras: AppExtras = {}): Prom
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, extras), new ExpressBornRequestsAdapter(), { logger: logging.nestLogger, abortOnError: false, bodyParser: false });
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
+  // an answer nobody stores needs no validator: no ETag (a sha1 of every JSON body) on what res.send answers; files keep theirs
+  app.set('etag', false);
   keepIdleConnections(app.getHttpServer() as Server, config.HTTP_KEEP_ALIVE_TIMEOUT_MS);
   // first, so that every answer carries them: API, web app, docs, errors
   app.use(securityHeaders());
+  app.use(apiAnswersNotStored(NOT_STORED_PREFIXES));
   // before anything that may answer /engine-rest (body limits, hostile input, guards, the filter)
   app.use(camundaJsonContentType);
   app.use(bodyParsers({ api: config.API_BODY_MAX_BYTES, engineRest: config.ENGINE_REST_BODY_MAX_BYTES, deployment: maxDeploymentRequestBytes(config.DEPLOYMENT_MAX_BYTES), imports: config.IMPORT_MAX_BYTES }));

@@ -54,6 +54,28 @@ describe('answers a browser can trust', () => {
       expect(response.headers.get('strict-transport-security')).toBeNull();
     });
 
+    it.each([
+      ['/engine-rest/version', 200, 'admin'],
+      ['/engine-rest/task', 200, 'admin'],
+      ['/ENGINE-REST/task', 200, 'admin'],
+      ['/engine-rest/task', 401, undefined],
+      ['/api/session/users', 401, undefined],
+      ['/api/deals', 200, 'admin'],
+      ['/engine-rest/no-such-endpoint', 404, 'admin'],
+      ['/health', 200, undefined],
+      ['/metrics', 200, 'admin'],
+    ])('asks that no browser or proxy keep the answer to %s (%i), and sends no ETag for it', async (path, status, who) => {
+      const response = await fetch(`${app.url}${path}`, { headers: who ? app.adminAuth : {} });
+      expect(response.status).toBe(status);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('etag')).toBeNull();
+    });
+
+    it('leaves the caching of the API docs to the docs', async () => {
+      const response = await fetch(`${app.url}/docs`);
+      expect(response.headers.get('cache-control')).not.toBe('no-store');
+    });
+
     it('sends HSTS only over TLS: here, behind a trusted proxy that says https', async () => {
       const response = await fetch(`${app.url}/engine-rest/version`, { headers: { 'x-forwarded-proto': 'https' } });
       expect(response.headers.get('strict-transport-security')).toBe('max-age=15552000');
