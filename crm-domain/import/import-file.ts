@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { readSheet } from 'read-excel-file/node';
 import { CrmInvalidRequestError } from '../shared/crm-errors.js';
+import { checkUnzippedSize, DEFAULT_UNZIP_LIMITS, type UnzipLimits } from './unzipped-size.js';
 
 export type ImportFormat = 'csv' | 'xlsx';
 
@@ -24,9 +25,9 @@ export function formatOf(content: Buffer): ImportFormat {
 }
 
 /** reads a CSV (UTF-8, BOM or not; comma, semicolon or tab separated) or the first sheet of an XLSX file */
-export async function readImportTable(content: Buffer, maxRows: number): Promise<ImportTable> {
+export async function readImportTable(content: Buffer, maxRows: number, unzipLimits: UnzipLimits = DEFAULT_UNZIP_LIMITS): Promise<ImportTable> {
   const format = formatOf(content);
-  const all = format === 'xlsx' ? await readXlsx(content) : readCsv(content);
+  const all = format === 'xlsx' ? await readXlsx(content, unzipLimits) : readCsv(content);
   const [header, ...numbered] = all.flatMap((cells, index) => (cells.some((cell) => cell !== '') ? [{ cells, rowNumber: index + 1 }] : []));
   const headers = header?.cells;
   const rows = numbered.map((row) => row.cells);
@@ -63,7 +64,8 @@ export function delimiterOf(text: string): string {
   return count > 0 ? best : ',';
 }
 
-async function readXlsx(content: Buffer): Promise<string[][]> {
+async function readXlsx(content: Buffer, unzipLimits: UnzipLimits): Promise<string[][]> {
+  checkUnzippedSize(content, unzipLimits);
   let data: unknown[][];
   try {
     data = (await readSheet(content)) as unknown[][];

@@ -2,6 +2,8 @@
 export interface ImportExportOptions {
   /** most data rows in one import file */
   readonly importMaxRows: number;
+  /** most bytes an XLSX file may unpack to (a ZIP bomb is refused before it is inflated whole) */
+  readonly importXlsxMaxUnpackedBytes: number;
   /** rows written per transaction; the batch's cursor moves once per chunk */
   readonly importChunkRows: number;
   /** how often a node looks for queued batches (and batches whose node stopped) */
@@ -20,6 +22,7 @@ export interface ImportExportOptions {
 
 export const DEFAULT_IMPORT_EXPORT_OPTIONS: ImportExportOptions = {
   importMaxRows: 500_000,
+  importXlsxMaxUnpackedBytes: 256 * 1024 * 1024,
   importChunkRows: 500,
   importPollMs: 2_000,
   importLeaseMs: 60_000,

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { zipSync } from 'fflate';
 import { readSheet } from 'read-excel-file/node';
 import writeXlsxFile from 'write-excel-file/node';
 import { CrmClient } from '../support/crm-client.js';
@@ -98,6 +99,15 @@ describe('CRM import and export', () => {
       expect(sheet.body.preview).toEqual([['Sheet Co', 'supplier', 'Sue Sheet', '12']]);
       const report = await api.ok('POST', `/api/imports/${sheet.body.batch.id}/dry-run`, { mapping: sheet.body.suggestedMapping });
       expect(report).toMatchObject({ valid: 1, failed: 0 });
+    });
+
+    it('refuses an XLSX file that unpacks to far more than it weighs (a ZIP bomb) with a 400, and keeps no batch', async () => {
+      const before = (await api.ok('GET', '/api/imports')).items.length;
+      const bomb = Buffer.from(zipSync({ 'xl/worksheets/sheet1.xml': [new Uint8Array(20 * 1024 * 1024), { level: 9 }] }));
+      const refused = await upload(app, app.adminAuth, bomb, 'companies.xlsx');
+      expect(refused.status).toBe(400);
+      expect(refused.body.message).toBe('Invalid import file: the XLSX file\'s entry xl/worksheets/sheet1.xml unpacks to more than 100 times its packed size');
+      expect((await api.ok('GET', '/api/imports')).items.length).toBe(before);
     });
 
     it('answers 413 for a file over IMPORT_MAX_BYTES', async () => {
