@@ -38,6 +38,7 @@ export class AppModule {
         EngineModule.forRoot({
           databaseUrl: config.DATABASE_URL,
           dataDir: config.DATA_DIR,
+          databasePoolSize: config.DATABASE_POOL_SIZE,
           redisUrl: config.REDIS_URL,
           queuePrefix: config.QUEUE_PREFIX ?? defaultQueuePrefix(config.DATABASE_URL),
           jobConcurrency: config.JOB_CONCURRENCY,

@@ -59,6 +59,7 @@ const environmentSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, { message: 'expected a postgres:// or postgresql:// connection URL' })
     .optional(),
+  DATABASE_POOL_SIZE: positiveInt('a positive number of connections').default(10),
   DATA_DIR: z.string().min(1).default('./.data'),
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/, { message: 'expected letters, digits, dot, dash or underscore' }).optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, { message: 'expected a redis:// or rediss:// URL' }).optional(),

@@ -38,6 +38,7 @@ export const engineProviders: Provider[] = [
       const opened = await openDatabase({
         url: settings.databaseUrl,
         dataDir: settings.dataDir,
+        ...(settings.databasePoolSize ? { poolSize: settings.databasePoolSize } : {}),
         migrations: settings.migrations,
         entities: settings.entities,
       });

@@ -6,6 +6,8 @@ import type { RecentInstancesSettings } from '../adapters/typeorm/recent-instanc
 export interface EngineSettings {
   readonly databaseUrl?: string;
   readonly dataDir?: string;
+  /** most PostgreSQL connections the node opens (default 10) */
+  readonly databasePoolSize?: number;
   readonly redisUrl?: string;
   /** namespaces the job queue, so several services can share one Redis */
   readonly queuePrefix: string;
