@@ -81,6 +81,21 @@ describe('GET /metrics and GET /health', () => {
     expect(sample(text, 'bpmn_instance_cache_guesses_total{outcome="stale"}')).toBe(0);
   });
 
+  it('reports the PostgreSQL pool: busy and idle connections, its size and the statements waiting for one (none on PGlite)', async () => {
+    const text = await (await fetch(`${app.url}/metrics`, { headers: app.adminAuth })).text();
+    if (app.databaseKind === 'pglite') {
+      expect(text).not.toContain('bpmn_database_pool_size ');
+      return;
+    }
+    expect(sample(text, 'bpmn_database_pool_size')).toBe(10);
+    expect(sample(text, 'bpmn_database_pool_waiting')).toBe(0);
+    const busy = sample(text, 'bpmn_database_pool_connections{state="busy"}')!;
+    const idle = sample(text, 'bpmn_database_pool_connections{state="idle"}')!;
+    expect(busy).toBeGreaterThanOrEqual(0);
+    expect(busy + idle).toBeGreaterThan(0);
+    expect(busy + idle).toBeLessThanOrEqual(10);
+  });
+
   it('GET /metrics is for ops and admins: a manager gets 403', async () => {
     const user = await new CrmClient(app.url, app.adminAuth).ok<{ id: string }>('POST', '/api/users', {
       name: 'Mona Manager', email: `mona.${Date.now()}@metrics.test`, role: 'manager', level: 'junior', password: TEST_USER_PASSWORD,

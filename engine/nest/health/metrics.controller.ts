@@ -1,10 +1,13 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import type { OpenedDatabase } from '../../adapters/typeorm/data-source.js';
 import { SqlEngineStore } from '../../adapters/typeorm/sql-engine-store.js';
 import type { EngineQueries } from '../../core/ports/engine-queries.js';
 import { ENGINE_QUERIES } from '../engine-providers.js';
 import { EngineRequires } from '../access/index.js';
+import { DATABASE } from '../tokens.js';
+import { registerPoolGauges } from './pool-gauges.js';
 
 /** GET /metrics: Prometheus text format; engine gauges are read from the database on each scrape. */
 @ApiTags('Health')
@@ -26,8 +29,13 @@ export class MetricsController {
   });
   private counted = { proven: 0, stale: 0 };
 
-  constructor(@Inject(ENGINE_QUERIES) private readonly queries: EngineQueries, private readonly store: SqlEngineStore) {
+  constructor(
+    @Inject(ENGINE_QUERIES) private readonly queries: EngineQueries,
+    private readonly store: SqlEngineStore,
+    @Inject(DATABASE) db: OpenedDatabase,
+  ) {
     collectDefaultMetrics({ register: this.registry });
+    registerPoolGauges(this.registry, db);
   }
 
   @Get()
