@@ -29,7 +29,7 @@ describe('the unpacked size of an XLSX archive', () => {
 
   it('counts what comes out, whatever sizes the archive\'s headers claim', () => {
     const archive = zeroEntry(20 * 1024 * 1024);
-    // the local header's compressed and uncompressed sizes (offsets 18 and 22) claim 1 MB and 1 KB
+    // the local header's uncompressed size (offset 22) now claims 1 KiB
     const view = new DataView(archive.buffer, archive.byteOffset, archive.byteLength);
     view.setUint32(22, 1024, true);
     expect(() => checkUnzippedSize(archive, { maxBytes: 5 * 1024 * 1024, maxRatio: 100_000 })).toThrow(/unpacks to more than 5242880 bytes/);

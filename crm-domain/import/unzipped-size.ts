@@ -5,7 +5,7 @@ import { CrmInvalidRequestError } from '../shared/crm-errors.js';
 export interface UnzipLimits {
   /** all entries together */
   readonly maxBytes: number;
-  /** most bytes out per byte in, for an entry past 1 MiB (Apache POI refuses past 100) */
+  /** most bytes out per byte in, for an entry past 1 MiB whose header states its packed size (Apache POI refuses past 100) */
   readonly maxRatio: number;
 }
 
