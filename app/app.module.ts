@@ -64,7 +64,7 @@ export class AppModule {
         CrmModule.forRoot({ seedDemo, demoPassword: config.DEMO_PASSWORD, smtpUrl: config.SMTP_URL, notifyAllowedRecipients: config.NOTIFY_ALLOWED_RECIPIENTS,
           ...(config.CRM_CALENDAR_TIME_ZONE ? { calendarTimeZone: config.CRM_CALENDAR_TIME_ZONE } : {}),
           activityReminders: { ...DEFAULT_CRM_OPTIONS.activityReminders, minutesBefore: config.ACTIVITY_REMIND_BEFORE_MINUTES },
-          importExport: { ...DEFAULT_IMPORT_EXPORT_OPTIONS, importMaxRows: config.IMPORT_MAX_ROWS, importXlsxMaxUnpackedBytes: config.IMPORT_XLSX_MAX_UNPACKED_BYTES, importChunkRows: config.IMPORT_CHUNK_ROWS, exportMaxRows: config.EXPORT_MAX_ROWS },
+          importExport: { ...DEFAULT_IMPORT_EXPORT_OPTIONS, importMaxRows: config.IMPORT_MAX_ROWS, importXlsxMaxUnpackedBytes: config.IMPORT_XLSX_MAX_UNPACKED_BYTES, importXlsxMaxUnpackRatio: config.IMPORT_XLSX_MAX_UNPACK_RATIO, importChunkRows: config.IMPORT_CHUNK_ROWS, exportMaxRows: config.EXPORT_MAX_ROWS },
         }),
         // before AuthModule: the audit's guard must start before the access guard refuses
         AuditModule,

@@ -84,6 +84,7 @@ const environmentSchema = z.object({
   IMPORT_MAX_BYTES: positiveInt('a positive number of bytes').default(100 * 1024 * 1024),
   IMPORT_MAX_ROWS: positiveInt('a positive number of rows').default(500_000),
   IMPORT_XLSX_MAX_UNPACKED_BYTES: positiveInt('a positive number of bytes').default(256 * 1024 * 1024),
+  IMPORT_XLSX_MAX_UNPACK_RATIO: positiveInt('a positive ratio of unpacked to packed bytes').default(100),
   IMPORT_CHUNK_ROWS: positiveInt('a positive number of rows').default(500),
   EXPORT_MAX_ROWS: positiveInt('a positive number of rows').default(100_000),
   JOB_CONCURRENCY: positiveInt('a positive number of parallel jobs').default(4),

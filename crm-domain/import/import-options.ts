@@ -4,6 +4,8 @@ export interface ImportExportOptions {
   readonly importMaxRows: number;
   /** most bytes an XLSX file may unpack to (a ZIP bomb is refused before it is inflated whole) */
   readonly importXlsxMaxUnpackedBytes: number;
+  /** most bytes an XLSX entry past 1 MiB may unpack to per packed byte */
+  readonly importXlsxMaxUnpackRatio: number;
   /** rows written per transaction; the batch's cursor moves once per chunk */
   readonly importChunkRows: number;
   /** how often a node looks for queued batches (and batches whose node stopped) */
@@ -23,6 +25,7 @@ export interface ImportExportOptions {
 export const DEFAULT_IMPORT_EXPORT_OPTIONS: ImportExportOptions = {
   importMaxRows: 500_000,
   importXlsxMaxUnpackedBytes: 256 * 1024 * 1024,
+  importXlsxMaxUnpackRatio: 100,
   importChunkRows: 500,
   importPollMs: 2_000,
   importLeaseMs: 60_000,

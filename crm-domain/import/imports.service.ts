@@ -11,7 +11,6 @@ import { batchesOfImporter, batchOfImporter, insertRows, publicBatch, rowsAfter,
 import { IMPORT_FIELDS, IMPORT_FIELD_NAMES, REQUIRED_FIELDS, parseMapping, suggestMapping, type ColumnMapping } from './import-columns.js';
 import { IMPORT_DUPLICATE_CHECK, type ImportDuplicateCheck } from './import-duplicate-check.js';
 import { readImportTable } from './import-file.js';
-import { XLSX_MAX_UNPACK_RATIO } from './unzipped-size.js';
 import { ImportRowChecker, type DuplicatePolicy } from './import-row-checker.js';
 import { ImportRunner } from './import-runner.js';
 
@@ -56,7 +55,7 @@ export class ImportsService {
 
   async upload(importer: RecordViewer, fileName: string, content: Buffer): Promise<UploadAnswer> {
     if (content.length === 0) throw new CrmInvalidRequestError('Invalid import file: the request body is empty; send the CSV or XLSX file as the body');
-    const table = await readImportTable(content, this.options.importExport.importMaxRows, { maxBytes: this.options.importExport.importXlsxMaxUnpackedBytes, maxRatio: XLSX_MAX_UNPACK_RATIO });
+    const table = await readImportTable(content, this.options.importExport.importMaxRows, { maxBytes: this.options.importExport.importXlsxMaxUnpackedBytes, maxRatio: this.options.importExport.importXlsxMaxUnpackRatio });
     const id = randomUUID();
     const suggested = suggestMapping(table.headers);
     await this.db.dataSource.transaction(async (manager) => {

@@ -9,8 +9,7 @@ export interface UnzipLimits {
   readonly maxRatio: number;
 }
 
-export const XLSX_MAX_UNPACK_RATIO = 100;
-export const DEFAULT_UNZIP_LIMITS: UnzipLimits = { maxBytes: 256 * 1024 * 1024, maxRatio: XLSX_MAX_UNPACK_RATIO };
+export const DEFAULT_UNZIP_LIMITS: UnzipLimits = { maxBytes: 256 * 1024 * 1024, maxRatio: 100 };
 
 const RATIO_CHECKED_FROM = 1024 * 1024;
 const PUSH_BYTES = 16 * 1024;
