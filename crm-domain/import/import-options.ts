@@ -1,3 +1,5 @@
+import { DEFAULT_UNZIP_LIMITS } from './unzipped-size.js';
+
 /** limits and pace of imports and exports (README, *Import and export*) */
 export interface ImportExportOptions {
   /** most data rows in one import file */
@@ -24,8 +26,8 @@ export interface ImportExportOptions {
 
 export const DEFAULT_IMPORT_EXPORT_OPTIONS: ImportExportOptions = {
   importMaxRows: 500_000,
-  importXlsxMaxUnpackedBytes: 256 * 1024 * 1024,
-  importXlsxMaxUnpackRatio: 100,
+  importXlsxMaxUnpackedBytes: DEFAULT_UNZIP_LIMITS.maxBytes,
+  importXlsxMaxUnpackRatio: DEFAULT_UNZIP_LIMITS.maxRatio,
   importChunkRows: 500,
   importPollMs: 2_000,
   importLeaseMs: 60_000,
