@@ -22,6 +22,7 @@ import { CrmWork1763901740000 } from './1763901740000-crm-work.js';
 import { DuplicateIndexFastupdate1763901770000 } from './1763901770000-duplicate-index-fastupdate.js';
 import { DuplicateNameByCity1763901780000 } from './1763901780000-duplicate-name-by-city.js';
 import { ImportAttempts1763901790000 } from './1763901790000-import-attempts.js';
+import { ApiKeyTopics1763901800000 } from './1763901800000-api-key-topics.js';
 
 /** Every migration, oldest first. Append only: a shipped migration is never edited. */
 export const migrations = [
@@ -32,4 +33,5 @@ export const migrations = [
   CrmRoutingFields1763901600000,
   WorkingCalendars1763901700000, Duplicates1763901710000, Imports1763901720000, CrmWorkspace1763901730000, CrmWork1763901740000,
   DuplicateIndexFastupdate1763901770000, DuplicateNameByCity1763901780000, ImportAttempts1763901790000,
+  ApiKeyTopics1763901800000,
 ];

@@ -24,6 +24,7 @@ export function teamDetails(call: AuditedCall): Record<string, unknown> {
 export function apiKeyDetails(call: AuditedCall): Record<string, unknown> {
   const key = recordOf(call.result);
   const roles = Array.isArray(key['roles']) ? key['roles'].filter((r): r is string => typeof r === 'string') : undefined;
+  const topics = Array.isArray(key['topics']) ? key['topics'].filter((t): t is string => typeof t === 'string') : undefined;
   const expiresAt = key['expiresAt'] instanceof Date ? key['expiresAt'].toISOString() : undefined;
-  return { ...pickScalars(key, ['name', 'actForUsers']), ...(roles ? { roles } : {}), ...(expiresAt ? { expiresAt } : {}) };
+  return { ...pickScalars(key, ['name', 'actForUsers']), ...(roles ? { roles } : {}), ...(topics ? { topics } : {}), ...(expiresAt ? { expiresAt } : {}) };
 }

@@ -43,7 +43,7 @@ describe('audit trail', () => {
   });
 
   it('takes the target from the answer when the route has no id, and names the API key a call came with', async () => {
-    const key = apiKeyPrincipal({ id: 'key-1', name: 'deployer', roles: ['analyst'] });
+    const key = apiKeyPrincipal({ id: 'key-1', name: 'deployer', roles: ['analyst'], topics: null });
     const { request, response } = call(key, { params: {} });
     trail.begin(request, response, { action: 'deployment.create', target: 'deployment' });
     await trail.succeeded(request, response, { id: 'dep-9' });

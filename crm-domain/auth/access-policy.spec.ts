@@ -50,7 +50,7 @@ describe('route refusal', () => {
   });
 
   it('describes an API key by its roles', () => {
-    const worker = apiKeyPrincipal({ id: 'k1', name: 'mailer', roles: ['worker'] });
+    const worker = apiKeyPrincipal({ id: 'k1', name: 'mailer', roles: ['worker'], topics: null });
     expect(worker.id).toBe('api-key:k1');
     expect(routeRefusal(worker, needs('engine.external-task'))).toBeNull();
     expect(routeRefusal(worker, needs('crm.records.read'))).toBe('API key mailer (worker) may not read client records: that takes the role manager, head, director, ops or admin');

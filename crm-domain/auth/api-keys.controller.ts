@@ -13,7 +13,8 @@ import { coded } from '../../engine/nest/http/coded-exception.js';
 
 /**
  * API keys for external task workers and integrations, scoped to roles (`worker` fetches and
- * completes external tasks, sends messages and signals, starts processes). The key itself is in
+ * completes external tasks, sends messages and signals, starts processes) and, optionally, to
+ * external-task topics (`topics`: the only ones it fetches, sees and works on). The key itself is in
  * the answer to its creation only; afterwards only its hash is kept.
  */
 @CrmRequires('crm.users')
@@ -34,7 +35,14 @@ export class ApiKeysController {
   async create(@Body() body: unknown, @Req() request: RequestWithUser) {
     const input = parseInput(createApiKeyBody, body);
     const creator = request.user?.kind === 'user' ? request.user.id : null;
-    const { key, token } = await this.keys.create({ name: input.name, roles: [...new Set(input.roles)], actForUsers: input.actForUsers ?? false, expiresAt: input.expiresAt ?? null, createdBy: creator });
+    const { key, token } = await this.keys.create({
+      name: input.name,
+      roles: [...new Set(input.roles)],
+      actForUsers: input.actForUsers ?? false,
+      topics: input.topics ? [...new Set(input.topics)] : null,
+      expiresAt: input.expiresAt ?? null,
+      createdBy: creator,
+    });
     return { ...key, key: token };
   }
 

@@ -11,6 +11,8 @@ export interface ApiKeyView {
   readonly roles: readonly Role[];
   /** may name the user it acts for in X-User-Id */
   readonly actForUsers: boolean;
+  /** the external-task topics it may fetch, see and work on; null: every topic */
+  readonly topics: readonly string[] | null;
   readonly createdBy: string | null;
   readonly createdAt: Date;
   readonly expiresAt: Date | null;
@@ -23,12 +25,13 @@ export interface ApiKeySecretRow {
   readonly name: string;
   readonly roles: readonly Role[];
   readonly actForUsers: boolean;
+  readonly topics: readonly string[] | null;
   readonly secretHash: string;
   /** still valid: not revoked, not expired */
   readonly valid: boolean;
 }
 
-const VIEW = `id, name, roles, act_for_users AS "actForUsers", created_by AS "createdBy", created_at AS "createdAt",
+const VIEW = `id, name, roles, act_for_users AS "actForUsers", topics, created_by AS "createdBy", created_at AS "createdAt",
   expires_at AS "expiresAt", last_used_at AS "lastUsedAt", revoked_at AS "revokedAt"`;
 
 /** API keys for workers and integrations in crm.api_keys: only a hash of the secret is kept. */
@@ -36,11 +39,11 @@ const VIEW = `id, name, roles, act_for_users AS "actForUsers", created_by AS "cr
 export class ApiKeysStore {
   constructor(@Inject(DATABASE) private readonly db: OpenedDatabase) {}
 
-  async create(input: { name: string; roles: readonly Role[]; actForUsers: boolean; expiresAt: Date | null; createdBy: string | null }): Promise<{ key: ApiKeyView; token: string }> {
+  async create(input: { name: string; roles: readonly Role[]; actForUsers: boolean; topics: readonly string[] | null; expiresAt: Date | null; createdBy: string | null }): Promise<{ key: ApiKeyView; token: string }> {
     const { id, token, secretHash } = newApiKeyToken();
     const rows = (await this.db.dataSource.query(
-      `INSERT INTO crm.api_keys (id, name, secret_hash, roles, act_for_users, created_by, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${VIEW}`,
-      [id, input.name, secretHash, input.roles, input.actForUsers, input.createdBy, input.expiresAt],
+      `INSERT INTO crm.api_keys (id, name, secret_hash, roles, act_for_users, topics, created_by, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${VIEW}`,
+      [id, input.name, secretHash, input.roles, input.actForUsers, input.topics, input.createdBy, input.expiresAt],
     )) as ApiKeyView[];
     return { key: rows[0]!, token };
   }
@@ -65,7 +68,7 @@ export class ApiKeysStore {
 
   async forAuthentication(id: string): Promise<ApiKeySecretRow | null> {
     const rows = (await this.db.dataSource.query(
-      `SELECT id, name, roles, act_for_users AS "actForUsers", secret_hash AS "secretHash",
+      `SELECT id, name, roles, act_for_users AS "actForUsers", topics, secret_hash AS "secretHash",
          (revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())) AS valid
        FROM crm.api_keys WHERE id = $1`,
       [id],

@@ -92,6 +92,6 @@ export class Authenticator {
     if (!key.actForUsers) throw new AuthenticationFailed(`API key ${key.name} may not act for users ('${ACTOR_HEADER}')`);
     const user = await this.identities.ofUserId(actingFor);
     if (!user) throw new AuthenticationFailed(`Unknown or inactive user '${actingFor.slice(0, 100)}' in the ${ACTOR_HEADER} header`);
-    return { ...user.user, viaApiKey: key.id };
+    return { ...user.user, viaApiKey: key.id, ...(key.topics ? { externalTaskTopics: key.topics } : {}) };
   }
 }

@@ -32,6 +32,11 @@ export interface SignedInUser {
   readonly seesAllTasks: boolean;
   /** the API key a request came with, when it acts for this user */
   readonly viaApiKey?: string;
+  /**
+   * The only external-task topics the request may fetch, see and work on: set when it came with an
+   * API key limited to topics (also when the key acts for a user); absent: every topic its roles allow.
+   */
+  readonly externalTaskTopics?: readonly string[];
 }
 
 export interface UserRow {
@@ -70,6 +75,7 @@ export interface ApiKeyRow {
   readonly id: string;
   readonly name: string;
   readonly roles: readonly Role[];
+  readonly topics: readonly string[] | null;
 }
 
 export function apiKeyPrincipal(key: ApiKeyRow): SignedInUser {
@@ -89,6 +95,7 @@ export function apiKeyPrincipal(key: ApiKeyRow): SignedInUser {
     records: access.records,
     supervisor: access.supervises,
     seesAllTasks: seesAllTasks(access),
+    ...(key.topics ? { externalTaskTopics: key.topics } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isBatchJob } from '../core/batches/batch-records.js';
-import { BadUserRequestError } from '../core/errors/index.js';
+import { BadUserRequestError, NotFoundError } from '../core/errors/index.js';
 import type { EngineQueries, Filter } from '../core/ports/engine-queries.js';
 import { ENGINE_QUERIES } from './engine-providers.js';
 
@@ -49,11 +49,18 @@ export class BatchSelection {
     return unique(ids);
   }
 
-  async externalTasks(selection: ExternalTaskSelection): Promise<string[]> {
-    const ids = [...selection.externalTaskIds];
+  /** `topics`: a caller limited to those (an API key's) selects only their tasks; the others are as missing */
+  async externalTasks(selection: ExternalTaskSelection, topics?: ReadonlySet<string>): Promise<string[]> {
+    let ids = [...selection.externalTaskIds];
     if (selection.externalTaskQuery) ids.push(...(await this.queries.externalTasks({ filter: selection.externalTaskQuery })).map((t) => t.id));
     const instanceIds = await this.instanceIds(selection.instances);
     if (instanceIds.length > 0) ids.push(...(await this.queries.externalTasks({ filter: { processInstanceIdIn: instanceIds } })).map((t) => t.id));
+    if (topics && ids.length > 0) {
+      const inScope = new Set((await this.queries.externalTasks({ filter: { externalTaskIdIn: unique(ids), topicNameIn: [...topics] } })).map((t) => t.id));
+      const named = selection.externalTaskIds.find((id) => !inScope.has(id));
+      if (named !== undefined) throw new NotFoundError(`External task with id ${named} does not exist`);
+      ids = ids.filter((id) => inScope.has(id));
+    }
     if (ids.length === 0) throw nothingSelected('external task', `externalTaskIds, externalTaskQuery, ${INSTANCE_FIELDS}`);
     return unique(ids);
   }

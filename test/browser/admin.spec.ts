@@ -121,6 +121,9 @@ describeBrowser('admin pages', () => {
     const form = admin.locator('[data-testid="api-key-form"]');
     await form.locator('input[name="key-name"]').fill('ERP worker');
     expect(await form.locator('input[name="roles"][value="worker"]').isChecked()).toBe(true);
+    await form.locator('textarea[name="topics"]').fill('erp-invoice,\n erp-order ');
+    await form.locator('small', { hasText: 'tasks of erp-invoice, erp-order only' }).waitFor();
+    await screenshot(admin, 'admin-api-key-form');
     await form.locator('[data-testid="create-api-key"]').click();
     const created = admin.locator('[data-testid="api-key-created"]');
     await created.locator('.warning', { hasText: 'it is not shown again' }).waitFor();
@@ -129,10 +132,16 @@ describeBrowser('admin pages', () => {
     await screenshot(admin, 'admin-api-key');
     const withKey = (k: string) => fetch(`${web.url}/engine-rest/process-definition`, { headers: { authorization: `Bearer ${k}` } });
     expect((await withKey(key)).status).toBe(200);
+    const fetchTopic = (topicName: string) => fetch(`${web.url}/engine-rest/external-task/fetchAndLock`, {
+      method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify({ workerId: 'erp', topics: [{ topicName, lockDuration: 1000 }] }),
+    });
+    expect((await fetchTopic('erp-order')).status).toBe(200);
+    expect((await fetchTopic('crm-mail')).status).toBe(403);
 
     await created.locator('button:has-text("I have copied it")').click();
     const row = admin.locator('[data-testid="api-keys"] tr', { hasText: 'ERP worker' });
     await row.locator('td', { hasText: 'Ada Admin' }).waitFor();
+    expect(await row.locator('[data-testid="api-key-topics"]').textContent()).toBe('erp-invoice, erp-order');
     expect(await admin.content()).not.toContain(key.split('_').slice(2).join('_'));
 
     await row.locator('[data-testid="revoke-api-key"]').click();

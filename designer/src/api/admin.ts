@@ -51,6 +51,8 @@ export interface ApiKey {
   readonly name: string;
   readonly roles: readonly ApiKeyRole[];
   readonly actForUsers: boolean;
+  /** the only external-task topics it fetches, sees and works on; null: every topic */
+  readonly topics: readonly string[] | null;
   readonly createdBy: string | null;
   readonly createdAt: string;
   readonly expiresAt: string | null;
@@ -62,6 +64,7 @@ export interface NewApiKey {
   readonly name: string;
   readonly roles: readonly ApiKeyRole[];
   readonly actForUsers: boolean;
+  readonly topics?: readonly string[];
   readonly expiresAt?: string;
 }
 

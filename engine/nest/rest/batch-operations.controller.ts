@@ -8,6 +8,7 @@ import { batchDto } from './batch-dtos.js';
 import { parseDeleteRequest, parseExternalTaskRetriesRequest, parseJobRetriesRequest } from './batch-requests.js';
 import { Audited, auditedCommand, EngineRequires } from '../access/index.js';
 import { bulkDetails } from './audit-details.js';
+import { CallerTopics, type ExternalTaskScope } from './external-task-scope.js';
 
 /**
  * Camunda 7's operations over many process instances, jobs or external tasks. The selection is
@@ -45,9 +46,9 @@ export class BatchOperationsController {
   @Audited('batch.create', { target: 'batch', details: bulkDetails(['externalTaskIds', 'processInstanceIds'], ['retries']) })
   @Post('external-task/retries-async')
   @HttpCode(200)
-  async externalTaskRetriesAsync(@Body() body: unknown, @AuthenticatedUserId() userId: string | null) {
+  async externalTaskRetriesAsync(@Body() body: unknown, @AuthenticatedUserId() userId: string | null, @CallerTopics() scope: ExternalTaskScope | null) {
     const request = parseExternalTaskRetriesRequest(body);
-    const targetIds = await this.selection.externalTasks(request.selection);
+    const targetIds = await this.selection.externalTasks(request.selection, scope?.topics);
     return batchDto(await this.engine.createBatch({ type: 'set-external-task-retries', targetIds, configuration: { retries: request.retries }, createUserId: userId }));
   }
 
@@ -55,9 +56,9 @@ export class BatchOperationsController {
   @Audited('external-task.retries.set', { target: 'external-task', details: bulkDetails(['externalTaskIds', 'processInstanceIds'], ['retries']) })
   @Put('external-task/retries')
   @HttpCode(204)
-  async externalTaskRetries(@Body() body: unknown, @Req() req: Request) {
+  async externalTaskRetries(@Body() body: unknown, @Req() req: Request, @CallerTopics() scope: ExternalTaskScope | null) {
     const request = parseExternalTaskRetriesRequest(body);
-    const ids = await this.selection.externalTasks(request.selection);
+    const ids = await this.selection.externalTasks(request.selection, scope?.topics);
     await this.engine.setExternalTasksRetries(ids, request.retries, auditedCommand(req));
   }
 }

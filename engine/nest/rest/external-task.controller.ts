@@ -13,6 +13,7 @@ import { externalTaskDto } from './camunda-dtos.js';
 import { listQuery, parseFilter, type ParamSpec } from './query-params.js';
 import { parseBody, variableMap, variablesOf } from './request-body.js';
 import { Audited, auditedCommand, EngineRequires, fieldsOf } from '../access/index.js';
+import { CallerTopics, ExternalTaskScope } from './external-task-scope.js';
 import { INT32_MAX, MAX_DURATION_MS, retriesBody } from './number-limits.js';
 
 export const EXTERNAL_TASK_PARAMS: ParamSpec = {
@@ -74,9 +75,10 @@ export class ExternalTaskController {
 
   @Post('fetchAndLock')
   @HttpCode(200)
-  async fetchAndLock(@Body() body: unknown, @Res({ passthrough: true }) res: Response) {
+  async fetchAndLock(@Body() body: unknown, @Res({ passthrough: true }) res: Response, @CallerTopics() scope: ExternalTaskScope | null) {
     const request = parseBody(fetchBody, body);
     const topics = request.topics ?? [];
+    scope?.requireAll(topics.map((t) => t.topicName));
     const deadline = Date.now() + Math.min(request.asyncResponseTimeout ?? 0, MAX_LONG_POLL_MS);
     const aborted = new AbortController();
     // the client went away: stop polling. Not `req.on('close')`: a request emits 'close' as soon
@@ -109,41 +111,44 @@ export class ExternalTaskController {
   }
 
   @Get()
-  async list(@Query() query: Record<string, unknown>) {
-    return (await this.queries.externalTasks(listQuery(query, EXTERNAL_TASK_PARAMS))).map(externalTaskDto);
+  async list(@Query() query: Record<string, unknown>, @CallerTopics() scope: ExternalTaskScope | null) {
+    const list = listQuery(query, EXTERNAL_TASK_PARAMS);
+    return (await this.queries.externalTasks(scope ? { ...list, filter: scope.narrow(list.filter) } : list)).map(externalTaskDto);
   }
 
   @Get('count')
-  async count(@Query() query: Record<string, unknown>) {
-    return { count: await this.queries.countExternalTasks(parseFilter(query, EXTERNAL_TASK_PARAMS)) };
+  async count(@Query() query: Record<string, unknown>, @CallerTopics() scope: ExternalTaskScope | null) {
+    return { count: await this.queries.countExternalTasks(this.filter(query, scope)) };
   }
 
   @Get('topic-names')
-  async topicNames(@Query() query: Record<string, unknown>) {
-    return this.queries.externalTaskTopics(parseFilter(query, EXTERNAL_TASK_PARAMS));
+  async topicNames(@Query() query: Record<string, unknown>, @CallerTopics() scope: ExternalTaskScope | null) {
+    return this.queries.externalTaskTopics(this.filter(query, scope));
   }
 
   @Get(':id')
-  async get(@Param('id') id: string) {
-    return externalTaskDto(await this.task(id));
+  async get(@Param('id') id: string, @CallerTopics() scope: ExternalTaskScope | null) {
+    return externalTaskDto(await this.task(id, scope));
   }
 
   @Get(':id/errorDetails')
-  async errorDetails(@Param('id') id: string) {
-    return (await this.task(id)).errorDetails ?? '';
+  async errorDetails(@Param('id') id: string, @CallerTopics() scope: ExternalTaskScope | null) {
+    return (await this.task(id, scope)).errorDetails ?? '';
   }
 
   @Post(':id/complete')
   @HttpCode(204)
-  async complete(@Param('id') id: string, @Body() body: unknown) {
+  async complete(@Param('id') id: string, @Body() body: unknown, @CallerTopics() scope: ExternalTaskScope | null) {
     const request = parseBody(completeBody, body);
+    await this.requireInScope(id, scope);
     await this.engine.completeExternalTask({ id, workerId: request.workerId, variables: variablesOf(request.variables), localVariables: variablesOf(request.localVariables, 'localVariables') });
   }
 
   @Post(':id/failure')
   @HttpCode(204)
-  async failure(@Param('id') id: string, @Body() body: unknown) {
+  async failure(@Param('id') id: string, @Body() body: unknown, @CallerTopics() scope: ExternalTaskScope | null) {
     const request = parseBody(failureBody, body);
+    await this.requireInScope(id, scope);
     await this.engine.failExternalTask({
       id,
       workerId: request.workerId,
@@ -156,21 +161,24 @@ export class ExternalTaskController {
 
   @Post(':id/bpmnError')
   @HttpCode(204)
-  async bpmnError(@Param('id') id: string, @Body() body: unknown) {
+  async bpmnError(@Param('id') id: string, @Body() body: unknown, @CallerTopics() scope: ExternalTaskScope | null) {
     const request = parseBody(bpmnErrorBody, body);
+    await this.requireInScope(id, scope);
     await this.engine.reportExternalTaskBpmnError({ id, workerId: request.workerId, errorCode: request.errorCode, errorMessage: request.errorMessage ?? null, variables: variablesOf(request.variables) });
   }
 
   @Post(':id/extendLock')
   @HttpCode(204)
-  async extendLock(@Param('id') id: string, @Body() body: unknown) {
+  async extendLock(@Param('id') id: string, @Body() body: unknown, @CallerTopics() scope: ExternalTaskScope | null) {
     const request = parseBody(extendLockBody, body);
+    await this.requireInScope(id, scope);
     await this.engine.extendExternalTaskLock(id, request.workerId, request.newDuration);
   }
 
   @Post(':id/unlock')
   @HttpCode(204)
-  async unlock(@Param('id') id: string) {
+  async unlock(@Param('id') id: string, @CallerTopics() scope: ExternalTaskScope | null) {
+    await this.requireInScope(id, scope);
     await this.engine.unlockExternalTask(id);
   }
 
@@ -178,22 +186,37 @@ export class ExternalTaskController {
   @Audited('external-task.retries.set', { target: 'external-task', details: fieldsOf('body', 'retries') })
   @Put(':id/retries')
   @HttpCode(204)
-  async retries(@Param('id') id: string, @Body() body: unknown, @Req() req: Request) {
-    await this.engine.setExternalTaskRetries(id, parseBody(retriesBody, body).retries, auditedCommand(req));
+  async retries(@Param('id') id: string, @Body() body: unknown, @Req() req: Request, @CallerTopics() scope: ExternalTaskScope | null) {
+    const retries = parseBody(retriesBody, body).retries;
+    await this.requireInScope(id, scope);
+    await this.engine.setExternalTaskRetries(id, retries, auditedCommand(req));
   }
 
   @EngineRequires('engine.operate')
   @Audited('external-task.priority.set', { target: 'external-task', details: fieldsOf('body', 'priority') })
   @Put(':id/priority')
   @HttpCode(204)
-  async priority(@Param('id') id: string, @Body() body: unknown, @Req() req: Request) {
-    await this.engine.setExternalTaskPriority(id, parseBody(priorityBody, body).priority, auditedCommand(req));
+  async priority(@Param('id') id: string, @Body() body: unknown, @Req() req: Request, @CallerTopics() scope: ExternalTaskScope | null) {
+    const priority = parseBody(priorityBody, body).priority;
+    await this.requireInScope(id, scope);
+    await this.engine.setExternalTaskPriority(id, priority, auditedCommand(req));
   }
 
-  private async task(id: string): Promise<ExternalTaskRecord> {
+  /** a task of a topic outside the caller's scope answers as a missing one: its existence is not the caller's to learn */
+  private async task(id: string, scope: ExternalTaskScope | null): Promise<ExternalTaskRecord> {
     const [task] = await this.queries.externalTasks({ filter: { externalTaskId: id } });
-    if (!task) throw new NotFoundError(`External task with id ${id} does not exist`);
+    if (!task || (scope && !scope.includes(task.topic))) throw new NotFoundError(`External task with id ${id} does not exist`);
     return task;
+  }
+
+  /** a task's topic never changes, so checking it before the command cannot race with it */
+  private async requireInScope(id: string, scope: ExternalTaskScope | null): Promise<void> {
+    if (scope) await this.task(id, scope);
+  }
+
+  private filter(query: Record<string, unknown>, scope: ExternalTaskScope | null): Record<string, unknown> {
+    const filter = parseFilter(query, EXTERNAL_TASK_PARAMS);
+    return scope ? scope.narrow(filter) : filter;
   }
 
   private async withVariables(task: ExternalTaskRecord, topic: Topic | undefined) {

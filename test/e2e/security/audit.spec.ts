@@ -186,6 +186,10 @@ describe('audit log: who did what and when', () => {
       // crmk_<id>_<secret>: the secret is base64url and may hold '_' itself
       secrets.push(created.key, created.key.split('_').slice(2).join('_'));
       expect(await onlyRow('api-key.create', created.id)).toMatchObject({ actorId: adminId, details: { name: 'deployer', roles: ['analyst'], actForUsers: true } });
+      expect((await onlyRow('api-key.create', created.id)).details).not.toHaveProperty('topics');
+      const mailer = await admin.ok<{ id: string; key: string }>('POST', '/api/api-keys', { name: 'mailer', roles: ['worker'], topics: ['crm-mail'] });
+      secrets.push(mailer.key, mailer.key.split('_').slice(2).join('_'));
+      expect(await onlyRow('api-key.create', mailer.id)).toMatchObject({ details: { name: 'mailer', roles: ['worker'], topics: ['crm-mail'] } });
 
       const deployed = await new RestClient(app.rest, { authorization: `Bearer ${created.key}` }).deploy([{ name: 'by-key.bpmn', content: externalModel }]);
       expect(deployed.status).toBe(200);

@@ -10,21 +10,32 @@ function endOfDay(date: string): string | undefined {
   return date ? new Date(`${date}T23:59:59`).toISOString() : undefined;
 }
 
+/** the roles whose keys fetch and complete external tasks: only for them do topics mean anything */
+export const EXTERNAL_TASK_ROLES: readonly ApiKeyRole[] = ['worker', 'ops', 'admin'];
+
+/** topics as typed: one per line or separated by commas, each taken exactly as the model names it */
+export function topicsOf(text: string): string[] {
+  return [...new Set(text.split(/[\n,]/).map((topic) => topic.trim()).filter((topic) => topic.length > 0))];
+}
+
 function tomorrow(): string {
   const date = new Date(Date.now() + 24 * 60 * 60 * 1000);
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
 
-/** A new API key: name, roles, whether it may act for users, an optional expiry; then the key, shown this once. */
+/** A new API key: name, roles, whether it may act for users, the external-task topics it is limited to, an optional expiry; then the key, shown this once. */
 export function ApiKeyDialog({ onCreated, onClose }: { onCreated: () => void; onClose: () => void }) {
   const [name, setName] = useState('');
   const [roles, setRoles] = useState<readonly ApiKeyRole[]>(['worker']);
   const [actForUsers, setActForUsers] = useState(false);
+  const [topicText, setTopicText] = useState('');
   const [expires, setExpires] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<(ApiKey & { key: string }) | null>(null);
   const toggle = (role: ApiKeyRole) => setRoles(roles.includes(role) ? roles.filter((r) => r !== role) : [...roles, role]);
+  const worksExternalTasks = roles.some((role) => EXTERNAL_TASK_ROLES.includes(role));
+  const topics = worksExternalTasks ? topicsOf(topicText) : [];
   const submit = async (e: Event) => {
     e.preventDefault();
     const problem = !name.trim() ? 'Enter a name that says who uses the key' : roles.length === 0 ? 'Pick at least one role' : null;
@@ -33,7 +44,7 @@ export function ApiKeyDialog({ onCreated, onClose }: { onCreated: () => void; on
     setError(null);
     try {
       const expiresAt = endOfDay(expires);
-      setCreated(await apiKeys.create({ name: name.trim(), roles, actForUsers, ...(expiresAt ? { expiresAt } : {}) }));
+      setCreated(await apiKeys.create({ name: name.trim(), roles, actForUsers, ...(topics.length > 0 ? { topics } : {}), ...(expiresAt ? { expiresAt } : {}) }));
       onCreated();
     } catch (err) {
       setError(errorText(err));
@@ -61,6 +72,10 @@ export function ApiKeyDialog({ onCreated, onClose }: { onCreated: () => void; on
           <span><strong>${roleTitle(role)}</strong> <small class="muted">${roleWork(role)}</small></span>
         </label>`)}
       </fieldset>
+      ${worksExternalTasks && html`<label>External-task topics (optional: one per line or separated by commas)
+        <textarea name="topics" rows="2" autocomplete="off" placeholder="every topic" value=${topicText} onInput=${(e: Event) => setTopicText((e.target as HTMLTextAreaElement).value)}></textarea>
+        <small class="muted">${topics.length > 0 ? `The key fetches, sees and completes tasks of ${topics.join(', ')} only.` : 'Empty: the key works on external tasks of every topic. Name the topics its worker serves, so that a leaked key cannot reach the others.'}</small>
+      </label>`}
       <label class="choice"><input type="checkbox" name="act-for-users" checked=${actForUsers} onChange=${() => setActForUsers(!actForUsers)} />
         <span>May act for users: names the user in <code>X-User-Id</code> and then has that user's rights, not the key's</span></label>
       <label>Expires at the end of (optional) <input type="date" name="expires" min=${tomorrow()} value=${expires} onInput=${(e: Event) => setExpires((e.target as HTMLInputElement).value)} /></label>

@@ -6,7 +6,7 @@ import { formatDate } from '../../api/variables';
 import { ErrorNote, Section, useLoad } from '../../components/common';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { usePeople } from '../../components/people';
-import { ApiKeyDialog } from './api-key-dialog';
+import { ApiKeyDialog, EXTERNAL_TASK_ROLES } from './api-key-dialog';
 
 function stateOf(key: ApiKey): 'revoked' | 'expired' | 'active' {
   if (key.revokedAt) return 'revoked';
@@ -24,6 +24,7 @@ export function ApiKeysPage() {
     return html`<tr data-api-key-id=${key.id} data-state=${state}>
       <td><strong>${key.name}</strong></td>
       <td>${key.roles.map(roleTitle).join(', ')}</td>
+      <td data-testid="api-key-topics">${key.topics ? key.topics.join(', ') : key.roles.some((role) => EXTERNAL_TASK_ROLES.includes(role)) ? html`<span class="muted">every topic</span>` : html`<span class="muted">—</span>`}</td>
       <td>${key.actForUsers ? 'yes' : 'no'}</td>
       <td>${key.createdBy ? (people.get(key.createdBy) ?? 'a deactivated user') : html`<span class="muted">—</span>`}<br /><small class="muted">${formatDate(key.createdAt)}</small></td>
       <td>${key.expiresAt ? formatDate(key.expiresAt) : html`<span class="muted">never</span>`}</td>
@@ -36,7 +37,7 @@ export function ApiKeysPage() {
     <p class="muted">External task workers and integrations send an API key instead of signing in; its roles decide what it may do.</p>
     <${ErrorNote} error=${list.error} />
     <table data-testid="api-keys">
-      <thead><tr><th>Name</th><th>Roles</th><th>Acts for users</th><th>Created by</th><th>Expires</th><th>Last used</th><th>State</th><th></th></tr></thead>
+      <thead><tr><th>Name</th><th>Roles</th><th>External-task topics</th><th>Acts for users</th><th>Created by</th><th>Expires</th><th>Last used</th><th>State</th><th></th></tr></thead>
       <tbody>${(list.data ?? []).map(row)}</tbody>
     </table>
     ${list.data?.length === 0 && html`<p class="muted">No API keys yet.</p>`}

@@ -156,6 +156,8 @@ export const externalTaskFilters: FilterSpec = {
   externalTaskId: eq('id'),
   externalTaskIdIn: inList('id'),
   topicName: eq('topic'),
+  /** not a REST parameter: the topics of a caller limited to some (engine/nest/rest/external-task-scope.ts) */
+  topicNameIn: inList('topic'),
   workerId: eq('worker_id'),
   locked: flag('lock_expiration > now()'),
   notLocked: flag('(lock_expiration IS NULL OR lock_expiration <= now())'),
