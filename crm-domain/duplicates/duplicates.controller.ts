@@ -27,20 +27,20 @@ export class DuplicatesController {
   @Post('companies/:id/merge')
   @HttpCode(200)
   mergeCompany(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown, @Viewer() viewer: RecordViewer) {
-    return this.merges.merge(actor, 'company', id, parseInput(mergeBody, body).duplicateId, viewer);
+    return this.merges.merge(actor, 'company', id, parseInput(mergeBody, body), viewer);
   }
 
   @CrmRequires('crm.records.write')
   @Post('contacts/:id/merge')
   @HttpCode(200)
   mergeContact(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown, @Viewer() viewer: RecordViewer) {
-    return this.merges.merge(actor, 'contact', id, parseInput(mergeBody, body).duplicateId, viewer);
+    return this.merges.merge(actor, 'contact', id, parseInput(mergeBody, body), viewer);
   }
 
   @CrmRequires('crm.records.write')
   @Post('leads/:id/merge')
   @HttpCode(200)
   mergeLead(@Actor() actor: string, @Param('id', RecordIdPipe) id: string, @Body() body: unknown, @Viewer() viewer: RecordViewer) {
-    return this.merges.merge(actor, 'lead', id, parseInput(mergeBody, body).duplicateId, viewer);
+    return this.merges.merge(actor, 'lead', id, parseInput(mergeBody, body), viewer);
   }
 }

@@ -11,6 +11,7 @@ import type { RecordStore } from '../shared/record-store.js';
 import { returnedRows } from '../shared/sql-rows.js';
 import { DUPLICATE_TABLES, DUPLICATE_TYPES, type DuplicateType } from './duplicate-rules.js';
 import { MERGE_REFERENCES } from './merge-references.js';
+import { mergedValues, type FieldChoice } from './merge-fields.js';
 
 interface Mergeable {
   id: string;
@@ -26,6 +27,12 @@ const STORES: Readonly<Record<DuplicateType, RecordStore<Mergeable>>> = {
   lead: leads as unknown as RecordStore<Mergeable>,
 };
 
+export interface MergeRequest {
+  readonly duplicateId: string;
+  /** what the kept record takes from the duplicate, by field (merge-fields.ts) */
+  readonly fields?: Readonly<Record<string, FieldChoice>>;
+}
+
 export interface MergeResult {
   readonly kept: Mergeable;
   readonly duplicate: Mergeable;
@@ -36,7 +43,8 @@ export interface MergeResult {
 /**
  * Merges a duplicate into the record kept, in one transaction: the records naming the duplicate
  * (MERGE_REFERENCES) and the activities about it move to the kept record, each with a change
- * entry; the duplicate is archived with `mergedInto`; both get a `merged` change entry. The
+ * entry; the kept record takes the field values chosen from the duplicate (merge-fields.ts); the
+ * duplicate is archived with `mergedInto`; both get a `merged` change entry. The
  * duplicate's change history and process instances stay its own: the kept record's timeline
  * reads them through `merged_into` (merged-records.ts). Process instances whose business key is
  * the duplicate keep running on it.
@@ -45,7 +53,8 @@ export interface MergeResult {
 export class MergeService {
   constructor(private readonly db: CrmDatabase) {}
 
-  merge(actor: string, type: DuplicateType, keptId: string, duplicateId: string, viewer: RecordViewer): Promise<MergeResult> {
+  merge(actor: string, type: DuplicateType, keptId: string, request: MergeRequest, viewer: RecordViewer): Promise<MergeResult> {
+    const { duplicateId, fields = {} } = request;
     if (keptId === duplicateId) throw new CrmInvalidRequestError(`Invalid request body: 'duplicateId' is the ${type} itself: a record cannot be merged into itself`);
     const store = STORES[type];
     return this.db.transaction(actor, async (tx) => {
@@ -54,6 +63,7 @@ export class MergeService {
       const kept = await store.visible(tx.manager, keptId, viewer);
       const duplicate = await this.duplicateOf(tx.manager, type, duplicateId, viewer);
       checkMergeable(type, kept, duplicate, viewer);
+      const taken = mergedValues(type, kept as unknown as Record<string, unknown>, duplicate as unknown as Record<string, unknown>, fields);
 
       const moved: Record<string, number> = {};
       for (const ref of MERGE_REFERENCES[type]) {
@@ -67,8 +77,10 @@ export class MergeService {
       await tx.manager.query(`UPDATE ${DUPLICATE_TABLES[type].table} SET merged_into = $1 WHERE merged_into = $2`, [kept.id, duplicate.id]);
 
       const archived = await store.update(tx, duplicate, { mergedInto: kept.id, archivedAt: new Date() }, 'merged');
+      // the values taken from the duplicate are an ordinary change of the kept record, logged field by field
+      const updated = await store.update(tx, kept, taken as Partial<Mergeable>);
       await tx.logChange(type, kept.id, 'merged', { mergedFrom: [null, duplicate.id], ...Object.fromEntries(Object.entries(moved).filter(([, n]) => n > 0).map(([kind, n]) => [`moved ${kind}`, [null, n]])) });
-      return { kept, duplicate: archived, moved };
+      return { kept: updated, duplicate: archived, moved };
     });
   }
 

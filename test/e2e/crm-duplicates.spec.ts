@@ -186,6 +186,56 @@ describe('CRM duplicates and merging', () => {
     });
   });
 
+  describe('taking values from the duplicate', () => {
+    const company = async (fields: Record<string, unknown>) =>
+      (await as('m1').ok('POST', '/api/companies?confirmDuplicate=true', { type: 'client', city: 'Cologne', primaryContact: { fullName: `Contact of ${String(fields['name'])}` }, ...fields })).id as string;
+
+    it('takes the chosen fields, keeps both phone lists without repeating a number, and logs the change on the kept company', async () => {
+      const kept = await company({ name: 'Umbrella', phones: ['+49 221 1111 1111', '+49 221 2222 2222'], industry: 'Pharma' });
+      const duplicate = await company({ name: 'Umbrella Corp', email: 'hq@umbrella.test', taxId: 'DE777', phones: ['0221 22222222', '+49 221 3333 3333'], industry: 'Chemicals' });
+      const merged = await as('m1').ok('POST', `/api/companies/${kept}/merge`, { duplicateId: duplicate, fields: { email: 'duplicate', taxId: 'duplicate', phones: 'both' } });
+      expect(merged.kept).toMatchObject({ name: 'Umbrella', email: 'hq@umbrella.test', taxId: 'DE777', industry: 'Pharma', phones: ['+49 221 1111 1111', '+49 221 2222 2222', '+49 221 3333 3333'] });
+      expect(await as('m1').ok('GET', `/api/companies/${kept}`)).toMatchObject({ email: 'hq@umbrella.test', taxId: 'DE777', industry: 'Pharma' });
+      // the archived duplicate keeps its own values; the kept company is now what the duplicate rules find
+      expect(await admin.ok('GET', `/api/companies/${duplicate}`)).toMatchObject({ email: 'hq@umbrella.test', mergedInto: kept });
+      expect(await matches(admin, { type: 'company', taxId: 'DE777' })).toEqual([['Umbrella', ['taxId']]]);
+      // the duplicate's own history shows there too (created with that email); the kept company's change is an update
+      const updates = (await as('m1').ok('GET', `/api/companies/${kept}/timeline`)).entries.filter((e: any) => e.kind === 'change' && e.action === 'updated');
+      expect(updates.map((e: any) => e.changes)).toContainEqual({
+        email: [null, 'hq@umbrella.test'], taxId: [null, 'DE777'], phones: [['+49 221 1111 1111', '+49 221 2222 2222'], ['+49 221 1111 1111', '+49 221 2222 2222', '+49 221 3333 3333']],
+      });
+    });
+
+    it("takes a lead's amount with its currency, and keeps both leads' notes", async () => {
+      const director = as('director');
+      const kept = (await director.ok('POST', '/api/leads', { source: 'call', personName: 'Quinn Quote', notes: 'Called twice.' })).id;
+      const duplicate = (await director.ok('POST', '/api/leads?confirmDuplicate=true', { source: 'seminar', personName: 'Quinn Quote', estimatedAmount: 4200, currency: 'USD', notes: 'Met at the fair.' })).id;
+      const merged = await director.ok('POST', `/api/leads/${kept}/merge`, { duplicateId: duplicate, fields: { estimatedAmount: 'duplicate', notes: 'both' } });
+      expect(merged.kept).toMatchObject({ source: 'call', currency: 'USD', notes: 'Called twice.\n\nMet at the fair.' });
+      expect(Number(merged.kept.estimatedAmount)).toBe(4200);
+    });
+
+    it('refuses fields that cannot be taken or combined, naming them, and changes nothing', async () => {
+      const kept = await company({ name: 'Hooli', email: 'a@hooli.test' });
+      const duplicate = await company({ name: 'Hooli Inc', email: 'b@hooli.test', phones: Array.from({ length: 6 }, (_, i) => `+49 221 5555 00${i}0`) });
+      await as('m1').ok('PATCH', `/api/companies/${kept}`, { phones: Array.from({ length: 6 }, (_, i) => `+49 221 6666 00${i}0`) });
+      const refused: [Record<string, unknown>, RegExp][] = [
+        [{ ownerId: 'duplicate' }, /'fields\.ownerId' cannot be taken from the duplicate: a company's mergeable fields are name, type, /],
+        [{ createdAt: 'duplicate' }, /'fields\.createdAt' cannot be taken/],
+        [{ constructor: 'duplicate' }, /'fields\.constructor' cannot be taken/],
+        [{ email: 'both' }, /'fields\.email' cannot keep both values: a company has one email/],
+        [{ email: 'mine' }, /'fields\.email' expected 'duplicate' or 'both'/],
+        [{ phones: 'both' }, /'fields\.phones': the two records have 12 different phone numbers together, at most 10 fit/],
+      ];
+      for (const [fields, message] of refused) {
+        expectError(await as('m1').post(`/api/companies/${kept}/merge`, { duplicateId: duplicate, fields }), 400, 'CRM_INVALID_REQUEST', message);
+      }
+      expectError(await as('m1').post(`/api/companies/${kept}/merge`, { duplicateId: duplicate, fields: ['email'] }), 400, 'CRM_INVALID_REQUEST', /'fields'/);
+      expect(await admin.ok('GET', `/api/companies/${duplicate}`)).toMatchObject({ archivedAt: null, mergedInto: null });
+      expect((await admin.ok('GET', `/api/companies/${kept}`)).email).toBe('a@hooli.test');
+    });
+  });
+
   it('a manager who sees both contacts (through their company) but owns one may not merge them; the owner of both may', async () => {
     const company = (await admin.ok('POST', '/api/companies?confirmDuplicate=true', { name: 'Initech', type: 'client', ownerId: u.m1, primaryContact: { fullName: 'Peter Gibbons', ownerId: u.m1 } }));
     const theirs = (await admin.ok('POST', '/api/contacts?confirmDuplicate=true', { companyId: company.id, fullName: 'Peter Gibbons', ownerId: u.m2 })).id;

@@ -64,8 +64,11 @@ export interface MergeResult {
 }
 
 /** POST /api/{type}s/{keep}/merge: the duplicate's records move to `keep`, the duplicate is archived */
-export function mergeRecords(type: DuplicateType, keepId: string, duplicateId: string): Promise<MergeResult> {
-  return post<MergeResult>(`/api/${plural(type)}/${encodeURIComponent(keepId)}/merge`, { duplicateId });
+/** what the kept record takes from the duplicate: its value, or (phones, notes) both */
+export type FieldChoice = 'duplicate' | 'both';
+
+export function mergeRecords(type: DuplicateType, keepId: string, duplicateId: string, fields: Readonly<Record<string, FieldChoice>> = {}): Promise<MergeResult> {
+  return post<MergeResult>(`/api/${plural(type)}/${encodeURIComponent(keepId)}/merge`, { duplicateId, ...(Object.keys(fields).length > 0 ? { fields } : {}) });
 }
 
 /** one record as the merge page shows it (a company comes with its contacts) */

@@ -5,40 +5,43 @@ export interface MergeField {
   readonly label: string;
   readonly field: string;
   readonly as?: 'owner' | 'record' | 'list' | 'date';
+  /** the kept record may take the duplicate's value (`one`), or also keep both (`both`), as the server's merge-fields.ts allows */
+  readonly take?: 'one' | 'both';
 }
 
 /** the fields shown side by side, per type */
 export const MERGE_FIELDS: Readonly<Record<DuplicateType, readonly MergeField[]>> = {
   company: [
-    { label: 'Name', field: 'name' },
-    { label: 'Type', field: 'type' },
-    { label: 'Tax id', field: 'taxId' },
-    { label: 'City', field: 'city' },
-    { label: 'Address', field: 'address' },
-    { label: 'Email', field: 'email' },
-    { label: 'Phones', field: 'phones', as: 'list' },
-    { label: 'Industry', field: 'industry' },
+    { label: 'Name', field: 'name', take: 'one' },
+    { label: 'Type', field: 'type', take: 'one' },
+    { label: 'Tax id', field: 'taxId', take: 'one' },
+    { label: 'City', field: 'city', take: 'one' },
+    { label: 'Address', field: 'address', take: 'one' },
+    { label: 'Email', field: 'email', take: 'one' },
+    { label: 'Phones', field: 'phones', as: 'list', take: 'both' },
+    { label: 'Industry', field: 'industry', take: 'one' },
     { label: 'Owner', field: 'ownerId', as: 'owner' },
     { label: 'Created', field: 'createdAt', as: 'date' },
   ],
   contact: [
-    { label: 'Name', field: 'fullName' },
+    { label: 'Name', field: 'fullName', take: 'one' },
     { label: 'Company', field: 'companyId', as: 'record' },
-    { label: 'Position', field: 'position' },
-    { label: 'Email', field: 'email' },
-    { label: 'Work phone', field: 'workPhone' },
-    { label: 'Mobile phone', field: 'mobilePhone' },
+    { label: 'Position', field: 'position', take: 'one' },
+    { label: 'Email', field: 'email', take: 'one' },
+    { label: 'Work phone', field: 'workPhone', take: 'one' },
+    { label: 'Mobile phone', field: 'mobilePhone', take: 'one' },
     { label: 'Owner', field: 'ownerId', as: 'owner' },
     { label: 'Created', field: 'createdAt', as: 'date' },
   ],
   lead: [
-    { label: 'Person', field: 'personName' },
-    { label: 'Company', field: 'companyName' },
-    { label: 'Email', field: 'email' },
-    { label: 'Phone', field: 'phone' },
-    { label: 'Source', field: 'source' },
+    { label: 'Person', field: 'personName', take: 'one' },
+    { label: 'Company', field: 'companyName', take: 'one' },
+    { label: 'Email', field: 'email', take: 'one' },
+    { label: 'Phone', field: 'phone', take: 'one' },
+    { label: 'Source', field: 'source', take: 'one' },
     { label: 'Status', field: 'status' },
-    { label: 'Estimated amount', field: 'estimatedAmount' },
+    { label: 'Estimated amount', field: 'estimatedAmount', take: 'one' },
+    { label: 'Notes', field: 'notes', take: 'both' },
     { label: 'Owner', field: 'ownerId', as: 'owner' },
     { label: 'Created', field: 'createdAt', as: 'date' },
   ],

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { html } from '../../../app/html';
 import { href, linkTo, setQuery } from '../../../app/router';
 import {
-  findDuplicates, isDuplicateType, loadRecord, mergeRecords, plural, recordPath, RULE_LABELS, type DuplicateType, type MergeResult,
+  findDuplicates, isDuplicateType, loadRecord, mergeRecords, plural, recordPath, RULE_LABELS, type DuplicateType, type FieldChoice, type MergeResult,
 } from '../../../api/duplicates';
 import { ErrorNote, Section, useLoad } from '../../../components/common';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
@@ -34,6 +34,7 @@ function MergeView({ type, keep, duplicate }: { type: DuplicateType; keep: strin
   const other = useLoad(() => (duplicate ? loadRecord(type, duplicate) : Promise.resolve(null)), [type, duplicate, tick]);
   const [confirming, setConfirming] = useState(false);
   const [result, setResult] = useState<MergeResult | null>(null);
+  const [choices, setChoices] = useState<Readonly<Record<string, FieldChoice>>>({});
   const people = usePeople();
   const referenced = useRecordTitles([kept.data?.['companyId'], other.data?.['companyId'], other.data?.['mergedInto']].map((v) => (typeof v === 'string' ? v : null)));
   const keptTitle = titleOf(type, kept.data);
@@ -50,6 +51,14 @@ function MergeView({ type, keep, duplicate }: { type: DuplicateType; keep: strin
     return String(value);
   };
   const differs = (field: MergeField) => JSON.stringify(kept.data?.[field.field] ?? null) !== JSON.stringify(other.data?.[field.field] ?? null);
+  const isBlank = (value: unknown) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+  /** a value of the duplicate the kept record could take: the field allows it, and it differs and is not empty */
+  const takeable = (field: MergeField) => Boolean(field.take && other.data && !archived && !result && differs(field) && !isBlank(other.data[field.field]));
+  const choose = (field: string, choice: FieldChoice | 'keep') => {
+    const { [field]: _dropped, ...rest } = choices;
+    setChoices(choice === 'keep' ? rest : { ...rest, [field]: choice });
+  };
+  const taken = MERGE_FIELDS[type].filter((field) => choices[field.field]);
 
   return html`<${Section} title=${`Merge ${type === 'company' ? 'companies' : `${type}s`}`}>
     <${ErrorNote} error=${kept.error ?? other.error} />
@@ -65,7 +74,12 @@ function MergeView({ type, keep, duplicate }: { type: DuplicateType; keep: strin
       </tr></thead>
       <tbody>
         ${MERGE_FIELDS[type].map((field) => html`<tr class=${other.data && differs(field) ? 'differs' : ''} data-field=${field.field}>
-          <th scope="row">${field.label}</th><td>${show(kept.data, field)}</td><td>${other.data ? show(other.data, field) : ''}</td>
+          <th scope="row">${field.label}</th><td>${show(kept.data, field)}</td><td>${other.data ? show(other.data, field) : ''}${takeable(field) && html`
+            <label class="merge-take">Use <select data-testid=${`take-${field.field}`} value=${choices[field.field] ?? 'keep'} onChange=${(e: Event) => choose(field.field, (e.target as HTMLSelectElement).value as FieldChoice | 'keep')}>
+              <option value="keep">the kept one</option>
+              <option value="duplicate">this one</option>
+              ${field.take === 'both' && !isBlank(kept.data?.[field.field]) && html`<option value="both">both</option>`}
+            </select></label>`}</td>
         </tr>`)}
         ${type === 'company' && html`<tr data-field="contacts"><th scope="row">Contacts</th>
           <td data-testid="keep-contacts">${contactNames(kept.data)}</td><td data-testid="duplicate-contacts">${other.data ? contactNames(other.data) : ''}</td></tr>`}
@@ -78,10 +92,11 @@ function MergeView({ type, keep, duplicate }: { type: DuplicateType; keep: strin
       <button type="button" class="danger" data-testid="merge" disabled=${archived} onClick=${() => setConfirming(true)}>Merge into ${keptTitle}</button>
       <button type="button" data-testid="swap" onClick=${() => setQuery({ keep: duplicate, duplicate: keep })}>Keep the other one</button>
     </div>
-    <p class="muted">${keptTitle} takes over ${MERGE_MOVES[type]}; ${duplicateTitle} is archived and its history stays visible from ${keptTitle}. Values are not copied: edit ${keptTitle} for what it lacks.</p>`}
+    <p class="muted">${keptTitle} takes over ${MERGE_MOVES[type]}; ${duplicateTitle} is archived and its history stays visible from ${keptTitle}. ${keptTitle} keeps its own values except where you choose <em>this one</em> (or <em>both</em>) beside a value of ${duplicateTitle}.</p>`}
     ${confirming && html`<${ConfirmDialog} title="Merge records" confirmLabel="Merge" onClose=${() => setConfirming(false)}
-      onConfirm=${async () => { setResult(await mergeRecords(type, keep, duplicate)); setTick((t) => t + 1); }}>
+      onConfirm=${async () => { setResult(await mergeRecords(type, keep, duplicate, choices)); setChoices({}); setTick((t) => t + 1); }}>
       <p>Merge <strong>${duplicateTitle}</strong> into <strong>${keptTitle}</strong>? This cannot be undone.</p>
+      ${taken.length > 0 && html`<p data-testid="merge-taken">${takenText(keptTitle, duplicateTitle, taken, choices)}</p>`}
     <//>`}
   <//>`;
 }
@@ -105,6 +120,14 @@ function PickDuplicate({ type, keep, record }: { type: DuplicateType; keep: stri
       ${c.detail && html` <span class="muted">· ${c.detail}</span>`} ${c.matched.map((rule) => html`<span class="pill duplicate-rule">${RULE_LABELS[rule]}</span> `)}
     </li>`)}</ul>
   </div>`;
+}
+
+/** "Globex takes email, industry from Globex Corp and keeps both phones." */
+function takenText(keptTitle: string, duplicateTitle: string, taken: readonly MergeField[], choices: Readonly<Record<string, FieldChoice>>): string {
+  const names = (choice: FieldChoice) => taken.filter((field) => choices[field.field] === choice).map((field) => field.label.toLowerCase());
+  const [one, both] = [names('duplicate'), names('both')];
+  const parts = [...(one.length > 0 ? [`takes ${one.join(', ')} from ${duplicateTitle}`] : []), ...(both.length > 0 ? [`keeps both ${both.join(', ')}`] : [])];
+  return `${keptTitle} ${parts.join(' and ')}.`;
 }
 
 function contactNames(record: Row) {
