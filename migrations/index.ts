@@ -23,6 +23,7 @@ import { DuplicateIndexFastupdate1763901770000 } from './1763901770000-duplicate
 import { DuplicateNameByCity1763901780000 } from './1763901780000-duplicate-name-by-city.js';
 import { ImportAttempts1763901790000 } from './1763901790000-import-attempts.js';
 import { ApiKeyTopics1763901800000 } from './1763901800000-api-key-topics.js';
+import { ContactRecordIndexes1763901810000 } from './1763901810000-contact-record-indexes.js';
 
 /** Every migration, oldest first. Append only: a shipped migration is never edited. */
 export const migrations = [
@@ -33,5 +34,5 @@ export const migrations = [
   CrmRoutingFields1763901600000,
   WorkingCalendars1763901700000, Duplicates1763901710000, Imports1763901720000, CrmWorkspace1763901730000, CrmWork1763901740000,
   DuplicateIndexFastupdate1763901770000, DuplicateNameByCity1763901780000, ImportAttempts1763901790000,
-  ApiKeyTopics1763901800000,
+  ApiKeyTopics1763901800000, ContactRecordIndexes1763901810000,
 ];

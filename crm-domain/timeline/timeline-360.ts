@@ -39,27 +39,38 @@ export type WideEntry = {
   readonly detail: Record<string, unknown>;
 };
 
-/** the records a company's 360° view gathers (with the company): each a type, the column naming the company */
-const ABOUT_COMPANY: readonly { readonly type: RecordType; readonly column: string }[] = [
-  { type: 'contact', column: 'company_id' },
-  { type: 'deal', column: 'company_id' },
-  { type: 'lead', column: 'converted_company_id' },
-  { type: 'complaint', column: 'company_id' },
-];
+/**
+ * The records a 360° view gathers with the record, by its type: each a type and the column naming
+ * the record (each column indexed). Other types' timelines are their own.
+ */
+const GATHERED: Readonly<Partial<Record<RecordType, readonly { readonly type: RecordType; readonly column: string }[]>>> = {
+  company: [
+    { type: 'contact', column: 'company_id' },
+    { type: 'deal', column: 'company_id' },
+    { type: 'lead', column: 'converted_company_id' },
+    { type: 'complaint', column: 'company_id' },
+  ],
+  contact: [
+    { type: 'deal', column: 'contact_id' },
+    { type: 'lead', column: 'converted_contact_id' },
+    { type: 'complaint', column: 'contact_id' },
+  ],
+};
 
 /** the steps worth a line (timeline-entries.ts' isShownStep, in SQL): gateways, multi-instance bodies and the process itself are plumbing */
 const SHOWN_STEP_TYPES_SQL = `(s.activity_type !~* 'gateway|multiInstanceBody|process' OR s.activity_type = 'subProcess')`;
 
 /**
  * One page of a record's timeline, newest first: its changes, activities and process steps (with
- * approvals: user task steps by their task's name and assignee), and for a company (`wide`) those
- * of its contacts, deals, leads converted into it and complaints too, each with the record it is
+ * approvals: user task steps by their task's name and assignee), and for a company or contact
+ * those of the records GATHERED names (a company's contacts, deals, leads converted into it and
+ * complaints; a contact's deals, converted leads and complaints) too, each with the record it is
  * about. Only records the viewer sees take part. Every read goes through an index by record id
  * (record_changes, activities, the historic instances' business_key_uuid, their steps by instance)
  * over the few related records, so a page costs the same with 300,000 companies as with ten.
  */
-export async function timelinePage(manager: EntityManager, record: RelatedRecord, wide: boolean, before: TimelineCursor | null, limit: number, viewer: RecordViewer, mergedIds: readonly string[] = []): Promise<{ entries: WideEntry[]; related: RelatedRecord[]; next: string | null }> {
-  const related = wide ? [record, ...(await relatedOfCompany(manager, record.id, viewer))] : [record];
+export async function timelinePage(manager: EntityManager, record: RelatedRecord, before: TimelineCursor | null, limit: number, viewer: RecordViewer, mergedIds: readonly string[] = []): Promise<{ entries: WideEntry[]; related: RelatedRecord[]; next: string | null }> {
+  const related = [record, ...(await gatheredWith(manager, record, viewer))];
   // records merged into this one tell its history too; their lines read as about this record
   const ids = [...related.map((r) => r.id), ...mergedIds];
   const params: unknown[] = [ids, limit];
@@ -107,11 +118,13 @@ export async function timelinePage(manager: EntityManager, record: RelatedRecord
   return { entries, related, next: rows.length > limit && last ? formatCursor({ at: last.at, key: last.key }) : null };
 }
 
-/** the company's contacts, deals, converted leads and complaints the viewer sees: each through its index on the company column */
-async function relatedOfCompany(manager: EntityManager, companyId: string, viewer: RecordViewer): Promise<RelatedRecord[]> {
-  const params: unknown[] = [companyId];
+/** the records GATHERED with this one that the viewer sees: each through its index on the column naming the record */
+async function gatheredWith(manager: EntityManager, record: RelatedRecord, viewer: RecordViewer): Promise<RelatedRecord[]> {
+  const gathered = GATHERED[record.type];
+  if (!gathered) return [];
+  const params: unknown[] = [record.id];
   const bind: Bind = positionalBind(params);
-  const sql = ABOUT_COMPANY.map(({ type, column }) => {
+  const sql = gathered.map(({ type, column }) => {
     const visible = visibleCondition(type, 'x', viewer, bind);
     return `SELECT '${type}' AS type, x.id::text AS id, ${RECORD_DEFINITIONS[type].title} AS title FROM ${RECORD_DEFINITIONS[type].table} x WHERE x.${column} = $1${visible ? ` AND ${visible}` : ''}`;
   }).join(' UNION ALL ');

@@ -56,13 +56,13 @@ export class TimelineService {
     };
   }
 
-  /** one page of the record's timeline, newest first; a company's with its related records' (timeline-360.ts) */
+  /** one page of the record's timeline, newest first; a company's or contact's with its related records' (timeline-360.ts) */
   async page(type: RecordType, id: string, before: string | null, limit: number, viewer: RecordViewer) {
     const cursor = before === null ? null : parseCursor(before);
     if (before !== null && !cursor) throw new CrmInvalidRequestError("Invalid query parameter 'before': expected the 'next' of a previous page");
     const record = await this.record(type, id, viewer);
     const merged = await mergedRecordIds(this.db.dataSource.manager, type, id);
-    const page = await timelinePage(this.db.dataSource.manager, record, type === 'company', cursor, limit, viewer, merged);
+    const page = await timelinePage(this.db.dataSource.manager, record, cursor, limit, viewer, merged);
     return { record, ...page };
   }
 

@@ -8,7 +8,7 @@ import { publishScreenshot, RESULTS, screenshot } from './support/screenshots.js
 import { signIn } from './support/session.js';
 import { ensureWebAppBuilt, startWebApp, type WebApp } from './support/web-app.js';
 
-interface Company { id: string; name: string }
+interface Company { id: string; name: string; contacts: { id: string }[] }
 interface Deal { id: string; title: string }
 
 /**
@@ -112,6 +112,18 @@ describeBrowser('CRM workspace: record lists and cards', () => {
     const timelinePng = join(RESULTS, 'crm-company-timeline.png');
     await page.locator('section.panel', { has: timeline }).screenshot({ path: timelinePng });
     publishScreenshot(timelinePng, 'crm-company-timeline');
+  });
+
+  it("shows a contact's 360° timeline: their complaint, not their company's deal", async () => {
+    const puffin = await api<Company>(web, 'POST', '/api/companies', { name: `Puffin Post ${stamp}`, type: 'client', primaryContact: { fullName: 'Pia Puffin' } });
+    const pia = puffin.contacts[0]!.id;
+    await api(web, 'POST', '/api/deals', { title: `Puffin parcels ${stamp}`, companyId: puffin.id, amount: 500, currency: 'EUR' });
+    await api(web, 'POST', '/api/complaints', { companyId: puffin.id, contactId: pia, type: 'billing', channel: 'phone', priority: 'low', description: `Pia billed twice ${stamp}` });
+    await page.goto(`${web.url}/crm/contacts/${pia}`);
+    const section = page.locator('section.panel', { has: page.locator('[data-testid="timeline"]') });
+    await section.locator('h2', { hasText: 'Timeline (360°: the contact and their deals, converted leads, complaints)' }).waitFor();
+    await section.locator('[data-about="complaint"]', { hasText: 'billing' }).first().waitFor();
+    expect(await section.locator('[data-about="deal"]').count()).toBe(0);
   });
 
   it('creates a company with its first contact; the server\'s 400 shows beside the field it names', async () => {

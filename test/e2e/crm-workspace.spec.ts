@@ -126,6 +126,38 @@ describe('CRM workspace API', () => {
       expectError(await api.as(cast.junior).get(`/api/companies/${company.id}/timeline?scope=360`), 404, /does not exist/);
     });
 
+    it("gathers a contact's deals, complaints and converted leads, but not the rest of their company's", async () => {
+      // the lead converts into a new company, its contact Nina and her deal
+      const lead = await api.ok('POST', '/api/leads', { source: 'call', personName: 'Nina Numbat', companyName: 'Numbat Naturals', ownerId: cast.senior });
+      const converted = await api.ok('POST', `/api/leads/${lead.id}/convert?confirmDuplicate=true`, { dealTitle: 'Numbat nursery', amount: 900, currency: 'EUR' });
+      const [company, nina, deal] = [converted.companyId, converted.contactId, converted.dealId] as string[];
+      await api.ok('PATCH', `/api/companies/${company}`, { ownerId: cast.senior });
+      await api.ok('PATCH', `/api/contacts/${nina}`, { ownerId: cast.senior });
+      await api.ok('PATCH', `/api/deals/${deal}`, { ownerId: cast.senior });
+      const bernd = (await api.ok('POST', '/api/contacts', { companyId: company, fullName: 'Bernd Brandt', ownerId: cast.senior })).id as string;
+      await api.ok('POST', '/api/deals', { title: "Bernd's deal", companyId: company, contactId: bernd, amount: 100, currency: 'EUR', ownerId: cast.senior });
+      await api.ok('POST', '/api/deals', { title: 'Company-only deal', companyId: company, amount: 100, currency: 'EUR', ownerId: cast.senior });
+      const complaint = await api.ok('POST', '/api/complaints', { companyId: company, contactId: nina, type: 'product_quality', channel: 'email', priority: 'low', description: 'Numbats too shy', assigneeId: cast.agent });
+      await api.ok('POST', '/api/activities', { kind: 'email', subject: 'Nursery quote', recordType: 'deal', recordId: deal });
+
+      const page = await eventually(async () => {
+        const found = await api.ok('GET', `/api/contacts/${nina}/timeline`, { scope: '360', limit: 200 });
+        expect(found.entries.some((e: any) => e.kind === 'process' && e.about.id === complaint.id)).toBe(true);
+        return found;
+      });
+      expect(page.record).toEqual({ type: 'contact', id: nina, title: 'Nina Numbat' });
+      expect(page.related.map((r: any) => `${r.type}:${r.title}`).sort()).toEqual(['complaint:product_quality: Numbats too shy', 'contact:Nina Numbat', 'deal:Numbat nursery', 'lead:Nina Numbat (Numbat Naturals)']);
+      expect(new Set(page.entries.map((e: any) => e.about.id))).toEqual(new Set([nina, deal, complaint.id, lead.id]));
+      expect(page.entries.find((e: any) => e.kind === 'activity')).toMatchObject({ detail: { subject: 'Nursery quote' }, about: { id: deal } });
+
+      // the senior owns the contact, its deal and lead, not the complaint assigned to the agent
+      const owners = await api.as(cast.senior).ok('GET', `/api/contacts/${nina}/timeline`, { scope: '360', limit: 200 });
+      expect(owners.related.map((r: any) => r.type).sort()).toEqual(['contact', 'deal', 'lead']);
+      // a deal's timeline stays its own
+      const dealPage = await api.ok('GET', `/api/deals/${deal}/timeline`, { scope: '360', limit: 200 });
+      expect(dealPage.related).toEqual([{ type: 'deal', id: deal, title: 'Numbat nursery' }]);
+    });
+
     it.each([
       ['?scope=360&before=yesterday', /query parameter 'before': expected the 'next' of a previous page/],
       ['?before=2026-01-01T00:00:00.000Z~c1', /query parameter 'before': only with scope=360/],

@@ -141,6 +141,6 @@ export function RecordCard({ kind, id, user }: { kind: RecordKind; id: string; u
         <ul data-testid="processes">${(processes.data?.processes ?? []).map((p) => html`<li>${p.processDefinitionName ?? p.processDefinitionKey} <span class=${`pill ${p.state}`}>${p.state.toLowerCase()}</span> <small class="muted">${new Date(p.startTime).toLocaleString()}</small></li>`)}</ul>
       <//>
     </div>
-    <${TimelinePanel} list=${kind.list} id=${id} wide=${kind.type === 'company'} version=${version} />
+    <${TimelinePanel} list=${kind.list} type=${kind.type} id=${id} version=${version} />
   </div>`;
 }

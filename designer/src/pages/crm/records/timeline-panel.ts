@@ -21,12 +21,19 @@ function entryText(entry: WideTimelineEntry): string {
   }
 }
 
+/** the records whose timelines gather their related records' history (the server's timeline-360.ts), and what they gather */
+const WIDE_VIEWS: Readonly<Record<string, string>> = {
+  company: 'the company and its contacts, deals, leads, complaints',
+  contact: 'the contact and their deals, converted leads, complaints',
+};
+
 /**
  * The record's timeline, newest first, a page at a time ("Older" asks for the next); a company's
- * is its 360° view: with its contacts', deals', leads' and complaints' history, each line naming
- * the record it is about.
+ * or contact's is its 360° view: with its related records' history, each line naming the record
+ * it is about.
  */
-export function TimelinePanel({ list, id, wide, version }: { list: string; id: string; wide: boolean; version: number }) {
+export function TimelinePanel({ list, type, id, version }: { list: string; type: string; id: string; version: number }) {
+  const wide = WIDE_VIEWS[type];
   const [entries, setEntries] = useState<WideTimelineEntry[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -45,7 +52,7 @@ export function TimelinePanel({ list, id, wide, version }: { list: string; id: s
     }
   };
   useEffect(() => void load(null), [list, id, version]);
-  return html`<${Section} title=${wide ? 'Timeline (360°: the company and its contacts, deals, leads, complaints)' : 'Timeline'}>
+  return html`<${Section} title=${wide ? `Timeline (360°: ${wide})` : 'Timeline'}>
     <${ErrorNote} error=${error} />
     <ol class="crm-timeline" data-testid="timeline">
       ${entries.map((entry) => html`<li class=${`crm-timeline-entry ${entry.kind}`} data-kind=${entry.kind} data-about=${entry.about.type}>
