@@ -63,10 +63,10 @@ export interface MergeResult {
   readonly moved: Readonly<Record<string, number>>;
 }
 
-/** POST /api/{type}s/{keep}/merge: the duplicate's records move to `keep`, the duplicate is archived */
 /** what the kept record takes from the duplicate: its value, or (phones, notes) both */
 export type FieldChoice = 'duplicate' | 'both';
 
+/** POST /api/{type}s/{keep}/merge: the duplicate's records move to `keep`, which takes the chosen `fields`; the duplicate is archived */
 export function mergeRecords(type: DuplicateType, keepId: string, duplicateId: string, fields: Readonly<Record<string, FieldChoice>> = {}): Promise<MergeResult> {
   return post<MergeResult>(`/api/${plural(type)}/${encodeURIComponent(keepId)}/merge`, { duplicateId, ...(Object.keys(fields).length > 0 ? { fields } : {}) });
 }

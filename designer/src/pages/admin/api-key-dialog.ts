@@ -14,7 +14,7 @@ function endOfDay(date: string): string | undefined {
 export const EXTERNAL_TASK_ROLES: readonly ApiKeyRole[] = ['worker', 'ops', 'admin'];
 
 /** topics as typed: one per line or separated by commas, each taken exactly as the model names it */
-export function topicsOf(text: string): string[] {
+function topicsOf(text: string): string[] {
   return [...new Set(text.split(/[\n,]/).map((topic) => topic.trim()).filter((topic) => topic.length > 0))];
 }
 
