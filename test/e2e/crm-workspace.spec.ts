@@ -153,6 +153,8 @@ describe('CRM workspace API', () => {
       // the senior owns the contact, its deal and lead, not the complaint assigned to the agent
       const owners = await api.as(cast.senior).ok('GET', `/api/contacts/${nina}/timeline`, { scope: '360', limit: 200 });
       expect(owners.related.map((r: any) => r.type).sort()).toEqual(['contact', 'deal', 'lead']);
+      // the junior sees neither the contact nor its timeline
+      expectError(await api.as(cast.junior).get(`/api/contacts/${nina}/timeline?scope=360`), 404, /does not exist/);
       // a deal's timeline stays its own
       const dealPage = await api.ok('GET', `/api/deals/${deal}/timeline`, { scope: '360', limit: 200 });
       expect(dealPage.related).toEqual([{ type: 'deal', id: deal, title: 'Numbat nursery' }]);

@@ -150,6 +150,14 @@ describe('API keys limited to external-task topics', () => {
     expect((await ops.put(`/external-task/${mail[0]!.id}/priority`, { priority: 9 })).status).toBe(204);
   });
 
+  it('leaves the routes refused as before: 401 without credentials, 403 to a role that works no external tasks', async () => {
+    const manager = await admin.ok<{ email: string }>('POST', '/api/users', { name: 'Mia Manager', email: `mia.${Date.now()}@topics.test`, role: 'manager', level: 'junior', password: TEST_USER_PASSWORD });
+    const fetchBody = { workerId: 'w', topics: [{ topicName: 'topic-mail', lockDuration: 1000 }] };
+    expect((await new RestClient(app.rest).post('/external-task/fetchAndLock', fetchBody)).status).toBe(401);
+    expectErrorBody(await new RestClient(app.rest, basicAuth(manager.email, TEST_USER_PASSWORD)).post('/external-task/fetchAndLock', fetchBody), 403, 'AuthorizationException');
+    expect((await new CrmClient(app.url).request('POST', '/api/api-keys', { name: 'x', roles: ['worker'], topics: ['topic-mail'] })).status).toBe(401);
+  });
+
   it('keeps the limit when the key acts for a user', async () => {
     const opsUser = await admin.ok<{ id: string; email: string }>('POST', '/api/users', { name: 'Olga Ops', email: `olga.${Date.now()}@topics.test`, role: 'ops', password: TEST_USER_PASSWORD });
     const broker = await newKey({ name: 'mail portal', roles: ['worker'], actForUsers: true, topics: ['topic-mail'] });

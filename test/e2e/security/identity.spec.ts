@@ -32,7 +32,7 @@ describe('identity: passwords, sessions, HTTP Basic and API keys', () => {
   afterAll(() => app?.close());
 
   it('answers 401 without credentials, asking HTTP clients (not the web app) for Basic', async () => {
-    for (const path of ['/engine-rest/process-definition', '/api/deals', '/api/session/users', '/api/users', '/api/teams', '/metrics', '/engine-rest/engine']) {
+    for (const path of ['/engine-rest/process-definition', '/api/deals', '/api/session/users', '/api/users', '/api/teams', '/api/api-keys', '/metrics', '/engine-rest/engine', '/engine-rest/external-task']) {
       const response = await get(path);
       expect([path, response.status]).toEqual([path, 401]);
       expect(response.headers.get('www-authenticate')).toMatch(/^Basic realm=/);
