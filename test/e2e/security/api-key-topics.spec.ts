@@ -156,6 +156,12 @@ describe('API keys limited to external-task topics', () => {
     expect((await new RestClient(app.rest).post('/external-task/fetchAndLock', fetchBody)).status).toBe(401);
     expectErrorBody(await new RestClient(app.rest, basicAuth(manager.email, TEST_USER_PASSWORD)).post('/external-task/fetchAndLock', fetchBody), 403, 'AuthorizationException');
     expect((await new CrmClient(app.url).request('POST', '/api/api-keys', { name: 'x', roles: ['worker'], topics: ['topic-mail'] })).status).toBe(401);
+    const bulk = { externalTaskQuery: {}, retries: 3 };
+    expect((await new RestClient(app.rest).post('/external-task/retries-async', bulk)).status).toBe(401);
+    expectErrorBody(await new RestClient(app.rest, basicAuth(manager.email, TEST_USER_PASSWORD)).post('/external-task/retries-async', bulk), 403, 'AuthorizationException');
+    // a worker key, limited or not, does not operate: bulk retries take engine.operate
+    const worker = keyClient((await newKey({ name: 'bulk worker', roles: ['worker'], topics: ['topic-mail'] })).key);
+    expectErrorBody(await worker.put('/external-task/retries', bulk), 403, 'AuthorizationException');
   });
 
   it('keeps the limit when the key acts for a user', async () => {

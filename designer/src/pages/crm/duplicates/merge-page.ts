@@ -13,6 +13,8 @@ import { MERGE_FIELDS, MERGE_MOVES, type MergeField } from './merge-fields';
 
 type Row = Record<string, unknown>;
 
+const isBlank = (value: unknown) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+
 const titleOf = (type: DuplicateType, record: Row | null | undefined) => String((type === 'company' ? record?.['name'] : type === 'contact' ? record?.['fullName'] : record?.['personName']) ?? '');
 
 /**
@@ -43,7 +45,7 @@ function MergeView({ type, keep, duplicate }: { type: DuplicateType; keep: strin
 
   const show = (record: Row | null, field: MergeField) => {
     const value = record?.[field.field];
-    if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return html`<span class="muted">—</span>`;
+    if (isBlank(value)) return html`<span class="muted">—</span>`;
     if (field.as === 'owner') return people.get(String(value)) ?? html`<span class="muted">another user</span>`;
     if (field.as === 'record') return referenced.get(String(value))?.title ?? html`<span class="muted">a record you do not see</span>`;
     if (field.as === 'list') return (value as unknown[]).join(', ');
@@ -51,7 +53,6 @@ function MergeView({ type, keep, duplicate }: { type: DuplicateType; keep: strin
     return String(value);
   };
   const differs = (field: MergeField) => JSON.stringify(kept.data?.[field.field] ?? null) !== JSON.stringify(other.data?.[field.field] ?? null);
-  const isBlank = (value: unknown) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
   /** a value of the duplicate the kept record could take: the field allows it, and it differs and is not empty */
   const takeable = (field: MergeField) => Boolean(field.take && other.data && !archived && !result && differs(field) && !isBlank(other.data[field.field]));
   const choose = (field: string, choice: FieldChoice | 'keep') => {
