@@ -150,14 +150,20 @@ export class ComplaintsService {
 
   /**
    * the customer answered: logged as an email activity, and the SLA process hears `CustomerReplied`;
-   * a complaint waiting for the customer goes back in progress, its SLA clock running again
+   * a complaint waiting for the customer goes back in progress, its SLA clock running again. That
+   * resumption is told first, as `SlaResumed` (as the status change tells it), so that a process which
+   * missed the pause, its task still open with timers at the old due times, restarts the task on the
+   * moved ones; the non-interrupting `CustomerReplied` on that task could not move them.
    */
   customerReplied(actor: string, id: string, message: string, viewer: RecordViewer): Promise<Complaint> {
     return this.db.transaction(actor, async (tx) => {
       let complaint = await complaints.visible(tx.manager, id, viewer);
       await this.activities.insert(tx, { kind: 'email', subject: 'Customer replied', result: message, done: true, recordType: 'complaint', recordId: id, ownerId: complaint.assigneeId });
       const resumed = await resumedSla(tx.manager, complaint, new Date(), this.options);
-      if (complaint.status === 'waiting_for_customer') complaint = await complaints.update(tx, complaint, { ...resumed.fields, status: 'in_progress' }, 'customer replied');
+      if (complaint.status === 'waiting_for_customer') {
+        complaint = await complaints.update(tx, complaint, { ...resumed.fields, status: 'in_progress' }, 'customer replied');
+        await tx.emit('complaint.slaResumed', 'complaint', id, resumed.variables);
+      }
       await tx.emit('complaint.customerReplied', 'complaint', id, { ...resumed.variables, customerReply: message });
       return complaint;
     });

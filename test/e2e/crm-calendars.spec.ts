@@ -1,3 +1,5 @@
+import type { OpenedDatabase } from '../../engine/adapters/typeorm/data-source.js';
+import { DATABASE } from '../../engine/nest/tokens.js';
 import { CrmClient } from '../support/crm-client.js';
 import { createCast, type CrmCast } from '../support/crm-fixtures.js';
 import { eventually } from '../support/eventually.js';
@@ -91,6 +93,39 @@ describe('working calendars end to end', () => {
     expect(Date.parse(task.due)).toBe(Date.parse(replied.slaDueAt));
     const timers = (await api.ok('GET', `/engine-rest/job?processInstanceId=${task.processInstanceId}&timers=true`)) as any[];
     expect(timers.map((j) => [j.activityId, Date.parse(j.dueDate)]).sort()).toEqual([['SlaBreached', Date.parse(replied.slaDueAt)], ['SlaReminder', Date.parse(replied.slaRemindAt)]]);
+  });
+
+  it('a reply to a wait the process missed restarts its task on the moved due times, and the assignee is still told', async () => {
+    await api.ok('PUT', calendarOf(cast.serviceTeam), aroundTheClock);
+    const complaint = await api.ok('POST', '/api/complaints', {
+      companyId: cast.company.id, contactId: cast.company.contactId, type: 'product_quality', channel: 'email', priority: 'high', description: 'Scratched',
+    });
+    const openTasks = async () => (await api.ok('GET', `/api/tasks?recordId=${complaint.id}`)).items as any[];
+    const first = await eventually(async () => {
+      const [open] = await openTasks();
+      expect(open?.taskDefinitionKey).toBe('ResolveComplaint');
+      return open;
+    });
+    // the wait as the process misses it (its SlaPaused found no catcher): the record waits, two hours ago, the task runs on
+    await app.nest.get<OpenedDatabase>(DATABASE).dataSource.query(
+      `UPDATE crm.complaints SET status = 'waiting_for_customer', sla_paused_at = now() - interval '2 hours' WHERE id = $1`, [complaint.id]);
+
+    const replied = await api.ok('POST', `/api/complaints/${complaint.id}/replies`, { message: 'Photo attached' });
+    expect(replied).toMatchObject({ status: 'in_progress', slaPausedAt: null });
+    expect(Date.parse(replied.slaDueAt) - Date.parse(complaint.slaDueAt)).toBeGreaterThanOrEqual(2 * HOUR);
+    const again = await eventually(async () => {
+      const [open] = await openTasks();
+      expect(open?.id).not.toBe(first.id);
+      expect(open?.taskDefinitionKey).toBe('ResolveComplaint');
+      return open;
+    });
+    expect(Date.parse(again.due)).toBe(Date.parse(replied.slaDueAt));
+    const timers = (await api.ok('GET', `/engine-rest/job?processInstanceId=${again.processInstanceId}&timers=true`)) as any[];
+    expect(timers.map((j) => [j.activityId, Date.parse(j.dueDate)]).sort()).toEqual([['SlaBreached', Date.parse(replied.slaDueAt)], ['SlaReminder', Date.parse(replied.slaRemindAt)]]);
+    await eventually(async () => {
+      const told = (await api.ok('GET', `/engine-rest/history/activity-instance?processInstanceId=${again.processInstanceId}&activityId=ForwardReply&finished=true`)) as any[];
+      expect(told).toHaveLength(1);
+    });
   });
 
   it('the status back to in progress resumes the clock too, with the task and its timers on the moved due time', async () => {
