@@ -1,5 +1,5 @@
-import { RestClient, expectErrorBody } from '../support/rest-client.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { expectErrorBody } from '../support/rest-client.js';
+import { restApiForSpec } from '../support/test-app.js';
 
 // HTTP round trips against a real app and database: more than jest's default 5 s under load
 
@@ -16,14 +16,7 @@ const named = (processName: string, taskName = 'Review the deal') => `<?xml vers
 
 /** A process deployed with a name of megabytes made the cockpit's table millions of pixels wide: names and ids end at 255 characters. */
 describe('REST: deployment refuses ids and names longer than 255 characters', () => {
-  let app: TestApp;
-  let api: RestClient;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    api = new RestClient(app.rest, app.adminAuth);
-  });
-  afterAll(() => app.close());
+  const api = restApiForSpec();
 
   it('refuses a process name of a megabyte with a 400 naming the process, and stores nothing', async () => {
     const before = (await api.get('/process-definition/count')).body.count;

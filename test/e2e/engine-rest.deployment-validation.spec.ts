@@ -1,6 +1,6 @@
 import { bpmn, flows } from '../../engine/testing/bpmn-fixture.js';
-import { RestClient, expectErrorBody } from '../support/rest-client.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { expectErrorBody } from '../support/rest-client.js';
+import { restApiForSpec } from '../support/test-app.js';
 
 /** a link catch entered by a flow, with no throw of its name (refused), behind a gateway that does nothing (a warning) */
 const broken = bpmn('e2e_rule_broken', `
@@ -13,14 +13,7 @@ const broken = bpmn('e2e_rule_broken', `
 const suspicious = bpmn('e2e_rule_suspicious', `<startEvent id="start"/><serviceTask id="archive"/><endEvent id="end"/>${flows('start', 'archive', 'end')}`);
 
 describe('REST: deploy-time validation names the rule', () => {
-  let app: TestApp;
-  let api: RestClient;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    api = new RestClient(app.rest, app.adminAuth);
-  });
-  afterAll(() => app.close());
+  const api = restApiForSpec();
 
   it('refuses a model that breaks a rule with 400 ParseException whose details carry errors and warnings, each with rule and section', async () => {
     const response = await api.deploy([{ name: 'broken.bpmn', content: broken }], { 'deployment-name': 'rule-broken' });

@@ -1,5 +1,5 @@
-import { RestClient, expectErrorBody } from '../support/rest-client.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { expectErrorBody } from '../support/rest-client.js';
+import { restApiForSpec } from '../support/test-app.js';
 
 const referencing = (definitionId: string) => `<?xml version="1.0" encoding="UTF-8"?>
 <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="defs" targetNamespace="http://example.com/spec">
@@ -15,14 +15,7 @@ const referencing = (definitionId: string) => `<?xml version="1.0" encoding="UTF
 </definitions>`;
 
 describe('REST: event definitions referenced with eventDefinitionRef', () => {
-  let app: TestApp;
-  let api: RestClient;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    api = new RestClient(app.rest, app.adminAuth);
-  });
-  afterAll(() => app.close());
+  const api = restApiForSpec();
 
   it('deploys a referenced signal definition, and the instance waits for the signal', async () => {
     const deployed = await api.deploy([{ name: 'refs.bpmn', content: referencing('recall') }]);

@@ -1,21 +1,14 @@
 import { bpmn, flows } from '../../engine/testing/bpmn-fixture.js';
 import { formSchema, reviewProcess } from '../../engine/testing/form-fixture.js';
-import { RestClient, expectErrorBody } from '../support/rest-client.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { expectErrorBody } from '../support/rest-client.js';
+import { restApiForSpec } from '../support/test-app.js';
 
 interface Task { id: string; taskDefinitionKey: string; formKey: string | null; camundaFormRef: unknown }
 
 const labelOf = (schema: unknown) => (schema as { components: { label: string }[] }).components[0]!.label;
 
 describe('REST: Camunda Forms', () => {
-  let app: TestApp;
-  let api: RestClient;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    api = new RestClient(app.rest, app.adminAuth);
-  });
-  afterAll(() => app.close());
+  const api = restApiForSpec();
 
   /** starts the latest version of the process and returns its open task */
   async function taskOf(key: string, variables: Record<string, unknown> = {}): Promise<Task> {

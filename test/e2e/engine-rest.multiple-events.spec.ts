@@ -1,5 +1,5 @@
-import { RestClient, expectErrorBody } from '../support/rest-client.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { expectErrorBody } from '../support/rest-client.js';
+import { restApiForSpec } from '../support/test-app.js';
 
 const model = (parallelMultiple: boolean, where: 'catch' | 'start') => `<?xml version="1.0" encoding="UTF-8"?>
 <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="defs" targetNamespace="http://example.com/spec">
@@ -18,14 +18,7 @@ const model = (parallelMultiple: boolean, where: 'catch' | 'start') => `<?xml ve
 </definitions>`;
 
 describe('REST: multiple events', () => {
-  let app: TestApp;
-  let api: RestClient;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    api = new RestClient(app.rest, app.adminAuth);
-  });
-  afterAll(() => app.close());
+  const api = restApiForSpec();
 
   it('POST /message correlates to a multiple catch event (message or timer), and its timer job goes', async () => {
     expect((await api.deploy([{ name: 'multiple.bpmn', content: model(false, 'catch') }])).status).toBe(200);

@@ -10,12 +10,25 @@ export interface DeployFile {
   readonly content: string;
 }
 
+type Headers = Readonly<Record<string, string>>;
+
 export class RestClient {
-  /** `headers` go with every request (a session cookie, X-User-Id) */
+  /**
+   * `headers` go with every request (a session cookie, X-User-Id). Either may be given as a function,
+   * read at each request: for a client made before its app has started (`restApiForSpec`).
+   */
   constructor(
-    readonly base: string,
-    private readonly headers: Readonly<Record<string, string>> = {},
+    private readonly baseOf: string | (() => string),
+    private readonly headersOf: Headers | (() => Headers) = {},
   ) {}
+
+  get base(): string {
+    return typeof this.baseOf === 'function' ? this.baseOf() : this.baseOf;
+  }
+
+  private get headers(): Headers {
+    return typeof this.headersOf === 'function' ? this.headersOf() : this.headersOf;
+  }
 
   get<T = any>(path: string, query?: Record<string, string | number | boolean>): Promise<RestResponse<T>> {
     return this.request('GET', withQuery(path, query));

@@ -8,6 +8,7 @@ import type { DestinationStream } from 'pino';
 import { loadConfig } from '../../app/config.js';
 import { createApp } from '../../app/create-app.js';
 import { seedPgliteDataDir } from './pglite-template.js';
+import { RestClient } from './rest-client.js';
 import { createScratchDatabase, testDatabaseBaseUrl, type ScratchDatabase } from './test-database.js';
 
 export interface TestAppOptions {
@@ -127,4 +128,21 @@ async function deleteQueueKeys(url: string, prefix: string): Promise<void> {
   } finally {
     redis.disconnect();
   }
+}
+
+/**
+ * The service for one spec file, started before its tests and closed after them, as a client of its
+ * Camunda REST API signed in as the first admin. Call it in the spec's `describe`; use the client in tests.
+ */
+export function restApiForSpec(options: TestAppOptions = {}): RestClient {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await startTestApp(options);
+  });
+  afterAll(() => app?.close());
+  const started = (): TestApp => {
+    if (!app) throw new Error('Expected the spec’s app to have started (restApiForSpec is read in a test, not while the spec is defined)');
+    return app;
+  };
+  return new RestClient(() => started().rest, () => started().adminAuth);
 }
