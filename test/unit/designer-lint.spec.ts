@@ -135,6 +135,46 @@ describe('designer lint: what the engine runs is not flagged', () => {
   });
 });
 
+describe('designer lint: listeners, as the engine runs them', () => {
+  const listener = (attributes: string, body = '') => `<bpmn:extensionElements><camunda:executionListener ${attributes}>${body}</camunda:executionListener></bpmn:extensionElements>`;
+  const taskListener = (attributes: string) => `<bpmn:extensionElements><camunda:taskListener ${attributes}/></bpmn:extensionElements>`;
+
+  it('passes execution listeners with an expression or a juel script, take listeners on flows, and task listeners on create, assignment and complete', async () => {
+    const lines = await lint(`
+      <bpmn:startEvent id="start">${listener('event="end" expression="${execution.setVariable(\'a\', 1)}"')}</bpmn:startEvent>
+      <bpmn:userTask id="task" camunda:assignee="mia">
+        <bpmn:extensionElements>
+          <camunda:executionListener event="start"><camunda:script scriptFormat="juel">execution.setVariable('b', 2)</camunda:script></camunda:executionListener>
+          <camunda:taskListener event="create" expression="\${task.addCandidateGroup('sales')}"/>
+          <camunda:taskListener event="assignment" expression="\${true}"/>
+          <camunda:taskListener event="complete" expression="\${true}"/>
+        </bpmn:extensionElements>
+      </bpmn:userTask>
+      <bpmn:endEvent id="end"/>
+      <bpmn:sequenceFlow id="go" sourceRef="start" targetRef="task">${listener('expression="${true}"')}</bpmn:sequenceFlow>
+      ${flows(['task', 'end'])}`);
+    expect(ofRule(lines, 'crm/listeners')).toEqual([]);
+  });
+
+  it('refuses what the engine refuses at deploy, naming the element', async () => {
+    const lines = await lint(`
+      <bpmn:startEvent id="start">${listener('event="start" class="com.example.Audit"')}</bpmn:startEvent>
+      <bpmn:task id="script">${listener('event="start"', '<camunda:script scriptFormat="javascript">x</camunda:script>')}</bpmn:task>
+      <bpmn:task id="noEvent">${listener('expression="${true}"')}</bpmn:task>
+      <bpmn:serviceTask id="work" camunda:expression="\${true}">${taskListener('event="create" expression="${true}"')}</bpmn:serviceTask>
+      <bpmn:userTask id="review" camunda:assignee="mia">${taskListener('event="delete" expression="${true}"')}</bpmn:userTask>
+      <bpmn:endEvent id="end"/>
+      ${flows(['start', 'script'], ['script', 'noEvent'], ['noEvent', 'work'], ['work', 'review'], ['review', 'end'])}`);
+    expect(ofRule(lines, 'crm/listeners')).toEqual([
+      'crm/listeners: start: Listeners with a Java class or delegate expression are not supported: use an expression or a juel script',
+      "crm/listeners: script: Listener script format 'javascript' is refused: use juel",
+      "crm/listeners: noEvent: Listener event '(none)' is not run here: use start, end",
+      'crm/listeners: work: Task listeners belong on user tasks only',
+      "crm/listeners: review: Listener event 'delete' is not run here: use create, assignment, complete",
+    ]);
+  });
+});
+
 describe('designer lint: event definitions referenced with eventDefinitionRef', () => {
   it('reads them like inline ones: two message start events are not "blank"', async () => {
     const lines = await lint(`

@@ -1,5 +1,6 @@
 import { BadUserRequestError, NotFoundError } from '../errors/index.js';
 import type { TaskRecord } from '../execution/records.js';
+import { changeTask } from '../execution/task-changes.js';
 import type { TypedValue } from '../variables/index.js';
 import type { CommandScope, LoadedInstance } from './command-scope.js';
 import { checkFourEyes } from './four-eyes.js';
@@ -12,14 +13,10 @@ async function loadTask(scope: CommandScope, taskId: string): Promise<{ loaded: 
   return { loaded, task };
 }
 
-function saveTask(loaded: LoadedInstance, task: TaskRecord, patch: Partial<TaskRecord>): TaskRecord {
-  const updated = loaded.aggregate.tasks.update(task.id, patch);
-  loaded.ctx.history.task(updated, null);
-  if ('assignee' in patch) {
-    const ei = loaded.ctx.element(updated.elementInstanceId);
-    if (ei) loaded.ctx.history.activityUpdated(ei, loaded.ctx.nodeOf(ei), { taskId: updated.id, assignee: updated.assignee });
-  }
-  return updated;
+/** changes the task; a new assignee runs its assignment listeners, whose variables may fire conditional events */
+async function saveTask(scope: CommandScope, loaded: LoadedInstance, task: TaskRecord, patch: Partial<TaskRecord>): Promise<void> {
+  changeTask(loaded.ctx, task, patch);
+  await scope.settle(loaded.ctx);
 }
 
 export interface CompleteTaskRequest {
@@ -54,19 +51,19 @@ export async function claimTask(scope: CommandScope, taskId: string, userId: str
     throw new BadUserRequestError(`Cannot claim task '${taskId}': it is already claimed by '${task.assignee}'`, 'TASK_ALREADY_CLAIMED');
   }
   checkFourEyes(loaded, task, userId, 'claim');
-  saveTask(loaded, task, { assignee: userId });
+  await saveTask(scope, loaded, task, { assignee: userId });
 }
 
 export async function setTaskAssignee(scope: CommandScope, taskId: string, userId: string | null): Promise<void> {
   const { loaded, task } = await loadTask(scope, taskId);
   checkFourEyes(loaded, task, userId, 'be given');
-  saveTask(loaded, task, { assignee: userId });
+  await saveTask(scope, loaded, task, { assignee: userId });
 }
 
 export async function delegateTask(scope: CommandScope, taskId: string, userId: string): Promise<void> {
   const { loaded, task } = await loadTask(scope, taskId);
   checkFourEyes(loaded, task, userId, 'be given');
-  saveTask(loaded, task, { owner: task.owner ?? task.assignee, assignee: userId, delegationState: 'PENDING' });
+  await saveTask(scope, loaded, task, { owner: task.owner ?? task.assignee, assignee: userId, delegationState: 'PENDING' });
 }
 
 export async function resolveTask(scope: CommandScope, taskId: string, variables: ReadonlyMap<string, TypedValue>, actor: TaskActor | null = null): Promise<void> {
@@ -75,9 +72,8 @@ export async function resolveTask(scope: CommandScope, taskId: string, variables
   checkFourEyes(loaded, task, actor?.userId, 'work on');
   await checkTaskWrites(scope, loaded, task, { variables }, actor);
   loaded.ctx.variables.setAll(task.elementInstanceId, variables);
-  saveTask(loaded, task, { assignee: task.owner, delegationState: 'RESOLVED' });
   // the variables may fire conditional events
-  await scope.settle(loaded.ctx);
+  await saveTask(scope, loaded, task, { assignee: task.owner, delegationState: 'RESOLVED' });
 }
 
 export interface TaskUpdate {
@@ -93,7 +89,7 @@ export interface TaskUpdate {
 export async function updateTask(scope: CommandScope, taskId: string, update: TaskUpdate): Promise<void> {
   const { loaded, task } = await loadTask(scope, taskId);
   if (update.assignee !== task.assignee) checkFourEyes(loaded, task, update.assignee, 'be given');
-  saveTask(loaded, task, Object.fromEntries(Object.entries(update).filter(([, v]) => v !== undefined)) as Partial<TaskRecord>);
+  await saveTask(scope, loaded, task, Object.fromEntries(Object.entries(update).filter(([, v]) => v !== undefined)) as Partial<TaskRecord>);
 }
 
 export type { TaskActor };
@@ -104,7 +100,7 @@ export async function changeIdentityLink(scope: CommandScope, taskId: string, li
   const { loaded, task } = await loadTask(scope, taskId);
   const change = (list: readonly string[], value: string | undefined) =>
     value === undefined ? list : add ? [...new Set([...list, value])] : list.filter((v) => v !== value);
-  saveTask(loaded, task, {
+  await saveTask(scope, loaded, task, {
     candidateUsers: change(task.candidateUsers, link.userId),
     candidateGroups: change(task.candidateGroups, link.groupId),
   });

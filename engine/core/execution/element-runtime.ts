@@ -1,6 +1,6 @@
 import type { DeployedDefinition } from '../definitions/definition-record.js';
 import type { CompiledExpression, ExpressionContext } from '../expressions/index.js';
-import type { FlowNode, ProcessGraph } from '../model/graph.js';
+import type { FlowNode, ListenerSpec, ProcessGraph } from '../model/graph.js';
 import type { CrossInstanceEffect } from './effects.js';
 import type { HistoryWriter } from './history-writer.js';
 import type { InstanceAggregate } from './instance-aggregate.js';
@@ -59,6 +59,11 @@ export interface ElementRuntime {
   evaluateString(expression: CompiledExpression | null, scopeId: string, elementId: string): string | null;
   /** variables visible from the scope, plus `execution` */
   expressionContext(scopeId: string): ExpressionContext;
+  /**
+   * runs the listeners of `event` among `listeners`, in model order, in the scope `scopeId`; a task
+   * listener's expression also sees its task (`taskId`) as `task`
+   */
+  runListeners(listeners: readonly ListenerSpec[] | undefined, event: string, scopeId: string, elementId: string, taskId?: string): void;
   /** whether an in-process handler serves the topic (else an external worker does) */
   hasHandlerFor(topic: string): boolean;
   /** an external task of the topic was created: waiting workers are woken after commit */

@@ -1,7 +1,7 @@
 import type { DeployedDefinition } from '../definitions/definition-record.js';
 import { EngineInvariantError, ExecutionError } from '../errors/index.js';
 import { ExpressionEvaluationError, type CompiledExpression, type ExpressionContext } from '../expressions/index.js';
-import type { FlowNode, ProcessGraph } from '../model/graph.js';
+import type { FlowNode, ListenerSpec, ProcessGraph } from '../model/graph.js';
 import { flowOf, nodeOf } from '../model/graph.js';
 import type { Clock } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/id-generator.js';
@@ -15,8 +15,10 @@ import { ExecutionHostObject } from './execution-host-object.js';
 import { HistoryWriter } from './history-writer.js';
 import type { InstanceAggregate } from './instance-aggregate.js';
 import { assertTransition } from './lifecycle.js';
+import { ListenerCalls } from './listener-calls.js';
 import { isLoopBody, loopBodyKindOf } from './loop-bodies.js';
 import type { ElementInstanceData, ElementInstanceRecord, ProcessInstanceState } from './records.js';
+import { TaskHostObject } from './task-host-object.js';
 import type { UnitOfWork } from './unit-of-work.js';
 import type { TypedValue } from '../variables/index.js';
 import { VariableChangeLog } from './variable-change-log.js';
@@ -43,6 +45,7 @@ export class ExecutionContext implements ElementRuntime {
   readonly writtenVariables = new VariableChangeLog();
   private readonly agenda = new Agenda(() => this.aggregate.hasEnded);
   private readonly common: CommonElementSteps;
+  private readonly listenerCalls = new ListenerCalls();
   private endingExternally = false;
   private endedWith: ReadonlyMap<string, TypedValue> | null = null;
 
@@ -135,9 +138,15 @@ export class ExecutionContext implements ElementRuntime {
     this.unit.newExternalTaskTopics.add(topic);
   }
 
+  runListeners(listeners: readonly ListenerSpec[] | undefined, event: string, scopeId: string, elementId: string, taskId?: string): void {
+    this.listenerCalls.run(listeners, event, (expression) => this.evaluate(expression, scopeId, elementId), taskId ?? null);
+  }
+
   private builtin(name: string, scopeId: string): { found: true; value: unknown } | undefined {
     // only asked for names no variable has (VariableScopes.expressionContext)
-    if (name === 'execution') return { found: true, value: new ExecutionHostObject(this, scopeId) };
+    const listener = this.listenerCalls.current;
+    if (name === 'execution') return { found: true, value: new ExecutionHostObject(this, scopeId, listener?.event ?? null) };
+    if (name === 'task' && listener?.taskId) return { found: true, value: new TaskHostObject(this, listener.taskId, listener.event) };
     const global = this.services.expressionGlobals?.resolve(name, () => this.now());
     return global ? { found: true, value: global } : undefined;
   }
@@ -176,14 +185,16 @@ export class ExecutionContext implements ElementRuntime {
     const node = this.nodeOf(entered);
     const innerInstance = entered.data.loopIndex !== undefined;
     if (!isLoopBody(entered.kind) && node.inputs.length > 0) this.common.applyInputMappings(this, entered, node);
+    if (!isLoopBody(entered.kind)) this.runListeners(node.listeners, 'start', entered.id, node.id);
     if (!innerInstance && node.boundaryEvents.length > 0) this.common.openBoundaryEvents(this, entered, node);
     this.behaviorOf(entered.kind).onEnter(this, entered, node);
   }
 
-  /** the element finished its work: output mappings, asyncAfter, then leave */
+  /** the element finished its work: end listeners, output mappings, asyncAfter, then leave */
   complete(ei: ElementInstanceRecord): void {
     const current = this.requireElement(ei.id);
     const node = this.nodeOf(current);
+    if (!isLoopBody(current.kind)) this.runListeners(node.listeners, 'end', current.id, node.id);
     if (!isLoopBody(current.kind) && node.outputs.length > 0) this.common.applyOutputMappings(this, current, node);
     const innerInstance = current.data.loopIndex !== undefined;
     if (node.asyncAfter && !innerInstance && current.kind !== 'process') {
@@ -260,6 +271,7 @@ export class ExecutionContext implements ElementRuntime {
   /** a token travels along a sequence flow into its target, within `scope` */
   takeFlow(flowId: string, scope: ElementInstanceRecord): void {
     const flow = flowOf(this.graph, flowId);
+    this.runListeners(flow.listeners, 'take', scope.id, flow.id);
     const target = nodeOf(this.graph, flow.targetId);
     if (this.common.holdForStartQuantity(this, scope, target, flowId)) return;
     const behavior = this.behaviorOf(loopBodyKindOf(target) ?? target.kind);
@@ -292,6 +304,7 @@ export class ExecutionContext implements ElementRuntime {
   /** the process instance ends: everything at run time goes, history stays */
   endProcess(state: ProcessInstanceState, reason: string | null, endActivityId: string | null): void {
     if (this.aggregate.hasEnded) return;
+    if (state === 'COMPLETED') this.runListeners(this.graph.processNode.listeners, 'end', this.aggregate.id, this.graph.id);
     this.endingExternally = state === 'EXTERNALLY_TERMINATED';
     const root = this.element(this.aggregate.id);
     if (root) {

@@ -4,7 +4,8 @@ import type { ElementRuntime } from './element-runtime.js';
 
 /**
  * `execution` in expressions, as Camunda models use it: `${execution.getVariable('x')}`,
- * `${execution.processBusinessKey}`, `${execution.setVariable('y', 1)}`. Only these members exist.
+ * `${execution.processBusinessKey}`, `${execution.setVariable('y', 1)}`, in a listener
+ * `${execution.eventName}`. Only these members exist.
  */
 export class ExecutionHostObject implements HostObject {
   readonly [HOST_OBJECT] = true as const;
@@ -12,6 +13,8 @@ export class ExecutionHostObject implements HostObject {
   constructor(
     private readonly ctx: Pick<ElementRuntime, 'aggregate' | 'definition' | 'element' | 'variables'>,
     private readonly scopeId: string,
+    /** the event of the listener whose expression runs (`start`, `end`, `take`, a task event); null outside listeners */
+    private readonly eventName: string | null = null,
   ) {}
 
   getProperty(name: string): unknown {
@@ -30,6 +33,8 @@ export class ExecutionHostObject implements HostObject {
         return this.scopeId;
       case 'tenantId':
         return this.ctx.aggregate.instance.tenantId;
+      case 'eventName':
+        return this.eventName;
       default:
         return null;
     }
@@ -63,6 +68,8 @@ export class ExecutionHostObject implements HostObject {
         return this.getProperty('activityId');
       case 'getProcessDefinitionId':
         return this.ctx.definition.record.id;
+      case 'getEventName':
+        return this.eventName;
       default:
         throw methodNotAllowed(name, 'execution');
     }

@@ -1,7 +1,8 @@
-import type { ElementKind, FlowNode, ProcessGraph, ScopeSpec, ScriptSpec, SequenceFlow, UserTaskSpec } from './graph.js';
+import type { ElementKind, FlowNode, ListenerSpec, ProcessGraph, ScopeSpec, ScriptSpec, SequenceFlow, UserTaskSpec } from './graph.js';
 import type { ModdleElement } from './moddle-reader.js';
 import type { ParseIssues } from './parse-issues.js';
-import { hasListeners, readCallActivity, readDecisionTask, readExternalWork, readFormFields, readLoop, readRetry, readUserTask } from './readers/activities.js';
+import { readExecutionListeners, readTakeListeners, readTaskListeners, refuseTaskListeners } from './readers/listeners.js';
+import { readCallActivity, readDecisionTask, readExternalWork, readFormFields, readLoop, readRetry, readUserTask } from './readers/activities.js';
 import { eventDefinitionsOf, readEventDefinition } from './readers/event-definitions.js';
 import { bodyOf, documentationOf, stringProperty } from './readers/extensions.js';
 import { readFormRef } from './readers/forms.js';
@@ -72,7 +73,7 @@ export function buildProcessGraph(process: ModdleElement, issues: ParseIssues): 
     candidateStarterGroups: splitList(stringProperty(process, 'candidateStarterGroups')),
     candidateStarterUsers: splitList(stringProperty(process, 'candidateStarterUsers')),
     scope,
-    processNode: processNodeOf(processId, stringProperty(process, 'name'), scope),
+    processNode: { ...processNodeOf(processId, stringProperty(process, 'name'), scope), ...optionalListeners(readExecutionListeners(process, issues)) },
     nodes,
     flows,
     inclusiveJoinSources: new Map(),
@@ -135,6 +136,7 @@ function readFlow(element: ModdleElement, issues: ParseIssues): SequenceFlow {
     sourceId: source ?? '',
     targetId: target ?? '',
     condition: conditionText ? issues.expression(id, 'conditionExpression', conditionText) : null,
+    ...optionalListeners(readTakeListeners(element, issues)),
   };
 }
 
@@ -156,9 +158,11 @@ function readNode(
   const global = kind === 'callActivity' ? calledGlobalTask(element, issues) : null;
   if (global) kind = global.kind;
   if (kind !== 'userTask') refuseTaskRules(element, issues);
-  if (hasListeners(element) || (global && hasListeners(global.element))) {
-    issues.add(id, 'Expected no execution or task listeners, but the element has some: listeners (Java classes, scripts) are not supported');
-  }
+  const listeners = [...(global ? readExecutionListeners(global.element, issues) : []), ...readExecutionListeners(element, issues)];
+  const taskListeners = kind === 'userTask'
+    ? [...(global ? readTaskListeners(global.element, issues) : []), ...readTaskListeners(element, issues)]
+    : [];
+  if (kind !== 'userTask') refuseTaskListeners(element, issues);
   const io = readInputOutput(element, issues);
   const eventDefinition = kind.endsWith('Event') ? readEventDefinition(element, issues) : null;
   const isServiceLike = kind === 'serviceTask' || kind === 'sendTask' || kind === 'businessRuleTask';
@@ -203,6 +207,8 @@ function readNode(
     activationCondition: kind === 'complexGateway' ? activationConditionOf(element, issues) : null,
     ...readActivityQuantities(element, kind),
     documentation: documentationOf(element) ?? (global ? documentationOf(global.element) : null),
+    ...optionalListeners(listeners),
+    ...(taskListeners.length > 0 ? { taskListeners } : {}),
   };
   if (kind === 'subProcess' || kind === 'eventSubProcess' || kind === 'transaction' || kind === 'adHocSubProcess') {
     node.scope = readScope(element, id, nodes, flows, issues, compensation);
@@ -291,6 +297,10 @@ function processNodeOf(id: string, name: string | null, scope: ScopeSpec): FlowN
     loop: null, isForCompensation: false, userTask: null, external: null, script: null, callActivity: null, scope, adHoc: null,
     messageName: null, activationCondition: null, startQuantity: 1, completionQuantity: 1, documentation: null,
   };
+}
+
+function optionalListeners(listeners: readonly ListenerSpec[]): { listeners?: readonly ListenerSpec[] } {
+  return listeners.length > 0 ? { listeners } : {};
 }
 
 function splitList(text: string | null): string[] {

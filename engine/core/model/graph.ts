@@ -277,8 +277,17 @@ export interface FlowNode {
   readonly adHoc: AdHocSpec | null;
   /** receive tasks: the message they wait for */
   readonly messageName: CompiledExpression | null;
-  /** execution listeners and other extensions we keep but do not run */
   readonly documentation: string | null;
+  /** camunda:executionListener (events `start`, `end`) in model order; absent: none */
+  readonly listeners?: readonly ListenerSpec[];
+  /** user tasks: camunda:taskListener (events `create`, `assignment`, `complete`) in model order; absent: none */
+  readonly taskListeners?: readonly ListenerSpec[];
+}
+
+/** a listener the engine runs: an expression (`camunda:expression`, or a juel `camunda:script`) at an event */
+export interface ListenerSpec {
+  readonly event: string;
+  readonly expression: CompiledExpression;
 }
 
 /** an event that starts the process at an instantiating element: `catchId` waits for it, the instance enters at `entryId` */
@@ -293,6 +302,8 @@ export interface SequenceFlow {
   readonly sourceId: string;
   readonly targetId: string;
   readonly condition: CompiledExpression | null;
+  /** camunda:executionListener with event `take` (or none) in model order; absent: none */
+  readonly listeners?: readonly ListenerSpec[];
 }
 
 export interface ScopeSpec {

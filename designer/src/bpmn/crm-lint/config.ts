@@ -18,6 +18,7 @@ import externalTopic from './rules/external-topic';
 import knownDecision from './rules/known-decision';
 import knownTopic from './rules/known-topic';
 import linkedForm from './rules/linked-form';
+import listeners from './rules/listeners';
 import multipleEvents from './rules/multiple-events';
 import parallelGatewayConditions from './rules/parallel-gateway-conditions';
 import { readingReferencedDefinitions } from './rules/referenced-definitions';
@@ -51,6 +52,7 @@ const cache: Record<string, unknown> = {
   'rule:bpmnlint-plugin-crm/known-decision': knownDecision,
   'rule:bpmnlint-plugin-crm/known-topic': knownTopic,
   'rule:bpmnlint-plugin-crm/linked-form': linkedForm,
+  'rule:bpmnlint-plugin-crm/listeners': listeners,
   'rule:bpmnlint-plugin-crm/multiple-events': multipleEvents,
   'rule:bpmnlint-plugin-crm/parallel-gateway-conditions': parallelGatewayConditions,
   'rule:bpmnlint-plugin-crm/start-event-required': startEventRequired,
@@ -81,6 +83,7 @@ export const lintConfig = {
       'crm/known-decision': 'warn',
       'crm/known-topic': 'warn',
       'crm/linked-form': 'warn',
+      'crm/listeners': 'error',
       'crm/multiple-events': 'error',
       'crm/parallel-gateway-conditions': 'warn',
       'crm/start-event-required': 'error',

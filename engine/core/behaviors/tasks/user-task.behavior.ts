@@ -9,16 +9,24 @@ import { INT32_MAX, INT32_MIN, isInt32 } from '../../shared/int32.js';
 
 const DEFAULT_PRIORITY = 50;
 
-/** A user task creates a task for people and waits until one of them completes it. */
+/**
+ * A user task creates a task for people and waits until one of them completes it. Its task listeners
+ * run as Camunda 7 runs them: `create` once the task has all its properties, then `assignment` if it
+ * has an assignee by then; `complete` with the completion's variables set, before the task goes.
+ */
 export const userTaskBehavior: ElementBehavior = {
   onEnter(ctx, ei, node) {
     const task = createTask(ctx, ei, node);
     ctx.aggregate.tasks.insert(task);
     ctx.history.task(task, null);
     ctx.history.activityUpdated(ei, node, { taskId: task.id, assignee: task.assignee });
+    ctx.runListeners(node.taskListeners, 'create', ei.id, node.id, task.id);
+    const created = ctx.aggregate.tasks.get(task.id);
+    if (created?.assignee) ctx.runListeners(node.taskListeners, 'assignment', ei.id, node.id, task.id);
   },
   onTrigger(ctx, ei, node, trigger) {
     if (trigger.kind !== 'taskCompleted') return;
+    ctx.runListeners(node.taskListeners, 'complete', ei.id, node.id, trigger.taskId);
     const task = ctx.aggregate.tasks.get(trigger.taskId);
     if (!task) return;
     ctx.aggregate.tasks.delete(task.id);

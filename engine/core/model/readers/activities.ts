@@ -215,7 +215,3 @@ export function readRetry(element: ModdleElement, issues: ParseIssues): RetrySpe
 }
 
 export const defaultRetry: RetrySpec = { retries: DEFAULT_RETRIES, intervalsMs: [0], source: 'default' };
-
-export function hasListeners(element: ModdleElement): boolean {
-  return extensionsOf(element, 'camunda:ExecutionListener').length + extensionsOf(element, 'camunda:TaskListener').length > 0;
-}

@@ -16,10 +16,16 @@ export function readScriptTask(element: ModdleElement, issues: ParseIssues, form
   if (stringProperty(element, 'resource')) issues.add(id, 'Expected an inline script, but camunda:resource scripts are not supported');
   const text = stringProperty(element, 'script') ?? '';
   if (text === '') issues.add(id, 'Expected a script body, but the script task has none');
-  const source = format === 'feel' ? (text.startsWith('=') ? text : `=${text}`) : text.includes('${') || text.includes('#{') ? text : `\${${text}}`;
+  const source = scriptSource(format, text);
   return {
     format: format === 'feel' ? 'feel' : 'juel',
     script: issues.expression(id, 'script', source || "${''}"),
     resultVariable: stringProperty(element, 'resultVariable'),
   };
+}
+
+/** the expression a script body stands for: FEEL as an `=` expression, JUEL as a `${...}` template unless it is one */
+export function scriptSource(format: string, text: string): string {
+  if (format === 'feel') return text.startsWith('=') ? text : `=${text}`;
+  return text.includes('${') || text.includes('#{') ? text : `\${${text}}`;
 }

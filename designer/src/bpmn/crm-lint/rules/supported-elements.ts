@@ -15,7 +15,6 @@ export default function supportedElements() {
       reporter.report(node.id, 'Java delegates are not supported: use an external topic (a CRM template) or an expression');
     }
     for (const extension of is(node, 'bpmn:BaseElement') ? extensionValues(node) : []) {
-      if (is(extension, 'camunda:ExecutionListener') || is(extension, 'camunda:TaskListener')) reporter.report(node.id, 'Listeners are not supported by the engine');
       if (is(extension, 'camunda:Connector')) reporter.report(node.id, 'Connectors are not supported: use an external topic');
     }
     if (is(node, 'bpmn:ScriptTask')) {
