@@ -10,7 +10,7 @@ import * as externalTasks from './commands/external-task-commands.js';
 import { deleteDeployment, runningInstancesOfDeployment } from './commands/deployment-deletion.js';
 import { deleteProcessInstance, modifyProcessVariables, startProcessInstance, type StartRequest, type StartedInstance } from './commands/instance-commands.js';
 import { setJobRetries } from './commands/job-commands.js';
-import { modifyProcessInstance, type ModificationInstruction } from './commands/modification-commands.js';
+import { modifyProcessInstance, type ModificationInstruction, type ModificationOptions } from './commands/modification-commands.js';
 import { correlateMessage, throwSignal, type CorrelationRequest, type CorrelationResult } from './commands/message-commands.js';
 import * as tasks from './commands/task-commands.js';
 import type { DeployedDefinition } from './definitions/definition-record.js';
@@ -148,8 +148,8 @@ export class Engine {
   }
 
   /** moves tokens: cancel activity instances, start others (Camunda's process instance modification) */
-  modifyProcessInstance(instanceId: string, instructions: readonly ModificationInstruction[], options: CommandOptions = {}): Promise<void> {
-    return this.processor.run((scope) => modifyProcessInstance(scope, instanceId, instructions), [], options);
+  modifyProcessInstance(instanceId: string, instructions: readonly ModificationInstruction[], options: CommandOptions = {}, modification: ModificationOptions = {}): Promise<void> {
+    return this.processor.run((scope) => modifyProcessInstance(scope, instanceId, instructions, modification), [], options);
   }
 
   /** an ad-hoc sub-process instance: its enabled activities, and whether one may be started now */

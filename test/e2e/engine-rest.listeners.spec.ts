@@ -44,6 +44,29 @@ describe('REST: execution and task listeners in a Camunda model', () => {
     expect(closedBy.map((v) => v.value)).toEqual(['mia']);
   });
 
+  it('honours skipCustomListeners of a modification and of a start with instructions', async () => {
+    expect((await api.deploy([{ name: 'listeners.bpmn', content: listening }])).status).toBe(200);
+    const started = await api.post('/process-definition/key/e2e_listeners/start', {
+      variables: { amount: { value: 5, type: 'Integer' } },
+      startInstructions: [{ type: 'startBeforeActivity', activityId: 'review' }],
+      skipCustomListeners: true,
+    });
+    expect(started.status).toBe(200);
+    const id = started.body.id as string;
+    expect(Object.keys((await api.get(`/process-instance/${id}/variables`)).body)).toEqual(['amount']);
+    const [skipped] = (await api.get('/task', { processInstanceId: id })).body as { priority: number }[];
+    expect(skipped!.priority).toBe(50);
+
+    const modify = (skipCustomListeners: boolean) =>
+      api.post(`/process-instance/${id}/modification`, { skipCustomListeners, instructions: [{ type: 'startBeforeActivity', activityId: 'review' }] });
+    expect((await modify(true)).status).toBe(204);
+    expect((await api.get(`/process-instance/${id}/variables/startedAt`)).status).toBe(404);
+    expect((await modify(false)).status).toBe(204);
+    expect((await api.get(`/process-instance/${id}/variables/startedAt`)).body).toMatchObject({ value: 'review' });
+    const priorities = ((await api.get('/task', { processInstanceId: id })).body as { priority: number }[]).map((t) => t.priority).sort((a, b) => a - b);
+    expect(priorities).toEqual([10, 50, 50]);
+  });
+
   it('refuses a Java listener with a 400 ParseException naming the element, and deploys nothing', async () => {
     const before = (await api.get('/process-definition/count', { key: 'e2e_listeners' })).body.count as number;
     const response = await api.deploy([{ name: 'listeners.bpmn', content: model('<camunda:taskListener event="create" class="com.example.AssignReviewer"/>') }]);

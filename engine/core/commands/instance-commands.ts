@@ -14,6 +14,8 @@ export interface StartRequest {
   readonly startUserId?: string | null;
   /** Camunda's `startInstructions`: start at these activities instead of the start event */
   readonly startInstructions?: readonly StartInstruction[];
+  /** Camunda's `skipCustomListeners`, honoured (as in Camunda) only with `startInstructions` */
+  readonly skipCustomListeners?: boolean;
 }
 
 export interface StartedInstance {
@@ -32,6 +34,7 @@ export async function startProcessInstance(scope: CommandScope, request: StartRe
     variables: request.variables,
     startUserId: request.startUserId ?? null,
     ...(request.startInstructions ? { startInstructions: request.startInstructions } : {}),
+    ...(request.skipCustomListeners ? { skipCustomListeners: true } : {}),
   });
   await scope.settle(started.ctx);
   return {

@@ -15,14 +15,20 @@ export type ModificationInstruction =
   | { readonly type: 'startAfterActivity'; readonly activityId: string; readonly variables?: ReadonlyMap<string, TypedValue> }
   | { readonly type: 'startTransition'; readonly transitionId: string; readonly variables?: ReadonlyMap<string, TypedValue> };
 
+export interface ModificationOptions {
+  /** Camunda's `skipCustomListeners`: the listeners of what the modification starts (and all it runs into) do not run */
+  readonly skipCustomListeners?: boolean;
+}
+
 /**
  * Moves tokens, as Camunda's process instance modification does: cancel activity instances and
  * start others, in order, in one transaction. A scope left without tokens is cancelled with them;
  * an instance left without tokens ends as externally terminated.
  */
-export async function modifyProcessInstance(scope: CommandScope, instanceId: string, instructions: readonly ModificationInstruction[]): Promise<void> {
+export async function modifyProcessInstance(scope: CommandScope, instanceId: string, instructions: readonly ModificationInstruction[], options: ModificationOptions = {}): Promise<void> {
   if (instructions.length === 0) throw new InvalidRequestError("Invalid request body: 'instructions' must not be empty");
   const { ctx } = await scope.requireInstance(instanceId);
+  if (options.skipCustomListeners) ctx.skipCustomListeners();
   const touchedScopes = new Set<string>();
   instructions.forEach((instruction, index) => {
     const at = `instruction ${index + 1} (${instruction.type})`;

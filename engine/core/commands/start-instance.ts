@@ -23,6 +23,8 @@ export interface NewInstanceRequest {
    * order, instead of through a start event (none given: through the start event)
    */
   readonly startInstructions?: readonly StartInstruction[];
+  /** with `startInstructions`: no listener of the new instance runs in this command (Camunda's `skipCustomListeners`) */
+  readonly skipCustomListeners?: boolean;
 }
 
 /**
@@ -52,6 +54,7 @@ function createInstanceAt(scope: CommandScope, request: NewInstanceRequest, inst
   const first = instructions[0]!;
   const firstActivityId = first.type === 'startTransition' ? (graph.flows.get(first.transitionId)?.targetId ?? first.transitionId) : first.activityId;
   const loaded = adoptNewInstance(scope, request, { startedAtInstructions: true }, firstActivityId);
+  if (request.skipCustomListeners) loaded.ctx.skipCustomListeners();
   loaded.ctx.enter(loaded.aggregate.id);
   instructions.forEach((instruction, index) => startAt(loaded.ctx, instruction, `start instruction ${index + 1} (${instruction.type})`));
   return loaded;

@@ -46,6 +46,7 @@ export class ExecutionContext implements ElementRuntime {
   private readonly agenda = new Agenda(() => this.aggregate.hasEnded);
   private readonly common: CommonElementSteps;
   private readonly listenerCalls = new ListenerCalls();
+  private listenersSkipped = false;
   private endingExternally = false;
   private endedWith: ReadonlyMap<string, TypedValue> | null = null;
 
@@ -139,7 +140,13 @@ export class ExecutionContext implements ElementRuntime {
   }
 
   runListeners(listeners: readonly ListenerSpec[] | undefined, event: string, scopeId: string, elementId: string, taskId?: string): void {
+    if (this.listenersSkipped) return;
     this.listenerCalls.run(listeners, event, (expression) => this.evaluate(expression, scopeId, elementId), taskId ?? null);
+  }
+
+  /** Camunda's `skipCustomListeners`: no execution or task listener of this instance runs in this command */
+  skipCustomListeners(): void {
+    this.listenersSkipped = true;
   }
 
   private builtin(name: string, scopeId: string): { found: true; value: unknown } | undefined {

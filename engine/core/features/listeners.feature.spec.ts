@@ -1,5 +1,5 @@
 import { bpmn, flows } from '../../testing/bpmn-fixture.js';
-import { EngineHarness } from '../../testing/engine-harness.js';
+import { EngineHarness, typed } from '../../testing/engine-harness.js';
 import { ParseError } from '../errors/index.js';
 
 /** an execution listener that appends `<tag>:<event>` to the process variable `log` */
@@ -81,6 +81,39 @@ describe('feature: execution listeners (camunda:executionListener with an expres
     await expect(h.complete(id, 'task')).rejects.toThrow(/'task'/);
     expect(h.activeElements(id)).toEqual(['task']);
     expect(h.tasks(id)).toHaveLength(1);
+  });
+
+  describe('skipCustomListeners', () => {
+    const twoTasks = bpmn('modified', `
+      <startEvent id="start"/>
+      <userTask id="first">${extensions(logs('start', 'first'), logs('end', 'first'))}</userTask>
+      <userTask id="second">${extensions(logs('start', 'second'))}</userTask>
+      <endEvent id="end"/>
+      ${flows('start', 'first', 'second', 'end')}`);
+
+    it('a modification with it starts activities without their listeners; without it they run', async () => {
+      const h = new EngineHarness();
+      await h.deploy(twoTasks);
+      const id = await h.start('modified', { log: '' });
+      await h.engine.modifyProcessInstance(id, [{ type: 'startBeforeActivity', activityId: 'second' }], {}, { skipCustomListeners: true });
+      expect(h.variable(id, 'log')).toBe(' first:start');
+      await h.engine.modifyProcessInstance(id, [{ type: 'startBeforeActivity', activityId: 'second' }]);
+      expect(h.variable(id, 'log')).toBe(' first:start second:start');
+      expect(h.activeElements(id)).toEqual(['first', 'second', 'second']);
+    });
+
+    it('a start with instructions and it runs none of the new instance’s listeners; a later command runs them again', async () => {
+      const h = new EngineHarness();
+      await h.deploy(twoTasks);
+      const started = await h.engine.startProcessInstance({
+        definition: { by: 'latest', key: 'modified' }, businessKey: null, variables: typed({ log: '' }),
+        startInstructions: [{ type: 'startBeforeActivity', activityId: 'first' }], skipCustomListeners: true,
+      });
+      const id = started.instance.id;
+      expect(h.variable(id, 'log')).toBe('');
+      await h.complete(id, 'first');
+      expect(h.variable(id, 'log')).toBe(' first:end second:start');
+    });
   });
 
   it.each([

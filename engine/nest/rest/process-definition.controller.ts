@@ -168,7 +168,7 @@ export class ProcessDefinitionController {
       businessKey: request.businessKey ?? null,
       variables: variablesOf(request.variables),
       startUserId,
-      ...(startInstructions.length > 0 ? { startInstructions } : {}),
+      ...(startInstructions.length > 0 ? { startInstructions, skipCustomListeners: request.skipCustomListeners === true } : {}),
     }, auditedCommand(req, 200));
     return {
       ...instanceDto(started.instance, restBase(req), started.ended),

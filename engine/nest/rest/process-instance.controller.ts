@@ -88,7 +88,7 @@ export class ProcessInstanceController {
   async modify(@Param('id') id: string, @Body() body: unknown, @Req() req: Request) {
     const request = parseBody(modificationBody, body);
     const instructions = request.instructions.map((instruction, i) => toInstruction(instruction, i));
-    await this.engine.modifyProcessInstance(id, instructions, auditedCommand(req));
+    await this.engine.modifyProcessInstance(id, instructions, auditedCommand(req), { skipCustomListeners: request.skipCustomListeners === true });
   }
 
   @Get(':id/activity-instances')
