@@ -2,7 +2,7 @@ import { addDuration, parseRetryTimeCycle } from '../../timers/index.js';
 import type { CallActivitySpec, DecisionTaskSpec, ExternalWorkSpec, FormField, LoopSpec, RetrySpec, UserTaskSpec } from '../graph.js';
 import type { ModdleElement } from '../moddle-reader.js';
 import type { ParseIssues } from '../parse-issues.js';
-import { bodyOf, documentationOf, extensionsOf, firstExtension, stringProperty } from './extensions.js';
+import { bodyOf, documentationOf, firstExtension, stringProperty } from './extensions.js';
 import { readFormRef } from './forms.js';
 import { readMultiInstanceBehavior } from './multi-instance-behavior.js';
 import { readTaskRules } from './task-rules.js';
