@@ -5,16 +5,15 @@ import type { TaskRecord } from './records.js';
  * Writes a change of an open task: its record and history, the user task activity's assignee, and,
  * when it is now assigned to somebody else, the task's `assignment` listeners.
  */
-export function changeTask(ctx: ElementRuntime, task: TaskRecord, patch: Partial<TaskRecord>): TaskRecord {
+export function changeTask(ctx: ElementRuntime, task: TaskRecord, patch: Partial<TaskRecord>): void {
   const updated = ctx.aggregate.tasks.update(task.id, patch);
   ctx.history.task(updated, null);
-  if (!('assignee' in patch)) return updated;
+  if (!('assignee' in patch)) return;
   const ei = ctx.element(updated.elementInstanceId);
-  if (!ei) return updated;
+  if (!ei) return;
   const node = ctx.nodeOf(ei);
   ctx.history.activityUpdated(ei, node, { taskId: updated.id, assignee: updated.assignee });
   if (updated.assignee !== null && updated.assignee !== task.assignee) {
     ctx.runListeners(node.taskListeners, 'assignment', ei.id, node.id, updated.id);
   }
-  return ctx.aggregate.tasks.get(task.id) ?? updated;
 }
