@@ -8,7 +8,7 @@ import type { CommandScope, EngineServices } from './commands/command-scope.js';
 import { parseDeployment, storeDeployment, type DeployRequest, type DeployResult } from './commands/deploy.js';
 import * as externalTasks from './commands/external-task-commands.js';
 import { deleteDeployment, runningInstancesOfDeployment } from './commands/deployment-deletion.js';
-import { deleteProcessInstance, modifyProcessVariables, startProcessInstance, type StartRequest, type StartedInstance } from './commands/instance-commands.js';
+import { deleteProcessInstance, modifyProcessVariables, startProcessInstance, type DeletionOptions, type StartRequest, type StartedInstance } from './commands/instance-commands.js';
 import { setJobRetries } from './commands/job-commands.js';
 import { modifyProcessInstance, type ModificationInstruction, type ModificationOptions } from './commands/modification-commands.js';
 import { correlateMessage, throwSignal, type CorrelationRequest, type CorrelationResult } from './commands/message-commands.js';
@@ -109,12 +109,13 @@ export class Engine {
    * `cascade`, which deletes those instances first (each as DELETE /process-instance does) and then
    * the history of the definitions' instances with the deployment.
    */
-  async deleteDeployment(deploymentId: string, options: { readonly cascade: boolean }): Promise<void> {
+  async deleteDeployment(deploymentId: string, options: { readonly cascade: boolean; readonly skipCustomListeners?: boolean }): Promise<void> {
     if (options.cascade) {
       const running = await this.processor.run((scope) => runningInstancesOfDeployment(scope, deploymentId));
+      const deletion = { skipCustomListeners: options.skipCustomListeners === true };
       for (const instanceId of running) {
         // a called instance may have ended with its caller already
-        await this.deleteProcessInstance(instanceId, 'deployment deleted').catch((error: unknown) => {
+        await this.deleteProcessInstance(instanceId, 'deployment deleted', {}, deletion).catch((error: unknown) => {
           if (!(error instanceof NotFoundError)) throw error;
         });
       }
@@ -143,8 +144,8 @@ export class Engine {
     return this.processor.run((scope) => startProcessInstance(scope, request), [], options);
   }
 
-  deleteProcessInstance(instanceId: string, reason: string | null = null, options: CommandOptions = {}): Promise<void> {
-    return this.processor.run((scope) => deleteProcessInstance(scope, instanceId, reason), [], options);
+  deleteProcessInstance(instanceId: string, reason: string | null = null, options: CommandOptions = {}, deletion: DeletionOptions = {}): Promise<void> {
+    return this.processor.run((scope) => deleteProcessInstance(scope, instanceId, reason, deletion), [], options);
   }
 
   /** moves tokens: cancel activity instances, start others (Camunda's process instance modification) */

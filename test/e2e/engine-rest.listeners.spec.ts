@@ -67,6 +67,28 @@ describe('REST: execution and task listeners in a Camunda model', () => {
     expect(priorities).toEqual([10, 50, 50]);
   });
 
+  it('a deletion runs the end listeners, and one that fails refuses it (400, naming the process); skipCustomListeners deletes without them', async () => {
+    expect((await api.deploy([{ name: 'listeners.bpmn', content: listening }])).status).toBe(200);
+    const started = await api.post('/process-definition/key/e2e_listeners/start', { variables: { amount: { value: 5, type: 'Integer' } } });
+    const id = started.body.id as string;
+    // the process's end listener reads `reviewer`, which only a claim sets
+    const refused = await api.delete(`/process-instance/${id}`);
+    expectErrorBody(refused, 400, 'ProcessEngineException');
+    expect(refused.body.message).toContain("'e2e_listeners'");
+    expect((await api.get(`/process-instance/${id}`)).status).toBe(200);
+    expectErrorBody(await api.delete(`/process-instance/${id}?skipCustomListeners=maybe`), 400, 'InvalidRequestException');
+
+    expect((await api.delete(`/process-instance/${id}?skipCustomListeners=true&deleteReason=cleanup`)).status).toBe(204);
+    expect((await api.get(`/history/process-instance/${id}`)).body).toMatchObject({ state: 'EXTERNALLY_TERMINATED', deleteReason: 'cleanup' });
+
+    const claimed = (await api.post('/process-definition/key/e2e_listeners/start', { variables: { amount: { value: 5, type: 'Integer' } } })).body.id as string;
+    const [task] = (await api.get('/task', { processInstanceId: claimed })).body as { id: string }[];
+    expect((await api.post(`/task/${task!.id}/claim`, { userId: 'tom' })).status).toBe(204);
+    expect((await api.delete(`/process-instance/${claimed}`)).status).toBe(204);
+    const closedBy = (await api.get('/history/variable-instance', { processInstanceId: claimed, variableName: 'closedBy' })).body as { value: unknown }[];
+    expect(closedBy.map((v) => v.value)).toEqual(['tom']);
+  });
+
   it('refuses a Java listener with a 400 ParseException naming the element, and deploys nothing', async () => {
     const before = (await api.get('/process-definition/count', { key: 'e2e_listeners' })).body.count as number;
     const response = await api.deploy([{ name: 'listeners.bpmn', content: model('<camunda:taskListener event="create" class="com.example.AssignReviewer"/>') }]);

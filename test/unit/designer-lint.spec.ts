@@ -162,7 +162,7 @@ describe('designer lint: listeners, as the engine runs them', () => {
       <bpmn:task id="script">${listener('event="start"', '<camunda:script scriptFormat="javascript">x</camunda:script>')}</bpmn:task>
       <bpmn:task id="noEvent">${listener('expression="${true}"')}</bpmn:task>
       <bpmn:serviceTask id="work" camunda:expression="\${true}">${taskListener('event="create" expression="${true}"')}</bpmn:serviceTask>
-      <bpmn:userTask id="review" camunda:assignee="mia">${taskListener('event="delete" expression="${true}"')}</bpmn:userTask>
+      <bpmn:userTask id="review" camunda:assignee="mia">${taskListener('event="update" expression="${true}"')}</bpmn:userTask>
       <bpmn:endEvent id="end"/>
       ${flows(['start', 'script'], ['script', 'noEvent'], ['noEvent', 'work'], ['work', 'review'], ['review', 'end'])}`);
     expect(ofRule(lines, 'crm/listeners')).toEqual([
@@ -170,7 +170,7 @@ describe('designer lint: listeners, as the engine runs them', () => {
       "crm/listeners: script: Listener script format 'javascript' is refused: use juel",
       "crm/listeners: noEvent: Listener event '(none)' is not run here: use start, end",
       'crm/listeners: work: Task listeners belong on user tasks only',
-      "crm/listeners: review: Listener event 'delete' is not run here: use create, assignment, complete",
+      "crm/listeners: review: Listener event 'update' is not run here: use create, assignment, complete, delete",
     ]);
   });
 });

@@ -12,7 +12,8 @@ import type { BatchConfiguration, BatchType } from './batch-records.js';
 export type BatchItemOperation = (scope: CommandScope, targetId: string, configuration: BatchConfiguration) => Promise<void>;
 
 export const BATCH_OPERATIONS: Readonly<Record<BatchType, BatchItemOperation>> = {
-  'instance-deletion': (scope, instanceId, configuration) => deleteProcessInstance(scope, instanceId, configuration.deleteReason ?? null),
+  'instance-deletion': (scope, instanceId, configuration) =>
+    deleteProcessInstance(scope, instanceId, configuration.deleteReason ?? null, { skipCustomListeners: configuration.skipCustomListeners === true }),
   'set-job-retries': (scope, jobId, configuration) =>
     setJobRetries(scope, jobId, retriesOf(configuration), configuration.dueDate ? new Date(configuration.dueDate) : undefined),
   'set-external-task-retries': (scope, taskId, configuration) => setExternalTaskRetries(scope, taskId, retriesOf(configuration)),

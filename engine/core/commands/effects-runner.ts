@@ -70,6 +70,7 @@ export async function runEffect(scope: CommandScope, effect: CrossInstanceEffect
     case 'terminateInstance': {
       const target = await scope.instance(effect.instanceId);
       if (!target || target.aggregate.hasEnded) return;
+      if (effect.skipCustomListeners) target.ctx.skipCustomListeners();
       target.ctx.endProcess(effect.state, effect.reason, null);
       await scope.settle(target.ctx);
       return;

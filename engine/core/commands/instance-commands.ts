@@ -45,8 +45,14 @@ export async function startProcessInstance(scope: CommandScope, request: StartRe
   };
 }
 
-export async function deleteProcessInstance(scope: CommandScope, instanceId: string, reason: string | null): Promise<void> {
+export interface DeletionOptions {
+  /** Camunda's `skipCustomListeners`: the cancelled activities' and the process's `end` listeners (and tasks' `delete` listeners) do not run */
+  readonly skipCustomListeners?: boolean;
+}
+
+export async function deleteProcessInstance(scope: CommandScope, instanceId: string, reason: string | null, options: DeletionOptions = {}): Promise<void> {
   const loaded = await scope.requireInstance(instanceId);
+  if (options.skipCustomListeners) loaded.ctx.skipCustomListeners();
   loaded.ctx.endProcess('EXTERNALLY_TERMINATED', reason ?? 'deleted', null);
   await scope.settle(loaded.ctx);
 }

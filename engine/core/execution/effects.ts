@@ -45,6 +45,8 @@ export type CrossInstanceEffect =
       readonly instanceId: string;
       readonly state: ProcessInstanceState;
       readonly reason: string;
+      /** the caller's command skips listeners (`skipCustomListeners`): so does the called instance's end */
+      readonly skipCustomListeners?: boolean;
     }
   | {
       readonly kind: 'propagateError';

@@ -64,6 +64,8 @@ export interface ElementRuntime {
    * listener's expression also sees its task (`taskId`) as `task`
    */
   runListeners(listeners: readonly ListenerSpec[] | undefined, event: string, scopeId: string, elementId: string, taskId?: string): void;
+  /** whether this command runs no listeners of the instance (Camunda's `skipCustomListeners`); instances it ends inherit it */
+  readonly customListenersSkipped: boolean;
   /** whether an in-process handler serves the topic (else an external worker does) */
   hasHandlerFor(topic: string): boolean;
   /** an external task of the topic was created: waiting workers are woken after commit */

@@ -149,6 +149,10 @@ export class ExecutionContext implements ElementRuntime {
     this.listenersSkipped = true;
   }
 
+  get customListenersSkipped(): boolean {
+    return this.listenersSkipped;
+  }
+
   private builtin(name: string, scopeId: string): { found: true; value: unknown } | undefined {
     // only asked for names no variable has (VariableScopes.expressionContext)
     const listener = this.listenerCalls.current;
@@ -246,13 +250,14 @@ export class ExecutionContext implements ElementRuntime {
     else this.common.completeScopeIfDone(this, scope, child);
   }
 
-  /** cancels a token and everything below it; the scope is not told (the caller decides what follows) */
+  /** cancels a token and everything below it (each runs its `end` listeners); the scope is not told (the caller decides what follows) */
   terminate(ei: ElementInstanceRecord, reason = 'terminated'): void {
     for (const child of this.aggregate.childrenOf(ei.id)) this.terminate(child, reason);
     const current = this.element(ei.id);
     if (!current) return;
     const node = this.nodeOf(current);
     this.behaviorOf(current.kind).onTerminate?.(this, current, node);
+    if (!isLoopBody(current.kind) && current.kind !== 'process') this.runListeners(node.listeners, 'end', current.id, node.id);
     this.common.releaseOwnedRecords(this, current, reason);
     if (current.kind !== 'process') this.history.activityEnded(current, node, true);
     this.variables.dropScope(current.id);
@@ -311,11 +316,11 @@ export class ExecutionContext implements ElementRuntime {
   /** the process instance ends: everything at run time goes, history stays */
   endProcess(state: ProcessInstanceState, reason: string | null, endActivityId: string | null): void {
     if (this.aggregate.hasEnded) return;
-    if (state === 'COMPLETED') this.runListeners(this.graph.processNode.listeners, 'end', this.aggregate.id, this.graph.id);
     this.endingExternally = state === 'EXTERNALLY_TERMINATED';
     const root = this.element(this.aggregate.id);
     if (root) {
       for (const child of this.aggregate.childrenOf(root.id)) this.terminate(child, reason ?? 'process ended');
+      this.runListeners(this.graph.processNode.listeners, 'end', root.id, this.graph.id);
       this.common.releaseOwnedRecords(this, root, reason ?? 'process ended');
       this.aggregate.elements.delete(root.id);
     }

@@ -83,6 +83,50 @@ describe('feature: execution listeners (camunda:executionListener with an expres
     expect(h.tasks(id)).toHaveLength(1);
   });
 
+  describe('on cancellation', () => {
+    const guarded = bpmn('guarded', `
+      ${extensions(logs('end', 'process'))}
+      <startEvent id="start"/>
+      <subProcess id="case">
+        ${extensions(logs('end', 'case'))}
+        <startEvent id="caseStart"/>
+        <userTask id="call">
+          <extensionElements>
+            ${logs('end', 'call')}
+            <camunda:taskListener event="delete" expression="\${task.setVariable('log', log.concat(' call:delete:').concat(task.eventName))}"/>
+          </extensionElements>
+        </userTask>
+        <endEvent id="caseEnd"/>
+        ${flows('caseStart', 'call', 'caseEnd')}
+      </subProcess>
+      <boundaryEvent id="timeUp" attachedToRef="case"><timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition></boundaryEvent>
+      <endEvent id="end"/>
+      <endEvent id="late"/>
+      ${flows('start', 'case', 'end')}
+      <sequenceFlow id="toLate" sourceRef="timeUp" targetRef="late"/>`);
+
+    it('an interrupting boundary event runs the task’s delete listeners, then each cancelled element’s end listeners, innermost first', async () => {
+      const h = new EngineHarness();
+      await h.deploy(guarded);
+      const id = await h.start('guarded', { log: '' });
+      await h.advance(3_600_000);
+      expect(h.state(id)).toBe('COMPLETED');
+      expect(h.variable(id, 'log')).toBe(' call:delete:delete call:end case:end process:end');
+    });
+
+    it('deleting the instance runs them too, and the process’s end listeners; with skipCustomListeners none runs', async () => {
+      const h = new EngineHarness();
+      await h.deploy(guarded);
+      const deleted = await h.start('guarded', { log: '' });
+      await h.engine.deleteProcessInstance(deleted);
+      expect(h.variable(deleted, 'log')).toBe(' call:delete:delete call:end case:end process:end');
+      const skipped = await h.start('guarded', { log: '' });
+      await h.engine.deleteProcessInstance(skipped, null, {}, { skipCustomListeners: true });
+      expect(h.state(skipped)).toBe('EXTERNALLY_TERMINATED');
+      expect(h.variable(skipped, 'log')).toBe('');
+    });
+  });
+
   describe('skipCustomListeners', () => {
     const twoTasks = bpmn('modified', `
       <startEvent id="start"/>
@@ -207,8 +251,7 @@ describe('feature: task listeners (camunda:taskListener with an expression or a 
   });
 
   it.each([
-    ['delete', /event to be one of 'create', 'assignment', 'complete', but got 'delete'/],
-    ['update', /but got 'update'/],
+    ['update', /event to be one of 'create', 'assignment', 'complete', 'delete', but got 'update'/],
     ['timeout', /but got 'timeout'/],
   ])('refuses at deploy a task listener on %s, naming the task', async (event, message) => {
     const text = await refused(approval(`<camunda:taskListener event="${event}" expression="\${true}"/>`));

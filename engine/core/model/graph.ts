@@ -280,7 +280,7 @@ export interface FlowNode {
   readonly documentation: string | null;
   /** camunda:executionListener (events `start`, `end`) in model order; absent: none */
   readonly listeners?: readonly ListenerSpec[];
-  /** user tasks: camunda:taskListener (events `create`, `assignment`, `complete`) in model order; absent: none */
+  /** user tasks: camunda:taskListener (events `create`, `assignment`, `complete`, `delete`) in model order; absent: none */
   readonly taskListeners?: readonly ListenerSpec[];
 }
 

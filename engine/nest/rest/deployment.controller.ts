@@ -94,11 +94,12 @@ export class DeploymentController {
   @Delete(':id')
   @HttpCode(204)
   async delete(@Param('id') id: string, @Query() query: Record<string, unknown>, @Req() req: Request) {
-    const cascade = parseFilter(query, DELETE_PARAMS)['cascade'] === true;
+    const params = parseFilter(query, DELETE_PARAMS);
+    const cascade = params['cascade'] === true;
     if (cascade && !authenticatedUserHolds(req, 'engine.operate')) {
       throw new ForbiddenError("Deleting a deployment with cascade=true deletes its running process instances: that needs the permission 'engine.operate'");
     }
-    await this.engine.deleteDeployment(id, { cascade });
+    await this.engine.deleteDeployment(id, { cascade, skipCustomListeners: params['skipCustomListeners'] === true });
   }
 
   @Get()

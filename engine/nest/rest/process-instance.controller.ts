@@ -16,6 +16,9 @@ import { Audited, auditedCommand, EngineRequires, fieldsOf, SignedIn } from '../
 import { instructionList, toInstruction } from './modification-instructions.js';
 import { modificationDetails, variableDeleteDetails, variableEditDetails, variablePutDetails } from './audit-details.js';
 
+/** DELETE /process-instance/{id}: `skipIoMappings` is accepted and changes nothing (output mappings never run on a deletion) */
+const DELETE_PARAMS: ParamSpec = { deleteReason: 'string', skipCustomListeners: 'boolean', skipIoMappings: 'boolean' };
+
 export const INSTANCE_PARAMS: ParamSpec = {
   processInstanceIds: 'list', businessKey: 'string', businessKeyLike: 'string', processDefinitionId: 'string', processDefinitionKey: 'string',
   processDefinitionKeyIn: 'list', superProcessInstance: 'string', subProcessInstance: 'string', rootProcessInstances: 'boolean', active: 'boolean',
@@ -76,8 +79,10 @@ export class ProcessInstanceController {
   @Audited('process-instance.cancel', { target: 'process-instance', details: fieldsOf('query', 'deleteReason') })
   @Delete(':id')
   @HttpCode(204)
-  async delete(@Param('id') id: string, @Req() req: Request, @Query('deleteReason') reason?: string) {
-    await this.engine.deleteProcessInstance(id, reason ?? null, auditedCommand(req));
+  async delete(@Param('id') id: string, @Req() req: Request, @Query() query: Record<string, unknown>) {
+    const params = parseFilter(query, DELETE_PARAMS);
+    const reason = (params['deleteReason'] as string | undefined) ?? null;
+    await this.engine.deleteProcessInstance(id, reason, auditedCommand(req), { skipCustomListeners: params['skipCustomListeners'] === true });
   }
 
   /** token moves: cancel activity instances and start others, in one transaction */

@@ -217,8 +217,11 @@ describe('identity: passwords, sessions, HTTP Basic and API keys', () => {
     const started = await as(mary).post('/process-definition/key/identity_wait/start', {});
     expect(started.status).toBe(200);
     expectErrorBody(await as(mary).delete(`/process-instance/${started.body.id}`), 403);
+    expectErrorBody(await as(mary).delete(`/process-instance/${started.body.id}?skipCustomListeners=true`), 403);
     expectErrorBody(await as(analyst).delete(`/process-instance/${started.body.id}`), 403);
-    expect((await as(ops).delete(`/process-instance/${started.body.id}`)).status).toBe(204);
+    expectErrorBody(await new RestClient(app.rest).delete(`/process-instance/${started.body.id}?skipCustomListeners=true`), 401);
+    expectErrorBody(await as(ops).delete('/process-instance/00000000-0000-4000-8000-000000000000?skipCustomListeners=true'), 404);
+    expect((await as(ops).delete(`/process-instance/${started.body.id}?skipCustomListeners=true`)).status).toBe(204);
 
     // every person reads the directory of users and teams (to name and assign), whatever their role
     for (const user of [analyst, mary, ops]) {

@@ -30,7 +30,12 @@ export const callActivityBehavior: ElementBehavior = {
   },
   onTerminate(ctx, ei) {
     const called = ei.data.calledInstanceId;
-    if (called) ctx.emit({ kind: 'terminateInstance', instanceId: called, state: ctx.calledInstanceTermination, reason: `call activity '${ei.elementId}' was cancelled` });
+    if (called) {
+      ctx.emit({
+        kind: 'terminateInstance', instanceId: called, state: ctx.calledInstanceTermination, reason: `call activity '${ei.elementId}' was cancelled`,
+        ...(ctx.customListenersSkipped ? { skipCustomListeners: true } : {}),
+      });
+    }
   },
 };
 

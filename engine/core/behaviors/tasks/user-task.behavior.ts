@@ -12,7 +12,8 @@ const DEFAULT_PRIORITY = 50;
 /**
  * A user task creates a task for people and waits until one of them completes it. Its task listeners
  * run as Camunda 7 runs them: `create` once the task has all its properties, then `assignment` if it
- * has an assignee by then; `complete` with the completion's variables set, before the task goes.
+ * has an assignee by then; `complete` with the completion's variables set, before the task goes;
+ * `delete` when the task is cancelled instead (a boundary event, a deletion), before it goes.
  */
 export const userTaskBehavior: ElementBehavior = {
   onEnter(ctx, ei, node) {
@@ -33,6 +34,12 @@ export const userTaskBehavior: ElementBehavior = {
     ctx.history.task(task, { endTime: ctx.now(), deleteReason: 'completed' });
     ctx.history.activityUpdated(ei, node, { taskId: task.id, assignee: task.assignee });
     ctx.complete(ei);
+  },
+  onTerminate(ctx, ei, node) {
+    if (!node.taskListeners) return;
+    for (const task of ctx.aggregate.tasks.filter((t) => t.elementInstanceId === ei.id)) {
+      ctx.runListeners(node.taskListeners, 'delete', ei.id, node.id, task.id);
+    }
   },
 };
 

@@ -6,8 +6,8 @@ import { scriptSource } from './scripts.js';
 
 /** the events a flow node's or the process's execution listeners may name */
 export const NODE_LISTENER_EVENTS = ['start', 'end'] as const;
-/** the task listener events the engine runs; `update`, `delete` and `timeout` are refused at deploy */
-export const TASK_LISTENER_EVENTS = ['create', 'assignment', 'complete'] as const;
+/** the task listener events the engine runs; `update` and `timeout` are refused at deploy */
+export const TASK_LISTENER_EVENTS = ['create', 'assignment', 'complete', 'delete'] as const;
 
 /** camunda:executionListener of a flow node or the process: `start` and `end` */
 export function readExecutionListeners(element: ModdleElement, issues: ParseIssues): ListenerSpec[] {

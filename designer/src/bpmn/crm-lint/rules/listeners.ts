@@ -2,7 +2,7 @@ import { extensionValues, is, type LintNode, type Reporter } from './moddle';
 
 const NODE_EVENTS = ['start', 'end'];
 const TAKE_EVENTS = ['take'];
-const TASK_EVENTS = ['create', 'assignment', 'complete'];
+const TASK_EVENTS = ['create', 'assignment', 'complete', 'delete'];
 
 /** what the engine refuses of one listener, or null (engine/core/model/readers/listeners.ts decides the same) */
 function problemOf(listener: LintNode, events: readonly string[], defaultEvent: string | null): string | null {
@@ -23,7 +23,7 @@ function problemOf(listener: LintNode, events: readonly string[], defaultEvent: 
   return null;
 }
 
-/** Execution listeners (start, end; take on flows) and task listeners (create, assignment, complete) the engine runs. */
+/** Execution listeners (start, end; take on flows) and task listeners (create, assignment, complete, delete) the engine runs. */
 export default function listeners() {
   function check(node: LintNode, reporter: Reporter) {
     if (!is(node, 'bpmn:BaseElement')) return;
