@@ -231,6 +231,16 @@ describe('feature: task listeners (camunda:taskListener with an expression or a 
     expect(h.variable(unassigned, 'log')).toBe(' create:- assignment:mia assignment:tom assignment:ann');
   });
 
+  it('a create listener that assigns the task runs the assignment listeners once, after create', async () => {
+    const h = new EngineHarness();
+    await h.deploy(approval(`
+      <camunda:taskListener event="create" expression="\${task.setAssignee('mia')}"/>
+      <camunda:taskListener event="create" expression="\${task.setVariable('log', log.concat(' create'))}"/>
+      <camunda:taskListener event="assignment" expression="\${task.setVariable('log', log.concat(' assignment:').concat(task.assignee))}"/>`));
+    const id = await h.start('approval', { log: '' });
+    expect(h.variable(id, 'log')).toBe(' create assignment:mia');
+  });
+
   it('an assignment listener that assigns the task again does not run itself again', async () => {
     const h = new EngineHarness();
     await h.deploy(approval(`
