@@ -22,6 +22,19 @@ describe('working calendars end to end', () => {
   afterAll(() => app?.close());
 
   const calendarOf = (teamId: string) => `/api/teams/${teamId}/calendar`;
+  const openTasksOf = async (complaintId: string) => (await api.ok('GET', `/api/tasks?recordId=${complaintId}`)).items as any[];
+  /** the complaint's open task once complaint-sla waits at *Resolve complaint* (a task other than `previousId`, when given) */
+  const resolveTaskOf = (complaintId: string, previousId?: string) => eventually(async () => {
+    const [open] = await openTasksOf(complaintId);
+    if (previousId) expect(open?.id).not.toBe(previousId);
+    expect(open?.taskDefinitionKey).toBe('ResolveComplaint');
+    return open;
+  });
+  /** the instance's SLA timers are due at the complaint's due and reminder times */
+  const expectTimersAt = async (processInstanceId: string, sla: { slaDueAt: string; slaRemindAt: string }) => {
+    const timers = (await api.ok('GET', `/engine-rest/job?processInstanceId=${processInstanceId}&timers=true`)) as any[];
+    expect(timers.map((j) => [j.activityId, Date.parse(j.dueDate)]).sort()).toEqual([['SlaBreached', Date.parse(sla.slaDueAt)], ['SlaReminder', Date.parse(sla.slaRemindAt)]]);
+  };
 
   it('a team without a calendar has the default: Mon–Fri 9–18 UTC; every CRM role reads it', async () => {
     const calendar = await api.as(cast.junior).ok('GET', calendarOf(cast.salesTeam));
@@ -73,7 +86,7 @@ describe('working calendars end to end', () => {
     expect(complaint.assigneeId).toBe(cast.agent);
     expect(Date.parse(complaint.slaDueAt) - Date.parse(complaint.createdAt)).toBe(4 * HOUR);
     expect(Date.parse(complaint.slaRemindAt) - Date.parse(complaint.createdAt)).toBe(3 * HOUR);
-    const openTasks = async () => (await api.ok('GET', `/api/tasks?recordId=${complaint.id}`)).items as any[];
+    const openTasks = () => openTasksOf(complaint.id);
     await eventually(async () => expect((await openTasks()).map((t) => t.taskDefinitionKey)).toEqual(['ResolveComplaint']));
 
     const waiting = await api.as(cast.agent).ok('PATCH', `/api/complaints/${complaint.id}`, { status: 'waiting_for_customer' });
@@ -85,14 +98,9 @@ describe('working calendars end to end', () => {
     expect(replied).toMatchObject({ status: 'in_progress', slaPausedAt: null });
     const pausedMs = Date.parse(replied.slaDueAt) - Date.parse(complaint.slaDueAt);
     expect(pausedMs).toBeGreaterThan(0);
-    const task = await eventually(async () => {
-      const [open] = await openTasks();
-      expect(open?.taskDefinitionKey).toBe('ResolveComplaint');
-      return open;
-    });
+    const task = await resolveTaskOf(complaint.id);
     expect(Date.parse(task.due)).toBe(Date.parse(replied.slaDueAt));
-    const timers = (await api.ok('GET', `/engine-rest/job?processInstanceId=${task.processInstanceId}&timers=true`)) as any[];
-    expect(timers.map((j) => [j.activityId, Date.parse(j.dueDate)]).sort()).toEqual([['SlaBreached', Date.parse(replied.slaDueAt)], ['SlaReminder', Date.parse(replied.slaRemindAt)]]);
+    await expectTimersAt(task.processInstanceId, replied);
   });
 
   it('a reply to a wait the process missed restarts its task on the moved due times, and the assignee is still told', async () => {
@@ -100,12 +108,7 @@ describe('working calendars end to end', () => {
     const complaint = await api.ok('POST', '/api/complaints', {
       companyId: cast.company.id, contactId: cast.company.contactId, type: 'product_quality', channel: 'email', priority: 'high', description: 'Scratched',
     });
-    const openTasks = async () => (await api.ok('GET', `/api/tasks?recordId=${complaint.id}`)).items as any[];
-    const first = await eventually(async () => {
-      const [open] = await openTasks();
-      expect(open?.taskDefinitionKey).toBe('ResolveComplaint');
-      return open;
-    });
+    const first = await resolveTaskOf(complaint.id);
     // the wait as the process misses it (its SlaPaused found no catcher): the record waits, two hours ago, the task runs on
     await app.nest.get<OpenedDatabase>(DATABASE).dataSource.query(
       `UPDATE crm.complaints SET status = 'waiting_for_customer', sla_paused_at = now() - interval '2 hours' WHERE id = $1`, [complaint.id]);
@@ -113,15 +116,9 @@ describe('working calendars end to end', () => {
     const replied = await api.ok('POST', `/api/complaints/${complaint.id}/replies`, { message: 'Photo attached' });
     expect(replied).toMatchObject({ status: 'in_progress', slaPausedAt: null });
     expect(Date.parse(replied.slaDueAt) - Date.parse(complaint.slaDueAt)).toBeGreaterThanOrEqual(2 * HOUR);
-    const again = await eventually(async () => {
-      const [open] = await openTasks();
-      expect(open?.id).not.toBe(first.id);
-      expect(open?.taskDefinitionKey).toBe('ResolveComplaint');
-      return open;
-    });
+    const again = await resolveTaskOf(complaint.id, first.id);
     expect(Date.parse(again.due)).toBe(Date.parse(replied.slaDueAt));
-    const timers = (await api.ok('GET', `/engine-rest/job?processInstanceId=${again.processInstanceId}&timers=true`)) as any[];
-    expect(timers.map((j) => [j.activityId, Date.parse(j.dueDate)]).sort()).toEqual([['SlaBreached', Date.parse(replied.slaDueAt)], ['SlaReminder', Date.parse(replied.slaRemindAt)]]);
+    await expectTimersAt(again.processInstanceId, replied);
     await eventually(async () => {
       const told = (await api.ok('GET', `/engine-rest/history/activity-instance?processInstanceId=${again.processInstanceId}&activityId=ForwardReply&finished=true`)) as any[];
       expect(told).toHaveLength(1);
@@ -132,22 +129,13 @@ describe('working calendars end to end', () => {
     const complaint = await api.ok('POST', '/api/complaints', {
       companyId: cast.company.id, contactId: cast.company.contactId, type: 'billing', channel: 'email', priority: 'high', description: 'Invoice twice',
     });
-    const openTasks = async () => (await api.ok('GET', `/api/tasks?recordId=${complaint.id}`)).items as any[];
-    const first = await eventually(async () => {
-      const [open] = await openTasks();
-      expect(open?.taskDefinitionKey).toBe('ResolveComplaint');
-      return open;
-    });
+    const first = await resolveTaskOf(complaint.id);
     await api.ok('PATCH', `/api/complaints/${complaint.id}`, { status: 'waiting_for_customer' });
-    await eventually(async () => expect(await openTasks()).toEqual([]));
+    await eventually(async () => expect(await openTasksOf(complaint.id)).toEqual([]));
     const back = await api.ok('PATCH', `/api/complaints/${complaint.id}`, { status: 'in_progress' });
     expect(back).toMatchObject({ status: 'in_progress', slaPausedAt: null, slaPausedMinutes: expect.any(Number) });
     expect(Date.parse(back.slaDueAt)).toBeGreaterThan(Date.parse(complaint.slaDueAt));
-    const again = await eventually(async () => {
-      const [open] = await openTasks();
-      expect(open?.taskDefinitionKey).toBe('ResolveComplaint');
-      return open;
-    });
+    const again = await resolveTaskOf(complaint.id);
     expect(again.id).not.toBe(first.id);
     expect(Date.parse(again.due)).toBe(Date.parse(back.slaDueAt));
   });

@@ -9,9 +9,7 @@ interface RunningListener {
 /**
  * Runs execution and task listeners in model order and remembers which one is running, so that its
  * expression can read `execution.eventName` and `task`. A listener's change that would fire the same
- * event of the same task again (an assignment listener assigning the task) does not run it again, and
- * a `create` listener's assignment fires no `assignment` of its own: the user task runs that once, after
- * `create`, as Camunda 7 does (no task event before `create`).
+ * event of the same task again (an assignment listener assigning the task) does not run it again.
  */
 export class ListenerCalls {
   private readonly running: RunningListener[] = [];
@@ -22,8 +20,7 @@ export class ListenerCalls {
 
   run(listeners: readonly ListenerSpec[] | undefined, event: string, evaluate: (expression: CompiledExpression) => void, taskId: string | null = null): void {
     if (!listeners || listeners.length === 0) return;
-    const holding = event === 'assignment' ? ['assignment', 'create'] : [event];
-    if (this.running.some((r) => holding.includes(r.event) && r.taskId === taskId)) return;
+    if (this.running.some((r) => r.event === event && r.taskId === taskId)) return;
     for (const listener of listeners) {
       if (listener.event !== event) continue;
       this.running.push({ event, taskId });

@@ -3,9 +3,9 @@ import type { TaskRecord } from './records.js';
 
 /**
  * Writes a change of an open task: its record and history, the user task activity's assignee, and,
- * when it is now assigned to somebody else, the task's `assignment` listeners.
+ * when it is now assigned to somebody else, the task's `assignment` listeners (unless told not to).
  */
-export function changeTask(ctx: ElementRuntime, task: TaskRecord, patch: Partial<TaskRecord>): void {
+export function changeTask(ctx: ElementRuntime, task: TaskRecord, patch: Partial<TaskRecord>, options = { assignmentListeners: true }): void {
   const updated = ctx.aggregate.tasks.update(task.id, patch);
   ctx.history.task(updated, null);
   if (!('assignee' in patch)) return;
@@ -13,7 +13,7 @@ export function changeTask(ctx: ElementRuntime, task: TaskRecord, patch: Partial
   if (!ei) return;
   const node = ctx.nodeOf(ei);
   ctx.history.activityUpdated(ei, node, { taskId: updated.id, assignee: updated.assignee });
-  if (updated.assignee !== null && updated.assignee !== task.assignee) {
+  if (options.assignmentListeners && updated.assignee !== null && updated.assignee !== task.assignee) {
     ctx.runListeners(node.taskListeners, 'assignment', ei.id, node.id, updated.id);
   }
 }

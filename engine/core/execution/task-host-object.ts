@@ -1,10 +1,11 @@
 import { ExpressionEvaluationError, HOST_OBJECT, methodNotAllowed, type HostObject } from '../expressions/index.js';
-import { INT32_MAX, INT32_MIN, isInt32 } from '../shared/int32.js';
-import { isStorableDate, parseCamundaDate, toJsValue } from '../variables/index.js';
+import { ownEntry } from '../shared/own-entry.js';
+import { toJsValue } from '../variables/index.js';
 import type { ElementRuntime } from './element-runtime.js';
 import { ExecutionHostObject } from './execution-host-object.js';
 import type { TaskRecord } from './records.js';
 import { changeTask } from './task-changes.js';
+import { TASK_PRIORITY_RANGE, taskDate, taskPriority } from './task-fields.js';
 
 type TaskField = 'name' | 'description' | 'assignee' | 'owner' | 'priority' | 'due' | 'followUp';
 
@@ -60,9 +61,9 @@ export class TaskHostObject implements HostObject {
   }
 
   callMethod(name: string, args: unknown[]): unknown {
-    const setter = SETTERS[name];
+    const setter = ownEntry(SETTERS, name);
     if (setter) {
-      changeTask(this.ctx, this.task, { [setter]: fieldValue(setter, args[0]) });
+      this.change({ [setter]: fieldValue(setter, args[0]) });
       return null;
     }
     const scopeId = this.task.elementInstanceId;
@@ -103,25 +104,25 @@ export class TaskHostObject implements HostObject {
     const groups = method.endsWith('Group');
     const list = groups ? task.candidateGroups : task.candidateUsers;
     const changed = method.startsWith('add') ? [...new Set([...list, id])] : list.filter((v) => v !== id);
-    changeTask(this.ctx, task, groups ? { candidateGroups: changed } : { candidateUsers: changed });
+    this.change(groups ? { candidateGroups: changed } : { candidateUsers: changed });
+  }
+
+  /** a `create` listener's assignment fires no `assignment` of its own: the user task runs those once, after `create` */
+  private change(patch: Partial<TaskRecord>): void {
+    changeTask(this.ctx, this.task, patch, { assignmentListeners: this.eventName !== 'create' });
   }
 }
 
 function fieldValue(field: TaskField, value: unknown): unknown {
   if (field === 'priority') {
-    const n = typeof value === 'number' ? value : Number(String(value).trim());
-    if (!isInt32(n)) throw new ExpressionEvaluationError(`Expected a task priority to be an integer from ${INT32_MIN} to ${INT32_MAX}, but got '${String(value)}'`);
+    const n = taskPriority(value);
+    if (n === undefined) throw new ExpressionEvaluationError(`Expected a task priority to be ${TASK_PRIORITY_RANGE}, but got '${String(value)}'`);
     return n;
   }
   if (value === null || value === undefined || value === '') return null;
   if (field === 'due' || field === 'followUp') {
-    let date: Date | null = null;
-    try {
-      date = value instanceof Date ? value : parseCamundaDate(String(value).trim());
-    } catch {
-      date = null;
-    }
-    if (!date || !isStorableDate(date)) throw new ExpressionEvaluationError(`Expected a task date in the years 0001 to 9999, but got '${String(value)}'`);
+    const date = taskDate(value);
+    if (!date) throw new ExpressionEvaluationError(`Expected a task date in the years 0001 to 9999, but got '${String(value)}'`);
     return date;
   }
   return String(value);

@@ -3,9 +3,9 @@ import type { ElementBehavior, ElementRuntime } from '../../execution/element-ru
 import type { ElementInstanceRecord, TaskRecord } from '../../execution/records.js';
 import type { FlowNode } from '../../model/graph.js';
 import { addDuration, parseIsoDuration } from '../../timers/index.js';
-import { isStorableDate, parseCamundaDate } from '../../variables/index.js';
+import { isStorableDate } from '../../variables/index.js';
+import { TASK_PRIORITY_RANGE, taskDate, taskPriority } from '../../execution/task-fields.js';
 import { evaluateFormRef } from '../shared/form-ref.js';
-import { INT32_MAX, INT32_MIN, isInt32 } from '../../shared/int32.js';
 
 const DEFAULT_PRIORITY = 50;
 
@@ -80,11 +80,10 @@ function toList(value: unknown): string[] {
   return [...new Set(items.map((s) => s.trim()).filter(Boolean))];
 }
 
-/** a task's priority is a 32-bit integer, as in Camunda */
 function toInteger(value: unknown, elementId: string): number {
-  const n = typeof value === 'number' ? value : Number(String(value).trim());
-  if (!isInt32(n)) {
-    throw new ExecutionError(`Expected the priority of '${elementId}' to be an integer from ${INT32_MIN} to ${INT32_MAX}, but got '${String(value)}'`, elementId);
+  const n = taskPriority(value);
+  if (n === undefined) {
+    throw new ExecutionError(`Expected the priority of '${elementId}' to be ${TASK_PRIORITY_RANGE}, but got '${String(value)}'`, elementId);
   }
   return n;
 }
@@ -93,13 +92,13 @@ function toInteger(value: unknown, elementId: string): number {
 function toDate(value: unknown, elementId: string, attribute: string, now: Date): Date | null {
   if (value === null || value === undefined || value === '') return null;
   const refused = () => new ExecutionError(`Expected the ${attribute} of '${elementId}' to be a date in the years 0001 to 9999, but got '${String(value)}'`, elementId);
-  let date: Date;
+  const text = String(value).trim();
+  let date: Date | undefined;
   try {
-    const text = String(value).trim();
-    date = value instanceof Date ? value : /^P/i.test(text) ? addDuration(now, parseIsoDuration(text)) : parseCamundaDate(text);
+    date = !(value instanceof Date) && /^P/i.test(text) ? addDuration(now, parseIsoDuration(text)) : taskDate(value);
   } catch {
     throw refused();
   }
-  if (!isStorableDate(date)) throw refused();
+  if (!date || !isStorableDate(date)) throw refused();
   return date;
 }
